@@ -1,0 +1,53 @@
+import type * as Y from 'yjs';
+
+/**
+ * The version of the content document's schema (its shared types and the editor's node types).
+ * A client that knows an older version opens a newer document read-only, so that it cannot
+ * strip content it does not understand.
+ */
+export const CONTENT_SCHEMA_VERSION = 1;
+
+/** Names of the shared types in a content Y.Doc. */
+export const ContentField = {
+  /** Y.Map with `schemaVersion` (number) and `kind` (DocKind). */
+  meta: 'meta',
+  /** Y.Text: the document title. */
+  title: 'title',
+  /** Y.XmlFragment bound to the Tiptap editor. */
+  body: 'body',
+} as const;
+
+export const MetaKey = {
+  schemaVersion: 'schemaVersion',
+  kind: 'kind',
+} as const;
+
+/** The kinds of document a committee drafts. */
+export const DocKind = {
+  proposal: 'proposal',
+  researchReport: 'research_report',
+  socialInfo: 'social_info',
+} as const;
+export type DocKind = (typeof DocKind)[keyof typeof DocKind];
+
+export const DOC_KINDS: readonly DocKind[] = [DocKind.proposal, DocKind.researchReport, DocKind.socialInfo];
+
+export function parseDocKind(value: unknown): DocKind | null {
+  return DOC_KINDS.find((kind) => kind === value) ?? null;
+}
+
+/** The schema version stored in a content document; null when the document has none yet. */
+export function readSchemaVersion(doc: Y.Doc): number | null {
+  const value = doc.getMap(ContentField.meta).get(MetaKey.schemaVersion);
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
+}
+
+/** The kind stored in a content document; null when unknown or absent. */
+export function readDocKind(doc: Y.Doc): DocKind | null {
+  return parseDocKind(doc.getMap(ContentField.meta).get(MetaKey.kind));
+}
+
+/** Whether a client that knows `knownVersion` may edit a document of `docVersion`. */
+export function canEditSchema(docVersion: number | null, knownVersion: number = CONTENT_SCHEMA_VERSION): boolean {
+  return docVersion === null || docVersion <= knownVersion;
+}

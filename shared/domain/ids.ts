@@ -1,0 +1,53 @@
+declare const docIdBrand: unique symbol;
+declare const roomNameBrand: unique symbol;
+
+/** A document's stable id: a lowercase random UUID, which a device may create offline. */
+export type DocId = string & { readonly [docIdBrand]: true };
+/** The name of a relay room: one Y.Doc. */
+export type RoomName = string & { readonly [roomNameBrand]: true };
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The kinds of Y.Doc a document owns. */
+export const RoomKind = {
+  /** Title and body. Created with gc off so versions can be compared. */
+  content: 'content',
+  /** Comment threads (used from the review issue on). */
+  comments: 'comments',
+} as const;
+export type RoomKind = (typeof RoomKind)[keyof typeof RoomKind];
+
+const COMMENTS_SUFFIX = '.comments';
+
+/** Parses a document id; null when the text is not a lowercase UUID. */
+export function parseDocId(text: string): DocId | null {
+  return UUID_PATTERN.test(text) ? (text as DocId) : null;
+}
+
+/** Creates a new random document id. */
+export function newDocId(): DocId {
+  return crypto.randomUUID() as DocId;
+}
+
+/** The room name of one of a document's Y.Docs. */
+export function roomNameOf(docId: DocId, kind: RoomKind = RoomKind.content): RoomName {
+  return (kind === RoomKind.comments ? `${docId}${COMMENTS_SUFFIX}` : docId) as RoomName;
+}
+
+export interface ParsedRoom {
+  readonly name: RoomName;
+  readonly docId: DocId;
+  readonly kind: RoomKind;
+}
+
+/** Parses a room name into the document and the kind of Y.Doc; null when it names neither. */
+export function parseRoomName(text: string): ParsedRoom | null {
+  const isComments = text.endsWith(COMMENTS_SUFFIX);
+  const idText = isComments ? text.slice(0, -COMMENTS_SUFFIX.length) : text;
+  const docId = parseDocId(idText);
+  if (docId === null) {
+    return null;
+  }
+  const kind = isComments ? RoomKind.comments : RoomKind.content;
+  return { name: text as RoomName, docId, kind };
+}

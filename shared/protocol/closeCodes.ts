@@ -1,0 +1,38 @@
+/**
+ * Websocket close codes the relay uses. Codes 4400-4499 make the stock y-websocket client stop
+ * reconnecting (the fault is the client's or its rights'); other codes let it retry with backoff.
+ */
+export const CloseCode = {
+  /** The server is shutting down or restarting; reconnect later. */
+  goingAway: 1001,
+  /** A frame exceeded the configured size limit; the client should not resend it unchanged. */
+  messageTooBig: 1009,
+  /** An unexpected server fault (for example storage failed); reconnect later. */
+  internalError: 1011,
+  /** The frame is not valid y-websocket protocol (bad varint, truncated, trailing bytes). */
+  badMessage: 4400,
+  /** The connection has no valid session. Sign in again. */
+  unauthorized: 4401,
+  /** The user may not read this room. */
+  forbidden: 4403,
+  /** The room name in the URL is not a valid document room. */
+  badRoom: 4404,
+  /** The client holds back too many updates whose dependencies never arrived. */
+  missingDependencies: 4409,
+  /** A Yjs update inside a valid frame could not be decoded. */
+  badUpdate: 4422,
+  /** The client speaks an older protocol than the server accepts; reload the app. */
+  clientTooOld: 4426,
+  /** The message type is not one the relay knows. */
+  unknownMessageType: 4450,
+  /** The opening handshake did not finish in time. */
+  handshakeTimeout: 4408,
+  /** The stored state of the room could not be loaded; nothing was served. Retry later. */
+  roomUnavailable: 4500,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which a client should not retry by itself. */
+export function isFatalCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
