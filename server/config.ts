@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/index';
+import type { LogLevelName } from './logger';
+
+/** The server's settings, read once from the environment at start-up. */
+export interface Config {
+  /** TCP port; 0 picks a free one. */
+  readonly port: number;
+  /** Interface to listen on. */
+  readonly host: string;
+  /** Folder for the SQLite database; created when missing. */
+  readonly dataDir: string;
+  /** Folder of the built client, served at `/`; null serves no client. */
+  readonly staticDir: string | null;
+  /** Largest websocket frame accepted; larger ones close the connection with 1009. */
+  readonly maxMessageBytes: number;
+  readonly logLevel: LogLevelName;
+  /** SQLite `synchronous` mode: `normal` survives a killed process, `full` also a power cut. */
+  readonly sqliteSynchronous: 'normal' | 'full';
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULT_PORT),
+  HOST: z.string().min(1).default(DEFAULT_HOST),
+  DATA_DIR: z.string().min(1).default('./data'),
+  STATIC_DIR: z.string().min(1).default('./dist/client'),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_MAX_MESSAGE_BYTES),
+  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+});
+
+/** The environment does not describe a valid configuration; the message names each bad variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: path.resolve(cwd, values.DATA_DIR),
+    staticDir: path.resolve(cwd, values.STATIC_DIR),
+    maxMessageBytes: values.MAX_MESSAGE_BYTES,
+    logLevel: values.LOG_LEVEL,
+    sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
+  };
+}

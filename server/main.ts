@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig } from './config';
+import { createLogger, toError } from './logger';
+import { startServer } from './startServer';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const server = await startServer({
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    staticDir: config.staticDir,
+    maxMessageBytes: config.maxMessageBytes,
+    logLevel: config.logLevel,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
+  // Scripts (the benchmark, tests) wait for this exact line, whatever the log level.
+  process.stdout.write(`Jianyan listening on ${server.url}\n`);
+  logger.info('data directory', { dataDir: config.dataDir });
+
+  const stop = (signal: string): void => {
+    logger.info('stopping: storing pending changes', { signal });
+    server.close().then(
+      () => process.exit(0),
+      (thrown: unknown) => {
+        logger.error('shutdown failed', { error: toError(thrown).message });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((thrown: unknown) => {
+  const error = toError(thrown);
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error.stack ?? error.message)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,168 @@
+import type { DocId, RoomName } from '../../shared/index';
+import { ContentField, MAX_TITLE_LENGTH, RoomKind } from '../../shared/index';
+import { type Logger, toError } from '../logger';
+import type { DocStore, DocumentSummary } from '../storage/DocStore';
+import type { Connection } from './Connection';
+import type { Room } from './Room';
+
+/** Delays between attempts to store a batch that failed; then the batch's rooms are given up. */
+const WRITE_RETRY_DELAYS_MS = [50, 250, 1_000, 3_000];
+
+export interface GroupCommitHooks {
+  /** The batch was stored and its frames sent; `rooms` are those it wrote to. */
+  onFlushed(rooms: ReadonlySet<Room>): void;
+  /** Storing failed for good: these rooms hold state that is not stored and must be dropped. */
+  onWriteFailed(rooms: ReadonlySet<Room>, error: Error): void;
+}
+
+interface PendingSend {
+  readonly connection: Connection;
+  readonly data: Uint8Array;
+}
+
+interface PendingUpdate {
+  readonly room: Room;
+  readonly update: Uint8Array;
+}
+
+/**
+ * Group commit: every update applied during one event-loop turn is written in one transaction at
+ * the end of the turn, and every frame queued in that turn is sent only after that write, in
+ * order. A frame that reflects an update therefore never leaves before the update is durable,
+ * and durability costs one transaction per turn instead of one per update.
+ */
+export class GroupCommit {
+  readonly #store: DocStore;
+  readonly #logger: Logger;
+  readonly #hooks: GroupCommitHooks;
+  #updates: PendingUpdate[] = [];
+  #sends: PendingSend[] = [];
+  #isScheduled = false;
+  #flushing: Promise<void> | null = null;
+
+  constructor(store: DocStore, logger: Logger, hooks: GroupCommitHooks) {
+    this.#store = store;
+    this.#logger = logger;
+    this.#hooks = hooks;
+  }
+
+  /** Queues an update for the next transaction. */
+  write(room: Room, update: Uint8Array): void {
+    this.#updates.push({ room, update });
+    this.#schedule();
+  }
+
+  /** Queues a frame to be sent once everything queued before it is stored. */
+  send(connection: Connection, data: Uint8Array): void {
+    this.#sends.push({ connection, data });
+    this.#schedule();
+  }
+
+  /** Whether updates of `room` are waiting to be stored. */
+  hasPendingWrites(room: Room): boolean {
+    return this.#flushing !== null || this.#updates.some((pending) => pending.room === room);
+  }
+
+  /** Stores and sends everything queued so far; resolves when done (used at shutdown). */
+  async flush(): Promise<void> {
+    while (this.#flushing !== null || this.#updates.length > 0 || this.#sends.length > 0) {
+      await (this.#flushing ?? this.#flushOnce());
+    }
+  }
+
+  #schedule(): void {
+    if (this.#isScheduled || this.#flushing !== null) {
+      return;
+    }
+    this.#isScheduled = true;
+    setImmediate(() => {
+      this.#isScheduled = false;
+      void this.#flushOnce();
+    });
+  }
+
+  #flushOnce(): Promise<void> {
+    const run = this.#run().finally(() => {
+      this.#flushing = null;
+      if (this.#updates.length > 0 || this.#sends.length > 0) {
+        this.#schedule();
+      }
+    });
+    this.#flushing = run;
+    return run;
+  }
+
+  async #run(): Promise<void> {
+    const updates = this.#updates;
+    const sends = this.#sends;
+    this.#updates = [];
+    this.#sends = [];
+    const rooms = new Set(updates.map((pending) => pending.room));
+    if (updates.length > 0) {
+      const stored = await this.#persist(updates, rooms);
+      if (!stored) {
+        this.#deliver(
+          sends.filter((pending) => pending.connection.room === null || !rooms.has(pending.connection.room)),
+        );
+        return;
+      }
+    }
+    this.#deliver(sends);
+    if (rooms.size > 0) {
+      this.#hooks.onFlushed(rooms);
+    }
+  }
+
+  async #persist(updates: readonly PendingUpdate[], rooms: ReadonlySet<Room>): Promise<boolean> {
+    const batch = {
+      updates: updates.map(({ room, update }) => ({ room: room.target.name, update })),
+      documents: summaries(rooms),
+    };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const lastSeqs = await this.#store.write(batch);
+        recordStored(updates, lastSeqs);
+        return true;
+      } catch (thrown) {
+        const error = toError(thrown);
+        const delay = WRITE_RETRY_DELAYS_MS[attempt];
+        this.#logger.error('storing updates failed', {
+          attempt: attempt + 1,
+          updates: updates.length,
+          error: error.message,
+        });
+        if (delay === undefined) {
+          this.#hooks.onWriteFailed(rooms, error);
+          return false;
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  #deliver(sends: readonly PendingSend[]): void {
+    for (const { connection, data } of sends) {
+      connection.send(data);
+    }
+  }
+}
+
+function summaries(rooms: ReadonlySet<Room>): DocumentSummary[] {
+  const now = Date.now();
+  const result: DocumentSummary[] = [];
+  for (const room of rooms) {
+    if (room.target.kind === RoomKind.content) {
+      const title = room.doc.getText(ContentField.title).toString().slice(0, MAX_TITLE_LENGTH);
+      result.push({ id: room.target.docId as DocId, title, updatedAt: now });
+    }
+  }
+  return result;
+}
+
+function recordStored(updates: readonly PendingUpdate[], lastSeqs: ReadonlyMap<RoomName, number>): void {
+  for (const { room, update } of updates) {
+    room.log.count += 1;
+    room.log.bytes += update.byteLength;
+    room.log.lastSeq = lastSeqs.get(room.target.name) ?? room.log.lastSeq;
+  }
+}

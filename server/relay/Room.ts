@@ -1,0 +1,62 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { ParsedRoom } from '../../shared/index';
+import type { Connection } from './Connection';
+
+/** What a room reports to the relay; both run synchronously inside Yjs events. */
+export interface RoomHooks {
+  onDocUpdate(room: Room, update: Uint8Array, origin: unknown): void;
+  onAwarenessChange(room: Room, change: AwarenessChange, origin: unknown): void;
+}
+
+/** Client ids whose awareness state changed in one awareness update. */
+export interface AwarenessChange {
+  readonly added: readonly number[];
+  readonly updated: readonly number[];
+  readonly removed: readonly number[];
+}
+
+/** The size of a room's stored update log, which decides when to compact it. */
+export interface LogSize {
+  count: number;
+  bytes: number;
+  /** Bytes of the first (merged) entry: compaction is worth it once the rest outgrows it. */
+  baseBytes: number;
+  /** The sequence number of the last stored update; 0 when nothing is stored. */
+  lastSeq: number;
+}
+
+/** One loaded Y.Doc with its awareness and the connections editing it. */
+export class Room {
+  readonly target: ParsedRoom;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  readonly log: LogSize;
+  /** Set when the last connection left while writes were pending: unload after the flush. */
+  shouldUnloadAfterFlush = false;
+  isDestroyed = false;
+
+  constructor(target: ParsedRoom, doc: Y.Doc, log: LogSize, hooks: RoomHooks) {
+    this.target = target;
+    this.doc = doc;
+    this.log = log;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server itself has no presence.
+    this.awareness.setLocalState(null);
+    doc.on('update', (update: Uint8Array, origin: unknown) => hooks.onDocUpdate(this, update, origin));
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => {
+      hooks.onAwarenessChange(this, change, origin);
+    });
+  }
+
+  get name(): string {
+    return this.target.name;
+  }
+
+  destroy(): void {
+    this.isDestroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

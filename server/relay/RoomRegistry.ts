@@ -1,0 +1,67 @@
+import type { ParsedRoom, RoomName } from '../../shared/index';
+import type { DocStore } from '../storage/DocStore';
+import { loadRoomDoc } from './loadRoomDoc';
+import { Room, type RoomHooks } from './Room';
+
+/**
+ * The rooms in memory. A room is loaded once however many connections ask for it at the same
+ * time, and unloaded only when no connection is left and none of its writes is pending, so a
+ * load can never race an unload and serve a stale or empty document.
+ */
+export class RoomRegistry {
+  readonly #store: DocStore;
+  readonly #hooks: RoomHooks;
+  readonly #rooms = new Map<RoomName, Room>();
+  readonly #loading = new Map<RoomName, Promise<Room>>();
+
+  constructor(store: DocStore, hooks: RoomHooks) {
+    this.#store = store;
+    this.#hooks = hooks;
+  }
+
+  /** The loaded room, loading it from storage first if needed. Rejects when the load fails. */
+  acquire(target: ParsedRoom): Promise<Room> {
+    const loaded = this.#rooms.get(target.name);
+    if (loaded !== undefined) {
+      loaded.shouldUnloadAfterFlush = false;
+      return Promise.resolve(loaded);
+    }
+    const inFlight = this.#loading.get(target.name);
+    if (inFlight !== undefined) {
+      return inFlight;
+    }
+    const load = this.#load(target).finally(() => this.#loading.delete(target.name));
+    this.#loading.set(target.name, load);
+    return load;
+  }
+
+  async #load(target: ParsedRoom): Promise<Room> {
+    const stored = await this.#store.load(target.name);
+    const { doc, log } = loadRoomDoc(target.name, stored);
+    const room = new Room(target, doc, log, this.#hooks);
+    this.#rooms.set(target.name, room);
+    return room;
+  }
+
+  /** Removes a room from memory without storing anything more. */
+  unload(room: Room): void {
+    if (this.#rooms.get(room.target.name) === room) {
+      this.#rooms.delete(room.target.name);
+    }
+    room.destroy();
+  }
+
+  /** Every loaded room. */
+  rooms(): IterableIterator<Room> {
+    return this.#rooms.values();
+  }
+
+  get size(): number {
+    return this.#rooms.size;
+  }
+
+  /** Resolves when no load is in flight. */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.#loading.values()]);
+  }
+}

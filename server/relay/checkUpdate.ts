@@ -1,0 +1,72 @@
+import * as Y from 'yjs';
+import { toError } from '../logger';
+
+/** The verdict on an incoming update, before it touches a room's document. */
+export type UpdateCheck =
+  | { readonly kind: 'ok' }
+  /** Well-formed, but it refers to content the room does not have yet: hold it back. */
+  | { readonly kind: 'missing' }
+  /** Not a decodable Yjs (V1) update. */
+  | { readonly kind: 'invalid'; readonly reason: string };
+
+const OK: UpdateCheck = { kind: 'ok' };
+const MISSING: UpdateCheck = { kind: 'missing' };
+
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+
+/**
+ * Decodes an update with the V1 decoder (whose work is bounded by the input's length, unlike
+ * mergeUpdates or the V2 decoder) and checks that everything it builds on is either in `doc` or
+ * in the update itself. Applying an update that fails this check would leave "pending" structs
+ * in the document, so that new clients would load another state than connected ones hold.
+ */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
+  let decoded: Decoded;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (thrown) {
+    return { kind: 'invalid', reason: `undecodable Yjs update: ${toError(thrown).message}` };
+  }
+  return hasAllDependencies(doc, decoded) ? OK : MISSING;
+}
+
+function hasAllDependencies(doc: Y.Doc, decoded: Decoded): boolean {
+  // The clock up to which each client's structs are known: the document's state, extended by the
+  // update's own structs where they continue it without a gap.
+  const known = new Map<number, number>();
+  const knownClock = (client: number): number => known.get(client) ?? Y.getState(doc.store, client);
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) {
+      continue;
+    }
+    const { client, clock } = struct.id;
+    const state = knownClock(client);
+    if (clock > state) {
+      return false;
+    }
+    const end = clock + struct.length;
+    if (end > state) {
+      known.set(client, end);
+    }
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) {
+      continue;
+    }
+    const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+    for (const dependency of [struct.origin, struct.rightOrigin, parent]) {
+      if (dependency !== null && dependency.clock >= knownClock(dependency.client)) {
+        return false;
+      }
+    }
+  }
+  for (const [client, deletions] of decoded.ds.clients) {
+    const state = knownClock(client);
+    for (const deletion of deletions) {
+      if (deletion.clock + deletion.len > state) {
+        return false;
+      }
+    }
+  }
+  return true;
+}

@@ -1,0 +1,162 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, readSchemaVersion } from '../../shared/index';
+import { type Logger, toError } from '../logger';
+import type { Connection } from './Connection';
+import { checkUpdate } from './checkUpdate';
+import type { GroupCommit } from './GroupCommit';
+import { ProtocolError } from './ProtocolError';
+import type { Frame } from './parseFrame';
+import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './protocolMessages';
+import type { Room } from './Room';
+
+export interface FrameContext {
+  readonly commit: GroupCommit;
+  readonly logger: Logger;
+  /** Largest total of held-back updates per connection. */
+  readonly maxHeldBytes: number;
+}
+
+/** Handles one parsed frame of a connection whose room is loaded. Throws ProtocolError on bad input. */
+export function handleFrame(
+  context: FrameContext,
+  connection: Connection,
+  room: Room,
+  frame: Frame,
+  raw: Uint8Array,
+): void {
+  switch (frame.kind) {
+    case 'syncStep1':
+      answerStep1(context, connection, room, frame.stateVector);
+      return;
+    case 'syncStep2':
+    case 'update':
+      receiveUpdate(context, connection, room, frame.update);
+      return;
+    case 'awareness':
+      receiveAwareness(context, connection, room, frame.update, raw);
+      return;
+    case 'queryAwareness':
+      sendAllAwareness(context, connection, room);
+      return;
+  }
+}
+
+/**
+ * Answers with what the client lacks, then with the server's own state vector, so the client can
+ * send what the server lacks and learn which of its changes the server holds. Both leave after
+ * everything received before this step 1 is stored.
+ */
+function answerStep1(context: FrameContext, connection: Connection, room: Room, stateVector: Uint8Array): void {
+  context.commit.send(connection, encodeSyncStep2(room.doc, stateVector));
+  context.commit.send(connection, encodeSyncStep1(room.doc));
+}
+
+/** Why this connection may not change the room right now; null when it may. */
+function readOnlyReason(connection: Connection, room: Room): string | null {
+  const docSchema = readSchemaVersion(room.doc);
+  if (connection.schemaVersion !== null && docSchema !== null && docSchema > connection.schemaVersion) {
+    return `This document uses format ${docSchema}, newer than this app's ${connection.schemaVersion}: reload to update the app before editing.`;
+  }
+  return null;
+}
+
+function receiveUpdate(context: FrameContext, connection: Connection, room: Room, update: Uint8Array): void {
+  const reason = readOnlyReason(connection, room);
+  if (reason !== null) {
+    if (!connection.hasBeenToldReadOnly) {
+      connection.hasBeenToldReadOnly = true;
+      context.commit.send(connection, encodePermissionDenied(reason));
+    }
+    return;
+  }
+  const check = checkUpdate(room.doc, update);
+  if (check.kind === 'invalid') {
+    throw new ProtocolError(CloseCode.badUpdate, check.reason);
+  }
+  if (check.kind === 'missing') {
+    hold(context, connection, update);
+    return;
+  }
+  applyChecked(context, room, update, connection);
+  releaseHeld(context, room);
+}
+
+function hold(context: FrameContext, connection: Connection, update: Uint8Array): void {
+  if (connection.heldBytes + update.byteLength > context.maxHeldBytes) {
+    throw new ProtocolError(
+      CloseCode.missingDependencies,
+      'too many updates whose dependencies never arrived; reconnect to resynchronise',
+    );
+  }
+  // Copy: the frame's buffer may be reused by the socket library.
+  connection.held.push(update.slice());
+  connection.heldBytes += update.byteLength;
+}
+
+function applyChecked(context: FrameContext, room: Room, update: Uint8Array, origin: Connection): void {
+  Y.applyUpdate(room.doc, update, origin);
+  const store = room.doc.store;
+  if (store.pendingStructs !== null || store.pendingDs !== null) {
+    // checkUpdate should have held this update back. Whatever did not integrate is not part of the
+    // document, was not stored and was not relayed; drop it so every client sees the same state.
+    context.logger.warn('dropped pending structs after a checked update', { room: room.name, connection: origin.id });
+    store.pendingStructs = null;
+    store.pendingDs = null;
+  }
+}
+
+/** Applies held-back updates of the room's connections whose dependencies have now arrived. */
+function releaseHeld(context: FrameContext, room: Room): void {
+  let hasProgress = true;
+  while (hasProgress) {
+    hasProgress = false;
+    for (const connection of room.connections) {
+      if (connection.held.length === 0) {
+        continue;
+      }
+      const stillHeld: Uint8Array[] = [];
+      for (const update of connection.held) {
+        if (checkUpdate(room.doc, update).kind === 'ok') {
+          applyChecked(context, room, update, connection);
+          hasProgress = true;
+        } else {
+          stillHeld.push(update);
+        }
+      }
+      connection.held = stillHeld;
+      connection.heldBytes = stillHeld.reduce((sum, update) => sum + update.byteLength, 0);
+    }
+  }
+}
+
+function receiveAwareness(
+  context: FrameContext,
+  connection: Connection,
+  room: Room,
+  update: Uint8Array,
+  raw: Uint8Array,
+): void {
+  try {
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection);
+  } catch (thrown) {
+    throw new ProtocolError(CloseCode.badMessage, `bad awareness update: ${toError(thrown).message}`);
+  }
+  // Forward the frame as received: it was fully parsed above, and re-encoding it would cost more.
+  const frame = raw.slice();
+  for (const other of room.connections) {
+    if (other !== connection) {
+      context.commit.send(other, frame);
+    }
+  }
+}
+
+function sendAllAwareness(context: FrameContext, connection: Connection, room: Room): void {
+  const clients = [...room.awareness.getStates().keys()];
+  if (clients.length > 0) {
+    const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients);
+    context.commit.send(connection, encodeAwarenessMessage(update));
+  }
+}
+
+export { sendAllAwareness };

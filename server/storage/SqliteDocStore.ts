@@ -1,0 +1,153 @@
+import Database from 'better-sqlite3';
+import type { DocId, RoomName } from '../../shared/index';
+import { parseDocId } from '../../shared/index';
+import { type DocStore, type DocumentSummary, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
+
+/** Bumped when the table layout changes; opening a newer database refuses to start. */
+const STORAGE_SCHEMA_VERSION = 1;
+
+/** How long a writer waits for another process (for example an admin command) to release the lock. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+export interface SqliteDocStoreOptions {
+  /** Path of the database file; it and its WAL files are created when missing. */
+  readonly path: string;
+  /**
+   * `normal` (default): with WAL, a commit survives a killed process but the last commits may
+   * roll back on power loss. `full`: every commit is synced to disk too, at a latency cost.
+   */
+  readonly synchronous?: 'normal' | 'full';
+}
+
+interface UpdateRow {
+  seq: number;
+  data: Buffer;
+}
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  updated_at: number;
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true });
+  if (typeof version !== 'number' || version > STORAGE_SCHEMA_VERSION) {
+    throw new Error(
+      `Cannot open database: its layout version ${String(version)} is newer than this server's ${STORAGE_SCHEMA_VERSION}; upgrade the server`,
+    );
+  }
+  if (version === STORAGE_SCHEMA_VERSION) {
+    return;
+  }
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS updates (
+      seq INTEGER PRIMARY KEY,
+      room TEXT NOT NULL,
+      data BLOB NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
+    CREATE TABLE IF NOT EXISTS documents (
+      id TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      updated_at INTEGER NOT NULL
+    );
+    PRAGMA user_version = ${STORAGE_SCHEMA_VERSION};
+  `);
+}
+
+function toBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** The embedded default store: one SQLite file in WAL mode, written in one transaction per batch. */
+export class SqliteDocStore implements DocStore {
+  readonly #db: Database.Database;
+  readonly #writeBatch: (batch: WriteBatch) => Map<RoomName, number>;
+  readonly #compact: (room: RoomName, throughSeq: number, merged: Uint8Array) => void;
+  readonly #loadStmt: Database.Statement<[string], UpdateRow>;
+  readonly #listStmt: Database.Statement<[], DocumentRow>;
+  #isClosed = false;
+
+  constructor(options: SqliteDocStoreOptions) {
+    this.#db = new Database(options.path);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.#db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(this.#db);
+
+    const insert = this.#db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)');
+    const upsertDocument = this.#db.prepare<[string, string, number]>(
+      `INSERT INTO documents (id, title, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at`,
+    );
+    const deleteThrough = this.#db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
+    const insertAt = this.#db.prepare<[number, string, Uint8Array]>(
+      'INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)',
+    );
+    this.#loadStmt = this.#db.prepare<[string], UpdateRow>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
+    this.#listStmt = this.#db.prepare<[], DocumentRow>(
+      'SELECT id, title, updated_at FROM documents ORDER BY updated_at DESC',
+    );
+
+    this.#writeBatch = this.#db.transaction((batch: WriteBatch) => {
+      const lastSeq = new Map<RoomName, number>();
+      for (const { room, update } of batch.updates) {
+        lastSeq.set(room, Number(insert.run(room, update).lastInsertRowid));
+      }
+      for (const doc of batch.documents) {
+        upsertDocument.run(doc.id, doc.title, doc.updatedAt);
+      }
+      return lastSeq;
+    });
+    // The merged update takes the sequence number of the last update it replaces, so it still
+    // sorts before every update appended after it.
+    this.#compact = this.#db.transaction((room: RoomName, throughSeq: number, merged: Uint8Array) => {
+      deleteThrough.run(room, throughSeq);
+      insertAt.run(throughSeq, room, merged);
+    });
+  }
+
+  load(room: RoomName): Promise<StoredUpdate[]> {
+    this.#assertOpen('load a document');
+    const rows = this.#loadStmt.all(room);
+    return Promise.resolve(rows.map((row) => ({ seq: row.seq, update: toBytes(row.data) })));
+  }
+
+  write(batch: WriteBatch): Promise<Map<RoomName, number>> {
+    this.#assertOpen('store updates');
+    return Promise.resolve(this.#writeBatch(batch));
+  }
+
+  compact(room: RoomName, throughSeq: number, merged: Uint8Array): Promise<void> {
+    this.#assertOpen('compact a document');
+    this.#compact(room, throughSeq, merged);
+    return Promise.resolve();
+  }
+
+  listDocuments(): Promise<DocumentSummary[]> {
+    this.#assertOpen('list documents');
+    const summaries: DocumentSummary[] = [];
+    for (const row of this.#listStmt.all()) {
+      const id: DocId | null = parseDocId(row.id);
+      if (id !== null) {
+        summaries.push({ id, title: row.title, updatedAt: row.updated_at });
+      }
+    }
+    return Promise.resolve(summaries);
+  }
+
+  close(): Promise<void> {
+    if (!this.#isClosed) {
+      this.#isClosed = true;
+      this.#db.close();
+    }
+    return Promise.resolve();
+  }
+
+  #assertOpen(operation: string): void {
+    if (this.#isClosed) {
+      throw new StoreClosedError(operation);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/index';
+import { SyncClient, waitUntil } from './support/SyncClient';
+import { startTestServer, type TestServer } from './support/testServer';
+
+let server: TestServer;
+const clients: SyncClient[] = [];
+
+async function connect(room: string, query = ''): Promise<SyncClient> {
+  const client = await SyncClient.connect(server.wsUrl, room, query);
+  clients.push(client);
+  return client;
+}
+
+beforeEach(async () => {
+  server = await startTestServer();
+});
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.close()));
+  await server.dispose();
+});
+
+describe('relay over real websockets', () => {
+  it('answers GET /healthz', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('lets two clients converge on concurrent edits', async () => {
+    const room = randomUUID();
+    const a = await connect(room);
+    const b = await connect(room);
+    a.doc.getText('title').insert(0, 'hello ');
+    b.doc.getText('title').insert(0, 'world ');
+    await waitUntil(() => a.text() === b.text() && a.text().length === 12, 'convergence');
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+  });
+
+  it('never echoes an update back to the connection that sent it', async () => {
+    const room = randomUUID();
+    const a = await connect(room);
+    const b = await connect(room);
+    const receivedBefore = a.received.length;
+    a.doc.getText('title').insert(0, 'only once');
+    await waitUntil(() => b.text() === 'only once', 'relay to b');
+    await a.sync();
+    const updatesToA = a.received
+      .slice(receivedBefore)
+      .filter((frame) => frame[0] === MessageType.sync && frame[1] === 2);
+    expect(updatesToA).toHaveLength(0);
+  });
+
+  it('relays awareness and removes a closed connection’s state from the others', async () => {
+    const room = randomUUID();
+    const a = await connect(room);
+    const b = await connect(room);
+    a.setPresence({ user: { name: '张委员', color: '#c00' } });
+    await waitUntil(() => b.awareness.getStates().has(a.doc.clientID), 'presence of a at b');
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: '张委员', color: '#c00' } });
+    await a.close();
+    await waitUntil(() => !b.awareness.getStates().has(a.doc.clientID), 'removal of a at b');
+  });
+
+  it('sends the present awareness states to a client that joins later', async () => {
+    const room = randomUUID();
+    const a = await connect(room);
+    a.setPresence({ user: { name: '李主席' } });
+    const b = await connect(room);
+    await waitUntil(() => b.awareness.getStates().has(a.doc.clientID), 'presence of a at b');
+  });
+
+  it('syncs a stock y-websocket WebsocketProvider', async () => {
+    const room = randomUUID();
+    const a = await connect(room);
+    a.doc.getText('title').insert(0, 'from raw client');
+    await a.sync();
+    const doc = new Y.Doc({ gc: false });
+    const provider = new WebsocketProvider(`${server.wsUrl}/sync`, room, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    try {
+      await waitUntil(() => provider.synced, 'provider synced');
+      expect(doc.getText('title').toString()).toBe('from raw client');
+      doc.getText('title').insert(0, 'provider: ');
+      await waitUntil(() => a.text() === 'provider: from raw client', 'provider edit at a');
+    } finally {
+      provider.destroy();
+    }
+  });
+
+  it('unloads a room when its last client leaves and loads the same state again', async () => {
+    const room = randomUUID();
+    const a = await connect(room);
+    a.doc.getText('title').insert(0, '关于加强乡村医疗的提案');
+    await a.sync();
+    await a.close();
+    clients.splice(clients.indexOf(a), 1);
+    await waitUntil(() => server.relay.roomCount === 0, 'room unloaded');
+    const b = await connect(room);
+    expect(b.text()).toBe('关于加强乡村医疗的提案');
+  });
+
+  it('lists documents with their titles at GET /api/docs', async () => {
+    const room = randomUUID();
+    const a = await connect(room);
+    a.doc.getText('title').insert(0, '调研报告');
+    await a.sync();
+    const response = await fetch(`${server.url}/api/docs`);
+    const body = (await response.json()) as { docs: { id: string; title: string; updatedAt: number }[] };
+    expect(body.docs).toContainEqual(expect.objectContaining({ id: room, title: '调研报告' }));
+  });
+
+  it('holds back an update whose dependencies are missing until they arrive', async () => {
+    const room = randomUUID();
+    const a = await connect(room);
+    const b = await connect(room);
+    const offline = new Y.Doc({ gc: false });
+    offline.getText('title').insert(0, 'base');
+    const first = Y.encodeStateAsUpdate(offline);
+    const vector = Y.encodeStateVector(offline);
+    offline.getText('title').insert(4, '+more');
+    const second = Y.encodeStateAsUpdate(offline, vector);
+    a.sendUpdate(second);
+    await a.sync();
+    expect(b.text()).toBe('');
+    a.sendUpdate(first);
+    await waitUntil(() => b.text() === 'base+more', 'held update released');
+    const late = await connect(room);
+    expect(late.text()).toBe('base+more');
+  });
+});
