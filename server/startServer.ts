@@ -84,9 +84,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const app = createApp({ store, logger, staticDir: resolveStaticDir(options.staticDir, logger) });
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   // ws reads this at each upgrade: larger frames are refused with 1009 before they are buffered.
-  wss.options.maxPayload = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  app.get('/sync/:room', syncRoute(upgradeWebSocket, relay, logger));
+  wss.options.maxPayload = maxMessageBytes;
+  app.get('/sync/:room', syncRoute(upgradeWebSocket, relay, logger, maxMessageBytes));
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.headersTimeout = HEADERS_TIMEOUT_MS;

@@ -37,12 +37,30 @@ function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
 }
 
 /**
+ * ws refuses a frame over `maxPayload` before buffering it, but closes with 1009 and no reason.
+ * Give that close a reason the client can show.
+ */
+function explainOversizedFrames(ws: WebSocket, maxMessageBytes: number): void {
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) => {
+    const explained =
+      code === CloseCode.messageTooBig && !reason ? `frame larger than ${maxMessageBytes} bytes` : reason;
+    close(code, explained);
+  };
+}
+
+/**
  * The handler of `GET /sync/:room`. The upgrade is always accepted and problems are reported by
  * closing with a code and reason: a browser cannot read an HTTP error on an upgrade and would
  * retry forever. Frames are read from the raw socket: nothing can arrive before `onOpen`, and
  * this skips a copy and an event object per frame.
  */
-export function syncRoute(upgradeWebSocket: UpgradeWebSocket<WebSocket>, relay: Relay, logger: Logger) {
+export function syncRoute(
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>,
+  relay: Relay,
+  logger: Logger,
+  maxMessageBytes: number,
+) {
   return upgradeWebSocket((c) => {
     const roomText = c.req.param('room') ?? '';
     const query = new URL(c.req.url).searchParams;
@@ -53,6 +71,7 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<WebSocket>, relay: 
         if (ws === undefined) {
           return;
         }
+        explainOversizedFrames(ws, maxMessageBytes);
         const connection = relay.connect(adaptSocket(ws), roomText, query);
         events = connection;
         ws.on('message', (data, isBinary) => {

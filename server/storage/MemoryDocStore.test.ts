@@ -1,0 +1,4 @@
+import { describeDocStoreContract } from './docStoreContract';
+import { MemoryDocStore } from './MemoryDocStore';
+
+describeDocStoreContract('MemoryDocStore', () => new MemoryDocStore());

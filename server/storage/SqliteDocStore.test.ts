@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { RoomName } from '../../shared/index';
+import { describeDocStoreContract } from './docStoreContract';
+import { SqliteDocStore } from './SqliteDocStore';
+
+const dirs: string[] = [];
+function tempDbPath(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jianyan-sqlite-'));
+  dirs.push(dir);
+  return path.join(dir, 'test.sqlite');
+}
+
+afterAll(() => {
+  for (const dir of dirs) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describeDocStoreContract('SqliteDocStore', () => new SqliteDocStore({ path: tempDbPath() }));
+
+/** A writer process that commits batches forever, printing the number of updates committed. */
+const WRITER_SCRIPT = `
+import * as Y from 'yjs';
+import { SqliteDocStore } from './server/storage/SqliteDocStore.ts';
+const store = new SqliteDocStore({ path: process.argv[1] });
+const doc = new Y.Doc({ gc: false });
+let pending = [];
+doc.on('update', (update) => pending.push({ room: process.argv[2], update }));
+let committed = 0;
+const text = doc.getText('title');
+const tick = async () => {
+  for (let i = 0; i < 50; i++) text.insert(text.length, 'x');
+  const updates = pending; pending = [];
+  await store.write({ updates, documents: [] });
+  committed += updates.length;
+  process.stdout.write('committed ' + committed + '\\n');
+  setImmediate(tick);
+};
+tick();
+`;
+
+interface Writer {
+  readonly room: RoomName;
+  committed: number;
+  readonly exited: Promise<unknown>;
+}
+
+/** Starts a writer process and resolves once it has committed `target` updates, then kills it. */
+function runWriterUntil(dbPath: string, room: RoomName, target: number): Promise<Writer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', WRITER_SCRIPT, dbPath, room], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const writer: Writer = { room, committed: 0, exited: new Promise((resolve) => child.once('exit', resolve)) };
+  return new Promise((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const counts = [...chunk.toString().matchAll(/committed (\d+)/g)].map((match) => Number(match[1]));
+      writer.committed = Math.max(writer.committed, ...counts);
+      if (writer.committed >= target && child.exitCode === null) {
+        child.kill('SIGKILL');
+        resolve(writer);
+      }
+    });
+  });
+}
+
+describe('SqliteDocStore with concurrent writer processes and an unclean stop', () => {
+  it('reopens with every committed update of each killed writer intact', async () => {
+    const dbPath = tempDbPath();
+    await new SqliteDocStore({ path: dbPath }).close();
+    const rooms = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'] as RoomName[];
+    const writers = await Promise.all(rooms.map((room) => runWriterUntil(dbPath, room, 3_000)));
+    await Promise.all(writers.map((writer) => writer.exited));
+
+    const store = new SqliteDocStore({ path: dbPath });
+    for (const writer of writers) {
+      const loaded = await store.load(writer.room);
+      const doc = new Y.Doc({ gc: false });
+      doc.transact(() => {
+        for (const { update } of loaded) {
+          Y.applyUpdate(doc, update);
+        }
+      });
+      expect(loaded.length).toBeGreaterThanOrEqual(writer.committed);
+      expect(doc.store.pendingStructs).toBeNull();
+      expect(doc.getText('title').length).toBe(loaded.length);
+    }
+    await store.close();
+  });
+});
