@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { checkUpdate } from './checkUpdate';
+
+function typed(text: string): { doc: Y.Doc; update: Uint8Array } {
+  const doc = new Y.Doc({ gc: false });
+  doc.getText('title').insert(0, text);
+  return { doc, update: Y.encodeStateAsUpdate(doc) };
+}
+
+function since(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const vector = Y.encodeStateVector(doc);
+  change(doc);
+  return Y.encodeStateAsUpdate(doc, vector);
+}
+
+describe('checkUpdate', () => {
+  it('accepts an update that builds only on the room and on itself', () => {
+    const room = new Y.Doc({ gc: false });
+    expect(checkUpdate(room, typed('委员').update)).toEqual({ kind: 'ok' });
+  });
+
+  it('accepts an empty update and one already applied', () => {
+    const room = new Y.Doc({ gc: false });
+    const { update } = typed('重复');
+    Y.applyUpdate(room, update);
+    expect(checkUpdate(room, update)).toEqual({ kind: 'ok' });
+    expect(checkUpdate(room, new Uint8Array([0, 0]))).toEqual({ kind: 'ok' });
+  });
+
+  it('finds a gap in a client’s clock', () => {
+    const { doc } = typed('ab');
+    const later = since(doc, (d) => d.getText('title').insert(2, 'c'));
+    expect(checkUpdate(new Y.Doc({ gc: false }), later)).toEqual({ kind: 'missing' });
+  });
+
+  it('finds an origin from another client that the room does not have', () => {
+    const { doc: author, update: base } = typed('base');
+    const editor = new Y.Doc({ gc: false });
+    Y.applyUpdate(editor, base);
+    const edit = since(editor, (d) => d.getText('title').insert(2, '++'));
+    const room = new Y.Doc({ gc: false });
+    expect(checkUpdate(room, edit)).toEqual({ kind: 'missing' });
+    Y.applyUpdate(room, Y.encodeStateAsUpdate(author));
+    expect(checkUpdate(room, edit)).toEqual({ kind: 'ok' });
+  });
+
+  it('finds a deletion of content the room does not have', () => {
+    const { doc: author, update: base } = typed('delete me');
+    const editor = new Y.Doc({ gc: false });
+    Y.applyUpdate(editor, base);
+    const deletion = since(editor, (d) => d.getText('title').delete(0, 3));
+    expect(checkUpdate(new Y.Doc({ gc: false }), deletion)).toEqual({ kind: 'missing' });
+    const room = new Y.Doc({ gc: false });
+    Y.applyUpdate(room, Y.encodeStateAsUpdate(author));
+    expect(checkUpdate(room, deletion)).toEqual({ kind: 'ok' });
+  });
+
+  it('refuses bytes that are not a Yjs update', () => {
+    const room = new Y.Doc({ gc: false });
+    expect(checkUpdate(room, typed('truncated').update.slice(0, -3)).kind).toBe('invalid');
+    expect(checkUpdate(room, new Uint8Array([1, 1, 7, 0, 0xff])).kind).toBe('invalid');
+  });
+
+  it('leaves no pending structs when every update it accepts is applied', () => {
+    const writers = Array.from({ length: 3 }, () => new Y.Doc({ gc: false }));
+    const room = new Y.Doc({ gc: false });
+    const held: Uint8Array[] = [];
+    for (let round = 0; round < 30; round++) {
+      const writer = writers[round % writers.length] as Y.Doc;
+      Y.applyUpdate(writer, Y.encodeStateAsUpdate(writers[(round + 1) % writers.length] as Y.Doc));
+      const update = since(writer, (d) => d.getText('title').insert(round % 2, String(round)));
+      held.push(update);
+      for (const candidate of [...held]) {
+        if (checkUpdate(room, candidate).kind === 'ok') {
+          Y.applyUpdate(room, candidate);
+          held.splice(held.indexOf(candidate), 1);
+        }
+      }
+      expect(room.store.pendingStructs).toBeNull();
+      expect(room.store.pendingDs).toBeNull();
+    }
+  });
+});
