@@ -17,16 +17,16 @@ export const CloseCode = {
   forbidden: 4403,
   /** The room name in the URL is not a valid document room. */
   badRoom: 4404,
-  /** The client holds back too many updates whose dependencies never arrived. */
-  missingDependencies: 4409,
+  /** The client sent too many updates whose dependencies never arrived; reconnecting resends all. */
+  missingDependencies: 4009,
   /** A Yjs update inside a valid frame could not be decoded. */
   badUpdate: 4422,
   /** The client speaks an older protocol than the server accepts; reload the app. */
   clientTooOld: 4426,
   /** The message type is not one the relay knows. */
   unknownMessageType: 4450,
-  /** The opening handshake did not finish in time. */
-  handshakeTimeout: 4408,
+  /** Nothing was received in time after connecting; reconnect. */
+  handshakeTimeout: 4008,
   /** The stored state of the room could not be loaded; nothing was served. Retry later. */
   roomUnavailable: 4500,
 } as const;
