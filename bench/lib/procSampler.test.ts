@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatCpuTicks, parseVmRssKb, sampleProcess } from './procSampler';
+import { parseBusyTicks, parseStatCpuTicks, parseVmRssKb, sampleProcess } from './procSampler';
 
 describe('parseStatCpuTicks', () => {
   it('adds utime and stime, counting fields after the command name', () => {
@@ -28,5 +28,12 @@ describe('sampleProcess', () => {
     const sample = sampleProcess(process.pid);
     expect(sample.rssKb).toBeGreaterThan(1_000);
     expect(sample.cpuMs).toBeGreaterThan(0);
+  });
+});
+
+describe('parseBusyTicks', () => {
+  it('sums every field of the cpu line but idle and iowait', () => {
+    const stat = 'cpu  100 2 30 5000 40 0 6 1 0 0\ncpu0 50 1 15 2500 20 0 3 0 0 0\n';
+    expect(parseBusyTicks(stat)).toBe(139);
   });
 });

@@ -68,3 +68,22 @@ export function sampleProcess(pid: number): ProcSample {
     rssKb: parseVmRssKb(status),
   };
 }
+
+/** Busy (non-idle, non-iowait) clock ticks of all CPUs together, from the `cpu` line of /proc/stat. */
+export function parseBusyTicks(procStat: string): number {
+  const line = procStat.split('\n').find((entry) => entry.startsWith('cpu '));
+  if (line === undefined) {
+    throw new Error('Cannot find the cpu line in /proc/stat');
+  }
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return user + nice + system + irq + softirq + steal;
+}
+
+/** CPU ms all processes on the machine have used since boot (busy time of every CPU, summed). */
+export function machineBusyMs(): number {
+  return (parseBusyTicks(readFileSync('/proc/stat', 'utf8')) * 1_000) / clockTicksPerSecond();
+}

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type ProcSample, sampleProcess } from './procSampler';
 
@@ -33,6 +33,8 @@ const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 const READY_LINE = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
 const STDERR_TAIL_CHARS = 4_000;
+/** The package root, where both relay scripts and node_modules are. */
+const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Live children and their data dirs, so an exit path can kill them and clean up. */
 const running = new Map<ChildProcess, string | null>();
@@ -66,6 +68,7 @@ export interface StartServerOptions {
 export async function startServer(kind: ServerKind, options: StartServerOptions = {}): Promise<RunningServer> {
   const spec = launchSpec(kind, options.nodeArgs ?? []);
   const child = spawn(process.execPath, [...spec.nodeArgs, '--import', 'tsx', spec.script], {
+    cwd: ROOT,
     env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

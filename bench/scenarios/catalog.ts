@@ -1,0 +1,167 @@
+import {
+  atLeast,
+  atMost,
+  below,
+  metricRow,
+  notAboveReference,
+  type Outcomes,
+  otherLoadRow,
+  type Row,
+  type Target,
+} from '../lib/report';
+import { inProcess, onEachServer, type RunContext, report, type Scenario, withAllServers } from '../lib/runScenario';
+import { type ColdLoadOptions, runColdLoad } from './coldLoad';
+import { type ConnectionsOptions, runConnections } from './connections';
+import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout';
+import { type IngestOptions, runIngest } from './ingest';
+import { type ReconnectOptions, runReconnect } from './reconnect';
+
+function fanoutOptions(context: RunContext): FanoutOptions {
+  return {
+    rooms: 20,
+    readersPerRoom: 4,
+    rates: [10, 50, 100],
+    levelDurationMs: context.isQuick ? 3_000 : 10_000,
+    drainTimeoutMs: 3_000,
+    warmupMs: context.isQuick ? 1_000 : 2_000,
+  };
+}
+
+interface LevelMetric {
+  readonly metric: string;
+  readonly pick: (level: FanoutLevelResult) => number;
+  readonly digits: number;
+  /** Judged at the highest rate only. */
+  readonly target?: Target;
+}
+
+const FANOUT_METRICS: readonly LevelMetric[] = [
+  { metric: 'latency p50 ms', pick: (l) => l.latencyMs.p50, digits: 2 },
+  { metric: 'latency p95 ms', pick: (l) => l.latencyMs.p95, digits: 2 },
+  { metric: 'latency p99 ms', pick: (l) => l.latencyMs.p99, digits: 2, target: atMost(10) },
+  { metric: 'latency max ms', pick: (l) => l.latencyMs.max, digits: 1 },
+  { metric: 'deliveries/s', pick: (l) => l.deliveriesPerSecond, digits: 0 },
+  { metric: 'lost deliveries', pick: (l) => l.lostDeliveries, digits: 0, target: atMost(0) },
+  { metric: 'diverged replicas', pick: (l) => l.divergedReplicas, digits: 0, target: atMost(0) },
+  { metric: 'server CPU ms/op', pick: (l) => l.serverCpuMsPerOp, digits: 3, target: notAboveReference },
+  { metric: 'server RSS MB', pick: (l) => l.serverRssKb / 1024, digits: 1 },
+  { metric: 'bench loop delay p99 ms', pick: (l) => l.benchLoopDelayP99Ms, digits: 1 },
+  { metric: 'other processes CPU %', pick: (l) => l.otherCpuPercent, digits: 0 },
+];
+
+function fanoutRows(outcomes: Outcomes<FanoutLevelResult[]>, rates: readonly number[]): Row[] {
+  const topRate = Math.max(...rates);
+  return rates.flatMap((rate) =>
+    FANOUT_METRICS.map(({ metric, pick, digits, target }) => {
+      const atRate = (levels: FanoutLevelResult[]) => {
+        const level = levels.find((entry) => entry.opsPerSecondPerWriter === rate);
+        return level === undefined ? null : pick(level);
+      };
+      const options = rate === topRate && target !== undefined ? { digits, target } : { digits };
+      return metricRow(`fanout ${rate}/s`, metric, outcomes, atRate, options);
+    }),
+  );
+}
+
+const fanout: Scenario = {
+  name: 'fanout',
+  async run(context) {
+    const options = fanoutOptions(context);
+    const outcomes = await withAllServers(context, 'fanout', (servers) => runFanout(servers, options, context.log));
+    return report('fanout', outcomes, fanoutRows(outcomes, options.rates), options);
+  },
+};
+
+const connections: Scenario = {
+  name: 'connections',
+  async run(context) {
+    const options: ConnectionsOptions = {
+      connections: 2_000,
+      rooms: 100,
+      concurrency: 200,
+      idleMs: context.isQuick ? 2_000 : 5_000,
+    };
+    const outcomes = await onEachServer(context, 'connections', (server) => runConnections(server, options));
+    const name = `connections ${options.connections}`;
+    const rows = [
+      metricRow(name, 'synced', outcomes, (r) => r.synced, { digits: 0, target: atLeast(options.connections) }),
+      metricRow(name, 'all synced ms', outcomes, (r) => r.allSyncedMs, { digits: 0, target: below(3_000) }),
+      metricRow(name, 'handshake p99 ms', outcomes, (r) => r.handshakeMs.p99, { digits: 1 }),
+      metricRow(name, 'RSS KB/connection', outcomes, (r) => r.rssPerConnectionKb, { target: atMost(15) }),
+      metricRow(name, 'idle CPU ms/s', outcomes, (r) => r.idleCpuMsPerSecond, { target: atMost(5) }),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('connections', outcomes, rows, options);
+  },
+};
+
+const coldLoad: Scenario = {
+  name: 'cold-load',
+  async run(context) {
+    const options: ColdLoadOptions = {
+      historyUpdates: context.isQuick ? 5_000 : 20_000,
+      repeats: context.isQuick ? 3 : 5,
+      unloadWaitMs: 1_000,
+    };
+    const outcomes = await onEachServer(context, 'cold-load', (server) => runColdLoad(server, options));
+    const name = `cold load ${options.historyUpdates}`;
+    const rows = [
+      metricRow(name, 'history build ms', outcomes, (r) => r.buildMs, { digits: 0 }),
+      metricRow(name, 'in memory median ms', outcomes, (r) => r.inMemory.medianMs),
+      metricRow(name, 'in memory max ms', outcomes, (r) => r.inMemory.maxMs, { target: below(50) }),
+      metricRow(name, 'after unload median ms', outcomes, (r) => r.afterUnload.medianMs),
+      metricRow(name, 'after unload max ms', outcomes, (r) => r.afterUnload.maxMs, { target: below(50) }),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('cold-load', outcomes, rows, options);
+  },
+};
+
+const reconnect: Scenario = {
+  name: 'reconnect',
+  async run(context) {
+    const options: ReconnectOptions = {
+      baseChars: 2_000,
+      offlineEdits: 500,
+      offlineBurst: 50,
+      onlineEdits: 50,
+      seed: 7,
+    };
+    const outcomes = await onEachServer(context, 'reconnect', (server) => runReconnect(server, options));
+    const name = 'reconnect';
+    const rows = [
+      metricRow(name, 'up bytes', outcomes, (r) => r.upBytes, { digits: 0 }),
+      metricRow(name, 'up minimal bytes', outcomes, (r) => r.upMinimalBytes, { digits: 0 }),
+      metricRow(name, 'up ratio', outcomes, (r) => r.upRatio, { digits: 2, target: atMost(1.1) }),
+      metricRow(name, 'down bytes', outcomes, (r) => r.downBytes, { digits: 0 }),
+      metricRow(name, 'down minimal bytes', outcomes, (r) => r.downMinimalBytes, { digits: 0 }),
+      metricRow(name, 'down ratio', outcomes, (r) => r.downRatio, { digits: 2, target: atMost(1.5) }),
+      metricRow(name, 'converged (1 = yes)', outcomes, (r) => (r.isConverged ? 1 : 0), {
+        digits: 0,
+        target: atLeast(1),
+      }),
+      metricRow(name, 'converge ms', outcomes, (r) => r.convergeMs),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('reconnect', outcomes, rows, options);
+  },
+};
+
+const ingest: Scenario = {
+  name: 'ingest',
+  async run(context) {
+    const options: IngestOptions = { updates: context.isQuick ? 20_000 : 100_000, rooms: 100, batchSize: 50 };
+    const outcomes = await inProcess(context, 'ingest', () => runIngest(options));
+    const name = `ingest ${options.updates}`;
+    const rows = [
+      metricRow(name, 'updates/s', outcomes, (r) => r.updatesPerSecond, { digits: 0, target: atLeast(10_000) }),
+      metricRow(name, 'batches/s', outcomes, (r) => r.batchesPerSecond, { digits: 0 }),
+      metricRow(name, 'database MB', outcomes, (r) => r.databaseBytes / 1024 / 1024, { digits: 1 }),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('ingest', outcomes, rows, options);
+  },
+};
+
+/** Every scenario, in the order `npm run bench` runs them. */
+export const SCENARIOS: readonly Scenario[] = [fanout, connections, coldLoad, reconnect, ingest];

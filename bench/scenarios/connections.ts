@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { BenchClient } from '../lib/BenchClient';
+import { closeClients, unexpectedCloseCodes } from '../lib/clientPool';
+import type { RunningServer } from '../lib/serverProcess';
+import { round, roundSummary, type Summary, summarize } from '../lib/stats';
+import { mapWithConcurrency, sleep } from '../lib/waitFor';
+
+/** Load shape of the connections scenario. */
+export interface ConnectionsOptions {
+  readonly connections: number;
+  readonly rooms: number;
+  /** Handshakes in flight at once. */
+  readonly concurrency: number;
+  /** How long CPU is measured while every connection sits idle. */
+  readonly idleMs: number;
+}
+
+/** Figures of the connections scenario against one relay. */
+export interface ConnectionsResult {
+  readonly connections: number;
+  readonly synced: number;
+  readonly failed: number;
+  readonly firstFailure: string | null;
+  readonly allSyncedMs: number;
+  /** Per connection: socket open -> step 2 applied. */
+  readonly handshakeMs: Summary;
+  readonly rssBeforeKb: number;
+  readonly rssAfterKb: number;
+  readonly rssPerConnectionKb: number;
+  readonly idleCpuMsPerSecond: number;
+  readonly unexpectedCloses: Record<string, number>;
+}
+
+/** Time one handshake gets before it counts as failed. */
+const HANDSHAKE_TIMEOUT_MS = 15_000;
+/** Pause after the last handshake so RSS reflects settled buffers, not the burst. */
+const SETTLE_MS = 500;
+
+interface Attempt {
+  readonly client: BenchClient | null;
+  readonly ms: number;
+  readonly error: string | null;
+}
+
+async function connectOne(url: string): Promise<Attempt> {
+  const start = performance.now();
+  let client: BenchClient | null = null;
+  try {
+    client = await BenchClient.open({ url, connectTimeoutMs: HANDSHAKE_TIMEOUT_MS });
+    await client.sync(HANDSHAKE_TIMEOUT_MS);
+    return { client, ms: performance.now() - start, error: null };
+  } catch (err) {
+    return { client, ms: performance.now() - start, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Opens many connections over a few rooms, each doing the handshake; then measures memory and idle CPU. */
+export async function runConnections(server: RunningServer, options: ConnectionsOptions): Promise<ConnectionsResult> {
+  const rooms = Array.from({ length: options.rooms }, () => randomUUID());
+  const before = server.sample();
+  const start = performance.now();
+  const attempts = await mapWithConcurrency(options.connections, options.concurrency, (index) =>
+    connectOne(server.roomUrl(rooms[index % rooms.length] ?? randomUUID())),
+  );
+  const allSyncedMs = performance.now() - start;
+  const clients = attempts.flatMap((attempt) => (attempt.client === null ? [] : [attempt.client]));
+  try {
+    await sleep(SETTLE_MS);
+    const afterSync = server.sample();
+    await sleep(options.idleMs);
+    const afterIdle = server.sample();
+    const failures = attempts.filter((attempt) => attempt.error !== null);
+    const synced = attempts.length - failures.length;
+    return {
+      connections: options.connections,
+      synced,
+      failed: failures.length,
+      firstFailure: failures[0]?.error ?? null,
+      allSyncedMs: round(allSyncedMs, 0),
+      handshakeMs: roundSummary(summarize(attempts.filter((a) => a.error === null).map((a) => a.ms))),
+      rssBeforeKb: before.rssKb,
+      rssAfterKb: afterSync.rssKb,
+      rssPerConnectionKb: round((afterSync.rssKb - before.rssKb) / Math.max(1, synced), 1),
+      idleCpuMsPerSecond: round(((afterIdle.cpuMs - afterSync.cpuMs) * 1_000) / options.idleMs, 1),
+      unexpectedCloses: unexpectedCloseCodes(clients),
+    };
+  } finally {
+    await closeClients(clients);
+  }
+}

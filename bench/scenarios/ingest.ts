@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import type { DocumentSummary } from '../../server/storage/DocStore';
+import { type DocId, newDocId, type RoomName, roomNameOf } from '../../shared/index';
+import { round } from '../lib/stats';
+
+/** Load shape of the storage-ingest scenario. */
+export interface IngestOptions {
+  readonly updates: number;
+  readonly rooms: number;
+  /** Updates per transaction, as the relay's group commit writes one per event-loop turn. */
+  readonly batchSize: number;
+}
+
+/** Figures of the storage-ingest scenario (our SQLite store, in process). */
+export interface IngestResult {
+  readonly updates: number;
+  readonly batches: number;
+  readonly elapsedMs: number;
+  readonly updatesPerSecond: number;
+  readonly batchesPerSecond: number;
+  readonly databaseBytes: number;
+}
+
+interface Keystroke {
+  readonly docId: DocId;
+  readonly room: RoomName;
+  readonly update: Uint8Array;
+}
+
+/** Real one-character Yjs updates, typed round-robin into `rooms` documents. */
+function makeKeystrokes(options: IngestOptions): Keystroke[] {
+  const docs = Array.from({ length: options.rooms }, () => {
+    const docId = newDocId();
+    return { docId, room: roomNameOf(docId), doc: new Y.Doc({ gc: false }) };
+  });
+  const keystrokes: Keystroke[] = [];
+  for (const { docId, room, doc } of docs) {
+    doc.on('update', (update: Uint8Array) => keystrokes.push({ docId, room, update }));
+  }
+  for (let i = 0; i < options.updates; i += 1) {
+    const entry = docs[i % docs.length];
+    if (entry !== undefined) {
+      const text = entry.doc.getText('body');
+      text.insert(text.length, '言');
+    }
+  }
+  return keystrokes;
+}
+
+/** One summary per document touched, as the relay's group commit upserts with each batch. */
+function summariesOf(updates: readonly Keystroke[]): DocumentSummary[] {
+  const seen = new Map<DocId, DocumentSummary>();
+  const now = Date.now();
+  for (const { docId } of updates) {
+    seen.set(docId, { id: docId, title: '', updatedAt: now });
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Writes small updates through `SqliteDocStore.write` in relay-sized batches, one await (one
+ * event-loop turn) per batch, on a fresh database file. The store is imported when the scenario
+ * runs, so a missing or changed adapter fails this scenario alone, with the import error.
+ */
+export async function runIngest(options: IngestOptions): Promise<IngestResult> {
+  const { SqliteDocStore } = await import('../../server/storage/SqliteDocStore');
+  const keystrokes = makeKeystrokes(options);
+  const dir = mkdtempSync(join(tmpdir(), 'jianyan-ingest-'));
+  const path = join(dir, `${randomUUID()}.sqlite`);
+  const store = new SqliteDocStore({ path });
+  try {
+    let batches = 0;
+    const start = performance.now();
+    for (let offset = 0; offset < keystrokes.length; offset += options.batchSize) {
+      const updates = keystrokes.slice(offset, offset + options.batchSize);
+      await store.write({ updates, documents: summariesOf(updates) });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      batches += 1;
+    }
+    const elapsedMs = performance.now() - start;
+    const databaseBytes = statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+    return {
+      updates: keystrokes.length,
+      batches,
+      elapsedMs: round(elapsedMs, 0),
+      updatesPerSecond: round((keystrokes.length * 1_000) / elapsedMs, 0),
+      batchesPerSecond: round((batches * 1_000) / elapsedMs, 0),
+      databaseBytes,
+    };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
