@@ -83,13 +83,7 @@ export class Relay {
     }
     const connection = new Connection(socket, target, versions.schema);
     this.#connections.add(connection);
-    this.#registry.acquire(target).then(
-      (room) => this.#attach(connection, room),
-      (thrown: unknown) => {
-        this.#logger.error('room failed to load', { room: target.name, error: toError(thrown).message });
-        connection.close(CloseCode.roomUnavailable, 'the stored document could not be loaded; nothing was changed');
-      },
-    );
+    this.#join(connection);
     return {
       onMessage: (data) => this.#receive(connection, data),
       onClose: () => this.#detach(connection),
@@ -121,9 +115,30 @@ export class Relay {
     }
   }
 
+  /** Attaches the connection to its room, at once when the room is in memory. */
+  #join(connection: Connection): void {
+    const loaded = this.#registry.loaded(connection.target);
+    if (loaded !== null) {
+      this.#attach(connection, loaded);
+      return;
+    }
+    this.#registry.acquire(connection.target).then(
+      (room) => this.#attach(connection, room),
+      (thrown: unknown) => {
+        this.#logger.error('room failed to load', { room: connection.target.name, error: toError(thrown).message });
+        connection.close(CloseCode.roomUnavailable, 'the stored document could not be loaded; nothing was changed');
+      },
+    );
+  }
+
   #attach(connection: Connection, room: Room): void {
-    if (connection.isClosed || room.isDestroyed) {
+    if (connection.isClosed) {
       this.#releaseIfIdle(room);
+      return;
+    }
+    if (room.isDestroyed) {
+      // The room was unloaded between its load and this attach: load it again.
+      this.#join(connection);
       return;
     }
     connection.room = room;

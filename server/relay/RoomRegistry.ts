@@ -19,6 +19,16 @@ export class RoomRegistry {
     this.#hooks = hooks;
   }
 
+  /** The room if it is in memory now, claimed so it is not unloaded; null otherwise. */
+  loaded(target: ParsedRoom): Room | null {
+    const room = this.#rooms.get(target.name);
+    if (room === undefined) {
+      return null;
+    }
+    room.shouldUnloadAfterFlush = false;
+    return room;
+  }
+
   /** The loaded room, loading it from storage first if needed. Rejects when the load fails. */
   acquire(target: ParsedRoom): Promise<Room> {
     const loaded = this.#rooms.get(target.name);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MessageType } from '../../shared/index';
+import { DocKind, MessageType, type RoomName, templateUpdate } from '../../shared/index';
+import { SqliteDocStore } from '../storage/SqliteDocStore';
 import { SyncClient, waitUntil } from './support/SyncClient';
 import { startTestServer, type TestServer } from './support/testServer';
 
@@ -134,5 +136,44 @@ describe('relay over real websockets', () => {
     await waitUntil(() => b.text() === 'base+more', 'held update released');
     const late = await connect(room);
     expect(late.text()).toBe('base+more');
+  });
+
+  it('compacts a long update log into a few rows that load to the same document', async () => {
+    const room = randomUUID();
+    const a = await connect(room);
+    const title = a.doc.getText('title');
+    for (let i = 0; i < 700; i++) {
+      title.insert(title.length, String(i % 10));
+      if (i % 50 === 0) {
+        await a.sync();
+      }
+    }
+    await a.sync();
+    const reader = new SqliteDocStore({ path: path.join(server.dataDir, 'jianyan.sqlite') });
+    const rows = await reader.load(room as RoomName);
+    await reader.close();
+    expect(rows.length).toBeLessThan(256);
+    const restored = new Y.Doc({ gc: false });
+    for (const row of rows) {
+      Y.applyUpdate(restored, row.update);
+    }
+    expect(restored.getText('title').toString()).toBe(title.toString());
+  });
+
+  it('drops the updates of a client with an older document schema and tells it why', async () => {
+    const room = randomUUID();
+    const author = await connect(room);
+    Y.applyUpdate(author.doc, templateUpdate(DocKind.proposal));
+    author.doc.getText('title').insert(0, 'v1 document');
+    await author.sync();
+    const oldApp = await connect(room, '?v=1&schema=0');
+    oldApp.doc.getText('title').insert(0, 'stripped? ');
+    await oldApp.sync();
+    expect(oldApp.permissionDenied).toHaveLength(1);
+    expect(oldApp.permissionDenied[0]).toMatch(/reload/);
+    await author.sync();
+    expect(author.text()).toBe('v1 document');
+    const fresh = await connect(room);
+    expect(fresh.text()).toBe('v1 document');
   });
 });
