@@ -1,0 +1,121 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ContentField, DocKind, newDocId, readDocKind, templateHeadings } from '../../shared';
+import { createDocument } from './createDocument';
+import { getDocRecord, listDocRecords, saveDocRecord } from './docRecords';
+import { createDb, type JianyanDb } from './JianyanDb';
+import {
+  appendUpdate,
+  COMPACT_AFTER_ROWS,
+  compactUpdates,
+  countUnsent,
+  deleteUnsent,
+  listUnsent,
+  readUpdates,
+  shouldCompact,
+} from './updateLog';
+
+let db: JianyanDb;
+
+beforeEach(() => {
+  db = createDb(`test-${crypto.randomUUID()}`);
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+function docFrom(updates: readonly Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc({ gc: false });
+  for (const update of updates) {
+    Y.applyUpdate(doc, update);
+  }
+  return doc;
+}
+
+describe('update log', () => {
+  it('stores updates in order and records only local ones as unsent', async () => {
+    const docId = newDocId();
+    const source = new Y.Doc({ gc: false });
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    source.getText(ContentField.title).insert(0, '关于');
+    source.getText(ContentField.title).insert(2, '养老');
+    await appendUpdate(db, docId, updates[0]!, true);
+    await appendUpdate(db, docId, updates[1]!, false);
+    expect(
+      docFrom(await readUpdates(db, docId))
+        .getText(ContentField.title)
+        .toString(),
+    ).toBe('关于养老');
+    expect(await countUnsent(db, docId)).toBe(1);
+    expect(await countUnsent(db)).toBe(1);
+    const [row] = await listUnsent(db, docId);
+    await deleteUnsent(db, [row!.seq!]);
+    expect(await countUnsent(db, docId)).toBe(0);
+  });
+
+  it('compacts a log into one update with the same content and keeps unsent records (C3)', async () => {
+    const docId = newDocId();
+    const source = new Y.Doc({ gc: false });
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 20; i += 1) {
+      source.getText(ContentField.title).insert(i, String(i % 10));
+    }
+    source.getText(ContentField.title).delete(0, 5);
+    for (const update of updates) {
+      await appendUpdate(db, docId, update, true);
+    }
+    const result = await compactUpdates(db, docId);
+    expect(result.rowsBefore).toBe(21);
+    expect(await db.updates.where('docId').equals(docId).count()).toBe(1);
+    expect(await countUnsent(db, docId)).toBe(21);
+    const loaded = docFrom(await readUpdates(db, docId));
+    expect(loaded.getText(ContentField.title).toString()).toBe(source.getText(ContentField.title).toString());
+  });
+
+  it('decides compaction by row count or size', () => {
+    expect(shouldCompact(COMPACT_AFTER_ROWS - 1, 10)).toBe(false);
+    expect(shouldCompact(COMPACT_AFTER_ROWS, 10)).toBe(true);
+    expect(shouldCompact(2, 10 * 1024 * 1024)).toBe(true);
+  });
+
+  it('skips rows that are not updates', async () => {
+    const docId = newDocId();
+    await db.updates.add({ docId, update: 'garbage' as unknown as Uint8Array });
+    expect(await readUpdates(db, docId)).toEqual([]);
+  });
+});
+
+describe('createDocument (C5)', () => {
+  it('seeds the template once, as an unsent local update, and records the document', async () => {
+    const docId = await createDocument(db, DocKind.proposal, 1000);
+    const doc = docFrom(await readUpdates(db, docId));
+    expect(readDocKind(doc)).toBe(DocKind.proposal);
+    expect(doc.getXmlFragment(ContentField.body).length).toBe(templateHeadings(DocKind.proposal).length * 2);
+    expect(await countUnsent(db, docId)).toBe(1);
+    expect(await getDocRecord(db, docId)).toEqual({ id: docId, title: '', kind: DocKind.proposal, updatedAt: 1000 });
+  });
+
+  it('merges the same template created on two devices into one copy', async () => {
+    const a = await createDocument(db, DocKind.socialInfo);
+    const b = await createDocument(db, DocKind.socialInfo);
+    const doc = docFrom([...(await readUpdates(db, a)), ...(await readUpdates(db, b))]);
+    expect(doc.getXmlFragment(ContentField.body).length).toBe(templateHeadings(DocKind.socialInfo).length * 2);
+  });
+});
+
+describe('document records', () => {
+  it('lists records newest first and keeps fields not given', async () => {
+    const older = newDocId();
+    const newer = newDocId();
+    await saveDocRecord(db, older, { title: '旧', kind: DocKind.researchReport, updatedAt: 1 });
+    await saveDocRecord(db, newer, { title: '新', updatedAt: 2 });
+    await saveDocRecord(db, older, { title: '旧文档' });
+    const records = await listDocRecords(db);
+    expect(records.map((r) => r.title)).toEqual(['新', '旧文档']);
+    expect(records[1]).toEqual({ id: older, title: '旧文档', kind: DocKind.researchReport, updatedAt: 1 });
+  });
+});

@@ -1,0 +1,76 @@
+import * as Y from 'yjs';
+import type { DocId } from '../../shared';
+import type { JianyanDb, UnsentRow, UpdateRow } from './JianyanDb';
+
+/** Compact a document's log once it holds this many rows: loading stays fast after long sessions. */
+export const COMPACT_AFTER_ROWS = 500;
+/** ...or this many bytes of separate updates, whichever comes first. */
+export const COMPACT_AFTER_BYTES = 2 * 1024 * 1024;
+
+/** Rows read back from IndexedDB are untrusted: an older app version or a bug may have written them. */
+function isValidRow(row: UpdateRow | UnsentRow): boolean {
+  return row.update instanceof Uint8Array && row.update.byteLength > 0;
+}
+
+/** All stored updates of a document, oldest first; empty when the device has none. */
+export async function readUpdates(db: JianyanDb, docId: DocId): Promise<Uint8Array[]> {
+  const rows = await db.updates.where('docId').equals(docId).sortBy('seq');
+  return rows.filter(isValidRow).map((row) => row.update);
+}
+
+/**
+ * Appends one update to a document's log and, when it was made on this device, to the unsent
+ * records, in one transaction: either both rows exist or neither.
+ */
+export function appendUpdate(db: JianyanDb, docId: DocId, update: Uint8Array, isLocal: boolean): Promise<void> {
+  return db.transaction('rw', db.updates, db.unsent, async () => {
+    await db.updates.add({ docId, update });
+    if (isLocal) {
+      await db.unsent.add({ docId, update });
+    }
+  });
+}
+
+/** Whether a log of `rows` rows and `bytes` bytes should be merged into one update. */
+export function shouldCompact(rows: number, bytes: number): boolean {
+  return rows >= COMPACT_AFTER_ROWS || bytes >= COMPACT_AFTER_BYTES;
+}
+
+export interface CompactionResult {
+  readonly rowsBefore: number;
+  readonly bytesAfter: number;
+}
+
+/**
+ * Merges a document's update log into one update in one transaction (C3). Rows appended by
+ * another tab meanwhile wait for the transaction and stay separate. Unsent records are kept.
+ */
+export function compactUpdates(db: JianyanDb, docId: DocId): Promise<CompactionResult> {
+  return db.transaction('rw', db.updates, async () => {
+    const rows = (await db.updates.where('docId').equals(docId).sortBy('seq')).filter(isValidRow);
+    if (rows.length < 2) {
+      return { rowsBefore: rows.length, bytesAfter: rows[0]?.update.byteLength ?? 0 };
+    }
+    const merged = Y.mergeUpdates(rows.map((row) => row.update));
+    const seqs = rows.flatMap((row) => (row.seq === undefined ? [] : [row.seq]));
+    await db.updates.bulkDelete(seqs);
+    await db.updates.add({ docId, update: merged });
+    return { rowsBefore: rows.length, bytesAfter: merged.byteLength };
+  });
+}
+
+/** Unsent updates of a document, oldest first. */
+export async function listUnsent(db: JianyanDb, docId: DocId): Promise<UnsentRow[]> {
+  const rows = await db.unsent.where('docId').equals(docId).sortBy('seq');
+  return rows.filter(isValidRow);
+}
+
+/** Marks unsent updates as acknowledged by removing their records. */
+export function deleteUnsent(db: JianyanDb, seqs: readonly number[]): Promise<void> {
+  return db.unsent.bulkDelete([...seqs]);
+}
+
+/** The number of unsent updates of one document, or of all documents when `docId` is omitted. */
+export function countUnsent(db: JianyanDb, docId?: DocId): Promise<number> {
+  return docId === undefined ? db.unsent.count() : db.unsent.where('docId').equals(docId).count();
+}
