@@ -1,0 +1,165 @@
+import { liveQuery, type Subscription } from 'dexie';
+import * as authProtocol from 'y-protocols/auth';
+import type { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { type DocId, isFatalCloseCode, MessageType, roomNameOf } from '../../shared';
+import { createStore, type Store } from '../lib/createStore';
+import { shallowEqual } from '../lib/shallowEqual';
+import type { JianyanDb } from '../storage/JianyanDb';
+import { countUnsent } from '../storage/updateLog';
+import { AckTracker } from './AckTracker';
+import { peekServerState } from './serverState';
+import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncFacts, type SyncStatus } from './syncStatus';
+import { syncParams, syncServerUrl } from './syncUrl';
+
+/** Longest wait between reconnection attempts; y-websocket backs off exponentially up to it. */
+const MAX_RECONNECT_BACKOFF_MS = 5000;
+
+export interface DocConnectionOptions {
+  readonly db: JianyanDb;
+  readonly docId: DocId;
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  /** The relay's base URL; by default the `/sync` path of the host that served the app. */
+  readonly serverUrl?: string;
+}
+
+type SyncHandler = WebsocketProvider['messageHandlers'][number];
+
+/**
+ * One document's connection to the relay: a y-websocket provider that follows the browser's
+ * online/offline events, learns from the server's replies which local updates it has stored,
+ * and publishes a status for the UI. Nothing here touches React.
+ */
+export class DocConnection {
+  readonly provider: WebsocketProvider;
+  readonly status: Store<SyncStatus>;
+  readonly #facts: Store<SyncFacts>;
+  readonly #acks: AckTracker;
+  readonly #unsentSubscription: Subscription;
+
+  constructor(options: DocConnectionOptions) {
+    const { db, docId, doc, awareness } = options;
+    this.provider = new WebsocketProvider(options.serverUrl ?? syncServerUrl(), roomNameOf(docId), doc, {
+      connect: false,
+      awareness,
+      params: syncParams(),
+      maxBackoffTime: MAX_RECONNECT_BACKOFF_MS,
+    });
+    this.#facts = createStore<SyncFacts>({ ...INITIAL_SYNC_FACTS, isOnline: navigator.onLine });
+    this.status = createStore(deriveSyncStatus(this.#facts.getSnapshot()));
+    this.#facts.subscribe(() => this.#publish());
+    this.#acks = new AckTracker({ db, docId, doc, provider: this.provider });
+    this.#wrapHandlers();
+    this.#listen();
+    this.#unsentSubscription = liveQuery(() => countUnsent(db, docId)).subscribe({
+      next: (unsent) => {
+        this.#setFacts({ unsent });
+        this.#acks.onUnsentCount(unsent);
+      },
+    });
+    if (navigator.onLine) {
+      this.provider.connect();
+    }
+  }
+
+  /** Whether an update with this origin was received from the relay. */
+  isRemoteOrigin(origin: unknown): boolean {
+    return origin === this.provider;
+  }
+
+  destroy(): void {
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOffline);
+    this.#unsentSubscription.unsubscribe();
+    this.#acks.destroy();
+    this.provider.destroy();
+  }
+
+  #wrapHandlers(): void {
+    const handlers = this.provider.messageHandlers;
+    const sync: SyncHandler | undefined = handlers[MessageType.sync];
+    if (sync === undefined) {
+      throw new Error(`y-websocket has no handler for sync messages (type ${MessageType.sync})`);
+    }
+    // The handler array is the provider's own copy: wrapping it affects this provider only.
+    handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const hint = this.#peek(decoder);
+      sync(encoder, decoder, provider, emitSynced, messageType);
+      this.#acks.onServerState(hint);
+    };
+    handlers[MessageType.auth] = (_encoder, decoder, provider) => {
+      authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
+        this.#setFacts({ permissionDenied: reason });
+        this.#acks.stop();
+      });
+    };
+  }
+
+  #peek(decoder: Parameters<SyncHandler>[1]): ReturnType<typeof peekServerState> {
+    try {
+      return peekServerState(decoder);
+    } catch {
+      // A message we cannot read is the stock handler's to reject; it only costs an acknowledgement.
+      return { kind: 'none' };
+    }
+  }
+
+  #listen(): void {
+    const provider = this.provider;
+    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('offline', this.#onOffline);
+    provider.on('status', () => this.#setFacts(this.#socketFacts()));
+    provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) {
+        this.#setFacts({ ...this.#socketFacts(), failures: 0, lastClose: null });
+      }
+    });
+    provider.on('connection-close', (event: CloseEvent | null) => {
+      this.#acks.onDisconnected();
+      const failures = this.#facts.getSnapshot().failures + 1;
+      const lastClose =
+        event === null ? this.#facts.getSnapshot().lastClose : { code: event.code, reason: event.reason };
+      this.#setFacts({ ...this.#socketFacts(), failures, lastClose });
+    });
+  }
+
+  #socketFacts(): Pick<SyncFacts, 'isConnected' | 'hasSynced'> {
+    return { isConnected: this.provider.wsconnected, hasSynced: this.provider.synced };
+  }
+
+  readonly #onOnline = (): void => {
+    this.#setFacts({ isOnline: true, failures: 0 });
+    const lastClose = this.#facts.getSnapshot().lastClose;
+    // After a refusal (4400-4499) retrying cannot help; the user reloads once the cause is fixed.
+    if (lastClose === null || !isFatalCloseCode(lastClose.code)) {
+      this.provider.connect();
+    }
+  };
+
+  readonly #onOffline = (): void => {
+    this.#setFacts({ isOnline: false });
+    // Browsers keep a socket open (and hold its frames) across a network loss; y-websocket does
+    // not watch the browser's network state, so close it ourselves and reconnect when online.
+    this.provider.disconnect();
+  };
+
+  #setFacts(patch: Partial<SyncFacts>): void {
+    this.#facts.update((facts) => {
+      const next = { ...facts, ...patch };
+      return shallowEqual(facts, next) ? facts : next;
+    });
+  }
+
+  #publish(): void {
+    const next = deriveSyncStatus(this.#facts.getSnapshot());
+    this.status.update((current) => (isSameStatus(current, next) ? current : next));
+  }
+}
+
+function isSameStatus(a: SyncStatus, b: SyncStatus): boolean {
+  const { problem: problemA, ...restA } = a;
+  const { problem: problemB, ...restB } = b;
+  return shallowEqual(restA, restB) && shallowEqual(problemA ?? {}, problemB ?? {});
+}
