@@ -1,0 +1,49 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { type ReactElement, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ContentField } from '../../shared';
+import { createExtensions, type EditorBinding } from './createExtensions';
+import { TitleField } from './TitleField';
+import { Toolbar } from './Toolbar';
+
+export interface EditorPaneProps extends EditorBinding {
+  readonly isEditable: boolean;
+}
+
+/** Toolbar, title and body of one document, bound to its Y.Doc; knows nothing of the network. */
+export function EditorPane({ doc, awareness, identity, isEditable }: EditorPaneProps): ReactElement {
+  const { t } = useTranslation();
+  const editor = useEditor(
+    {
+      extensions: createExtensions({ doc, awareness, identity }),
+      editable: isEditable,
+      editorProps: {
+        attributes: { class: 'doc-body', 'aria-label': t('doc.bodyLabel'), spellcheck: 'false' },
+      },
+    },
+    // The identity is read once; later renames reach the caret through the awareness state.
+    [doc, awareness],
+  );
+  useEffect(() => {
+    if (editor.isEditable !== isEditable) {
+      editor.setEditable(isEditable);
+    }
+  }, [editor, isEditable]);
+  return (
+    <div className="editor-pane">
+      <Toolbar editor={editor} isEditable={isEditable} />
+      <div className="page-scroll">
+        <article className="paper">
+          <TitleField
+            text={doc.getText(ContentField.title)}
+            isEditable={isEditable}
+            placeholder={t('doc.titlePlaceholder')}
+            label={t('doc.titleLabel')}
+            onEnter={() => editor.chain().focus('start').run()}
+          />
+          <EditorContent editor={editor} />
+        </article>
+      </div>
+    </div>
+  );
+}

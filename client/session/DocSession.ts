@@ -1,0 +1,149 @@
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CONTENT_SCHEMA_VERSION, ContentField, type DocId, readDocKind, readSchemaVersion } from '../../shared';
+import { createStore, type Store } from '../lib/createStore';
+import { toError } from '../lib/toError';
+import { DocPersistence, STORAGE_ORIGIN } from '../storage/DocPersistence';
+import { saveDocRecord } from '../storage/docRecords';
+import type { JianyanDb } from '../storage/JianyanDb';
+import type { StorageHealth } from '../storage/storageHealth';
+import { DocConnection } from '../sync/DocConnection';
+import type { Identity } from '../user/identity';
+
+/** Coalesce updates of the document list entry (title, time) while someone types. */
+const RECORD_SAVE_DELAY_MS = 400;
+
+export type SessionState =
+  | { readonly phase: 'loading' }
+  | { readonly phase: 'ready'; readonly hadLocalData: boolean }
+  | { readonly phase: 'failed'; readonly message: string };
+
+export interface DocSessionOptions {
+  readonly db: JianyanDb;
+  readonly health: StorageHealth;
+  readonly docId: DocId;
+  readonly identity: Store<Identity>;
+}
+
+/**
+ * An open document: its Y.Doc (gc off, see DESIGN.md Review), loaded from the device first and
+ * then connected to the relay. The editor only sees the doc and the awareness.
+ */
+export class DocSession {
+  readonly docId: DocId;
+  readonly doc = new Y.Doc({ gc: false });
+  readonly awareness: Awareness;
+  readonly state: Store<SessionState> = createStore<SessionState>({ phase: 'loading' });
+  /**
+   * Whether there is a document to edit: it was on the device, or the server's state arrived.
+   * Before that, an editor would start an empty document beside the real one.
+   */
+  readonly hasContent: Store<boolean> = createStore(false);
+  /** Whether the document's schema is newer than this app knows (C6): then it opens read-only. */
+  readonly isSchemaTooNew: Store<boolean> = createStore(false);
+  readonly #options: DocSessionOptions;
+  readonly #persistence: DocPersistence;
+  #connection: DocConnection | null = null;
+  readonly #connectionStore: Store<DocConnection | null> = createStore<DocConnection | null>(null);
+  #recordTimer: ReturnType<typeof setTimeout> | null = null;
+  #stopIdentity: () => void = () => {};
+  #isDestroyed = false;
+
+  constructor(options: DocSessionOptions) {
+    this.#options = options;
+    this.docId = options.docId;
+    this.awareness = new Awareness(this.doc);
+    this.#persistence = new DocPersistence({
+      db: options.db,
+      docId: options.docId,
+      doc: this.doc,
+      health: options.health,
+      isRemoteOrigin: (origin) => this.#connection?.isRemoteOrigin(origin) ?? false,
+    });
+  }
+
+  /** The relay connection, once the stored state is loaded. */
+  get connection(): Store<DocConnection | null> {
+    return this.#connectionStore;
+  }
+
+  /** Loads the stored state, then connects. Never rejects: failure is a state. */
+  async open(): Promise<void> {
+    try {
+      const hadLocalData = await this.#persistence.load();
+      if (this.#isDestroyed) {
+        return;
+      }
+      this.#checkSchema();
+      this.doc.on('update', this.#onUpdate);
+      this.#followIdentity();
+      const { db, docId } = this.#options;
+      this.#connection = new DocConnection({ db, docId, doc: this.doc, awareness: this.awareness });
+      this.#connection.provider.on('sync', (isSynced: boolean) => {
+        if (isSynced) {
+          this.hasContent.set(true);
+        }
+      });
+      this.#connectionStore.set(this.#connection);
+      this.hasContent.set(hadLocalData);
+      this.state.set({ phase: 'ready', hadLocalData });
+    } catch (err) {
+      this.state.set({ phase: 'failed', message: toError(err).message });
+    }
+  }
+
+  /** Resolves once every update so far is on the device. */
+  whenSaved(): Promise<void> {
+    return this.#persistence.whenIdle();
+  }
+
+  destroy(): void {
+    this.#isDestroyed = true;
+    this.#stopIdentity();
+    this.doc.off('update', this.#onUpdate);
+    if (this.#recordTimer !== null) {
+      clearTimeout(this.#recordTimer);
+      this.#saveRecord();
+    }
+    removeAwarenessStates(this.awareness, [this.doc.clientID], 'closed');
+    this.#connection?.destroy();
+    this.#persistence.destroy();
+    this.awareness.destroy();
+    // The doc itself is left to the garbage collector: writes already issued still read it.
+  }
+
+  readonly #onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    this.#checkSchema();
+    if (origin !== STORAGE_ORIGIN && this.#recordTimer === null) {
+      this.#recordTimer = setTimeout(() => {
+        this.#recordTimer = null;
+        this.#saveRecord();
+      }, RECORD_SAVE_DELAY_MS);
+    }
+  };
+
+  #saveRecord(): void {
+    const { db, docId, health } = this.#options;
+    const title = this.doc.getText(ContentField.title).toString();
+    const settle = health.beginWrite();
+    saveDocRecord(db, docId, { title, kind: readDocKind(this.doc), updatedAt: Date.now() }).then(
+      () => settle({ ok: true }),
+      (error: unknown) => settle({ ok: false, error }),
+    );
+  }
+
+  #checkSchema(): void {
+    const version = readSchemaVersion(this.doc);
+    this.isSchemaTooNew.set(version !== null && version > CONTENT_SCHEMA_VERSION);
+  }
+
+  #followIdentity(): void {
+    const { identity } = this.#options;
+    const apply = (): void => {
+      const { name, color } = identity.getSnapshot();
+      this.awareness.setLocalStateField('user', { name, color });
+    };
+    apply();
+    this.#stopIdentity = identity.subscribe(apply);
+  }
+}
