@@ -1,0 +1,33 @@
+import { liveQuery } from 'dexie';
+import { useEffect } from 'react';
+import { hasUnsavedWrites } from '../storage/storageHealth';
+import { countUnsent } from '../storage/updateLog';
+import { getServices } from './services';
+
+/**
+ * Warns before the tab closes while a change is not yet on the device (a write in flight or
+ * waiting for a retry) or not yet acknowledged by the server (C1, C4).
+ */
+export function useLeaveGuard(): void {
+  useEffect(() => {
+    const { db, health } = getServices();
+    let unsent = 0;
+    const subscription = liveQuery(() => countUnsent(db)).subscribe({
+      next: (count) => {
+        unsent = count;
+      },
+    });
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (unsent > 0 || hasUnsavedWrites(health.getSnapshot())) {
+        event.preventDefault();
+        // Older browsers show the prompt only when returnValue is set.
+        event.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      subscription.unsubscribe();
+    };
+  }, []);
+}

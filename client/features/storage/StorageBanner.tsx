@@ -1,0 +1,35 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getServices } from '../../app/services';
+import { useStore } from '../../lib/useStore';
+
+/** Tells the user when edits may not be reaching the device store, and what to do. */
+export function StorageBanner(): ReactElement | null {
+  const { t } = useTranslation();
+  const health = useStore(getServices().health);
+  switch (health.state) {
+    case 'ok':
+      return null;
+    case 'interrupted':
+      return (
+        <div className="banner is-warning" role="status">
+          {t('storage.interrupted')}
+        </div>
+      );
+    case 'failing':
+      return (
+        <div className="banner is-error" role="alert">
+          {t('storage.failing', { error: health.lastError ?? '' })}
+        </div>
+      );
+    case 'outdated':
+      return (
+        <div className="banner is-error" role="alert">
+          <span>{t('storage.outdated')}</span>
+          <button type="button" className="button is-small" onClick={() => window.location.reload()}>
+            {t('storage.reload')}
+          </button>
+        </div>
+      );
+  }
+}
