@@ -13,6 +13,11 @@ export interface ConnectionsOptions {
   readonly concurrency: number;
   /** How long CPU is measured while every connection sits idle. */
   readonly idleMs: number;
+  /**
+   * A longer idle window (0 to skip), long enough to include the relays' heartbeats (ours pings
+   * every 15 s, the reference every 30 s), which a 5 s window catches or misses by chance.
+   */
+  readonly longIdleMs: number;
 }
 
 /** Figures of the connections scenario against one relay. */
@@ -24,17 +29,21 @@ export interface ConnectionsResult {
   readonly allSyncedMs: number;
   /** Per connection: socket open -> step 2 applied. */
   readonly handshakeMs: Summary;
+  /** Relay CPU spent from the first socket to the last step 2, per connection. */
+  readonly serverCpuMsPerHandshake: number;
   readonly rssBeforeKb: number;
   readonly rssAfterKb: number;
   readonly rssPerConnectionKb: number;
   readonly idleCpuMsPerSecond: number;
+  /** Over `longIdleMs` from the same start; null when skipped. */
+  readonly longIdleCpuMsPerSecond: number | null;
   readonly unexpectedCloses: Record<string, number>;
 }
 
 /** Time one handshake gets before it counts as failed. */
 const HANDSHAKE_TIMEOUT_MS = 15_000;
 /** Pause after the last handshake so RSS reflects settled buffers, not the burst. */
-const SETTLE_MS = 500;
+const SETTLE_MS = 1_000;
 
 interface Attempt {
   readonly client: BenchClient | null;
@@ -63,12 +72,19 @@ export async function runConnections(server: RunningServer, options: Connections
     connectOne(server.roomUrl(rooms[index % rooms.length] ?? randomUUID())),
   );
   const allSyncedMs = performance.now() - start;
+  const afterConnect = server.sample();
   const clients = attempts.flatMap((attempt) => (attempt.client === null ? [] : [attempt.client]));
   try {
     await sleep(SETTLE_MS);
     const afterSync = server.sample();
     await sleep(options.idleMs);
     const afterIdle = server.sample();
+    let longIdleCpuMsPerSecond: number | null = null;
+    if (options.longIdleMs > options.idleMs) {
+      await sleep(options.longIdleMs - options.idleMs);
+      const afterLongIdle = server.sample();
+      longIdleCpuMsPerSecond = round(((afterLongIdle.cpuMs - afterSync.cpuMs) * 1_000) / options.longIdleMs, 1);
+    }
     const failures = attempts.filter((attempt) => attempt.error !== null);
     const synced = attempts.length - failures.length;
     return {
@@ -78,10 +94,12 @@ export async function runConnections(server: RunningServer, options: Connections
       firstFailure: failures[0]?.error ?? null,
       allSyncedMs: round(allSyncedMs, 0),
       handshakeMs: roundSummary(summarize(attempts.filter((a) => a.error === null).map((a) => a.ms))),
+      serverCpuMsPerHandshake: round((afterConnect.cpuMs - before.cpuMs) / options.connections, 3),
       rssBeforeKb: before.rssKb,
       rssAfterKb: afterSync.rssKb,
       rssPerConnectionKb: round((afterSync.rssKb - before.rssKb) / Math.max(1, synced), 1),
       idleCpuMsPerSecond: round(((afterIdle.cpuMs - afterSync.cpuMs) * 1_000) / options.idleMs, 1),
+      longIdleCpuMsPerSecond,
       unexpectedCloses: unexpectedCloseCodes(clients),
     };
   } finally {

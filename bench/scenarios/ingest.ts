@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { DocumentSummary } from '../../server/storage/DocStore';
 import { type DocId, newDocId, type RoomName, roomNameOf } from '../../shared/index';
-import { round } from '../lib/stats';
+import { round, roundSummary, type Summary, summarize } from '../lib/stats';
 
 /** Load shape of the storage-ingest scenario. */
 export interface IngestOptions {
@@ -22,6 +22,8 @@ export interface IngestResult {
   readonly elapsedMs: number;
   readonly updatesPerSecond: number;
   readonly batchesPerSecond: number;
+  /** Time of each `write` call: tails show WAL checkpoints and other stalls a relay turn would wait on. */
+  readonly batchWriteMs: Summary;
   readonly databaseBytes: number;
 }
 
@@ -74,10 +76,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const store = new SqliteDocStore({ path });
   try {
     let batches = 0;
+    const writeMs: number[] = [];
     const start = performance.now();
     for (let offset = 0; offset < keystrokes.length; offset += options.batchSize) {
       const updates = keystrokes.slice(offset, offset + options.batchSize);
-      await store.write({ updates, documents: summariesOf(updates) });
+      const documents = summariesOf(updates);
+      const writeStart = performance.now();
+      await store.write({ updates, documents });
+      writeMs.push(performance.now() - writeStart);
       await new Promise<void>((resolve) => setImmediate(resolve));
       batches += 1;
     }
@@ -89,6 +95,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       elapsedMs: round(elapsedMs, 0),
       updatesPerSecond: round((keystrokes.length * 1_000) / elapsedMs, 0),
       batchesPerSecond: round((batches * 1_000) / elapsedMs, 0),
+      batchWriteMs: roundSummary(summarize(writeMs), 3),
       databaseBytes,
     };
   } finally {
