@@ -1,7 +1,6 @@
-import { liveQuery } from 'dexie';
 import { useEffect } from 'react';
 import { hasUnsavedWrites } from '../storage/storageHealth';
-import { countUnsent } from '../storage/updateLog';
+import { watchUnsentCount } from '../storage/unsentCount';
 import { getServices } from './services';
 
 /**
@@ -12,10 +11,8 @@ export function useLeaveGuard(): void {
   useEffect(() => {
     const { db, health } = getServices();
     let unsent = 0;
-    const subscription = liveQuery(() => countUnsent(db)).subscribe({
-      next: (count) => {
-        unsent = count;
-      },
+    const stopCount = watchUnsentCount(db, null, (count) => {
+      unsent = count;
     });
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
       if (unsent > 0 || hasUnsavedWrites(health.getSnapshot())) {
@@ -27,7 +24,7 @@ export function useLeaveGuard(): void {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
-      subscription.unsubscribe();
+      stopCount();
     };
   }, []);
 }

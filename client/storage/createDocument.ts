@@ -1,5 +1,6 @@
 import { type DocId, type DocKind, newDocId, templateUpdate } from '../../shared';
 import type { JianyanDb } from './JianyanDb';
+import { announceUnsentChange } from './unsentCount';
 
 /**
  * Creates a document on this device, seeded with its kind's template (C5). The template update
@@ -15,5 +16,6 @@ export async function createDocument(db: JianyanDb, kind: DocKind, now: number =
     await db.unsent.add({ docId, update });
     await db.docs.put({ id: docId, title: '', kind, updatedAt: now });
   });
+  announceUnsentChange(docId);
   return docId;
 }

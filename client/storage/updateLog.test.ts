@@ -52,7 +52,7 @@ describe('update log', () => {
     expect(await countUnsent(db, docId)).toBe(1);
     expect(await countUnsent(db)).toBe(1);
     const [row] = await listUnsent(db, docId);
-    await deleteUnsent(db, [row!.seq!]);
+    await deleteUnsent(db, docId, [row!.seq!]);
     expect(await countUnsent(db, docId)).toBe(0);
   });
 

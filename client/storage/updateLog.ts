@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocId } from '../../shared';
 import type { JianyanDb, UnsentRow, UpdateRow } from './JianyanDb';
+import { announceUnsentChange } from './unsentCount';
 
 /** Compact a document's log once it holds this many rows: loading stays fast after long sessions. */
 export const COMPACT_AFTER_ROWS = 500;
@@ -21,13 +22,41 @@ export async function readUpdates(db: JianyanDb, docId: DocId): Promise<Uint8Arr
 /**
  * Appends one update to a document's log and, when it was made on this device, to the unsent
  * records, in one transaction: either both rows exist or neither.
+ *
+ * While the database is open this bypasses Dexie: every request is issued and the transaction
+ * committed explicitly before this function returns, in the caller's task (C1). Dexie would
+ * issue the second request only after the first one's round trip, and a tab that closes or
+ * reloads in between loses the transaction. Callers must announce the change themselves
+ * (Dexie's live queries do not see it).
  */
 export function appendUpdate(db: JianyanDb, docId: DocId, update: Uint8Array, isLocal: boolean): Promise<void> {
-  return db.transaction('rw', db.updates, db.unsent, async () => {
-    await db.updates.add({ docId, update });
+  const written = db.isOpen() ? appendNow(db, docId, update, isLocal) : appendWithDexie(db, docId, update, isLocal);
+  return isLocal ? written.then(() => announceUnsentChange(docId)) : written;
+}
+
+function appendNow(db: JianyanDb, docId: DocId, update: Uint8Array, isLocal: boolean): Promise<void> {
+  try {
+    const stores = isLocal ? [db.updates.name, db.unsent.name] : [db.updates.name];
+    const transaction = db.backendDB().transaction(stores, 'readwrite');
+    const done = new Promise<void>((resolve, reject) => {
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = () => reject(transaction.error ?? new Error(`Storing an update of ${docId} was aborted`));
+    });
+    transaction.objectStore(db.updates.name).add({ docId, update });
     if (isLocal) {
-      await db.unsent.add({ docId, update });
+      transaction.objectStore(db.unsent.name).add({ docId, update });
     }
+    transaction.commit();
+    return done;
+  } catch (err) {
+    // The connection closed under us (versionchange, eviction): Dexie reopens it.
+    return appendWithDexie(db, docId, update, isLocal).catch(() => Promise.reject(err));
+  }
+}
+
+function appendWithDexie(db: JianyanDb, docId: DocId, update: Uint8Array, isLocal: boolean): Promise<void> {
+  return db.transaction('rw', db.updates, db.unsent, async () => {
+    await Promise.all([db.updates.add({ docId, update }), isLocal ? db.unsent.add({ docId, update }) : undefined]);
   });
 }
 
@@ -65,9 +94,10 @@ export async function listUnsent(db: JianyanDb, docId: DocId): Promise<UnsentRow
   return rows.filter(isValidRow);
 }
 
-/** Marks unsent updates as acknowledged by removing their records. */
-export function deleteUnsent(db: JianyanDb, seqs: readonly number[]): Promise<void> {
-  return db.unsent.bulkDelete([...seqs]);
+/** Marks unsent updates of a document as acknowledged by removing their records. */
+export async function deleteUnsent(db: JianyanDb, docId: DocId, seqs: readonly number[]): Promise<void> {
+  await db.unsent.bulkDelete([...seqs]);
+  announceUnsentChange(docId);
 }
 
 /** The number of unsent updates of one document, or of all documents when `docId` is omitted. */

@@ -91,7 +91,7 @@ export class AckTracker {
       const acked = rows.filter((row) => serverHasUpdate(server, row.update));
       const seqs = acked.flatMap((row) => (row.seq === undefined ? [] : [row.seq]));
       if (seqs.length > 0) {
-        await deleteUnsent(db, seqs);
+        await deleteUnsent(db, docId, seqs);
       }
       this.#fruitless = seqs.length > 0 ? 0 : this.#fruitless + 1;
       this.#unsent = rows.length - seqs.length;

@@ -1,4 +1,5 @@
-import { liveQuery, type Subscription } from 'dexie';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
@@ -7,11 +8,17 @@ import { type DocId, isFatalCloseCode, MessageType, roomNameOf } from '../../sha
 import { createStore, type Store } from '../lib/createStore';
 import { shallowEqual } from '../lib/shallowEqual';
 import type { JianyanDb } from '../storage/JianyanDb';
-import { countUnsent } from '../storage/updateLog';
+import { watchUnsentCount } from '../storage/unsentCount';
 import { AckTracker } from './AckTracker';
-import { peekServerState } from './serverState';
+import { peekServerState, type ServerStateHint } from './serverState';
 import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncFacts, type SyncStatus } from './syncStatus';
 import { syncParams, syncServerUrl } from './syncUrl';
+
+/**
+ * Most bytes of remote changes held back during one IME composition; past this they are applied
+ * anyway (a broken composition is better than a tab that buffers without limit).
+ */
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
 /** Longest wait between reconnection attempts; y-websocket backs off exponentially up to it. */
 const MAX_RECONNECT_BACKOFF_MS = 5000;
@@ -27,6 +34,12 @@ export interface DocConnectionOptions {
 
 type SyncHandler = WebsocketProvider['messageHandlers'][number];
 
+interface HeldMessage {
+  /** The sync message after its type byte: a step 2 or an update. */
+  readonly bytes: Uint8Array;
+  readonly socket: WebSocket | null;
+}
+
 /**
  * One document's connection to the relay: a y-websocket provider that follows the browser's
  * online/offline events, learns from the server's replies which local updates it has stored,
@@ -37,7 +50,10 @@ export class DocConnection {
   readonly status: Store<SyncStatus>;
   readonly #facts: Store<SyncFacts>;
   readonly #acks: AckTracker;
-  readonly #unsentSubscription: Subscription;
+  readonly #stopUnsentCount: () => void;
+  /** Remote document messages waiting for the local composition to end; null when not holding. */
+  #held: HeldMessage[] | null = null;
+  #heldBytes = 0;
 
   constructor(options: DocConnectionOptions) {
     const { db, docId, doc, awareness } = options;
@@ -53,11 +69,9 @@ export class DocConnection {
     this.#acks = new AckTracker({ db, docId, doc, provider: this.provider });
     this.#wrapHandlers();
     this.#listen();
-    this.#unsentSubscription = liveQuery(() => countUnsent(db, docId)).subscribe({
-      next: (unsent) => {
-        this.#setFacts({ unsent });
-        this.#acks.onUnsentCount(unsent);
-      },
+    this.#stopUnsentCount = watchUnsentCount(db, docId, (unsent) => {
+      this.#setFacts({ unsent });
+      this.#acks.onUnsentCount(unsent);
     });
     if (navigator.onLine) {
       this.provider.connect();
@@ -69,10 +83,29 @@ export class DocConnection {
     return origin === this.provider;
   }
 
+  /**
+   * Holds back remote changes of the document while the user composes text with an input
+   * method (C7): changing the paragraph under a composition makes the browser commit its
+   * intermediate states. Releasing applies them in the order they came.
+   */
+  holdRemoteChanges(isHeld: boolean): void {
+    if (isHeld) {
+      this.#held ??= [];
+      return;
+    }
+    this.#releaseHeld();
+  }
+
+  /** How many remote messages wait for a composition to end (for tests and diagnostics). */
+  get heldCount(): number {
+    return this.#held?.length ?? 0;
+  }
+
   destroy(): void {
+    this.#held = null;
     window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('offline', this.#onOffline);
-    this.#unsentSubscription.unsubscribe();
+    this.#stopUnsentCount();
     this.#acks.destroy();
     this.provider.destroy();
   }
@@ -86,8 +119,20 @@ export class DocConnection {
     // The handler array is the provider's own copy: wrapping it affects this provider only.
     handlers[MessageType.sync] = (encoder, decoder, provider, emitSynced, messageType) => {
       const hint = this.#peek(decoder);
+      if (this.#held !== null && hint.kind !== 'stateVector') {
+        // A step 2 or an update: keep its bytes (after the message type) for later.
+        const rest = decoder.arr.subarray(decoder.pos);
+        decoder.pos = decoder.arr.length;
+        this.#hold(rest, hint);
+        return;
+      }
       sync(encoder, decoder, provider, emitSynced, messageType);
       this.#acks.onServerState(hint);
+    };
+    this.#replay = ({ bytes, socket }) => {
+      // A step 2 marks the provider synced only if it came on the socket that is still open.
+      const isSameSocket = socket !== null && socket === this.provider.ws;
+      sync(encoding.createEncoder(), decoding.createDecoder(bytes), this.provider, isSameSocket, MessageType.sync);
     };
     handlers[MessageType.auth] = (_encoder, decoder, provider) => {
       authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
@@ -95,6 +140,28 @@ export class DocConnection {
         this.#acks.stop();
       });
     };
+  }
+
+  #replay: (message: HeldMessage) => void = () => {};
+
+  #hold(bytes: Uint8Array, hint: ServerStateHint): void {
+    // The server's delete set still counts for acknowledgements: it describes what is stored.
+    this.#acks.onServerState(hint);
+    const held = this.#held ?? [];
+    held.push({ bytes, socket: this.provider.ws });
+    this.#heldBytes += bytes.byteLength;
+    if (this.#heldBytes > MAX_HELD_BYTES) {
+      this.#releaseHeld();
+    }
+  }
+
+  #releaseHeld(): void {
+    const held = this.#held;
+    this.#held = null;
+    this.#heldBytes = 0;
+    for (const message of held ?? []) {
+      this.#replay(message);
+    }
   }
 
   #peek(decoder: Parameters<SyncHandler>[1]): ReturnType<typeof peekServerState> {

@@ -8,9 +8,9 @@ import { useLiveQuery } from '../../lib/useLiveQuery';
 import { useOnline } from '../../lib/useOnline';
 import { createDocument } from '../../storage/createDocument';
 import { listDocRecords } from '../../storage/docRecords';
-import { countUnsent } from '../../storage/updateLog';
 import { StorageUsage } from '../storage/StorageUsage';
 import { listIndicatorView } from '../sync-indicator/indicatorView';
+import { useTotalUnsent } from '../sync-indicator/useTotalUnsent';
 import { CreateDocDialog } from './CreateDocDialog';
 import { DocTable } from './DocTable';
 import { filterByTitle, type ListedDoc, mergeDocLists } from './mergeDocLists';
@@ -32,7 +32,7 @@ export function DocListPage(): ReactElement {
   const [, navigate] = useLocation();
   const isOnline = useOnline();
   const local = useLiveQuery(useCallback(() => listDocRecords(db), [db]));
-  const unsent = useLiveQuery(useCallback(() => countUnsent(db), [db]));
+  const unsent = useTotalUnsent(db);
   const server = useServerDocs();
   const [query, setQuery] = useState('');
   const [renaming, setRenaming] = useState<ListedDoc | null>(null);
@@ -47,7 +47,7 @@ export function DocListPage(): ReactElement {
     createRef.current?.close();
     navigate(`/d/${docId}`);
   };
-  const indicator = listIndicatorView(isOnline, unsent.status === 'ready' ? unsent.value : 0, t);
+  const indicator = listIndicatorView(isOnline, unsent, t);
   return (
     <div className="app-shell">
       <AppHeader indicator={indicator}>

@@ -77,7 +77,13 @@ function DocumentBody({ session }: { readonly session: DocSession }): ReactEleme
     content = (
       <>
         <ReadOnlyBanner session={session} status={status} />
-        <EditorPane doc={session.doc} awareness={session.awareness} identity={identity} isEditable={isEditable} />
+        <EditorPane
+          doc={session.doc}
+          awareness={session.awareness}
+          identity={identity}
+          isEditable={isEditable}
+          onComposingChange={session.setComposing}
+        />
       </>
     );
   }

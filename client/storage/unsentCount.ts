@@ -1,0 +1,86 @@
+import type { DocId } from '../../shared';
+import type { JianyanDb } from './JianyanDb';
+
+/** Other tabs of this origin hear about unsent changes on this channel. */
+const CHANNEL_NAME = 'jianyan-unsent';
+
+type Listener = (docId: DocId) => void;
+
+const listeners = new Set<Listener>();
+let channel: BroadcastChannel | null = null;
+
+function ensureChannel(): BroadcastChannel | null {
+  if (channel === null && typeof BroadcastChannel === 'function') {
+    channel = new BroadcastChannel(CHANNEL_NAME);
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data === 'string') {
+        notify(event.data as DocId);
+      }
+    };
+    // In Node (unit tests) an open channel would keep the process alive.
+    (channel as BroadcastChannel & { unref?: () => void }).unref?.();
+  }
+  return channel;
+}
+
+function notify(docId: DocId): void {
+  for (const listener of [...listeners]) {
+    listener(docId);
+  }
+}
+
+/**
+ * Announces that a document's unsent records changed, in this tab and in the others. Needed
+ * because appends bypass Dexie (see appendUpdate), so Dexie's live queries miss them.
+ */
+export function announceUnsentChange(docId: DocId): void {
+  notify(docId);
+  ensureChannel()?.postMessage(docId);
+}
+
+/**
+ * Calls `onCount` with the number of unsent records of `docId` (or of all documents when null)
+ * now and after every change. Counts are coalesced: at most one query runs at a time.
+ */
+export function watchUnsentCount(db: JianyanDb, docId: DocId | null, onCount: (count: number) => void): () => void {
+  let isActive = true;
+  let isRunning = false;
+  let isStale = false;
+  const recount = (): void => {
+    if (isRunning) {
+      isStale = true;
+      return;
+    }
+    isRunning = true;
+    const query = docId === null ? db.unsent.count() : db.unsent.where('docId').equals(docId).count();
+    query
+      .then(
+        (count) => {
+          if (isActive) {
+            onCount(count);
+          }
+        },
+        // A failed count leaves the last one shown; the next change counts again.
+        () => undefined,
+      )
+      .finally(() => {
+        isRunning = false;
+        if (isStale && isActive) {
+          isStale = false;
+          recount();
+        }
+      });
+  };
+  const listener: Listener = (changed) => {
+    if (docId === null || changed === docId) {
+      recount();
+    }
+  };
+  listeners.add(listener);
+  ensureChannel();
+  recount();
+  return () => {
+    isActive = false;
+    listeners.delete(listener);
+  };
+}
