@@ -1,18 +1,24 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { type ReactElement, useEffect } from 'react';
+import { type ReactElement, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContentField } from '../../shared';
 import { createExtensions, type EditorBinding } from './createExtensions';
 import { TitleField } from './TitleField';
 import { Toolbar } from './Toolbar';
+import { useCompositionHold } from './useCompositionHold';
 
 export interface EditorPaneProps extends EditorBinding {
   readonly isEditable: boolean;
+  /** Told when an IME composition in the body starts and when it has settled. */
+  readonly onComposingChange?: (isComposing: boolean) => void;
 }
 
 /** Toolbar, title and body of one document, bound to its Y.Doc; knows nothing of the network. */
-export function EditorPane({ doc, awareness, identity, isEditable }: EditorPaneProps): ReactElement {
+export function EditorPane(props: EditorPaneProps): ReactElement {
+  const { doc, awareness, identity, isEditable, onComposingChange } = props;
   const { t } = useTranslation();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useCompositionHold(bodyRef, onComposingChange);
   const editor = useEditor(
     {
       extensions: createExtensions({ doc, awareness, identity }),
@@ -41,7 +47,9 @@ export function EditorPane({ doc, awareness, identity, isEditable }: EditorPaneP
             label={t('doc.titleLabel')}
             onEnter={() => editor.chain().focus('start').run()}
           />
-          <EditorContent editor={editor} />
+          <div ref={bodyRef}>
+            <EditorContent editor={editor} />
+          </div>
         </article>
       </div>
     </div>

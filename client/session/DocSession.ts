@@ -92,6 +92,11 @@ export class DocSession {
     }
   }
 
+  /** The editor reports an IME composition: remote changes wait until it ends (C7). */
+  readonly setComposing = (isComposing: boolean): void => {
+    this.#connection?.holdRemoteChanges(isComposing);
+  };
+
   /** Resolves once every update so far is on the device. */
   whenSaved(): Promise<void> {
     return this.#persistence.whenIdle();

@@ -7,7 +7,7 @@ export interface JianyanTestHook {
   /** Title and body text of a document open in this tab; null when it is not open. */
   docText(docId: string): { readonly title: string; readonly body: string } | null;
   /** The sync status of a document open in this tab. */
-  syncStatus(docId: string): { readonly phase: string; readonly unsent: number } | null;
+  syncStatus(docId: string): { readonly phase: string; readonly unsent: number; readonly held: number } | null;
 }
 
 declare global {
@@ -40,7 +40,7 @@ export function installTestHook(): void {
         return null;
       }
       const { phase, unsent } = connection.status.getSnapshot();
-      return { phase, unsent };
+      return { phase, unsent, held: connection.heldCount };
     },
   };
 }

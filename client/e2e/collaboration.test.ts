@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocKind } from '../../shared';
+import {
+  caretToParagraph,
+  createDocument,
+  openDocument,
+  readDoc,
+  UI_TIMEOUT_MS,
+  waitForBody,
+  waitForSyncPhase,
+} from './support/app';
+import { type Device, launchDevice } from './support/device';
+import { startTestServer, type TestServer } from './support/testServer';
+
+describe('two people edit one document', () => {
+  let server: TestServer;
+  let alice: Device;
+  let bob: Device;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    [alice, bob] = await Promise.all([
+      launchDevice(server.url, { name: '张委员', color: '#c62828' }),
+      launchDevice(server.url, { name: '李委员', color: '#1565c0' }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([alice?.close(), bob?.close()]);
+    await server?.dispose();
+  });
+
+  it('shows each one the other’s text and caret with name', async () => {
+    const docId = await createDocument(alice.page, DocKind.proposal);
+    await alice.page.locator('.doc-title').fill('关于加强社区居家养老服务的提案');
+    await caretToParagraph(alice.page, 0);
+    await alice.page.keyboard.type('社区养老服务设施不足，');
+
+    await openDocument(bob.page, docId);
+    await waitForBody(bob.page, docId, ['社区养老服务设施不足，']);
+    await caretToParagraph(bob.page, 3);
+    await bob.page.keyboard.type('建议市民政局牵头制定补助办法。');
+    await waitForBody(alice.page, docId, ['建议市民政局牵头制定补助办法。']);
+
+    // Each sees the other's caret, labelled with the other's name.
+    const bobOnAlice = alice.page.locator('.collaboration-carets__caret', { hasText: '李委员' });
+    const aliceOnBob = bob.page.locator('.collaboration-carets__caret', { hasText: '张委员' });
+    await bobOnAlice.waitFor({ timeout: UI_TIMEOUT_MS });
+    await aliceOnBob.waitFor({ timeout: UI_TIMEOUT_MS });
+
+    await waitForSyncPhase(alice.page, 'synced');
+    await waitForSyncPhase(bob.page, 'synced');
+    const [aliceDoc, bobDoc] = await Promise.all([readDoc(alice.page, docId), readDoc(bob.page, docId)]);
+    expect(bobDoc).toEqual(aliceDoc);
+    expect(aliceDoc.title).toBe('关于加强社区居家养老服务的提案');
+    expect(aliceDoc.body.split('\n').slice(0, 4)).toEqual(['案由', '社区养老服务设施不足，', '提案人', '']);
+    await alice.screenshot('desktop-editor');
+  });
+});

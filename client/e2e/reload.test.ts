@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocKind } from '../../shared';
+import { caretToParagraph, createDocument, readDoc, waitForEditor, waitForServiceWorker } from './support/app';
+import { type Device, launchDevice } from './support/device';
+import { startTestServer, type TestServer } from './support/testServer';
+
+describe('closing the tab right after typing (C1)', () => {
+  let server: TestServer;
+  let member: Device;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    member = await launchDevice(server.url, { name: '吴委员', color: '#4e342e' });
+  });
+
+  afterAll(async () => {
+    await member?.close();
+    await server?.dispose();
+  });
+
+  it('keeps every keystroke typed just before a reload', async () => {
+    const { page, context } = member;
+    const docId = await createDocument(page, DocKind.proposal);
+    await waitForServiceWorker(page);
+    // Offline, so that what comes back can only come from this device's IndexedDB.
+    await context.setOffline(true);
+    for (const [round, text] of ['第一轮修改abcdefghij', '第二轮修改klmnopqrst', '第三轮修改uvwxyz0123'].entries()) {
+      await caretToParagraph(page, round);
+      await page.keyboard.type(text);
+      const typed = await readDoc(page, docId);
+      await page.reload();
+      await waitForEditor(page);
+      expect(await readDoc(page, docId)).toEqual(typed);
+    }
+  });
+});

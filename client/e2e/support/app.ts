@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import type { DocKind } from '../../../shared';
+
+/** Longest wait for something the app shows after a network round trip. */
+export const UI_TIMEOUT_MS = 15_000;
+
+export interface DocState {
+  readonly title: string;
+  readonly body: string;
+}
+
+/** Creates a document of `kind` from the list page and returns its id once the editor is up. */
+export async function createDocument(page: Page, kind: DocKind): Promise<string> {
+  await page.goto('/');
+  await page.getByRole('button', { name: '新建' }).click();
+  await page.locator(`[data-kind="${kind}"]`).click();
+  await page.waitForURL(/\/d\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT_MS });
+  await waitForEditor(page);
+  const match = /\/d\/([0-9a-f-]{36})$/.exec(page.url());
+  if (match?.[1] === undefined) {
+    throw new Error(`Not on a document page: ${page.url()}`);
+  }
+  return match[1];
+}
+
+/** Opens a document by its URL and waits for an editable editor. */
+export async function openDocument(page: Page, docId: string): Promise<void> {
+  await page.goto(`/d/${docId}`);
+  await waitForEditor(page);
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.locator('.doc-body[contenteditable="true"]').waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** The document's title and body text, read from its Y.Doc (no caret labels, no markup). */
+export async function readDoc(page: Page, docId: string): Promise<DocState> {
+  const state = await page.evaluate((id) => window.__jianyan?.docText(id) ?? null, docId);
+  if (state === null) {
+    throw new Error(`Document ${docId} is not open on ${page.url()}`);
+  }
+  return state;
+}
+
+/** Waits until the document's body contains every one of `parts`. */
+export async function waitForBody(page: Page, docId: string, parts: readonly string[]): Promise<void> {
+  await page.waitForFunction(
+    ({ id, wanted }) => {
+      const body = window.__jianyan?.docText(id)?.body;
+      return body !== undefined && wanted.every((part) => body.includes(part));
+    },
+    { id: docId, wanted: [...parts] },
+    { timeout: UI_TIMEOUT_MS },
+  );
+}
+
+/** Waits until the header's sync indicator is in `phase` (and shows `text`); returns its text. */
+export async function waitForSyncPhase(
+  page: Page,
+  phase: 'synced' | 'syncing' | 'offline' | 'error',
+  text?: RegExp,
+): Promise<string> {
+  const indicator = page.locator(`[data-sync-phase="${phase}"]`, text === undefined ? {} : { hasText: text });
+  await indicator.waitFor({ timeout: UI_TIMEOUT_MS });
+  return (await indicator.textContent()) ?? '';
+}
+
+/** Puts the caret at the end of the `index`-th paragraph of the body. */
+export async function caretToParagraph(page: Page, index: number): Promise<void> {
+  const paragraph = page.locator('.doc-body > p').nth(index);
+  await paragraph.click();
+  await page.keyboard.press('End');
+}
+
+/** Resolves once the service worker controls precaching, so that the app opens offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
+/** How many times `part` occurs in `text`. */
+export function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1;
+}

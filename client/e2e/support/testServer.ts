@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+// biome-ignore lint/style/noRestrictedImports: browser tests start the real server; the app itself never imports it
+import { startServer } from '../../../server/startServer';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** A running server over a temp data folder, serving the built client (`npm run build`). */
+export interface TestServer {
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** Stops the server and starts it again on the same port and data folder. */
+  restart(): Promise<void>;
+  /** Stops the server and removes its data folder. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-e2e-data-'));
+  const staticDir = path.join(REPO_ROOT, 'dist/client');
+  const start = (port: number) => startServer({ port, host: '127.0.0.1', dataDir, staticDir, logLevel: 'silent' });
+  let running = await start(0);
+  const port = running.port;
+  return {
+    url: running.url,
+    port,
+    dataDir,
+    async restart() {
+      await running.close();
+      running = await start(port);
+    },
+    async dispose() {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

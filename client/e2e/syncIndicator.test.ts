@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocKind } from '../../shared';
+import { caretToParagraph, createDocument, waitForSyncPhase } from './support/app';
+import { type Device, launchDevice } from './support/device';
+import { startTestServer, type TestServer } from './support/testServer';
+
+describe('sync indicator', () => {
+  let server: TestServer;
+  let member: Device;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    member = await launchDevice(server.url, { name: '孙委员', color: '#ad1457' });
+  });
+
+  afterAll(async () => {
+    await member?.close();
+    await server?.dispose();
+  });
+
+  it('counts unsent changes while offline and shows synced after reconnecting', async () => {
+    const { page, context } = member;
+    const docId = await createDocument(page, DocKind.proposal);
+    expect(await waitForSyncPhase(page, 'synced')).toBe('已同步');
+
+    await context.setOffline(true);
+    expect(await waitForSyncPhase(page, 'offline')).toBe('离线');
+    await caretToParagraph(page, 0);
+    await page.keyboard.type('加快推进老旧小区加装电梯');
+    const label = await waitForSyncPhase(page, 'offline', /^离线 · \d+ 项更改未上传$/);
+    const shown = Number(/(\d+) 项/.exec(label)?.[1]);
+    const unsent = await page.evaluate((id) => window.__jianyan?.syncStatus(id)?.unsent, docId);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBe(unsent);
+    await member.screenshot('desktop-indicator-offline');
+
+    await context.setOffline(false);
+    expect(await waitForSyncPhase(page, 'synced')).toBe('已同步');
+    expect(await page.evaluate((id) => window.__jianyan?.syncStatus(id)?.unsent, docId)).toBe(0);
+
+    // The list page counts nothing left to upload either.
+    await page.goto('/');
+    expect(await waitForSyncPhase(page, 'synced')).toBe('已同步');
+    await member.screenshot('desktop-list');
+  });
+});
