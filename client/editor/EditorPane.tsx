@@ -16,19 +16,24 @@ export interface EditorPaneProps extends EditorBinding {
 /** Toolbar, title and body of one document, bound to its Y.Doc; knows nothing of the network. */
 export function EditorPane(props: EditorPaneProps): ReactElement {
   const { doc, awareness, identity, isEditable, onComposingChange } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const bodyRef = useRef<HTMLDivElement>(null);
   useCompositionHold(bodyRef, onComposingChange);
   const editor = useEditor(
     {
-      extensions: createExtensions({ doc, awareness, identity }),
+      extensions: createExtensions({
+        doc,
+        awareness,
+        identity,
+        sectionHint: (heading) => t('doc.sectionHint', { heading }),
+      }),
       editable: isEditable,
       editorProps: {
         attributes: { class: 'doc-body', 'aria-label': t('doc.bodyLabel'), spellcheck: 'false' },
       },
     },
     // The identity is read once; later renames reach the caret through the awareness state.
-    [doc, awareness],
+    [doc, awareness, i18n.language],
   );
   useEffect(() => {
     if (editor.isEditable !== isEditable) {

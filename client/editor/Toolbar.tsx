@@ -75,13 +75,14 @@ function BlockSelect({ editor, block }: { readonly editor: Editor; readonly bloc
     <select
       className="tool-select"
       aria-label={t('toolbar.paragraph')}
+      title={`${t('toolbar.heading1')} ${MOD}+Alt+1 · ${t('toolbar.heading2')} ${MOD}+Alt+2 · ${t('toolbar.heading3')} ${MOD}+Alt+3`}
       value={block}
       onChange={(event) => setBlock(event.target.value)}
     >
       <option value="paragraph">{t('toolbar.paragraph')}</option>
-      <option value="h1">{`${t('toolbar.heading1')}  ${MOD}+Alt+1`}</option>
-      <option value="h2">{`${t('toolbar.heading2')}  ${MOD}+Alt+2`}</option>
-      <option value="h3">{`${t('toolbar.heading3')}  ${MOD}+Alt+3`}</option>
+      <option value="h1">{t('toolbar.heading1')}</option>
+      <option value="h2">{t('toolbar.heading2')}</option>
+      <option value="h3">{t('toolbar.heading3')}</option>
     </select>
   );
 }

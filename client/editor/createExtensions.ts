@@ -7,11 +7,17 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { ContentField } from '../../shared';
 import type { Identity } from '../user/identity';
+import { SectionHints } from './SectionHints';
 
 export interface EditorBinding {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly identity: Identity;
+}
+
+export interface ExtensionOptions extends EditorBinding {
+  /** The hint shown in an empty paragraph right under a section heading, for example 请填写案由. */
+  readonly sectionHint: (heading: string) => string;
 }
 
 /** Heading levels the toolbar offers; the templates use level 2 for their sections. */
@@ -22,7 +28,7 @@ export type HeadingLevel = (typeof HEADING_LEVELS)[number];
  * The editor's schema and behaviour, bound to the doc's `body` fragment. Changing the set of
  * nodes or marks changes the document schema: bump CONTENT_SCHEMA_VERSION in shared/ with it.
  */
-export function createExtensions({ doc, awareness, identity }: EditorBinding): Extensions {
+export function createExtensions({ doc, awareness, identity, sectionHint }: ExtensionOptions): Extensions {
   return [
     // Collaboration brings its own undo history (Yjs UndoManager); the local one must be off.
     StarterKit.configure({ undoRedo: false, heading: { levels: [...HEADING_LEVELS] }, link: { openOnClick: false } }),
@@ -30,6 +36,7 @@ export function createExtensions({ doc, awareness, identity }: EditorBinding): E
     TableRow,
     TableHeader,
     TableCell,
+    SectionHints.configure({ hint: sectionHint }),
     Collaboration.configure({ document: doc, field: ContentField.body }),
     // The caret extension only needs `provider.awareness`; the editor does not know the network.
     CollaborationCaret.configure({ provider: { awareness }, user: { name: identity.name, color: identity.color } }),

@@ -98,6 +98,7 @@ export const en: Messages = {
     invalidLink: 'This document link is not valid.',
     back: 'Back to documents',
     titlePlaceholder: 'Title',
+    sectionHint: 'Write the {{heading}} here',
     titleLabel: 'Document title',
     bodyLabel: 'Body',
     schemaTooNew:

@@ -95,6 +95,7 @@ export const zhCN = {
     invalidLink: '文档链接无效。',
     back: '返回文档列表',
     titlePlaceholder: '请输入标题',
+    sectionHint: '请填写{{heading}}',
     titleLabel: '文档标题',
     bodyLabel: '正文',
     schemaTooNew: '这份文档由更新版本的建言编辑过，当前版本只能查看，以免丢失内容。请刷新页面或更新应用后再编辑。',
