@@ -70,5 +70,13 @@ describe('document list on a phone', () => {
 
     await page.getByRole('button', { name: '新建' }).click();
     await phone.screenshot('phone-create-dialog');
+    await page.getByRole('button', { name: '取消' }).click();
+
+    // English is one choice away, and the choice is remembered.
+    await page.getByTitle('个人设置').click();
+    await page.getByLabel('界面语言').selectOption('en');
+    await page.getByRole('heading', { name: 'My documents' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'My documents' }).waitFor();
   });
 });

@@ -32,5 +32,7 @@ describe('closing the tab right after typing (C1)', () => {
       await waitForEditor(page);
       expect(await readDoc(page, docId)).toEqual(typed);
     }
+    // Each reload with unsent changes asked the person first.
+    expect(member.dialogs).toEqual(['beforeunload', 'beforeunload', 'beforeunload']);
   });
 });

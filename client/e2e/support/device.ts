@@ -21,6 +21,8 @@ export const SCREENSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 export interface Device {
   readonly context: BrowserContext;
   readonly page: Page;
+  /** Types of the dialogs the page opened so far (for example `beforeunload`), all accepted. */
+  readonly dialogs: readonly string[];
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -59,12 +61,15 @@ export async function launchDevice(baseUrl: string, options: DeviceOptions): Pro
   );
   const page = context.pages()[0] ?? (await context.newPage());
   // A reload with unsent changes triggers the app's beforeunload warning: the person confirms it.
+  const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
     void dialog.accept();
   });
   return {
     context,
     page,
+    dialogs,
     async screenshot(name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });

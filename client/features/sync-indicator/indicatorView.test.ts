@@ -1,0 +1,37 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../i18n/en';
+import { zhCN } from '../../i18n/zh-CN';
+import { docIndicatorView, listIndicatorView } from './indicatorView';
+
+beforeAll(async () => {
+  await i18next.init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: 'zh-CN',
+    interpolation: { escapeValue: false },
+  });
+});
+
+describe('sync indicator texts', () => {
+  const t = i18next.t.bind(i18next);
+
+  it('reads like a Chinese document app', () => {
+    const base = { unsent: 0, problem: null, readOnlyReason: null };
+    expect(docIndicatorView({ ...base, phase: 'synced' }, t).label).toBe('已同步');
+    expect(docIndicatorView({ ...base, phase: 'syncing' }, t).label).toBe('同步中');
+    expect(docIndicatorView({ ...base, phase: 'syncing', unsent: 2 }, t).label).toBe('同步中 · 2 项更改待确认');
+    expect(docIndicatorView({ ...base, phase: 'offline', unsent: 7 }, t).label).toBe('离线 · 7 项更改未上传');
+    expect(docIndicatorView({ ...base, phase: 'error', problem: { kind: 'roomUnavailable' } }, t).label).toBe(
+      '服务器暂时无法打开此文档，稍后自动重试',
+    );
+    expect(
+      docIndicatorView({ ...base, phase: 'error', problem: { kind: 'refused', code: 4403, reason: '无权查看' } }, t)
+        .label,
+    ).toBe('服务器拒绝同步：无权查看');
+  });
+
+  it('on the list, counts changes of all documents', () => {
+    expect(listIndicatorView(false, 3, t).label).toBe('离线 · 3 项更改未上传');
+    expect(listIndicatorView(true, 0, t).label).toBe('已同步');
+  });
+});
