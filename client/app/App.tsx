@@ -1,9 +1,11 @@
-import type { ReactElement } from 'react';
+import { type ReactElement, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { DocListPage } from '../features/doc-list/DocListPage';
 import { DocumentPage } from '../features/document/DocumentPage';
 import { StorageBanner } from '../features/storage/StorageBanner';
+import { startBackgroundUpload } from '../session/backgroundUpload';
+import { getServices } from './services';
 import { useLeaveGuard } from './useLeaveGuard';
 
 function NotFound(): ReactElement {
@@ -14,6 +16,7 @@ function NotFound(): ReactElement {
 /** Routes: `/` the document list, `/d/:docId` a document. */
 export function App(): ReactElement {
   useLeaveGuard();
+  useEffect(() => startBackgroundUpload(getServices()), []);
   return (
     <>
       <StorageBanner />

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
-import { caretToParagraph, createDocument, waitForSyncPhase } from './support/app';
+import { caretToParagraph, createDocument, openDocument, waitForBody, waitForSyncPhase } from './support/app';
 import { type Device, launchDevice } from './support/device';
 import { startTestServer, type TestServer } from './support/testServer';
 
@@ -42,5 +42,28 @@ describe('sync indicator', () => {
     await page.goto('/');
     expect(await waitForSyncPhase(page, 'synced')).toBe('已同步');
     await member.screenshot('desktop-list');
+  });
+
+  it('uploads changes of a document that is no longer open once the device is online again', async () => {
+    const { page, context } = member;
+    const docId = await createDocument(page, DocKind.researchReport);
+    await waitForSyncPhase(page, 'synced');
+    await context.setOffline(true);
+    await caretToParagraph(page, 0);
+    await page.keyboard.type('乡村学校寄宿条件调研');
+    await waitForSyncPhase(page, 'offline', /项更改未上传/);
+    // A fresh list page: no document is open any more.
+    await page.goto('/');
+    expect(await waitForSyncPhase(page, 'offline', /^离线 · \d+ 项更改未上传$/)).toMatch(/项更改未上传/);
+
+    await context.setOffline(false);
+    expect(await waitForSyncPhase(page, 'synced')).toBe('已同步');
+    const reader = await launchDevice(server.url, { name: '钱委员', color: '#ef6c00' });
+    try {
+      await openDocument(reader.page, docId);
+      await waitForBody(reader.page, docId, ['乡村学校寄宿条件调研']);
+    } finally {
+      await reader.close();
+    }
   });
 });

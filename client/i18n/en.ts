@@ -76,7 +76,7 @@ export const en: Messages = {
     refused: 'The server refused to sync: {{reason}}',
     refusedNoReason: 'The server refused to sync (code {{code}}). Reload the page or contact an administrator',
     listPending: 'Changes waiting to upload: {{count}}',
-    listPendingHint: 'They upload when the document is opened',
+    listPendingHint: 'Uploading in the background; no need to open the documents',
   },
   storage: {
     usage: 'Stored on this device: {{size}}',

@@ -74,7 +74,7 @@ export const zhCN = {
     refused: '服务器拒绝同步：{{reason}}',
     refusedNoReason: '服务器拒绝同步（代码 {{code}}），请刷新页面或联系管理员',
     listPending: '{{count}} 项更改待上传',
-    listPendingHint: '打开相应文档后自动上传',
+    listPendingHint: '正在后台上传，无需打开文档',
   },
   storage: {
     usage: '本机已存储 {{size}}',

@@ -142,13 +142,17 @@ export class DocSession {
     this.isSchemaTooNew.set(version !== null && version > CONTENT_SCHEMA_VERSION);
   }
 
+  /**
+   * Keeps the caret's name and colour current. The editor's caret extension publishes the user
+   * when it mounts; a session without an editor (a background upload) shows nobody.
+   */
   #followIdentity(): void {
     const { identity } = this.#options;
-    const apply = (): void => {
-      const { name, color } = identity.getSnapshot();
-      this.awareness.setLocalStateField('user', { name, color });
-    };
-    apply();
-    this.#stopIdentity = identity.subscribe(apply);
+    this.#stopIdentity = identity.subscribe(() => {
+      if (this.awareness.getLocalState()?.user !== undefined) {
+        const { name, color } = identity.getSnapshot();
+        this.awareness.setLocalStateField('user', { name, color });
+      }
+    });
   }
 }
