@@ -56,4 +56,22 @@ describe('two people edit one document', () => {
     expect(aliceDoc.body.split('\n').slice(0, 4)).toEqual(['案由', '社区养老服务设施不足，', '提案人', '']);
     await alice.screenshot('desktop-editor');
   });
+
+  it('shares formatting and tables made with the toolbar and shortcuts', async () => {
+    const docId = await createDocument(alice.page, DocKind.proposal);
+    await openDocument(bob.page, docId);
+    await caretToParagraph(alice.page, 3);
+    await alice.page.keyboard.press('Control+B');
+    await alice.page.keyboard.type('重点建议');
+    await alice.page.keyboard.press('Control+B');
+    await alice.page.getByRole('button', { name: '插入表格' }).click();
+    await alice.page.keyboard.type('项目');
+    await alice.page.keyboard.press('Tab');
+    await alice.page.keyboard.type('责任单位');
+    await waitForBody(bob.page, docId, ['重点建议', '项目', '责任单位']);
+    await bob.page.locator('.doc-body strong', { hasText: '重点建议' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await bob.page.locator('.doc-body table th', { hasText: '责任单位' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await alice.page.getByRole('button', { name: '插入行' }).waitFor();
+    await alice.screenshot('desktop-table');
+  });
 });

@@ -38,6 +38,8 @@ interface HeldMessage {
   /** The sync message after its type byte: a step 2 or an update. */
   readonly bytes: Uint8Array;
   readonly socket: WebSocket | null;
+  /** False for messages from other tabs (BroadcastChannel), which never mark the provider synced. */
+  readonly emitSynced: boolean;
 }
 
 /**
@@ -123,16 +125,17 @@ export class DocConnection {
         // A step 2 or an update: keep its bytes (after the message type) for later.
         const rest = decoder.arr.subarray(decoder.pos);
         decoder.pos = decoder.arr.length;
-        this.#hold(rest, hint);
+        this.#hold({ bytes: rest, socket: this.provider.ws, emitSynced }, hint);
         return;
       }
       sync(encoder, decoder, provider, emitSynced, messageType);
       this.#acks.onServerState(hint);
     };
-    this.#replay = ({ bytes, socket }) => {
+    this.#replay = ({ bytes, socket, emitSynced }) => {
       // A step 2 marks the provider synced only if it came on the socket that is still open.
       const isSameSocket = socket !== null && socket === this.provider.ws;
-      sync(encoding.createEncoder(), decoding.createDecoder(bytes), this.provider, isSameSocket, MessageType.sync);
+      const decoder = decoding.createDecoder(bytes);
+      sync(encoding.createEncoder(), decoder, this.provider, emitSynced && isSameSocket, MessageType.sync);
     };
     handlers[MessageType.auth] = (_encoder, decoder, provider) => {
       authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
@@ -144,12 +147,12 @@ export class DocConnection {
 
   #replay: (message: HeldMessage) => void = () => {};
 
-  #hold(bytes: Uint8Array, hint: ServerStateHint): void {
+  #hold(message: HeldMessage, hint: ServerStateHint): void {
     // The server's delete set still counts for acknowledgements: it describes what is stored.
     this.#acks.onServerState(hint);
     const held = this.#held ?? [];
-    held.push({ bytes, socket: this.provider.ws });
-    this.#heldBytes += bytes.byteLength;
+    held.push(message);
+    this.#heldBytes += message.bytes.byteLength;
     if (this.#heldBytes > MAX_HELD_BYTES) {
       this.#releaseHeld();
     }

@@ -19,7 +19,8 @@ function waitFor<T>(store: Store<T>, isDone: (value: T) => boolean, timeoutMs: n
       resolve(true);
       return;
     }
-    const timer = setTimeout(() => finish(false), timeoutMs);
+    // setTimeout treats Infinity as 0: wait without a timer then.
+    const timer = Number.isFinite(timeoutMs) ? setTimeout(() => finish(false), timeoutMs) : undefined;
     const unsubscribe = store.subscribe(() => {
       if (isDone(store.getSnapshot())) {
         finish(true);
