@@ -3,11 +3,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { createNodeWebSocket } from '@hono/node-ws';
 import { DEFAULT_MAX_MESSAGE_BYTES, MAX_HELD_BYTES_PER_CONNECTION } from '../shared/index';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config';
 import { createApp } from './http/app';
-import { syncRoute } from './http/syncRoute';
+import { attachSyncUpgrade } from './http/syncUpgrade';
 import { createLogger, type Logger, type LogLevelName, toError } from './logger';
 import { Relay } from './relay/Relay';
 import type { DocStore } from './storage/DocStore';
@@ -76,22 +75,17 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = createLogger(options.logLevel ?? 'info');
   const store = openStore(options);
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const relay = new Relay({
     store,
     logger,
     maxHeldBytes: MAX_HELD_BYTES_PER_CONNECTION,
-    maxEarlyBytes: 2 * (options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES),
+    maxEarlyBytes: 2 * maxMessageBytes,
   });
   const app = createApp({ store, logger, staticDir: resolveStaticDir(options.staticDir, logger) });
-  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app });
-  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  // ws reads this at each upgrade: larger frames are refused with 1009 before they are buffered.
-  wss.options.maxPayload = maxMessageBytes;
-  app.get('/sync/:room', syncRoute(upgradeWebSocket, relay, logger, maxMessageBytes));
-
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
-  injectWebSocket(server);
+  const wss = attachSyncUpgrade(server, { relay, logger, maxMessageBytes });
   const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 

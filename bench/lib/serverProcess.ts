@@ -40,7 +40,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const running = new Map<ChildProcess, string | null>();
 
 interface LaunchSpec {
-  readonly script: string;
+  /** Node arguments after the caller's flags: a tsx-loaded script, or our built bundle. */
+  readonly args: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   readonly dataDir: string | null;
   readonly nodeArgs: readonly string[];
@@ -48,11 +49,13 @@ interface LaunchSpec {
 
 function launchSpec(kind: ServerKind, nodeArgs: readonly string[]): LaunchSpec {
   if (kind === ServerKind.reference) {
-    return { script: 'bench/referenceServer.ts', env: { ...process.env }, dataDir: null, nodeArgs };
+    return { args: ['--import', 'tsx', 'bench/referenceServer.ts'], env: { ...process.env }, dataDir: null, nodeArgs };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'jianyan-bench-'));
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  return { script: 'server/main.ts', env, dataDir, nodeArgs };
+  // The bundle `npm start` runs (built by `npm run bench` first): tsx would keep every function's
+  // name as an extra property, which costs memory per closure and so per connection.
+  return { args: ['dist/server/main.js'], env, dataDir, nodeArgs };
 }
 
 /** Options of `startServer`. */
@@ -62,12 +65,12 @@ export interface StartServerOptions {
 }
 
 /**
- * Spawns `node --import tsx <script>` (node itself, so the pid sampled is the server's) and
+ * Spawns node itself (so the pid sampled is the server's) on the relay's script and
  * resolves once it prints its listening line.
  */
 export async function startServer(kind: ServerKind, options: StartServerOptions = {}): Promise<RunningServer> {
   const spec = launchSpec(kind, options.nodeArgs ?? []);
-  const child = spawn(process.execPath, [...spec.nodeArgs, '--import', 'tsx', spec.script], {
+  const child = spawn(process.execPath, [...spec.nodeArgs, ...spec.args], {
     cwd: ROOT,
     env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,6 +26,11 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ docs });
   });
 
+  // The websocket upgrade of this path is served by attachSyncUpgrade, before Hono.
+  app.get('/sync/:room', (c) =>
+    c.json({ error: 'upgrade_required', message: 'GET /sync/:room must be a websocket upgrade' }, 426),
+  );
+
   app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     options.logger.error('request failed', { path: c.req.path, error: error.message });
