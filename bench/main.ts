@@ -7,9 +7,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { assertBundleFresh } from './lib/assertBundleFresh';
 import { formatTable, type Row } from './lib/report';
 import type { RunContext, ScenarioReport } from './lib/runScenario';
-import { killAllServers, ServerKind } from './lib/serverProcess';
+import { killAllServers, ROOT, ServerKind } from './lib/serverProcess';
 import { SCENARIOS } from './scenarios/catalog';
 
 /** The whole run is abandoned after this long, so a stuck scenario cannot hang a script. */
@@ -50,6 +51,10 @@ function parseContext(): { context: RunContext; only: readonly string[] } {
 
 async function main(): Promise<number> {
   const { context, only } = parseContext();
+  if (context.servers.includes(ServerKind.ours)) {
+    // Once, before any scenario: sources edited during a run must not fail its later scenarios.
+    assertBundleFresh(ROOT);
+  }
   const reports: ScenarioReport[] = [];
   for (const scenario of SCENARIOS.filter((entry) => only.includes(entry.name))) {
     reports.push(await scenario.run(context));

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { OUR_BUNDLE } from './assertBundleFresh';
 import { type ProcSample, sampleProcess } from './procSampler';
 
 /** Which relay a run measures. */
@@ -34,7 +35,7 @@ const STOP_TIMEOUT_MS = 5_000;
 const READY_LINE = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
 const STDERR_TAIL_CHARS = 4_000;
 /** The package root, where both relay scripts and node_modules are. */
-const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Live children and their data dirs, so an exit path can kill them and clean up. */
 const running = new Map<ChildProcess, string | null>();
@@ -55,7 +56,7 @@ function launchSpec(kind: ServerKind, nodeArgs: readonly string[]): LaunchSpec {
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   // The bundle `npm start` runs (built by `npm run bench` first): tsx would keep every function's
   // name as an extra property, which costs memory per closure and so per connection.
-  return { args: ['dist/server/main.js'], env, dataDir, nodeArgs };
+  return { args: [OUR_BUNDLE], env, dataDir, nodeArgs };
 }
 
 /** Options of `startServer`. */

@@ -58,7 +58,7 @@ function summariesOf(updates: readonly Keystroke[]): DocumentSummary[] {
   const seen = new Map<DocId, DocumentSummary>();
   const now = Date.now();
   for (const { docId } of updates) {
-    seen.set(docId, { id: docId, title: '', updatedAt: now });
+    seen.set(docId, { id: docId, title: '', kind: null, updatedAt: now });
   }
   return [...seen.values()];
 }
