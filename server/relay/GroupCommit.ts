@@ -1,5 +1,5 @@
 import type { DocId, RoomName } from '../../shared/index';
-import { ContentField, MAX_TITLE_LENGTH, RoomKind } from '../../shared/index';
+import { ContentField, MAX_TITLE_LENGTH, RoomKind, readDocKind } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import type { DocStore, DocumentSummary } from '../storage/DocStore';
 import type { Connection } from './Connection';
@@ -153,7 +153,7 @@ function summaries(rooms: ReadonlySet<Room>): DocumentSummary[] {
   for (const room of rooms) {
     if (room.target.kind === RoomKind.content) {
       const title = room.doc.getText(ContentField.title).toString().slice(0, MAX_TITLE_LENGTH);
-      result.push({ id: room.target.docId as DocId, title, updatedAt: now });
+      result.push({ id: room.target.docId as DocId, title, kind: readDocKind(room.doc), updatedAt: now });
     }
   }
   return result;

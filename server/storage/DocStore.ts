@@ -1,4 +1,4 @@
-import type { DocId, RoomName } from '../../shared/index';
+import type { DocId, DocKind, RoomName } from '../../shared/index';
 
 /** One stored Yjs update of a room, in the order it was appended. */
 export interface StoredUpdate {
@@ -6,10 +6,12 @@ export interface StoredUpdate {
   readonly update: Uint8Array;
 }
 
-/** The title and time of last change of a document, kept for the document list. */
+/** The title, kind and time of last change of a document, kept for the document list. */
 export interface DocumentSummary {
   readonly id: DocId;
   readonly title: string;
+  /** The kind from the document's meta map; null while unknown. */
+  readonly kind: DocKind | null;
   readonly updatedAt: number;
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { DocId, RoomName } from '../../shared/index';
-import { parseDocId } from '../../shared/index';
+import { parseDocId, parseDocKind } from '../../shared/index';
 import { type DocStore, type DocumentSummary, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
 
 /** Bumped when the table layout changes; opening a newer database refuses to start. */
@@ -27,6 +27,7 @@ interface UpdateRow {
 interface DocumentRow {
   id: string;
   title: string;
+  kind: string | null;
   updated_at: number;
 }
 
@@ -50,6 +51,7 @@ function migrate(db: Database.Database): void {
     CREATE TABLE IF NOT EXISTS documents (
       id TEXT PRIMARY KEY,
       title TEXT NOT NULL,
+      kind TEXT,
       updated_at INTEGER NOT NULL
     );
     PRAGMA user_version = ${STORAGE_SCHEMA_VERSION};
@@ -77,9 +79,9 @@ export class SqliteDocStore implements DocStore {
     migrate(this.#db);
 
     const insert = this.#db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)');
-    const upsertDocument = this.#db.prepare<[string, string, number]>(
-      `INSERT INTO documents (id, title, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET title = excluded.title, updated_at = excluded.updated_at`,
+    const upsertDocument = this.#db.prepare<[string, string, string | null, number]>(
+      `INSERT INTO documents (id, title, kind, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, kind = excluded.kind, updated_at = excluded.updated_at`,
     );
     const deleteThrough = this.#db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
     const insertAt = this.#db.prepare<[number, string, Uint8Array]>(
@@ -87,7 +89,7 @@ export class SqliteDocStore implements DocStore {
     );
     this.#loadStmt = this.#db.prepare<[string], UpdateRow>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
     this.#listStmt = this.#db.prepare<[], DocumentRow>(
-      'SELECT id, title, updated_at FROM documents ORDER BY updated_at DESC',
+      'SELECT id, title, kind, updated_at FROM documents ORDER BY updated_at DESC',
     );
 
     this.#writeBatch = this.#db.transaction((batch: WriteBatch) => {
@@ -96,7 +98,7 @@ export class SqliteDocStore implements DocStore {
         lastSeq.set(room, Number(insert.run(room, update).lastInsertRowid));
       }
       for (const doc of batch.documents) {
-        upsertDocument.run(doc.id, doc.title, doc.updatedAt);
+        upsertDocument.run(doc.id, doc.title, doc.kind, doc.updatedAt);
       }
       return lastSeq;
     });
@@ -131,7 +133,7 @@ export class SqliteDocStore implements DocStore {
     for (const row of this.#listStmt.all()) {
       const id: DocId | null = parseDocId(row.id);
       if (id !== null) {
-        summaries.push({ id, title: row.title, updatedAt: row.updated_at });
+        summaries.push({ id, title: row.title, kind: parseDocKind(row.kind), updatedAt: row.updated_at });
       }
     }
     return Promise.resolve(summaries);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type DocId, type RoomName, roomNameOf } from '../../shared/index';
+import { type DocId, DocKind, type RoomName, roomNameOf } from '../../shared/index';
 import type { DocStore } from './DocStore';
 
 function newRoom(): RoomName {
@@ -107,15 +107,18 @@ export function describeDocStoreContract(name: string, open: () => DocStore, cle
           { room: roomNameOf(b), update },
         ],
         documents: [
-          { id: a, title: '提案一', updatedAt: 1_000 },
-          { id: b, title: '提案二', updatedAt: 2_000 },
+          { id: a, title: '提案一', kind: DocKind.proposal, updatedAt: 1_000 },
+          { id: b, title: '提案二', kind: null, updatedAt: 2_000 },
         ],
       });
-      await store.write({ updates: [], documents: [{ id: a, title: '提案一（修改）', updatedAt: 3_000 }] });
+      await store.write({
+        updates: [],
+        documents: [{ id: a, title: '提案一（修改）', kind: DocKind.proposal, updatedAt: 3_000 }],
+      });
       const listed = (await store.listDocuments()).filter((doc) => doc.id === a || doc.id === b);
       expect(listed).toEqual([
-        { id: a, title: '提案一（修改）', updatedAt: 3_000 },
-        { id: b, title: '提案二', updatedAt: 2_000 },
+        { id: a, title: '提案一（修改）', kind: DocKind.proposal, updatedAt: 3_000 },
+        { id: b, title: '提案二', kind: null, updatedAt: 2_000 },
       ]);
       expect(await store.load(roomNameOf(b))).toHaveLength(1);
     });

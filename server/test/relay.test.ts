@@ -115,8 +115,12 @@ describe('relay over real websockets', () => {
     a.doc.getText('title').insert(0, '调研报告');
     await a.sync();
     const response = await fetch(`${server.url}/api/docs`);
-    const body = (await response.json()) as { docs: { id: string; title: string; updatedAt: number }[] };
-    expect(body.docs).toContainEqual(expect.objectContaining({ id: room, title: '调研报告' }));
+    const body = (await response.json()) as { docs: { id: string; title: string; kind: string | null }[] };
+    expect(body.docs).toContainEqual(expect.objectContaining({ id: room, title: '调研报告', kind: null }));
+    Y.applyUpdate(a.doc, templateUpdate(DocKind.researchReport));
+    await a.sync();
+    const again = (await (await fetch(`${server.url}/api/docs`)).json()) as typeof body;
+    expect(again.docs).toContainEqual(expect.objectContaining({ id: room, kind: DocKind.researchReport }));
   });
 
   it('holds back an update whose dependencies are missing until they arrive', async () => {

@@ -37,6 +37,17 @@ function headingElement(text: string): Y.XmlElement {
   return heading;
 }
 
+/**
+ * A paragraph holding one empty text node. Without it, two people who start typing in the same
+ * empty paragraph at once each create a text node of their own, and the editor shows their words
+ * interleaved; with it, both type into one Y.XmlText and each one's run stays together.
+ */
+function emptyParagraph(): Y.XmlElement {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText()]);
+  return paragraph;
+}
+
 function buildTemplate(kind: DocKind): Uint8Array {
   const doc = new Y.Doc({ gc: false });
   doc.clientID = TEMPLATE_CLIENT_ID;
@@ -47,7 +58,7 @@ function buildTemplate(kind: DocKind): Uint8Array {
     const body = doc.getXmlFragment(ContentField.body);
     const nodes: Y.XmlElement[] = [];
     for (const section of SECTIONS[kind]) {
-      nodes.push(headingElement(section.heading), new Y.XmlElement('paragraph'));
+      nodes.push(headingElement(section.heading), emptyParagraph());
     }
     body.insert(0, nodes);
   });

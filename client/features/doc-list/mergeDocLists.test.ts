@@ -14,8 +14,8 @@ describe('mergeDocLists', () => {
         { id: b, title: '只在本机', kind: DocKind.socialInfo, updatedAt: 100 },
       ],
       [
-        { id: a, title: '旧标题', updatedAt: 200 },
-        { id: c, title: '只在云端', updatedAt: 250 },
+        { id: a, title: '旧标题', kind: DocKind.proposal, updatedAt: 200 },
+        { id: c, title: '只在云端', kind: DocKind.researchReport, updatedAt: 250 },
       ],
     );
     expect(merged.map((d) => [d.title, d.where])).toEqual([
@@ -23,15 +23,15 @@ describe('mergeDocLists', () => {
       ['只在云端', 'server'],
       ['只在本机', 'device'],
     ]);
-    expect(merged[0]?.kind).toBe(DocKind.proposal);
+    expect(merged.map((d) => d.kind)).toEqual([DocKind.proposal, DocKind.researchReport, DocKind.socialInfo]);
   });
 
   it('takes the server title when the server changed the document later', () => {
     const merged = mergeDocLists(
       [{ id: a, title: '旧', kind: null, updatedAt: 1 }],
-      [{ id: a, title: '新', updatedAt: 2 }],
+      [{ id: a, title: '新', kind: DocKind.proposal, updatedAt: 2 }],
     );
-    expect(merged[0]).toMatchObject({ title: '新', updatedAt: 2, where: 'both' });
+    expect(merged[0]).toMatchObject({ title: '新', kind: DocKind.proposal, updatedAt: 2, where: 'both' });
   });
 
   it('lists only device documents when the server list is unavailable', () => {

@@ -5,6 +5,7 @@ import type { DocRecord } from '../../storage/JianyanDb';
 export interface ServerDoc {
   readonly id: DocId;
   readonly title: string;
+  readonly kind: DocKind | null;
   readonly updatedAt: number;
 }
 
@@ -31,12 +32,13 @@ export function mergeDocLists(local: readonly DocRecord[], server: readonly Serv
   for (const doc of server ?? []) {
     const mine = merged.get(doc.id);
     if (mine === undefined) {
-      merged.set(doc.id, { id: doc.id, title: doc.title, kind: null, updatedAt: doc.updatedAt, where: 'server' });
+      merged.set(doc.id, { id: doc.id, title: doc.title, kind: doc.kind, updatedAt: doc.updatedAt, where: 'server' });
     } else {
       const isServerNewer = doc.updatedAt > mine.updatedAt;
       merged.set(doc.id, {
         ...mine,
         title: isServerNewer ? doc.title : mine.title,
+        kind: mine.kind ?? doc.kind,
         updatedAt: Math.max(doc.updatedAt, mine.updatedAt),
         where: 'both',
       });

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
-import { MAX_TITLE_LENGTH, parseDocId } from '../../../shared';
+import { MAX_TITLE_LENGTH, parseDocId, parseDocKind } from '../../../shared';
 import { useOnline } from '../../lib/useOnline';
 import type { ServerDoc } from './mergeDocLists';
 
 const DocsResponse = z.object({
-  docs: z.array(z.object({ id: z.string(), title: z.string(), updatedAt: z.number() })),
+  docs: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string().nullable(), updatedAt: z.number() })),
 });
 
 export type ServerDocsState =
@@ -21,7 +21,9 @@ export async function fetchServerDocs(signal?: AbortSignal): Promise<ServerDoc[]
   const body = DocsResponse.parse(await response.json());
   return body.docs.flatMap((doc) => {
     const id = parseDocId(doc.id);
-    return id === null ? [] : [{ id, title: doc.title.slice(0, MAX_TITLE_LENGTH), updatedAt: doc.updatedAt }];
+    return id === null
+      ? []
+      : [{ id, title: doc.title.slice(0, MAX_TITLE_LENGTH), kind: parseDocKind(doc.kind), updatedAt: doc.updatedAt }];
   });
 }
 
