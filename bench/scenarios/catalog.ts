@@ -91,6 +91,7 @@ const connections: Scenario = {
       metricRow(name, 'handshake p99 ms', outcomes, (r) => r.handshakeMs.p99, { digits: 1 }),
       metricRow(name, 'server CPU ms/handshake', outcomes, (r) => r.serverCpuMsPerHandshake, { digits: 3 }),
       metricRow(name, 'RSS KB/connection', outcomes, (r) => r.rssPerConnectionKb, { target: atMost(15) }),
+      metricRow(name, 'RSS KB/connection after idle', outcomes, (r) => r.settledRssPerConnectionKb),
       metricRow(name, 'idle CPU ms/s (5 s)', outcomes, (r) => r.idleCpuMsPerSecond, { target: atMost(5) }),
       metricRow(name, 'idle CPU ms/s (31 s)', outcomes, (r) => r.longIdleCpuMsPerSecond),
       otherLoadRow(name, outcomes),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BenchClient } from '../lib/BenchClient';
 import { closeClients, unexpectedCloseCodes } from '../lib/clientPool';
+import type { ProcSample } from '../lib/procSampler';
 import type { RunningServer } from '../lib/serverProcess';
 import { round, roundSummary, type Summary, summarize } from '../lib/stats';
 import { mapWithConcurrency, sleep } from '../lib/waitFor';
@@ -37,6 +38,8 @@ export interface ConnectionsResult {
   readonly idleCpuMsPerSecond: number;
   /** Over `longIdleMs` from the same start; null when skipped. */
   readonly longIdleCpuMsPerSecond: number | null;
+  /** RSS per connection at the end of the long idle window, once V8 has collected the handshakes' garbage. */
+  readonly settledRssPerConnectionKb: number | null;
   readonly unexpectedCloses: Record<string, number>;
 }
 
@@ -63,6 +66,36 @@ async function connectOne(url: string): Promise<Attempt> {
   }
 }
 
+interface IdleFigures {
+  readonly idleCpuMsPerSecond: number;
+  readonly longIdleCpuMsPerSecond: number | null;
+  readonly settledRssPerConnectionKb: number | null;
+}
+
+/** Relay CPU while every connection sits idle, and RSS once that garbage has been collected. */
+async function measureIdle(
+  server: RunningServer,
+  options: ConnectionsOptions,
+  rssBeforeKb: number,
+  synced: number,
+): Promise<IdleFigures & { readonly afterSync: ProcSample }> {
+  const afterSync = server.sample();
+  await sleep(options.idleMs);
+  const afterIdle = server.sample();
+  const idleCpuMsPerSecond = round(((afterIdle.cpuMs - afterSync.cpuMs) * 1_000) / options.idleMs, 1);
+  if (options.longIdleMs <= options.idleMs) {
+    return { afterSync, idleCpuMsPerSecond, longIdleCpuMsPerSecond: null, settledRssPerConnectionKb: null };
+  }
+  await sleep(options.longIdleMs - options.idleMs);
+  const afterLongIdle = server.sample();
+  return {
+    afterSync,
+    idleCpuMsPerSecond,
+    longIdleCpuMsPerSecond: round(((afterLongIdle.cpuMs - afterSync.cpuMs) * 1_000) / options.longIdleMs, 1),
+    settledRssPerConnectionKb: round((afterLongIdle.rssKb - rssBeforeKb) / Math.max(1, synced), 1),
+  };
+}
+
 /** Opens many connections over a few rooms, each doing the handshake; then measures memory and idle CPU. */
 export async function runConnections(server: RunningServer, options: ConnectionsOptions): Promise<ConnectionsResult> {
   const rooms = Array.from({ length: options.rooms }, () => randomUUID());
@@ -74,19 +107,11 @@ export async function runConnections(server: RunningServer, options: Connections
   const allSyncedMs = performance.now() - start;
   const afterConnect = server.sample();
   const clients = attempts.flatMap((attempt) => (attempt.client === null ? [] : [attempt.client]));
+  const failures = attempts.filter((attempt) => attempt.error !== null);
+  const synced = attempts.length - failures.length;
   try {
     await sleep(SETTLE_MS);
-    const afterSync = server.sample();
-    await sleep(options.idleMs);
-    const afterIdle = server.sample();
-    let longIdleCpuMsPerSecond: number | null = null;
-    if (options.longIdleMs > options.idleMs) {
-      await sleep(options.longIdleMs - options.idleMs);
-      const afterLongIdle = server.sample();
-      longIdleCpuMsPerSecond = round(((afterLongIdle.cpuMs - afterSync.cpuMs) * 1_000) / options.longIdleMs, 1);
-    }
-    const failures = attempts.filter((attempt) => attempt.error !== null);
-    const synced = attempts.length - failures.length;
+    const { afterSync, ...idle } = await measureIdle(server, options, before.rssKb, synced);
     return {
       connections: options.connections,
       synced,
@@ -98,8 +123,7 @@ export async function runConnections(server: RunningServer, options: Connections
       rssBeforeKb: before.rssKb,
       rssAfterKb: afterSync.rssKb,
       rssPerConnectionKb: round((afterSync.rssKb - before.rssKb) / Math.max(1, synced), 1),
-      idleCpuMsPerSecond: round(((afterIdle.cpuMs - afterSync.cpuMs) * 1_000) / options.idleMs, 1),
-      longIdleCpuMsPerSecond,
+      ...idle,
       unexpectedCloses: unexpectedCloseCodes(clients),
     };
   } finally {
