@@ -37,7 +37,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function openStore(options: ServerOptions): DocStore {
+function openStore(options: ServerOptions, logger: Logger): DocStore {
   if (options.store !== undefined) {
     return options.store;
   }
@@ -45,6 +45,7 @@ function openStore(options: ServerOptions): DocStore {
   return new SqliteDocStore({
     path: path.join(options.dataDir, 'jianyan.sqlite'),
     synchronous: options.sqliteSynchronous ?? 'normal',
+    onCheckpointError: (message) => logger.error('WAL checkpoint failed; checkpointing inside commits', { message }),
   });
 }
 
@@ -74,7 +75,7 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 /** Starts the whole server: storage, relay, HTTP API, static client. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = createLogger(options.logLevel ?? 'info');
-  const store = openStore(options);
+  const store = openStore(options, logger);
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const relay = new Relay({
     store,

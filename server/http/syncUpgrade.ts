@@ -19,9 +19,20 @@ export interface SyncUpgradeOptions {
 /** A `ws` socket seen as the relay's minimal socket; a class, so connections share its methods. */
 class WsRelaySocket implements RelaySocket {
   readonly #ws: WebSocket;
+  /** The TCP socket under `#ws`, corked so that several frames leave in one write. */
+  readonly #tcp: Duplex;
 
-  constructor(ws: WebSocket) {
+  constructor(ws: WebSocket, tcp: Duplex) {
     this.#ws = ws;
+    this.#tcp = tcp;
+  }
+
+  cork(): void {
+    this.#tcp.cork();
+  }
+
+  uncork(): void {
+    this.#tcp.uncork();
   }
 
   send(data: Uint8Array): void {
@@ -96,14 +107,14 @@ export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): 
       return;
     }
     // From here ws owns the socket, including its error listener.
-    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, target.roomText, target.query));
+    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, target.roomText, target.query));
   });
 
-  function accept(ws: WebSocket, roomText: string, query: URLSearchParams): void {
+  function accept(ws: WebSocket, tcp: Duplex, roomText: string, query: URLSearchParams): void {
     // Every socket has an error listener: protocol violations close that socket and nothing else.
     ws.on('error', (error) => logger.warn('websocket error', { room: roomText, error: error.message }));
     explainOversizedFrames(ws, maxMessageBytes);
-    const connection = relay.connect(new WsRelaySocket(ws), roomText, query);
+    const connection = relay.connect(new WsRelaySocket(ws, tcp), roomText, query);
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (!isBinary) {
         ws.close(CloseCode.badMessage, 'text frames are not part of the protocol');

@@ -140,9 +140,26 @@ export class GroupCommit {
     }
   }
 
+  /**
+   * Sends in order, each connection's frames corked together: a reader that gets an update and
+   * a cursor move in one turn receives both in one write instead of one per frame.
+   */
   #deliver(sends: readonly PendingSend[]): void {
-    for (const { connection, data } of sends) {
-      connection.send(data);
+    const corked = new Set<Connection>();
+    for (const { connection } of sends) {
+      if (!corked.has(connection) && !connection.isClosed) {
+        corked.add(connection);
+        connection.socket.cork();
+      }
+    }
+    try {
+      for (const { connection, data } of sends) {
+        connection.send(data);
+      }
+    } finally {
+      for (const connection of corked) {
+        connection.socket.uncork();
+      }
     }
   }
 }

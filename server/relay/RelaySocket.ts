@@ -9,6 +9,10 @@ export interface RelaySocket {
   close(code: number, reason: string): void;
   /** Drops the connection at once, without a closing handshake (a dead peer). */
   terminate(): void;
+  /** Holds frames sent from now on in memory, to be written together by `uncork`. */
+  cork(): void;
+  /** Writes the frames held since `cork` in one system call. */
+  uncork(): void;
   /** Sends a websocket ping; the adapter reports the pong through the connection's onPong. */
   ping(): void;
   /** Bytes queued by `send` and not yet written to the network. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,25 @@ describe('SqliteDocStore with concurrent writer processes and an unclean stop', 
       expect(doc.store.pendingStructs).toBeNull();
       expect(doc.getText('title').length).toBe(loaded.length);
     }
+    await store.close();
+  });
+});
+
+describe('SqliteDocStore checkpoints', () => {
+  // With automatic checkpoints (every 1,000 pages) these 2 MiB would stay in the WAL.
+  it('folds the WAL into the database file from its background worker', async () => {
+    const dbPath = tempDbPath();
+    const store = new SqliteDocStore({ path: dbPath });
+    const room = '00000000-0000-4000-8000-000000000003' as RoomName;
+    const update = new Uint8Array(64 * 1024).fill(7);
+    for (let i = 0; i < 32; i++) {
+      await store.write({ updates: [{ room, update }], documents: [] });
+    }
+    const deadline = Date.now() + 10_000;
+    while (statSync(dbPath).size < 2 * 1024 * 1024 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(statSync(dbPath).size).toBeGreaterThan(2 * 1024 * 1024);
     await store.close();
   });
 });

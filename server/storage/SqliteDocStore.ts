@@ -2,9 +2,15 @@ import Database from 'better-sqlite3';
 import type { DocId, RoomName } from '../../shared/index';
 import { parseDocId, parseDocKind } from '../../shared/index';
 import { type DocStore, type DocumentSummary, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
+import { WalCheckpointer } from './WalCheckpointer';
 
 /** Bumped when the table layout changes; opening a newer database refuses to start. */
 const STORAGE_SCHEMA_VERSION = 1;
+
+/** The WAL file is truncated to this size after a checkpoint. */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+/** SQLite's own default, restored if the background checkpointer fails. */
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 
 /** How long a writer waits for another process (for example an admin command) to release the lock. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -17,6 +23,13 @@ export interface SqliteDocStoreOptions {
    * roll back on power loss. `full`: every commit is synced to disk too, at a latency cost.
    */
   readonly synchronous?: 'normal' | 'full';
+  /**
+   * Checkpoint the WAL in a worker thread (default) instead of inside commits, which would stall
+   * the caller. Off for short-lived connections such as a test reading the file.
+   */
+  readonly checkpointInBackground?: boolean;
+  /** Told of a checkpoint failure. */
+  readonly onCheckpointError?: (message: string) => void;
 }
 
 interface UpdateRow {
@@ -69,6 +82,7 @@ export class SqliteDocStore implements DocStore {
   readonly #compact: (room: RoomName, throughSeq: number, merged: Uint8Array) => void;
   readonly #loadStmt: Database.Statement<[string], UpdateRow>;
   readonly #listStmt: Database.Statement<[], DocumentRow>;
+  readonly #checkpointer: WalCheckpointer | null;
   #isClosed = false;
 
   constructor(options: SqliteDocStoreOptions) {
@@ -76,7 +90,20 @@ export class SqliteDocStore implements DocStore {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.#db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.#db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     migrate(this.#db);
+    this.#checkpointer = null;
+    if (options.checkpointInBackground !== false) {
+      this.#db.pragma('wal_autocheckpoint = 0');
+      this.#checkpointer = new WalCheckpointer({
+        path: options.path,
+        onError: (message) => {
+          // Fall back to checkpoints inside commits: slower, but the WAL cannot grow forever.
+          this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+          options.onCheckpointError?.(message);
+        },
+      });
+    }
 
     const insert = this.#db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)');
     const upsertDocument = this.#db.prepare<[string, string, string | null, number]>(
@@ -139,12 +166,13 @@ export class SqliteDocStore implements DocStore {
     return Promise.resolve(summaries);
   }
 
-  close(): Promise<void> {
-    if (!this.#isClosed) {
-      this.#isClosed = true;
-      this.#db.close();
+  async close(): Promise<void> {
+    if (this.#isClosed) {
+      return;
     }
-    return Promise.resolve();
+    this.#isClosed = true;
+    await this.#checkpointer?.stop();
+    this.#db.close();
   }
 
   #assertOpen(operation: string): void {

@@ -116,7 +116,10 @@ async function expectBystandersWork(text: string): Promise<void> {
 }
 
 async function storedUpdateCount(room: string): Promise<number> {
-  const reader = new SqliteDocStore({ path: path.join(server.dataDir, 'jianyan.sqlite') });
+  const reader = new SqliteDocStore({
+    path: path.join(server.dataDir, 'jianyan.sqlite'),
+    checkpointInBackground: false,
+  });
   try {
     return (await reader.load(room as RoomName)).length;
   } finally {

@@ -153,7 +153,10 @@ describe('relay over real websockets', () => {
       }
     }
     await a.sync();
-    const reader = new SqliteDocStore({ path: path.join(server.dataDir, 'jianyan.sqlite') });
+    const reader = new SqliteDocStore({
+      path: path.join(server.dataDir, 'jianyan.sqlite'),
+      checkpointInBackground: false,
+    });
     const rows = await reader.load(room as RoomName);
     await reader.close();
     expect(rows.length).toBeLessThan(256);

@@ -47,6 +47,8 @@ export class MemoryPeer {
       },
       terminate: () => this.disconnect(),
       ping: () => {},
+      cork: () => {},
+      uncork: () => {},
       bufferedAmount: 0,
       get isOpen() {
         return true;
