@@ -164,13 +164,40 @@ export class GroupCommit {
   }
 }
 
+/**
+ * How stale a document's last-change time in the list may get while it is being edited. Writing
+ * the summary with every commit would add a page to each transaction for a figure shown in
+ * minutes; a changed title or kind is written at once, and a room writes its summary on unload.
+ */
+const SUMMARY_REFRESH_MS = 10_000;
+
+/** The summary of a content room as it is now; null for other rooms. */
+export function summaryOf(room: Room, now: number): DocumentSummary | null {
+  if (room.target.kind !== RoomKind.content) {
+    return null;
+  }
+  const title = room.doc.getText(ContentField.title).toString().slice(0, MAX_TITLE_LENGTH);
+  return { id: room.target.docId as DocId, title, kind: readDocKind(room.doc), updatedAt: now };
+}
+
 function summaries(rooms: ReadonlySet<Room>): DocumentSummary[] {
   const now = Date.now();
   const result: DocumentSummary[] = [];
   for (const room of rooms) {
-    if (room.target.kind === RoomKind.content) {
-      const title = room.doc.getText(ContentField.title).toString().slice(0, MAX_TITLE_LENGTH);
-      result.push({ id: room.target.docId as DocId, title, kind: readDocKind(room.doc), updatedAt: now });
+    const summary = summaryOf(room, now);
+    if (summary === null) {
+      continue;
+    }
+    const last = room.lastSummary;
+    const isDue =
+      last === null ||
+      last.title !== summary.title ||
+      last.kind !== summary.kind ||
+      now - last.updatedAt >= SUMMARY_REFRESH_MS;
+    room.hasUnwrittenSummary = !isDue;
+    if (isDue) {
+      room.lastSummary = summary;
+      result.push(summary);
     }
   }
   return result;

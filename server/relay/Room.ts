@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { ParsedRoom } from '../../shared/index';
+import type { DocumentSummary } from '../storage/DocStore';
 import type { Connection } from './Connection';
 
 /** What a room reports to the relay; both run synchronously inside Yjs events. */
@@ -33,6 +34,10 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   readonly log: LogSize;
+  /** The document summary last written for the list; null before the first. */
+  lastSummary: DocumentSummary | null = null;
+  /** Whether changes were stored after the last summary was written. */
+  hasUnwrittenSummary = false;
   /** Set when the last connection left while writes were pending: unload after the flush. */
   shouldUnloadAfterFlush = false;
   isDestroyed = false;

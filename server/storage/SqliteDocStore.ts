@@ -56,11 +56,11 @@ function migrate(db: Database.Database): void {
   }
   db.exec(`
     CREATE TABLE IF NOT EXISTS updates (
-      seq INTEGER PRIMARY KEY,
       room TEXT NOT NULL,
-      data BLOB NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
+      seq INTEGER NOT NULL,
+      data BLOB NOT NULL,
+      PRIMARY KEY (room, seq)
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS documents (
       id TEXT PRIMARY KEY,
       title TEXT NOT NULL,
@@ -105,14 +105,20 @@ export class SqliteDocStore implements DocStore {
       });
     }
 
-    const insert = this.#db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, data) VALUES (?, ?)');
+    // Keyed by (room, seq) so that an append touches one page of one tree; the next sequence
+    // number is read inside the transaction, so other processes may append too.
+    const insert = this.#db.prepare<[{ room: string; data: Uint8Array }], { seq: number }>(
+      `INSERT INTO updates (room, seq, data)
+       VALUES (@room, (SELECT coalesce(max(seq), 0) + 1 FROM updates WHERE room = @room), @data)
+       RETURNING seq`,
+    );
     const upsertDocument = this.#db.prepare<[string, string, string | null, number]>(
       `INSERT INTO documents (id, title, kind, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET title = excluded.title, kind = excluded.kind, updated_at = excluded.updated_at`,
     );
     const deleteThrough = this.#db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
-    const insertAt = this.#db.prepare<[number, string, Uint8Array]>(
-      'INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)',
+    const insertAt = this.#db.prepare<[string, number, Uint8Array]>(
+      'INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)',
     );
     this.#loadStmt = this.#db.prepare<[string], UpdateRow>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
     this.#listStmt = this.#db.prepare<[], DocumentRow>(
@@ -122,7 +128,11 @@ export class SqliteDocStore implements DocStore {
     this.#writeBatch = this.#db.transaction((batch: WriteBatch) => {
       const lastSeq = new Map<RoomName, number>();
       for (const { room, update } of batch.updates) {
-        lastSeq.set(room, Number(insert.run(room, update).lastInsertRowid));
+        const inserted = insert.get({ room, data: update });
+        if (inserted === undefined) {
+          throw new Error(`Cannot store an update of room ${room}: the insert returned no sequence number`);
+        }
+        lastSeq.set(room, inserted.seq);
       }
       for (const doc of batch.documents) {
         upsertDocument.run(doc.id, doc.title, doc.kind, doc.updatedAt);
@@ -133,7 +143,7 @@ export class SqliteDocStore implements DocStore {
     // sorts before every update appended after it.
     this.#compact = this.#db.transaction((room: RoomName, throughSeq: number, merged: Uint8Array) => {
       deleteThrough.run(room, throughSeq);
-      insertAt.run(throughSeq, room, merged);
+      insertAt.run(room, throughSeq, merged);
     });
   }
 

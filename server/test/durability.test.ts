@@ -88,7 +88,10 @@ describe('durability', () => {
     await waitUntil(() => server.relay.roomCount === 0, 'room unloaded');
 
     const db = new Database(path.join(server.dataDir, 'jianyan.sqlite'));
-    db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)').run(room, Buffer.from([1, 1, 9, 0, 0xff, 0xff]));
+    db.prepare('INSERT INTO updates (room, seq, data) VALUES (?, 1000000, ?)').run(
+      room,
+      Buffer.from([1, 1, 9, 0, 0xff, 0xff]),
+    );
     const rowsBefore = db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq').all(room);
 
     const client = new SyncClient(server.wsUrl, room);
