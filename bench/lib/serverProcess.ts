@@ -37,6 +37,13 @@ const STDERR_TAIL_CHARS = 4_000;
 /** The package root, where both relay scripts and node_modules are. */
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * The node flags `npm start` gives our relay (package.json; a test keeps the two equal). Young
+ * generation semi-spaces of 4 MiB instead of V8's 16: after a burst of handshakes the heap keeps
+ * far less garbage-inflated space, at no CPU cost measurable in the fan-out scenario.
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--enable-source-maps'];
+
 /** Live children and their data dirs, so an exit path can kill them and clean up. */
 const running = new Map<ChildProcess, string | null>();
 
@@ -56,7 +63,7 @@ function launchSpec(kind: ServerKind, nodeArgs: readonly string[]): LaunchSpec {
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   // The bundle `npm start` runs (built by `npm run bench` first): tsx would keep every function's
   // name as an extra property, which costs memory per closure and so per connection.
-  return { args: [OUR_BUNDLE], env, dataDir, nodeArgs };
+  return { args: [...SERVER_NODE_FLAGS, OUR_BUNDLE], env, dataDir, nodeArgs };
 }
 
 /** Options of `startServer`. */
