@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import {
   caretToParagraph,
@@ -9,28 +9,13 @@ import {
   waitForBody,
   waitForSyncPhase,
 } from './support/app';
-import { type Device, launchDevice } from './support/device';
-import { startTestServer, type TestServer } from './support/testServer';
+import { withTwoPeople } from './support/twoPeople';
 
 describe('two people edit one document', () => {
-  let server: TestServer;
-  let alice: Device;
-  let bob: Device;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    [alice, bob] = await Promise.all([
-      launchDevice(server.url, { name: '张委员', color: '#c62828' }),
-      launchDevice(server.url, { name: '李委员', color: '#1565c0' }),
-    ]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([alice?.close(), bob?.close()]);
-    await server?.dispose();
-  });
+  const people = withTwoPeople({ name: '张委员', color: '#c62828' }, { name: '李委员', color: '#1565c0' });
 
   it('shows each one the other’s text and caret with name', async () => {
+    const { alice, bob } = people();
     const docId = await createDocument(alice.page, DocKind.proposal);
     await alice.page.locator('.doc-title').fill('关于加强社区居家养老服务的提案');
     await caretToParagraph(alice.page, 0);
@@ -58,6 +43,7 @@ describe('two people edit one document', () => {
   });
 
   it('shares formatting and tables made with the toolbar and shortcuts', async () => {
+    const { alice, bob } = people();
     const docId = await createDocument(alice.page, DocKind.proposal);
     await openDocument(bob.page, docId);
     await caretToParagraph(alice.page, 3);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import {
   caretToParagraph,
@@ -9,9 +9,8 @@ import {
   waitForBody,
   waitForSyncPhase,
 } from './support/app';
-import { type Device, launchDevice } from './support/device';
 import { startIme } from './support/ime';
-import { startTestServer, type TestServer } from './support/testServer';
+import { withTwoPeople } from './support/twoPeople';
 
 const PINYIN_STEPS = [
   'z',
@@ -29,24 +28,10 @@ const CHINESE = '政协委员提案';
 const ASCII = 'Bob types ASCII here';
 
 describe('Chinese input method while others type', () => {
-  let server: TestServer;
-  let alice: Device;
-  let bob: Device;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    [alice, bob] = await Promise.all([
-      launchDevice(server.url, { name: '刘委员', color: '#c62828' }),
-      launchDevice(server.url, { name: 'Bob', color: '#1565c0' }),
-    ]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([alice?.close(), bob?.close()]);
-    await server?.dispose();
-  });
+  const people = withTwoPeople({ name: '刘委员', color: '#c62828' }, { name: 'Bob', color: '#1565c0' });
 
   it('commits the composed text exactly once while remote edits arrive in the same paragraph', async () => {
+    const { alice, bob } = people();
     const docId = await createDocument(alice.page, DocKind.proposal);
     await openDocument(bob.page, docId);
     // Both edit one paragraph that already has text. (Two people typing at once into a paragraph
@@ -82,6 +67,7 @@ describe('Chinese input method while others type', () => {
   });
 
   it('keeps a title composition intact while the title changes remotely', async () => {
+    const { alice, bob } = people();
     const docId = await createDocument(alice.page, DocKind.researchReport);
     await openDocument(bob.page, docId);
     await alice.page.locator('.doc-title').click();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import {
   caretToParagraph,
@@ -10,30 +10,15 @@ import {
   waitForServiceWorker,
   waitForSyncPhase,
 } from './support/app';
-import { type Device, launchDevice } from './support/device';
-import { startTestServer, type TestServer } from './support/testServer';
+import { withTwoPeople } from './support/twoPeople';
 
 const UNSENT = /^离线 · \d+ 项更改未上传$/;
 
 describe('offline editing', () => {
-  let server: TestServer;
-  let alice: Device;
-  let bob: Device;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    [alice, bob] = await Promise.all([
-      launchDevice(server.url, { name: '王委员', color: '#2e7d32' }),
-      launchDevice(server.url, { name: '赵委员', color: '#6a1b9a' }),
-    ]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([alice?.close(), bob?.close()]);
-    await server?.dispose();
-  });
+  const people = withTwoPeople({ name: '王委员', color: '#2e7d32' }, { name: '赵委员', color: '#6a1b9a' });
 
   it('keeps edits made offline across a reload and merges them with others’ edits on reconnect', async () => {
+    const { alice, bob } = people();
     const docId = await createDocument(alice.page, DocKind.researchReport);
     await alice.page.locator('.doc-title').fill('农村饮水安全调研报告');
     await waitForSyncPhase(alice.page, 'synced');

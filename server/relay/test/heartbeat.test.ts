@@ -10,6 +10,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A relay on fake timers with one connected peer whose handshake is done. */
+async function relayWithPeer(): Promise<{ relay: Relay; peer: MemoryPeer }> {
+  vi.useFakeTimers();
+  const relay = new Relay({
+    store: new MemoryDocStore(),
+    logger: createLogger('silent'),
+    maxHeldBytes: 1024,
+    maxEarlyBytes: 1024,
+  });
+  return { relay, peer: await connectedPeer(relay) };
+}
+
 async function connectedPeer(relay: Relay): Promise<MemoryPeer> {
   const peer = new MemoryPeer();
   peer.connect(relay, newDocId());
