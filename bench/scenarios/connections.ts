@@ -15,8 +15,8 @@ export interface ConnectionsOptions {
   /** How long CPU is measured while every connection sits idle. */
   readonly idleMs: number;
   /**
-   * A longer idle window (0 to skip), long enough to include the relays' heartbeats (ours pings
-   * every 15 s, the reference every 30 s), which a 5 s window catches or misses by chance.
+   * A longer idle window (0 to skip), long enough to include the relays' heartbeats (both ping
+   * every 30 s; ours checks every 10 s for keepalives), which a 5 s window catches or misses by chance.
    */
   readonly longIdleMs: number;
 }
