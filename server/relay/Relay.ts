@@ -5,25 +5,14 @@ import type { DocStore } from '../storage/DocStore';
 import { Connection } from './Connection';
 import { compactIfDue } from './compactIfDue';
 import { GroupCommit, summaryOf } from './GroupCommit';
+import { Heartbeat } from './Heartbeat';
 import { type FrameContext, handleFrame, sendAllAwareness } from './handleFrame';
 import { ProtocolError } from './ProtocolError';
 import { parseFrame } from './parseFrame';
-import { encodeAwarenessMessage, encodeUpdateMessage, KEEPALIVE_MESSAGE } from './protocolMessages';
+import { encodeAwarenessMessage, encodeUpdateMessage } from './protocolMessages';
 import type { RelaySocket } from './RelaySocket';
 import type { AwarenessChange, Room } from './Room';
 import { RoomRegistry } from './RoomRegistry';
-
-/** How often connections are checked: idle ones fed a keepalive, silent ones timed out. */
-const HEARTBEAT_INTERVAL_MS = 10_000;
-/**
- * A connection that was sent nothing this long gets a keepalive frame. The stock client drops a
- * connection that received nothing for 30 s; with a 10 s beat the longest gap is under 25 s.
- */
-const KEEPALIVE_AFTER_MS = 15_000;
-/** Every third beat (30 s) pings; a socket that has not answered the previous ping is dropped. */
-const PING_EVERY_BEATS = 3;
-/** A client that has sent nothing this long after connecting is dropped. */
-const HANDSHAKE_TIMEOUT_MS = 30_000;
 
 export interface RelayOptions {
   readonly store: DocStore;
@@ -52,9 +41,8 @@ export class Relay {
   readonly #registry: RoomRegistry;
   readonly #context: FrameContext;
   readonly #connections = new Set<Connection>();
-  readonly #heartbeat: NodeJS.Timeout;
+  readonly #heartbeat: Heartbeat;
   #isShuttingDown = false;
-  #beats = 0;
 
   constructor(options: RelayOptions) {
     this.#options = options;
@@ -68,8 +56,7 @@ export class Relay {
       onAwarenessChange: (room, change, origin) => this.#relayAwarenessChange(room, change, origin),
     });
     this.#context = { commit: this.#commit, logger: options.logger, maxHeldBytes: options.maxHeldBytes };
-    this.#heartbeat = setInterval(() => this.#beat(), HEARTBEAT_INTERVAL_MS);
-    this.#heartbeat.unref();
+    this.#heartbeat = new Heartbeat(this.#connections);
   }
 
   /** Accepts a websocket for the room named in the URL, with the URL's query parameters. */
@@ -112,7 +99,7 @@ export class Relay {
   /** Stops accepting, stores everything pending, closes every connection. */
   async shutdown(): Promise<void> {
     this.#isShuttingDown = true;
-    clearInterval(this.#heartbeat);
+    this.#heartbeat.stop();
     await this.#registry.settle();
     await this.#commit.flush();
     for (const connection of this.#connections) {
@@ -301,29 +288,6 @@ export class Relay {
         connection.close(CloseCode.internalError, 'the server could not store changes; they remain on your device');
       }
       this.#registry.unload(room);
-    }
-  }
-
-  #beat(): void {
-    const now = Date.now();
-    this.#beats += 1;
-    const isPingBeat = this.#beats % PING_EVERY_BEATS === 0;
-    for (const connection of this.#connections) {
-      if (isPingBeat) {
-        if (!connection.isAlive) {
-          connection.socket.terminate();
-          continue;
-        }
-        connection.isAlive = false;
-        connection.socket.ping();
-      }
-      if (!connection.hasSpoken && now - connection.openedAt > HANDSHAKE_TIMEOUT_MS) {
-        connection.close(CloseCode.handshakeTimeout, 'no message received after connecting');
-        continue;
-      }
-      if (connection.room !== null && now - connection.lastSentAt >= KEEPALIVE_AFTER_MS) {
-        connection.send(KEEPALIVE_MESSAGE);
-      }
     }
   }
 }

@@ -35,28 +35,14 @@ async function connectedPeer(relay: Relay): Promise<MemoryPeer> {
 
 describe('relay heartbeat', () => {
   it('feeds an idle connection a keepalive before the stock client’s 30 s watchdog fires', async () => {
-    vi.useFakeTimers();
-    const relay = new Relay({
-      store: new MemoryDocStore(),
-      logger: createLogger('silent'),
-      maxHeldBytes: 1024,
-      maxEarlyBytes: 1024,
-    });
-    const peer = await connectedPeer(relay);
+    const { relay, peer } = await relayWithPeer();
     await vi.advanceTimersByTimeAsync(25_000);
     expect(peer.toPeer).toContainEqual(KEEPALIVE_MESSAGE);
     await relay.shutdown();
   });
 
   it('drops a connection that does not answer pings', async () => {
-    vi.useFakeTimers();
-    const relay = new Relay({
-      store: new MemoryDocStore(),
-      logger: createLogger('silent'),
-      maxHeldBytes: 1024,
-      maxEarlyBytes: 1024,
-    });
-    const peer = await connectedPeer(relay);
+    const { relay, peer } = await relayWithPeer();
     await vi.advanceTimersByTimeAsync(55_000);
     expect(peer.isConnected).toBe(true);
     await vi.advanceTimersByTimeAsync(10_000);
