@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import { BenchClient } from '../lib/BenchClient';
 import type { RunningServer } from '../lib/serverProcess';
@@ -36,16 +37,10 @@ const CONVERGE_TIMEOUT_MS = 10_000;
 /** After convergence, frames still arriving on A's socket (an echo, say) are counted for this long. */
 const SETTLE_MS = 300;
 
-/** mulberry32: a small seeded PRNG, so both relays get exactly the same edits. */
+/** A seeded generator (lib0's), so both relays get exactly the same edits. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const generator = prng.create(seed);
+  return () => prng.real53(generator);
 }
 
 function typeAt(doc: Y.Doc, position: number, count: number, char: string): void {
