@@ -9,13 +9,15 @@ import {
   waitForBody,
   waitForSyncPhase,
 } from './support/app';
-import { withTwoPeople } from './support/twoPeople';
+import { withPeople } from './support/people';
 
 describe('two people edit one document', () => {
-  const people = withTwoPeople({ name: '张委员', color: '#c62828' }, { name: '李委员', color: '#1565c0' });
+  const people = withPeople({ name: '张委员', color: '#c62828' }, { name: '李委员', color: '#1565c0' });
 
   it('shows each one the other’s text and caret with name', async () => {
-    const { alice, bob } = people();
+    const {
+      devices: [alice, bob],
+    } = people();
     const docId = await createDocument(alice.page, DocKind.proposal);
     await alice.page.locator('.doc-title').fill('关于加强社区居家养老服务的提案');
     await caretToParagraph(alice.page, 0);
@@ -43,7 +45,9 @@ describe('two people edit one document', () => {
   });
 
   it('shares formatting and tables made with the toolbar and shortcuts', async () => {
-    const { alice, bob } = people();
+    const {
+      devices: [alice, bob],
+    } = people();
     const docId = await createDocument(alice.page, DocKind.proposal);
     await openDocument(bob.page, docId);
     await caretToParagraph(alice.page, 3);

@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import { createDocument, readDoc, UI_TIMEOUT_MS, waitForSyncPhase } from './support/app';
-import { type Device, launchDevice } from './support/device';
-import { startTestServer, type TestServer } from './support/testServer';
+import { withPeople } from './support/people';
 
 const PHONE = { width: 390, height: 844 };
 
 describe('document list on a phone', () => {
-  let server: TestServer;
-  let phone: Device;
-  let desktop: Device;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    [phone, desktop] = await Promise.all([
-      launchDevice(server.url, { name: '郑委员', color: '#00838f', viewport: PHONE, isMobile: true }),
-      launchDevice(server.url, { name: '黄委员', color: '#6a1b9a' }),
-    ]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([phone?.close(), desktop?.close()]);
-    await server?.dispose();
-  });
+  const people = withPeople(
+    { name: '郑委员', color: '#00838f', viewport: PHONE, isMobile: true },
+    { name: '黄委员', color: '#6a1b9a' },
+  );
 
   it('creates, lists, searches and renames documents, merged with those on the server', async () => {
+    const {
+      devices: [phone, desktop],
+    } = people();
     const { page } = phone;
     const first = await createDocument(page, DocKind.proposal);
     await page.locator('.doc-title').fill('关于完善农村医保报销的提案');

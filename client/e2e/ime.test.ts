@@ -10,7 +10,7 @@ import {
   waitForSyncPhase,
 } from './support/app';
 import { startIme } from './support/ime';
-import { withTwoPeople } from './support/twoPeople';
+import { withPeople } from './support/people';
 
 const PINYIN_STEPS = [
   'z',
@@ -28,10 +28,12 @@ const CHINESE = '政协委员提案';
 const ASCII = 'Bob types ASCII here';
 
 describe('Chinese input method while others type', () => {
-  const people = withTwoPeople({ name: '刘委员', color: '#c62828' }, { name: 'Bob', color: '#1565c0' });
+  const people = withPeople({ name: '刘委员', color: '#c62828' }, { name: 'Bob', color: '#1565c0' });
 
   it('commits the composed text exactly once while remote edits arrive in the same paragraph', async () => {
-    const { alice, bob } = people();
+    const {
+      devices: [alice, bob],
+    } = people();
     const docId = await createDocument(alice.page, DocKind.proposal);
     await openDocument(bob.page, docId);
     // Both edit one paragraph that already has text. (Two people typing at once into a paragraph
@@ -67,7 +69,9 @@ describe('Chinese input method while others type', () => {
   });
 
   it('keeps a title composition intact while the title changes remotely', async () => {
-    const { alice, bob } = people();
+    const {
+      devices: [alice, bob],
+    } = people();
     const docId = await createDocument(alice.page, DocKind.researchReport);
     await openDocument(bob.page, docId);
     await alice.page.locator('.doc-title').click();

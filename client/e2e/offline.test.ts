@@ -10,15 +10,17 @@ import {
   waitForServiceWorker,
   waitForSyncPhase,
 } from './support/app';
-import { withTwoPeople } from './support/twoPeople';
+import { withPeople } from './support/people';
 
 const UNSENT = /^离线 · \d+ 项更改未上传$/;
 
 describe('offline editing', () => {
-  const people = withTwoPeople({ name: '王委员', color: '#2e7d32' }, { name: '赵委员', color: '#6a1b9a' });
+  const people = withPeople({ name: '王委员', color: '#2e7d32' }, { name: '赵委员', color: '#6a1b9a' });
 
   it('keeps edits made offline across a reload and merges them with others’ edits on reconnect', async () => {
-    const { alice, bob } = people();
+    const {
+      devices: [alice, bob],
+    } = people();
     const docId = await createDocument(alice.page, DocKind.researchReport);
     await alice.page.locator('.doc-title').fill('农村饮水安全调研报告');
     await waitForSyncPhase(alice.page, 'synced');

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import { caretToParagraph, createDocument, readDoc, waitForEditor, waitForServiceWorker } from './support/app';
-import { type Device, launchDevice } from './support/device';
-import { startTestServer, type TestServer } from './support/testServer';
+import { withPeople } from './support/people';
 
 describe('closing the tab right after typing (C1)', () => {
-  let server: TestServer;
-  let member: Device;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    member = await launchDevice(server.url, { name: '吴委员', color: '#4e342e' });
-  });
-
-  afterAll(async () => {
-    await member?.close();
-    await server?.dispose();
-  });
+  const people = withPeople({ name: '吴委员', color: '#4e342e' });
 
   it('keeps every keystroke typed just before a reload', async () => {
+    const {
+      devices: [member],
+    } = people();
     const { page, context } = member;
     const docId = await createDocument(page, DocKind.proposal);
     await waitForServiceWorker(page);

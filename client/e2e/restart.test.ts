@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import { caretToParagraph, createDocument, openDocument, readDoc, waitForBody, waitForSyncPhase } from './support/app';
-import { type Device, launchDevice } from './support/device';
-import { startTestServer, type TestServer } from './support/testServer';
+import { withPeople } from './support/people';
 
 describe('server restart', () => {
-  let server: TestServer;
-  let author: Device;
-  let reader: Device | undefined;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    author = await launchDevice(server.url, { name: '陈委员', color: '#ef6c00' });
-  });
-
-  afterAll(async () => {
-    await Promise.all([author?.close(), reader?.close()]);
-    await server?.dispose();
-  });
+  const people = withPeople({ name: '陈委员', color: '#ef6c00' });
 
   it('keeps an acknowledged document intact for a device that never saw it', async () => {
+    const {
+      server,
+      launch,
+      devices: [author],
+    } = people();
     const docId = await createDocument(author.page, DocKind.socialInfo);
     await author.page.locator('.doc-title').fill('关于城区停车难问题的反映');
     await caretToParagraph(author.page, 0);
@@ -32,7 +24,7 @@ describe('server restart', () => {
 
     await server.restart();
 
-    reader = await launchDevice(server.url, { name: '周委员', color: '#00838f' });
+    const reader = await launch({ name: '周委员', color: '#00838f' });
     await openDocument(reader.page, docId);
     await waitForBody(reader.page, docId, ['建议错时开放机关单位停车场。']);
     expect(await readDoc(reader.page, docId)).toEqual(before);

@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SCHEMA_VERSION, ContentField, DocKind, MetaKey } from '../../shared';
 import { createDocument, UI_TIMEOUT_MS, waitForSyncPhase } from './support/app';
-import { type Device, launchDevice } from './support/device';
 import { connectNodePeer, type NodePeer } from './support/nodePeer';
-import { startTestServer, type TestServer } from './support/testServer';
+import { withPeople } from './support/people';
 
 describe('a document of a newer schema (C6)', () => {
-  let server: TestServer;
-  let member: Device;
+  const people = withPeople({ name: '何委员', color: '#2e7d32' });
   let newerApp: NodePeer | undefined;
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    member = await launchDevice(server.url, { name: '何委员', color: '#2e7d32' });
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     newerApp?.close();
-    await member?.close();
-    await server?.dispose();
   });
 
   it('opens read-only with a banner that says to update the app', async () => {
+    const {
+      server,
+      devices: [member],
+    } = people();
     const { page } = member;
     const docId = await createDocument(page, DocKind.proposal);
     await page.locator('.doc-title').fill('关于推进垃圾分类的提案');

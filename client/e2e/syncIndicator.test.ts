@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import { caretToParagraph, createDocument, openDocument, waitForBody, waitForSyncPhase } from './support/app';
-import { type Device, launchDevice } from './support/device';
-import { startTestServer, type TestServer } from './support/testServer';
+import { withPeople } from './support/people';
 
 describe('sync indicator', () => {
-  let server: TestServer;
-  let member: Device;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    member = await launchDevice(server.url, { name: '孙委员', color: '#ad1457' });
-  });
-
-  afterAll(async () => {
-    await member?.close();
-    await server?.dispose();
-  });
+  const people = withPeople({ name: '孙委员', color: '#ad1457' });
 
   it('counts unsent changes while offline and shows synced after reconnecting', async () => {
+    const {
+      devices: [member],
+    } = people();
     const { page, context } = member;
     const docId = await createDocument(page, DocKind.proposal);
     expect(await waitForSyncPhase(page, 'synced')).toBe('已同步');
@@ -45,6 +36,10 @@ describe('sync indicator', () => {
   });
 
   it('uploads changes of a document that is no longer open once the device is online again', async () => {
+    const {
+      launch,
+      devices: [member],
+    } = people();
     const { page, context } = member;
     const docId = await createDocument(page, DocKind.researchReport);
     await waitForSyncPhase(page, 'synced');
@@ -58,12 +53,8 @@ describe('sync indicator', () => {
 
     await context.setOffline(false);
     expect(await waitForSyncPhase(page, 'synced')).toBe('已同步');
-    const reader = await launchDevice(server.url, { name: '钱委员', color: '#ef6c00' });
-    try {
-      await openDocument(reader.page, docId);
-      await waitForBody(reader.page, docId, ['乡村学校寄宿条件调研']);
-    } finally {
-      await reader.close();
-    }
+    const reader = await launch({ name: '钱委员', color: '#ef6c00' });
+    await openDocument(reader.page, docId);
+    await waitForBody(reader.page, docId, ['乡村学校寄宿条件调研']);
   });
 });
