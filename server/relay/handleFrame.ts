@@ -151,12 +151,10 @@ function receiveAwareness(
   }
 }
 
-function sendAllAwareness(context: FrameContext, connection: Connection, room: Room): void {
+export function sendAllAwareness(context: FrameContext, connection: Connection, room: Room): void {
   const clients = [...room.awareness.getStates().keys()];
   if (clients.length > 0) {
     const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients);
     context.commit.send(connection, encodeAwarenessMessage(update));
   }
 }
-
-export { sendAllAwareness };
