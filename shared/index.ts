@@ -9,10 +9,22 @@ export {
   readDocKind,
   readSchemaVersion,
 } from './domain/documentSchema';
-export type { DocId, ParsedRoom, RoomName } from './domain/ids';
-export { newDocId, parseDocId, parseRoomName, RoomKind, roomNameOf } from './domain/ids';
+export type { DocId, GroupId, ParsedRoom, RoomName, UserId } from './domain/ids';
+export { newDocId, parseDocId, parseGroupId, parseRoomName, parseUserId, RoomKind, roomNameOf } from './domain/ids';
 export { DEFAULT_MAX_MESSAGE_BYTES, MAX_HELD_BYTES_PER_CONNECTION, MAX_TITLE_LENGTH } from './domain/limits';
+export type {
+  ActionTargets,
+  Actor,
+  CommitteeTarget,
+  Decision,
+  DocumentTarget,
+  GroupTarget,
+  PermissionTarget,
+} from './domain/permissions';
+export { ACTIONS, Action, can, Denial, decide } from './domain/permissions';
+export { DOC_STATUSES, DocStatus, parseDocStatus, parseRole, ROLES, Role } from './domain/roles';
 export { TEMPLATE_CLIENT_ID, templateHeadings, templateUpdate } from './domain/templates';
+export { API_ERROR_STATUS, ApiErrorCode } from './errors';
 export { CloseCode, isFatalCloseCode } from './protocol/closeCodes';
 export {
   AUTH_PERMISSION_DENIED,

@@ -2,10 +2,8 @@ import Database from 'better-sqlite3';
 import type { DocId, RoomName } from '../../shared/index';
 import { parseDocId, parseDocKind } from '../../shared/index';
 import { type DocStore, type DocumentSummary, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
+import { migrate } from './sqliteSchema';
 import { WalCheckpointer } from './WalCheckpointer';
-
-/** Bumped when the table layout changes; opening a newer database refuses to start. */
-const STORAGE_SCHEMA_VERSION = 1;
 
 /** The WAL file is truncated to this size after a checkpoint. */
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -42,33 +40,6 @@ interface DocumentRow {
   title: string;
   kind: string | null;
   updated_at: number;
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true });
-  if (typeof version !== 'number' || version > STORAGE_SCHEMA_VERSION) {
-    throw new Error(
-      `Cannot open database: its layout version ${String(version)} is newer than this server's ${STORAGE_SCHEMA_VERSION}; upgrade the server`,
-    );
-  }
-  if (version === STORAGE_SCHEMA_VERSION) {
-    return;
-  }
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS updates (
-      room TEXT NOT NULL,
-      seq INTEGER NOT NULL,
-      data BLOB NOT NULL,
-      PRIMARY KEY (room, seq)
-    ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS documents (
-      id TEXT PRIMARY KEY,
-      title TEXT NOT NULL,
-      kind TEXT,
-      updated_at INTEGER NOT NULL
-    );
-    PRAGMA user_version = ${STORAGE_SCHEMA_VERSION};
-  `);
 }
 
 function toBytes(buffer: Buffer): Uint8Array {

@@ -1,10 +1,17 @@
 declare const docIdBrand: unique symbol;
 declare const roomNameBrand: unique symbol;
+declare const userIdBrand: unique symbol;
+declare const groupIdBrand: unique symbol;
 
 /** A document's stable id: a lowercase random UUID, which a device may create offline. */
 export type DocId = string & { readonly [docIdBrand]: true };
 /** The name of a relay room: one Y.Doc. */
 export type RoomName = string & { readonly [roomNameBrand]: true };
+
+/** An account's id: a lowercase random UUID given by the server. */
+export type UserId = string & { readonly [userIdBrand]: true };
+/** An activity group's id: a lowercase random UUID given by the server. */
+export type GroupId = string & { readonly [groupIdBrand]: true };
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -22,6 +29,16 @@ const COMMENTS_SUFFIX = '.comments';
 /** Parses a document id; null when the text is not a lowercase UUID. */
 export function parseDocId(text: string): DocId | null {
   return UUID_PATTERN.test(text) ? (text as DocId) : null;
+}
+
+/** Parses a user id; null when the text is not a lowercase UUID. */
+export function parseUserId(text: string): UserId | null {
+  return UUID_PATTERN.test(text) ? (text as UserId) : null;
+}
+
+/** Parses a group id; null when the text is not a lowercase UUID. */
+export function parseGroupId(text: string): GroupId | null {
+  return UUID_PATTERN.test(text) ? (text as GroupId) : null;
 }
 
 /** Creates a new random document id. */

@@ -1,0 +1,198 @@
+import type { GroupId, UserId } from './ids';
+import { DocStatus, Role } from './roles';
+
+/** The person asking, as far as permissions go. */
+export interface Actor {
+  readonly id: UserId;
+  readonly role: Role;
+  /** The activity groups the person belongs to. */
+  readonly groupIds: readonly GroupId[];
+  readonly isActive: boolean;
+}
+
+/** The whole committee: for actions that belong to no one group. */
+export interface CommitteeTarget {
+  readonly type: 'committee';
+}
+
+export interface GroupTarget {
+  readonly type: 'group';
+  readonly groupId: GroupId;
+}
+
+/** A document's record, as far as permissions go. */
+export interface DocumentTarget {
+  readonly type: 'document';
+  /** Null for a document stored before groups existed: only the secretariat and chairs see it. */
+  readonly groupId: GroupId | null;
+  readonly status: DocStatus;
+  readonly isArchived: boolean;
+  readonly createdBy: UserId | null;
+}
+
+export type PermissionTarget = CommitteeTarget | GroupTarget | DocumentTarget;
+
+/** Everything `can` rules on. Rule ids (P1...) are in docs/RULES.md. */
+export const Action = {
+  /** Invite, deactivate and import people (P2). */
+  managePeople: 'manage_people',
+  /** Create an activity group (P2). */
+  createGroup: 'create_group',
+  /** See a group, its members and its document list (P3). */
+  viewGroup: 'view_group',
+  /** Rename a group (P4). */
+  renameGroup: 'rename_group',
+  /** Add members to a group or remove them (P4). */
+  manageMembers: 'manage_members',
+  /** Create a document in a group (P5). */
+  createDocument: 'create_document',
+  /** Open a document and receive its content (P6). */
+  readDocument: 'read_document',
+  /** Change a document's title and body (P7). */
+  editContent: 'edit_content',
+  /** Archive a document or bring it back (P8). */
+  archiveDocument: 'archive_document',
+  /** Write in a document's comment threads (P9). */
+  comment: 'comment',
+} as const;
+export type Action = (typeof Action)[keyof typeof Action];
+
+/** Which kind of target each action applies to. */
+export interface ActionTargets {
+  manage_people: CommitteeTarget;
+  create_group: CommitteeTarget;
+  view_group: GroupTarget;
+  rename_group: GroupTarget;
+  manage_members: GroupTarget;
+  create_document: GroupTarget;
+  read_document: DocumentTarget;
+  edit_content: DocumentTarget;
+  archive_document: DocumentTarget;
+  comment: DocumentTarget;
+}
+
+export const ACTIONS: readonly Action[] = Object.values(Action);
+
+/** Why something is not allowed; each has a message on both sides. */
+export const Denial = {
+  /** The account is deactivated. */
+  inactive: 'inactive',
+  /** The action needs another role. */
+  role: 'role',
+  /** The person is not in the document's or the target's group. */
+  notInGroup: 'not_in_group',
+  /** The document's status does not allow it (for example it is in review). */
+  status: 'status',
+  /** The document is archived. */
+  archived: 'archived',
+} as const;
+export type Denial = (typeof Denial)[keyof typeof Denial];
+
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly denial: Denial };
+
+const ALLOW: Decision = { allowed: true };
+function deny(denial: Denial): Decision {
+  return { allowed: false, denial };
+}
+
+/** Statuses in which a group's members may change a document's content (P7). */
+const EDITABLE_STATUSES: readonly DocStatus[] = [DocStatus.draft, DocStatus.returned];
+
+function isInGroup(actor: Actor, groupId: GroupId | null): boolean {
+  return groupId !== null && actor.groupIds.includes(groupId);
+}
+
+function secretariatOnly(actor: Actor): Decision {
+  return actor.role === Role.secretariat ? ALLOW : deny(Denial.role);
+}
+
+function viewGroup(actor: Actor, target: GroupTarget): Decision {
+  if (actor.role === Role.secretariat || actor.role === Role.chair || isInGroup(actor, target.groupId)) {
+    return ALLOW;
+  }
+  return deny(Denial.notInGroup);
+}
+
+function manageGroup(actor: Actor, target: GroupTarget): Decision {
+  if (actor.role === Role.secretariat) {
+    return ALLOW;
+  }
+  if (actor.role !== Role.convener) {
+    return deny(Denial.role);
+  }
+  return isInGroup(actor, target.groupId) ? ALLOW : deny(Denial.notInGroup);
+}
+
+function createDocument(actor: Actor, target: GroupTarget): Decision {
+  return isInGroup(actor, target.groupId) ? ALLOW : deny(Denial.notInGroup);
+}
+
+function readDocument(actor: Actor, target: DocumentTarget): Decision {
+  if (actor.role === Role.secretariat || actor.role === Role.chair || isInGroup(actor, target.groupId)) {
+    return ALLOW;
+  }
+  return deny(Denial.notInGroup);
+}
+
+function editContent(actor: Actor, target: DocumentTarget): Decision {
+  if (!isInGroup(actor, target.groupId)) {
+    return deny(Denial.notInGroup);
+  }
+  if (target.isArchived) {
+    return deny(Denial.archived);
+  }
+  return EDITABLE_STATUSES.includes(target.status) ? ALLOW : deny(Denial.status);
+}
+
+function archiveDocument(actor: Actor, target: DocumentTarget): Decision {
+  if (actor.role === Role.secretariat) {
+    return ALLOW;
+  }
+  if (!isInGroup(actor, target.groupId)) {
+    return deny(Denial.notInGroup);
+  }
+  if (actor.role === Role.convener) {
+    return ALLOW;
+  }
+  if (target.createdBy !== actor.id) {
+    return deny(Denial.role);
+  }
+  return target.status === DocStatus.draft ? ALLOW : deny(Denial.status);
+}
+
+function comment(actor: Actor, target: DocumentTarget): Decision {
+  const read = readDocument(actor, target);
+  if (!read.allowed) {
+    return read;
+  }
+  return target.isArchived ? deny(Denial.archived) : ALLOW;
+}
+
+type Rule<A extends Action> = (actor: Actor, target: ActionTargets[A]) => Decision;
+
+const RULES: { readonly [A in Action]: Rule<A> } = {
+  manage_people: secretariatOnly,
+  create_group: secretariatOnly,
+  view_group: viewGroup,
+  rename_group: manageGroup,
+  manage_members: manageGroup,
+  create_document: createDocument,
+  read_document: readDocument,
+  edit_content: editContent,
+  archive_document: archiveDocument,
+  comment,
+};
+
+/** Decides whether `actor` may do `action` on `target`, and if not, why (P1-P9). */
+export function decide<A extends Action>(actor: Actor, action: A, target: ActionTargets[A]): Decision {
+  if (!actor.isActive) {
+    return deny(Denial.inactive);
+  }
+  const rule: Rule<A> = RULES[action];
+  return rule(actor, target);
+}
+
+/** Whether `actor` may do `action` on `target`. The one permission check of client and server. */
+export function can<A extends Action>(actor: Actor, action: A, target: ActionTargets[A]): boolean {
+  return decide(actor, action, target).allowed;
+}
