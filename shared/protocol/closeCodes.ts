@@ -17,6 +17,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** The room name in the URL is not a valid document room. */
   badRoom: 4404,
+  /**
+   * No document with this id is registered on the server. A device that created the document
+   * offline registers it first (its outbox) and then connects again.
+   */
+  documentNotFound: 4410,
   /** The client sent too many updates whose dependencies never arrived; reconnecting resends all. */
   missingDependencies: 4009,
   /** A Yjs update inside a valid frame could not be decoded. */
