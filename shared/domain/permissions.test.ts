@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupId, UserId } from './ids';
+import { ACTIONS, type Action, type Actor, can, Denial, type DocumentTarget, decide } from './permissions';
+import { DOC_STATUSES, type DocStatus, Role } from './roles';
+
+const OWN_GROUP = 'a0000000-0000-4000-8000-000000000001' as GroupId;
+const OTHER_GROUP = 'a0000000-0000-4000-8000-000000000002' as GroupId;
+const CREATOR = 'b0000000-0000-4000-8000-000000000001' as UserId;
+
+function person(id: string, role: Role, groupIds: readonly GroupId[], isActive = true): Actor {
+  return { id: id as UserId, role, groupIds, isActive };
+}
+
+/** Everyone the matrix asks about, as seen from a document of OWN_GROUP created by CREATOR. */
+const SUBJECTS = {
+  secretariat: person('c0000000-0000-4000-8000-000000000001', Role.secretariat, []),
+  chair: person('c0000000-0000-4000-8000-000000000002', Role.chair, []),
+  convenerOfGroup: person('c0000000-0000-4000-8000-000000000003', Role.convener, [OWN_GROUP]),
+  convenerElsewhere: person('c0000000-0000-4000-8000-000000000004', Role.convener, [OTHER_GROUP]),
+  creator: person(CREATOR, Role.member, [OWN_GROUP]),
+  member: person('c0000000-0000-4000-8000-000000000005', Role.member, [OWN_GROUP, OTHER_GROUP]),
+  memberElsewhere: person('c0000000-0000-4000-8000-000000000006', Role.member, [OTHER_GROUP]),
+  deactivatedMember: person('c0000000-0000-4000-8000-000000000007', Role.member, [OWN_GROUP], false),
+} as const;
+type Subject = keyof typeof SUBJECTS;
+const SUBJECT_NAMES = Object.keys(SUBJECTS) as Subject[];
+
+/**
+ * Where a document action is allowed, written out by hand: `all` (every status, archived or not),
+ * `live` (every status while not archived), or the statuses allowed, with `archived` when they
+ * are allowed for an archived document too.
+ */
+type Allowed = 'all' | 'live' | 'none' | readonly (DocStatus | 'archived')[];
+
+const DOCUMENT_MATRIX: Record<
+  'read_document' | 'edit_content' | 'archive_document' | 'comment',
+  Record<Subject, Allowed>
+> = {
+  // P6
+  read_document: {
+    secretariat: 'all',
+    chair: 'all',
+    convenerOfGroup: 'all',
+    convenerElsewhere: 'none',
+    creator: 'all',
+    member: 'all',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P7
+  edit_content: {
+    secretariat: 'none',
+    chair: 'none',
+    convenerOfGroup: ['draft', 'returned'],
+    convenerElsewhere: 'none',
+    creator: ['draft', 'returned'],
+    member: ['draft', 'returned'],
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P8
+  archive_document: {
+    secretariat: 'all',
+    chair: 'none',
+    convenerOfGroup: 'all',
+    convenerElsewhere: 'none',
+    creator: ['draft', 'archived'],
+    member: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P9
+  comment: {
+    secretariat: 'live',
+    chair: 'live',
+    convenerOfGroup: 'live',
+    convenerElsewhere: 'none',
+    creator: 'live',
+    member: 'live',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+};
+
+function isAllowed(allowed: Allowed, status: DocStatus, isArchived: boolean): boolean {
+  switch (allowed) {
+    case 'all':
+      return true;
+    case 'live':
+      return !isArchived;
+    case 'none':
+      return false;
+    default:
+      return allowed.includes(status) && (!isArchived || allowed.includes('archived'));
+  }
+}
+
+function documentOf(status: DocStatus, isArchived: boolean): DocumentTarget {
+  return { type: 'document', groupId: OWN_GROUP, status, isArchived, createdBy: CREATOR };
+}
+
+const documentCases = Object.entries(DOCUMENT_MATRIX).flatMap(([action, bySubject]) =>
+  SUBJECT_NAMES.flatMap((subject) =>
+    DOC_STATUSES.flatMap((status) =>
+      [false, true].map((isArchived) => ({
+        action: action as keyof typeof DOCUMENT_MATRIX,
+        subject,
+        status,
+        isArchived,
+        expected: isAllowed(bySubject[subject], status, isArchived),
+      })),
+    ),
+  ),
+);
+
+describe('can() on documents, every role x action x document state (P1, P6-P9)', () => {
+  it.each(documentCases)('$action by $subject on a $status document (archived: $isArchived) is $expected', (row) => {
+    const target = documentOf(row.status, row.isArchived);
+    expect(can(SUBJECTS[row.subject], row.action, target)).toBe(row.expected);
+  });
+});
+
+/** Group and committee actions, on OWN_GROUP: who may, written out by hand. */
+const GROUP_MATRIX: Record<Exclude<Action, keyof typeof DOCUMENT_MATRIX>, readonly Subject[]> = {
+  manage_people: ['secretariat'], // P2
+  create_group: ['secretariat'], // P2
+  view_group: ['secretariat', 'chair', 'convenerOfGroup', 'creator', 'member'], // P3
+  rename_group: ['secretariat', 'convenerOfGroup'], // P4
+  manage_members: ['secretariat', 'convenerOfGroup'], // P4
+  create_document: ['convenerOfGroup', 'creator', 'member'], // P5
+};
+
+const groupCases = Object.entries(GROUP_MATRIX).flatMap(([action, allowed]) =>
+  SUBJECT_NAMES.map((subject) => ({
+    action: action as keyof typeof GROUP_MATRIX,
+    subject,
+    expected: allowed.includes(subject),
+  })),
+);
+
+describe('can() on groups and the committee, every role (P1-P5)', () => {
+  it.each(groupCases)('$action by $subject is $expected', (row) => {
+    const actor = SUBJECTS[row.subject];
+    const allowed =
+      row.action === 'manage_people' || row.action === 'create_group'
+        ? can(actor, row.action, { type: 'committee' })
+        : can(actor, row.action, { type: 'group', groupId: OWN_GROUP });
+    expect(allowed).toBe(row.expected);
+  });
+});
+
+describe('decide() says why (docs/RULES.md)', () => {
+  it('P1: a deactivated account is refused as inactive, before any other rule', () => {
+    expect(decide(SUBJECTS.deactivatedMember, 'read_document', documentOf('draft', false))).toEqual({
+      allowed: false,
+      denial: Denial.inactive,
+    });
+  });
+
+  it('P6: a document with no group is read by chairs and the secretariat only', () => {
+    const orphan: DocumentTarget = {
+      type: 'document',
+      groupId: null,
+      status: 'draft',
+      isArchived: false,
+      createdBy: null,
+    };
+    expect(can(SUBJECTS.secretariat, 'read_document', orphan)).toBe(true);
+    expect(can(SUBJECTS.chair, 'read_document', orphan)).toBe(true);
+    expect(decide(SUBJECTS.member, 'read_document', orphan)).toEqual({ allowed: false, denial: Denial.notInGroup });
+  });
+
+  it('P7: a member is told the status or the archive stops them, not their group', () => {
+    expect(decide(SUBJECTS.member, 'edit_content', documentOf('in_review', false))).toEqual({
+      allowed: false,
+      denial: Denial.status,
+    });
+    expect(decide(SUBJECTS.member, 'edit_content', documentOf('draft', true))).toEqual({
+      allowed: false,
+      denial: Denial.archived,
+    });
+    expect(decide(SUBJECTS.chair, 'edit_content', documentOf('draft', false))).toEqual({
+      allowed: false,
+      denial: Denial.notInGroup,
+    });
+  });
+
+  it('P4: a member of the group is refused for their role, a convener elsewhere for their group', () => {
+    const group = { type: 'group', groupId: OWN_GROUP } as const;
+    expect(decide(SUBJECTS.member, 'manage_members', group)).toEqual({ allowed: false, denial: Denial.role });
+    expect(decide(SUBJECTS.convenerElsewhere, 'manage_members', group)).toEqual({
+      allowed: false,
+      denial: Denial.notInGroup,
+    });
+  });
+
+  it('every action has a rule in the matrix', () => {
+    const covered = new Set<string>([...Object.keys(DOCUMENT_MATRIX), ...Object.keys(GROUP_MATRIX)]);
+    expect([...covered].sort()).toEqual([...ACTIONS].sort());
+  });
+});
