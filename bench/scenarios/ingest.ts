@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import type { DocumentSummary } from '../../server/storage/DocStore';
-import { type DocId, newDocId, type RoomName, roomNameOf } from '../../shared/index';
+import type { AuthorRecord, DocumentSummary } from '../../server/storage/DocStore';
+import { type DocId, newDocId, type RoomName, roomNameOf, type UserId } from '../../shared/index';
 import { round, roundSummary, type Summary, summarize } from '../lib/stats';
 
 /** Load shape of the storage-ingest scenario. */
@@ -53,14 +54,44 @@ function makeKeystrokes(options: IngestOptions): Keystroke[] {
   return keystrokes;
 }
 
-/** One summary per document touched, as the relay's group commit upserts with each batch. */
-function summariesOf(updates: readonly Keystroke[]): DocumentSummary[] {
-  const seen = new Map<DocId, DocumentSummary>();
+/** The one typist of every document. */
+const AUTHOR = randomUUID() as UserId;
+
+/**
+ * One summary per document touched, and the author of documents not written before: an upper
+ * bound of what the relay's group commit adds to a batch (it throttles summaries).
+ */
+function recordsOf(updates: readonly Keystroke[], authored: Set<DocId>): [DocumentSummary[], AuthorRecord[]] {
+  const summaries = new Map<DocId, DocumentSummary>();
+  const authors: AuthorRecord[] = [];
   const now = Date.now();
   for (const { docId } of updates) {
-    seen.set(docId, { id: docId, title: '', kind: null, updatedAt: now });
+    summaries.set(docId, { id: docId, title: '', updatedAt: now, updatedBy: AUTHOR });
+    if (!authored.has(docId)) {
+      authored.add(docId);
+      authors.push({ docId, userId: AUTHOR, at: now });
+    }
   }
-  return [...seen.values()];
+  return [[...summaries.values()], authors];
+}
+
+/** Creates the documents' records, as the HTTP API does before anyone may open them. */
+function registerDocuments(path: string, keystrokes: readonly Keystroke[]): void {
+  const db = new Database(path);
+  try {
+    const insert = db.prepare<[string, number, number]>(
+      `INSERT OR IGNORE INTO documents (id, title, kind, updated_at, status, created_at)
+       VALUES (?, '', 'proposal', ?, 'draft', ?)`,
+    );
+    const now = Date.now();
+    db.transaction(() => {
+      for (const { docId } of keystrokes) {
+        insert.run(docId, now, now);
+      }
+    })();
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -74,15 +105,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const dir = mkdtempSync(join(tmpdir(), 'jianyan-ingest-'));
   const path = join(dir, `${randomUUID()}.sqlite`);
   const store = new SqliteDocStore({ path });
+  registerDocuments(path, keystrokes);
+  const authored = new Set<DocId>();
   try {
     let batches = 0;
     const writeMs: number[] = [];
     const start = performance.now();
     for (let offset = 0; offset < keystrokes.length; offset += options.batchSize) {
       const updates = keystrokes.slice(offset, offset + options.batchSize);
-      const documents = summariesOf(updates);
+      const [documents, authors] = recordsOf(updates, authored);
       const writeStart = performance.now();
-      await store.write({ updates, documents });
+      await store.write({ updates, documents, authors });
       writeMs.push(performance.now() - writeStart);
       await new Promise<void>((resolve) => setImmediate(resolve));
       batches += 1;

@@ -1,8 +1,9 @@
-import type { DocId, RoomName } from '../../shared/index';
-import { ContentField, MAX_TITLE_LENGTH, RoomKind, readDocKind } from '../../shared/index';
+import type { RoomName, UserId } from '../../shared/index';
+import { RoomKind } from '../../shared/index';
 import { type Logger, toError } from '../logger';
-import type { DocStore, DocumentSummary } from '../storage/DocStore';
+import type { AuthorRecord, DocStore, WriteBatch } from '../storage/DocStore';
 import type { Connection } from './Connection';
+import { dueSummaries } from './documentSummaries';
 import type { Room } from './Room';
 
 /** Delays between attempts to store a batch that failed; then the batch's rooms are given up. */
@@ -23,6 +24,9 @@ interface PendingSend {
 interface PendingUpdate {
   readonly room: Room;
   readonly update: Uint8Array;
+  /** The signed-in user who sent it; null for updates of no connection. */
+  readonly author: UserId | null;
+  readonly at: number;
 }
 
 /**
@@ -46,9 +50,13 @@ export class GroupCommit {
     this.#hooks = hooks;
   }
 
-  /** Queues an update for the next transaction. */
-  write(room: Room, update: Uint8Array): void {
-    this.#updates.push({ room, update });
+  /** Queues an update for the next transaction, with the user who sent it. */
+  write(room: Room, update: Uint8Array, author: UserId | null): void {
+    const at = Date.now();
+    this.#updates.push({ room, update, author, at });
+    if (author !== null && room.target.kind === RoomKind.content) {
+      room.lastAuthor = author;
+    }
     this.#schedule();
   }
 
@@ -114,14 +122,19 @@ export class GroupCommit {
   }
 
   async #persist(updates: readonly PendingUpdate[], rooms: ReadonlySet<Room>): Promise<boolean> {
-    const batch = {
+    const authors = newAuthors(updates);
+    const batch: WriteBatch = {
       updates: updates.map(({ room, update }) => ({ room: room.target.name, update })),
-      documents: summaries(rooms),
+      documents: dueSummaries(rooms, Date.now()),
+      authors: authors.map(({ record }) => record),
     };
     for (let attempt = 0; ; attempt++) {
       try {
         const lastSeqs = await this.#store.write(batch);
         recordStored(updates, lastSeqs);
+        for (const { room, record } of authors) {
+          room.recordedAuthors.add(record.userId);
+        }
         return true;
       } catch (thrown) {
         const error = toError(thrown);
@@ -165,39 +178,21 @@ export class GroupCommit {
 }
 
 /**
- * How stale a document's last-change time in the list may get while it is being edited. Writing
- * the summary with every commit would add a page to each transaction for a figure shown in
- * minutes; a changed title or kind is written at once, and a room writes its summary on unload.
+ * The first change of each user to a content document that this room has not recorded yet. The
+ * store keeps the first time anyway; skipping known authors keeps the batch of a typing session
+ * to its updates.
  */
-const SUMMARY_REFRESH_MS = 10_000;
-
-/** The summary of a content room as it is now; null for other rooms. */
-export function summaryOf(room: Room, now: number): DocumentSummary | null {
-  if (room.target.kind !== RoomKind.content) {
-    return null;
-  }
-  const title = room.doc.getText(ContentField.title).toString().slice(0, MAX_TITLE_LENGTH);
-  return { id: room.target.docId as DocId, title, kind: readDocKind(room.doc), updatedAt: now };
-}
-
-function summaries(rooms: ReadonlySet<Room>): DocumentSummary[] {
-  const now = Date.now();
-  const result: DocumentSummary[] = [];
-  for (const room of rooms) {
-    const summary = summaryOf(room, now);
-    if (summary === null) {
+function newAuthors(updates: readonly PendingUpdate[]): { room: Room; record: AuthorRecord }[] {
+  const result: { room: Room; record: AuthorRecord }[] = [];
+  const seen = new Set<string>();
+  for (const { room, author, at } of updates) {
+    if (author === null || room.target.kind !== RoomKind.content || room.recordedAuthors.has(author)) {
       continue;
     }
-    const last = room.lastSummary;
-    const isDue =
-      last === null ||
-      last.title !== summary.title ||
-      last.kind !== summary.kind ||
-      now - last.updatedAt >= SUMMARY_REFRESH_MS;
-    room.hasUnwrittenSummary = !isDue;
-    if (isDue) {
-      room.lastSummary = summary;
-      result.push(summary);
+    const key = `${room.target.name} ${author}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      result.push({ room, record: { docId: room.target.docId, userId: author, at } });
     }
   }
   return result;

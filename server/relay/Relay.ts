@@ -4,7 +4,8 @@ import { type Logger, toError } from '../logger';
 import type { DocStore } from '../storage/DocStore';
 import { Connection } from './Connection';
 import { compactIfDue } from './compactIfDue';
-import { GroupCommit, summaryOf } from './GroupCommit';
+import { writeLastSummaries } from './documentSummaries';
+import { GroupCommit } from './GroupCommit';
 import { Heartbeat } from './Heartbeat';
 import { type FrameContext, handleFrame, sendAllAwareness } from './handleFrame';
 import { ProtocolError } from './ProtocolError';
@@ -105,15 +106,8 @@ export class Relay {
     for (const connection of this.#connections) {
       connection.close(CloseCode.goingAway, 'the server is restarting');
     }
-    const now = Date.now();
     const rooms = [...this.#registry.rooms()];
-    const documents = rooms.flatMap((room) => (room.hasUnwrittenSummary ? [summaryOf(room, now)] : []));
-    const summaries = documents.filter((summary) => summary !== null);
-    if (summaries.length > 0) {
-      await this.#options.store.write({ updates: [], documents: summaries }).catch((thrown: unknown) => {
-        this.#logger.warn('writing document summaries at shutdown failed', { error: toError(thrown).message });
-      });
-    }
+    await writeLastSummaries(this.#options.store, rooms, this.#logger);
     for (const room of rooms) {
       this.#registry.unload(room);
     }
@@ -221,24 +215,12 @@ export class Relay {
       room.shouldUnloadAfterFlush = true;
       return;
     }
-    this.#writeLastSummary(room);
+    void writeLastSummaries(this.#options.store, [room], this.#logger);
     this.#registry.unload(room);
   }
 
-  /** Writes the list summary that the throttle in GroupCommit held back, before the room goes. */
-  #writeLastSummary(room: Room): void {
-    const summary = room.hasUnwrittenSummary ? summaryOf(room, Date.now()) : null;
-    if (summary === null) {
-      return;
-    }
-    room.hasUnwrittenSummary = false;
-    this.#options.store.write({ updates: [], documents: [summary] }).catch((thrown: unknown) => {
-      this.#logger.warn('writing a document summary failed', { room: room.name, error: toError(thrown).message });
-    });
-  }
-
   #relayUpdate(room: Room, update: Uint8Array, origin: unknown): void {
-    this.#commit.write(room, update);
+    this.#commit.write(room, update, null);
     const message = encodeUpdateMessage(update);
     for (const connection of room.connections) {
       if (connection !== origin) {

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { ParsedRoom } from '../../shared/index';
+import type { ParsedRoom, UserId } from '../../shared/index';
 import type { DocumentSummary } from '../storage/DocStore';
 import type { Connection } from './Connection';
 
@@ -36,6 +36,10 @@ export class Room {
   readonly log: LogSize;
   /** The document summary last written for the list; null before the first. */
   lastSummary: DocumentSummary | null = null;
+  /** The user whose update was applied last; null before the first since the room loaded. */
+  lastAuthor: UserId | null = null;
+  /** Users already recorded as authors of this document, so a batch records each only once. */
+  readonly recordedAuthors = new Set<UserId>();
   /** Whether changes were stored after the last summary was written. */
   hasUnwrittenSummary = false;
   /** Set when the last connection left while writes were pending: unload after the flush. */

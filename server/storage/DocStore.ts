@@ -1,4 +1,4 @@
-import type { DocId, DocKind, RoomName } from '../../shared/index';
+import type { DocId, RoomName, UserId } from '../../shared/index';
 
 /** One stored Yjs update of a room, in the order it was appended. */
 export interface StoredUpdate {
@@ -6,19 +6,32 @@ export interface StoredUpdate {
   readonly update: Uint8Array;
 }
 
-/** The title, kind and time of last change of a document, kept for the document list. */
+/**
+ * What the relay knows of a document's content for its record: the title from the Y.Doc, and
+ * when and by whom it last changed. The record itself (group, kind, status) is created by the
+ * HTTP API; a summary only updates a registered record and never creates one.
+ */
 export interface DocumentSummary {
   readonly id: DocId;
   readonly title: string;
-  /** The kind from the document's meta map; null while unknown. */
-  readonly kind: DocKind | null;
   readonly updatedAt: number;
+  /** Who sent the last stored change; null keeps the stored value. */
+  readonly updatedBy: UserId | null;
 }
 
-/** Everything one group commit writes: updates of any rooms, and document summaries. */
+/** A signed-in user whose change to a document's content was stored. */
+export interface AuthorRecord {
+  readonly docId: DocId;
+  readonly userId: UserId;
+  /** When the change was applied; kept only for a user's first change to the document. */
+  readonly at: number;
+}
+
+/** Everything one group commit writes: updates of any rooms, document summaries, authors. */
 export interface WriteBatch {
   readonly updates: readonly { readonly room: RoomName; readonly update: Uint8Array }[];
   readonly documents: readonly DocumentSummary[];
+  readonly authors: readonly AuthorRecord[];
 }
 
 /**
@@ -29,8 +42,9 @@ export interface DocStore {
   /** All stored updates of a room, oldest first; an empty array for a room never written. */
   load(room: RoomName): Promise<StoredUpdate[]>;
   /**
-   * Stores a whole batch in one transaction: all of it or none. Resolves, once durable, with the
-   * last sequence number given to each room's updates.
+   * Stores a whole batch in one transaction: all of it or none. Summaries of documents that are
+   * not registered are ignored; an author already recorded for a document keeps their first time.
+   * Resolves, once durable, with the last sequence number given to each room's updates.
    */
   write(batch: WriteBatch): Promise<Map<RoomName, number>>;
   /**
@@ -38,7 +52,7 @@ export interface DocStore {
    * transaction, keeping later updates. The merged update must contain all replaced ones.
    */
   compact(room: RoomName, throughSeq: number, merged: Uint8Array): Promise<void>;
-  /** Summaries of all documents, most recently changed first. */
+  /** Summaries of all registered documents, most recently changed first. */
   listDocuments(): Promise<DocumentSummary[]>;
   /** Flushes and releases the store; later calls fail. */
   close(): Promise<void>;
@@ -51,3 +65,6 @@ export class StoreClosedError extends Error {
     this.name = 'StoreClosedError';
   }
 }
+
+/** An empty batch, to spread into writes that carry only some parts. */
+export const EMPTY_BATCH: WriteBatch = { updates: [], documents: [], authors: [] };

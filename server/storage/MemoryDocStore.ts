@@ -1,12 +1,42 @@
-import type { RoomName } from '../../shared/index';
+import type { DocId, RoomName, UserId } from '../../shared/index';
 import { type DocStore, type DocumentSummary, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
+
+/** What a store keeps of a document's record: the summary's fields and each author's first change. */
+export interface StoredDocumentRecord {
+  readonly title: string;
+  readonly updatedAt: number;
+  readonly updatedBy: UserId | null;
+  /** Authors in the order of their first stored change, with its time. */
+  readonly authors: readonly { readonly userId: UserId; readonly firstAt: number }[];
+}
 
 /** A store that keeps everything in memory: for tests, and as the reference for the contract. */
 export class MemoryDocStore implements DocStore {
   readonly #rooms = new Map<RoomName, StoredUpdate[]>();
-  readonly #documents = new Map<string, DocumentSummary>();
+  readonly #documents = new Map<DocId, DocumentSummary>();
+  readonly #authors = new Map<DocId, Map<UserId, number>>();
   #nextSeq = 1;
   #isClosed = false;
+
+  /** Creates a document's record, as the HTTP API does in the real database. */
+  registerDocument(id: DocId, createdAt = Date.now()): void {
+    if (!this.#documents.has(id)) {
+      this.#documents.set(id, { id, title: '', updatedAt: createdAt, updatedBy: null });
+    }
+  }
+
+  /** A registered document's record as stored; null when it is not registered. */
+  readDocument(id: DocId): StoredDocumentRecord | null {
+    const summary = this.#documents.get(id);
+    if (summary === undefined) {
+      return null;
+    }
+    const authors = [...(this.#authors.get(id) ?? new Map<UserId, number>())].map(([userId, firstAt]) => ({
+      userId,
+      firstAt,
+    }));
+    return { title: summary.title, updatedAt: summary.updatedAt, updatedBy: summary.updatedBy, authors };
+  }
 
   load(room: RoomName): Promise<StoredUpdate[]> {
     this.#assertOpen('load a document');
@@ -24,7 +54,17 @@ export class MemoryDocStore implements DocStore {
       lastSeq.set(room, seq);
     }
     for (const doc of batch.documents) {
-      this.#documents.set(doc.id, doc);
+      const stored = this.#documents.get(doc.id);
+      if (stored !== undefined) {
+        this.#documents.set(doc.id, { ...doc, updatedBy: doc.updatedBy ?? stored.updatedBy });
+      }
+    }
+    for (const { docId, userId, at } of batch.authors) {
+      const authors = this.#authors.get(docId) ?? new Map<UserId, number>();
+      if (!authors.has(userId)) {
+        authors.set(userId, at);
+      }
+      this.#authors.set(docId, authors);
     }
     return Promise.resolve(lastSeq);
   }

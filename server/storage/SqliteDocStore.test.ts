@@ -2,10 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { RoomName } from '../../shared/index';
-import { describeDocStoreContract } from './docStoreContract';
+import type { DocId, RoomName, UserId } from '../../shared/index';
+import { EMPTY_BATCH } from './DocStore';
+import { type DocStoreHarness, describeDocStoreContract } from './docStoreContract';
 import { SqliteDocStore } from './SqliteDocStore';
 
 const dirs: string[] = [];
@@ -21,7 +23,42 @@ afterAll(() => {
   }
 });
 
-describeDocStoreContract('SqliteDocStore', () => new SqliteDocStore({ path: tempDbPath() }));
+/** The store, and a second connection to its file that plays the HTTP API's part. */
+function sqliteHarness(): DocStoreHarness {
+  const path = tempDbPath();
+  const store = new SqliteDocStore({ path });
+  const db = new Database(path);
+  const register = db.prepare<[string, number, number]>(
+    `INSERT INTO documents (id, title, kind, updated_at, status, created_at) VALUES (?, '', 'proposal', ?, 'draft', ?)`,
+  );
+  const readRecord = db.prepare<[string], { title: string; updated_at: number; updated_by: string | null }>(
+    'SELECT title, updated_at, updated_by FROM documents WHERE id = ?',
+  );
+  const readAuthors = db.prepare<[string], { user_id: string; first_at: number }>(
+    'SELECT user_id, first_at FROM doc_authors WHERE doc_id = ? ORDER BY first_at, user_id',
+  );
+  return {
+    store,
+    registerDocument: (id: DocId) => {
+      const now = Date.now();
+      register.run(id, now, now);
+    },
+    readDocument: (id: DocId) => {
+      const row = readRecord.get(id);
+      if (row === undefined) {
+        return null;
+      }
+      const authors = readAuthors.all(id).map((author) => ({
+        userId: author.user_id as UserId,
+        firstAt: author.first_at,
+      }));
+      return { title: row.title, updatedAt: row.updated_at, updatedBy: row.updated_by as UserId | null, authors };
+    },
+    dispose: () => db.close(),
+  };
+}
+
+describeDocStoreContract('SqliteDocStore', sqliteHarness);
 
 /** A writer process that commits batches forever, printing the number of updates committed. */
 const WRITER_SCRIPT = `
@@ -36,7 +73,7 @@ const text = doc.getText('title');
 const tick = async () => {
   for (let i = 0; i < 50; i++) text.insert(text.length, 'x');
   const updates = pending; pending = [];
-  await store.write({ updates, documents: [] });
+  await store.write({ updates, documents: [], authors: [] });
   committed += updates.length;
   process.stdout.write('committed ' + committed + '\\n');
   setImmediate(tick);
@@ -102,7 +139,7 @@ describe('SqliteDocStore checkpoints', () => {
     const room = '00000000-0000-4000-8000-000000000003' as RoomName;
     const update = new Uint8Array(64 * 1024).fill(7);
     for (let i = 0; i < 32; i++) {
-      await store.write({ updates: [{ room, update }], documents: [] });
+      await store.write({ ...EMPTY_BATCH, updates: [{ room, update }] });
     }
     const deadline = Date.now() + 10_000;
     while (statSync(dbPath).size < 2 * 1024 * 1024 && Date.now() < deadline) {

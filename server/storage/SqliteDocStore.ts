@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { DocId, RoomName } from '../../shared/index';
-import { parseDocId, parseDocKind } from '../../shared/index';
+import type { RoomName } from '../../shared/index';
+import { parseDocId, parseUserId } from '../../shared/index';
 import { type DocStore, type DocumentSummary, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
 import { migrate } from './sqliteSchema';
 import { WalCheckpointer } from './WalCheckpointer';
@@ -38,8 +38,8 @@ interface UpdateRow {
 interface DocumentRow {
   id: string;
   title: string;
-  kind: string | null;
   updated_at: number;
+  updated_by: string | null;
 }
 
 function toBytes(buffer: Buffer): Uint8Array {
@@ -83,9 +83,13 @@ export class SqliteDocStore implements DocStore {
        VALUES (@room, (SELECT coalesce(max(seq), 0) + 1 FROM updates WHERE room = @room), @data)
        RETURNING seq`,
     );
-    const upsertDocument = this.#db.prepare<[string, string, string | null, number]>(
-      `INSERT INTO documents (id, title, kind, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET title = excluded.title, kind = excluded.kind, updated_at = excluded.updated_at`,
+    // Records are created by the HTTP API, the authority on a document's group, kind and status:
+    // the relay only refreshes what the content says, and never creates a row.
+    const updateDocument = this.#db.prepare<[string, number, string | null, string]>(
+      `UPDATE documents SET title = ?, updated_at = ?, updated_by = coalesce(?, updated_by) WHERE id = ?`,
+    );
+    const insertAuthor = this.#db.prepare<[string, string, number]>(
+      'INSERT OR IGNORE INTO doc_authors (doc_id, user_id, first_at) VALUES (?, ?, ?)',
     );
     const deleteThrough = this.#db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
     const insertAt = this.#db.prepare<[string, number, Uint8Array]>(
@@ -93,7 +97,7 @@ export class SqliteDocStore implements DocStore {
     );
     this.#loadStmt = this.#db.prepare<[string], UpdateRow>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
     this.#listStmt = this.#db.prepare<[], DocumentRow>(
-      'SELECT id, title, kind, updated_at FROM documents ORDER BY updated_at DESC',
+      'SELECT id, title, updated_at, updated_by FROM documents ORDER BY updated_at DESC',
     );
 
     this.#writeBatch = this.#db.transaction((batch: WriteBatch) => {
@@ -106,7 +110,10 @@ export class SqliteDocStore implements DocStore {
         lastSeq.set(room, inserted.seq);
       }
       for (const doc of batch.documents) {
-        upsertDocument.run(doc.id, doc.title, doc.kind, doc.updatedAt);
+        updateDocument.run(doc.title, doc.updatedAt, doc.updatedBy, doc.id);
+      }
+      for (const author of batch.authors) {
+        insertAuthor.run(author.docId, author.userId, author.at);
       }
       return lastSeq;
     });
@@ -139,9 +146,10 @@ export class SqliteDocStore implements DocStore {
     this.#assertOpen('list documents');
     const summaries: DocumentSummary[] = [];
     for (const row of this.#listStmt.all()) {
-      const id: DocId | null = parseDocId(row.id);
+      const id = parseDocId(row.id);
       if (id !== null) {
-        summaries.push({ id, title: row.title, kind: parseDocKind(row.kind), updatedAt: row.updated_at });
+        const updatedBy = row.updated_by === null ? null : parseUserId(row.updated_by);
+        summaries.push({ id, title: row.title, updatedAt: row.updated_at, updatedBy });
       }
     }
     return Promise.resolve(summaries);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type DocId, DocKind, type RoomName, roomNameOf } from '../../shared/index';
-import type { DocStore } from './DocStore';
+import { type DocId, type RoomName, roomNameOf, type UserId } from '../../shared/index';
+import { type DocStore, EMPTY_BATCH } from './DocStore';
+import type { StoredDocumentRecord } from './MemoryDocStore';
 
 function newRoom(): RoomName {
   return roomNameOf(randomUUID() as DocId);
@@ -32,18 +33,38 @@ function typing(count: number): { doc: Y.Doc; updates: Uint8Array[] } {
   return { doc, updates };
 }
 
+function newUser(): UserId {
+  return randomUUID() as UserId;
+}
+
+/**
+ * An adapter's store with what the contract needs around it: document records are created by
+ * the HTTP API (another port), so each adapter says how to create and read one.
+ */
+export interface DocStoreHarness {
+  readonly store: DocStore;
+  /** Creates a document's record with an empty title, as `POST /api/docs` does. */
+  registerDocument(id: DocId): void;
+  /** The record as stored, with authors in the order of their first change; null when none. */
+  readDocument(id: DocId): StoredDocumentRecord | null;
+  /** Releases what the harness opened besides the store (the suite closes the store). */
+  dispose(): void;
+}
+
 /** The behaviour every DocStore adapter must show; each adapter's test runs it. */
-export function describeDocStoreContract(name: string, open: () => DocStore, cleanup: () => void = () => {}): void {
+export function describeDocStoreContract(name: string, open: () => DocStoreHarness): void {
   describe(`${name} (DocStore contract)`, () => {
+    let harness: DocStoreHarness;
     let store: DocStore;
 
     beforeEach(() => {
-      store = open();
+      harness = open();
+      store = harness.store;
     });
 
     afterEach(async () => {
       await store.close();
-      cleanup();
+      harness.dispose();
     });
 
     it('loads nothing for a room never written', async () => {
@@ -54,7 +75,7 @@ export function describeDocStoreContract(name: string, open: () => DocStore, cle
       const room = newRoom();
       const { updates } = typing(20);
       for (const update of updates) {
-        await store.write({ updates: [{ room, update }], documents: [] });
+        await store.write({ updates: [{ room, update }], authors: [], documents: [] });
       }
       const loaded = await store.load(room);
       expect(loaded.map((entry) => entry.update)).toEqual(updates);
@@ -67,9 +88,10 @@ export function describeDocStoreContract(name: string, open: () => DocStore, cle
       const lastSeqs = await store.write({
         updates: updates.slice(0, 250).map((update) => ({ room, update })),
         documents: [],
+        authors: [],
       });
       const throughSeq = lastSeqs.get(room) ?? 0;
-      await store.write({ updates: updates.slice(250).map((update) => ({ room, update })), documents: [] });
+      await store.write({ ...EMPTY_BATCH, updates: updates.slice(250).map((update) => ({ room, update })) });
       const upToCompaction = docFrom(updates.slice(0, 250).map((update) => ({ update })));
       await store.compact(room, throughSeq, Y.encodeStateAsUpdate(upToCompaction));
 
@@ -88,7 +110,7 @@ export function describeDocStoreContract(name: string, open: () => DocStore, cle
       await Promise.all(
         typists.flatMap(({ updates }, index) =>
           updates.map((update) =>
-            store.write({ updates: [{ room: rooms[index] as RoomName, update }], documents: [] }),
+            store.write({ ...EMPTY_BATCH, updates: [{ room: rooms[index] as RoomName, update }] }),
           ),
         ),
       );
@@ -98,8 +120,11 @@ export function describeDocStoreContract(name: string, open: () => DocStore, cle
       }
     });
 
-    it('writes a batch of several rooms and document summaries together', async () => {
+    it('writes updates of several rooms, summaries and authors of registered documents together', async () => {
       const [a, b] = [randomUUID() as DocId, randomUUID() as DocId];
+      const [zhang, li] = [newUser(), newUser()];
+      harness.registerDocument(a);
+      harness.registerDocument(b);
       const update = typing(3).updates[0] as Uint8Array;
       await store.write({
         updates: [
@@ -107,26 +132,87 @@ export function describeDocStoreContract(name: string, open: () => DocStore, cle
           { room: roomNameOf(b), update },
         ],
         documents: [
-          { id: a, title: '提案一', kind: DocKind.proposal, updatedAt: 1_000 },
-          { id: b, title: '提案二', kind: null, updatedAt: 2_000 },
+          { id: a, title: '提案一', updatedAt: 1_000, updatedBy: zhang },
+          { id: b, title: '提案二', updatedAt: 2_000, updatedBy: li },
+        ],
+        authors: [
+          { docId: a, userId: zhang, at: 1_000 },
+          { docId: b, userId: li, at: 2_000 },
         ],
       });
       await store.write({
-        updates: [],
-        documents: [{ id: a, title: '提案一（修改）', kind: DocKind.proposal, updatedAt: 3_000 }],
+        ...EMPTY_BATCH,
+        documents: [{ id: a, title: '提案一（修改）', updatedAt: 3_000, updatedBy: li }],
+        authors: [{ docId: a, userId: li, at: 3_000 }],
+      });
+      expect(harness.readDocument(a)).toEqual({
+        title: '提案一（修改）',
+        updatedAt: 3_000,
+        updatedBy: li,
+        authors: [
+          { userId: zhang, firstAt: 1_000 },
+          { userId: li, firstAt: 3_000 },
+        ],
+      });
+      expect(harness.readDocument(b)).toEqual({
+        title: '提案二',
+        updatedAt: 2_000,
+        updatedBy: li,
+        authors: [{ userId: li, firstAt: 2_000 }],
+      });
+      expect(await store.load(roomNameOf(b))).toHaveLength(1);
+    });
+
+    it('keeps each author’s first change and the last known author', async () => {
+      const id = randomUUID() as DocId;
+      const zhang = newUser();
+      harness.registerDocument(id);
+      await store.write({
+        ...EMPTY_BATCH,
+        documents: [{ id, title: '社情民意', updatedAt: 1_000, updatedBy: zhang }],
+        authors: [{ docId: id, userId: zhang, at: 1_000 }],
+      });
+      await store.write({
+        ...EMPTY_BATCH,
+        documents: [{ id, title: '社情民意信息', updatedAt: 2_000, updatedBy: null }],
+        authors: [{ docId: id, userId: zhang, at: 2_000 }],
+      });
+      expect(harness.readDocument(id)).toEqual({
+        title: '社情民意信息',
+        updatedAt: 2_000,
+        updatedBy: zhang,
+        authors: [{ userId: zhang, firstAt: 1_000 }],
+      });
+    });
+
+    it('never creates a record from a summary: documents are registered by the API', async () => {
+      const id = randomUUID() as DocId;
+      await store.write({ ...EMPTY_BATCH, documents: [{ id, title: '未登记', updatedAt: 1_000, updatedBy: null }] });
+      expect(harness.readDocument(id)).toBeNull();
+      expect((await store.listDocuments()).map((doc) => doc.id)).not.toContain(id);
+    });
+
+    it('lists registered documents, most recently changed first', async () => {
+      const [a, b] = [randomUUID() as DocId, randomUUID() as DocId];
+      harness.registerDocument(a);
+      harness.registerDocument(b);
+      await store.write({
+        ...EMPTY_BATCH,
+        documents: [
+          { id: a, title: '甲', updatedAt: Date.now() + 60_000, updatedBy: null },
+          { id: b, title: '乙', updatedAt: Date.now() + 120_000, updatedBy: null },
+        ],
       });
       const listed = (await store.listDocuments()).filter((doc) => doc.id === a || doc.id === b);
-      expect(listed).toEqual([
-        { id: a, title: '提案一（修改）', kind: DocKind.proposal, updatedAt: 3_000 },
-        { id: b, title: '提案二', kind: null, updatedAt: 2_000 },
-      ]);
-      expect(await store.load(roomNameOf(b))).toHaveLength(1);
+      expect(listed.map((doc) => doc.title)).toEqual(['乙', '甲']);
     });
 
     it('fails loudly once closed', async () => {
       await store.close();
       expect(() => store.load(newRoom())).toThrow(/closed/);
-      store = open();
+      harness.dispose();
+      harness = open();
+      store = harness.store;
     });
   });
 }
