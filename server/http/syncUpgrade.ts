@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from '../../shared/index';
+import { readCredential } from '../auth/credentials';
 import type { Logger } from '../logger';
 import type { Relay } from '../relay/Relay';
 import type { RelaySocket } from '../relay/RelaySocket';
@@ -71,6 +72,13 @@ function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
+interface SyncTarget {
+  readonly roomText: string;
+  readonly query: URLSearchParams;
+  /** The session or API token presented; null when none. */
+  readonly credential: string | null;
+}
+
 /** The room and query of a `/sync/<room>` URL; null for any other path. */
 function parseSyncUrl(requestUrl: string | undefined): { roomText: string; query: URLSearchParams } | null {
   const url = new URL(requestUrl ?? '/', 'http://relay');
@@ -106,15 +114,19 @@ export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): 
       refuseUpgrade(socket, '404 Not Found');
       return;
     }
+    // A browser sends its session cookie; other clients pass `?token=`. Checked by the relay's
+    // gate after the upgrade, so that a refusal is a close code the client can read.
+    const credential = readCredential({ cookie: request.headers.cookie, query: target.query });
     // From here ws owns the socket, including its error listener.
-    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, target.roomText, target.query));
+    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, { ...target, credential }));
   });
 
-  function accept(ws: WebSocket, tcp: Duplex, roomText: string, query: URLSearchParams): void {
+  function accept(ws: WebSocket, tcp: Duplex, target: SyncTarget): void {
+    const { roomText, query, credential } = target;
     // Every socket has an error listener: protocol violations close that socket and nothing else.
     ws.on('error', (error) => logger.warn('websocket error', { room: roomText, error: error.message }));
     explainOversizedFrames(ws, maxMessageBytes);
-    const connection = relay.connect(new WsRelaySocket(ws, tcp), roomText, query);
+    const connection = relay.connect(new WsRelaySocket(ws, tcp), roomText, query, credential);
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (!isBinary) {
         ws.close(CloseCode.badMessage, 'text frames are not part of the protocol');

@@ -1,26 +1,36 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CloseCode, MIN_CLIENT_PROTOCOL_VERSION, parseRoomName, SocketParam } from '../../shared/index';
+import { CloseCode } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import type { DocStore } from '../storage/DocStore';
+import {
+  type AccessFilter,
+  type AdmissionHooks,
+  decideAccess,
+  matchesAccessFilter,
+  parseConnectRequest,
+} from './admitConnection';
 import { Connection } from './Connection';
 import { compactIfDue } from './compactIfDue';
 import { writeLastSummaries } from './documentSummaries';
 import { GroupCommit } from './GroupCommit';
 import { Heartbeat } from './Heartbeat';
 import { type FrameContext, handleFrame, sendAllAwareness } from './handleFrame';
-import { ProtocolError } from './ProtocolError';
+import { closeForError } from './ProtocolError';
 import { parseFrame } from './parseFrame';
-import { encodeAwarenessMessage, encodeUpdateMessage } from './protocolMessages';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage } from './protocolMessages';
 import type { RelaySocket } from './RelaySocket';
 import type { AwarenessChange, Room } from './Room';
+import type { RoomGate } from './RoomGate';
 import { RoomRegistry } from './RoomRegistry';
 
 export interface RelayOptions {
   readonly store: DocStore;
+  /** Decides who may read and write each room, before anything of it is sent. */
+  readonly gate: RoomGate;
   readonly logger: Logger;
   /** Largest total of held-back updates per connection. */
   readonly maxHeldBytes: number;
-  /** Largest total of frames a connection may send while its room is loading. */
+  /** Largest total of frames a connection may send while its access is decided and its room loads. */
   readonly maxEarlyBytes: number;
 }
 
@@ -31,9 +41,12 @@ export interface ConnectionEvents {
   onPong(): void;
 }
 
+const IGNORE_EVENTS: ConnectionEvents = { onMessage: () => {}, onClose: () => {}, onPong: () => {} };
+
 /**
- * The y-websocket relay: rooms load lazily from storage, every update is checked before it
- * touches a room, stored before it is relayed (see GroupCommit), and never echoed to its sender.
+ * The y-websocket relay: a connection is admitted by the gate before anything of its room is
+ * loaded or sent, rooms load lazily from storage, every update is checked before it touches a
+ * room, stored before it is relayed (see GroupCommit), and never echoed to its sender.
  */
 export class Relay {
   readonly #options: RelayOptions;
@@ -41,6 +54,7 @@ export class Relay {
   readonly #commit: GroupCommit;
   readonly #registry: RoomRegistry;
   readonly #context: FrameContext;
+  readonly #admission: AdmissionHooks;
   readonly #connections = new Set<Connection>();
   readonly #heartbeat: Heartbeat;
   #isShuttingDown = false;
@@ -57,29 +71,33 @@ export class Relay {
       onAwarenessChange: (room, change, origin) => this.#relayAwarenessChange(room, change, origin),
     });
     this.#context = { commit: this.#commit, logger: options.logger, maxHeldBytes: options.maxHeldBytes };
+    this.#admission = {
+      gate: options.gate,
+      logger: options.logger,
+      onAdmitted: (connection) => this.#admit(connection),
+      onWritable: (connection) => this.#askForMissing(connection),
+    };
     this.#heartbeat = new Heartbeat(this.#connections);
   }
 
-  /** Accepts a websocket for the room named in the URL, with the URL's query parameters. */
-  connect(socket: RelaySocket, roomText: string, query: URLSearchParams): ConnectionEvents {
-    const ignore: ConnectionEvents = { onMessage: () => {}, onClose: () => {}, onPong: () => {} };
-    const target = parseRoomName(roomText);
+  /**
+   * Accepts a websocket for the room named in the URL, with the URL's query parameters and the
+   * token the client presented (null: none). Frames that arrive while the gate decides are kept.
+   */
+  connect(socket: RelaySocket, roomText: string, query: URLSearchParams, credential: string | null): ConnectionEvents {
     if (this.#isShuttingDown) {
       socket.close(CloseCode.goingAway, 'the server is restarting');
-      return ignore;
+      return IGNORE_EVENTS;
     }
-    if (target === null) {
-      socket.close(CloseCode.badRoom, 'the room name is not a document id');
-      return ignore;
+    const request = parseConnectRequest(roomText, query);
+    if (request.kind === 'refuse') {
+      socket.close(request.code, request.reason);
+      return IGNORE_EVENTS;
     }
-    const versions = readVersions(query);
-    if (versions === null) {
-      socket.close(CloseCode.clientTooOld, 'this app is too old for the server: reload to update it');
-      return ignore;
-    }
-    const connection = new Connection(socket, target, versions.schema);
+    const { target, schemaVersion } = request;
+    const connection = new Connection({ socket, target, schemaVersion, credential });
     this.#connections.add(connection);
-    this.#join(connection);
+    void decideAccess(this.#admission, connection);
     return {
       onMessage: (data) => this.#receive(connection, data),
       onClose: () => this.#detach(connection),
@@ -87,6 +105,19 @@ export class Relay {
         connection.isAlive = true;
       },
     };
+  }
+
+  /**
+   * Decides again, with the credential each presented, what the open connections matching
+   * `filter` may do: one that lost the right to read is closed with the gate's code and reason,
+   * and one that may now only read (or write again) changes in place. Call after a membership,
+   * account or document record changed.
+   */
+  async recheckAccess(filter: AccessFilter): Promise<void> {
+    const matching = [...this.#connections].filter(
+      (connection) => !connection.isClosed && matchesAccessFilter(connection, filter),
+    );
+    await Promise.all(matching.map((connection) => decideAccess(this.#admission, connection)));
   }
 
   get connectionCount(): number {
@@ -110,6 +141,25 @@ export class Relay {
     await writeLastSummaries(this.#options.store, rooms, this.#logger);
     for (const room of rooms) {
       this.#registry.unload(room);
+    }
+  }
+
+  /** The gate granted a pending connection access: it joins its room unless the server is stopping. */
+  #admit(connection: Connection): void {
+    if (this.#isShuttingDown) {
+      connection.close(CloseCode.goingAway, 'the server is restarting');
+      return;
+    }
+    this.#join(connection);
+  }
+
+  /**
+   * Sends the room's state vector to a connection that may write again, so that its step 2 brings
+   * what was dropped while it could only read, and releases what it held back since.
+   */
+  #askForMissing(connection: Connection): void {
+    if (connection.room !== null) {
+      this.#commit.send(connection, encodeSyncStep1(connection.room.doc));
     }
   }
 
@@ -160,34 +210,14 @@ export class Relay {
     connection.isAlive = true;
     const room = connection.room;
     if (room === null) {
-      this.#keepEarly(connection, data);
+      connection.keepEarly(data, this.#options.maxEarlyBytes);
       return;
     }
     try {
       handleFrame(this.#context, connection, room, parseFrame(data), data);
     } catch (thrown) {
-      this.#refuse(connection, thrown);
+      closeForError(connection, thrown, this.#logger);
     }
-  }
-
-  #keepEarly(connection: Connection, data: Uint8Array): void {
-    if (connection.earlyBytes + data.byteLength > this.#options.maxEarlyBytes) {
-      connection.close(CloseCode.messageTooBig, 'too much data sent before the document was loaded');
-      return;
-    }
-    connection.early.push(data.slice());
-    connection.earlyBytes += data.byteLength;
-  }
-
-  #refuse(connection: Connection, thrown: unknown): void {
-    const fields = { room: connection.target.name, connection: connection.id };
-    if (thrown instanceof ProtocolError) {
-      this.#logger.warn('refused a frame', { ...fields, code: thrown.code, reason: thrown.message });
-      connection.close(thrown.code, thrown.message);
-      return;
-    }
-    this.#logger.error('failed to handle a frame', { ...fields, error: toError(thrown).message });
-    connection.close(CloseCode.internalError, 'the server failed to handle a message');
   }
 
   #detach(connection: Connection): void {
@@ -220,7 +250,7 @@ export class Relay {
   }
 
   #relayUpdate(room: Room, update: Uint8Array, origin: unknown): void {
-    this.#commit.write(room, update, null);
+    this.#commit.write(room, update, origin instanceof Connection ? origin.userId : null);
     const message = encodeUpdateMessage(update);
     for (const connection of room.connections) {
       if (connection !== origin) {
@@ -272,18 +302,4 @@ export class Relay {
       this.#registry.unload(room);
     }
   }
-}
-
-function readVersions(query: URLSearchParams): { protocol: number; schema: number | null } | null {
-  const protocolText = query.get(SocketParam.protocolVersion);
-  const schemaText = query.get(SocketParam.schemaVersion);
-  const protocol = protocolText === null ? MIN_CLIENT_PROTOCOL_VERSION : Number(protocolText);
-  const schema = schemaText === null ? null : Number(schemaText);
-  if (!Number.isSafeInteger(protocol) || protocol < MIN_CLIENT_PROTOCOL_VERSION) {
-    return null;
-  }
-  if (schema !== null && (!Number.isSafeInteger(schema) || schema < 0)) {
-    return null;
-  }
-  return { protocol, schema };
 }

@@ -13,3 +13,6 @@ export interface RoomGate {
   /** Decides what the holder of `credential` (null: none presented) may do in `room`. */
   decide(credential: string | null, room: ParsedRoom): Promise<RoomAccess>;
 }
+
+/** Access the gate granted: what an admitted connection carries. */
+export type GrantedAccess = Exclude<RoomAccess, { readonly kind: 'refuse' }>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkUpdate } from './checkUpdate';
+import { changesDoc, checkUpdate } from './checkUpdate';
 
 function typed(text: string): { doc: Y.Doc; update: Uint8Array } {
   const doc = new Y.Doc({ gc: false });
@@ -80,5 +80,32 @@ describe('checkUpdate', () => {
       expect(room.store.pendingStructs).toBeNull();
       expect(room.store.pendingDs).toBeNull();
     }
+  });
+});
+
+describe('changesDoc', () => {
+  it('finds nothing new in the step 2 of a reader that holds what the room holds', () => {
+    const { doc: room } = typed('只读委员看到的文字');
+    room.getText('title').delete(0, 2);
+    const reader = new Y.Doc({ gc: false });
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(room));
+    const step2 = Y.encodeStateAsUpdate(reader, Y.encodeStateVector(room));
+    expect(changesDoc(room, step2)).toBe(false);
+    expect(changesDoc(room, new Uint8Array([0, 0]))).toBe(false);
+  });
+
+  it('finds new structs, new deletions and undecodable bytes', () => {
+    const { doc: room } = typed('原文');
+    const reader = new Y.Doc({ gc: false });
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(room));
+    expect(
+      changesDoc(
+        room,
+        since(reader, (d) => d.getText('title').insert(0, '新')),
+      ),
+    ).toBe(true);
+    const deletionOnly = since(reader, (d) => d.getText('title').delete(1, 1));
+    expect(changesDoc(room, deletionOnly)).toBe(true);
+    expect(changesDoc(room, new Uint8Array([1, 1, 9]))).toBe(true);
   });
 });

@@ -70,3 +70,49 @@ function hasAllDependencies(doc: Y.Doc, decoded: Decoded): boolean {
   }
   return true;
 }
+
+/**
+ * Whether applying `update` would change `doc`: it has structs beyond the document's state, or
+ * deletes something not deleted yet. Used for connections that may only read, whose handshake
+ * step 2 (everything they hold beyond the server's state vector, plus their whole delete set) is
+ * usually no change at all and must not be answered as a refused edit. An update that does not
+ * decode counts as a change.
+ */
+export function changesDoc(doc: Y.Doc, update: Uint8Array): boolean {
+  let decoded: Decoded;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return true;
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Skip) && struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) {
+      return true;
+    }
+  }
+  for (const [client, deletions] of decoded.ds.clients) {
+    for (const deletion of deletions) {
+      if (deletesSomethingNew(doc, client, deletion.clock, deletion.clock + deletion.len)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function deletesSomethingNew(doc: Y.Doc, client: number, start: number, end: number): boolean {
+  const structs = doc.store.clients.get(client);
+  if (structs === undefined || end > Y.getState(doc.store, client)) {
+    return end > start;
+  }
+  for (let index = Y.findIndexSS(structs, start); index < structs.length; index++) {
+    const struct = structs[index];
+    if (struct === undefined || struct.id.clock >= end) {
+      break;
+    }
+    if (struct instanceof Y.Item && !struct.deleted) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode, readSchemaVersion } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import type { Connection } from './Connection';
-import { checkUpdate } from './checkUpdate';
+import { changesDoc, checkUpdate } from './checkUpdate';
 import type { GroupCommit } from './GroupCommit';
 import { ProtocolError } from './ProtocolError';
 import type { Frame } from './parseFrame';
@@ -52,8 +52,18 @@ function answerStep1(context: FrameContext, connection: Connection, room: Room, 
   context.commit.send(connection, encodeSyncStep1(room.doc));
 }
 
-/** Why this connection may not change the room right now; null when it may. */
+/**
+ * Why this connection may not change the room right now; null when it may. Its access (the gate
+ * may grant only reading) comes first; then a document newer than the client's schema, which an
+ * older app would strip of what it does not know.
+ */
 function readOnlyReason(connection: Connection, room: Room): string | null {
+  if (connection.access === null) {
+    return 'Access to this document has not been granted yet.';
+  }
+  if (connection.access.kind === 'read') {
+    return connection.access.reason;
+  }
   const docSchema = readSchemaVersion(room.doc);
   if (connection.schemaVersion !== null && docSchema !== null && docSchema > connection.schemaVersion) {
     return `This document uses format ${docSchema}, newer than this app's ${connection.schemaVersion}: reload to update the app before editing.`;
@@ -64,7 +74,9 @@ function readOnlyReason(connection: Connection, room: Room): string | null {
 function receiveUpdate(context: FrameContext, connection: Connection, room: Room, update: Uint8Array): void {
   const reason = readOnlyReason(connection, room);
   if (reason !== null) {
-    if (!connection.hasBeenToldReadOnly) {
+    // Dropped, never stored. Told once, and only for a real change: a reader's handshake step 2
+    // usually carries nothing new.
+    if (!connection.hasBeenToldReadOnly && changesDoc(room.doc, update)) {
       connection.hasBeenToldReadOnly = true;
       context.commit.send(connection, encodePermissionDenied(reason));
     }

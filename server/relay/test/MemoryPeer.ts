@@ -17,6 +17,11 @@ export class MemoryPeer {
   /** Frames from the relay, waiting to be delivered to the peer. */
   toPeer: Uint8Array[] = [];
   closeCodes: number[] = [];
+  closeReasons: string[] = [];
+  /** Every frame the relay sent this peer, delivered or not, across connections. */
+  framesReceived = 0;
+  /** Reasons of the permission-denied frames delivered to this peer. */
+  permissionDenied: string[] = [];
   #events: ConnectionEvents | null = null;
   #isOpen = false;
 
@@ -32,17 +37,20 @@ export class MemoryPeer {
     return this.#isOpen;
   }
 
-  connect(relay: Relay, room: string): void {
+  /** Connects with a credential (the default one `writeAllGate` ignores) and queues step 1. */
+  connect(relay: Relay, room: string, credential: string | null = 'test-token'): void {
     this.toServer = [];
     this.toPeer = [];
     const socket: RelaySocket = {
       send: (data) => {
         if (this.#isOpen) {
+          this.framesReceived += 1;
           this.toPeer.push(data.slice());
         }
       },
-      close: (code) => {
+      close: (code, reason) => {
         this.closeCodes.push(code);
+        this.closeReasons.push(reason);
         this.disconnect();
       },
       terminate: () => this.disconnect(),
@@ -55,7 +63,7 @@ export class MemoryPeer {
       },
     };
     this.#isOpen = true;
-    this.#events = relay.connect(socket, room, new URLSearchParams());
+    this.#events = relay.connect(socket, room, new URLSearchParams(), credential);
     this.toServer.push(frame(SyncMessageType.step1, Y.encodeStateVector(this.doc)));
   }
 
@@ -87,7 +95,13 @@ export class MemoryPeer {
       return false;
     }
     const decoder = decoding.createDecoder(data);
-    if (decoding.readVarUint(decoder) !== MessageType.sync) {
+    const type = decoding.readVarUint(decoder);
+    if (type === MessageType.auth) {
+      decoding.readVarUint(decoder);
+      this.permissionDenied.push(decoding.readVarString(decoder));
+      return true;
+    }
+    if (type !== MessageType.sync) {
       return true;
     }
     const syncType = decoding.readVarUint(decoder);

@@ -5,6 +5,7 @@ import { MemoryDocStore } from '../../storage/MemoryDocStore';
 import { KEEPALIVE_MESSAGE } from '../protocolMessages';
 import { Relay } from '../Relay';
 import { MemoryPeer } from './MemoryPeer';
+import { writeAllGate } from './testGates';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -15,6 +16,7 @@ async function relayWithPeer(): Promise<{ relay: Relay; peer: MemoryPeer }> {
   vi.useFakeTimers();
   const relay = new Relay({
     store: new MemoryDocStore(),
+    gate: writeAllGate,
     logger: createLogger('silent'),
     maxHeldBytes: 1024,
     maxEarlyBytes: 1024,

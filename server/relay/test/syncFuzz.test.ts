@@ -6,6 +6,7 @@ import { createLogger } from '../../logger';
 import { MemoryDocStore } from '../../storage/MemoryDocStore';
 import { Relay } from '../Relay';
 import { MemoryPeer } from './MemoryPeer';
+import { writeAllGate } from './testGates';
 
 /** A seeded generator (lib0's), so a failing seed can be replayed. */
 function random(seed: number): () => number {
@@ -46,6 +47,7 @@ async function runSeed(seed: number): Promise<void> {
   const store = new MemoryDocStore();
   const relay = new Relay({
     store,
+    gate: writeAllGate,
     logger: createLogger(process.env.FUZZ_LOG === '1' ? 'debug' : 'silent'),
     maxHeldBytes: 1 << 20,
     maxEarlyBytes: 1 << 20,
