@@ -1,5 +1,6 @@
-import { Dexie, type EntityTable } from 'dexie';
-import type { DocId, DocKind } from '../../shared';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { DocId, DocKind, GroupId, UserId } from '../../shared';
+import type { Group, Me, Person, DocRecord as ServerDocRecord } from '../../shared/api/schemas';
 
 /** One Yjs update of one document, in the order it was stored. */
 export interface UpdateRow {
@@ -15,32 +16,147 @@ export interface UnsentRow {
   readonly update: Uint8Array;
 }
 
-/** A document known on this device. `kind` is null until the template or the server said. */
+/**
+ * A document known on this device: what the device saw of it (title, kind, last change), the
+ * server's record as last fetched, and how far the background sync brought its content.
+ */
 export interface DocRecord {
   readonly id: DocId;
   readonly title: string;
+  /** Null until the template or the server said. */
   readonly kind: DocKind | null;
   /** Last local change or last change seen on the server, in ms since the epoch. */
   readonly updatedAt: number;
+  /** The group the document belongs to; null when unknown (created before groups existed). */
+  readonly groupId?: GroupId | null;
+  /** Who created it on this device (for a document not yet registered). */
+  readonly createdBy?: UserId | null;
+  readonly createdAt?: number | null;
+  /** The server's record as the last workspace fetch listed it; null when it did not. */
+  readonly record?: ServerDocRecord | null;
+  /**
+   * When the server last listed (or registered) the document for this device's user; null when it
+   * never did: then the document exists only on this device.
+   */
+  readonly serverSeenAt?: number | null;
+  /** The record's `updatedAt` whose content the background sync stored on the device. */
+  readonly syncedAt?: number | null;
 }
+
+/** The signed-in account of this device: kept while offline, removed by signing out. */
+export interface AccountRow {
+  readonly key: 'current';
+  readonly me: Me;
+  /** The server refused the session (401, relay 4401): sign in again; nothing local is lost. */
+  readonly isExpired: boolean;
+  readonly savedAt: number;
+}
+
+/** The last `GET /api/workspace` answer, apart from the documents (they live in `docs`). */
+export interface WorkspaceRow {
+  readonly key: 'current';
+  readonly userId: UserId;
+  readonly me: Me;
+  readonly groups: readonly Group[];
+  readonly people: readonly Person[];
+  readonly fetchedAt: number;
+}
+
+export const OutboxOp = {
+  /** `POST /api/docs` for a document created on this device. */
+  registerDoc: 'registerDoc',
+  /** `PATCH /api/docs/:id` with `isArchived`. */
+  setArchived: 'setArchived',
+} as const;
+export type OutboxOp = (typeof OutboxOp)[keyof typeof OutboxOp];
+
+export interface RegisterDocPayload {
+  readonly id: DocId;
+  readonly kind: DocKind;
+  readonly groupId: GroupId;
+  readonly title: string;
+}
+
+export interface SetArchivedPayload {
+  readonly isArchived: boolean;
+}
+
+/** Why the server refused an operation, kept for the user to see. */
+export interface OutboxFailure {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  readonly denial?: string | undefined;
+}
+
+/** One operation made on this device that the server has not accepted yet. */
+export type OutboxRow = {
+  readonly seq?: number;
+  readonly docId: DocId;
+  /** The user who made it: another user signing in on this device does not send it. */
+  readonly userId: UserId;
+  readonly createdAt: number;
+  readonly attempts: number;
+  /** The last failure: a transient one (retried) or the refusal (when `isRefused`). */
+  readonly lastError: OutboxFailure | null;
+  /** The server refused it (4xx): it is not retried by itself and the user is shown why. */
+  readonly isRefused: boolean;
+} & (
+  | { readonly op: typeof OutboxOp.registerDoc; readonly payload: RegisterDocPayload }
+  | { readonly op: typeof OutboxOp.setArchived; readonly payload: SetArchivedPayload }
+);
 
 /** The typed Dexie database of the app. */
 export type JianyanDb = Dexie & {
   updates: EntityTable<UpdateRow, 'seq'>;
   unsent: EntityTable<UnsentRow, 'seq'>;
   docs: EntityTable<DocRecord, 'id'>;
+  account: EntityTable<AccountRow, 'key'>;
+  workspace: EntityTable<WorkspaceRow, 'key'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
 };
 
 /** The name of the production database; tests open others. */
 export const DB_NAME = 'jianyan';
 
+/** The stores of version 1 (documents without owners or groups); kept so that Dexie can upgrade from it. */
+export const SCHEMA_V1 = {
+  updates: '++seq, docId',
+  unsent: '++seq, docId',
+  docs: 'id, updatedAt',
+} as const;
+
+/** Version 2: accounts, the workspace cache and the outbox. Update logs are unchanged. */
+const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  account: 'key',
+  workspace: 'key',
+  outbox: '++seq, docId',
+} as const;
+
+/**
+ * v1 documents were created before accounts and groups: they belong to no group, and whether the
+ * server has them is unknown until the first workspace fetch. Their content and unsent updates
+ * stay as they are.
+ */
+function upgradeToV2(tx: Transaction): Promise<number> {
+  return tx
+    .table('docs')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      row.groupId ??= null;
+      row.createdBy ??= null;
+      row.createdAt ??= null;
+      row.record ??= null;
+      row.serverSeenAt ??= null;
+      row.syncedAt ??= null;
+    });
+}
+
 /** Opens (lazily, on first use) the app database under `name`. */
 export function createDb(name: string = DB_NAME): JianyanDb {
   const db = new Dexie(name) as JianyanDb;
-  db.version(1).stores({
-    updates: '++seq, docId',
-    unsent: '++seq, docId',
-    docs: 'id, updatedAt',
-  });
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   return db;
 }

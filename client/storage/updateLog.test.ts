@@ -96,7 +96,7 @@ describe('createDocument (C5)', () => {
     expect(readDocKind(doc)).toBe(DocKind.proposal);
     expect(doc.getXmlFragment(ContentField.body).length).toBe(templateHeadings(DocKind.proposal).length * 2);
     expect(await countUnsent(db, docId)).toBe(1);
-    expect(await getDocRecord(db, docId)).toEqual({ id: docId, title: '', kind: DocKind.proposal, updatedAt: 1000 });
+    expect(await getDocRecord(db, docId)).toMatchObject({ id: docId, title: '', kind: DocKind.proposal, updatedAt: 1000 });
   });
 
   it('merges the same template created on two devices into one copy', async () => {
@@ -116,6 +116,6 @@ describe('document records', () => {
     await saveDocRecord(db, older, { title: '旧文档' });
     const records = await listDocRecords(db);
     expect(records.map((r) => r.title)).toEqual(['新', '旧文档']);
-    expect(records[1]).toEqual({ id: older, title: '旧文档', kind: DocKind.researchReport, updatedAt: 1 });
+    expect(records[1]).toMatchObject({ id: older, title: '旧文档', kind: DocKind.researchReport, updatedAt: 1 });
   });
 });
