@@ -1,26 +1,42 @@
 import i18next from 'i18next';
+import type { ApiClient } from '../api/ApiClient';
+import { api } from '../api/api';
 import type { Store } from '../lib/createStore';
+import { syncDocOnce } from '../session/syncDocOnce';
 import { createDb, type JianyanDb } from '../storage/JianyanDb';
 import { createStorageHealth, type StorageHealth, watchDatabase } from '../storage/storageHealth';
+import type { ConnectionGate } from '../sync/ConnectionGate';
 import { createIdentityStore, type Identity } from '../user/identity';
+import { WorkspaceRuntime } from '../workspace/WorkspaceRuntime';
 
 /** The app's long-lived objects, created once per page. */
 export interface AppServices {
   readonly db: JianyanDb;
   readonly health: StorageHealth;
   readonly identity: Store<Identity> & { rename(name: string): void };
+  readonly api: ApiClient;
+  /** Account, cached workspace, outbox and background sync (see client/workspace). */
+  readonly workspace: WorkspaceRuntime;
+  /** Lets a document connect to the relay only when signed in and registered. */
+  readonly gate: ConnectionGate;
 }
 
 let services: AppServices | null = null;
 
-/** Creates the services; call once at start-up, after i18n (the default name is translated). */
+/** Creates the services and starts the workspace; call once at start-up, after i18n. */
 export function initServices(): AppServices {
   if (services === null) {
     const db = createDb();
     const health = createStorageHealth();
     watchDatabase(db, health);
     const identity = createIdentityStore((n) => i18next.t('user.defaultName', { n }));
-    services = { db, health, identity };
+    const workspace = new WorkspaceRuntime({
+      db,
+      api,
+      syncDoc: (docId, signal) => syncDocOnce(getServices(), docId, signal),
+    });
+    services = { db, health, identity, api, workspace, gate: workspace.gate };
+    workspace.start();
   }
   return services;
 }

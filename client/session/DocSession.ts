@@ -7,6 +7,7 @@ import { DocPersistence, STORAGE_ORIGIN } from '../storage/DocPersistence';
 import { saveDocRecord } from '../storage/docRecords';
 import type { JianyanDb } from '../storage/JianyanDb';
 import type { StorageHealth } from '../storage/storageHealth';
+import type { ConnectionGate } from '../sync/ConnectionGate';
 import { DocConnection } from '../sync/DocConnection';
 import type { Identity } from '../user/identity';
 
@@ -22,7 +23,9 @@ export interface DocSessionOptions {
   readonly db: JianyanDb;
   readonly health: StorageHealth;
   readonly docId: DocId;
-  readonly identity: Store<Identity>;
+  readonly identity: Pick<Store<Identity>, 'getSnapshot' | 'subscribe'>;
+  /** Whether the document may connect to the relay now; by default always. */
+  readonly gate?: ConnectionGate;
 }
 
 /**
@@ -77,8 +80,8 @@ export class DocSession {
       this.#checkSchema();
       this.doc.on('update', this.#onUpdate);
       this.#followIdentity();
-      const { db, docId } = this.#options;
-      this.#connection = new DocConnection({ db, docId, doc: this.doc, awareness: this.awareness });
+      const { db, docId, gate } = this.#options;
+      this.#connection = new DocConnection({ db, docId, doc: this.doc, awareness: this.awareness, gate });
       this.#connection.provider.on('sync', (isSynced: boolean) => {
         if (isSynced) {
           this.hasContent.set(true);

@@ -22,11 +22,21 @@ export interface SessionHandle {
   release(): void;
 }
 
+export interface AcquireOptions {
+  /**
+   * How long the session stays open after the last claim is released. A background sync passes 0:
+   * it opens hundreds of documents one after another and nobody comes back to them.
+   */
+  readonly lingerMs?: number;
+}
+
 /** Opens a document (or reuses the open one) and claims it. One session per document per tab. */
-export function acquireSession(services: AppServices, docId: DocId): SessionHandle {
+export function acquireSession(services: AppServices, docId: DocId, options: AcquireOptions = {}): SessionHandle {
+  const lingerMs = options.lingerMs ?? SESSION_LINGER_MS;
   let entry = entries.get(docId);
   if (entry === undefined) {
-    const session = new DocSession({ db: services.db, health: services.health, docId, identity: services.identity });
+    const { db, health, identity, gate } = services;
+    const session = new DocSession({ db, health, docId, identity, gate });
     entry = { session, refs: 0, closeTimer: null };
     entries.set(docId, entry);
     void session.open();
@@ -50,7 +60,7 @@ export function acquireSession(services: AppServices, docId: DocId): SessionHand
         claimed.closeTimer = setTimeout(() => {
           entries.delete(docId);
           claimed.session.destroy();
-        }, SESSION_LINGER_MS);
+        }, lingerMs);
       }
     },
   };

@@ -10,6 +10,7 @@ import { shallowEqual } from '../lib/shallowEqual';
 import type { JianyanDb } from '../storage/JianyanDb';
 import { watchUnsentCount } from '../storage/unsentCount';
 import { AckTracker } from './AckTracker';
+import { type ConnectionGate, OPEN_GATE } from './ConnectionGate';
 import { peekServerState, type ServerStateHint } from './serverState';
 import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncFacts, type SyncStatus } from './syncStatus';
 import { syncParams, syncServerUrl } from './syncUrl';
@@ -30,6 +31,8 @@ export interface DocConnectionOptions {
   readonly awareness: Awareness;
   /** The relay's base URL; by default the `/sync` path of the host that served the app. */
   readonly serverUrl?: string;
+  /** Whether the document may connect now (signed in, registered); by default always. */
+  readonly gate?: ConnectionGate;
 }
 
 type SyncHandler = WebsocketProvider['messageHandlers'][number];
@@ -53,19 +56,25 @@ export class DocConnection {
   readonly #facts: Store<SyncFacts>;
   readonly #acks: AckTracker;
   readonly #stopUnsentCount: () => void;
+  readonly #docId: DocId;
+  readonly #gate: ConnectionGate;
+  readonly #stopGate: () => void;
   /** Remote document messages waiting for the local composition to end; null when not holding. */
   #held: HeldMessage[] | null = null;
   #heldBytes = 0;
 
   constructor(options: DocConnectionOptions) {
     const { db, docId, doc, awareness } = options;
+    this.#docId = docId;
+    this.#gate = options.gate ?? OPEN_GATE;
     this.provider = new WebsocketProvider(options.serverUrl ?? syncServerUrl(), roomNameOf(docId), doc, {
       connect: false,
       awareness,
       params: syncParams(),
       maxBackoffTime: MAX_RECONNECT_BACKOFF_MS,
     });
-    this.#facts = createStore<SyncFacts>({ ...INITIAL_SYNC_FACTS, isOnline: navigator.onLine });
+    const isHeld = !this.#gate.isOpen(docId);
+    this.#facts = createStore<SyncFacts>({ ...INITIAL_SYNC_FACTS, isOnline: navigator.onLine, isHeld });
     this.status = createStore(deriveSyncStatus(this.#facts.getSnapshot()));
     this.#facts.subscribe(() => this.#publish());
     this.#acks = new AckTracker({ db, docId, doc, provider: this.provider });
@@ -75,7 +84,8 @@ export class DocConnection {
       this.#setFacts({ unsent });
       this.#acks.onUnsentCount(unsent);
     });
-    if (navigator.onLine) {
+    this.#stopGate = this.#gate.subscribe(this.#onGateChange);
+    if (navigator.onLine && !isHeld) {
       this.provider.connect();
     }
   }
@@ -105,6 +115,7 @@ export class DocConnection {
 
   destroy(): void {
     this.#held = null;
+    this.#stopGate();
     window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('offline', this.#onOffline);
     this.#stopUnsentCount();
@@ -192,6 +203,10 @@ export class DocConnection {
       const lastClose =
         event === null ? this.#facts.getSnapshot().lastClose : { code: event.code, reason: event.reason };
       this.#setFacts({ ...this.#socketFacts(), failures, lastClose });
+      if (event !== null && isFatalCloseCode(event.code)) {
+        // Signed out, no right to read, not registered: the workspace decides what happens next.
+        this.#gate.onRefused(this.#docId, { code: event.code, reason: event.reason });
+      }
     });
   }
 
@@ -201,9 +216,29 @@ export class DocConnection {
 
   readonly #onOnline = (): void => {
     this.#setFacts({ isOnline: true, failures: 0 });
-    const lastClose = this.#facts.getSnapshot().lastClose;
-    // After a refusal (4400-4499) retrying cannot help; the user reloads once the cause is fixed.
-    if (lastClose === null || !isFatalCloseCode(lastClose.code)) {
+    const { lastClose, isHeld } = this.#facts.getSnapshot();
+    // After a refusal (4400-4499) retrying cannot help; the gate reopens once the cause is fixed.
+    if (!isHeld && (lastClose === null || !isFatalCloseCode(lastClose.code))) {
+      this.provider.connect();
+    }
+  };
+
+  /**
+   * The workspace let the document connect (signed in again, registered, readable again) or
+   * stopped it. Reopening clears the last refusal: it is what the workspace just resolved.
+   */
+  readonly #onGateChange = (): void => {
+    const isHeld = !this.#gate.isOpen(this.#docId);
+    if (isHeld === this.#facts.getSnapshot().isHeld) {
+      return;
+    }
+    if (isHeld) {
+      this.#setFacts({ isHeld });
+      this.provider.disconnect();
+      return;
+    }
+    this.#setFacts({ isHeld, lastClose: null, failures: 0 });
+    if (navigator.onLine) {
       this.provider.connect();
     }
   };

@@ -35,6 +35,11 @@ export interface SyncFacts {
   readonly failures: number;
   /** The server's reason when it said this connection may only read. */
   readonly permissionDenied: string | null;
+  /**
+   * The workspace keeps the document from connecting: nobody is signed in, the session expired,
+   * the document is not registered yet, or the user may not read it.
+   */
+  readonly isHeld: boolean;
 }
 
 export interface SyncStatus {
@@ -42,6 +47,8 @@ export interface SyncStatus {
   readonly unsent: number;
   readonly problem: SyncProblem | null;
   readonly readOnlyReason: string | null;
+  /** Not connecting on purpose (see `SyncFacts.isHeld`): changes stay on the device meanwhile. */
+  readonly isHeld?: boolean;
 }
 
 /** After this many failed attempts in a row the indicator says the server cannot be reached. */
@@ -55,6 +62,7 @@ export const INITIAL_SYNC_FACTS: SyncFacts = {
   lastClose: null,
   failures: 0,
   permissionDenied: null,
+  isHeld: false,
 };
 
 function problemOf(facts: SyncFacts): SyncProblem | null {
@@ -92,11 +100,16 @@ function phaseOf(facts: SyncFacts, problem: SyncProblem | null): SyncPhase {
 
 /** Turns the raw facts into what the indicator shows. */
 export function deriveSyncStatus(facts: SyncFacts): SyncStatus {
+  if (facts.isHeld) {
+    // Whatever the last socket said no longer applies: the workspace says why it waits.
+    return { phase: SyncPhase.offline, unsent: facts.unsent, problem: null, readOnlyReason: null, isHeld: true };
+  }
   const problem = facts.isOnline ? problemOf(facts) : null;
   return {
     phase: phaseOf(facts, problem),
     unsent: facts.unsent,
     problem,
     readOnlyReason: facts.permissionDenied,
+    isHeld: false,
   };
 }

@@ -1,0 +1,84 @@
+import type { DocId } from '../../shared';
+import type { AppServices } from '../app/services';
+import type { SyncStatus } from '../sync/syncStatus';
+import type { SyncOutcome } from '../workspace/BackgroundSync';
+import type { DocSession } from './DocSession';
+import { acquireSession } from './sessionRegistry';
+
+/**
+ * Give one document this long to load and sync: a large document on a slow link takes a while,
+ * but one stuck document must not hold a worker of the background sync for good.
+ */
+const SYNC_TIMEOUT_MS = 60_000;
+
+function outcomeOf(status: SyncStatus): SyncOutcome | null {
+  if (status.phase === 'synced') {
+    return 'synced';
+  }
+  if (status.phase === 'offline') {
+    // Held by the workspace (signed out, not registered) is not the network's fault.
+    return status.isHeld === true ? 'failed' : 'offline';
+  }
+  return status.phase === 'error' ? 'failed' : null;
+}
+
+/** Resolves with how the session's first sync ended, or null when `signal` aborts first. */
+function waitForSync(session: DocSession, signal: AbortSignal): Promise<SyncOutcome | null> {
+  return new Promise((resolve) => {
+    let stopStatus: () => void = () => {};
+    const timer = setTimeout(() => finish('failed'), SYNC_TIMEOUT_MS);
+    const onAbort = (): void => finish(null);
+    signal.addEventListener('abort', onAbort);
+    const stopState = session.state.subscribe(check);
+    const stopConnection = session.connection.subscribe(watch);
+    watch();
+    function watch(): void {
+      const connection = session.connection.getSnapshot();
+      if (connection !== null) {
+        stopStatus();
+        stopStatus = connection.status.subscribe(check);
+      }
+      check();
+    }
+    function check(): void {
+      if (session.state.getSnapshot().phase === 'failed') {
+        finish('failed');
+        return;
+      }
+      const status = session.connection.getSnapshot()?.status.getSnapshot();
+      const outcome = status === undefined ? null : outcomeOf(status);
+      if (outcome !== null) {
+        finish(outcome);
+      }
+    }
+    function finish(outcome: SyncOutcome | null): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      stopState();
+      stopConnection();
+      stopStatus();
+      resolve(outcome);
+    }
+  });
+}
+
+/**
+ * Opens a document without an editor until the server's state is stored on the device (its
+ * step 2 applied and written to IndexedDB) and this device's unsent changes are acknowledged,
+ * then closes it. Shares the session of a page that has the document open.
+ */
+export async function syncDocOnce(services: AppServices, docId: DocId, signal: AbortSignal): Promise<SyncOutcome> {
+  if (signal.aborted) {
+    return 'failed';
+  }
+  const handle = acquireSession(services, docId, { lingerMs: 0 });
+  try {
+    const outcome = (await waitForSync(handle.session, signal)) ?? 'failed';
+    if (outcome === 'synced') {
+      await handle.session.whenSaved();
+    }
+    return outcome;
+  } finally {
+    handle.release();
+  }
+}
