@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { type DocId, DocStatus, newDocId, Role } from '../../shared';
+import type { DocRecord } from '../../shared/api/schemas';
+import type { DocRecord as DocRow } from '../storage/JianyanDb';
+import { chooseSyncTargets } from './syncTargets';
+import { makeMe, makeRecord, newGroupId } from './test/FakeServer';
+
+const groupId = newGroupId();
+const me = makeMe([groupId]);
+const all = { isConnectable: () => true };
+
+function row(record: DocRecord | null, syncedAt: number | null = null): DocRow {
+  const id = record?.id ?? newDocId();
+  return { id, title: '', kind: null, updatedAt: 0, record, serverSeenAt: record === null ? null : 1, syncedAt };
+}
+
+describe('chooseSyncTargets', () => {
+  it('puts documents with unsent edits first, then the rest newest first', () => {
+    const old = row(makeRecord(newDocId(), groupId, { updatedAt: 5 }));
+    const recent = row(makeRecord(newDocId(), groupId, { updatedAt: 9 }));
+    const edited = row(makeRecord(newDocId(), groupId, { updatedAt: 1 }), 1);
+    const targets = chooseSyncTargets(me, [old, recent, edited], new Set([edited.id]), all);
+    expect(targets.map((t) => t.docId)).toEqual([edited.id, recent.id, old.id]);
+    expect(targets[1]).toEqual({ docId: recent.id, updatedAt: 9 });
+  });
+
+  it('skips documents already on the device, archived, unreadable, unregistered or only on this device', () => {
+    const upToDate = row(makeRecord(newDocId(), groupId, { updatedAt: 3 }), 3);
+    const archived = row(makeRecord(newDocId(), groupId, { isArchived: true }));
+    const otherGroup = row(makeRecord(newDocId(), newGroupId()));
+    const deviceOnly = row(null);
+    const waiting = row(makeRecord(newDocId(), groupId));
+    const isConnectable = (docId: DocId) => docId !== waiting.id;
+    const rows = [upToDate, archived, otherGroup, deviceOnly, waiting];
+    expect(chooseSyncTargets(me, rows, new Set([deviceOnly.id]), { isConnectable })).toEqual([]);
+  });
+
+  it('downloads a document the user may only read, but never counts its unsent edits as an upload', () => {
+    const inReview = row(makeRecord(newDocId(), groupId, { status: DocStatus.inReview, updatedAt: 4 }), 4);
+    expect(chooseSyncTargets(me, [inReview], new Set([inReview.id]), all)).toEqual([]);
+    const chair = makeMe([], { role: Role.chair });
+    const unseen = row(makeRecord(newDocId(), groupId, { updatedAt: 7 }));
+    expect(chooseSyncTargets(chair, [unseen], new Set([unseen.id]), all)).toEqual([{ docId: unseen.id, updatedAt: 7 }]);
+  });
+});
