@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import type { ApiClient } from '../api/ApiClient';
 import { api } from '../api/api';
 import type { Store } from '../lib/createStore';
@@ -6,14 +5,16 @@ import { syncDocOnce } from '../session/syncDocOnce';
 import { createDb, type JianyanDb } from '../storage/JianyanDb';
 import { createStorageHealth, type StorageHealth, watchDatabase } from '../storage/storageHealth';
 import type { ConnectionGate } from '../sync/ConnectionGate';
-import { createIdentityStore, type Identity } from '../user/identity';
+import { createIdentity, type Identity } from '../user/identity';
+import { userOf } from '../workspace/AuthStore';
 import { WorkspaceRuntime } from '../workspace/WorkspaceRuntime';
 
 /** The app's long-lived objects, created once per page. */
 export interface AppServices {
   readonly db: JianyanDb;
   readonly health: StorageHealth;
-  readonly identity: Store<Identity> & { rename(name: string): void };
+  /** The signed-in user's name and caret colour. */
+  readonly identity: Pick<Store<Identity>, 'getSnapshot' | 'subscribe'>;
   readonly api: ApiClient;
   /** Account, cached workspace, outbox and background sync (see client/workspace). */
   readonly workspace: WorkspaceRuntime;
@@ -23,18 +24,18 @@ export interface AppServices {
 
 let services: AppServices | null = null;
 
-/** Creates the services and starts the workspace; call once at start-up, after i18n. */
+/** Creates the services and starts the workspace; call once at start-up. */
 export function initServices(): AppServices {
   if (services === null) {
     const db = createDb();
     const health = createStorageHealth();
     watchDatabase(db, health);
-    const identity = createIdentityStore((n) => i18next.t('user.defaultName', { n }));
     const workspace = new WorkspaceRuntime({
       db,
       api,
       syncDoc: (docId, signal) => syncDocOnce(getServices(), docId, signal),
     });
+    const identity = createIdentity(workspace.auth, () => userOf(workspace.auth.getSnapshot()));
     services = { db, health, identity, api, workspace, gate: workspace.gate };
     workspace.start();
   }

@@ -96,7 +96,12 @@ describe('createDocument (C5)', () => {
     expect(readDocKind(doc)).toBe(DocKind.proposal);
     expect(doc.getXmlFragment(ContentField.body).length).toBe(templateHeadings(DocKind.proposal).length * 2);
     expect(await countUnsent(db, docId)).toBe(1);
-    expect(await getDocRecord(db, docId)).toMatchObject({ id: docId, title: '', kind: DocKind.proposal, updatedAt: 1000 });
+    expect(await getDocRecord(db, docId)).toMatchObject({
+      id: docId,
+      title: '',
+      kind: DocKind.proposal,
+      updatedAt: 1000,
+    });
   });
 
   it('merges the same template created on two devices into one copy', async () => {

@@ -1,80 +1,48 @@
-import { createStore, type Store } from '../lib/createStore';
+import type { Me } from '../../shared/api/schemas';
+import type { Store } from '../lib/createStore';
+import { deriveStore } from '../lib/deriveStore';
 
-/** How this device appears to others: the name and colour on its caret. */
+/** How this user appears to others: the name and colour on their caret. */
 export interface Identity {
   readonly name: string;
   readonly color: string;
 }
 
-const STORAGE_KEY = 'jianyan.identity';
-/** Longest display name: it must fit in a caret label. */
+/** Longest name on a caret label; longer names (up to 40 characters) are cut with an ellipsis. */
 export const MAX_NAME_LENGTH = 24;
 
 /** Caret colours with enough contrast for white label text; `#rrggbb` as collaboration-caret requires. */
 const CARET_COLORS = ['#c62828', '#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#ad1457', '#4e342e'] as const;
 
-function randomColor(): string {
-  return CARET_COLORS[Math.floor(Math.random() * CARET_COLORS.length)] ?? CARET_COLORS[0];
+/** The same user gets the same colour on every device and in every session. */
+export function colorOf(userId: string): string {
+  let hash = 0;
+  for (let i = 0; i < userId.length; i += 1) {
+    hash = (hash * 31 + userId.charCodeAt(i)) >>> 0;
+  }
+  return CARET_COLORS[hash % CARET_COLORS.length] ?? CARET_COLORS[0];
 }
 
-function parseIdentity(text: string | null): Identity | null {
-  if (text === null) {
-    return null;
+/** The caret identity of a user; nobody signed in shows no name. */
+export function identityOf(me: Me | null): Identity {
+  if (me === null) {
+    return { name: '', color: CARET_COLORS[0] };
   }
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) {
-      return null;
-    }
-    const { name, color } = value as Record<string, unknown>;
-    if (typeof name !== 'string' || typeof color !== 'string' || !/^#[0-9a-f]{6}$/i.test(color)) {
-      return null;
-    }
-    const trimmed = name.trim().slice(0, MAX_NAME_LENGTH);
-    return trimmed === '' ? null : { name: trimmed, color };
-  } catch {
-    return null;
-  }
-}
-
-function save(identity: Identity): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(identity));
-  } catch {
-    // Without localStorage the name lasts for this page only.
-  }
+  const name = me.name.length > MAX_NAME_LENGTH ? `${me.name.slice(0, MAX_NAME_LENGTH - 1)}…` : me.name;
+  return { name, color: colorOf(me.id) };
 }
 
 /**
- * The device's identity store. `defaultName` builds the first name (for example "访客-1234")
- * from a random four-digit number; later visits read the saved one.
+ * The identity of whoever is signed in, following the account: the name comes from the server's
+ * record of the user (people do not rename themselves on one device), the colour from their id.
  */
-export function createIdentityStore(defaultName: (n: string) => string): Store<Identity> & {
-  rename(name: string): void;
-} {
-  let initial: Identity | null = null;
-  try {
-    initial = parseIdentity(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    initial = null;
-  }
-  if (initial === null) {
-    const n = String(Math.floor(1000 + Math.random() * 9000));
-    initial = { name: defaultName(n), color: randomColor() };
-    save(initial);
-  }
-  const store = createStore<Identity>(initial);
-  return {
-    ...store,
-    rename(name) {
-      const trimmed = name.trim().slice(0, MAX_NAME_LENGTH);
-      if (trimmed !== '') {
-        store.update((current) => {
-          const next = { ...current, name: trimmed };
-          save(next);
-          return next;
-        });
-      }
-    },
-  };
+export function createIdentity(
+  auth: Pick<Store<unknown>, 'subscribe'>,
+  currentUser: () => Me | null,
+): Pick<Store<Identity>, 'getSnapshot' | 'subscribe'> {
+  return deriveStore([auth], () => identityOf(currentUser()), sameIdentity).store;
+}
+
+function sameIdentity(a: Identity, b: Identity): boolean {
+  return a.name === b.name && a.color === b.color;
 }
