@@ -205,7 +205,9 @@ export class DocConnection {
       this.#setFacts({ ...this.#socketFacts(), failures, lastClose });
       if (event !== null && isFatalCloseCode(event.code)) {
         // Signed out, no right to read, not registered: the workspace decides what happens next.
-        this.#gate.onRefused(this.#docId, { code: event.code, reason: event.reason });
+        // After y-websocket finished closing: the gate may disconnect the provider in answer.
+        const close = { code: event.code, reason: event.reason };
+        queueMicrotask(() => this.#gate.onRefused(this.#docId, close));
       }
     });
   }

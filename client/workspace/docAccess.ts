@@ -31,6 +31,10 @@ export function accessFromRecord(me: Me, record: DocRecord): 'write' | 'read' | 
   return decide(me, Action.readDocument, target).allowed ? 'read' : 'none';
 }
 
+function hasRecord(row: DocRow): boolean {
+  return row.record !== null && row.record !== undefined;
+}
+
 export interface AccessInput {
   readonly auth: AuthState;
   /** Whether the device's document rows were read at least once. */
@@ -63,13 +67,15 @@ export function deriveDocAccess(input: AccessInput): DocAccess {
   if (input.isUnregistered) {
     return 'write';
   }
-  if (verdict === 'none' || verdict === 'not_found') {
+  const isDeviceOnly = row !== undefined && !hasRecord(row) && (row.serverSeenAt ?? null) === null;
+  if (verdict === 'none' || (verdict === 'not_found' && !isDeviceOnly)) {
     return verdict;
   }
   if (row?.record !== null && row?.record !== undefined) {
     return accessFromRecord(auth.me, row.record);
   }
-  if (row !== undefined && (row.serverSeenAt === null || row.serverSeenAt === undefined)) {
+  if (isDeviceOnly) {
+    // Its only copy is here: the user keeps writing, whatever the server knows of it.
     return 'write';
   }
   if (input.isChecking) {
