@@ -49,6 +49,8 @@ export class DocSession {
   #connection: DocConnection | null = null;
   readonly #connectionStore: Store<DocConnection | null> = createStore<DocConnection | null>(null);
   #recordTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the record save that is due includes a change made on this device. */
+  #hasLocalChange = false;
   #stopIdentity: () => void = () => {};
   #isDestroyed = false;
 
@@ -122,7 +124,11 @@ export class DocSession {
 
   readonly #onUpdate = (_update: Uint8Array, origin: unknown): void => {
     this.#checkSchema();
-    if (origin !== STORAGE_ORIGIN && this.#recordTimer === null) {
+    if (origin === STORAGE_ORIGIN) {
+      return;
+    }
+    this.#hasLocalChange ||= !(this.#connection?.isRemoteOrigin(origin) ?? false);
+    if (this.#recordTimer === null) {
       this.#recordTimer = setTimeout(() => {
         this.#recordTimer = null;
         this.#saveRecord();
@@ -130,11 +136,18 @@ export class DocSession {
     }
   };
 
+  /**
+   * Keeps the list entry current. Only a change made here moves the document's time: the server's
+   * record says when others changed it, and a background sync of many documents must not make
+   * them all look changed just now.
+   */
   #saveRecord(): void {
     const { db, docId, health } = this.#options;
     const title = this.doc.getText(ContentField.title).toString();
+    const updatedAt = this.#hasLocalChange ? Date.now() : undefined;
+    this.#hasLocalChange = false;
     const settle = health.beginWrite();
-    saveDocRecord(db, docId, { title, kind: readDocKind(this.doc), updatedAt: Date.now() }).then(
+    saveDocRecord(db, docId, { title, kind: readDocKind(this.doc), updatedAt }).then(
       () => settle({ ok: true }),
       (error: unknown) => settle({ ok: false, error }),
     );
