@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { Action, CloseCode, type DocId, type DocKind, decide, type GroupId } from '../../shared';
+import { Action, type DocId, type DocKind, decide, type GroupId } from '../../shared';
 import type { Me } from '../../shared/api/schemas';
 import type { ApiClient } from '../api/ApiClient';
 import { ApiError, isUnauthorized } from '../api/ApiError';
@@ -8,17 +8,17 @@ import { deriveStore } from '../lib/deriveStore';
 import { createGroupDocument } from '../storage/createDocument';
 import { listDocRecords, markSynced } from '../storage/docRecords';
 import type { DocRecord as DocRow, JianyanDb, WorkspaceRow } from '../storage/JianyanDb';
-import { enqueueArchive, enqueueRegistration } from '../storage/outboxRows';
+import { enqueueArchive } from '../storage/outboxRows';
 import { watchUnsentCount } from '../storage/unsentCount';
 import { readWorkspaceRow, saveWorkspace } from '../storage/workspaceCache';
-import type { CloseInfo, ConnectionGate } from '../sync/ConnectionGate';
 import { type AuthStore, createAuthStore, userOf } from './AuthStore';
 import { BackgroundSync, type SyncOutcome } from './BackgroundSync';
-import { type CachedWorkspace, composeWorkspace } from './composeWorkspace';
+import { type CachedWorkspace, composeWorkspace, type DocPlacement, placementOf } from './composeWorkspace';
 import { DocAccessTracker } from './DocAccessTracker';
-import { type DocAccess, deriveDocAccess } from './docAccess';
+import { type DocAccess, deriveDocAccess, targetOf } from './docAccess';
 import { Outbox } from './Outbox';
 import { listSyncTargets } from './syncTargets';
+import { WorkspaceGate } from './WorkspaceGate';
 
 /** Fetch the workspace again this often while the app is open and online: new documents, new members. */
 const REFRESH_INTERVAL_MS = 5 * 60_000;
@@ -26,8 +26,6 @@ const REFRESH_INTERVAL_MS = 5 * 60_000;
 const SYNC_RETRY_DELAY_MS = 60_000;
 /** Wait this long after a local change in a closed document before a sync run uploads it. */
 const UPLOAD_DELAY_MS = 5_000;
-/** Register a document again after the relay said it is unknown at most this often per page. */
-const MAX_REREGISTRATIONS = 2;
 
 /** The device's documents and workspace row, mirrored in memory for synchronous reads. */
 interface CacheSnapshot {
@@ -59,11 +57,9 @@ export class WorkspaceRuntime {
     docs: new Map(),
   });
   readonly view: Pick<Store<CachedWorkspace | null>, 'getSnapshot' | 'subscribe'>;
-  readonly gate: ConnectionGate;
+  readonly gate: WorkspaceGate;
   readonly #options: WorkspaceRuntimeOptions;
   readonly #isOnline: () => boolean;
-  readonly #gateChanges: Pick<Store<unknown>, 'getSnapshot' | 'subscribe'>;
-  readonly #reregistrations = new Map<DocId, number>();
   #refreshing: Promise<void> | null = null;
   #stops: (() => void)[] = [];
 
@@ -103,14 +99,14 @@ export class WorkspaceRuntime {
       }),
     );
     this.view = view.store;
-    const gateChanges = deriveStore([this.auth, this.outbox.state, this.access.version], () => ({}));
-    this.#gateChanges = gateChanges.store;
-    this.#stops.push(view.stop, gateChanges.stop);
-    this.gate = {
-      isOpen: (docId) => this.#isGateOpen(docId),
-      subscribe: (onChange) => this.#gateChanges.subscribe(onChange),
-      onRefused: (docId, close) => this.#onRefused(docId, close),
-    };
+    this.gate = new WorkspaceGate({
+      db,
+      auth: this.auth,
+      outbox: this.outbox,
+      access: this.access,
+      rowOf: (docId) => this.cache.getSnapshot().docs.get(docId),
+    });
+    this.#stops.push(view.stop, this.gate.stop);
   }
 
   /** Reads the device's cache and the account, then follows the server. Returns a stop function. */
@@ -191,18 +187,10 @@ export class WorkspaceRuntime {
   async setArchived(docId: DocId, isArchived: boolean): Promise<void> {
     const me = this.#requireUser('archive a document');
     const record = this.cache.getSnapshot().docs.get(docId)?.record ?? null;
-    if (record !== null) {
-      const decision = decide(me, Action.archiveDocument, {
-        type: 'document',
-        groupId: record.groupId,
-        status: record.status,
-        isArchived: record.isArchived,
-        createdBy: record.createdBy,
-      });
-      if (!decision.allowed) {
-        const message = `Cannot archive document ${docId}: ${decision.denial}`;
-        throw new ApiError({ status: 403, code: 'forbidden', message, denial: decision.denial });
-      }
+    const decision = record === null ? null : decide(me, Action.archiveDocument, targetOf(record));
+    if (decision !== null && !decision.allowed) {
+      const message = `Cannot archive document ${docId}: ${decision.denial}`;
+      throw new ApiError({ status: 403, code: 'forbidden', message, denial: decision.denial });
     }
     await enqueueArchive(this.#options.db, { docId, userId: me.id, isArchived });
     await this.outbox.reload();
@@ -223,6 +211,12 @@ export class WorkspaceRuntime {
     });
   }
 
+  /** Where a document stands between this device and the server; null when it is not listed. */
+  placementOf(docId: DocId): DocPlacement | null {
+    const row = this.cache.getSnapshot().docs.get(docId);
+    return row === undefined ? null : placementOf(row, this.outbox.isUnregistered(docId));
+  }
+
   #requireUser(what: string): Me {
     const me = userOf(this.auth.getSnapshot());
     if (me === null) {
@@ -231,49 +225,13 @@ export class WorkspaceRuntime {
     return me;
   }
 
-  #isGateOpen(docId: DocId): boolean {
-    if (this.auth.getSnapshot().status !== 'signed_in' || !this.outbox.state.getSnapshot().isLoaded) {
-      return false;
-    }
-    const verdict = this.access.verdictOf(docId);
-    return !this.outbox.isUnregistered(docId) && verdict !== 'none' && verdict !== 'not_found';
-  }
-
-  #onRefused(docId: DocId, close: CloseInfo): void {
-    if (close.code === CloseCode.unauthorized) {
-      this.auth.expire();
-    } else if (close.code === CloseCode.forbidden) {
-      this.access.setVerdict(docId, 'none');
-    } else if (close.code === CloseCode.documentNotFound) {
-      void this.#reregister(docId);
-    }
-  }
-
-  /** The relay does not know a document this device has: register it (again) through the outbox. */
-  async #reregister(docId: DocId): Promise<void> {
-    const me = userOf(this.auth.getSnapshot());
-    const row = this.cache.getSnapshot().docs.get(docId);
-    const attempts = this.#reregistrations.get(docId) ?? 0;
-    const groupId = row?.record?.groupId ?? row?.groupId ?? null;
-    const kind = row?.record?.kind ?? row?.kind ?? null;
-    if (me === null || groupId === null || kind === null || attempts >= MAX_REREGISTRATIONS) {
-      this.access.setVerdict(docId, 'not_found');
-      return;
-    }
-    this.#reregistrations.set(docId, attempts + 1);
-    const payload = { id: docId, kind, groupId, title: row?.title ?? '' };
-    await enqueueRegistration(this.#options.db, { payload, userId: me.id });
-    await this.outbox.reload();
-    await this.outbox.flush();
-  }
-
   async #listTargets() {
     const me = userOf(this.auth.getSnapshot());
     if (me === null || this.auth.getSnapshot().status !== 'signed_in') {
       return [];
     }
     return listSyncTargets(this.#options.db, me, {
-      isConnectable: (docId) => this.#isGateOpen(docId),
+      isConnectable: (docId) => this.gate.isOpen(docId),
     });
   }
 
@@ -286,7 +244,7 @@ export class WorkspaceRuntime {
       previous = next;
       void this.outbox.reload().catch(() => undefined);
       if (next.status === 'signed_in' && (!wasSignedIn || !isSameUser)) {
-        this.#reregistrations.clear();
+        this.gate.reset();
         this.access.clearVerdicts();
         void this.outbox.flush();
         this.refresh().catch((err: unknown) => {

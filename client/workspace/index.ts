@@ -5,6 +5,7 @@ import { getServices } from '../app/services';
 import { useStore } from '../lib/useStore';
 import type { AuthState } from './AuthStore';
 import type { BackgroundSyncState } from './BackgroundSync';
+import type { DocPlacement } from './composeWorkspace';
 import type { DocAccess } from './docAccess';
 import type { OutboxSummary } from './Outbox';
 
@@ -14,6 +15,7 @@ import type { OutboxSummary } from './Outbox';
  * document. Everything works offline from the device's cache.
  */
 
+export type { DocRecord, Group, Me, Person, Workspace } from '../../shared/api/schemas';
 export type { ApiClient } from '../api/ApiClient';
 export { ApiError, NetworkError } from '../api/ApiError';
 /** The HTTP API (docs/API.md): for the pages that manage groups, people, invitations and tokens. */
@@ -75,6 +77,26 @@ export function useDocAccess(docId: DocId): DocAccess {
     }
   }, [runtime, docId, isSignedIn]);
   return access;
+}
+
+/**
+ * Where a document stands between this device and the server: listed by the server, created here
+ * and waiting for its registration, or only on this device. Null when the device does not list it.
+ */
+export function useDocPlacement(docId: DocId): DocPlacement | null {
+  const runtime = getServices().workspace;
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const stops = [runtime.cache.subscribe(onChange), runtime.outbox.state.subscribe(onChange)];
+      return () => {
+        for (const stop of stops) {
+          stop();
+        }
+      };
+    },
+    [runtime],
+  );
+  return useSyncExternalStore(subscribe, () => runtime.placementOf(docId));
 }
 
 /** Actions on the workspace. Each one works offline where that makes sense (creating, archiving). */
