@@ -33,6 +33,8 @@ export interface DocConnectionOptions {
   readonly serverUrl?: string;
   /** Whether the document may connect now (signed in, registered); by default always. */
   readonly gate?: ConnectionGate;
+  /** The WebSocket class; the browser's by default (tests pass a fake). */
+  readonly WebSocketPolyfill?: typeof WebSocket;
 }
 
 type SyncHandler = WebsocketProvider['messageHandlers'][number];
@@ -72,6 +74,7 @@ export class DocConnection {
       awareness,
       params: syncParams(),
       maxBackoffTime: MAX_RECONNECT_BACKOFF_MS,
+      ...(options.WebSocketPolyfill === undefined ? {} : { WebSocketPolyfill: options.WebSocketPolyfill }),
     });
     const isHeld = !this.#gate.isOpen(docId);
     this.#facts = createStore<SyncFacts>({ ...INITIAL_SYNC_FACTS, isOnline: navigator.onLine, isHeld });
