@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DocId } from '../../shared';
 import { groupSchema, type Me, meSchema, personSchema, type Workspace } from '../../shared/api/schemas';
 import { withServerRecord } from './docRecords';
-import type { AccountRow, JianyanDb, WorkspaceRow } from './JianyanDb';
+import type { AccountRow, DocRecord, JianyanDb, WorkspaceRow } from './JianyanDb';
 
 const ROW_KEY = 'current';
 
@@ -72,19 +72,33 @@ export async function readWorkspaceRow(db: JianyanDb): Promise<WorkspaceRow | nu
 /**
  * Stores a `GET /api/workspace` answer in one transaction: the snapshot, each listed document's
  * record, and, for documents the server no longer lists to this user, the removal of the record
- * (their content stays on the device).
+ * (their content stays on the device). `requestedAt` is when the request was sent: a record
+ * stored since then (a registration that crossed the request) is newer than the answer and stays.
  */
-export function saveWorkspace(db: JianyanDb, workspace: Workspace, fetchedAt: number = Date.now()): Promise<void> {
+export function saveWorkspace(
+  db: JianyanDb,
+  workspace: Workspace,
+  { requestedAt, fetchedAt = Date.now() }: { readonly requestedAt: number; readonly fetchedAt?: number },
+): Promise<void> {
   return db.transaction('rw', [db.workspace, db.docs], async () => {
     const { me, groups, people, docs } = workspace;
     await db.workspace.put({ key: ROW_KEY, userId: me.id, me, groups, people, fetchedAt });
     const listed = new Set<DocId>(docs.map((doc) => doc.id));
     const existing = await db.docs.bulkGet(docs.map((doc) => doc.id));
-    await db.docs.bulkPut(docs.map((record, index) => withServerRecord(existing[index], record, fetchedAt)));
+    const rows = docs.map((record, index) => {
+      const current = existing[index];
+      const isKnownNewer = (current?.record?.updatedAt ?? Number.NEGATIVE_INFINITY) > record.updatedAt;
+      return current !== undefined && isKnownNewer ? current : withServerRecord(current, record, fetchedAt);
+    });
+    await db.docs.bulkPut(rows);
     await db.docs
-      .filter((row) => row.record !== null && row.record !== undefined && !listed.has(row.id))
+      .filter((row) => isStale(row, requestedAt) && !listed.has(row.id))
       .modify((row) => {
         Object.assign(row, { record: null });
       });
   });
+}
+
+function isStale(row: DocRecord, requestedAt: number): boolean {
+  return row.record !== null && row.record !== undefined && (row.serverSeenAt ?? 0) < requestedAt;
 }

@@ -153,13 +153,14 @@ export class WorkspaceRuntime {
 
   async #refresh(): Promise<void> {
     const { db, api } = this.#options;
+    const requestedAt = Date.now();
     const workspace = await api.workspace();
     const me = userOf(this.auth.getSnapshot());
     if (me === null || me.id !== workspace.me.id) {
       // Signed out, or another user signed in, while the request ran.
       return;
     }
-    await saveWorkspace(db, workspace);
+    await saveWorkspace(db, workspace, { requestedAt });
     this.auth.updateMe(workspace.me);
     this.access.clearVerdicts();
     void this.backgroundSync.run();
