@@ -1,0 +1,234 @@
+import type { DocRecord, Group } from '../../shared/api/schemas';
+import type { DocId, DocKind, GroupId, Role, UserId } from '../../shared/index';
+
+/** An account as stored, with the groups it belongs to. The password hash never leaves the server. */
+export interface UserRecord {
+  readonly id: UserId;
+  readonly username: string;
+  readonly name: string;
+  readonly role: Role;
+  /** Self-describing hash (see server/auth/passwords.ts). */
+  readonly passwordHash: string;
+  /** True after a one-time password was handed out (roster import, admin reset). */
+  readonly mustChangePassword: boolean;
+  readonly isActive: boolean;
+  readonly createdAt: number;
+  readonly groupIds: readonly GroupId[];
+}
+
+/** What creating an account needs; ids and times are given by the caller. */
+export interface NewUser {
+  readonly id: UserId;
+  readonly username: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly passwordHash: string;
+  readonly mustChangePassword?: boolean;
+  readonly createdAt: number;
+  readonly groupIds: readonly GroupId[];
+}
+
+/** A stored sign-in session, found by the SHA-256 hash of its token. */
+export interface SessionRecord {
+  readonly tokenHash: Uint8Array;
+  readonly userId: UserId;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+/** A named API token of a user; the token itself is never stored. */
+export interface ApiTokenRecord {
+  readonly id: string;
+  readonly userId: UserId;
+  readonly name: string;
+  readonly tokenHash: Uint8Array;
+  readonly createdAt: number;
+  readonly lastUsedAt: number | null;
+  /** Null while the token works. */
+  readonly revokedAt: number | null;
+}
+
+/** An invitation link for one person, found by the hash of its secret. */
+export interface InvitationRecord {
+  readonly id: string;
+  readonly tokenHash: Uint8Array;
+  readonly role: Role;
+  readonly groupIds: readonly GroupId[];
+  readonly createdBy: UserId;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  /** Null until someone joined through it. */
+  readonly usedBy: UserId | null;
+  readonly usedAt: number | null;
+}
+
+export interface NewDocument {
+  readonly id: DocId;
+  readonly kind: DocKind;
+  readonly groupId: GroupId;
+  readonly title: string;
+  readonly createdBy: UserId;
+  readonly createdAt: number;
+}
+
+/** What a roster import writes, already checked and hashed (see server/roster/importRoster.ts). */
+export interface RosterPlan {
+  readonly groupNames: readonly string[];
+  readonly accounts: readonly {
+    readonly username: string;
+    readonly name: string;
+    readonly role: Role;
+    readonly passwordHash: string;
+    readonly groupNames: readonly string[];
+  }[];
+}
+
+export interface SetPasswordOptions {
+  readonly endSessions: boolean;
+  /** A session that stays signed in: the one that changed the password. */
+  readonly keepSession?: Uint8Array | null;
+  /** True for a one-time password handed out by someone else. */
+  readonly mustChangePassword?: boolean;
+}
+
+/** Something that must be unique is taken already; nothing was written. */
+export class WorkspaceConflictError extends Error {
+  override readonly name = 'WorkspaceConflictError';
+  /** What was taken: usernames, or a group name. */
+  readonly conflict: 'username' | 'group_name';
+  /** The taken values, for the answer's message. */
+  readonly values: readonly string[];
+
+  constructor(conflict: 'username' | 'group_name', values: readonly string[]) {
+    const what = conflict === 'username' ? 'username' : 'group name';
+    super(
+      `Cannot save: the ${what}${values.length > 1 ? 's' : ''} ${values.map((v) => `"${v}"`).join(', ')} already taken`,
+    );
+    this.conflict = conflict;
+    this.values = values;
+  }
+}
+
+/** Outcome of using a one-time link (the setup link or an invitation). */
+export type OneTimeLinkOutcome =
+  | { readonly kind: 'created'; readonly user: UserRecord }
+  /** Used already, expired, or (for the setup link) an account exists. Nothing was written. */
+  | { readonly kind: 'gone' };
+
+/**
+ * The workspace's relational records: people, groups, sessions, API tokens, invitations and
+ * document records. Adapters: SQLite (the embedded default); PostgreSQL plugs in here later.
+ * Every method is async for that reason. Secrets are passed and stored as SHA-256 hashes only.
+ */
+export interface WorkspaceStore {
+  // ---- People ----
+
+  /** How many accounts exist, active or not. */
+  countUsers(): Promise<number>;
+  /** Creates an account with its memberships; throws WorkspaceConflictError when the username is taken. */
+  createUser(user: NewUser): Promise<UserRecord>;
+  /** The account with this id; null when there is none. */
+  getUser(id: UserId): Promise<UserRecord | null>;
+  /** The account with this (lowercase) username; null when there is none. */
+  findUserByUsername(username: string): Promise<UserRecord | null>;
+  /** Every account, ordered by username. */
+  listUsers(): Promise<UserRecord[]>;
+  /** Activates or deactivates an account; deactivating also ends its sessions. Null when there is none. */
+  setUserActive(id: UserId, isActive: boolean): Promise<UserRecord | null>;
+  /**
+   * Replaces the password hash and sets must-change-password (default false). With
+   * `endSessions`, ends the user's sessions except `keepSession` (the one that asked).
+   */
+  setPasswordHash(id: UserId, passwordHash: string, options: SetPasswordOptions): Promise<void>;
+
+  // ---- First run ----
+
+  /** Replaces the setup link's secret; a previous link stops working. */
+  setSetupTokenHash(tokenHash: Uint8Array): Promise<void>;
+  /**
+   * Creates the first account if `tokenHash` is the current setup secret and no account exists
+   * yet, and then forgets the secret: in one transaction, so only one caller ever succeeds.
+   */
+  completeSetup(tokenHash: Uint8Array, user: NewUser): Promise<OneTimeLinkOutcome>;
+
+  // ---- Sessions ----
+
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session with this token hash; null when there is none (expired ones are still returned). */
+  findSession(tokenHash: Uint8Array): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: Uint8Array): Promise<void>;
+  /** Deletes sessions that expired before `now`; resolves with how many. */
+  deleteExpiredSessions(now: number): Promise<number>;
+
+  // ---- API tokens ----
+
+  /** Stores a new API token of a user. */
+  createApiToken(token: Omit<ApiTokenRecord, 'lastUsedAt' | 'revokedAt'>): Promise<ApiTokenRecord>;
+  /** The API token with this hash, revoked or not; null when there is none. */
+  findApiToken(tokenHash: Uint8Array): Promise<ApiTokenRecord | null>;
+  /** A user's tokens that are not revoked, newest first. */
+  listApiTokens(userId: UserId): Promise<ApiTokenRecord[]>;
+  /** Revokes a token of this user; false when the user has no such working token. */
+  revokeApiToken(userId: UserId, id: string, at: number): Promise<boolean>;
+  /** Records when a token was last used. */
+  touchApiToken(id: string, at: number): Promise<void>;
+
+  // ---- Groups ----
+
+  /** Creates a group; throws WorkspaceConflictError when the name is taken. */
+  createGroup(group: { readonly id: GroupId; readonly name: string; readonly createdAt: number }): Promise<Group>;
+  /** Null when there is no such group; throws WorkspaceConflictError when the name is taken. */
+  renameGroup(id: GroupId, name: string): Promise<Group | null>;
+  /** The group with its members; null when there is none. */
+  getGroup(id: GroupId): Promise<Group | null>;
+  /** Every group with its members, ordered by name. */
+  listGroups(): Promise<Group[]>;
+  /** Adds a member (no change when already one); null when the group does not exist. */
+  addMember(groupId: GroupId, userId: UserId): Promise<Group | null>;
+  /** Removes a member (no change when not one); null when the group does not exist. */
+  removeMember(groupId: GroupId, userId: UserId): Promise<Group | null>;
+
+  // ---- Invitations ----
+
+  createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt'>): Promise<InvitationRecord>;
+  /** The invitation with this hash, used or not; null when there is none. */
+  findInvitation(tokenHash: Uint8Array): Promise<InvitationRecord | null>;
+  /** Invitations not used and not expired at `now`, newest first. */
+  listOpenInvitations(now: number): Promise<InvitationRecord[]>;
+  /**
+   * Creates the account (with the invitation's role and groups) and marks the invitation used, in
+   * one transaction, if it is still unused and unexpired at `now`. Throws
+   * WorkspaceConflictError when the username is taken.
+   */
+  acceptInvitation(
+    invitationId: string,
+    user: Omit<NewUser, 'role' | 'groupIds'>,
+    now: number,
+  ): Promise<OneTimeLinkOutcome>;
+
+  // ---- Documents ----
+
+  /**
+   * Registers a document with its creator as first author. When the id exists already, writes
+   * nothing and answers the stored record with `isCreated: false` (the caller compares group and kind).
+   */
+  createDocument(doc: NewDocument): Promise<{ readonly isCreated: boolean; readonly record: DocRecord }>;
+  /** The document's record; null when it is not registered. */
+  getDocument(id: DocId): Promise<DocRecord | null>;
+  /** Every registered document, most recently changed first. */
+  listDocuments(): Promise<DocRecord[]>;
+  /** Archives or restores a document; null when it is not registered. */
+  setDocumentArchived(id: DocId, isArchived: boolean): Promise<DocRecord | null>;
+
+  // ---- Roster ----
+
+  /**
+   * In one transaction: creates the groups missing by name, the accounts (each must change its
+   * password), and their memberships. Throws WorkspaceConflictError naming every taken username
+   * and then writes nothing. Resolves with the names of the groups it created.
+   */
+  importRoster(plan: RosterPlan): Promise<{ createdGroups: string[] }>;
+
+  /** Releases the store; later calls fail. */
+  close(): Promise<void>;
+}
