@@ -32,24 +32,6 @@ export function initialUpdates(kind: DocKind, title: string): Uint8Array[] {
   return [template, titled];
 }
 
-/**
- * Creates a document on this device, seeded with its kind's template (C5). The template update
- * is stored as the first update and recorded as unsent, like any local edit; opening a document
- * never seeds it again. For documents of the time before groups; new ones use
- * `createGroupDocument`.
- */
-export async function createDocument(db: JianyanDb, kind: DocKind, now: number = Date.now()): Promise<DocId> {
-  const docId = newDocId();
-  const update = templateUpdate(kind);
-  await db.transaction('rw', db.updates, db.unsent, db.docs, async () => {
-    await db.updates.add({ docId, update });
-    await db.unsent.add({ docId, update });
-    await db.docs.put(localDocRow({ id: docId, kind, groupId: null, title: '', createdBy: null, now }));
-  });
-  announceUnsentChange(docId);
-  return docId;
-}
-
 export interface GroupDocumentInput {
   readonly kind: DocKind;
   readonly groupId: GroupId;
@@ -60,9 +42,10 @@ export interface GroupDocumentInput {
 }
 
 /**
- * Creates a document of a group on this device, offline too: its content (template and title),
- * its row in the document list and its registration in the outbox are written in one
- * transaction, so that a document never exists without the request that registers it.
+ * Creates a document of a group on this device, offline too: its content (template and title,
+ * stored as unsent local updates; opening a document never seeds it again, C5), its row in the
+ * document list and its registration in the outbox are written in one transaction, so that a
+ * document never exists without the request that registers it.
  */
 export async function createGroupDocument(db: JianyanDb, input: GroupDocumentInput): Promise<DocId> {
   const docId = newDocId();

@@ -1,8 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ContentField, DocKind, newDocId, readDocKind, templateHeadings } from '../../shared';
-import { createDocument } from './createDocument';
+import {
+  ContentField,
+  DocKind,
+  type GroupId,
+  newDocId,
+  readDocKind,
+  templateHeadings,
+  type UserId,
+} from '../../shared';
+import { createGroupDocument } from './createGroupDocument';
 import { getDocRecord, listDocRecords, saveDocRecord } from './docRecords';
 import { createDb, type JianyanDb } from './JianyanDb';
 import {
@@ -89,9 +97,12 @@ describe('update log', () => {
   });
 });
 
-describe('createDocument (C5)', () => {
-  it('seeds the template once, as an unsent local update, and records the document', async () => {
-    const docId = await createDocument(db, DocKind.proposal, 1000);
+describe('createGroupDocument (C5)', () => {
+  const groupId = crypto.randomUUID() as GroupId;
+  const userId = crypto.randomUUID() as UserId;
+
+  it('seeds the template once, as an unsent local update, and records and queues the document', async () => {
+    const docId = await createGroupDocument(db, { kind: DocKind.proposal, groupId, userId, now: 1000 });
     const doc = docFrom(await readUpdates(db, docId));
     expect(readDocKind(doc)).toBe(DocKind.proposal);
     expect(doc.getXmlFragment(ContentField.body).length).toBe(templateHeadings(DocKind.proposal).length * 2);
@@ -100,13 +111,32 @@ describe('createDocument (C5)', () => {
       id: docId,
       title: '',
       kind: DocKind.proposal,
+      groupId,
+      createdBy: userId,
       updatedAt: 1000,
+      record: null,
+      serverSeenAt: null,
     });
+    expect(await db.outbox.toArray()).toEqual([
+      expect.objectContaining({
+        docId,
+        userId,
+        op: 'registerDoc',
+        payload: { id: docId, kind: 'proposal', groupId, title: '' },
+      }),
+    ]);
+  });
+
+  it('writes the title typed in the create dialog as a second local update', async () => {
+    const docId = await createGroupDocument(db, { kind: DocKind.researchReport, groupId, userId, title: ' 乡村教育 ' });
+    const doc = docFrom(await readUpdates(db, docId));
+    expect(doc.getText(ContentField.title).toString()).toBe('乡村教育');
+    expect(await countUnsent(db, docId)).toBe(2);
   });
 
   it('merges the same template created on two devices into one copy', async () => {
-    const a = await createDocument(db, DocKind.socialInfo);
-    const b = await createDocument(db, DocKind.socialInfo);
+    const a = await createGroupDocument(db, { kind: DocKind.socialInfo, groupId, userId });
+    const b = await createGroupDocument(db, { kind: DocKind.socialInfo, groupId, userId });
     const doc = docFrom([...(await readUpdates(db, a)), ...(await readUpdates(db, b))]);
     expect(doc.getXmlFragment(ContentField.body).length).toBe(templateHeadings(DocKind.socialInfo).length * 2);
   });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocKind, newDocId } from '../../shared';
 import type { Workspace } from '../../shared/api/schemas';
 import { makeMe, makeRecord, newGroupId } from '../workspace/test/FakeServer';
-import { createGroupDocument } from './createDocument';
+import { createGroupDocument } from './createGroupDocument';
 import { getDocRecord, saveDocRecord, saveServerRecord } from './docRecords';
 import { createDb, type JianyanDb } from './JianyanDb';
 import { countUnsent } from './updateLog';

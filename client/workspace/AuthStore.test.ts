@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import { ApiClient } from '../api/ApiClient';
 import { ApiError, NetworkError } from '../api/ApiError';
-import { createGroupDocument } from '../storage/createDocument';
+import { createGroupDocument } from '../storage/createGroupDocument';
 import { saveServerRecord } from '../storage/docRecords';
 import { createDb, type JianyanDb } from '../storage/JianyanDb';
 import { countUnsent } from '../storage/updateLog';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DocId, DocKind } from '../../shared';
 import { ApiClient } from '../api/ApiClient';
-import { createGroupDocument } from '../storage/createDocument';
+import { createGroupDocument } from '../storage/createGroupDocument';
 import { getDocRecord } from '../storage/docRecords';
 import { createDb, type JianyanDb } from '../storage/JianyanDb';
 import { enqueueArchive } from '../storage/outboxRows';

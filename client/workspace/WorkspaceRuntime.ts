@@ -5,7 +5,7 @@ import type { ApiClient } from '../api/ApiClient';
 import { ApiError, isUnauthorized } from '../api/ApiError';
 import { createStore, type Store } from '../lib/createStore';
 import { deriveStore } from '../lib/deriveStore';
-import { createGroupDocument } from '../storage/createDocument';
+import { createGroupDocument } from '../storage/createGroupDocument';
 import { listDocRecords, markSynced } from '../storage/docRecords';
 import type { DocRecord as DocRow, JianyanDb, WorkspaceRow } from '../storage/JianyanDb';
 import { enqueueArchive } from '../storage/outboxRows';
