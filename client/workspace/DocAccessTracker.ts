@@ -83,6 +83,12 @@ export class DocAccessTracker {
     });
   }
 
+  /** Asks again about the documents whose last check got no answer (the network is back). */
+  async confirmUnanswered(): Promise<void> {
+    const unanswered = [...this.#verdicts].flatMap(([docId, verdict]) => (verdict === 'offline' ? [docId] : []));
+    await Promise.all(unanswered.map((docId) => this.confirm(docId)));
+  }
+
   async #ask(docId: DocId): Promise<void> {
     const { api, db, isUnregistered } = this.#options;
     try {

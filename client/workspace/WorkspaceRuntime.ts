@@ -40,6 +40,8 @@ export interface WorkspaceRuntimeOptions {
   /** Opens one document until its server state is on the device (see session/syncDocOnce). */
   readonly syncDoc: (docId: DocId, signal: AbortSignal) => Promise<SyncOutcome>;
   readonly isOnline?: () => boolean;
+  /** Whether a page has the document open: it syncs by itself and the background sync leaves it. */
+  readonly isDocOpen?: (docId: DocId) => boolean;
 }
 
 /**
@@ -126,7 +128,11 @@ export class WorkspaceRuntime {
     this.#stops.push(this.#followAuth());
     this.#stops.push(this.#followNetwork());
     this.#stops.push(this.#followUnsent());
-    const refreshTimer = setInterval(() => void this.refresh().catch(() => undefined), REFRESH_INTERVAL_MS);
+    const refreshTimer = setInterval(() => {
+      if (this.auth.getSnapshot().status === 'signed_in') {
+        this.refresh().catch(() => undefined);
+      }
+    }, REFRESH_INTERVAL_MS);
     this.#stops.push(() => clearInterval(refreshTimer));
     void this.auth.init();
     return () => this.stop();
@@ -233,6 +239,7 @@ export class WorkspaceRuntime {
     }
     return listSyncTargets(this.#options.db, me, {
       isConnectable: (docId) => this.gate.isOpen(docId),
+      isOpen: this.#options.isDocOpen,
     });
   }
 
@@ -286,16 +293,15 @@ export class WorkspaceRuntime {
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     const onOnline = (): void => {
       this.outbox.onOnline();
+      if (this.auth.getSnapshot().status !== 'signed_in') {
+        return;
+      }
       this.refresh().catch((err: unknown) => {
         if (!isUnauthorized(err) && this.auth.getSnapshot().status === 'signed_in') {
           void this.backgroundSync.run();
         }
       });
-      for (const [docId] of this.cache.getSnapshot().docs) {
-        if (this.access.verdictOf(docId) === 'offline') {
-          void this.access.confirm(docId);
-        }
-      }
+      void this.access.confirmUnanswered();
     };
     const onOffline = (): void => this.backgroundSync.stop('offline');
     // A run that ended with failures, or stopped by an unreachable server while the browser says

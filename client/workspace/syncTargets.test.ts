@@ -24,15 +24,17 @@ describe('chooseSyncTargets', () => {
     expect(targets[1]).toEqual({ docId: recent.id, updatedAt: 9 });
   });
 
-  it('skips documents already on the device, archived, unreadable, unregistered or only on this device', () => {
+  it('skips documents already on the device, archived, unreadable, unregistered, open in a page or only here', () => {
     const upToDate = row(makeRecord(newDocId(), groupId, { updatedAt: 3 }), 3);
     const archived = row(makeRecord(newDocId(), groupId, { isArchived: true }));
     const otherGroup = row(makeRecord(newDocId(), newGroupId()));
     const deviceOnly = row(null);
     const waiting = row(makeRecord(newDocId(), groupId));
     const isConnectable = (docId: DocId) => docId !== waiting.id;
-    const rows = [upToDate, archived, otherGroup, deviceOnly, waiting];
-    expect(chooseSyncTargets(me, rows, new Set([deviceOnly.id]), { isConnectable })).toEqual([]);
+    const open = row(makeRecord(newDocId(), groupId));
+    const isOpen = (docId: DocId) => docId === open.id;
+    const rows = [upToDate, archived, otherGroup, deviceOnly, waiting, open];
+    expect(chooseSyncTargets(me, rows, new Set([deviceOnly.id, open.id]), { isConnectable, isOpen })).toEqual([]);
   });
 
   it('downloads a document the user may only read, but never counts its unsent edits as an upload', () => {
