@@ -1,0 +1,100 @@
+import {
+  Action,
+  type Actor,
+  CloseCode,
+  type Decision,
+  Denial,
+  DocStatus,
+  type DocumentTarget,
+  decide,
+  type ParsedRoom,
+  RoomKind,
+} from '../../shared/index';
+import type { RoomAccess, RoomGate } from '../relay/RoomGate';
+import type { WorkspaceStore } from '../storage/WorkspaceStore';
+import { type Authenticator, AuthFailure } from './Authenticator';
+
+/** Reasons the relay sends with a close or a dropped update; the client shows them as they are. */
+export const GateReason = {
+  signIn: 'sign in to open documents',
+  expired: 'your session has expired: sign in again',
+  deactivated: 'this account has been deactivated: ask the secretariat',
+  notRegistered: 'this document is not registered on the server yet',
+  notInGroup: "you are not a member of this document's group",
+  readOnlyGroup: 'you may read but not edit documents of this group',
+  archivedContent: 'this document is archived: restore it to edit it',
+  archivedComments: 'this document is archived: comments are closed',
+  inReview: 'this document is in review: only comments can be added',
+  approved: 'this document is approved: only comments can be added',
+  filed: 'this document is filed: it can no longer be changed',
+} as const;
+
+export interface WorkspaceRoomGateOptions {
+  readonly authenticator: Authenticator;
+  readonly store: WorkspaceStore;
+}
+
+function refuse(code: CloseCode, reason: string): RoomAccess {
+  return { kind: 'refuse', code, reason };
+}
+
+/** Why an allowed reader may not write, in words. */
+function readOnlyReason(denial: Denial, target: DocumentTarget, room: RoomKind): string {
+  if (denial === Denial.archived) {
+    return room === RoomKind.comments ? GateReason.archivedComments : GateReason.archivedContent;
+  }
+  if (denial === Denial.status) {
+    if (target.status === DocStatus.approved) {
+      return GateReason.approved;
+    }
+    return target.status === DocStatus.filed ? GateReason.filed : GateReason.inReview;
+  }
+  return GateReason.readOnlyGroup;
+}
+
+/**
+ * The relay's access port on top of sessions, API tokens and `can()` (R13, R14): who may read a
+ * room (P6) and who may write in it (P7 for content, P9 for comments), decided before any byte
+ * of the room is sent and again whenever the relay is told that rights changed.
+ */
+export class WorkspaceRoomGate implements RoomGate {
+  readonly #authenticator: Authenticator;
+  readonly #store: WorkspaceStore;
+
+  constructor(options: WorkspaceRoomGateOptions) {
+    this.#authenticator = options.authenticator;
+    this.#store = options.store;
+  }
+
+  async decide(credential: string | null, room: ParsedRoom): Promise<RoomAccess> {
+    const outcome = await this.#authenticator.check(credential);
+    if (!outcome.ok) {
+      if (outcome.failure === AuthFailure.missing) {
+        return refuse(CloseCode.unauthorized, GateReason.signIn);
+      }
+      return refuse(CloseCode.unauthorized, GateReason.expired);
+    }
+    const record = await this.#store.getDocument(room.docId);
+    if (record === null) {
+      return refuse(CloseCode.documentNotFound, GateReason.notRegistered);
+    }
+    const target: DocumentTarget = { type: 'document', ...record };
+    return this.#accessOf(outcome.context.actor, target, room.kind);
+  }
+
+  #accessOf(actor: Actor, target: DocumentTarget, room: RoomKind): RoomAccess {
+    const read = decide(actor, Action.readDocument, target);
+    if (!read.allowed) {
+      return refuse(
+        CloseCode.forbidden,
+        read.denial === Denial.inactive ? GateReason.deactivated : GateReason.notInGroup,
+      );
+    }
+    const write: Decision =
+      room === RoomKind.content ? decide(actor, Action.editContent, target) : decide(actor, Action.comment, target);
+    if (write.allowed) {
+      return { kind: 'write', userId: actor.id };
+    }
+    return { kind: 'read', userId: actor.id, reason: readOnlyReason(write.denial, target, room) };
+  }
+}

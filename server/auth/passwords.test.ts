@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCRYPT_PARAMS, PasswordHasher } from './passwords';
+
+const FAST = { logN: 10, r: 8, p: 1 };
+
+describe('PasswordHasher', () => {
+  it('hashes with scrypt at the default cost in a self-describing format, and verifies', async () => {
+    const hasher = new PasswordHasher();
+    const hash = await hasher.hash('正确的密码 correct horse');
+    expect(hash).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{86}$/);
+    expect(await hasher.verify('正确的密码 correct horse', hash)).toBe(true);
+    expect(await hasher.verify('正确的密码 correct hors', hash)).toBe(false);
+    expect(DEFAULT_SCRYPT_PARAMS).toEqual({ logN: 15, r: 8, p: 1 });
+  });
+
+  it('salts every hash, so the same password hashes differently', async () => {
+    const hasher = new PasswordHasher({ params: FAST });
+    expect(await hasher.hash('same password')).not.toBe(await hasher.hash('same password'));
+  });
+
+  it('verifies hashes made with other parameters and says they need rehashing', async () => {
+    const old = await new PasswordHasher({ params: FAST }).hash('password one');
+    const hasher = new PasswordHasher({ params: { logN: 11, r: 8, p: 1 } });
+    expect(await hasher.verify('password one', old)).toBe(true);
+    expect(hasher.needsRehash(old)).toBe(true);
+    expect(hasher.needsRehash(await hasher.hash('password one'))).toBe(false);
+  });
+
+  it('answers false, never throws, for malformed or outrageous hashes', async () => {
+    const hasher = new PasswordHasher({ params: FAST });
+    const good = await hasher.hash('pw');
+    const parts = good.split('$');
+    for (const bad of ['', 'plain', 'scrypt$15$8$1$$', `scrypt$40$8$1$${parts[4]}$${parts[5]}`, good.slice(0, -60)]) {
+      expect(await hasher.verify('pw', bad)).toBe(false);
+    }
+  });
+
+  it('spends a verification on unknown users and answers false', async () => {
+    const hasher = new PasswordHasher({ params: FAST });
+    expect(await hasher.verifyNobody('anything')).toBe(false);
+  });
+});

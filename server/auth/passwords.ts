@@ -1,0 +1,114 @@
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Password hashing with scrypt (memory-hard, in node:crypto). A hash is stored as
+ * `scrypt$<log2 N>$<r>$<p>$<salt base64url>$<key base64url>`, so the parameters can be raised
+ * later: old hashes still verify, and `needsRehash` says when to store a new one at sign-in.
+ */
+
+export interface ScryptParams {
+  /** log2 of the CPU/memory cost N. */
+  readonly logN: number;
+  /** Block size. */
+  readonly r: number;
+  /** Parallelism. */
+  readonly p: number;
+}
+
+/** N = 2^15, r = 8: 32 MiB and about 0.1 s per hash here, the common recommendation for interactive logins. */
+export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { logN: 15, r: 8, p: 1 };
+/** Per-user salt: 16 random bytes. */
+const SALT_BYTES = 16;
+/** Length of the derived key. */
+const KEY_BYTES = 64;
+/** Largest cost a stored hash may ask for, so a forged row cannot make verification allocate gigabytes. */
+const MAX_LOG_N = 20;
+const MAX_R = 16;
+const MAX_P = 4;
+const PREFIX = 'scrypt';
+
+function memoryOf(params: ScryptParams): number {
+  // scrypt needs 128 * N * r bytes (plus a little); Node refuses above maxmem, default 32 MiB.
+  return 128 * 2 ** params.logN * params.r * (params.p + 1) + 1024 * 1024;
+}
+
+function derive(password: string, salt: Uint8Array, params: ScryptParams, keyBytes: number): Promise<Buffer> {
+  const options: ScryptOptions = { N: 2 ** params.logN, r: params.r, p: params.p, maxmem: memoryOf(params) };
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, keyBytes, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+interface ParsedHash {
+  readonly params: ScryptParams;
+  readonly salt: Buffer;
+  readonly key: Buffer;
+}
+
+function parseHash(stored: string): ParsedHash | null {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== PREFIX) {
+    return null;
+  }
+  const [logN, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const isSane = (value: number, max: number) => Number.isInteger(value) && value >= 1 && value <= max;
+  if (!isSane(logN, MAX_LOG_N) || !isSane(r, MAX_R) || !isSane(p, MAX_P)) {
+    return null;
+  }
+  const salt = Buffer.from(parts[4] ?? '', 'base64url');
+  const key = Buffer.from(parts[5] ?? '', 'base64url');
+  if (salt.length < SALT_BYTES || key.length < 32) {
+    return null;
+  }
+  return { params: { logN, r, p }, salt, key };
+}
+
+export interface PasswordHasherOptions {
+  /** Parameters for new hashes; tests may lower the cost. Default DEFAULT_SCRYPT_PARAMS. */
+  readonly params?: ScryptParams;
+}
+
+/** Hashes and verifies passwords; one instance per server, holding the parameters for new hashes. */
+export class PasswordHasher {
+  readonly #params: ScryptParams;
+  #dummyHash: Promise<string> | null = null;
+
+  constructor(options: PasswordHasherOptions = {}) {
+    this.#params = options.params ?? DEFAULT_SCRYPT_PARAMS;
+  }
+
+  /** A new hash of `password` with a fresh random salt. */
+  async hash(password: string): Promise<string> {
+    const salt = randomBytes(SALT_BYTES);
+    const key = await derive(password, salt, this.#params, KEY_BYTES);
+    const { logN, r, p } = this.#params;
+    return [PREFIX, logN, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  }
+
+  /** Whether `password` matches `stored`; false (never a throw) for a malformed hash. */
+  async verify(password: string, stored: string): Promise<boolean> {
+    const parsed = parseHash(stored);
+    if (parsed === null) {
+      return false;
+    }
+    const key = await derive(password, parsed.salt, parsed.params, parsed.key.length);
+    return timingSafeEqual(key, parsed.key);
+  }
+
+  /**
+   * Spends the time of a real verification and answers false: for a username that does not
+   * exist, so that the answer's timing does not tell which usernames do.
+   */
+  async verifyNobody(password: string): Promise<false> {
+    this.#dummyHash ??= this.hash(randomBytes(SALT_BYTES).toString('base64url'));
+    await this.verify(password, await this.#dummyHash);
+    return false;
+  }
+
+  /** Whether `stored` was made with other parameters than new hashes use (or cannot be read). */
+  needsRehash(stored: string): boolean {
+    const parsed = parseHash(stored);
+    const { logN, r, p } = this.#params;
+    return parsed === null || parsed.params.logN !== logN || parsed.params.r !== r || parsed.params.p !== p;
+  }
+}

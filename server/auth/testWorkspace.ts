@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { GroupId, Role, UserId } from '../../shared/index';
+import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import type { UserRecord } from '../storage/WorkspaceStore';
+
+/** A workspace store on a temporary file, for the unit tests of auth. */
+export interface TestWorkspace {
+  readonly store: SqliteWorkspaceStore;
+  /** Creates an account with a placeholder password hash. */
+  addUser(username: string, role: Role, groupIds?: readonly GroupId[]): Promise<UserRecord>;
+  addGroup(name: string): Promise<GroupId>;
+  /** Runs SQL on a second connection to the file: for states no store method makes yet. */
+  exec(sql: string, ...params: (string | number | null)[]): void;
+  dispose(): Promise<void>;
+}
+
+export function openTestWorkspace(): TestWorkspace {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jianyan-auth-'));
+  const file = path.join(dir, 'jianyan.sqlite');
+  const store = new SqliteWorkspaceStore({ path: file });
+  return {
+    store,
+    addUser: (username, role, groupIds = []) =>
+      store.createUser({
+        id: randomUUID() as UserId,
+        username,
+        name: username,
+        role,
+        passwordHash: 'unused',
+        createdAt: 0,
+        groupIds,
+      }),
+    addGroup: async (name) => (await store.createGroup({ id: randomUUID() as GroupId, name, createdAt: 0 })).id,
+    exec: (sql, ...params) => {
+      const db = new Database(file);
+      try {
+        db.prepare(sql).run(...params);
+      } finally {
+        db.close();
+      }
+    },
+    dispose: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
