@@ -47,6 +47,14 @@ const ROLE_ALIASES: ReadonlyMap<string, Role> = new Map<string, Role>([
   ['member', Role.member],
 ]);
 
+/** The Chinese name of each role, as printed in account lists. */
+export const ROLE_LABELS: Record<Role, string> = {
+  secretariat: '秘书处',
+  chair: '主席',
+  convener: '召集人',
+  member: '委员',
+};
+
 /** How each role may be written, for messages. */
 export const ROLE_HINT = '秘书处/secretariat, 主席/副主席/chair, 召集人/convener or 委员/member';
 

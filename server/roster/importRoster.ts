@@ -1,0 +1,109 @@
+import type { RosterResult } from '../../shared/api/schemas';
+import { WorkspaceConflictError, type WorkspaceStore } from '../storage/WorkspaceStore';
+import { decodeRoster } from './decodeRoster';
+import { oneTimePassword } from './oneTimePassword';
+import { parseRoster, type RosterProblem, type RosterRow } from './parseRoster';
+
+/**
+ * Passwords hashed at once. scrypt takes tens of megabytes and about a tenth of a second per
+ * hash; two at a time uses both cores of a small server without queueing a whole roster's
+ * worth of memory-hungry jobs in the thread pool.
+ */
+const HASH_CONCURRENCY = 2;
+
+export interface ImportRosterOptions {
+  /** Hashes a one-time password for storage (the server's password hashing). */
+  hashPassword(password: string): Promise<string>;
+}
+
+/** The accounts created with their one-time passwords, or every bad line of a refused file. */
+export type ImportRosterOutcome =
+  | { ok: true; result: RosterResult }
+  | { ok: false; problems: { line: number; message: string }[] };
+
+function takenProblem(row: RosterRow): RosterProblem {
+  return {
+    line: row.line,
+    message: `用户名 (username) "${row.username}" is already taken by an existing account: choose another one, or remove the line if the person has an account already`,
+  };
+}
+
+async function hashAll(passwords: readonly string[], hash: (password: string) => Promise<string>): Promise<string[]> {
+  const hashes: string[] = new Array<string>(passwords.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < passwords.length) {
+      const index = next;
+      next += 1;
+      hashes[index] = await hash(passwords[index] ?? '');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, passwords.length) }, worker));
+  return hashes;
+}
+
+/** Every bad line of the file, including usernames that existing accounts have. */
+async function findProblems(
+  store: WorkspaceStore,
+  text: string,
+): Promise<{ rows: readonly RosterRow[]; problems: RosterProblem[] }> {
+  const parsed = parseRoster(text);
+  const problems = [...parsed.problems];
+  for (const row of parsed.rows) {
+    if ((await store.findUserByUsername(row.username)) !== null) {
+      problems.push(takenProblem(row));
+    }
+  }
+  return { rows: parsed.rows, problems: problems.sort((a, b) => a.line - b.line) };
+}
+
+/**
+ * Imports a roster file (see parseRoster for its format): creates the groups not there yet and
+ * the accounts, each with a new one-time password, in one transaction. When any line is bad,
+ * writes nothing and answers every bad line, so that one corrected file imports cleanly.
+ */
+export async function importRoster(
+  store: WorkspaceStore,
+  bytes: Uint8Array,
+  options: ImportRosterOptions,
+): Promise<ImportRosterOutcome> {
+  const decoded = decodeRoster(bytes);
+  if (!decoded.ok) {
+    return { ok: false, problems: [{ line: 1, message: decoded.message }] };
+  }
+  const { rows, problems } = await findProblems(store, decoded.text);
+  if (problems.length > 0) {
+    return { ok: false, problems };
+  }
+  const passwords = rows.map(() => oneTimePassword());
+  const hashes = await hashAll(passwords, (password) => options.hashPassword(password));
+  let createdGroups: string[];
+  try {
+    ({ createdGroups } = await store.importRoster({
+      groupNames: [...new Set(rows.flatMap((row) => row.groups))],
+      accounts: rows.map((row, index) => ({
+        username: row.username,
+        name: row.name,
+        role: row.role,
+        passwordHash: hashes[index] ?? '',
+        groupNames: row.groups,
+      })),
+    }));
+  } catch (thrown) {
+    // Someone took a username between the check above and the transaction.
+    if (thrown instanceof WorkspaceConflictError && thrown.conflict === 'username') {
+      const taken = new Set(thrown.values);
+      return { ok: false, problems: rows.filter((row) => taken.has(row.username)).map(takenProblem) };
+    }
+    throw thrown;
+  }
+  const accounts = rows.map((row, index) => ({
+    line: row.line,
+    username: row.username,
+    name: row.name,
+    role: row.role,
+    groups: [...row.groups],
+    oneTimePassword: passwords[index] ?? '',
+  }));
+  return { ok: true, result: { accounts, createdGroups } };
+}
