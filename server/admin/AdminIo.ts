@@ -1,0 +1,34 @@
+import type { WorkspaceStore } from '../storage/WorkspaceStore';
+
+/** Where an admin command writes: stdout for results, stderr for refusals and usage. */
+export interface AdminIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** What every admin command works with. */
+export interface AdminContext {
+  readonly store: WorkspaceStore;
+  /** The database file, named in messages so a wrong DATA_DIR is easy to spot. */
+  readonly databasePath: string;
+  hashPassword(password: string): Promise<string>;
+  readonly io: AdminIo;
+  now(): number;
+}
+
+/** A command that cannot be done as asked; its message is printed and the exit status is 1. */
+export class AdminRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AdminRefusal';
+  }
+}
+
+export const ExitCode = {
+  done: 0,
+  /** Refused: a bad roster, an unknown user, an unreadable file or database. */
+  refused: 1,
+  /** Bad arguments: the usage is printed. */
+  usage: 2,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

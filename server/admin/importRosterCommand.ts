@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { toError } from '../logger';
+import { importRoster } from '../roster/importRoster';
+import { ROLE_LABELS } from '../roster/rosterVocabulary';
+import { type AdminContext, AdminRefusal } from './AdminIo';
+import { formatTable } from './formatTable';
+
+async function readRosterFile(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (thrown) {
+    const error = toError(thrown) as NodeJS.ErrnoException;
+    const reason = error.code === 'ENOENT' ? 'there is no such file' : error.message;
+    throw new AdminRefusal(`Cannot read the roster ${file}: ${reason}.`);
+  }
+}
+
+/**
+ * Imports a roster file and prints each account with its one-time password, or, when any line is
+ * bad, every bad line (and imports nothing).
+ */
+export async function importRosterCommand(context: AdminContext, file: string): Promise<void> {
+  const bytes = await readRosterFile(file);
+  const outcome = await importRoster(context.store, bytes, {
+    hashPassword: (password) => context.hashPassword(password),
+  });
+  if (!outcome.ok) {
+    const count = outcome.problems.length;
+    const lines = outcome.problems.map((problem) => `  line ${problem.line}: ${problem.message}`);
+    throw new AdminRefusal(
+      [
+        `Nothing was imported: ${count} line${count > 1 ? 's' : ''} of ${file} need${count > 1 ? '' : 's'} fixing.`,
+        ...lines,
+      ].join('\n'),
+    );
+  }
+  const { accounts, createdGroups } = outcome.result;
+  const { out } = context.io;
+  out(`Imported ${accounts.length} account${accounts.length > 1 ? 's' : ''} from ${file}.`);
+  if (createdGroups.length > 0) {
+    out(`New groups: ${createdGroups.join('、')}`);
+  }
+  out('');
+  const rows = accounts.map((account) => [
+    account.username,
+    account.name,
+    ROLE_LABELS[account.role],
+    account.groups.join('、'),
+    account.oneTimePassword,
+  ]);
+  for (const line of formatTable(
+    ['用户名 username', '姓名 name', '角色 role', '小组 groups', '一次性密码 password'],
+    rows,
+  )) {
+    out(line);
+  }
+  out('');
+  out('Hand each person their username and one-time password, in person or by phone. After the');
+  out('first sign-in they choose their own password. These passwords are not stored anywhere and');
+  out('are not shown again: keep this list until everyone has signed in, then destroy it.');
+}

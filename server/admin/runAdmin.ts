@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PasswordHasher } from '../auth/passwords';
+import { ConfigError, loadConfig } from '../config';
+import { toError } from '../logger';
+import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import { type AdminContext, type AdminIo, AdminRefusal, ExitCode } from './AdminIo';
+import { importRosterCommand } from './importRosterCommand';
+import { ADMIN_USAGE, type AdminCommand, parseAdminArgs } from './parseAdminArgs';
+import { resetPasswordCommand } from './resetPasswordCommand';
+import { tokenCommand } from './tokenCommand';
+
+/** The server's database file in DATA_DIR (see startServer). */
+export const DATABASE_FILE = 'jianyan.sqlite';
+
+function dispatch(context: AdminContext, command: Exclude<AdminCommand, { name: 'help' }>): Promise<void> {
+  switch (command.name) {
+    case 'import-roster':
+      return importRosterCommand(context, command.file);
+    case 'token':
+      return tokenCommand(context, command.username, command.tokenName);
+    case 'reset-password':
+      return resetPasswordCommand(context, command.username);
+  }
+}
+
+/**
+ * Runs one admin command on the database in DATA_DIR, on a connection of its own: SQLite in WAL
+ * mode with a busy timeout lets it write while the server runs. Resolves with the exit status.
+ */
+export async function runAdmin(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: AdminIo,
+): Promise<ExitCode> {
+  const parsed = parseAdminArgs(argv);
+  if (!parsed.ok) {
+    io.err(`${parsed.message}\n\n${ADMIN_USAGE}`);
+    return ExitCode.usage;
+  }
+  if (parsed.command.name === 'help') {
+    io.out(ADMIN_USAGE);
+    return ExitCode.done;
+  }
+  let store: SqliteWorkspaceStore | null = null;
+  try {
+    const { dataDir } = loadConfig(env);
+    mkdirSync(dataDir, { recursive: true });
+    const databasePath = path.join(dataDir, DATABASE_FILE);
+    store = new SqliteWorkspaceStore({ path: databasePath });
+    const hasher = new PasswordHasher();
+    const context: AdminContext = {
+      store,
+      databasePath,
+      hashPassword: (password) => hasher.hash(password),
+      io,
+      now: Date.now,
+    };
+    await dispatch(context, parsed.command);
+    return ExitCode.done;
+  } catch (thrown) {
+    const error = toError(thrown);
+    io.err(
+      error instanceof AdminRefusal || error instanceof ConfigError ? error.message : (error.stack ?? error.message),
+    );
+    return ExitCode.refused;
+  } finally {
+    await store?.close();
+  }
+}

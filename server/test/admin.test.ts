@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PasswordHasher } from '../auth/passwords';
+import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import { makeDataDir } from './support/testServer';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Each command starts tsx and hashes passwords with scrypt: allow a loaded machine time. */
+const COMMAND_TIMEOUT_MS = 60_000;
+
+interface CommandResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `npm run admin -- ...args` as an operator would, on `dataDir`. */
+function admin(dataDir: string, ...args: string[]): Promise<CommandResult> {
+  const child = spawn('npm', ['run', 'admin', '--', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, npm_config_update_notifier: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const ROSTER = [
+  '姓名,用户名,角色,小组',
+  '张三,zhangsan,召集人,"经济界别、城关镇委员活动小组"',
+  '李四,lisi,委员,经济界别',
+  '王五,wangwu,副主席,',
+].join('\r\n');
+
+let dataDir: string;
+
+function writeRoster(name: string, text: string): string {
+  const file = path.join(dataDir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function withStore<T>(use: (store: SqliteWorkspaceStore) => Promise<T>): Promise<T> {
+  const store = new SqliteWorkspaceStore({ path: path.join(dataDir, 'jianyan.sqlite') });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+beforeEach(() => {
+  dataDir = makeDataDir();
+});
+
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm run admin', () => {
+  it('imports a roster and prints each account with a one-time password that signs in', {
+    timeout: COMMAND_TIMEOUT_MS,
+  }, async () => {
+    const result = await admin(dataDir, 'import-roster', writeRoster('名单.csv', `\uFEFF${ROSTER}`));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('New groups: 经济界别、城关镇委员活动小组');
+    const row = result.stdout.split('\n').find((line) => line.startsWith('zhangsan '));
+    expect(row).toMatch(
+      /^zhangsan\s+张三\s+召集人\s+经济界别、城关镇委员活动小组\s+[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/,
+    );
+    expect(result.stdout).toContain('Hand each person');
+
+    const password = row?.split(/\s+/).at(-1) ?? '';
+    const user = await withStore((store) => store.findUserByUsername('zhangsan'));
+    expect(user).toMatchObject({ name: '张三', role: 'convener', mustChangePassword: true });
+    expect(user?.groupIds).toHaveLength(2);
+    expect(await new PasswordHasher().verify(password, user?.passwordHash ?? '')).toBe(true);
+  });
+
+  it('refuses a roster with bad lines, listing each, and imports none of it', {
+    timeout: COMMAND_TIMEOUT_MS,
+  }, async () => {
+    const file = writeRoster('bad.csv', `${ROSTER}\r\n赵六,Zhao Liu,委员,\r\n孙七,lisi,主任,\r\n`);
+    const result = await admin(dataDir, 'import-roster', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Nothing was imported: 2 lines');
+    expect(result.stderr).toContain('line 5: 用户名 (username) "Zhao Liu" is not valid');
+    expect(result.stderr).toContain('line 6: 角色 (role) "主任" is unknown: use 秘书处');
+    expect(await withStore((store) => store.countUsers())).toBe(0);
+  });
+
+  it('gives a new one-time password that replaces the old one', { timeout: COMMAND_TIMEOUT_MS }, async () => {
+    await admin(dataDir, 'import-roster', writeRoster('名单.csv', ROSTER));
+    const result = await admin(dataDir, 'reset-password', 'lisi');
+    expect(result.code).toBe(0);
+    const password = /New one-time password for 李四 \(lisi\): (\S+)/.exec(result.stdout)?.[1] ?? '';
+    const user = await withStore((store) => store.findUserByUsername('lisi'));
+    expect(await new PasswordHasher().verify(password, user?.passwordHash ?? '')).toBe(true);
+    expect(user?.mustChangePassword).toBe(true);
+  });
+
+  it('refuses an unknown username, naming the database', { timeout: COMMAND_TIMEOUT_MS }, async () => {
+    const result = await admin(dataDir, 'token', 'nobody');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`There is no account "nobody" in ${path.join(dataDir, 'jianyan.sqlite')}`);
+  });
+
+  it('answers an unknown command or bad arguments with the usage on stderr and status 2', {
+    timeout: COMMAND_TIMEOUT_MS,
+  }, async () => {
+    const unknown = await admin(dataDir, 'frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command frobnicate');
+    expect(unknown.stderr).toContain('Usage: npm run admin -- <command>');
+    const missing = await admin(dataDir, 'token');
+    expect(missing.code).toBe(2);
+    const help = await admin(dataDir, 'help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('import-roster FILE');
+  });
+});
