@@ -1,32 +1,110 @@
-import { type ReactElement, useEffect } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
-import { DocListPage } from '../features/doc-list/DocListPage';
+import { Action, can } from '../../shared';
+import type { Me } from '../../shared/api/schemas';
+import { AccessNotice } from '../features/access/AccessNotice';
+import { GroupsAdminPage } from '../features/admin/GroupsAdminPage';
+import { PeopleAdminPage } from '../features/admin/PeopleAdminPage';
+import { ExpiredBanner } from '../features/auth/ExpiredBanner';
+import { JoinPage } from '../features/auth/JoinPage';
+import { SetupPage } from '../features/auth/SetupPage';
+import { SignInPage } from '../features/auth/SignInPage';
 import { DocumentPage } from '../features/document/DocumentPage';
+import { GroupPage } from '../features/group/GroupPage';
+import { HomePage } from '../features/home/HomePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { Page } from '../features/shell/Page';
 import { StorageBanner } from '../features/storage/StorageBanner';
-import { startBackgroundUpload } from '../session/backgroundUpload';
-import { getServices } from './services';
+import { useAuth } from '../workspace';
 import { useLeaveGuard } from './useLeaveGuard';
 
 function NotFound(): ReactElement {
   const { t } = useTranslation();
-  return <p className="page-notice">{t('notFound.message')}</p>;
+  return (
+    <Page title={t('notFound.message')}>
+      <p className="page-notice">{t('notFound.message')}</p>
+    </Page>
+  );
 }
 
-/** Routes: `/` the document list, `/d/:docId` a document. */
+function Splash(): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <div className="splash" role="status">
+      <img src="/icon.svg" alt="" width="48" height="48" />
+      <span>{t('common.loading')}</span>
+    </div>
+  );
+}
+
+function AdminOnly({ me, children }: { readonly me: Me; readonly children: ReactElement }): ReactElement {
+  return can(me, Action.managePeople, { type: 'committee' }) ? children : <AccessNotice kind="forbidden_page" />;
+}
+
+/** The pages of a signed-in person (or one whose session expired: they keep working on this device). */
+function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
+  return (
+    <Switch>
+      <Route path="/">
+        <HomePage me={me} />
+      </Route>
+      <Route path="/g/:groupId">{(params) => <GroupPage me={me} groupIdText={params.groupId} />}</Route>
+      <Route path="/d/:docId">{(params) => <DocumentPage docIdText={params.docId} />}</Route>
+      <Route path="/admin/people">
+        <AdminOnly me={me}>
+          <PeopleAdminPage me={me} />
+        </AdminOnly>
+      </Route>
+      <Route path="/admin/groups">
+        <AdminOnly me={me}>
+          <GroupsAdminPage />
+        </AdminOnly>
+      </Route>
+      <Route path="/settings">
+        <SettingsPage me={me} />
+      </Route>
+      <Route>
+        <NotFound />
+      </Route>
+    </Switch>
+  );
+}
+
+function SignedInArea(): ReactElement {
+  const auth = useAuth();
+  switch (auth.status) {
+    case 'loading':
+      return <Splash />;
+    case 'signed_out':
+      return <SignInPage />;
+    case 'expired':
+      return (
+        <>
+          <ExpiredBanner me={auth.me} />
+          <WorkspaceRoutes me={auth.me} />
+        </>
+      );
+    case 'signed_in':
+      return <WorkspaceRoutes me={auth.me} />;
+  }
+}
+
+/**
+ * Routes. Setting up and joining work signed out; every other address asks to sign in first and
+ * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
+ * `/d/:docId` a document, `/admin/people` and `/admin/groups` for the secretariat, `/settings`.
+ */
 export function App(): ReactElement {
   useLeaveGuard();
-  useEffect(() => startBackgroundUpload(getServices()), []);
   return (
     <>
       <StorageBanner />
       <Switch>
-        <Route path="/">
-          <DocListPage />
-        </Route>
-        <Route path="/d/:docId">{(params) => <DocumentPage docIdText={params.docId} />}</Route>
+        <Route path="/setup/:token">{(params) => <SetupPage token={params.token} />}</Route>
+        <Route path="/join/:token">{(params) => <JoinPage token={params.token} />}</Route>
         <Route>
-          <NotFound />
+          <SignedInArea />
         </Route>
       </Switch>
     </>

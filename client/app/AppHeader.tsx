@@ -1,28 +1,43 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { AccountMenu } from '../features/shell/AccountMenu';
+import { MainNav } from '../features/shell/MainNav';
 import type { IndicatorView } from '../features/sync-indicator/indicatorView';
 import { SyncIndicator } from '../features/sync-indicator/SyncIndicator';
-import { UserMenu } from '../features/user/UserMenu';
+import { useAuth, useWorkspace } from '../workspace';
 
 export interface AppHeaderProps {
   readonly indicator: IndicatorView;
-  /** Page-specific content between the brand and the indicator (a document's title, co-editors). */
+  /**
+   * Page-specific content in place of the navigation bar (a document's title and co-editors);
+   * the navigation then lives in the account menu.
+   */
   readonly children?: ReactNode;
 }
 
-/** The top bar of every page: brand, page context, sync state, personal settings. */
+/** The top bar of every signed-in page: brand, navigation or page context, sync state, account. */
 export function AppHeader({ indicator, children }: AppHeaderProps): ReactElement {
   const { t } = useTranslation();
+  const auth = useAuth();
+  const groups = useWorkspace()?.groups ?? [];
+  const me = auth.status === 'signed_in' || auth.status === 'expired' ? auth.me : null;
+  const hasContext = children !== undefined;
   return (
     <header className="app-header">
-      <Link href="/" className="brand" aria-label={t('list.heading')}>
+      <Link href="/" className="brand" aria-label={t('app.name')}>
         <img src="/icon.svg" alt="" width="28" height="28" />
         <span className="brand-name">{t('app.name')}</span>
       </Link>
-      <div className="header-context">{children}</div>
+      {hasContext ? (
+        <div className="header-context">{children}</div>
+      ) : (
+        <div className="header-context only-wide">
+          {me === null ? null : <MainNav me={me} groups={groups} layout="bar" />}
+        </div>
+      )}
       <SyncIndicator view={indicator} />
-      <UserMenu />
+      {me === null ? null : <AccountMenu me={me} groups={groups} hasNav={hasContext} />}
     </header>
   );
 }

@@ -19,7 +19,7 @@ export function DocTitleCrumb({ doc }: { readonly doc: Y.Doc }): ReactElement {
   return (
     <div className="crumb">
       <span className="kind-tag">{t(`kind.${kind ?? 'unknown'}`)}</span>
-      <span className="crumb-title">{text === '' ? t('list.untitled') : text}</span>
+      <span className="crumb-title">{text === '' ? t('common.untitled') : text}</span>
     </div>
   );
 }

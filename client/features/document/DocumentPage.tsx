@@ -1,7 +1,8 @@
-import type { ReactElement } from 'react';
+import { type ReactElement, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { type DocId, parseDocId } from '../../../shared';
+import { Action, type DocId, decide, parseDocId } from '../../../shared';
+import type { DocRecord } from '../../../shared/api/schemas';
 import { AppHeader } from '../../app/AppHeader';
 import { getServices } from '../../app/services';
 import { EditorPane } from '../../editor/EditorPane';
@@ -12,11 +13,20 @@ import type { DocSession } from '../../session/DocSession';
 import { useDocSession } from '../../session/useDocSession';
 import type { DocConnection } from '../../sync/DocConnection';
 import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../sync/syncStatus';
+import { type DocAccess, useAuth, useDocAccess, useWorkspace } from '../../workspace';
+import { AccessNotice } from '../access/AccessNotice';
+import { docTarget } from '../docs/docTarget';
 import { PresenceList } from '../presence/PresenceList';
+import { Page } from '../shell/Page';
 import { docIndicatorView } from '../sync-indicator/indicatorView';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { DocMetaBar } from './DocMetaBar';
 import { DocTitleCrumb } from './DocTitleCrumb';
 
 const NO_CONNECTION = createStore<SyncStatus>(deriveSyncStatus({ ...INITIAL_SYNC_FACTS, isOnline: false }));
+
+/** What the person may do with an open document; `unknown_offline` edits locally, the relay decides later. */
+type OpenAccess = Extract<DocAccess, 'write' | 'read' | 'unknown_offline'>;
 
 function useSyncStatus(connection: DocConnection | null): SyncStatus {
   return useStore(connection?.status ?? NO_CONNECTION);
@@ -26,9 +36,16 @@ function Notice({ children }: { readonly children: string }): ReactElement {
   return <p className="page-notice">{children}</p>;
 }
 
-function ReadOnlyBanner({ session, status }: { readonly session: DocSession; readonly status: SyncStatus }) {
+/** Why the person only reads: the cached record through can(), the relay, or a newer schema. */
+function AccessBanners(props: {
+  readonly session: DocSession;
+  readonly status: SyncStatus;
+  readonly access: OpenAccess;
+  readonly record: DocRecord | undefined;
+}): ReactElement | null {
   const { t } = useTranslation();
-  const isSchemaTooNew = useStore(session.isSchemaTooNew);
+  const auth = useAuth();
+  const isSchemaTooNew = useStore(props.session.isSchemaTooNew);
   if (isSchemaTooNew) {
     return (
       <div className="banner is-warning" role="alert">
@@ -36,17 +53,38 @@ function ReadOnlyBanner({ session, status }: { readonly session: DocSession; rea
       </div>
     );
   }
-  if (status.readOnlyReason !== null) {
+  if (
+    props.access === 'read' &&
+    props.record !== undefined &&
+    auth.status !== 'loading' &&
+    auth.status !== 'signed_out'
+  ) {
+    const decision = decide(auth.me, Action.editContent, docTarget(props.record));
+    const reason = decision.allowed ? '' : t(`denial.${decision.denial}`);
+    return (
+      <div className="banner is-info" role="status">
+        {t('access.readOnly', { reason })}
+      </div>
+    );
+  }
+  if (props.status.readOnlyReason !== null) {
     return (
       <div className="banner is-warning" role="alert">
-        {t('doc.permissionDenied', { reason: status.readOnlyReason })}
+        {t('doc.permissionDenied', { reason: props.status.readOnlyReason })}
+      </div>
+    );
+  }
+  if (props.access === 'unknown_offline') {
+    return (
+      <div className="banner is-warning" role="status">
+        {t('access.unknownOffline')}
       </div>
     );
   }
   return null;
 }
 
-function DocumentBody({ session }: { readonly session: DocSession }): ReactElement {
+function DocumentBody({ session, access }: { readonly session: DocSession; readonly access: OpenAccess }) {
   const { t } = useTranslation();
   const state = useStore(session.state);
   const connection = useStore(session.connection);
@@ -55,9 +93,17 @@ function DocumentBody({ session }: { readonly session: DocSession }): ReactEleme
   const hasContent = useStore(session.hasContent);
   const isOnline = useOnline();
   const identity = useStore(getServices().identity);
+  const workspace = useWorkspace();
+  const record = workspace?.docs.find((doc) => doc.id === session.docId);
+  useDocumentTitle(record?.title || t('common.untitled'));
   const header = (
     <AppHeader indicator={docIndicatorView(status, t)}>
-      <Link href="/" className="back-link" title={t('doc.back')} aria-label={t('doc.back')}>
+      <Link
+        href={record?.groupId === null || record === undefined ? '/' : `/g/${record.groupId}`}
+        className="back-link"
+        title={t('doc.back')}
+        aria-label={t('doc.back')}
+      >
         ‹
       </Link>
       <DocTitleCrumb doc={session.doc} />
@@ -73,10 +119,10 @@ function DocumentBody({ session }: { readonly session: DocSession }): ReactEleme
     // Nothing on the device yet: wait for the server rather than start an empty document beside it.
     content = <Notice>{isOnline ? t('doc.fetching') : t('doc.notAvailable')}</Notice>;
   } else {
-    const isEditable = !isSchemaTooNew && status.readOnlyReason === null;
+    const isEditable = access !== 'read' && !isSchemaTooNew && status.readOnlyReason === null;
     content = (
       <>
-        <ReadOnlyBanner session={session} status={status} />
+        <AccessBanners session={session} status={status} access={access} record={record} />
         <EditorPane
           doc={session.doc}
           awareness={session.awareness}
@@ -90,14 +136,44 @@ function DocumentBody({ session }: { readonly session: DocSession }): ReactEleme
   return (
     <div className="app-shell">
       {header}
-      <main className="doc-main">{content}</main>
+      <main id="main" className="doc-main">
+        {record === undefined || workspace === null ? null : <DocMetaBar doc={record} workspace={workspace} />}
+        {content}
+      </main>
     </div>
   );
 }
 
-function OpenDocument({ docId }: { readonly docId: DocId }): ReactElement | null {
+function OpenDocument({ docId, access }: { readonly docId: DocId; readonly access: OpenAccess }): ReactElement | null {
   const session = useDocSession(docId);
-  return session === null ? null : <DocumentBody session={session} />;
+  return session === null ? null : <DocumentBody session={session} access={access} />;
+}
+
+/**
+ * Decides what to show before anything of the document is loaded: nothing of a document the
+ * person may not read (no session, so no byte of it reaches this page or the device), a
+ * not-found page, or the document. Once open, a passing re-check keeps it open.
+ */
+function DocumentGate({ docId }: { readonly docId: DocId }): ReactElement {
+  const { t } = useTranslation();
+  const access = useDocAccess(docId);
+  const lastOpen = useRef<{ docId: DocId; access: OpenAccess } | null>(null);
+  if (access === 'none' || access === 'not_found') {
+    lastOpen.current = null;
+    return <AccessNotice kind={access} />;
+  }
+  if (access !== 'checking') {
+    lastOpen.current = { docId, access };
+  }
+  const open = lastOpen.current?.docId === docId ? lastOpen.current.access : null;
+  if (open === null) {
+    return (
+      <Page title={t('access.checking')}>
+        <p className="page-notice">{t('access.checking')}</p>
+      </Page>
+    );
+  }
+  return <OpenDocument docId={docId} access={open} />;
 }
 
 /** The route `/d/:docId`. */
@@ -105,7 +181,11 @@ export function DocumentPage({ docIdText }: { readonly docIdText: string }): Rea
   const { t } = useTranslation();
   const docId = parseDocId(docIdText);
   if (docId === null) {
-    return <Notice>{t('doc.invalidLink')}</Notice>;
+    return (
+      <Page title={t('access.notFoundTitle')}>
+        <p className="page-notice">{t('doc.invalidLink')}</p>
+      </Page>
+    );
   }
-  return <OpenDocument docId={docId} />;
+  return <DocumentGate key={docId} docId={docId} />;
 }

@@ -1,0 +1,19 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+
+/** 人员管理 | 小组管理: the secretariat's two pages. */
+export function AdminTabs(): ReactElement {
+  const { t } = useTranslation();
+  const tabClass = (isActive: boolean): string => (isActive ? 'tab is-active' : 'tab');
+  return (
+    <nav className="tabs" aria-label={t('nav.admin')}>
+      <Link href="/admin/people" className={tabClass}>
+        {t('nav.people')}
+      </Link>
+      <Link href="/admin/groups" className={tabClass}>
+        {t('nav.groups')}
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,132 @@
+import { type FormEvent, type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type GroupId, ROLES, type Role } from '../../../shared';
+import type { Group } from '../../../shared/api/schemas';
+import { api } from '../../workspace';
+import { CopyButton } from '../ui/CopyButton';
+import { Dialog } from '../ui/Dialog';
+import { errorText } from '../ui/errorText';
+
+export interface InviteDialogProps {
+  readonly groups: readonly Group[];
+  readonly isOpen: boolean;
+  readonly onClose: () => void;
+}
+
+interface Created {
+  readonly url: string;
+  readonly expiresAt: number;
+}
+
+/** The server's link may be a path; the person receiving it needs the whole address. */
+function absoluteUrl(url: string): string {
+  return new URL(url, window.location.origin).toString();
+}
+
+/** A link that invites one person with a role into groups; shown once, with a copy button. */
+export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): ReactElement {
+  const { t, i18n } = useTranslation();
+  const [role, setRole] = useState<Role>('member');
+  const [groupIds, setGroupIds] = useState<readonly GroupId[]>([]);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const reset = (): void => {
+    setCreated(null);
+    setError(null);
+    setGroupIds([]);
+    setRole('member');
+  };
+  const close = (): void => {
+    reset();
+    onClose();
+  };
+  const toggle = (id: GroupId, isChecked: boolean): void =>
+    setGroupIds((ids) => (isChecked ? [...ids, id] : ids.filter((each) => each !== id)));
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (isBusy) {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    api.createInvitation({ role, groupIds: [...groupIds] }).then(
+      (answer) => {
+        setBusy(false);
+        setCreated({ url: absoluteUrl(answer.url), expiresAt: answer.invitation.expiresAt });
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(errorText(err, t));
+      },
+    );
+  };
+  if (created !== null) {
+    const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
+      created.expiresAt,
+    );
+    return (
+      <Dialog isOpen={isOpen} onClose={close} title={t('admin.inviteTitle')}>
+        <div className="field">
+          <label htmlFor="invite-link">{t('admin.inviteLink')}</label>
+          <div className="copy-row">
+            <input id="invite-link" className="mono" readOnly value={created.url} onFocus={(e) => e.target.select()} />
+            <CopyButton text={created.url} className="button is-primary" />
+          </div>
+          <small>{t('admin.inviteHint', { date })}</small>
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={reset}>
+            {t('admin.inviteAnother')}
+          </button>
+          <button type="button" className="button is-primary" onClick={close}>
+            {t('common.close')}
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog isOpen={isOpen} onClose={close} title={t('admin.inviteTitle')}>
+      <form onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor="invite-role">{t('admin.inviteRole')}</label>
+          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((each) => (
+              <option key={each} value={each}>
+                {t(`role.${each}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field check-list">
+          <legend>{t('admin.inviteGroups')}</legend>
+          {groups.length === 0 ? <small>{t('admin.inviteNoGroups')}</small> : null}
+          {groups.map((group) => (
+            <label key={group.id} className="check">
+              <input
+                type="checkbox"
+                checked={groupIds.includes(group.id)}
+                onChange={(e) => toggle(group.id, e.target.checked)}
+              />
+              {group.name}
+            </label>
+          ))}
+        </fieldset>
+        {error === null ? null : (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={close}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button is-primary" disabled={isBusy}>
+            {t('admin.inviteCreate')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,133 @@
+import { type ReactElement, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GroupId } from '../../../shared';
+import type { Me, Person } from '../../../shared/api/schemas';
+import { api, NetworkError, useWorkspace, workspace } from '../../workspace';
+import { Page } from '../shell/Page';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { errorText } from '../ui/errorText';
+import { useApiData } from '../ui/useApiData';
+import { AdminTabs } from './AdminTabs';
+import { InviteDialog } from './InviteDialog';
+import { RosterImport } from './RosterImport';
+
+function PeopleTable(props: {
+  readonly me: Me;
+  readonly people: readonly Person[];
+  readonly groupNames: ReadonlyMap<GroupId, string>;
+  readonly canChange: boolean;
+  readonly onToggle: (person: Person) => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <table className="data-table people-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('admin.colName')}</th>
+          <th scope="col">{t('admin.colUsername')}</th>
+          <th scope="col">{t('admin.colRole')}</th>
+          <th scope="col">{t('admin.colGroups')}</th>
+          <th scope="col">{t('admin.colState')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('docs.colActions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.people.map((person) => (
+          <tr key={person.id} data-username={person.username} className={person.isActive ? undefined : 'is-inactive'}>
+            <td className="cell-name">{person.name}</td>
+            <td className="mono">{person.username}</td>
+            <td>
+              <span className="role-tag">{t(`role.${person.role}`)}</span>
+            </td>
+            <td className="cell-groups">
+              {person.groupIds
+                .map((id) => props.groupNames.get(id) ?? '')
+                .filter(Boolean)
+                .join(t('common.listSeparator'))}
+            </td>
+            <td>
+              <span className={person.isActive ? 'state is-on' : 'state is-off'}>
+                {person.isActive ? t('admin.active') : t('admin.inactive')}
+              </span>
+            </td>
+            <td className="cell-actions">
+              {person.id === props.me.id || !props.canChange ? null : (
+                <button type="button" className="button is-small" onClick={() => props.onToggle(person)}>
+                  {person.isActive ? t('admin.deactivate') : t('admin.reactivate')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** `/admin/people`: everyone with role, groups and state; invitations; roster import. */
+export function PeopleAdminPage({ me }: { readonly me: Me }): ReactElement {
+  const { t } = useTranslation();
+  const cached = useWorkspace();
+  const people = useApiData(useCallback(() => api.listPeople(), []));
+  const [isInviting, setInviting] = useState(false);
+  const [deactivating, setDeactivating] = useState<Person | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const groups = cached?.groups ?? [];
+  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  const isOffline = people.status === 'failed' && people.error instanceof NetworkError;
+  const list = people.status === 'ready' ? people.value : (cached?.people ?? []);
+  const setActive = async (person: Person, isActive: boolean): Promise<void> => {
+    await api.setPersonActive(person.id, isActive);
+    people.reload();
+    await workspace.refresh().catch(() => undefined);
+  };
+  const onToggle = (person: Person): void => {
+    setError(null);
+    if (person.isActive) {
+      setDeactivating(person);
+    } else {
+      setActive(person, true).catch((err: unknown) => setError(errorText(err, t)));
+    }
+  };
+  return (
+    <Page title={t('admin.peopleTitle')} className="is-wide">
+      <AdminTabs />
+      <div className="page-head">
+        <h1>{t('admin.peopleTitle')}</h1>
+        <button type="button" className="button is-primary" disabled={isOffline} onClick={() => setInviting(true)}>
+          {t('admin.invite')}
+        </button>
+      </div>
+      <p className="section-note">{t('admin.peopleLead')}</p>
+      {isOffline ? <p className="notice is-warning">{t('admin.needsOnline')}</p> : null}
+      {people.status === 'failed' && !isOffline ? (
+        <p className="form-error" role="alert">
+          {errorText(people.error, t)}
+        </p>
+      ) : null}
+      {error === null ? null : (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {people.status === 'loading' && list.length === 0 ? (
+        <p className="empty-note">{t('common.loading')}</p>
+      ) : (
+        <div className="card is-flush">
+          <PeopleTable me={me} people={list} groupNames={groupNames} canChange={!isOffline} onToggle={onToggle} />
+        </div>
+      )}
+      {isOffline ? null : <RosterImport />}
+      <InviteDialog groups={groups} isOpen={isInviting} onClose={() => setInviting(false)} />
+      <ConfirmDialog
+        title={t('admin.deactivate')}
+        message={deactivating === null ? null : t('admin.deactivateConfirm', { name: deactivating.name })}
+        confirmLabel={t('admin.deactivate')}
+        onConfirm={() => (deactivating === null ? Promise.resolve() : setActive(deactivating, false))}
+        onClose={() => setDeactivating(null)}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,156 @@
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RosterResult } from '../../../shared/api/schemas';
+import { ApiError, api, workspace } from '../../workspace';
+import { CopyButton } from '../ui/CopyButton';
+import { errorText } from '../ui/errorText';
+import { uploadRoster } from './uploadRoster';
+
+type ImportState =
+  | { readonly phase: 'idle' }
+  | { readonly phase: 'uploading'; readonly fraction: number }
+  | { readonly phase: 'done'; readonly result: RosterResult }
+  | { readonly phase: 'refused'; readonly problems: readonly { line: number; message: string }[] }
+  | { readonly phase: 'failed'; readonly message: string };
+
+function passwordsText(result: RosterResult, header: readonly string[]): string {
+  const rows = result.accounts.map((account) => [account.name, account.username, account.oneTimePassword].join('\t'));
+  return [header.join('\t'), ...rows].join('\n');
+}
+
+function ImportResult({ result }: { readonly result: RosterResult }): ReactElement {
+  const { t } = useTranslation();
+  const header = [t('admin.colName'), t('admin.colUsername'), t('admin.colPassword')];
+  return (
+    <div className="roster-result print-area">
+      <p className="notice is-ok" role="status">
+        {t('admin.importDone', { count: result.accounts.length })}
+        {result.createdGroups.length > 0
+          ? ` ${t('admin.createdGroups', { names: result.createdGroups.join(t('common.listSeparator')) })}`
+          : ''}
+      </p>
+      <p className="notice is-warning">{t('admin.oneTimePasswords')}</p>
+      <div className="result-actions no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('admin.print')}
+        </button>
+        <CopyButton text={passwordsText(result, header)} label={t('admin.copyAll')} />
+      </div>
+      <div className="table-scroll">
+        <table className="data-table" aria-label={t('admin.colPassword')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.colLine')}</th>
+              <th scope="col">{t('admin.colName')}</th>
+              <th scope="col">{t('admin.colUsername')}</th>
+              <th scope="col">{t('admin.colRole')}</th>
+              <th scope="col">{t('admin.colGroups')}</th>
+              <th scope="col">{t('admin.colPassword')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.accounts.map((account) => (
+              <tr key={account.username}>
+                <td>{account.line}</td>
+                <td>{account.name}</td>
+                <td className="mono">{account.username}</td>
+                <td>{t(`role.${account.role}`)}</td>
+                <td>{account.groups.join(t('common.listSeparator'))}</td>
+                <td className="mono password-cell">{account.oneTimePassword}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** Choose a CSV roster, upload it with progress, then the one-time passwords or every bad line. */
+export function RosterImport(): ReactElement {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (file === null || state.phase === 'uploading') {
+      return;
+    }
+    setState({ phase: 'uploading', fraction: 0 });
+    uploadRoster(file, (fraction) => setState({ phase: 'uploading', fraction })).then(
+      (result) => {
+        setState({ phase: 'done', result });
+        void workspace.refresh().catch(() => undefined);
+      },
+      (err: unknown) => {
+        if (err instanceof ApiError && err.problems !== undefined && err.problems.length > 0) {
+          setState({ phase: 'refused', problems: err.problems });
+          return;
+        }
+        if (err instanceof ApiError && err.status === 401) {
+          // The upload bypasses the API client: let it notice that the session ended.
+          void api.me().catch(() => undefined);
+        }
+        setState({ phase: 'failed', message: errorText(err, t) });
+      },
+    );
+  };
+  const percent = state.phase === 'uploading' ? Math.round(state.fraction * 100) : 0;
+  return (
+    <section className="card" aria-labelledby="roster-title">
+      <h2 id="roster-title">{t('admin.importTitle')}</h2>
+      <p className="section-note">{t('admin.importLead')}</p>
+      <form className="roster-form no-print" onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor={inputId}>{t('admin.chooseFile')}</label>
+          <input
+            id={inputId}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setState({ phase: 'idle' });
+            }}
+          />
+        </div>
+        <button type="submit" className="button is-primary" disabled={file === null || state.phase === 'uploading'}>
+          {t('admin.upload')}
+        </button>
+      </form>
+      {state.phase === 'uploading' ? (
+        <div className="upload-progress" role="status">
+          <progress max={100} value={percent} aria-label={t('admin.importProgress')} />
+          <span>{percent < 100 ? t('admin.uploading', { percent }) : t('admin.processing')}</span>
+        </div>
+      ) : null}
+      {state.phase === 'failed' ? (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+      {state.phase === 'refused' ? (
+        <div className="roster-problems" role="alert">
+          <p className="form-error">{t('admin.importProblems', { count: state.problems.length })}</p>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.colLine')}</th>
+                <th scope="col">{t('admin.colProblem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.problems.map((problem) => (
+                <tr key={`${problem.line}-${problem.message}`}>
+                  <td>{problem.line}</td>
+                  <td>{problem.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {state.phase === 'done' ? <ImportResult result={state.result} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { type ReactElement, useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { ApiError, api, useAuth, workspace } from '../../workspace';
+import { errorText } from '../ui/errorText';
+import { useApiData } from '../ui/useApiData';
+import { AccountFields } from './AccountFields';
+import { AuthLayout } from './AuthLayout';
+import { useAccountForm } from './useAccountForm';
+
+function isGone(err: unknown): boolean {
+  return err instanceof ApiError && (err.code === 'gone' || err.code === 'not_found');
+}
+
+function Gone(): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <AuthLayout title={t('auth.joinTitle')}>
+      <p className="notice is-warning" role="alert">
+        {t('auth.joinGone')}
+      </p>
+      <Link href="/" className="button is-primary is-block">
+        {t('auth.toSignIn')}
+      </Link>
+    </AuthLayout>
+  );
+}
+
+/** `/join/:token`: an invitation's role and groups, then the new member's name, username and password. */
+export function JoinPage({ token }: { readonly token: string }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const auth = useAuth();
+  const preview = useApiData(useCallback(() => api.previewInvitation(token), [token]));
+  const form = useAccountForm(
+    (input) => workspace.acceptInvitation(token, input),
+    () => navigate('/', { replace: true }),
+  );
+  if (form.isGone || (preview.status === 'failed' && isGone(preview.error))) {
+    return <Gone />;
+  }
+  if (preview.status !== 'ready') {
+    return (
+      <AuthLayout title={t('auth.joinTitle')}>
+        {preview.status === 'loading' ? (
+          <p className="notice">{t('auth.joinLoading')}</p>
+        ) : (
+          <p className="notice is-warning" role="alert">
+            {errorText(preview.error, t)}
+          </p>
+        )}
+      </AuthLayout>
+    );
+  }
+  const invitation = preview.value;
+  const expires = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
+    invitation.expiresAt,
+  );
+  const signedInAs = auth.status === 'signed_in' || auth.status === 'expired' ? auth.me.name : null;
+  return (
+    <AuthLayout title={t('auth.joinTitle')}>
+      <dl className="invitation-summary">
+        <div>
+          <dt>{t('auth.joinRole')}</dt>
+          <dd>
+            <span className="role-tag is-large">{t(`role.${invitation.role}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('auth.joinGroups')}</dt>
+          <dd>
+            {invitation.groups.length === 0 ? (
+              <span className="muted">{t('auth.joinNoGroups')}</span>
+            ) : (
+              <ul className="chip-list">
+                {invitation.groups.map((group) => (
+                  <li key={group.id} className="chip">
+                    {group.name}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+      </dl>
+      <p className="auth-foot">{t('auth.joinExpires', { date: expires })}</p>
+      {signedInAs === null ? null : <p className="notice is-info">{t('auth.joinSignedIn', { name: signedInAs })}</p>}
+      <form className="auth-form" onSubmit={form.onSubmit} noValidate>
+        <AccountFields values={form.values} onChange={form.setValues} problems={form.problems} />
+        {form.error === null ? null : (
+          <p className="form-error" role="alert">
+            {form.error}
+          </p>
+        )}
+        <button type="submit" className="button is-primary is-block" disabled={form.isBusy}>
+          {t('auth.joinSubmit')}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

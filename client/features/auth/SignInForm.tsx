@@ -1,0 +1,95 @@
+import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, NetworkError, workspace } from '../../workspace';
+import { errorText } from '../ui/errorText';
+import { TextField } from '../ui/TextField';
+import { useRetryCountdown } from './useRetryCountdown';
+
+export interface SignInFormProps {
+  /** Filled in (an expired session signs in again as the same person). */
+  readonly initialUsername?: string;
+  readonly onSignedIn?: () => void;
+  /** Focus the first empty field when shown. */
+  readonly autoFocus?: boolean;
+}
+
+/** Username and password; Enter signs in. Says exactly why a sign-in failed. */
+export function SignInForm({ initialUsername = '', onSignedIn, autoFocus = true }: SignInFormProps): ReactElement {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState(initialUsername);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const countdown = useRetryCountdown();
+  const errorId = useId();
+  const isWaiting = countdown.seconds > 0;
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (isBusy || isWaiting) {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    workspace.signIn(username, password).then(
+      () => {
+        setBusy(false);
+        onSignedIn?.();
+      },
+      (err: unknown) => {
+        setBusy(false);
+        if (err instanceof ApiError && err.code === 'rate_limited') {
+          countdown.start(err.retryAfterSeconds ?? 60);
+          setError(null);
+        } else if (err instanceof ApiError && (err.status === 401 || err.code === 'bad_request')) {
+          setError(t('auth.wrongCredentials'));
+        } else if (err instanceof NetworkError && !navigator.onLine) {
+          setError(t('auth.offline'));
+        } else {
+          setError(errorText(err, t));
+        }
+      },
+    );
+  };
+  const message = isWaiting ? t('auth.rateLimited', { seconds: countdown.seconds }) : error;
+  return (
+    <form
+      className="auth-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-describedby={message === null ? undefined : errorId}
+    >
+      <TextField
+        label={t('auth.username')}
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        autoFocus={autoFocus && initialUsername === ''}
+      />
+      <TextField
+        label={t('auth.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoFocus={autoFocus && initialUsername !== ''}
+      />
+      {message === null ? null : (
+        <p id={errorId} className="form-error" role="alert">
+          {message}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="button is-primary is-block"
+        disabled={isBusy || isWaiting || username.trim() === '' || password === ''}
+      >
+        {isBusy ? t('auth.signingIn') : t('auth.signIn')}
+      </button>
+    </form>
+  );
+}

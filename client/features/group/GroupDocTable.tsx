@@ -1,0 +1,92 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { Action, can, type UserId } from '../../../shared';
+import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
+import { DocStatusTag } from '../docs/DocStatusTag';
+import { docTarget } from '../docs/docTarget';
+import { formatTime } from '../docs/formatTime';
+import { nameOf, namesOf } from '../docs/peopleNames';
+
+export interface GroupDocTableProps {
+  readonly me: Me;
+  readonly docs: readonly DocRecord[];
+  readonly people: ReadonlyMap<UserId, Person>;
+  readonly onRename: (doc: DocRecord) => void;
+  readonly onArchive: (doc: DocRecord, isArchived: boolean) => void;
+}
+
+function DocActions({
+  me,
+  doc,
+  onRename,
+  onArchive,
+}: Omit<GroupDocTableProps, 'docs' | 'people'> & { doc: DocRecord }) {
+  const { t } = useTranslation();
+  const target = docTarget(doc);
+  const canRename = can(me, Action.editContent, target);
+  const canArchive = can(me, Action.archiveDocument, target);
+  return (
+    <>
+      {canRename ? (
+        <button type="button" className="button is-small is-quiet" onClick={() => onRename(doc)}>
+          {t('docs.rename')}
+        </button>
+      ) : null}
+      {canArchive ? (
+        <button type="button" className="button is-small is-quiet" onClick={() => onArchive(doc, !doc.isArchived)}>
+          {doc.isArchived ? t('docs.restore') : t('docs.archive')}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+/** The group's documents: a table on wide screens, one card per document on a phone (see app.css). */
+export function GroupDocTable({ me, docs, people, onRename, onArchive }: GroupDocTableProps): ReactElement {
+  const { t, i18n } = useTranslation();
+  const now = Date.now();
+  return (
+    <table className="doc-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('docs.colTitle')}</th>
+          <th scope="col">{t('docs.colKind')}</th>
+          <th scope="col">{t('docs.colStatus')}</th>
+          <th scope="col">{t('docs.colAuthors')}</th>
+          <th scope="col">{t('docs.colUpdated')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('docs.colActions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {docs.map((doc) => {
+          const time = formatTime(doc.updatedAt, now, i18n.language, t);
+          return (
+            <tr key={doc.id} data-doc-id={doc.id} className={doc.isArchived ? 'is-archived' : undefined}>
+              <td className="cell-title">
+                <Link href={`/d/${doc.id}`} className="doc-link">
+                  {doc.title === '' ? <span className="untitled">{t('common.untitled')}</span> : doc.title}
+                </Link>
+              </td>
+              <td className="cell-kind">
+                <span className="kind-tag">{t(`kind.${doc.kind}`)}</span>
+              </td>
+              <td className="cell-status">
+                <DocStatusTag status={doc.status} isArchived={doc.isArchived} />
+              </td>
+              <td className="cell-authors">{namesOf(doc.authorIds, people, t)}</td>
+              <td className="cell-time">
+                {doc.updatedBy === null ? time : t('docs.updatedBy', { time, name: nameOf(doc.updatedBy, people, t) })}
+              </td>
+              <td className="cell-actions">
+                <DocActions me={me} doc={doc} onRename={onRename} onArchive={onArchive} />
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,23 @@
+import type { DocKind, GroupId } from '../../../shared';
+import type { DocRecord } from '../../../shared/api/schemas';
+
+export interface DocFilter {
+  readonly groupId: GroupId;
+  /** Null for every kind. */
+  readonly kind: DocKind | null;
+  /** Part of the title; case and surrounding spaces do not matter. */
+  readonly query: string;
+  readonly showArchived: boolean;
+}
+
+/** The group's documents the list shows, in the workspace's order (newest change first). */
+export function filterDocs(docs: readonly DocRecord[], filter: DocFilter): DocRecord[] {
+  const query = filter.query.trim().toLowerCase();
+  return docs.filter(
+    (doc) =>
+      doc.groupId === filter.groupId &&
+      (filter.kind === null || doc.kind === filter.kind) &&
+      (filter.showArchived || !doc.isArchived) &&
+      (query === '' || doc.title.toLowerCase().includes(query)),
+  );
+}

@@ -1,0 +1,93 @@
+import type { TFunction } from 'i18next';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocRecord } from '../../../shared/api/schemas';
+import { type OutboxProblem, useBackgroundSync, useOutbox, workspace } from '../../workspace';
+import { denialText } from '../ui/errorText';
+
+function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFunction): string {
+  const title = docs.find((doc) => doc.id === problem.docId)?.title || t('common.untitled');
+  const reason = denialText(problem.denial, problem.message, t);
+  return problem.op === 'registerDoc'
+    ? t('home.problemRegister', { title, reason })
+    : t('home.problemArchive', { title, reason });
+}
+
+/** "正在同步 12/40 篇文档" and the like: how far the device is from holding the whole workspace. */
+function SyncProgress(): ReactElement | null {
+  const { t } = useTranslation();
+  const sync = useBackgroundSync();
+  switch (sync.phase) {
+    case 'running':
+      return (
+        <div className="status-line is-busy" role="status">
+          <span>{t('home.syncRunning', { done: sync.done, total: sync.total })}</span>
+          <progress max={Math.max(sync.total, 1)} value={sync.done} aria-label={t('home.syncProgress')} />
+        </div>
+      );
+    case 'offline':
+      return (
+        <div className="status-line is-offline" role="status">
+          {t('home.syncOffline')}
+        </div>
+      );
+    case 'error':
+    case 'done':
+      if (sync.failed > 0) {
+        return (
+          <div className="status-line is-error" role="status">
+            {t('home.syncFailed', { failed: sync.failed })}
+          </div>
+        );
+      }
+      return sync.phase === 'done' ? (
+        <div className="status-line is-ok" role="status">
+          {t('home.syncDone')}
+        </div>
+      ) : null;
+    case 'idle':
+      return null;
+  }
+}
+
+/** The background sync, operations waiting for the network, and those the server refused. */
+export function WorkspaceStatus({ docs }: { readonly docs: readonly DocRecord[] }): ReactElement {
+  const { t } = useTranslation();
+  const outbox = useOutbox();
+  return (
+    <section className="workspace-status" aria-live="polite">
+      <SyncProgress />
+      {outbox.pending > 0 ? (
+        <div className="status-line is-offline">{t('home.pending', { count: outbox.pending })}</div>
+      ) : null}
+      {outbox.problems.length > 0 ? (
+        <div className="problem-box" role="alert">
+          <p>{t('home.problemsTitle')}</p>
+          <ul>
+            {outbox.problems.map((problem) => (
+              <li key={problem.id}>
+                <span>{problemText(problem, docs, t)}</span>
+                <span className="problem-actions">
+                  <button
+                    type="button"
+                    className="button is-small"
+                    onClick={() => void workspace.retryProblem(problem.id)}
+                  >
+                    {t('common.retry')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button is-small is-quiet"
+                    onClick={() => void workspace.dismissProblem(problem.id)}
+                  >
+                    {t('common.dismiss')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

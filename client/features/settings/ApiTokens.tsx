@@ -1,0 +1,136 @@
+import { type FormEvent, type ReactElement, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ApiToken, MAX_TOKEN_NAME_LENGTH } from '../../../shared/api/schemas';
+import { api } from '../../workspace';
+import { formatTime } from '../docs/formatTime';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { CopyButton } from '../ui/CopyButton';
+import { errorText } from '../ui/errorText';
+import { useApiData } from '../ui/useApiData';
+
+function TokenTable({ tokens, onRevoke }: { tokens: readonly ApiToken[]; onRevoke: (token: ApiToken) => void }) {
+  const { t, i18n } = useTranslation();
+  const now = Date.now();
+  const when = (ms: number): string => formatTime(ms, now, i18n.language, t);
+  return (
+    <table className="data-table tokens-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('settings.colTokenName')}</th>
+          <th scope="col">{t('settings.colCreated')}</th>
+          <th scope="col">{t('settings.colLastUsed')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('docs.colActions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {tokens.map((token) => (
+          <tr key={token.id}>
+            <td className="cell-name">{token.name}</td>
+            <td>{when(token.createdAt)}</td>
+            <td>{token.lastUsedAt === null ? t('settings.neverUsed') : when(token.lastUsedAt)}</td>
+            <td className="cell-actions">
+              <button type="button" className="button is-small" onClick={() => onRevoke(token)}>
+                {t('settings.revoke')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Named API tokens: create one (shown once, with a copy button), list them, revoke one. */
+export function ApiTokens(): ReactElement {
+  const { t } = useTranslation();
+  const tokens = useApiData(useCallback(() => api.listTokens(), []));
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const onCreate = (event: FormEvent): void => {
+    event.preventDefault();
+    if (isBusy || name.trim() === '') {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    api.createToken(name.trim()).then(
+      (answer) => {
+        setBusy(false);
+        setName('');
+        setCreated({ name: answer.record.name, token: answer.token });
+        tokens.reload();
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(errorText(err, t));
+      },
+    );
+  };
+  return (
+    <>
+      <form className="inline-form" onSubmit={onCreate}>
+        <div className="field">
+          <label htmlFor="token-name">{t('settings.tokenName')}</label>
+          <input
+            id="token-name"
+            value={name}
+            maxLength={MAX_TOKEN_NAME_LENGTH}
+            placeholder={t('settings.tokenNamePlaceholder')}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="button is-primary" disabled={isBusy || name.trim() === ''}>
+          {t('settings.createToken')}
+        </button>
+      </form>
+      {error === null ? null : (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {created === null ? null : (
+        <div className="secret-box" role="status">
+          <p>{t('settings.tokenCreated', { name: created.name })}</p>
+          <div className="copy-row">
+            <input
+              className="mono"
+              readOnly
+              aria-label={t('settings.tokenValue')}
+              value={created.token}
+              onFocus={(e) => e.target.select()}
+            />
+            <CopyButton text={created.token} className="button is-primary" />
+          </div>
+        </div>
+      )}
+      {tokens.status === 'failed' ? (
+        <p className="form-error" role="alert">
+          {errorText(tokens.error, t)}
+        </p>
+      ) : null}
+      {tokens.status === 'ready' && tokens.value.length === 0 ? (
+        <p className="empty-note">{t('settings.noTokens')}</p>
+      ) : null}
+      {tokens.status === 'ready' && tokens.value.length > 0 ? (
+        <TokenTable tokens={tokens.value} onRevoke={setRevoking} />
+      ) : null}
+      <ConfirmDialog
+        title={t('settings.revoke')}
+        message={revoking === null ? null : t('settings.revokeConfirm', { name: revoking.name })}
+        confirmLabel={t('settings.revoke')}
+        onConfirm={async () => {
+          if (revoking !== null) {
+            await api.revokeToken(revoking.id);
+            tokens.reload();
+          }
+        }}
+        onClose={() => setRevoking(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { type FormEvent, type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../shared/api/schemas';
+import { ApiError, api } from '../../workspace';
+import { errorText } from '../ui/errorText';
+import { TextField } from '../ui/TextField';
+
+/** Current password, new one twice; the server ends the person's other sessions. */
+export function ChangePassword(): ReactElement {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [isTried, setTried] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const min = { min: MIN_PASSWORD_LENGTH };
+  const nextProblem = next.length < MIN_PASSWORD_LENGTH ? t('auth.passwordTooShort', min) : null;
+  const confirmProblem = nextProblem === null && confirm !== next ? t('auth.passwordMismatch') : null;
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    setTried(true);
+    if (isBusy || current === '' || nextProblem !== null || confirmProblem !== null) {
+      return;
+    }
+    setBusy(true);
+    setResult(null);
+    api.changePassword({ currentPassword: current, newPassword: next }).then(
+      () => {
+        setBusy(false);
+        setTried(false);
+        setCurrent('');
+        setNext('');
+        setConfirm('');
+        setResult({ ok: true, text: t('settings.passwordChanged') });
+      },
+      (err: unknown) => {
+        setBusy(false);
+        const isWrong = err instanceof ApiError && (err.status === 401 || err.status === 403);
+        setResult({ ok: false, text: isWrong ? t('settings.wrongCurrent') : errorText(err, t) });
+      },
+    );
+  };
+  return (
+    <form className="settings-form" onSubmit={onSubmit} noValidate>
+      <TextField
+        label={t('settings.currentPassword')}
+        type="password"
+        autoComplete="current-password"
+        maxLength={MAX_PASSWORD_LENGTH}
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+      />
+      <TextField
+        label={t('settings.newPassword')}
+        type="password"
+        autoComplete="new-password"
+        maxLength={MAX_PASSWORD_LENGTH}
+        hint={t('auth.passwordHint', min)}
+        error={isTried ? nextProblem : null}
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+      />
+      <TextField
+        label={t('settings.confirmPassword')}
+        type="password"
+        autoComplete="new-password"
+        maxLength={MAX_PASSWORD_LENGTH}
+        error={isTried ? confirmProblem : null}
+        value={confirm}
+        onChange={(e) => setConfirm(e.target.value)}
+      />
+      {result === null ? null : (
+        <p className={result.ok ? 'notice is-ok' : 'form-error'} role={result.ok ? 'status' : 'alert'}>
+          {result.text}
+        </p>
+      )}
+      <button type="submit" className="button is-primary" disabled={isBusy}>
+        {t('settings.changePassword')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { Action, can, Role } from '../../../shared';
+import type { Group, Me } from '../../../shared/api/schemas';
+import { Disclosure } from './Disclosure';
+import { myGroups } from './myGroups';
+
+export interface MainNavProps {
+  readonly me: Me;
+  readonly groups: readonly Group[];
+  /** `bar` in the header of wide screens, `list` inside the menu. */
+  readonly layout: 'bar' | 'list';
+}
+
+function navClass(isActive: boolean): string {
+  return isActive ? 'nav-link is-active' : 'nav-link';
+}
+
+/** The groups the nav lists: one's own, or every group for those who review all of them. */
+function navGroups(me: Me, groups: readonly Group[]): { readonly label: 'myGroups' | 'allGroups'; list: Group[] } {
+  const seesAll = me.role === Role.chair || me.role === Role.secretariat;
+  return seesAll ? { label: 'allGroups', list: [...groups] } : { label: 'myGroups', list: myGroups(me, groups) };
+}
+
+function GroupLinks({ groups }: { readonly groups: readonly Group[] }): ReactElement {
+  const { t } = useTranslation();
+  if (groups.length === 0) {
+    return <p className="nav-empty">{t('nav.noGroups')}</p>;
+  }
+  return (
+    <ul className="nav-group-list">
+      {groups.map((group) => (
+        <li key={group.id}>
+          <Link href={`/g/${group.id}`} className={navClass}>
+            {group.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** 首页 · 我的小组 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
+export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
+  const { t } = useTranslation();
+  const shown = navGroups(me, groups);
+  const isAdmin = can(me, Action.managePeople, { type: 'committee' });
+  return (
+    <nav className={`main-nav is-${layout}`} aria-label={t('nav.label')}>
+      <Link href="/" className={navClass}>
+        {t('nav.home')}
+      </Link>
+      {layout === 'bar' ? (
+        <Disclosure
+          label={
+            <>
+              {t(`nav.${shown.label}`)}
+              <span aria-hidden="true" className="caret-down" />
+            </>
+          }
+          buttonClassName="nav-link nav-button"
+          panelClassName="nav-dropdown"
+        >
+          <GroupLinks groups={shown.list} />
+        </Disclosure>
+      ) : (
+        <div className="nav-section">
+          <p className="nav-section-title">{t(`nav.${shown.label}`)}</p>
+          <GroupLinks groups={shown.list} />
+        </div>
+      )}
+      {isAdmin ? (
+        <Link href="/admin/people" className={(isActive) => navClass(isActive)}>
+          {t('nav.admin')}
+        </Link>
+      ) : null}
+      <Link href="/settings" className={navClass}>
+        {t('nav.settings')}
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import { getServices } from '../../app/services';
+import { useOnline } from '../../lib/useOnline';
+import { type IndicatorView, listIndicatorView } from '../sync-indicator/indicatorView';
+import { useTotalUnsent } from '../sync-indicator/useTotalUnsent';
+
+/** The header indicator of pages that show no one document: the network and every unsent change. */
+export function useListIndicator(): IndicatorView {
+  const { t } = useTranslation();
+  const isOnline = useOnline();
+  const unsent = useTotalUnsent(getServices().db);
+  return listIndicatorView(isOnline, unsent, t);
+}
