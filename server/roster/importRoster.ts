@@ -1,15 +1,9 @@
 import type { RosterResult } from '../../shared/api/schemas';
 import { WorkspaceConflictError, type WorkspaceStore } from '../storage/WorkspaceStore';
 import { decodeRoster } from './decodeRoster';
+import { hashPasswords } from './hashPasswords';
 import { oneTimePassword } from './oneTimePassword';
 import { parseRoster, type RosterProblem, type RosterRow } from './parseRoster';
-
-/**
- * Passwords hashed at once. scrypt takes tens of megabytes and about a tenth of a second per
- * hash; two at a time uses both cores of a small server without queueing a whole roster's
- * worth of memory-hungry jobs in the thread pool.
- */
-const HASH_CONCURRENCY = 2;
 
 export interface ImportRosterOptions {
   /** Hashes a one-time password for storage (the server's password hashing). */
@@ -26,20 +20,6 @@ function takenProblem(row: RosterRow): RosterProblem {
     line: row.line,
     message: `用户名 (username) "${row.username}" is already taken by an existing account: choose another one, or remove the line if the person has an account already`,
   };
-}
-
-async function hashAll(passwords: readonly string[], hash: (password: string) => Promise<string>): Promise<string[]> {
-  const hashes: string[] = new Array<string>(passwords.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < passwords.length) {
-      const index = next;
-      next += 1;
-      hashes[index] = await hash(passwords[index] ?? '');
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, passwords.length) }, worker));
-  return hashes;
 }
 
 /** Every bad line of the file, including usernames that existing accounts have. */
@@ -76,7 +56,7 @@ export async function importRoster(
     return { ok: false, problems };
   }
   const passwords = rows.map(() => oneTimePassword());
-  const hashes = await hashAll(passwords, (password) => options.hashPassword(password));
+  const hashes = await hashPasswords(passwords, (password) => options.hashPassword(password));
   let createdGroups: string[];
   try {
     ({ createdGroups } = await store.importRoster({

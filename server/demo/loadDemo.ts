@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DocId, GroupId, Role, UserId } from '../../shared/index';
+import { newDocId, roomNameOf } from '../../shared/index';
+import { hashPasswords } from '../roster/hashPasswords';
+import { oneTimePassword } from '../roster/oneTimePassword';
+import type { DocStore } from '../storage/DocStore';
+import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import type { WorkspaceStore } from '../storage/WorkspaceStore';
+import { DEMO_GROUPS, DEMO_PEOPLE } from './committee';
+import { draftContentUpdate } from './draftContent';
+import { DEMO_DRAFTS, type DemoDraft } from './drafts';
+
+/** The server's database file in DATA_DIR (see startServer). */
+const DATABASE_FILE = 'jianyan.sqlite';
+/** Drafts are dated over the last weeks, a day or two apart, so the list looks lived in. */
+const DRAFT_SPACING_MS = 31 * 60 * 60 * 1000;
+
+/** A demo account with the password made up for this run. */
+export interface DemoAccount {
+  readonly username: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly groups: readonly string[];
+  readonly password: string;
+}
+
+export type DemoOutcome =
+  | {
+      readonly ok: true;
+      readonly accounts: readonly DemoAccount[];
+      readonly groupCount: number;
+      readonly draftCount: number;
+    }
+  | { readonly ok: false; readonly message: string };
+
+export interface LoadDemoOptions {
+  readonly dataDir: string;
+  hashPassword(password: string): Promise<string>;
+  readonly now?: () => number;
+}
+
+interface Directory {
+  readonly userId: (username: string) => UserId;
+  readonly groupId: (name: string) => GroupId;
+  readonly nameOf: (username: string) => string;
+}
+
+/** Creates the groups and accounts in one transaction; demo passwords need not be changed. */
+async function createPeople(
+  store: WorkspaceStore,
+  hashPassword: (password: string) => Promise<string>,
+): Promise<DemoAccount[]> {
+  const accounts = DEMO_PEOPLE.map((person) => ({ ...person, password: oneTimePassword() }));
+  const hashes = await hashPasswords(
+    accounts.map((account) => account.password),
+    hashPassword,
+  );
+  await store.importRoster({
+    groupNames: DEMO_GROUPS,
+    accounts: accounts.map((account, index) => ({
+      username: account.username,
+      name: account.name,
+      role: account.role,
+      passwordHash: hashes[index] ?? '',
+      groupNames: account.groups,
+    })),
+  });
+  // A roster import asks everyone to choose a password; visitors of a demo switch accounts instead.
+  for (const [index, account] of accounts.entries()) {
+    const user = await store.findUserByUsername(account.username);
+    if (user !== null) {
+      await store.setPasswordHash(user.id, hashes[index] ?? '', { endSessions: false, mustChangePassword: false });
+    }
+  }
+  return accounts;
+}
+
+async function directoryOf(store: WorkspaceStore): Promise<Directory> {
+  const users = new Map((await store.listUsers()).map((user) => [user.username, user]));
+  const groups = new Map((await store.listGroups()).map((group) => [group.name, group.id]));
+  const find = <T>(map: Map<string, T>, key: string, what: string): T => {
+    const value = map.get(key);
+    if (value === undefined) {
+      throw new Error(`Cannot load the demo: the ${what} "${key}" of a draft is not in the demo committee`);
+    }
+    return value;
+  };
+  return {
+    userId: (username) => find(users, username, 'person').id,
+    groupId: (name) => find(groups, name, 'group'),
+    nameOf: (username) => find(users, username, 'person').name,
+  };
+}
+
+/** Registers a draft's record and stores its content as the first update of its room. */
+async function createDraft(
+  stores: { workspace: WorkspaceStore; docs: DocStore },
+  draft: DemoDraft,
+  directory: Directory,
+  createdAt: number,
+): Promise<DocId> {
+  const id = newDocId();
+  const createdBy = directory.userId(draft.createdBy);
+  await stores.workspace.createDocument({
+    id,
+    kind: draft.kind,
+    groupId: directory.groupId(draft.group),
+    title: draft.title,
+    createdBy,
+    createdAt,
+  });
+  const coAuthors = draft.coAuthors.map(directory.userId);
+  const updatedAt = createdAt + 60 * 60 * 1000;
+  await stores.docs.write({
+    updates: [{ room: roomNameOf(id), update: draftContentUpdate(draft, directory.nameOf) }],
+    documents: [{ id, title: draft.title, updatedAt, updatedBy: coAuthors.at(-1) ?? createdBy }],
+    authors: coAuthors.map((userId, index) => ({ docId: id, userId, at: createdAt + (index + 1) * 60_000 })),
+  });
+  return id;
+}
+
+/**
+ * Loads the demo committee into an empty database in `dataDir`: its groups and people, each with
+ * a password made up for this run, and its drafts with their content. Refuses a database that
+ * has accounts already, so a real committee's data is never mixed with made-up people.
+ */
+export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = path.join(options.dataDir, DATABASE_FILE);
+  const workspace = new SqliteWorkspaceStore({ path: databasePath });
+  const docs = new SqliteDocStore({ path: databasePath, checkpointInBackground: false });
+  try {
+    const existing = await workspace.countUsers();
+    if (existing > 0) {
+      return {
+        ok: false,
+        message: `${databasePath} already has ${existing} account${existing > 1 ? 's' : ''}: the demo loads only into an empty database. Choose another folder, for example: DATA_DIR=./demo-data npm run demo`,
+      };
+    }
+    const accounts = await createPeople(workspace, options.hashPassword);
+    const directory = await directoryOf(workspace);
+    const now = (options.now ?? Date.now)();
+    for (const [index, draft] of DEMO_DRAFTS.entries()) {
+      await createDraft({ workspace, docs }, draft, directory, now - (DEMO_DRAFTS.length - index) * DRAFT_SPACING_MS);
+    }
+    return { ok: true, accounts, groupCount: DEMO_GROUPS.length, draftCount: DEMO_DRAFTS.length };
+  } finally {
+    await docs.close();
+    await workspace.close();
+  }
+}

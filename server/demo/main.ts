@@ -1,0 +1,58 @@
+import { formatTable } from '../admin/formatTable';
+import { PasswordHasher } from '../auth/passwords';
+import { ConfigError, DEFAULT_PORT, loadConfig } from '../config';
+import { toError } from '../logger';
+import { ROLE_LABELS } from '../roster/rosterVocabulary';
+import { type DemoAccount, loadDemo } from './loadDemo';
+
+function write(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function printAccounts(accounts: readonly DemoAccount[]): void {
+  const rows = accounts.map((account) => [
+    account.username,
+    account.name,
+    ROLE_LABELS[account.role],
+    account.groups.join('、'),
+    account.password,
+  ]);
+  for (const line of formatTable(['用户名 username', '姓名 name', '角色 role', '小组 groups', '密码 password'], rows)) {
+    write(line);
+  }
+}
+
+/** An account of each role, to suggest where to start. */
+function suggestions(accounts: readonly DemoAccount[]): string {
+  const firstOf = (role: DemoAccount['role']): DemoAccount | undefined => accounts.find((a) => a.role === role);
+  return [firstOf('member'), firstOf('convener'), firstOf('chair'), firstOf('secretariat')]
+    .flatMap((account) => (account === undefined ? [] : [`${account.username} (${ROLE_LABELS[account.role]})`]))
+    .join(', ');
+}
+
+// `npm run demo`: loads the demo committee into DATA_DIR and prints its accounts.
+try {
+  const config = loadConfig(process.env);
+  const hasher = new PasswordHasher();
+  const outcome = await loadDemo({ dataDir: config.dataDir, hashPassword: (password) => hasher.hash(password) });
+  if (!outcome.ok) {
+    process.stderr.write(`Demo not loaded: ${outcome.message}\n`);
+    process.exitCode = 1;
+  } else {
+    write(`Loaded the demo committee into ${config.dataDir}:`);
+    write(
+      `${outcome.groupCount} activity groups, ${outcome.accounts.length} accounts and ${outcome.draftCount} drafts.`,
+    );
+    write('The passwords below were made up for this run and are shown only now (demo data only).');
+    write();
+    printAccounts(outcome.accounts);
+    write();
+    const port = process.env.PORT ?? String(DEFAULT_PORT);
+    write(`Now run npm start and sign in at http://localhost:${port} with any account above,`);
+    write(`for example ${suggestions(outcome.accounts)}.`);
+  }
+} catch (thrown) {
+  const error = toError(thrown);
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error.stack ?? error.message)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ContentField, roomNameOf, templateHeadings } from '../../shared/index';
+import { DEMO_DRAFTS } from '../demo/drafts';
+import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import { makeDataDir } from './support/testServer';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The demo hashes some forty passwords with scrypt: allow a loaded machine time. */
+const DEMO_TIMEOUT_MS = 90_000;
+
+interface CommandResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function runDemo(dataDir: string): Promise<CommandResult> {
+  const child = spawn('npm', ['run', 'demo'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, npm_config_update_notifier: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The printed accounts: username, name, role and password of each table row. */
+function printedAccounts(stdout: string): Map<string, { name: string; role: string; password: string }> {
+  const accounts = new Map<string, { name: string; role: string; password: string }>();
+  for (const line of stdout.split('\n')) {
+    const match = /^([a-z][a-z0-9._-]+)\s+(\S+)\s+(\S+)\s+.*?([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})$/.exec(line);
+    if (match !== null) {
+      const [, username = '', name = '', role = '', password = ''] = match;
+      accounts.set(username, { name, role, password });
+    }
+  }
+  return accounts;
+}
+
+let dataDir: string;
+let demo: CommandResult;
+
+beforeAll(async () => {
+  dataDir = makeDataDir();
+  demo = await runDemo(dataDir);
+}, DEMO_TIMEOUT_MS);
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm run demo', () => {
+  it('prints every account of the demo committee with a password, and what to do next', () => {
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain('12 activity groups');
+    const accounts = printedAccounts(demo.stdout);
+    expect(accounts.size).toBeGreaterThanOrEqual(40);
+    expect([...accounts.values()].filter((account) => account.role === '召集人').length).toBeGreaterThanOrEqual(6);
+    expect(accounts.get('linguodong')).toMatchObject({ name: '林国栋', role: '主席' });
+    expect(demo.stdout).toContain('Now run npm start and sign in');
+  });
+
+  it('registers each draft in its group and stores its content with the title and template', async () => {
+    const workspace = new SqliteWorkspaceStore({ path: path.join(dataDir, 'jianyan.sqlite') });
+    const docs = new SqliteDocStore({ path: path.join(dataDir, 'jianyan.sqlite'), checkpointInBackground: false });
+    try {
+      const groups = new Map((await workspace.listGroups()).map((group) => [group.id, group.name]));
+      expect(groups.size).toBe(12);
+      const records = await workspace.listDocuments();
+      expect(records).toHaveLength(DEMO_DRAFTS.length);
+      for (const record of records) {
+        const draft = DEMO_DRAFTS.find((candidate) => candidate.title === record.title);
+        expect(draft, record.title).toBeDefined();
+        expect(record).toMatchObject({ kind: draft?.kind, status: 'draft', isArchived: false });
+        expect(record.groupId === null ? null : groups.get(record.groupId)).toBe(draft?.group);
+        expect(record.authorIds).toHaveLength(1 + (draft?.coAuthors.length ?? 0));
+
+        const doc = new Y.Doc({ gc: false });
+        for (const { update } of await docs.load(roomNameOf(record.id))) {
+          Y.applyUpdate(doc, update);
+        }
+        expect(doc.getText(ContentField.title).toString()).toBe(record.title);
+        const body = doc.getXmlFragment(ContentField.body).toString();
+        for (const heading of templateHeadings(record.kind)) {
+          expect(body).toContain(`>${heading}</heading>`);
+        }
+      }
+    } finally {
+      await docs.close();
+      await workspace.close();
+    }
+  });
+
+  it('refuses to load into a database that has accounts', { timeout: DEMO_TIMEOUT_MS }, async () => {
+    const again = await runDemo(dataDir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already has 41 accounts');
+  });
+});
