@@ -16,6 +16,10 @@ async function main(): Promise<void> {
   });
   // Scripts (the benchmark, tests) wait for this exact line, whatever the log level.
   process.stdout.write(`Jianyan listening on ${server.url}\n`);
+  if (server.setupUrl !== null) {
+    // Printed, never logged: whoever opens it first becomes the secretariat. A restart makes a new one.
+    process.stdout.write(`Open this link to create the first secretariat account: ${server.setupUrl}\n`);
+  }
   logger.info('data directory', { dataDir: config.dataDir });
 
   const stop = (signal: string): void => {

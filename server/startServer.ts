@@ -3,14 +3,22 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { DEFAULT_MAX_MESSAGE_BYTES, MAX_HELD_BYTES_PER_CONNECTION } from '../shared/index';
+import { DEFAULT_MAX_MESSAGE_BYTES, type DocId, MAX_HELD_BYTES_PER_CONNECTION, type UserId } from '../shared/index';
+import { Authenticator } from './auth/Authenticator';
+import { LoginThrottle } from './auth/LoginThrottle';
+import { PasswordHasher, type ScryptParams } from './auth/passwords';
+import { hashToken, newToken } from './auth/tokens';
+import { WorkspaceRoomGate } from './auth/WorkspaceRoomGate';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config';
 import { createApp } from './http/app';
 import { attachSyncUpgrade } from './http/syncUpgrade';
 import { createLogger, type Logger, type LogLevelName, toError } from './logger';
 import { Relay } from './relay/Relay';
+import type { RoomGate } from './relay/RoomGate';
 import type { DocStore } from './storage/DocStore';
 import { SqliteDocStore } from './storage/SqliteDocStore';
+import { SqliteWorkspaceStore } from './storage/SqliteWorkspaceStore';
+import type { WorkspaceStore } from './storage/WorkspaceStore';
 
 /** A request must send its headers within this time, so half-open connections do not pile up. */
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -26,6 +34,12 @@ export interface ServerOptions {
   readonly sqliteSynchronous?: 'normal' | 'full';
   /** Another store instead of SQLite under dataDir (tests). */
   readonly store?: DocStore;
+  /** Another relay gate instead of the workspace's sessions and `can()` (relay tests). */
+  readonly gate?: RoomGate;
+  /** The clock of sessions, invitations and throttling (tests); Date.now by default. */
+  readonly now?: () => number;
+  /** scrypt parameters for new password hashes; tests lower the cost. Default N=2^15, r=8, p=1. */
+  readonly passwordParams?: ScryptParams;
 }
 
 export interface RunningServer {
@@ -33,6 +47,11 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly relay: Relay;
+  /**
+   * On an empty database, the one-time link that creates the first secretariat account
+   * (`<url>/setup/<token>`); null once an account exists.
+   */
+  readonly setupUrl: string | null;
   /** Stops accepting, stores everything pending, closes connections and the database. */
   close(): Promise<void>;
 }
@@ -41,12 +60,31 @@ function openStore(options: ServerOptions, logger: Logger): DocStore {
   if (options.store !== undefined) {
     return options.store;
   }
-  mkdirSync(options.dataDir, { recursive: true });
   return new SqliteDocStore({
-    path: path.join(options.dataDir, 'jianyan.sqlite'),
+    path: databasePath(options.dataDir),
     synchronous: options.sqliteSynchronous ?? 'normal',
     onCheckpointError: (message) => logger.error('WAL checkpoint failed; checkpointing inside commits', { message }),
   });
+}
+
+function databasePath(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return path.join(dataDir, 'jianyan.sqlite');
+}
+
+/** A base URL that a browser on this machine can open: a wildcard address becomes localhost. */
+function openableUrl(url: string): string {
+  return url.replace(/^http:\/\/(0\.0\.0\.0|\[::\])(?=:)/, 'http://localhost');
+}
+
+/** On an empty database, a fresh setup link (the previous one stops working); else null. */
+async function prepareSetupLink(workspace: WorkspaceStore, baseUrl: string): Promise<string | null> {
+  if ((await workspace.countUsers()) > 0) {
+    return null;
+  }
+  const token = newToken();
+  await workspace.setSetupTokenHash(hashToken(token));
+  return `${openableUrl(baseUrl)}/setup/${token}`;
 }
 
 function resolveStaticDir(staticDir: string | null | undefined, logger: Logger): string | null {
@@ -75,20 +113,37 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 /** Starts the whole server: storage, relay, HTTP API, static client. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = createLogger(options.logLevel ?? 'info');
+  const now = options.now ?? Date.now;
   const store = openStore(options, logger);
+  // Its own connection to the same file: the relay's group commits never wait behind an API call.
+  const workspace = new SqliteWorkspaceStore({ path: databasePath(options.dataDir), now });
+  await workspace.deleteExpiredSessions(now());
+  const authenticator = new Authenticator({ store: workspace, now });
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const relay = new Relay({
     store,
+    gate: options.gate ?? new WorkspaceRoomGate({ authenticator, store: workspace }),
     logger,
     maxHeldBytes: MAX_HELD_BYTES_PER_CONNECTION,
     maxEarlyBytes: 2 * maxMessageBytes,
   });
-  const app = createApp({ store, logger, staticDir: resolveStaticDir(options.staticDir, logger) });
+  const api = {
+    store: workspace,
+    authenticator,
+    passwords: new PasswordHasher(options.passwordParams === undefined ? {} : { params: options.passwordParams }),
+    throttle: new LoginThrottle({ now }),
+    logger,
+    now,
+    onAccessChanged: (filter: { readonly userId?: UserId; readonly docId?: DocId }) => relay.recheckAccess(filter),
+  };
+  const app = createApp({ api, staticDir: resolveStaticDir(options.staticDir, logger) });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   const wss = attachSyncUpgrade(server, { relay, logger, maxMessageBytes });
   const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  const setupUrl = await prepareSetupLink(workspace, url);
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -97,13 +152,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await relay.shutdown();
       wss.close();
       server.closeAllConnections();
-      try {
-        await store.close();
-      } catch (thrown) {
-        logger.error('closing the store failed', { error: toError(thrown).message });
+      for (const [name, closable] of [
+        ['document store', store],
+        ['workspace store', workspace],
+      ] as const) {
+        try {
+          await closable.close();
+        } catch (thrown) {
+          logger.error(`closing the ${name} failed`, { error: toError(thrown).message });
+        }
       }
     })();
     return closing;
   };
-  return { url: `http://${host}:${address.port}`, port: address.port, relay, close };
+  return { url, port: address.port, relay, setupUrl, close };
 }

@@ -1,11 +1,21 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { Logger } from '../logger';
-import type { DocStore } from '../storage/DocStore';
+import { ApiError } from './ApiError';
+import { answerError } from './answerError';
+import type { ApiDeps, ApiEnv } from './apiEnv';
+import { registerDocRoutes } from './routes/docs';
+import { registerGroupRoutes } from './routes/groups';
+import { registerInvitationRoutes } from './routes/invitations';
+import { registerPeopleRoutes } from './routes/people';
+import { registerRosterRoutes } from './routes/roster';
+import { registerSessionRoutes } from './routes/session';
+import { registerSetupRoutes } from './routes/setup';
+import { registerTokenRoutes } from './routes/tokens';
+import { registerWorkspaceRoutes } from './routes/workspace';
 
 export interface AppOptions {
-  readonly store: DocStore;
-  readonly logger: Logger;
+  /** Everything the API routes need. */
+  readonly api: ApiDeps;
   /** Folder of the built client; null serves no client. */
   readonly staticDir: string | null;
 }
@@ -15,27 +25,37 @@ const SERVER_PATHS = /^\/(api|sync|healthz)(\/|$)/;
 /** Built assets carry a content hash in their names and never change. */
 const IMMUTABLE_ASSETS = /\/assets\//;
 
+/** The routes of docs/API.md under /api; each file registers one area. */
+function createApi(deps: ApiDeps): Hono<ApiEnv> {
+  const api = new Hono<ApiEnv>();
+  registerSetupRoutes(api, deps);
+  registerSessionRoutes(api, deps);
+  registerWorkspaceRoutes(api, deps);
+  registerDocRoutes(api, deps);
+  registerGroupRoutes(api, deps);
+  registerPeopleRoutes(api, deps);
+  registerInvitationRoutes(api, deps);
+  registerTokenRoutes(api, deps);
+  registerRosterRoutes(api, deps);
+  return api;
+}
+
 /** The HTTP API and the static client. The sync route is added by the caller. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.get('/healthz', (c) => c.json({ ok: true }));
-
-  app.get('/api/docs', async (c) => {
-    const docs = await options.store.listDocuments();
-    return c.json({ docs });
-  });
+  app.route('/api', createApi(options.api));
 
   // The websocket upgrade of this path is served by attachSyncUpgrade, before Hono.
   app.get('/sync/:room', (c) =>
     c.json({ error: 'upgrade_required', message: 'GET /sync/:room must be a websocket upgrade' }, 426),
   );
 
-  app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, 404));
-  app.onError((error, c) => {
-    options.logger.error('request failed', { path: c.req.path, error: error.message });
-    return c.json({ error: 'internal', message: 'The server failed to answer; try again.' }, 500);
-  });
+  app.notFound((c) =>
+    answerError(ApiError.notFound(`No route for ${c.req.method} ${c.req.path}`), c, options.api.logger),
+  );
+  app.onError((error, c) => answerError(error, c, options.api.logger));
 
   if (options.staticDir !== null) {
     mountClient(app, options.staticDir);
@@ -53,7 +73,7 @@ function mountClient(app: Hono, root: string): void {
     }
     return serveStatic({ root, onFound })(c, next);
   });
-  // Client-side routes (for example /d/<id>) get the app shell; paths with a file extension do not.
+  // Client-side routes (for example /d/<id>, /join/<token>) get the app shell; paths with a file extension do not.
   app.get('*', async (c, next) => {
     if (SERVER_PATHS.test(c.req.path) || /\.[a-z0-9]+$/i.test(c.req.path)) {
       return next();

@@ -1,0 +1,76 @@
+import type { ApiErrorBody } from '../../shared/api/schemas';
+import { API_ERROR_STATUS, ApiErrorCode, type Denial } from '../../shared/index';
+
+export interface ApiErrorDetails {
+  /** For bad_request: the path of the wrong field, for example `groupIds.1`. */
+  readonly field?: string;
+  /** For forbidden: why `decide()` said no. */
+  readonly denial?: Denial;
+  /** For rate_limited: also sent as the Retry-After header. */
+  readonly retryAfterSeconds?: number;
+  /** For a refused roster: every bad line. */
+  readonly problems?: readonly { readonly line: number; readonly message: string }[];
+}
+
+/**
+ * The one error the HTTP API throws on purpose. Its code decides the status (API_ERROR_STATUS,
+ * the one mapping); the error handler turns it into the `{ error, message, ... }` answer.
+ * Messages say what failed and what to do; they never carry tokens or passwords.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ApiErrorCode;
+  readonly details: ApiErrorDetails;
+
+  constructor(code: ApiErrorCode, message: string, details: ApiErrorDetails = {}) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return API_ERROR_STATUS[this.code];
+  }
+
+  /** The answer's body. */
+  toBody(): ApiErrorBody {
+    const { field, denial, retryAfterSeconds, problems } = this.details;
+    return {
+      error: this.code,
+      message: this.message,
+      ...(field === undefined ? {} : { field }),
+      ...(denial === undefined ? {} : { denial }),
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+      ...(problems === undefined ? {} : { problems: [...problems] }),
+    };
+  }
+
+  static badRequest(message: string, field?: string): ApiError {
+    return new ApiError(ApiErrorCode.badRequest, message, field === undefined ? {} : { field });
+  }
+
+  static unauthorized(message: string): ApiError {
+    return new ApiError(ApiErrorCode.unauthorized, message);
+  }
+
+  static forbidden(denial: Denial, message: string): ApiError {
+    return new ApiError(ApiErrorCode.forbidden, message, { denial });
+  }
+
+  static notFound(message: string): ApiError {
+    return new ApiError(ApiErrorCode.notFound, message);
+  }
+
+  static conflict(message: string): ApiError {
+    return new ApiError(ApiErrorCode.conflict, message);
+  }
+
+  static gone(message: string): ApiError {
+    return new ApiError(ApiErrorCode.gone, message);
+  }
+
+  static rateLimited(retryAfterSeconds: number): ApiError {
+    const message = `Too many failed sign-ins: try again in ${retryAfterSeconds} seconds`;
+    return new ApiError(ApiErrorCode.rateLimited, message, { retryAfterSeconds });
+  }
+}

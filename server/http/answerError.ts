@@ -1,0 +1,43 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiErrorCode } from '../../shared/index';
+import { type Logger, toError } from '../logger';
+import { WorkspaceConflictError } from '../storage/WorkspaceStore';
+import { ApiError } from './ApiError';
+
+/** Paths that carry a secret (invitation links) are logged without it. */
+export function redactPath(path: string): string {
+  return path.replace(/^(\/api\/invitations\/)[^/]+/, '$1…');
+}
+
+function conflictOf(error: WorkspaceConflictError): ApiError {
+  const taken = error.values.map((value) => `"${value}"`).join(', ');
+  const what = error.conflict === 'username' ? 'username' : 'group name';
+  return ApiError.conflict(`The ${what} ${taken} is already taken: choose another one`);
+}
+
+/**
+ * The API's error handler: the one place where errors become answers. ApiError answers with its
+ * code's status; a store conflict with 409; anything else is logged and answered 500 without
+ * details.
+ */
+export function answerError(thrown: unknown, c: Context, logger: Logger): Response {
+  let error: ApiError;
+  if (thrown instanceof ApiError) {
+    error = thrown;
+  } else if (thrown instanceof WorkspaceConflictError) {
+    error = conflictOf(thrown);
+  } else {
+    logger.error('request failed', {
+      method: c.req.method,
+      path: redactPath(c.req.path),
+      error: toError(thrown).message,
+    });
+    error = new ApiError(ApiErrorCode.internal, 'The server failed to answer; try again.');
+  }
+  const retryAfter = error.details.retryAfterSeconds;
+  if (retryAfter !== undefined) {
+    c.header('Retry-After', String(retryAfter));
+  }
+  return c.json(error.toBody(), error.status as ContentfulStatusCode);
+}

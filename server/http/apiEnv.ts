@@ -1,0 +1,30 @@
+import type { AuthContext, Authenticator } from '../auth/Authenticator';
+import type { LoginThrottle } from '../auth/LoginThrottle';
+import type { PasswordHasher } from '../auth/passwords';
+import type { Logger } from '../logger';
+import type { AccessFilter } from '../relay/admitConnection';
+import type { WorkspaceStore } from '../storage/WorkspaceStore';
+
+/** What the API routes need; built once in startServer. */
+export interface ApiDeps {
+  readonly store: WorkspaceStore;
+  readonly authenticator: Authenticator;
+  readonly passwords: PasswordHasher;
+  /** Failed sign-ins, per username and per client address. */
+  readonly throttle: LoginThrottle;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /**
+   * Called after a membership, an account or a document record changed, so that the relay
+   * decides again what the open connections concerned may do.
+   */
+  readonly onAccessChanged: (filter: AccessFilter) => Promise<void>;
+}
+
+/** Hono's context variables of the API. */
+export interface ApiEnv {
+  Variables: {
+    /** Set by requireUser: who is asking. */
+    auth: AuthContext;
+  };
+}

@@ -1,0 +1,71 @@
+import type { Hono } from 'hono';
+import type { DocRecord } from '../../../shared/api/schemas';
+import { createDocRequestSchema, docIdSchema, updateDocRequestSchema } from '../../../shared/api/schemas';
+import { Action, type DocId } from '../../../shared/index';
+import { ApiError } from '../ApiError';
+import type { ApiDeps, ApiEnv } from '../apiEnv';
+import { permit } from '../permit';
+import { requireUser } from '../requireUser';
+import { jsonBody, param } from '../validate';
+import { docTarget, readableDocs } from '../visibility';
+
+async function findDoc(deps: ApiDeps, id: DocId): Promise<DocRecord> {
+  const record = await deps.store.getDocument(id);
+  if (record === null) {
+    throw ApiError.notFound(`No document ${id} is registered`);
+  }
+  return record;
+}
+
+/** Document records: list, register (idempotent), read, archive. */
+export function registerDocRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
+  const auth = requireUser(deps);
+
+  api.get('/docs', auth, async (c) => {
+    return c.json({ docs: readableDocs(c.get('auth').actor, await deps.store.listDocuments()) });
+  });
+
+  api.post('/docs', auth, jsonBody(createDocRequestSchema), async (c) => {
+    const { id, kind, groupId, title } = c.get('body');
+    const { actor } = c.get('auth');
+    permit(actor, Action.createDocument, { type: 'group', groupId });
+    if ((await deps.store.getGroup(groupId)) === null) {
+      throw ApiError.notFound(`No group ${groupId}`);
+    }
+    const { isCreated, record } = await deps.store.createDocument({
+      id,
+      kind,
+      groupId,
+      title,
+      createdBy: actor.id,
+      createdAt: deps.now(),
+    });
+    if (isCreated) {
+      return c.json(record, 201);
+    }
+    if (record.groupId !== groupId || record.kind !== kind) {
+      throw ApiError.conflict(
+        `Document ${id} is registered already, in another group or as another kind: create the document again to get a new id`,
+      );
+    }
+    return c.json(record, 200);
+  });
+
+  api.get('/docs/:id', auth, async (c) => {
+    const record = await findDoc(deps, param(docIdSchema, c.req.param('id'), 'id'));
+    permit(c.get('auth').actor, Action.readDocument, docTarget(record));
+    return c.json(record);
+  });
+
+  api.patch('/docs/:id', auth, jsonBody(updateDocRequestSchema), async (c) => {
+    const id = param(docIdSchema, c.req.param('id'), 'id');
+    permit(c.get('auth').actor, Action.archiveDocument, docTarget(await findDoc(deps, id)));
+    const updated = await deps.store.setDocumentArchived(id, c.get('body').isArchived);
+    if (updated === null) {
+      throw ApiError.notFound(`No document ${id} is registered`);
+    }
+    // Editors of an archived document may now only read it (and the other way round).
+    await deps.onAccessChanged({ docId: id });
+    return c.json(updated);
+  });
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { Hono } from 'hono';
+import { acceptInvitationRequestSchema, createInvitationRequestSchema } from '../../../shared/api/schemas';
+import { Action, type UserId } from '../../../shared/index';
+import { hashIfTokenShaped, newToken } from '../../auth/tokens';
+import type { InvitationRecord } from '../../storage/WorkspaceStore';
+import { ApiError } from '../ApiError';
+import { toInvitation } from '../answers';
+import type { ApiDeps, ApiEnv } from '../apiEnv';
+import { permit } from '../permit';
+import { requireUser } from '../requireUser';
+import { requestOrigin, signIn } from '../sessionCookie';
+import { jsonBody } from '../validate';
+
+/** An invitation link works for a week: long enough to reach someone who is travelling. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const NOT_FOUND = 'No invitation for this link: check that the whole link was copied';
+const GONE = 'This invitation was used already or has expired: ask the secretariat for a new link';
+
+/** The open invitation a link names: 404 when there is none, 410 when used or expired. */
+async function openInvitation(deps: ApiDeps, token: string | undefined): Promise<InvitationRecord> {
+  const tokenHash = hashIfTokenShaped(token);
+  const invitation = tokenHash === null ? null : await deps.store.findInvitation(tokenHash);
+  if (invitation === null) {
+    throw ApiError.notFound(NOT_FOUND);
+  }
+  if (invitation.usedAt !== null || invitation.expiresAt <= deps.now()) {
+    throw ApiError.gone(GONE);
+  }
+  return invitation;
+}
+
+/** Invitation links: the secretariat makes them, a person joins through one, once. */
+export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
+  const auth = requireUser(deps);
+
+  api.post('/invitations', auth, jsonBody(createInvitationRequestSchema), async (c) => {
+    const { actor } = c.get('auth');
+    permit(actor, Action.managePeople, { type: 'committee' });
+    const { role, groupIds } = c.get('body');
+    for (const [index, groupId] of groupIds.entries()) {
+      if ((await deps.store.getGroup(groupId)) === null) {
+        throw ApiError.badRequest(
+          `The body's field groupIds.${index} is not valid: no group ${groupId}`,
+          `groupIds.${index}`,
+        );
+      }
+    }
+    const token = newToken();
+    const now = deps.now();
+    const invitation = await deps.store.createInvitation({
+      id: randomUUID(),
+      tokenHash: hashIfTokenShaped(token) ?? new Uint8Array(),
+      role,
+      groupIds: [...new Set(groupIds)],
+      createdBy: actor.id,
+      createdAt: now,
+      expiresAt: now + INVITATION_TTL_MS,
+    });
+    const url = `${requestOrigin(c)}/join/${token}`;
+    return c.json({ url, token, invitation: toInvitation(invitation) }, 201);
+  });
+
+  api.get('/invitations', auth, async (c) => {
+    permit(c.get('auth').actor, Action.managePeople, { type: 'committee' });
+    const invitations = await deps.store.listOpenInvitations(deps.now());
+    return c.json({ invitations: invitations.map(toInvitation) });
+  });
+
+  api.get('/invitations/:token', async (c) => {
+    const invitation = await openInvitation(deps, c.req.param('token'));
+    const groups = await Promise.all(invitation.groupIds.map((id) => deps.store.getGroup(id)));
+    return c.json({
+      role: invitation.role,
+      groups: groups.flatMap((group) => (group === null ? [] : [{ id: group.id, name: group.name }])),
+      expiresAt: invitation.expiresAt,
+    });
+  });
+
+  api.post('/invitations/:token/accept', jsonBody(acceptInvitationRequestSchema), async (c) => {
+    const invitation = await openInvitation(deps, c.req.param('token'));
+    const { username, name, password } = c.get('body');
+    const passwordHash = await deps.passwords.hash(password);
+    const now = deps.now();
+    const outcome = await deps.store.acceptInvitation(
+      invitation.id,
+      { id: randomUUID() as UserId, username, name, passwordHash, createdAt: now },
+      now,
+    );
+    if (outcome.kind === 'gone') {
+      throw ApiError.gone(GONE);
+    }
+    deps.logger.info('joined through an invitation', { userId: outcome.user.id, invitation: invitation.id });
+    return c.json(await signIn(c, deps, outcome.user), 201);
+  });
+}

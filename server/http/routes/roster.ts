@@ -1,0 +1,37 @@
+import type { Hono } from 'hono';
+import { Action } from '../../../shared/index';
+import { importRoster } from '../../roster/importRoster';
+import { ApiError } from '../ApiError';
+import type { ApiDeps, ApiEnv } from '../apiEnv';
+import { permit } from '../permit';
+import { readBody } from '../readBody';
+import { requireUser } from '../requireUser';
+
+/** A committee's roster of a few thousand lines is well under this. */
+export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
+
+/** `POST /api/roster`: the CSV file as the raw body; all of it is imported, or nothing. */
+export function registerRosterRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
+  api.post('/roster', requireUser(deps), async (c) => {
+    permit(c.get('auth').actor, Action.managePeople, { type: 'committee' });
+    const bytes = await readBody(c.req.raw, MAX_ROSTER_BYTES);
+    const outcome = await importRoster(deps.store, bytes, {
+      hashPassword: (password) => deps.passwords.hash(password),
+    });
+    if (!outcome.ok) {
+      const count = outcome.problems.length;
+      throw new ApiError(
+        'bad_request',
+        `The roster was not imported: ${count} line${count === 1 ? ' has a problem' : 's have problems'}; nothing was changed`,
+        {
+          problems: outcome.problems,
+        },
+      );
+    }
+    deps.logger.info('roster imported', {
+      accounts: outcome.result.accounts.length,
+      groups: outcome.result.createdGroups.length,
+    });
+    return c.json(outcome.result, 201);
+  });
+}

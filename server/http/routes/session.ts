@@ -1,0 +1,97 @@
+import type { Context, Hono } from 'hono';
+import { changePasswordRequestSchema, signInRequestSchema } from '../../../shared/api/schemas';
+import { hashIfTokenShaped } from '../../auth/tokens';
+import type { UserRecord } from '../../storage/WorkspaceStore';
+import { ApiError } from '../ApiError';
+import { toMe } from '../answers';
+import type { ApiDeps, ApiEnv } from '../apiEnv';
+import { clientAddress } from '../clientAddress';
+import { requestCredential, requireUser } from '../requireUser';
+import { clearSessionCookie, signIn } from '../sessionCookie';
+import { jsonBody } from '../validate';
+
+/**
+ * Checks a password under the throttle. The attempt counts as a failure before the (slow) hash
+ * is checked, so parallel guesses are counted too; a success then resets the keys.
+ */
+async function checkPassword(
+  c: Context,
+  deps: ApiDeps,
+  input: { readonly username: string; readonly password: string; readonly user: UserRecord | null },
+): Promise<boolean> {
+  const keys = [`user:${input.username}`, `addr:${clientAddress(c)}`];
+  const wait = deps.throttle.retryAfterSeconds(keys);
+  if (wait > 0) {
+    throw ApiError.rateLimited(wait);
+  }
+  deps.throttle.recordFailure(keys);
+  const isValid =
+    input.user === null
+      ? await deps.passwords.verifyNobody(input.password)
+      : await deps.passwords.verify(input.password, input.user.passwordHash);
+  if (isValid) {
+    deps.throttle.reset(keys);
+  }
+  return isValid;
+}
+
+/** Stores a hash with the current parameters when the stored one was made with older ones. */
+async function rehashIfNeeded(deps: ApiDeps, user: UserRecord, password: string): Promise<void> {
+  if (deps.passwords.needsRehash(user.passwordHash)) {
+    const hash = await deps.passwords.hash(password);
+    await deps.store.setPasswordHash(user.id, hash, {
+      endSessions: false,
+      mustChangePassword: user.mustChangePassword,
+    });
+  }
+}
+
+/** Sign-in, sign-out, the signed-in user and their password. */
+export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
+  const auth = requireUser(deps);
+
+  api.post('/session', jsonBody(signInRequestSchema), async (c) => {
+    const { username, password } = c.get('body');
+    const user = await deps.store.findUserByUsername(username);
+    if (!(await checkPassword(c, deps, { username, password, user })) || user === null) {
+      throw ApiError.unauthorized('Wrong username or password');
+    }
+    if (!user.isActive) {
+      throw ApiError.unauthorized('This account has been deactivated: ask the secretariat');
+    }
+    await rehashIfNeeded(deps, user, password);
+    return c.json(await signIn(c, deps, user));
+  });
+
+  // Works signed in or not: a browser whose session expired still needs its cookie cleared.
+  api.delete('/session', async (c) => {
+    const tokenHash = hashIfTokenShaped(requestCredential(c.req));
+    if (tokenHash !== null) {
+      const session = await deps.store.findSession(tokenHash);
+      if (session !== null) {
+        await deps.store.deleteSession(tokenHash);
+        await deps.onAccessChanged({ userId: session.userId });
+      }
+    }
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  api.get('/me', auth, (c) => c.json(toMe(c.get('auth').user)));
+
+  api.post('/me/password', auth, jsonBody(changePasswordRequestSchema), async (c) => {
+    const { currentPassword, newPassword } = c.get('body');
+    const { user, kind, tokenHash } = c.get('auth');
+    const input = { username: user.username, password: currentPassword, user };
+    if (!(await checkPassword(c, deps, input))) {
+      throw ApiError.unauthorized('The current password is wrong');
+    }
+    const hash = await deps.passwords.hash(newPassword);
+    await deps.store.setPasswordHash(user.id, hash, {
+      endSessions: true,
+      keepSession: kind === 'session' ? tokenHash : null,
+    });
+    await deps.onAccessChanged({ userId: user.id });
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,23 @@
+import type { DocRecord, Group } from '../../shared/api/schemas';
+import { Action, type Actor, can, type DocumentTarget } from '../../shared/index';
+
+/** A document's record as `can()` sees it. */
+export function docTarget(record: DocRecord): DocumentTarget {
+  return {
+    type: 'document',
+    groupId: record.groupId,
+    status: record.status,
+    isArchived: record.isArchived,
+    createdBy: record.createdBy,
+  };
+}
+
+/** The groups `actor` may see (P3). */
+export function visibleGroups(actor: Actor, groups: readonly Group[]): Group[] {
+  return groups.filter((group) => can(actor, Action.viewGroup, { type: 'group', groupId: group.id }));
+}
+
+/** The documents `actor` may read (P6). */
+export function readableDocs(actor: Actor, docs: readonly DocRecord[]): DocRecord[] {
+  return docs.filter((doc) => can(actor, Action.readDocument, docTarget(doc)));
+}
