@@ -47,3 +47,18 @@ export function expectOk<S extends z.ZodType>(answer: ApiAnswer, schema: S): z.o
   }
   return schema.parse(answer.body);
 }
+
+/** Cheap scrypt parameters for API tests: they test the routes, not the hash's cost. */
+export const FAST_PASSWORDS = { logN: 10, r: 8, p: 1 } as const;
+
+/** The `name=value` part of the answer's Set-Cookie header for `name`; null when not set. */
+export function cookieOf(answer: ApiAnswer, name: string): { value: string; attributes: string } | null {
+  for (const header of answer.headers.getSetCookie()) {
+    const [pair = '', ...attributes] = header.split(';');
+    const index = pair.indexOf('=');
+    if (pair.slice(0, index).trim() === name) {
+      return { value: pair.slice(index + 1).trim(), attributes: attributes.map((a) => a.trim()).join('; ') };
+    }
+  }
+  return null;
+}
