@@ -12,13 +12,14 @@ import {
 import { withPeople } from './support/people';
 
 describe('two people edit one document', () => {
-  const people = withPeople({ name: '张委员', color: '#c62828' }, { name: '李委员', color: '#1565c0' });
+  const people = withPeople({ name: '张委员' }, { name: '李委员' });
 
   it('shows each one the other’s text and caret with name', async () => {
     const {
+      group,
       devices: [alice, bob],
     } = people();
-    const docId = await createDocument(alice.page, DocKind.proposal);
+    const docId = await createDocument(alice.page, group.id, DocKind.proposal);
     await alice.page.locator('.doc-title').fill('关于加强社区居家养老服务的提案');
     await caretToParagraph(alice.page, 0);
     await alice.page.keyboard.type('社区养老服务设施不足，');
@@ -46,9 +47,10 @@ describe('two people edit one document', () => {
 
   it('shares formatting and tables made with the toolbar and shortcuts', async () => {
     const {
+      group,
       devices: [alice, bob],
     } = people();
-    const docId = await createDocument(alice.page, DocKind.proposal);
+    const docId = await createDocument(alice.page, group.id, DocKind.proposal);
     await openDocument(bob.page, docId);
     await caretToParagraph(alice.page, 3);
     await alice.page.keyboard.press('Control+B');

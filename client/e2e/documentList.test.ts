@@ -5,45 +5,45 @@ import { withPeople } from './support/people';
 
 const PHONE = { width: 390, height: 844 };
 
-describe('document list on a phone', () => {
-  const people = withPeople(
-    { name: '郑委员', color: '#00838f', viewport: PHONE, isMobile: true },
-    { name: '黄委员', color: '#6a1b9a' },
-  );
+describe('a group’s documents on a phone', () => {
+  const people = withPeople({ name: '郑委员', viewport: PHONE, isMobile: true }, { name: '黄委员' });
 
-  it('creates, lists, searches and renames documents, merged with those on the server', async () => {
+  it('creates, lists, filters, searches, renames and archives documents, with those made elsewhere', async () => {
     const {
+      group,
       devices: [phone, desktop],
     } = people();
     const { page } = phone;
-    const first = await createDocument(page, DocKind.proposal);
-    await page.locator('.doc-title').fill('关于完善农村医保报销的提案');
+    const first = await createDocument(page, group.id, DocKind.proposal, '关于完善农村医保报销的提案');
     await page.locator('.doc-body > p').first().click();
     await page.keyboard.type('部分乡镇卫生院报销流程繁琐。');
     await waitForSyncPhase(page, 'synced');
     await phone.screenshot('phone-editor');
-    const second = await createDocument(page, DocKind.socialInfo);
+    const second = await createDocument(page, group.id, DocKind.socialInfo);
     await page.locator('.doc-title').fill('群众反映菜市场改造进度慢');
     await waitForSyncPhase(page, 'synced');
 
-    // A document created on another device shows up from the server's list.
-    const third = await createDocument(desktop.page, DocKind.researchReport);
-    await desktop.page.locator('.doc-title').fill('全市社区食堂运营情况调研');
+    // A document another member created on their device shows up in the group's list.
+    const third = await createDocument(desktop.page, group.id, DocKind.researchReport, '全市社区食堂运营情况调研');
     await waitForSyncPhase(desktop.page, 'synced');
 
-    await page.goto('/');
+    await page.goto(`/g/${group.id}`);
     const rows = page.locator('.doc-table tbody tr');
-    await rows.nth(2).waitFor({ timeout: UI_TIMEOUT_MS });
-    await page.locator(`tr[data-doc-id="${third}"]`, { hasText: '全市社区食堂运营情况调研' }).waitFor();
-    await page.locator(`tr[data-doc-id="${third}"]`, { hasText: '仅云端' }).waitFor();
-    await page.locator(`tr[data-doc-id="${first}"]`, { hasText: '本机和云端' }).waitFor();
+    const thirdRow = page.locator(`tr[data-doc-id="${third}"]`);
+    await thirdRow.filter({ hasText: '全市社区食堂运营情况调研' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await thirdRow.filter({ hasText: '调研报告' }).filter({ hasText: '草稿' }).waitFor();
+    await expect.poll(() => rows.count()).toBe(3);
     // One column: nothing sticks out sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await phone.screenshot('phone-list');
+    await phone.screenshot('phone-group');
 
     await page.getByRole('searchbox').fill('菜市场');
     await expect.poll(() => rows.count()).toBe(1);
     await page.getByRole('searchbox').fill('');
+    await page.getByLabel('类型').selectOption(DocKind.researchReport);
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.getByLabel('类型').selectOption('');
+    await expect.poll(() => rows.count()).toBe(3);
 
     // Rename edits the collaborative title; the open document on the other device follows.
     await desktop.page.goto(`/d/${second}`);
@@ -58,15 +58,28 @@ describe('document list on a phone', () => {
     );
     expect((await readDoc(desktop.page, second)).title).toBe('群众反映城东菜市场改造进度慢');
 
-    await page.getByRole('button', { name: '新建' }).click();
-    await phone.screenshot('phone-create-dialog');
-    await page.getByRole('button', { name: '取消' }).click();
+    // The author archives their draft; it leaves the list until archived ones are shown.
+    await page.locator(`tr[data-doc-id="${first}"]`).getByRole('button', { name: '归档' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByLabel('显示已归档').check();
+    await page.locator(`tr[data-doc-id="${first}"]`, { hasText: '已归档' }).waitFor();
+    await page.locator(`tr[data-doc-id="${first}"]`).getByRole('button', { name: '恢复' }).click();
+    await page.getByLabel('显示已归档').uncheck();
+    await expect.poll(() => rows.count()).toBe(3);
 
-    // English is one choice away, and the choice is remembered.
-    await page.getByTitle('个人设置').click();
+    // The create dialog; Esc closes it.
+    await page.getByRole('button', { name: '新建' }).click();
+    await page.getByRole('dialog', { name: '新建文档' }).waitFor();
+    await phone.screenshot('phone-create-dialog');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+
+    // English is one choice away in the settings (the phone's menu), and the choice is remembered.
+    await page.getByRole('button', { name: '郑委员（委员）' }).click();
+    await page.getByRole('link', { name: '设置' }).click();
     await page.getByLabel('界面语言').selectOption('en');
-    await page.getByRole('heading', { name: 'My documents' }).waitFor();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await page.reload();
-    await page.getByRole('heading', { name: 'My documents' }).waitFor();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
   });
 });

@@ -28,13 +28,14 @@ const CHINESE = '政协委员提案';
 const ASCII = 'Bob types ASCII here';
 
 describe('Chinese input method while others type', () => {
-  const people = withPeople({ name: '刘委员', color: '#c62828' }, { name: 'Bob', color: '#1565c0' });
+  const people = withPeople({ name: '刘委员' }, { name: 'Bob' });
 
   it('commits the composed text exactly once while remote edits arrive in the same paragraph', async () => {
     const {
+      group,
       devices: [alice, bob],
     } = people();
-    const docId = await createDocument(alice.page, DocKind.proposal);
+    const docId = await createDocument(alice.page, group.id, DocKind.proposal);
     await openDocument(bob.page, docId);
     // Both edit one paragraph that already has text. (Two people typing at once into a paragraph
     // that has no text node yet each create one; y-tiptap then interleaves their words.)
@@ -70,9 +71,10 @@ describe('Chinese input method while others type', () => {
 
   it('keeps a title composition intact while the title changes remotely', async () => {
     const {
+      group,
       devices: [alice, bob],
     } = people();
-    const docId = await createDocument(alice.page, DocKind.researchReport);
+    const docId = await createDocument(alice.page, group.id, DocKind.researchReport);
     await openDocument(bob.page, docId);
     await alice.page.locator('.doc-title').click();
     await bob.page.locator('.doc-title').click();

@@ -15,13 +15,14 @@ import { withPeople } from './support/people';
 const UNSENT = /^离线 · \d+ 项更改未上传$/;
 
 describe('offline editing', () => {
-  const people = withPeople({ name: '王委员', color: '#2e7d32' }, { name: '赵委员', color: '#6a1b9a' });
+  const people = withPeople({ name: '王委员' }, { name: '赵委员' });
 
   it('keeps edits made offline across a reload and merges them with others’ edits on reconnect', async () => {
     const {
+      group,
       devices: [alice, bob],
     } = people();
-    const docId = await createDocument(alice.page, DocKind.researchReport);
+    const docId = await createDocument(alice.page, group.id, DocKind.researchReport);
     await alice.page.locator('.doc-title').fill('农村饮水安全调研报告');
     await waitForSyncPhase(alice.page, 'synced');
     await openDocument(bob.page, docId);

@@ -4,14 +4,15 @@ import { caretToParagraph, createDocument, readDoc, waitForEditor, waitForServic
 import { withPeople } from './support/people';
 
 describe('closing the tab right after typing (C1)', () => {
-  const people = withPeople({ name: '吴委员', color: '#4e342e' });
+  const people = withPeople({ name: '吴委员' });
 
   it('keeps every keystroke typed just before a reload', async () => {
     const {
+      group,
       devices: [member],
     } = people();
     const { page, context } = member;
-    const docId = await createDocument(page, DocKind.proposal);
+    const docId = await createDocument(page, group.id, DocKind.proposal);
     await waitForServiceWorker(page);
     // Offline, so that what comes back can only come from this device's IndexedDB.
     await context.setOffline(true);

@@ -4,15 +4,16 @@ import { caretToParagraph, createDocument, openDocument, readDoc, waitForBody, w
 import { withPeople } from './support/people';
 
 describe('server restart', () => {
-  const people = withPeople({ name: '陈委员', color: '#ef6c00' });
+  const people = withPeople({ name: '陈委员' });
 
   it('keeps an acknowledged document intact for a device that never saw it', async () => {
     const {
+      group,
       server,
       launch,
       devices: [author],
     } = people();
-    const docId = await createDocument(author.page, DocKind.socialInfo);
+    const docId = await createDocument(author.page, group.id, DocKind.socialInfo);
     await author.page.locator('.doc-title').fill('关于城区停车难问题的反映');
     await caretToParagraph(author.page, 0);
     await author.page.keyboard.type('老旧小区夜间停车位缺口较大。');
@@ -24,7 +25,7 @@ describe('server restart', () => {
 
     await server.restart();
 
-    const reader = await launch({ name: '周委员', color: '#00838f' });
+    const reader = await launch({ name: '周委员' });
     await openDocument(reader.page, docId);
     await waitForBody(reader.page, docId, ['建议错时开放机关单位停车场。']);
     expect(await readDoc(reader.page, docId)).toEqual(before);

@@ -5,7 +5,7 @@ import { connectNodePeer, type NodePeer } from './support/nodePeer';
 import { withPeople } from './support/people';
 
 describe('a document of a newer schema (C6)', () => {
-  const people = withPeople({ name: '何委员', color: '#2e7d32' });
+  const people = withPeople({ name: '何委员' });
   let newerApp: NodePeer | undefined;
 
   afterAll(() => {
@@ -14,15 +14,21 @@ describe('a document of a newer schema (C6)', () => {
 
   it('opens read-only with a banner that says to update the app', async () => {
     const {
-      server,
+      group,
+      seed,
       devices: [member],
     } = people();
     const { page } = member;
-    const docId = await createDocument(page, DocKind.proposal);
+    const docId = await createDocument(page, group.id, DocKind.proposal);
     await page.locator('.doc-title').fill('关于推进垃圾分类的提案');
     await waitForSyncPhase(page, 'synced');
 
-    newerApp = await connectNodePeer(server.url, docId, CONTENT_SCHEMA_VERSION + 1);
+    newerApp = await connectNodePeer(
+      seed.baseUrl,
+      docId,
+      CONTENT_SCHEMA_VERSION + 1,
+      await seed.signIn(member.account),
+    );
     newerApp.doc.getMap(ContentField.meta).set(MetaKey.schemaVersion, CONTENT_SCHEMA_VERSION + 1);
 
     const banner = page.getByRole('alert').filter({ hasText: '更新版本的建言' });

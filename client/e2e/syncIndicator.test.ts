@@ -4,14 +4,15 @@ import { caretToParagraph, createDocument, openDocument, waitForBody, waitForSyn
 import { withPeople } from './support/people';
 
 describe('sync indicator', () => {
-  const people = withPeople({ name: '孙委员', color: '#ad1457' });
+  const people = withPeople({ name: '孙委员' });
 
   it('counts unsent changes while offline and shows synced after reconnecting', async () => {
     const {
+      group,
       devices: [member],
     } = people();
     const { page, context } = member;
-    const docId = await createDocument(page, DocKind.proposal);
+    const docId = await createDocument(page, group.id, DocKind.proposal);
     expect(await waitForSyncPhase(page, 'synced')).toBe('已同步');
 
     await context.setOffline(true);
@@ -37,11 +38,12 @@ describe('sync indicator', () => {
 
   it('uploads changes of a document that is no longer open once the device is online again', async () => {
     const {
+      group,
       launch,
       devices: [member],
     } = people();
     const { page, context } = member;
-    const docId = await createDocument(page, DocKind.researchReport);
+    const docId = await createDocument(page, group.id, DocKind.researchReport);
     await waitForSyncPhase(page, 'synced');
     await context.setOffline(true);
     await caretToParagraph(page, 0);
@@ -53,7 +55,7 @@ describe('sync indicator', () => {
 
     await context.setOffline(false);
     expect(await waitForSyncPhase(page, 'synced')).toBe('已同步');
-    const reader = await launch({ name: '钱委员', color: '#ef6c00' });
+    const reader = await launch({ name: '钱委员' });
     await openDocument(reader.page, docId);
     await waitForBody(reader.page, docId, ['乡村学校寄宿条件调研']);
   });

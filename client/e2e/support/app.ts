@@ -9,11 +9,36 @@ export interface DocState {
   readonly body: string;
 }
 
-/** Creates a document of `kind` from the list page and returns its id once the editor is up. */
-export async function createDocument(page: Page, kind: DocKind): Promise<string> {
-  await page.goto('/');
+/** The sign-in page's form, filled and sent; resolves on the home page. */
+export async function signIn(page: Page, account: { readonly username: string; readonly password: string }) {
+  if (!page.url().startsWith('http')) {
+    await page.goto('/');
+  }
+  await page.getByRole('heading', { name: '登录建言' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  await fillSignIn(page, account);
+  await page.getByRole('heading', { name: /，你好$/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Types the username and password into a visible sign-in form and presses Enter. */
+export async function fillSignIn(page: Page, account: { readonly username: string; readonly password: string }) {
+  await page.getByLabel('用户名', { exact: true }).fill(account.username);
+  await page.getByLabel('密码', { exact: true }).fill(account.password);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+}
+
+/**
+ * Creates a document of `kind` in a group from the group page and returns its id once the editor
+ * is up. The title, when given, is typed in the create dialog.
+ */
+export async function createDocument(page: Page, groupId: string, kind: DocKind, title?: string): Promise<string> {
+  await page.goto(`/g/${groupId}`);
   await page.getByRole('button', { name: '新建' }).click();
-  await page.locator(`[data-kind="${kind}"]`).click();
+  const dialog = page.getByRole('dialog', { name: '新建文档' });
+  await dialog.locator(`[data-kind="${kind}"]`).click();
+  if (title !== undefined) {
+    await dialog.getByLabel('标题', { exact: true }).fill(title);
+  }
+  await dialog.getByRole('button', { name: '创建', exact: true }).click();
   await page.waitForURL(/\/d\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT_MS });
   await waitForEditor(page);
   const match = /\/d\/([0-9a-f-]{36})$/.exec(page.url());

@@ -28,10 +28,6 @@ export interface Device {
 }
 
 export interface DeviceOptions {
-  /** The display name this person's caret shows. */
-  readonly name: string;
-  /** The caret colour, `#rrggbb`. */
-  readonly color?: string;
   readonly viewport?: { readonly width: number; readonly height: number };
   readonly isMobile?: boolean;
 }
@@ -50,15 +46,6 @@ export async function launchDevice(baseUrl: string, options: DeviceOptions): Pro
     hasTouch: options.isMobile ?? false,
     deviceScaleFactor: options.isMobile === true ? 2 : 1,
   });
-  // The name is stored before the app first runs, so that the caret label is known.
-  await context.addInitScript(
-    (identity: { name: string; color: string }) => {
-      if (localStorage.getItem('jianyan.identity') === null) {
-        localStorage.setItem('jianyan.identity', JSON.stringify(identity));
-      }
-    },
-    { name: options.name, color: options.color ?? '#1565c0' },
-  );
   const page = context.pages()[0] ?? (await context.newPage());
   // A reload with unsent changes triggers the app's beforeunload warning: the person confirms it.
   const dialogs: string[] = [];

@@ -9,14 +9,23 @@ export interface NodePeer {
   close(): void;
 }
 
-/** Connects a Node client that claims `schemaVersion` and resolves once it has synced. */
-export async function connectNodePeer(baseUrl: string, docId: string, schemaVersion: number): Promise<NodePeer> {
+/**
+ * Connects a Node client that claims `schemaVersion`, authenticated with a session or API token
+ * (`?token=`), and resolves once it has synced.
+ */
+export async function connectNodePeer(
+  baseUrl: string,
+  docId: string,
+  schemaVersion: number,
+  token: string,
+): Promise<NodePeer> {
   const doc = new Y.Doc({ gc: false });
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, docId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: {
       [SocketParam.protocolVersion]: String(PROTOCOL_VERSION),
       [SocketParam.schemaVersion]: String(schemaVersion),
+      token,
     },
     disableBc: true,
   });

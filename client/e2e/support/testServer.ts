@@ -12,6 +12,8 @@ export interface TestServer {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** The first-run setup link the server printed on its empty database; null once set up. */
+  readonly setupUrl: string | null;
   /** Stops the server and starts it again on the same port and data folder. */
   restart(): Promise<void>;
   /** Stops the server and removes its data folder. */
@@ -28,6 +30,7 @@ export async function startTestServer(): Promise<TestServer> {
     url: running.url,
     port,
     dataDir,
+    setupUrl: running.setupUrl,
     async restart() {
       await running.close();
       running = await start(port);

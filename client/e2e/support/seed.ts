@@ -1,0 +1,120 @@
+import type { Role } from '../../../shared';
+
+/** Every seeded account's password: long enough for the server's rule, never used outside tests. */
+export const TEST_PASSWORD = 'jianyan-e2e-password';
+
+export interface Account {
+  readonly id: string;
+  readonly username: string;
+  readonly name: string;
+  readonly password: string;
+  readonly role: Role;
+  readonly groupIds: readonly string[];
+}
+
+export interface SeededGroup {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Answers of the API that the seed reads. */
+interface SessionAnswer {
+  readonly token: string;
+  readonly user: { readonly id: string; readonly username: string; readonly role: Role; readonly groupIds: string[] };
+}
+
+/**
+ * The server's HTTP API as the secretariat uses it, from Node: what browser tests need set up
+ * before a person opens the app (accounts, groups, invitations). Browser code never imports it.
+ */
+export class ApiSeed {
+  readonly baseUrl: string;
+  readonly secretariat: Account;
+  readonly #token: string;
+
+  private constructor(baseUrl: string, secretariat: Account, token: string) {
+    this.baseUrl = baseUrl;
+    this.secretariat = secretariat;
+    this.#token = token;
+  }
+
+  /** Completes the first-run setup from the link the server printed and signs the secretariat in. */
+  static async setUp(baseUrl: string, setupUrl: string, name = '秘书处'): Promise<ApiSeed> {
+    const token = new URL(setupUrl, baseUrl).pathname.split('/').pop() ?? '';
+    const username = 'secretariat';
+    const session = await request<SessionAnswer>(baseUrl, 'POST', '/api/setup', null, {
+      token,
+      username,
+      name,
+      password: TEST_PASSWORD,
+    });
+    const account = {
+      id: session.user.id,
+      username,
+      name,
+      password: TEST_PASSWORD,
+      role: 'secretariat' as const,
+      groupIds: [],
+    };
+    return new ApiSeed(baseUrl, account, session.token);
+  }
+
+  /** Sends a request as the secretariat; throws with the status and the server's message on a refusal. */
+  call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return request<T>(this.baseUrl, method, path, this.#token, body);
+  }
+
+  async createGroup(name: string): Promise<SeededGroup> {
+    const group = await this.call<{ id: string; name: string }>('POST', '/api/groups', { name });
+    return { id: group.id, name: group.name };
+  }
+
+  /** An invitation link's token for a role and groups. */
+  async invite(role: Role, groupIds: readonly string[]): Promise<{ url: string; token: string }> {
+    return this.call<{ url: string; token: string }>('POST', '/api/invitations', { role, groupIds });
+  }
+
+  /** Invites a person and accepts the invitation as them: an account ready to sign in. */
+  async createAccount(input: {
+    readonly username: string;
+    readonly name: string;
+    readonly role: Role;
+    readonly groupIds: readonly string[];
+  }): Promise<Account> {
+    const invitation = await this.invite(input.role, input.groupIds);
+    const session = await request<SessionAnswer>(
+      this.baseUrl,
+      'POST',
+      `/api/invitations/${encodeURIComponent(invitation.token)}/accept`,
+      null,
+      { username: input.username, name: input.name, password: TEST_PASSWORD },
+    );
+    return { ...input, id: session.user.id, password: TEST_PASSWORD };
+  }
+
+  /** Signs a person in from Node and returns the session token (to end it from elsewhere). */
+  async signIn(account: Account): Promise<string> {
+    const body = { username: account.username, password: account.password };
+    return (await request<SessionAnswer>(this.baseUrl, 'POST', '/api/session', null, body)).token;
+  }
+}
+
+async function request<T>(baseUrl: string, method: string, path: string, token: string | null, body?: unknown) {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token !== null) {
+    headers.authorization = `Bearer ${token}`;
+  }
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  }
+  return (text === '' ? undefined : JSON.parse(text)) as T;
+}
