@@ -23,7 +23,6 @@ export function DocMetaBar({
           {group.name}
         </Link>
       )}
-      <span className="kind-tag">{t(`kind.${doc.kind}`)}</span>
       <DocStatusTag status={doc.status} isArchived={doc.isArchived} />
       {doc.authorIds.length === 0 ? null : (
         <span className="doc-meta-authors">{t('doc.authors', { names: namesOf(doc.authorIds, people, t) })}</span>

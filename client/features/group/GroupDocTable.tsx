@@ -76,7 +76,14 @@ export function GroupDocTable({ me, docs, people, onRename, onArchive }: GroupDo
               <td className="cell-status">
                 <DocStatusTag status={doc.status} isArchived={doc.isArchived} />
               </td>
-              <td className="cell-authors">{namesOf(doc.authorIds, people, t)}</td>
+              <td className="cell-authors">
+                {doc.authorIds.length === 0 ? null : (
+                  <>
+                    <span className="only-narrow">{t('docs.colAuthors')}：</span>
+                    {namesOf(doc.authorIds, people, t)}
+                  </>
+                )}
+              </td>
               <td className="cell-time">
                 {doc.updatedBy === null ? time : t('docs.updatedBy', { time, name: nameOf(doc.updatedBy, people, t) })}
               </td>

@@ -12,6 +12,7 @@ import { workspace as actions, api, useWorkspace } from '../../workspace';
 import { peopleById } from '../docs/peopleNames';
 import { RenameDialog } from '../docs/RenameDialog';
 import { Page } from '../shell/Page';
+import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
 import { errorText } from '../ui/errorText';
 import { NameDialog } from '../ui/NameDialog';
 import { CreateDocDialog } from './CreateDocDialog';
@@ -147,6 +148,7 @@ function GroupView({ me, group, workspace }: { me: Me; group: Group; workspace: 
 export function GroupPage({ me, groupIdText }: { readonly me: Me; readonly groupIdText: string }): ReactElement {
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  useRefreshOnOpen(groupIdText);
   const groupId: GroupId | null = parseGroupId(groupIdText);
   const group = groupId === null ? undefined : workspace?.groups.find((each) => each.id === groupId);
   if (workspace === null) {

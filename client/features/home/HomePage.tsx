@@ -9,6 +9,7 @@ import { DocListItem } from '../docs/DocListItem';
 import { peopleById } from '../docs/peopleNames';
 import { myGroups } from '../shell/myGroups';
 import { Page } from '../shell/Page';
+import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
 import { GroupCards } from './GroupCards';
 import { WorkspaceStatus } from './WorkspaceStatus';
 import { waitingDocs } from './waitingDocs';
@@ -116,6 +117,7 @@ export function HomePage({ me }: { readonly me: Me }): ReactElement {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const isOnline = useOnline();
+  useRefreshOnOpen('home');
   return (
     <Page title={t('home.title')}>
       <div className="page-head">
