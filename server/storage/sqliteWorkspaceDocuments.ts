@@ -1,0 +1,70 @@
+import type { DocRecord } from '../../shared/api/schemas';
+import { type DocId, parseUserId, type UserId } from '../../shared/index';
+import type { SqliteQueries } from './SqliteQueries';
+import { type DocumentRow, groupBy, toDocRecord } from './sqliteWorkspaceRows';
+import type { NewDocument } from './WorkspaceStore';
+
+/** Queries on document records for SqliteWorkspaceStore; each runs inside the caller's read or write. */
+
+/** The document's record with its authors; null when it is not registered. */
+export function documentById(q: SqliteQueries, id: DocId): DocRecord | null {
+  const row = q.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', id);
+  return row === undefined ? null : toDocRecord(row, authorsByDocument(q, id).get(id) ?? []);
+}
+
+/** Authors of one document (or all), the creator first, then in the order they first wrote. */
+export function authorsByDocument(q: SqliteQueries, docId: DocId | null): Map<string, UserId[]> {
+  const rows = q.all<{ doc_id: string; user_id: string }>(
+    `SELECT a.doc_id, a.user_id FROM doc_authors a JOIN documents d ON d.id = a.doc_id
+     WHERE ? IS NULL OR a.doc_id = ?
+     ORDER BY a.doc_id, a.user_id IS d.created_by DESC, a.first_at, a.user_id`,
+    docId,
+    docId,
+  );
+  return groupBy(
+    rows.flatMap((r) => (parseUserId(r.user_id) === null ? [] : [{ key: r.doc_id, value: r.user_id as UserId }])),
+  );
+}
+
+/** Registers a document with its creator as first author; an existing id is answered as stored. */
+export function insertDocument(
+  q: SqliteQueries,
+  doc: NewDocument,
+): { readonly isCreated: boolean; readonly record: DocRecord } {
+  const existing = documentById(q, doc.id);
+  if (existing !== null) {
+    return { isCreated: false, record: existing };
+  }
+  q.run(
+    `INSERT INTO documents
+       (id, title, kind, group_id, status, is_archived, created_by, created_at, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, 'draft', 0, ?, ?, ?, ?)`,
+    doc.id,
+    doc.title,
+    doc.kind,
+    doc.groupId,
+    doc.createdBy,
+    doc.createdAt,
+    doc.createdAt,
+    doc.createdBy,
+  );
+  q.run(
+    'INSERT OR IGNORE INTO doc_authors (doc_id, user_id, first_at) VALUES (?, ?, ?)',
+    doc.id,
+    doc.createdBy,
+    doc.createdAt,
+  );
+  const record = documentById(q, doc.id);
+  if (record === null) {
+    throw new Error(`Cannot register document ${doc.id}: it is not there after the insert`);
+  }
+  return { isCreated: true, record };
+}
+
+/** Every registered document, most recently changed first. */
+export function allDocuments(q: SqliteQueries): DocRecord[] {
+  const authors = authorsByDocument(q, null);
+  return q
+    .all<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id')
+    .map((row) => toDocRecord(row, authors.get(row.id) ?? []));
+}
