@@ -325,6 +325,9 @@ export const en: Messages = {
     refusedNoReason: 'The server refused to sync (code {{code}}). Reload the page or contact an administrator',
     listPending: 'Changes waiting to upload: {{count}}',
     listPendingHint: 'Uploading in the background; no need to open the documents',
+    expired: 'Signed out',
+    expiredPending: 'Signed out · changes not uploaded: {{count}}',
+    expiredHint: 'Changes are saved on this device and upload after you sign in again',
   },
   storage: {
     usage: 'Stored on this device: {{size}}',

@@ -314,6 +314,9 @@ export const zhCN = {
     refusedNoReason: '服务器拒绝同步（代码 {{code}}），请刷新页面或联系管理员',
     listPending: '{{count}} 项更改待上传',
     listPendingHint: '正在后台上传，无需打开文档',
+    expired: '登录已过期',
+    expiredPending: '登录已过期 · {{count}} 项更改未上传',
+    expiredHint: '更改已保存在本机，重新登录后自动上传',
   },
   storage: {
     usage: '本机已存储 {{size}}',

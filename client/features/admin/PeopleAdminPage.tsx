@@ -119,7 +119,7 @@ export function PeopleAdminPage({ me }: { readonly me: Me }): ReactElement {
           <PeopleTable me={me} people={list} groupNames={groupNames} canChange={!isOffline} onToggle={onToggle} />
         </div>
       )}
-      {isOffline ? null : <RosterImport />}
+      {isOffline ? null : <RosterImport onImported={people.reload} />}
       <InviteDialog groups={groups} isOpen={isInviting} onClose={() => setInviting(false)} />
       <ConfirmDialog
         title={t('admin.deactivate')}

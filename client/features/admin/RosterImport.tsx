@@ -67,7 +67,7 @@ function ImportResult({ result }: { readonly result: RosterResult }): ReactEleme
 }
 
 /** Choose a CSV roster, upload it with progress, then the one-time passwords or every bad line. */
-export function RosterImport(): ReactElement {
+export function RosterImport({ onImported }: { readonly onImported: () => void }): ReactElement {
   const { t } = useTranslation();
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -81,6 +81,7 @@ export function RosterImport(): ReactElement {
     uploadRoster(file, (fraction) => setState({ phase: 'uploading', fraction })).then(
       (result) => {
         setState({ phase: 'done', result });
+        onImported();
         void workspace.refresh().catch(() => undefined);
       },
       (err: unknown) => {

@@ -18,7 +18,7 @@ import { AccessNotice } from '../access/AccessNotice';
 import { docTarget } from '../docs/docTarget';
 import { PresenceList } from '../presence/PresenceList';
 import { Page } from '../shell/Page';
-import { docIndicatorView } from '../sync-indicator/indicatorView';
+import { docIndicatorView, expiredIndicatorView } from '../sync-indicator/indicatorView';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { DocMetaBar } from './DocMetaBar';
 import { DocTitleCrumb } from './DocTitleCrumb';
@@ -94,10 +94,11 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
   const isOnline = useOnline();
   const identity = useStore(getServices().identity);
   const workspace = useWorkspace();
+  const isExpired = useAuth().status === 'expired';
   const record = workspace?.docs.find((doc) => doc.id === session.docId);
   useDocumentTitle(record?.title || t('common.untitled'));
   const header = (
-    <AppHeader indicator={docIndicatorView(status, t)}>
+    <AppHeader indicator={isExpired ? expiredIndicatorView(status.unsent, t) : docIndicatorView(status, t)}>
       <Link
         href={record?.groupId === null || record === undefined ? '/' : `/g/${record.groupId}`}
         className="back-link"

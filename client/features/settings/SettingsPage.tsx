@@ -27,7 +27,7 @@ function LanguagePicker(): ReactElement {
 export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
   const { t } = useTranslation();
   return (
-    <Page title={t('settings.title')}>
+    <Page title={t('settings.title')} className="is-narrow">
       <div className="page-head">
         <h1>{t('settings.title')}</h1>
       </div>

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { Action, can, Role } from '../../../shared';
 import type { Group, Me } from '../../../shared/api/schemas';
 import { Disclosure } from './Disclosure';
@@ -44,6 +44,7 @@ function GroupLinks({ groups }: { readonly groups: readonly Group[] }): ReactEle
 /** 首页 · 我的小组 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
 export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
   const { t } = useTranslation();
+  const [location] = useLocation();
   const shown = navGroups(me, groups);
   const isAdmin = can(me, Action.managePeople, { type: 'committee' });
   return (
@@ -71,7 +72,7 @@ export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
         </div>
       )}
       {isAdmin ? (
-        <Link href="/admin/people" className={(isActive) => navClass(isActive)}>
+        <Link href="/admin/people" className={navClass(location.startsWith('/admin/'))}>
           {t('nav.admin')}
         </Link>
       ) : null}

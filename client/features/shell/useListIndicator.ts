@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { getServices } from '../../app/services';
 import { useOnline } from '../../lib/useOnline';
-import { type IndicatorView, listIndicatorView } from '../sync-indicator/indicatorView';
+import { useAuth } from '../../workspace';
+import { expiredIndicatorView, type IndicatorView, listIndicatorView } from '../sync-indicator/indicatorView';
 import { useTotalUnsent } from '../sync-indicator/useTotalUnsent';
 
 /** The header indicator of pages that show no one document: the network and every unsent change. */
@@ -9,5 +10,6 @@ export function useListIndicator(): IndicatorView {
   const { t } = useTranslation();
   const isOnline = useOnline();
   const unsent = useTotalUnsent(getServices().db);
-  return listIndicatorView(isOnline, unsent, t);
+  const isExpired = useAuth().status === 'expired';
+  return isExpired ? expiredIndicatorView(unsent, t) : listIndicatorView(isOnline, unsent, t);
 }

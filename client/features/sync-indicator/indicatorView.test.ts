@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
-import { docIndicatorView, listIndicatorView } from './indicatorView';
+import { docIndicatorView, expiredIndicatorView, listIndicatorView } from './indicatorView';
 
 beforeAll(async () => {
   await i18next.init({
@@ -33,5 +33,10 @@ describe('sync indicator texts', () => {
   it('on the list, counts changes of all documents', () => {
     expect(listIndicatorView(false, 3, t).label).toBe('离线 · 3 项更改未上传');
     expect(listIndicatorView(true, 0, t).label).toBe('已同步');
+  });
+
+  it('says that the session ended, and how many changes wait for the next sign-in', () => {
+    expect(expiredIndicatorView(4, t).label).toBe('登录已过期 · 4 项更改未上传');
+    expect(expiredIndicatorView(0, t).label).toBe('登录已过期');
   });
 });

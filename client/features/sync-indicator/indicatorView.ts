@@ -65,3 +65,12 @@ export function listIndicatorView(isOnline: boolean, unsent: number, t: TFunctio
   }
   return { phase: 'synced', label: t('sync.synced'), hint: t('sync.syncedHint') };
 }
+
+/** The session ended: nothing syncs until the person signs in again; their changes wait on the device. */
+export function expiredIndicatorView(unsent: number, t: TFunction): IndicatorView {
+  return {
+    phase: 'offline',
+    label: unsent > 0 ? t('sync.expiredPending', { count: unsent }) : t('sync.expired'),
+    hint: t('sync.expiredHint'),
+  };
+}
