@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { meSchema } from '../../shared/api/schemas';
 import { PasswordHasher } from '../auth/passwords';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
-import { makeDataDir } from './support/testServer';
+import { makeDataDir, startTestServer } from './support/testServer';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Each command starts tsx and hashes passwords with scrypt: allow a loaded machine time. */
@@ -35,6 +36,10 @@ function admin(dataDir: string, ...args: string[]): Promise<CommandResult> {
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+function lastLine(text: string): string {
+  return text.trimEnd().split('\n').at(-1) ?? '';
 }
 
 const ROSTER = [
@@ -130,5 +135,29 @@ describe('npm run admin', () => {
     const help = await admin(dataDir, 'help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('import-roster FILE');
+  });
+
+  it('issues an API token while the server runs on the same data, and the token works over HTTP', {
+    timeout: COMMAND_TIMEOUT_MS,
+  }, async () => {
+    const server = await startTestServer({ dataDir });
+    try {
+      expect((await admin(dataDir, 'import-roster', writeRoster('名单.csv', ROSTER))).code).toBe(0);
+      const result = await admin(dataDir, 'token', 'zhangsan', '--name', '数据导出');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Created the API token "数据导出" for 张三 (zhangsan)');
+      const token = lastLine(result.stdout);
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+      const response = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      expect(meSchema.parse(await response.json())).toMatchObject({
+        username: 'zhangsan',
+        name: '张三',
+        role: 'convener',
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -3,11 +3,14 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { docRecordSchema, sessionSchema } from '../../shared/api/schemas';
 import { ContentField, roomNameOf, templateHeadings } from '../../shared/index';
+import { DEMO_PEOPLE } from '../demo/committee';
 import { DEMO_DRAFTS } from '../demo/drafts';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
-import { makeDataDir } from './support/testServer';
+import { SyncClient } from './support/SyncClient';
+import { makeDataDir, startTestServer } from './support/testServer';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The demo hashes some forty passwords with scrypt: allow a loaded machine time. */
@@ -104,6 +107,43 @@ describe('npm run demo', () => {
     } finally {
       await docs.close();
       await workspace.close();
+    }
+  });
+
+  it('lets a printed member sign in and open the drafts of their groups, and only those', async () => {
+    const member = DEMO_PEOPLE.find((person) => person.role === 'member' && person.groups.length === 2);
+    const password = printedAccounts(demo.stdout).get(member?.username ?? '')?.password;
+    expect(password).toBeDefined();
+    const server = await startTestServer({ dataDir });
+    try {
+      const signIn = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: member?.username, password }),
+      });
+      expect(signIn.status).toBe(200);
+      const session = sessionSchema.parse(await signIn.json());
+      expect(session.user).toMatchObject({ username: member?.username, mustChangePassword: false });
+
+      const answer = await fetch(`${server.url}/api/docs`, { headers: { authorization: `Bearer ${session.token}` } });
+      expect(answer.status).toBe(200);
+      const docs = docRecordSchema.array().parse(((await answer.json()) as { docs: unknown }).docs);
+      const expected = DEMO_DRAFTS.filter((draft) => member?.groups.includes(draft.group)).map((draft) => draft.title);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(docs.map((doc) => doc.title).sort()).toEqual(expected.sort());
+
+      const [first] = docs;
+      const client = await SyncClient.connect(server.wsUrl, roomNameOf(first!.id), { token: session.token });
+      try {
+        expect(client.text(ContentField.title)).toBe(first?.title);
+        expect(client.doc.getXmlFragment(ContentField.body).length).toBeGreaterThan(
+          templateHeadings(first!.kind).length * 2,
+        );
+      } finally {
+        await client.close();
+      }
+    } finally {
+      await server.close();
     }
   });
 
