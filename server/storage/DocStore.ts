@@ -52,8 +52,6 @@ export interface DocStore {
    * transaction, keeping later updates. The merged update must contain all replaced ones.
    */
   compact(room: RoomName, throughSeq: number, merged: Uint8Array): Promise<void>;
-  /** Summaries of all registered documents, most recently changed first. */
-  listDocuments(): Promise<DocumentSummary[]>;
   /** Flushes and releases the store; later calls fail. */
   close(): Promise<void>;
 }

@@ -76,11 +76,6 @@ export class MemoryDocStore implements DocStore {
     return Promise.resolve();
   }
 
-  listDocuments(): Promise<DocumentSummary[]> {
-    this.#assertOpen('list documents');
-    return Promise.resolve([...this.#documents.values()].sort((a, b) => b.updatedAt - a.updatedAt));
-  }
-
   close(): Promise<void> {
     this.#isClosed = true;
     return Promise.resolve();

@@ -107,7 +107,8 @@ function runWriterUntil(dbPath: string, room: RoomName, target: number): Promise
 }
 
 describe('SqliteDocStore with concurrent writer processes and an unclean stop', () => {
-  it('reopens with every committed update of each killed writer intact', async () => {
+  // Two writer processes start through tsx: seconds on a busy machine, hence the longer timeout.
+  it('reopens with every committed update of each killed writer intact', { timeout: 30_000 }, async () => {
     const dbPath = tempDbPath();
     await new SqliteDocStore({ path: dbPath }).close();
     const rooms = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'] as RoomName[];

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import type { RoomName } from '../../shared/index';
-import { parseDocId, parseUserId } from '../../shared/index';
-import { type DocStore, type DocumentSummary, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
+import { type DocStore, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
 import { migrate } from './sqliteSchema';
 import { WalCheckpointer } from './WalCheckpointer';
 
@@ -35,13 +34,6 @@ interface UpdateRow {
   data: Buffer;
 }
 
-interface DocumentRow {
-  id: string;
-  title: string;
-  updated_at: number;
-  updated_by: string | null;
-}
-
 function toBytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
@@ -52,7 +44,6 @@ export class SqliteDocStore implements DocStore {
   readonly #writeBatch: (batch: WriteBatch) => Map<RoomName, number>;
   readonly #compact: (room: RoomName, throughSeq: number, merged: Uint8Array) => void;
   readonly #loadStmt: Database.Statement<[string], UpdateRow>;
-  readonly #listStmt: Database.Statement<[], DocumentRow>;
   readonly #checkpointer: WalCheckpointer | null;
   #isClosed = false;
 
@@ -96,9 +87,6 @@ export class SqliteDocStore implements DocStore {
       'INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)',
     );
     this.#loadStmt = this.#db.prepare<[string], UpdateRow>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
-    this.#listStmt = this.#db.prepare<[], DocumentRow>(
-      'SELECT id, title, updated_at, updated_by FROM documents ORDER BY updated_at DESC',
-    );
 
     this.#writeBatch = this.#db.transaction((batch: WriteBatch) => {
       const lastSeq = new Map<RoomName, number>();
@@ -140,19 +128,6 @@ export class SqliteDocStore implements DocStore {
     this.#assertOpen('compact a document');
     this.#compact(room, throughSeq, merged);
     return Promise.resolve();
-  }
-
-  listDocuments(): Promise<DocumentSummary[]> {
-    this.#assertOpen('list documents');
-    const summaries: DocumentSummary[] = [];
-    for (const row of this.#listStmt.all()) {
-      const id = parseDocId(row.id);
-      if (id !== null) {
-        const updatedBy = row.updated_by === null ? null : parseUserId(row.updated_by);
-        summaries.push({ id, title: row.title, updatedAt: row.updated_at, updatedBy });
-      }
-    }
-    return Promise.resolve(summaries);
   }
 
   async close(): Promise<void> {
