@@ -1,10 +1,11 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { meSchema } from '../../shared/api/schemas';
-import { CloseCode, DocKind, MessageType, Role } from '../../shared/index';
+import { AUTH_PERMISSION_DENIED, CloseCode, DocKind, MessageType, Role } from '../../shared/index';
 import { apiRequest, expectOk } from './support/apiRequest';
 import { seedWorkspace } from './support/seedWorkspace';
 import { startTestServer, type TestServer } from './support/testServer';
@@ -37,6 +38,33 @@ function openRoom(
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
   });
   return { result, ws };
+}
+
+/** A sync update frame that sets the title. */
+function titleUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc({ gc: false });
+  doc.getText('title').insert(0, text);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Resolves with the reason of the next permission-denied frame the relay sends. */
+function nextDenial(ws: WebSocket): Promise<string> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (
+        decoding.readVarUint(decoder) === MessageType.auth &&
+        decoding.readVarUint(decoder) === AUTH_PERMISSION_DENIED
+      ) {
+        ws.off('message', onMessage);
+        resolve(decoding.readVarString(decoder));
+      }
+    };
+    ws.on('message', onMessage);
+  });
 }
 
 function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
@@ -99,5 +127,26 @@ describe('the relay behind the workspace gate', () => {
       code: CloseCode.unauthorized,
       reason: 'your session has expired: sign in again',
     });
+  });
+
+  it('makes an open document read-only for its editors when it is archived', async () => {
+    server = await startTestServer({ passwordParams: FAST_PASSWORDS });
+    const seeded = await seedWorkspace(server, {
+      groups: ['a'],
+      people: { author: { role: Role.member, groups: ['a'] } },
+    });
+    const doc = await seeded.createDoc('author', { groupKey: 'a', kind: DocKind.proposal });
+    const editor = openRoom(doc.id, seeded.people.author.token);
+    expect(await editor.result).toBe('admitted');
+
+    const archived = await apiRequest(server.url, 'PATCH', `/api/docs/${doc.id}`, {
+      token: seeded.people.author.token,
+      json: { isArchived: true },
+    });
+    expect(archived.status).toBe(200);
+    const denial = nextDenial(editor.ws);
+    editor.ws.send(titleUpdate('改不了'));
+    expect(await denial).toContain('archived');
+    editor.ws.close();
   });
 });
