@@ -141,5 +141,23 @@ describe('a committee’s workspace from setup to offline drafting', () => {
     expect(await reader.evaluate((id) => window.__jianyan?.storedDocText(id), docId)).toBeNull();
     expect(await reader.locator('.doc-body').count()).toBe(0);
     await outsider.screenshot('desktop-no-access');
+
+    // The secretariat, not a member of the group, reads it and is told why it cannot edit.
+    await admin.goto(`/d/${docId}`);
+    await admin
+      .getByRole('status')
+      .filter({ hasText: '你可以查看这份文档，但不能编辑：你不是文档所在小组的成员' })
+      .waitFor();
+    await admin.locator('.doc-body[contenteditable="false"]').waitFor({ timeout: UI_TIMEOUT_MS });
+    await waitForBody(admin, docId, [ONLINE_TEXT, OFFLINE_TEXT]);
+
+    // And renames the group; the member's device follows.
+    await admin.goto(`/g/${groupId}`);
+    await admin.getByRole('button', { name: '重命名小组' }).click();
+    await admin.getByRole('dialog', { name: '重命名小组' }).getByLabel('小组名称').fill('城东片区委员活动小组');
+    await admin.getByRole('dialog', { name: '重命名小组' }).getByLabel('小组名称').press('Enter');
+    await admin.getByRole('heading', { name: '城东片区委员活动小组', level: 1 }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await phone.goto('/');
+    await phone.locator('.group-card', { hasText: '城东片区委员活动小组' }).waitFor({ timeout: UI_TIMEOUT_MS });
   });
 });
