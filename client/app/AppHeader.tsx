@@ -25,6 +25,9 @@ export function AppHeader({ indicator, children }: AppHeaderProps): ReactElement
   const hasContext = children !== undefined;
   return (
     <header className="app-header">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
       <Link href="/" className="brand" aria-label={t('app.name')}>
         <img src="/icon.svg" alt="" width="28" height="28" />
         <span className="brand-name">{t('app.name')}</span>

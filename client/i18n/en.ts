@@ -4,7 +4,6 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   app: {
     name: 'Jianyan',
-    tagline: 'Co-drafting for CPPCC members',
     skipToContent: 'Skip to content',
   },
   kind: {
@@ -22,7 +21,6 @@ export const en: Messages = {
     cancel: 'Cancel',
     save: 'Save',
     close: 'Close',
-    create: 'Create',
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Could not copy automatically; select the text and copy it',
@@ -68,7 +66,6 @@ export const en: Messages = {
     groups: 'Groups',
     settings: 'Settings',
     signOut: 'Sign out',
-    menu: 'Menu',
     account: '{{name}} ({{role}})',
   },
   auth: {
@@ -154,16 +151,12 @@ export const en: Messages = {
     colStatus: 'Status',
     colAuthors: 'Authors',
     colUpdated: 'Last change',
-    colGroup: 'Group',
     colActions: 'Actions',
     updatedBy: '{{time}} · {{name}}',
     archived: 'Archived',
-    pending: 'Not sent yet',
-    pendingHint: 'Created while offline; it is sent to the server once you are online',
     rename: 'Rename',
     archive: 'Archive',
     restore: 'Restore',
-    actions: 'More actions',
   },
   group: {
     notFound: 'This group does not exist, or you may not see it.',

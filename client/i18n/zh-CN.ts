@@ -2,7 +2,6 @@
 export const zhCN = {
   app: {
     name: '建言',
-    tagline: '政协委员协同写作',
     skipToContent: '跳到正文',
   },
   kind: {
@@ -20,7 +19,6 @@ export const zhCN = {
     cancel: '取消',
     save: '保存',
     close: '关闭',
-    create: '创建',
     copy: '复制',
     copied: '已复制',
     copyFailed: '无法自动复制，请长按或选中后手动复制',
@@ -66,7 +64,6 @@ export const zhCN = {
     groups: '小组管理',
     settings: '设置',
     signOut: '退出登录',
-    menu: '菜单',
     account: '{{name}}（{{role}}）',
   },
   auth: {
@@ -148,16 +145,12 @@ export const zhCN = {
     colStatus: '状态',
     colAuthors: '作者',
     colUpdated: '最近修改',
-    colGroup: '小组',
     colActions: '操作',
     updatedBy: '{{time}} · {{name}}',
     archived: '已归档',
-    pending: '待提交',
-    pendingHint: '这份文档创建于离线时，联网后会自动提交到服务器',
     rename: '重命名',
     archive: '归档',
     restore: '恢复',
-    actions: '更多操作',
   },
   group: {
     notFound: '找不到这个小组，或者你无权查看。',
