@@ -1,17 +1,24 @@
-import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode, MessageType, type RoomName, SyncMessageType } from '../../shared/index';
+import { CloseCode, type DocId, MessageType, roomNameOf, SyncMessageType } from '../../shared/index';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
-import { SyncClient, waitUntil } from './support/SyncClient';
-import { startTestServer, type TestServer } from './support/testServer';
+import { FAST_PASSWORDS } from './support/apiRequest';
+import { SyncClient, type SyncClientOptions, waitUntil } from './support/SyncClient';
+import {
+  newRoom,
+  type RelayWorkspace,
+  seedRelayWorkspace,
+  startTestServer,
+  type TestServer,
+} from './support/testServer';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 let server: TestServer;
+let workspace: RelayWorkspace;
 let bystanderA: SyncClient;
 let bystanderB: SyncClient;
 
@@ -115,23 +122,29 @@ async function expectBystandersWork(text: string): Promise<void> {
   await waitUntil(() => bystanderB.text().includes(text), 'bystander edit relayed');
 }
 
-async function storedUpdateCount(room: string): Promise<number> {
+/** Zhang's token: every connection here may write, so only the input decides what happens. */
+function asZhang(options: SyncClientOptions = {}): SyncClientOptions {
+  return { ...options, token: workspace.people.zhang.token };
+}
+
+async function storedUpdateCount(room: DocId): Promise<number> {
   const reader = new SqliteDocStore({
     path: path.join(server.dataDir, 'jianyan.sqlite'),
     checkpointInBackground: false,
   });
   try {
-    return (await reader.load(room as RoomName)).length;
+    return (await reader.load(roomNameOf(room))).length;
   } finally {
     await reader.close();
   }
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ maxMessageBytes: MAX_MESSAGE_BYTES });
-  const bystanderRoom = randomUUID();
-  bystanderA = await SyncClient.connect(server.wsUrl, bystanderRoom);
-  bystanderB = await SyncClient.connect(server.wsUrl, bystanderRoom);
+  server = await startTestServer({ maxMessageBytes: MAX_MESSAGE_BYTES, passwordParams: FAST_PASSWORDS });
+  workspace = await seedRelayWorkspace(server);
+  const bystanderRoom = await newRoom(workspace);
+  bystanderA = await SyncClient.connect(server.wsUrl, bystanderRoom, asZhang());
+  bystanderB = await SyncClient.connect(server.wsUrl, bystanderRoom, { token: workspace.people.li.token });
 });
 
 afterAll(async () => {
@@ -142,8 +155,8 @@ afterAll(async () => {
 
 describe('bad input is refused, never stored, and harms no one else', () => {
   it.each(BAD_FRAMES)('closes the connection that sends $name', async ({ name, data, code }) => {
-    const room = randomUUID();
-    const victim = await SyncClient.connect(server.wsUrl, room);
+    const room = await newRoom(workspace);
+    const victim = await SyncClient.connect(server.wsUrl, room, asZhang());
     victim.doc.getText('title').insert(0, 'good text');
     await victim.sync();
     const storedBefore = await storedUpdateCount(room);
@@ -155,18 +168,18 @@ describe('bad input is refused, never stored, and harms no one else', () => {
 
     await expectBystandersWork(`after ${name}; `);
     expect(await storedUpdateCount(room)).toBe(storedBefore);
-    const fresh = await SyncClient.connect(server.wsUrl, room);
+    const fresh = await SyncClient.connect(server.wsUrl, room, asZhang());
     expect(fresh.text()).toBe('good text');
     await fresh.close();
   });
 
   it('refuses a room name that is not a document id with 4404', async () => {
-    const client = new SyncClient(server.wsUrl, 'not-a-uuid');
+    const client = new SyncClient(server.wsUrl, 'not-a-uuid', asZhang());
     expect((await client.waitClosed()).code).toBe(CloseCode.badRoom);
   });
 
   it('refuses a client protocol version older than supported with 4426', async () => {
-    const client = new SyncClient(server.wsUrl, randomUUID(), '?v=0');
+    const client = new SyncClient(server.wsUrl, await newRoom(workspace), asZhang({ query: { v: '0' } }));
     expect((await client.waitClosed()).code).toBe(CloseCode.clientTooOld);
   });
 
@@ -175,7 +188,7 @@ describe('bad input is refused, never stored, and harms no one else', () => {
     const socket = net.connect(port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     socket.write(
-      `GET /sync/${randomUUID()} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `GET /sync/${await newRoom(workspace)}?token=${workspace.people.zhang.token} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
         'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
     );
     await new Promise<void>((resolve) => socket.once('data', () => resolve()));

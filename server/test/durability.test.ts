@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/index';
+import { FAST_PASSWORDS } from './support/apiRequest';
 import { SyncClient, waitUntil } from './support/SyncClient';
-import { spawnServer } from './support/serverProcess';
-import { makeDataDir, startTestServer } from './support/testServer';
+import { type ServerProcess, spawnServer } from './support/serverProcess';
+import { makeDataDir, newRoom, type RelayWorkspace, seedRelayWorkspace, startTestServer } from './support/testServer';
 
 const dataDirs: string[] = [];
 
@@ -14,6 +14,12 @@ function freshDataDir(): string {
   const dir = makeDataDir();
   dataDirs.push(dir);
   return dir;
+}
+
+/** Starts `npm start`'s server on an empty data directory and seeds the relay tests' committee. */
+async function firstRun(dataDir: string): Promise<{ server: ServerProcess; workspace: RelayWorkspace }> {
+  const server = await spawnServer({ DATA_DIR: dataDir }, { isFirstRun: true });
+  return { server, workspace: await seedRelayWorkspace(server) };
 }
 
 afterEach(() => {
@@ -25,10 +31,11 @@ afterEach(() => {
 describe('durability', () => {
   it('keeps every edit another client has seen when the server is killed with SIGKILL', async () => {
     const dataDir = freshDataDir();
-    const room = randomUUID();
-    const first = await spawnServer({ DATA_DIR: dataDir });
-    const writer = await SyncClient.connect(first.wsUrl, room);
-    const reader = await SyncClient.connect(first.wsUrl, room);
+    const { server: first, workspace } = await firstRun(dataDir);
+    const room = await newRoom(workspace);
+    const zhang = { token: workspace.people.zhang.token };
+    const writer = await SyncClient.connect(first.wsUrl, room, zhang);
+    const reader = await SyncClient.connect(first.wsUrl, room, { token: workspace.people.li.token });
     let seenAtKill = '';
     reader.doc.on('update', () => {
       if (seenAtKill === '' && reader.text().length >= 150) {
@@ -50,7 +57,7 @@ describe('durability', () => {
 
     const second = await spawnServer({ DATA_DIR: dataDir });
     try {
-      const after = await SyncClient.connect(second.wsUrl, room);
+      const after = await SyncClient.connect(second.wsUrl, room, zhang);
       expect(after.text().startsWith(seenAtKill)).toBe(true);
       await after.close();
     } finally {
@@ -61,9 +68,10 @@ describe('durability', () => {
 
   it('keeps everything acknowledged when the server stops on SIGTERM', async () => {
     const dataDir = freshDataDir();
-    const room = randomUUID();
-    const first = await spawnServer({ DATA_DIR: dataDir });
-    const writer = await SyncClient.connect(first.wsUrl, room);
+    const { server: first, workspace } = await firstRun(dataDir);
+    const room = await newRoom(workspace);
+    const zhang = { token: workspace.people.zhang.token };
+    const writer = await SyncClient.connect(first.wsUrl, room, zhang);
     writer.doc.getText('title').insert(0, '优化营商环境');
     await writer.sync();
     first.child.kill('SIGTERM');
@@ -71,7 +79,7 @@ describe('durability', () => {
     expect((await writer.waitClosed()).code).toBe(CloseCode.goingAway);
 
     const second = await spawnServer({ DATA_DIR: dataDir });
-    const after = await SyncClient.connect(second.wsUrl, room);
+    const after = await SyncClient.connect(second.wsUrl, room, zhang);
     expect(after.text()).toBe('优化营商环境');
     await after.close();
     second.child.kill('SIGTERM');
@@ -79,9 +87,11 @@ describe('durability', () => {
   });
 
   it('never serves or overwrites a room whose stored state fails to load', async () => {
-    const server = await startTestServer({ dataDir: freshDataDir() });
-    const room = randomUUID();
-    const writer = await SyncClient.connect(server.wsUrl, room);
+    const server = await startTestServer({ dataDir: freshDataDir(), passwordParams: FAST_PASSWORDS });
+    const workspace = await seedRelayWorkspace(server);
+    const room = await newRoom(workspace);
+    const zhang = { token: workspace.people.zhang.token };
+    const writer = await SyncClient.connect(server.wsUrl, room, zhang);
     writer.doc.getText('title').insert(0, 'stored before the damage');
     await writer.sync();
     await writer.close();
@@ -94,7 +104,7 @@ describe('durability', () => {
     );
     const rowsBefore = db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq').all(room);
 
-    const client = new SyncClient(server.wsUrl, room);
+    const client = new SyncClient(server.wsUrl, room, zhang);
     await client.opened;
     const closed = await client.waitClosed();
     expect(closed.code).toBe(CloseCode.roomUnavailable);

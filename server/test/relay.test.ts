@@ -1,25 +1,39 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DocKind, MessageType, type RoomName, templateUpdate } from '../../shared/index';
+import { docRecordSchema } from '../../shared/api/schemas';
+import { DocKind, MessageType, roomNameOf, templateUpdate } from '../../shared/index';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
-import { SyncClient, waitUntil } from './support/SyncClient';
-import { startTestServer, type TestServer } from './support/testServer';
+import { apiRequest, expectOk, FAST_PASSWORDS } from './support/apiRequest';
+import { SyncClient, type SyncClientOptions, waitUntil } from './support/SyncClient';
+import {
+  newRoom,
+  type RelayWorkspace,
+  seedRelayWorkspace,
+  startTestServer,
+  type TestServer,
+} from './support/testServer';
 
 let server: TestServer;
+let workspace: RelayWorkspace;
 const clients: SyncClient[] = [];
 
-async function connect(room: string, query = ''): Promise<SyncClient> {
-  const client = await SyncClient.connect(server.wsUrl, room, query);
+/** Connects as a member of the document's group (zhang unless `as` says otherwise). */
+async function connect(
+  room: string,
+  options: { as?: 'zhang' | 'li'; query?: SyncClientOptions['query'] } = {},
+): Promise<SyncClient> {
+  const token = workspace.people[options.as ?? 'zhang'].token;
+  const client = await SyncClient.connect(server.wsUrl, room, { token, query: options.query });
   clients.push(client);
   return client;
 }
 
 beforeEach(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ passwordParams: FAST_PASSWORDS });
+  workspace = await seedRelayWorkspace(server);
 });
 
 afterEach(async () => {
@@ -35,9 +49,9 @@ describe('relay over real websockets', () => {
   });
 
   it('lets two clients converge on concurrent edits', async () => {
-    const room = randomUUID();
+    const room = await newRoom(workspace);
     const a = await connect(room);
-    const b = await connect(room);
+    const b = await connect(room, { as: 'li' });
     a.doc.getText('title').insert(0, 'hello ');
     b.doc.getText('title').insert(0, 'world ');
     await waitUntil(() => a.text() === b.text() && a.text().length === 12, 'convergence');
@@ -45,7 +59,7 @@ describe('relay over real websockets', () => {
   });
 
   it('never echoes an update back to the connection that sent it', async () => {
-    const room = randomUUID();
+    const room = await newRoom(workspace);
     const a = await connect(room);
     const b = await connect(room);
     const receivedBefore = a.received.length;
@@ -59,7 +73,7 @@ describe('relay over real websockets', () => {
   });
 
   it('relays awareness and removes a closed connection’s state from the others', async () => {
-    const room = randomUUID();
+    const room = await newRoom(workspace);
     const a = await connect(room);
     const b = await connect(room);
     a.setPresence({ user: { name: '张委员', color: '#c00' } });
@@ -70,7 +84,7 @@ describe('relay over real websockets', () => {
   });
 
   it('sends the present awareness states to a client that joins later', async () => {
-    const room = randomUUID();
+    const room = await newRoom(workspace);
     const a = await connect(room);
     a.setPresence({ user: { name: '李主席' } });
     const b = await connect(room);
@@ -78,7 +92,7 @@ describe('relay over real websockets', () => {
   });
 
   it('syncs a stock y-websocket WebsocketProvider', async () => {
-    const room = randomUUID();
+    const room = await newRoom(workspace);
     const a = await connect(room);
     a.doc.getText('title').insert(0, 'from raw client');
     await a.sync();
@@ -86,6 +100,7 @@ describe('relay over real websockets', () => {
     const provider = new WebsocketProvider(`${server.wsUrl}/sync`, room, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
+      params: { token: workspace.people.li.token },
     });
     try {
       await waitUntil(() => provider.synced, 'provider synced');
@@ -98,7 +113,7 @@ describe('relay over real websockets', () => {
   });
 
   it('unloads a room when its last client leaves and loads the same state again', async () => {
-    const room = randomUUID();
+    const room = await newRoom(workspace);
     const a = await connect(room);
     a.doc.getText('title').insert(0, '关于加强乡村医疗的提案');
     await a.sync();
@@ -109,22 +124,24 @@ describe('relay over real websockets', () => {
     expect(b.text()).toBe('关于加强乡村医疗的提案');
   });
 
-  it('lists documents with their titles at GET /api/docs', async () => {
-    const room = randomUUID();
+  it('keeps the document record’s title in step with the content', async () => {
+    const room = await newRoom(workspace);
     const a = await connect(room);
     a.doc.getText('title').insert(0, '调研报告');
     await a.sync();
-    const response = await fetch(`${server.url}/api/docs`);
-    const body = (await response.json()) as { docs: { id: string; title: string; kind: string | null }[] };
-    expect(body.docs).toContainEqual(expect.objectContaining({ id: room, title: '调研报告', kind: null }));
-    Y.applyUpdate(a.doc, templateUpdate(DocKind.researchReport));
+    const read = async () =>
+      expectOk(
+        await apiRequest(server.url, 'GET', `/api/docs/${room}`, { token: workspace.people.li.token }),
+        docRecordSchema,
+      );
+    expect(await read()).toMatchObject({ id: room, title: '调研报告', kind: DocKind.proposal });
+    a.doc.getText('title').insert(4, '（初稿）');
     await a.sync();
-    const again = (await (await fetch(`${server.url}/api/docs`)).json()) as typeof body;
-    expect(again.docs).toContainEqual(expect.objectContaining({ id: room, kind: DocKind.researchReport }));
+    expect((await read()).title).toBe('调研报告（初稿）');
   });
 
   it('holds back an update whose dependencies are missing until they arrive', async () => {
-    const room = randomUUID();
+    const room = await newRoom(workspace);
     const a = await connect(room);
     const b = await connect(room);
     const offline = new Y.Doc({ gc: false });
@@ -143,7 +160,7 @@ describe('relay over real websockets', () => {
   });
 
   it('compacts a long update log into a few rows that load to the same document', async () => {
-    const room = randomUUID();
+    const room = await newRoom(workspace);
     const a = await connect(room);
     const title = a.doc.getText('title');
     for (let i = 0; i < 700; i++) {
@@ -157,7 +174,7 @@ describe('relay over real websockets', () => {
       path: path.join(server.dataDir, 'jianyan.sqlite'),
       checkpointInBackground: false,
     });
-    const rows = await reader.load(room as RoomName);
+    const rows = await reader.load(roomNameOf(room));
     await reader.close();
     expect(rows.length).toBeLessThan(256);
     const restored = new Y.Doc({ gc: false });
@@ -168,12 +185,12 @@ describe('relay over real websockets', () => {
   });
 
   it('drops the updates of a client with an older document schema and tells it why', async () => {
-    const room = randomUUID();
+    const room = await newRoom(workspace);
     const author = await connect(room);
     Y.applyUpdate(author.doc, templateUpdate(DocKind.proposal));
     author.doc.getText('title').insert(0, 'v1 document');
     await author.sync();
-    const oldApp = await connect(room, '?v=1&schema=0');
+    const oldApp = await connect(room, { as: 'li', query: { v: '1', schema: '0' } });
     oldApp.doc.getText('title').insert(0, 'stripped? ');
     await oldApp.sync();
     expect(oldApp.permissionDenied).toHaveLength(1);

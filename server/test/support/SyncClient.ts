@@ -11,6 +11,26 @@ export interface CloseInfo {
   readonly reason: string;
 }
 
+/** How a test client connects: its token (sent as `?token=`) and other query parameters. */
+export interface SyncClientOptions {
+  /** The session or API token; omitted: none, so the relay refuses the connection. */
+  readonly token?: string;
+  /** More query parameters, for example `{ v: '1', schema: '0' }`. */
+  readonly query?: Readonly<Record<string, string>>;
+  /** Headers of the upgrade request, for example a session cookie. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The websocket URL of a room with the client's query. */
+export function syncUrl(wsUrl: string, room: string, options: SyncClientOptions = {}): string {
+  const params = new URLSearchParams(options.query);
+  if (options.token !== undefined) {
+    params.set('token', options.token);
+  }
+  const query = params.toString();
+  return `${wsUrl}/sync/${room}${query === '' ? '' : `?${query}`}`;
+}
+
 /** Resolves when `predicate` holds, checking after every event of `client`; rejects after `timeoutMs`. */
 export function waitUntil(predicate: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -45,9 +65,9 @@ export class SyncClient {
   closed: CloseInfo | null = null;
   readonly opened: Promise<void>;
 
-  constructor(wsUrl: string, room: string, query = '') {
+  constructor(wsUrl: string, room: string, options: SyncClientOptions = {}) {
     this.awareness.setLocalState(null);
-    this.ws = new WebSocket(`${wsUrl}/sync/${room}${query}`);
+    this.ws = new WebSocket(syncUrl(wsUrl, room, options), { headers: { ...options.headers } });
     this.ws.binaryType = 'nodebuffer';
     this.opened = new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve());
@@ -66,8 +86,8 @@ export class SyncClient {
   }
 
   /** Opens a client and completes the handshake: its step 1 answered by the server's step 2. */
-  static async connect(wsUrl: string, room: string, query = ''): Promise<SyncClient> {
-    const client = new SyncClient(wsUrl, room, query);
+  static async connect(wsUrl: string, room: string, options: SyncClientOptions = {}): Promise<SyncClient> {
+    const client = new SyncClient(wsUrl, room, options);
     await client.opened;
     await client.sync();
     return client;

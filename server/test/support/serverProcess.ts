@@ -2,17 +2,26 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
+const LISTENING_LINE = /Jianyan listening on (http:\/\/\S+)/;
+const SETUP_LINE = /first secretariat account: (http:\/\/\S+\/setup\/\S+)/;
 
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly url: string;
   readonly wsUrl: string;
+  /** The setup link printed on an empty database; null when the server printed none (or was not asked to wait). */
+  readonly setupUrl: string | null;
   /** Resolves with the exit code or signal once the process has ended. */
   readonly exited: Promise<string>;
 }
 
+export interface SpawnOptions {
+  /** Wait for the setup link too: the data directory is empty. */
+  readonly isFirstRun?: boolean;
+}
+
 /** Runs `server/main.ts` in its own process, as `npm start` does, and waits until it listens. */
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+export function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', ...env },
@@ -29,10 +38,11 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
     });
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Jianyan listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1] !== undefined) {
+      const url = LISTENING_LINE.exec(output)?.[1];
+      const setupUrl = SETUP_LINE.exec(output)?.[1] ?? null;
+      if (url !== undefined && (setupUrl !== null || options.isFirstRun !== true)) {
         clearTimeout(timer);
-        resolve({ child, url: match[1], wsUrl: match[1].replace(/^http/, 'ws'), exited });
+        resolve({ child, url, wsUrl: url.replace(/^http/, 'ws'), setupUrl, exited });
       }
     });
     child.once('exit', () => reject(new Error(`server exited before listening: ${output}`)));

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type DocId, DocKind, Role } from '../../../shared/index';
 import { type RunningServer, type ServerOptions, startServer } from '../../startServer';
+import { type SeededWorkspace, seedWorkspace } from './seedWorkspace';
 
 export interface TestServer extends RunningServer {
   readonly dataDir: string;
@@ -35,4 +37,21 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The committee most relay tests need: one group with two members who may edit its drafts. */
+export type RelayWorkspace = SeededWorkspace<'经济界', 'zhang' | 'li'>;
+
+/** Seeds `RelayWorkspace` through the real API of a server started on an empty database. */
+export function seedRelayWorkspace(server: { url: string; setupUrl: string | null }): Promise<RelayWorkspace> {
+  return seedWorkspace(server, {
+    groups: ['经济界'],
+    people: { zhang: { role: Role.member, groups: ['经济界'] }, li: { role: Role.member, groups: ['经济界'] } },
+  });
+}
+
+/** Registers a new proposal in the group, as zhang, and returns its id (the content room's name). */
+export async function newRoom(workspace: RelayWorkspace): Promise<DocId> {
+  const record = await workspace.createDoc('zhang', { groupKey: '经济界', kind: DocKind.proposal });
+  return record.id;
 }
