@@ -14,7 +14,7 @@ function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFun
 }
 
 /** "正在同步 12/40 篇文档" and the like: how far the device is from holding the whole workspace. */
-function SyncProgress(): ReactElement | null {
+function SyncProgress({ hasDocs }: { readonly hasDocs: boolean }): ReactElement | null {
   const { t } = useTranslation();
   const sync = useBackgroundSync();
   switch (sync.phase) {
@@ -40,7 +40,7 @@ function SyncProgress(): ReactElement | null {
           </div>
         );
       }
-      return sync.phase === 'done' ? (
+      return sync.phase === 'done' && hasDocs ? (
         <div className="status-line is-ok" role="status">
           {t('home.syncDone')}
         </div>
@@ -56,7 +56,7 @@ export function WorkspaceStatus({ docs }: { readonly docs: readonly DocRecord[] 
   const outbox = useOutbox();
   return (
     <section className="workspace-status" aria-live="polite">
-      <SyncProgress />
+      <SyncProgress hasDocs={docs.length > 0} />
       {outbox.pending > 0 ? (
         <div className="status-line is-offline">{t('home.pending', { count: outbox.pending })}</div>
       ) : null}
