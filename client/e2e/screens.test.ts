@@ -111,6 +111,21 @@ describe('every page on a desktop and a 390 px phone', () => {
     await admin.locator('tr[data-username="qian.wei"]').waitFor({ timeout: UI_TIMEOUT_MS });
     await shootBoth(secretariat, 'admin-people');
 
+    // An invitation link, copied with one click.
+    await secretariat.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await admin.getByRole('button', { name: '邀请成员' }).click();
+    const invite = admin.getByRole('dialog', { name: '生成邀请链接' });
+    await invite.getByLabel('角色').selectOption('convener');
+    await invite.getByLabel('第二小组').check();
+    await invite.getByRole('button', { name: '生成链接' }).click();
+    const link = await invite.getByLabel('邀请链接').inputValue();
+    await invite.getByRole('button', { name: '复制' }).click();
+    await invite.getByRole('button', { name: '已复制' }).waitFor();
+    expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await shootBoth(secretariat, 'invite');
+    await admin.keyboard.press('Escape');
+    await invite.waitFor({ state: 'hidden' });
+
     await admin.getByRole('link', { name: '小组管理' }).click();
     await admin.locator('tr[data-group-id]', { hasText: '农业界别小组' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await shootBoth(secretariat, 'admin-groups');
@@ -136,6 +151,13 @@ describe('every page on a desktop and a 390 px phone', () => {
     await convener.page.goto(`/d/${hidden}`);
     await convener.page.getByRole('heading', { name: '无权访问' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await shootBoth(convener, 'no-access');
+    await convener.page.setViewportSize(SIZES[1].viewport);
+    await convener.page.getByRole('button', { name: '周召集人（召集人）' }).click();
+    await convener.page.getByRole('link', { name: '第一小组' }).waitFor();
+    await convener.screenshot('phone-menu');
+    await convener.page.keyboard.press('Escape');
+    await convener.page.getByRole('link', { name: '第一小组' }).waitFor({ state: 'hidden' });
+    await convener.page.setViewportSize(SIZES[0].viewport);
     await convener.page.goto('/d/00000000-0000-4000-8000-000000000000');
     await convener.page.getByRole('heading', { name: /文档不存在|无权访问/ }).waitFor({ timeout: UI_TIMEOUT_MS });
 

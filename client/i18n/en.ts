@@ -219,6 +219,8 @@ export const en: Messages = {
     inviteNoGroups: 'There are no groups yet; you can add the member to groups later.',
     inviteCreate: 'Create link',
     inviteLink: 'Invitation link',
+    inviteFor: 'Role: {{role}} · Groups: {{groups}}',
+    inviteForNoGroups: 'Role: {{role}} · no group yet',
     inviteHint:
       'Send the link to the person (WeChat, SMS or e-mail). It is shown only now, works once, and is valid until {{date}}.',
     inviteAnother: 'Invite another',

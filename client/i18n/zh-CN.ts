@@ -212,6 +212,8 @@ export const zhCN = {
     inviteNoGroups: '还没有小组，可以稍后再把成员加入小组。',
     inviteCreate: '生成链接',
     inviteLink: '邀请链接',
+    inviteFor: '身份：{{role}}　小组：{{groups}}',
+    inviteForNoGroups: '身份：{{role}}　暂不加入小组',
     inviteHint: '把链接发给受邀人（微信、短信、邮件均可）。链接只显示这一次，只能使用一次，{{date}} 前有效。',
     inviteAnother: '再邀请一位',
     importTitle: '批量导入名单',

@@ -16,6 +16,8 @@ export interface InviteDialogProps {
 interface Created {
   readonly url: string;
   readonly expiresAt: number;
+  /** "身份：委员　小组：城东片区小组", so the secretariat sees whom the link is for. */
+  readonly summary: string;
 }
 
 /** The server's link may be a path; the person receiving it needs the whole address. */
@@ -53,7 +55,13 @@ export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): Re
     api.createInvitation({ role, groupIds: [...groupIds] }).then(
       (answer) => {
         setBusy(false);
-        setCreated({ url: absoluteUrl(answer.url), expiresAt: answer.invitation.expiresAt });
+        const names = groups.filter((group) => groupIds.includes(group.id)).map((group) => group.name);
+        const roleName = t(`role.${role}`);
+        const summary =
+          names.length === 0
+            ? t('admin.inviteForNoGroups', { role: roleName })
+            : t('admin.inviteFor', { role: roleName, groups: names.join(t('common.listSeparator')) });
+        setCreated({ url: absoluteUrl(answer.url), expiresAt: answer.invitation.expiresAt, summary });
       },
       (err: unknown) => {
         setBusy(false);
@@ -67,6 +75,7 @@ export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): Re
     );
     return (
       <Dialog isOpen={isOpen} onClose={close} title={t('admin.inviteTitle')}>
+        <p className="dialog-prompt">{created.summary}</p>
         <div className="field">
           <label htmlFor="invite-link">{t('admin.inviteLink')}</label>
           <div className="copy-row">
