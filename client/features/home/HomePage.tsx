@@ -10,6 +10,7 @@ import { peopleById } from '../docs/peopleNames';
 import { myGroups } from '../shell/myGroups';
 import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
+import { StorageUsage } from '../storage/StorageUsage';
 import { GroupCards } from './GroupCards';
 import { WorkspaceStatus } from './WorkspaceStatus';
 import { waitingDocs } from './waitingDocs';
@@ -134,6 +135,7 @@ export function HomePage({ me }: { readonly me: Me }): ReactElement {
           </div>
           <div className="home-column is-side">
             <HomeGroups me={me} workspace={workspace} />
+            <StorageUsage />
           </div>
         </div>
       )}
