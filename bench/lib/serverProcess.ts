@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { OUR_BUNDLE } from './assertBundleFresh';
+import { type BenchWorkspace, REFERENCE_WORKSPACE, seedBenchWorkspace } from './benchWorkspace';
 import { type ProcSample, sampleProcess } from './procSampler';
 
 /** Which relay a run measures. */
@@ -20,8 +21,13 @@ export interface RunningServer {
   readonly kind: ServerKind;
   readonly pid: number;
   readonly port: number;
-  /** The websocket URL of a room. */
-  roomUrl(room: string): string;
+  /**
+   * The websocket URL of a room for one of the bench group's people (by index, wrapping around):
+   * on our relay it carries that person's API token as `?token=`.
+   */
+  roomUrl(room: string, person?: number): string;
+  /** Registers new documents (ours: `POST /api/docs`) and resolves with their room names. */
+  newRooms(count: number): Promise<string[]>;
   /** CPU time and RSS of the server process now. */
   sample(): ProcSample;
   /** SIGTERM, then SIGKILL if it has not exited in time; removes its data dir. */
@@ -33,6 +39,10 @@ const START_TIMEOUT_MS = 30_000;
 /** Time a relay gets to exit after SIGTERM (ours flushes and closes SQLite) before SIGKILL. */
 const STOP_TIMEOUT_MS = 5_000;
 const READY_LINE = /listening on http:\/\/127\.0\.0\.1:(\d+)/;
+/** Our relay prints its one-time setup link (`<url>/setup/<token>`) on a fresh data directory. */
+const SETUP_LINK = /https?:\/\/\S+\/setup\/([A-Za-z0-9_-]+)/;
+/** Members invited besides the secretariat: the fan-out rooms' writer and readers are different people. */
+const BENCH_MEMBERS = 4;
 const STDERR_TAIL_CHARS = 4_000;
 /** The package root, where both relay scripts and node_modules are. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -91,16 +101,24 @@ export async function startServer(kind: ServerKind, options: StartServerOptions 
     stderrTail = (stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
   });
   try {
-    const port = await waitForPort(child, exited, () => stderrTail);
+    const startup = await readStartup(child, exited, kind === ServerKind.ours, () => stderrTail);
     const pid = child.pid;
     if (pid === undefined) {
       throw new Error(`The ${kind} relay has no pid`);
     }
+    const { port, setupToken } = startup;
+    const workspace = await workspaceOf(kind, `http://127.0.0.1:${port}`, setupToken);
+    const tokens = workspace.tokens;
     return {
       kind,
       pid,
       port,
-      roomUrl: (room) => `ws://127.0.0.1:${port}/sync/${room}`,
+      roomUrl: (room, person = 0) => {
+        const token = tokens[person % Math.max(1, tokens.length)];
+        const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+        return `ws://127.0.0.1:${port}/sync/${room}${query}`;
+      },
+      newRooms: (count) => workspace.registerDocs(count),
       sample: () => sampleProcess(pid),
       stop: () => stopChild(child, exited, spec.dataDir),
     };
@@ -110,22 +128,56 @@ export async function startServer(kind: ServerKind, options: StartServerOptions 
   }
 }
 
-function waitForPort(child: ChildProcess, exited: Promise<void>, stderr: () => string): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
+/** The token of a setup link printed on a line of our relay's stdout; null when the line has none. */
+export function setupTokenIn(line: string): string | null {
+  return SETUP_LINK.exec(line)?.[1] ?? null;
+}
+
+async function workspaceOf(kind: ServerKind, baseUrl: string, setupToken: string | null): Promise<BenchWorkspace> {
+  if (kind === ServerKind.reference) {
+    return REFERENCE_WORKSPACE;
+  }
+  if (setupToken === null) {
+    throw new Error('Our relay printed no setup link on a fresh data directory');
+  }
+  return seedBenchWorkspace(baseUrl, setupToken, BENCH_MEMBERS);
+}
+
+interface Startup {
+  readonly port: number;
+  /** The first-run setup token our relay prints; null for the reference. */
+  readonly setupToken: string | null;
+}
+
+/** Reads the relay's stdout until it listens (and, for ours, has printed its setup link). */
+function readStartup(
+  child: ChildProcess,
+  exited: Promise<void>,
+  needsSetup: boolean,
+  stderr: () => string,
+): Promise<Startup> {
+  return new Promise<Startup>((resolve, reject) => {
     const stdout = child.stdout;
     if (stdout === null) {
       reject(new Error('The relay has no stdout pipe'));
       return;
     }
+    let port: number | null = null;
+    let setupToken: string | null = null;
     const lines = createInterface({ input: stdout });
     const timer = setTimeout(() => {
-      reject(new Error(`The relay did not print its listening line within ${START_TIMEOUT_MS} ms\n${stderr()}`));
+      const missing = port === null ? 'its listening line' : 'its setup link';
+      reject(new Error(`The relay did not print ${missing} within ${START_TIMEOUT_MS} ms\n${stderr()}`));
     }, START_TIMEOUT_MS);
     lines.on('line', (line) => {
-      const match = READY_LINE.exec(line);
-      if (match?.[1] !== undefined) {
+      const portText = READY_LINE.exec(line)?.[1];
+      if (portText !== undefined) {
+        port = Number(portText);
+      }
+      setupToken ??= setupTokenIn(line);
+      if (port !== null && (setupToken !== null || !needsSetup)) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve({ port, setupToken });
       }
     });
     void exited.then(() => {

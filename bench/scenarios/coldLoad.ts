@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { BenchClient } from '../lib/BenchClient';
 import type { RunningServer } from '../lib/serverProcess';
 import { median, round } from '../lib/stats';
@@ -92,7 +91,8 @@ function timings(runsMs: number[]): LoadTimings {
 
 /** Builds a long keystroke history, then times new clients loading it from memory and after unload. */
 export async function runColdLoad(server: RunningServer, options: ColdLoadOptions): Promise<ColdLoadResult> {
-  const url = server.roomUrl(randomUUID());
+  const [room = ''] = await server.newRooms(1);
+  const url = server.roomUrl(room);
   const buildStart = performance.now();
   const writer = await typeHistory(url, options.historyUpdates);
   try {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { BenchClient } from '../lib/BenchClient';
 import { closeClients, unexpectedCloseCodes } from '../lib/clientPool';
 import type { ProcSample } from '../lib/procSampler';
@@ -98,11 +97,14 @@ async function measureIdle(
 
 /** Opens many connections over a few rooms, each doing the handshake; then measures memory and idle CPU. */
 export async function runConnections(server: RunningServer, options: ConnectionsOptions): Promise<ConnectionsResult> {
-  const rooms = Array.from({ length: options.rooms }, () => randomUUID());
+  const rooms = await server.newRooms(options.rooms);
+  const urls = Array.from({ length: options.connections }, (_, index) =>
+    server.roomUrl(rooms[index % rooms.length] ?? '', Math.floor(index / rooms.length)),
+  );
   const before = server.sample();
   const start = performance.now();
   const attempts = await mapWithConcurrency(options.connections, options.concurrency, (index) =>
-    connectOne(server.roomUrl(rooms[index % rooms.length] ?? randomUUID())),
+    connectOne(urls[index] ?? ''),
   );
   const allSyncedMs = performance.now() - start;
   const afterConnect = server.sample();

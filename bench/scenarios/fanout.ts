@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -81,9 +80,9 @@ class DeliveryLog {
 }
 
 async function openRooms(server: RunningServer, options: FanoutOptions, perRoomOps: number, log: DeliveryLog) {
-  const names = Array.from({ length: options.rooms }, () => randomUUID());
+  const names = await server.newRooms(options.rooms);
   const writers = await openSyncedClients(
-    names.map((name) => ({ url: server.roomUrl(name), shouldSendLocalUpdates: true })),
+    names.map((name) => ({ url: server.roomUrl(name, 0), shouldSendLocalUpdates: true })),
   );
   const rooms: Room[] = [];
   for (const [index, name] of names.entries()) {
@@ -95,8 +94,9 @@ async function openRooms(server: RunningServer, options: FanoutOptions, perRoomO
     rooms.push({ name, writer, readers: [], awareness, sentAt: new Float64Array(perRoomOps + 1), sent: 0 });
   }
   for (const room of rooms) {
-    const readerOptions = Array.from({ length: options.readersPerRoom }, () => ({
-      url: server.roomUrl(room.name),
+    // Each reader is another member of the group, with their own token.
+    const readerOptions = Array.from({ length: options.readersPerRoom }, (_, index) => ({
+      url: server.roomUrl(room.name, index + 1),
       onRemoteApplied: (reader: BenchClient) => log.observe(reader, room),
     }));
     room.readers.push(...(await openSyncedClients(readerOptions)));

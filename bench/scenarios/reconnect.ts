@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import { BenchClient } from '../lib/BenchClient';
+import { seededRandom } from '../lib/seededRandom';
 import type { RunningServer } from '../lib/serverProcess';
 import { round } from '../lib/stats';
 import { sleep, waitFor } from '../lib/waitFor';
@@ -37,12 +36,6 @@ const CONVERGE_TIMEOUT_MS = 10_000;
 /** After convergence, frames still arriving on A's socket (an echo, say) are counted for this long. */
 const SETTLE_MS = 300;
 
-/** A seeded generator (lib0's), so both relays get exactly the same edits. */
-export function seededRandom(seed: number): () => number {
-  const generator = prng.create(seed);
-  return () => prng.real53(generator);
-}
-
 function typeAt(doc: Y.Doc, position: number, count: number, char: string): void {
   const text = doc.getText(TEXT_NAME);
   for (let i = 0; i < count; i += 1) {
@@ -59,14 +52,15 @@ function isSame(a: Y.Doc, b: Y.Doc): boolean {
 
 /** Two replicas diverge (A offline, B online), then A reconnects; bytes on A's new socket vs the minimal updates. */
 export async function runReconnect(server: RunningServer, options: ReconnectOptions): Promise<ReconnectResult> {
-  const url = server.roomUrl(randomUUID());
+  const [room = ''] = await server.newRooms(1);
+  const urlA = server.roomUrl(room, 0);
   const random = seededRandom(options.seed);
-  const b = await BenchClient.open({ url, shouldSendLocalUpdates: true });
+  const b = await BenchClient.open({ url: server.roomUrl(room, 1), shouldSendLocalUpdates: true });
   await b.sync(SYNC_TIMEOUT_MS);
   typeAt(b.doc, 0, options.baseChars, '基');
   await b.sync(SYNC_TIMEOUT_MS);
   const docA = new Y.Doc({ gc: false });
-  const a = await BenchClient.open({ url, doc: docA, shouldSendLocalUpdates: true });
+  const a = await BenchClient.open({ url: urlA, doc: docA, shouldSendLocalUpdates: true });
   await a.sync(SYNC_TIMEOUT_MS);
   await waitFor(() => isSame(docA, b.doc), SYNC_TIMEOUT_MS, 'A and B to share the base text');
   await a.close();
@@ -83,7 +77,7 @@ export async function runReconnect(server: RunningServer, options: ReconnectOpti
   const upMinimalBytes = Y.encodeStateAsUpdate(docA, Y.encodeStateVector(b.doc)).byteLength;
   const downMinimalBytes = Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(docA)).byteLength;
   const start = performance.now();
-  const reconnected = await BenchClient.open({ url, doc: docA });
+  const reconnected = await BenchClient.open({ url: urlA, doc: docA });
   try {
     reconnected.sendSyncStep1();
     const isConverged = await waitFor(() => isSame(docA, b.doc), CONVERGE_TIMEOUT_MS, 'A and B to converge').then(
