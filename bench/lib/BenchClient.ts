@@ -35,6 +35,7 @@ export class BenchClient {
   framesSent = 0;
   framesReceived = 0;
   updatesReceived = 0;
+  step1Received = 0;
   step2Received = 0;
   awarenessReceived = 0;
   otherReceived = 0;
@@ -176,6 +177,7 @@ export class BenchClient {
     const subType = decoding.readVarUint(decoder);
     switch (subType) {
       case SyncMessageType.step1: {
+        this.step1Received += 1;
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MessageType.sync);
         syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));

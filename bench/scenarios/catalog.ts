@@ -1,3 +1,4 @@
+import { BACKGROUND_SYNC_CONCURRENCY } from '../../client/workspace/BackgroundSync';
 import {
   atLeast,
   atMost,
@@ -10,6 +11,7 @@ import {
   type Target,
 } from '../lib/report';
 import { inProcess, onEachServer, type RunContext, report, type Scenario, withAllServers } from '../lib/runScenario';
+import { type BackgroundSyncOptions, buildDrafts, runBackgroundSync } from './backgroundSync';
 import { type ColdLoadOptions, runColdLoad } from './coldLoad';
 import { type ConnectionsOptions, runConnections } from './connections';
 import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout';
@@ -170,5 +172,36 @@ const ingest: Scenario = {
   },
 };
 
+const backgroundSync: Scenario = {
+  name: 'background-sync',
+  async run(context) {
+    const options: BackgroundSyncOptions = {
+      documents: context.isQuick ? 50 : 200,
+      // The browser's own figure, so the scenario keeps measuring what a new device does.
+      concurrency: BACKGROUND_SYNC_CONCURRENCY,
+      unloadWaitMs: 1_500,
+    };
+    const charsPerDocument = 5_000;
+    // Built once, so both relays serve the very same documents.
+    const drafts = buildDrafts(options.documents, charsPerDocument, 11);
+    const outcomes = await onEachServer(context, 'background-sync', (server) =>
+      runBackgroundSync(server, options, drafts),
+    );
+    const name = `background sync ${options.documents}`;
+    const rows = [
+      metricRow(name, 'documents synced', outcomes, (r) => r.synced, { digits: 0, target: atLeast(options.documents) }),
+      metricRow(name, 'total ms', outcomes, (r) => r.totalMs, { digits: 0 }),
+      metricRow(name, 'per document p50 ms', outcomes, (r) => r.perDocumentMs.p50),
+      metricRow(name, 'per document p99 ms', outcomes, (r) => r.perDocumentMs.p99),
+      metricRow(name, 'KB received', outcomes, (r) => r.bytesReceived / 1024, { digits: 0 }),
+      metricRow(name, 'KB sent', outcomes, (r) => r.bytesSent / 1024, { digits: 1 }),
+      metricRow(name, 'received / minimal', outcomes, (r) => r.bytesReceived / r.minimalBytes, { digits: 3 }),
+      metricRow(name, 'server CPU ms/document', outcomes, (r) => r.serverCpuMs / r.documents, { digits: 2 }),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('background-sync', outcomes, rows, { ...options, charsPerDocument });
+  },
+};
+
 /** Every scenario, in the order `npm run bench` runs them. */
-export const SCENARIOS: readonly Scenario[] = [fanout, connections, coldLoad, reconnect, ingest];
+export const SCENARIOS: readonly Scenario[] = [fanout, connections, coldLoad, reconnect, backgroundSync, ingest];
