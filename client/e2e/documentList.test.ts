@@ -81,5 +81,8 @@ describe('a group’s documents on a phone', () => {
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.goto(`/g/${group.id}`);
+    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    await phone.screenshot('phone-group-en');
   });
 });

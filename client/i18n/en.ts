@@ -150,6 +150,7 @@ export const en: Messages = {
     colKind: 'Kind',
     colStatus: 'Status',
     colAuthors: 'Authors',
+    authorsLabel: 'Authors: ',
     colUpdated: 'Last change',
     colActions: 'Actions',
     updatedBy: '{{time}} · {{name}}',

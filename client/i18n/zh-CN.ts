@@ -144,6 +144,7 @@ export const zhCN = {
     colKind: '类型',
     colStatus: '状态',
     colAuthors: '作者',
+    authorsLabel: '作者：',
     colUpdated: '最近修改',
     colActions: '操作',
     updatedBy: '{{time}} · {{name}}',

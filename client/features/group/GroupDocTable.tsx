@@ -79,7 +79,7 @@ export function GroupDocTable({ me, docs, people, onRename, onArchive }: GroupDo
               <td className="cell-authors">
                 {doc.authorIds.length === 0 ? null : (
                   <>
-                    <span className="only-narrow">{t('docs.colAuthors')}：</span>
+                    <span className="only-narrow">{t('docs.authorsLabel')}</span>
                     {namesOf(doc.authorIds, people, t)}
                   </>
                 )}
