@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { createLogger, type Logger, type LogLevelName, toError } from './logger'
 import { Relay } from './relay/Relay';
 import type { RoomGate } from './relay/RoomGate';
 import type { DocStore } from './storage/DocStore';
+import { prepareDatabasePath } from './storage/databasePath';
 import { SqliteDocStore } from './storage/SqliteDocStore';
 import { SqliteWorkspaceStore } from './storage/SqliteWorkspaceStore';
 import type { WorkspaceStore } from './storage/WorkspaceStore';
@@ -61,15 +62,10 @@ function openStore(options: ServerOptions, logger: Logger): DocStore {
     return options.store;
   }
   return new SqliteDocStore({
-    path: databasePath(options.dataDir),
+    path: prepareDatabasePath(options.dataDir),
     synchronous: options.sqliteSynchronous ?? 'normal',
     onCheckpointError: (message) => logger.error('WAL checkpoint failed; checkpointing inside commits', { message }),
   });
-}
-
-function databasePath(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
-  return path.join(dataDir, 'jianyan.sqlite');
 }
 
 /** A base URL that a browser on this machine can open: a wildcard address becomes localhost. */
@@ -116,7 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = options.now ?? Date.now;
   const store = openStore(options, logger);
   // Its own connection to the same file: the relay's group commits never wait behind an API call.
-  const workspace = new SqliteWorkspaceStore({ path: databasePath(options.dataDir), now });
+  const workspace = new SqliteWorkspaceStore({ path: prepareDatabasePath(options.dataDir), now });
   await workspace.deleteExpiredSessions(now());
   const authenticator = new Authenticator({ store: workspace, now });
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;

@@ -1,17 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { PasswordHasher } from '../auth/passwords';
 import { ConfigError, loadConfig } from '../config';
 import { toError } from '../logger';
+import { prepareDatabasePath } from '../storage/databasePath';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
 import { type AdminContext, type AdminIo, AdminRefusal, ExitCode } from './AdminIo';
 import { importRosterCommand } from './importRosterCommand';
 import { ADMIN_USAGE, type AdminCommand, parseAdminArgs } from './parseAdminArgs';
 import { resetPasswordCommand } from './resetPasswordCommand';
 import { tokenCommand } from './tokenCommand';
-
-/** The server's database file in DATA_DIR (see startServer). */
-export const DATABASE_FILE = 'jianyan.sqlite';
 
 function dispatch(context: AdminContext, command: Exclude<AdminCommand, { name: 'help' }>): Promise<void> {
   switch (command.name) {
@@ -45,8 +41,7 @@ export async function runAdmin(
   let store: SqliteWorkspaceStore | null = null;
   try {
     const { dataDir } = loadConfig(env);
-    mkdirSync(dataDir, { recursive: true });
-    const databasePath = path.join(dataDir, DATABASE_FILE);
+    const databasePath = prepareDatabasePath(dataDir);
     store = new SqliteWorkspaceStore({ path: databasePath });
     const hasher = new PasswordHasher();
     const context: AdminContext = {

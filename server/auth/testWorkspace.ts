@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { GroupId, Role, UserId } from '../../shared/index';
+import { databasePath } from '../storage/databasePath';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
 import type { UserRecord } from '../storage/WorkspaceStore';
 
@@ -20,7 +21,7 @@ export interface TestWorkspace {
 
 export function openTestWorkspace(): TestWorkspace {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianyan-auth-'));
-  const file = path.join(dir, 'jianyan.sqlite');
+  const file = databasePath(dir);
   const store = new SqliteWorkspaceStore({ path: file });
   return {
     store,

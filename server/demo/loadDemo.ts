@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { DocId, GroupId, Role, UserId } from '../../shared/index';
 import { newDocId, roomNameOf } from '../../shared/index';
 import { hashPasswords } from '../roster/hashPasswords';
 import { oneTimePassword } from '../roster/oneTimePassword';
 import type { DocStore } from '../storage/DocStore';
+import { prepareDatabasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
 import type { WorkspaceStore } from '../storage/WorkspaceStore';
@@ -12,8 +11,6 @@ import { DEMO_GROUPS, DEMO_PEOPLE } from './committee';
 import { draftContentUpdate } from './draftContent';
 import { DEMO_DRAFTS, type DemoDraft } from './drafts';
 
-/** The server's database file in DATA_DIR (see startServer). */
-const DATABASE_FILE = 'jianyan.sqlite';
 /** Drafts are dated over the last weeks, a day or two apart, so the list looks lived in. */
 const DRAFT_SPACING_MS = 31 * 60 * 60 * 1000;
 
@@ -127,8 +124,7 @@ async function createDraft(
  * has accounts already, so a real committee's data is never mixed with made-up people.
  */
 export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const databasePath = path.join(options.dataDir, DATABASE_FILE);
+  const databasePath = prepareDatabasePath(options.dataDir);
   const workspace = new SqliteWorkspaceStore({ path: databasePath });
   const docs = new SqliteDocStore({ path: databasePath, checkpointInBackground: false });
   try {

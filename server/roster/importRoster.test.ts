@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databasePath } from '../storage/databasePath';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
 import { importRoster } from './importRoster';
 
@@ -25,7 +26,7 @@ describe('importRoster', () => {
 
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'jianyan-roster-'));
-    store = new SqliteWorkspaceStore({ path: path.join(dir, 'jianyan.sqlite') });
+    store = new SqliteWorkspaceStore({ path: databasePath(dir) });
   });
   afterEach(async () => {
     await store.close();

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type DocId, DocKind, type GroupId, Role, type RoomName, type UserId } from '../../shared/index';
 import { hashToken, newToken } from '../auth/tokens';
 import { EMPTY_BATCH } from './DocStore';
+import { databasePath } from './databasePath';
 import { SqliteDocStore } from './SqliteDocStore';
 import { SqliteWorkspaceStore } from './SqliteWorkspaceStore';
 import { type NewUser, WorkspaceConflictError } from './WorkspaceStore';
@@ -17,7 +18,7 @@ const stores: { close(): Promise<void> }[] = [];
 function tempDbPath(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianyan-workspace-'));
   dirs.push(dir);
-  return path.join(dir, 'jianyan.sqlite');
+  return databasePath(dir);
 }
 
 function openStore(file = tempDbPath()): SqliteWorkspaceStore {

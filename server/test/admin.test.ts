@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meSchema } from '../../shared/api/schemas';
 import { PasswordHasher } from '../auth/passwords';
+import { databasePath } from '../storage/databasePath';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
 import { makeDataDir, startTestServer } from './support/testServer';
 
@@ -58,7 +59,7 @@ function writeRoster(name: string, text: string): string {
 }
 
 async function withStore<T>(use: (store: SqliteWorkspaceStore) => Promise<T>): Promise<T> {
-  const store = new SqliteWorkspaceStore({ path: path.join(dataDir, 'jianyan.sqlite') });
+  const store = new SqliteWorkspaceStore({ path: databasePath(dataDir) });
   try {
     return await use(store);
   } finally {
@@ -120,7 +121,7 @@ describe('npm run admin', () => {
   it('refuses an unknown username, naming the database', { timeout: COMMAND_TIMEOUT_MS }, async () => {
     const result = await admin(dataDir, 'token', 'nobody');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`There is no account "nobody" in ${path.join(dataDir, 'jianyan.sqlite')}`);
+    expect(result.stderr).toContain(`There is no account "nobody" in ${databasePath(dataDir)}`);
   });
 
   it('answers an unknown command or bad arguments with the usage on stderr and status 2', {

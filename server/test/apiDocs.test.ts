@@ -1,8 +1,8 @@
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docRecordSchema } from '../../shared/api/schemas';
 import { DocKind, newDocId, Role } from '../../shared/index';
+import { databasePath } from '../storage/databasePath';
 import { apiRequest, expectOk, FAST_PASSWORDS } from './support/apiRequest';
 import { seedWorkspace } from './support/seedWorkspace';
 import { startTestServer, type TestServer } from './support/testServer';
@@ -113,7 +113,7 @@ describe('reading documents', () => {
 
   it('shows a document stored before groups existed to chairs and the secretariat only (P6)', async () => {
     const id = newDocId();
-    const db = new Database(path.join(server.dataDir, 'jianyan.sqlite'));
+    const db = new Database(databasePath(server.dataDir));
     db.prepare(
       `INSERT INTO documents (id, title, kind, updated_at, created_at) VALUES (?, '旧文档', 'proposal', 1, 1)`,
     ).run(id);

@@ -1,9 +1,9 @@
 import net from 'node:net';
-import path from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, type DocId, MessageType, roomNameOf, SyncMessageType } from '../../shared/index';
+import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
 import { FAST_PASSWORDS } from './support/apiRequest';
 import { SyncClient, type SyncClientOptions, waitUntil } from './support/SyncClient';
@@ -129,7 +129,7 @@ function asZhang(options: SyncClientOptions = {}): SyncClientOptions {
 
 async function storedUpdateCount(room: DocId): Promise<number> {
   const reader = new SqliteDocStore({
-    path: path.join(server.dataDir, 'jianyan.sqlite'),
+    path: databasePath(server.dataDir),
     checkpointInBackground: false,
   });
   try {

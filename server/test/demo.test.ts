@@ -7,6 +7,7 @@ import { docRecordSchema, sessionSchema } from '../../shared/api/schemas';
 import { ContentField, roomNameOf, templateHeadings } from '../../shared/index';
 import { DEMO_PEOPLE } from '../demo/committee';
 import { DEMO_DRAFTS } from '../demo/drafts';
+import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
 import { SyncClient } from './support/SyncClient';
@@ -80,8 +81,8 @@ describe('npm run demo', () => {
   });
 
   it('registers each draft in its group and stores its content with the title and template', async () => {
-    const workspace = new SqliteWorkspaceStore({ path: path.join(dataDir, 'jianyan.sqlite') });
-    const docs = new SqliteDocStore({ path: path.join(dataDir, 'jianyan.sqlite'), checkpointInBackground: false });
+    const workspace = new SqliteWorkspaceStore({ path: databasePath(dataDir) });
+    const docs = new SqliteDocStore({ path: databasePath(dataDir), checkpointInBackground: false });
     try {
       const groups = new Map((await workspace.listGroups()).map((group) => [group.id, group.name]));
       expect(groups.size).toBe(12);

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/index';
+import { databasePath } from '../storage/databasePath';
 import { FAST_PASSWORDS } from './support/apiRequest';
 import { SyncClient, waitUntil } from './support/SyncClient';
 import { type ServerProcess, spawnServer } from './support/serverProcess';
@@ -97,7 +97,7 @@ describe('durability', () => {
     await writer.close();
     await waitUntil(() => server.relay.roomCount === 0, 'room unloaded');
 
-    const db = new Database(path.join(server.dataDir, 'jianyan.sqlite'));
+    const db = new Database(databasePath(server.dataDir));
     db.prepare('INSERT INTO updates (room, seq, data) VALUES (?, 1000000, ?)').run(
       room,
       Buffer.from([1, 1, 9, 0, 0xff, 0xff]),

@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docRecordSchema } from '../../shared/api/schemas';
 import { DocKind, MessageType, roomNameOf, templateUpdate } from '../../shared/index';
+import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
 import { apiRequest, expectOk, FAST_PASSWORDS } from './support/apiRequest';
 import { SyncClient, type SyncClientOptions, waitUntil } from './support/SyncClient';
@@ -171,7 +171,7 @@ describe('relay over real websockets', () => {
     }
     await a.sync();
     const reader = new SqliteDocStore({
-      path: path.join(server.dataDir, 'jianyan.sqlite'),
+      path: databasePath(server.dataDir),
       checkpointInBackground: false,
     });
     const rows = await reader.load(roomNameOf(room));

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docRecordSchema } from '../../shared/api/schemas';
 import { CloseCode, type DocId, DocKind, newDocId, Role, roomNameOf } from '../../shared/index';
+import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
 import { apiRequest, expectOk, FAST_PASSWORDS } from './support/apiRequest';
 import { type CloseInfo, SyncClient, type SyncClientOptions, waitUntil } from './support/SyncClient';
@@ -70,7 +70,7 @@ async function refusal(room: string, options: SyncClientOptions): Promise<CloseI
 /** The content as stored, read from the database file: what a restarted server would serve. */
 async function stored(room: DocId): Promise<{ rows: number; title: string }> {
   const reader = new SqliteDocStore({
-    path: path.join(server.dataDir, 'jianyan.sqlite'),
+    path: databasePath(server.dataDir),
     checkpointInBackground: false,
   });
   try {
