@@ -21,7 +21,7 @@ export type {
   GroupTarget,
   PermissionTarget,
 } from './domain/permissions';
-export { ACTIONS, Action, can, Denial, decide } from './domain/permissions';
+export { ACTIONS, Action, can, Denial, decide, documentTarget } from './domain/permissions';
 export { DOC_STATUSES, DocStatus, parseDocStatus, parseRole, ROLES, Role } from './domain/roles';
 export { TEMPLATE_CLIENT_ID, templateHeadings, templateUpdate } from './domain/templates';
 export { API_ERROR_STATUS, ApiErrorCode } from './errors';

@@ -1,4 +1,4 @@
-import { Action, type DocumentTarget, decide } from '../../shared';
+import { Action, type DocumentTarget, decide, documentTarget } from '../../shared';
 import type { DocRecord, Me } from '../../shared/api/schemas';
 import type { DocRecord as DocRow } from '../storage/JianyanDb';
 import type { AuthState } from './AuthStore';
@@ -12,19 +12,12 @@ export type DocAccess = 'checking' | 'write' | 'read' | 'none' | 'not_found' | '
  */
 export type ServerVerdict = 'none' | 'not_found' | 'offline';
 
-export function targetOf(record: DocRecord): DocumentTarget {
-  return {
-    type: 'document',
-    groupId: record.groupId,
-    status: record.status,
-    isArchived: record.isArchived,
-    createdBy: record.createdBy,
-  };
-}
+/** A record as `can()` sees it; kept under this name for the workspace runtime. */
+export const targetOf: (record: DocRecord) => DocumentTarget = documentTarget;
 
 /** What `can()` allows with the server's record: edit, read, or nothing. */
 export function accessFromRecord(me: Me, record: DocRecord): 'write' | 'read' | 'none' {
-  const target = targetOf(record);
+  const target = documentTarget(record);
   if (decide(me, Action.editContent, target).allowed) {
     return 'write';
   }

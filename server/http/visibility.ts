@@ -1,16 +1,8 @@
 import type { DocRecord, Group } from '../../shared/api/schemas';
-import { Action, type Actor, can, type DocumentTarget } from '../../shared/index';
+import { Action, type Actor, can, type DocumentTarget, documentTarget } from '../../shared/index';
 
-/** A document's record as `can()` sees it. */
-export function docTarget(record: DocRecord): DocumentTarget {
-  return {
-    type: 'document',
-    groupId: record.groupId,
-    status: record.status,
-    isArchived: record.isArchived,
-    createdBy: record.createdBy,
-  };
-}
+/** A document's record as `can()` sees it; kept under this name for the document routes. */
+export const docTarget: (record: DocRecord) => DocumentTarget = documentTarget;
 
 /** The groups `actor` may see (P3). */
 export function visibleGroups(actor: Actor, groups: readonly Group[]): Group[] {
@@ -19,5 +11,5 @@ export function visibleGroups(actor: Actor, groups: readonly Group[]): Group[] {
 
 /** The documents `actor` may read (P6). */
 export function readableDocs(actor: Actor, docs: readonly DocRecord[]): DocRecord[] {
-  return docs.filter((doc) => can(actor, Action.readDocument, docTarget(doc)));
+  return docs.filter((doc) => can(actor, Action.readDocument, documentTarget(doc)));
 }

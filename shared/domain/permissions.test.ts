@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupId, UserId } from './ids';
-import { ACTIONS, type Action, type Actor, can, Denial, type DocumentTarget, decide } from './permissions';
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  can,
+  Denial,
+  type DocumentTarget,
+  decide,
+  documentTarget,
+} from './permissions';
 import { DOC_STATUSES, type DocStatus, Role } from './roles';
 
 const OWN_GROUP = 'a0000000-0000-4000-8000-000000000001' as GroupId;
@@ -197,5 +206,25 @@ describe('decide() says why (docs/RULES.md)', () => {
   it('every action has a rule in the matrix', () => {
     const covered = new Set<string>([...Object.keys(DOCUMENT_MATRIX), ...Object.keys(GROUP_MATRIX)]);
     expect([...covered].sort()).toEqual([...ACTIONS].sort());
+  });
+});
+
+describe('documentTarget()', () => {
+  it('keeps only the fields the rules read, so both sides decide on the same target', () => {
+    const record = {
+      id: 'd0000000-0000-4000-8000-000000000001',
+      title: '关于加强农村养老服务的提案',
+      groupId: OWN_GROUP,
+      status: DOC_STATUSES[0] as DocStatus,
+      isArchived: false,
+      createdBy: CREATOR,
+    };
+    expect(documentTarget(record)).toEqual({
+      type: 'document',
+      groupId: OWN_GROUP,
+      status: DOC_STATUSES[0],
+      isArchived: false,
+      createdBy: CREATOR,
+    });
   });
 });

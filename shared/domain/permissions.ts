@@ -32,6 +32,20 @@ export interface DocumentTarget {
 
 export type PermissionTarget = CommitteeTarget | GroupTarget | DocumentTarget;
 
+/**
+ * The target `can()` rules on for a document's record, client or server side. Copies only the
+ * fields a rule reads, so that a record's title or content never rides along into a decision.
+ */
+export function documentTarget(record: Omit<DocumentTarget, 'type'>): DocumentTarget {
+  return {
+    type: 'document',
+    groupId: record.groupId,
+    status: record.status,
+    isArchived: record.isArchived,
+    createdBy: record.createdBy,
+  };
+}
+
 /** Everything `can` rules on. Rule ids (P1...) are in docs/RULES.md. */
 export const Action = {
   /** Invite, deactivate and import people (P2). */
