@@ -5,7 +5,9 @@ import type { Group } from '../../../shared/api/schemas';
 import { api } from '../../workspace';
 import { CopyButton } from '../ui/CopyButton';
 import { Dialog } from '../ui/Dialog';
-import { errorText } from '../ui/errorText';
+import { DialogActions } from '../ui/DialogActions';
+import { FormError } from '../ui/FormError';
+import { useBusyAction } from '../ui/useBusyAction';
 
 export interface InviteDialogProps {
   readonly groups: readonly Group[];
@@ -31,11 +33,10 @@ export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): Re
   const [role, setRole] = useState<Role>('member');
   const [groupIds, setGroupIds] = useState<readonly GroupId[]>([]);
   const [created, setCreated] = useState<Created | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const action = useBusyAction();
   const reset = (): void => {
     setCreated(null);
-    setError(null);
+    action.clearError();
     setGroupIds([]);
     setRole('member');
   };
@@ -47,14 +48,9 @@ export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): Re
     setGroupIds((ids) => (isChecked ? [...ids, id] : ids.filter((each) => each !== id)));
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    if (isBusy) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    api.createInvitation({ role, groupIds: [...groupIds] }).then(
+    action.run(
+      () => api.createInvitation({ role, groupIds: [...groupIds] }),
       (answer) => {
-        setBusy(false);
         const names = groups.filter((group) => groupIds.includes(group.id)).map((group) => group.name);
         const roleName = t(`role.${role}`);
         const summary =
@@ -62,10 +58,6 @@ export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): Re
             ? t('admin.inviteForNoGroups', { role: roleName })
             : t('admin.inviteFor', { role: roleName, groups: names.join(t('common.listSeparator')) });
         setCreated({ url: absoluteUrl(answer.url), expiresAt: answer.invitation.expiresAt, summary });
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(errorText(err, t));
       },
     );
   };
@@ -84,14 +76,12 @@ export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): Re
           </div>
           <small>{t('admin.inviteHint', { date })}</small>
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={reset}>
-            {t('admin.inviteAnother')}
-          </button>
-          <button type="button" className="button is-primary" onClick={close}>
-            {t('common.close')}
-          </button>
-        </div>
+        <DialogActions
+          cancelLabel={t('admin.inviteAnother')}
+          onCancel={reset}
+          confirmLabel={t('common.close')}
+          onConfirm={close}
+        />
       </Dialog>
     );
   }
@@ -122,19 +112,8 @@ export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): Re
             </label>
           ))}
         </fieldset>
-        {error === null ? null : (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button is-primary" disabled={isBusy}>
-            {t('admin.inviteCreate')}
-          </button>
-        </div>
+        <FormError message={action.error} />
+        <DialogActions confirmLabel={t('admin.inviteCreate')} onCancel={close} isDisabled={action.isBusy} />
       </form>
     </Dialog>
   );

@@ -4,8 +4,11 @@ import { useLocation } from 'wouter';
 import { DOC_KINDS, DocKind, type GroupId, MAX_TITLE_LENGTH } from '../../../shared';
 import { workspace } from '../../workspace';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 import { errorText } from '../ui/errorText';
+import { FormError } from '../ui/FormError';
 import { TextField } from '../ui/TextField';
+import { useBusyAction } from '../ui/useBusyAction';
 
 export interface CreateDocDialogProps {
   readonly groupId: GroupId;
@@ -22,25 +25,15 @@ export function CreateDocDialog({ groupId, isOpen, onClose }: CreateDocDialogPro
   const [, navigate] = useLocation();
   const [kind, setKind] = useState<DocKind>(DocKind.proposal);
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const action = useBusyAction((err) => t('create.failed', { error: errorText(err, t) }));
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    if (isBusy) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    workspace.createDocument({ kind, groupId, title }).then(
+    action.run(
+      () => workspace.createDocument({ kind, groupId, title }),
       (docId) => {
-        setBusy(false);
         setTitle('');
         onClose();
         navigate(`/d/${docId}`);
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(t('create.failed', { error: errorText(err, t) }));
       },
     );
   };
@@ -65,19 +58,8 @@ export function CreateDocDialog({ groupId, isOpen, onClose }: CreateDocDialogPro
           maxLength={MAX_TITLE_LENGTH}
           onChange={(e) => setTitle(e.target.value)}
         />
-        {error === null ? null : (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button is-primary" disabled={isBusy}>
-            {t('create.submit')}
-          </button>
-        </div>
+        <FormError message={action.error} />
+        <DialogActions confirmLabel={t('create.submit')} onCancel={onClose} isDisabled={action.isBusy} />
       </form>
     </Dialog>
   );

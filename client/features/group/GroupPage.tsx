@@ -14,6 +14,7 @@ import { RenameDialog } from '../docs/RenameDialog';
 import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
 import { errorText } from '../ui/errorText';
+import { FormError } from '../ui/FormError';
 import { NameDialog } from '../ui/NameDialog';
 import { CreateDocDialog } from './CreateDocDialog';
 import { filterDocs } from './filterDocs';
@@ -94,11 +95,7 @@ function GroupDocuments({ me, group, workspace }: { me: Me; group: Group; worksp
         showArchived={showArchived}
         onShowArchived={setShowArchived}
       />
-      {error === null ? null : (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {shown.length === 0 ? (
         <p className="empty-state">{inGroup.length === 0 ? t('group.empty') : t('group.emptyFiltered')}</p>
       ) : (

@@ -7,7 +7,9 @@ import { colorOf } from '../../user/identity';
 import { api, workspace } from '../../workspace';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
-import { errorText } from '../ui/errorText';
+import { DialogActions } from '../ui/DialogActions';
+import { FormError } from '../ui/FormError';
+import { useBusyAction } from '../ui/useBusyAction';
 
 export interface MembersPanelProps {
   readonly me: Me;
@@ -29,30 +31,20 @@ function AddMemberDialog({
   const { t } = useTranslation();
   const candidates = people.filter((person) => person.isActive && !group.memberIds.includes(person.id));
   const [chosen, setChosen] = useState<string>('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const action = useBusyAction();
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     const person = candidates.find((each) => each.id === chosen) ?? candidates[0];
-    if (person === undefined || isBusy) {
+    if (person === undefined) {
       return;
     }
-    setBusy(true);
-    setError(null);
-    api
-      .addMember(group.id, person.id)
-      .then(() => workspace.refresh())
-      .then(
-        () => {
-          setBusy(false);
-          setChosen('');
-          onClose();
-        },
-        (err: unknown) => {
-          setBusy(false);
-          setError(errorText(err, t));
-        },
-      );
+    action.run(
+      () => api.addMember(group.id, person.id).then(() => workspace.refresh()),
+      () => {
+        setChosen('');
+        onClose();
+      },
+    );
   };
   return (
     <Dialog isOpen={isOpen} onClose={onClose} title={t('group.addMemberTitle')}>
@@ -71,19 +63,12 @@ function AddMemberDialog({
             </select>
           </div>
         )}
-        {error === null ? null : (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button is-primary" disabled={isBusy || candidates.length === 0}>
-            {t('group.addMember')}
-          </button>
-        </div>
+        <FormError message={action.error} />
+        <DialogActions
+          confirmLabel={t('group.addMember')}
+          onCancel={onClose}
+          isDisabled={action.isBusy || candidates.length === 0}
+        />
       </form>
     </Dialog>
   );

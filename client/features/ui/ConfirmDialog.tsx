@@ -1,7 +1,8 @@
-import { type ReactElement, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { ReactElement } from 'react';
 import { Dialog } from './Dialog';
-import { errorText } from './errorText';
+import { DialogActions } from './DialogActions';
+import { FormError } from './FormError';
+import { useBusyAction } from './useBusyAction';
 
 export interface ConfirmDialogProps {
   /** The question; the dialog is open while it is set. */
@@ -15,46 +16,25 @@ export interface ConfirmDialogProps {
 
 /** Asks before an action that is hard to undo; shows why it failed, if it does. */
 export function ConfirmDialog({ message, title, confirmLabel, onConfirm, onClose }: ConfirmDialogProps): ReactElement {
-  const { t } = useTranslation();
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = (): void => {
-    setBusy(true);
-    setError(null);
-    onConfirm().then(
-      () => {
-        setBusy(false);
-        onClose();
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(errorText(err, t));
-      },
-    );
-  };
+  const action = useBusyAction();
   return (
     <Dialog
       isOpen={message !== null}
       onClose={() => {
-        setError(null);
+        action.clearError();
         onClose();
       }}
       title={title}
     >
       <p className="dialog-prompt">{message}</p>
-      {error === null ? null : (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="button is-danger" disabled={isBusy} onClick={confirm}>
-          {confirmLabel}
-        </button>
-      </div>
+      <FormError message={action.error} />
+      <DialogActions
+        confirmLabel={confirmLabel}
+        onCancel={onClose}
+        onConfirm={() => action.run(onConfirm, onClose)}
+        isDisabled={action.isBusy}
+        isDanger
+      />
     </Dialog>
   );
 }

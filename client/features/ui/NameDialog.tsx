@@ -1,8 +1,10 @@
 import { type FormEvent, type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
-import { errorText } from './errorText';
+import { DialogActions } from './DialogActions';
+import { FormError } from './FormError';
 import { TextField } from './TextField';
+import { useBusyAction } from './useBusyAction';
 
 export interface NameDialogProps {
   readonly isOpen: boolean;
@@ -14,6 +16,10 @@ export interface NameDialogProps {
   readonly submitLabel?: string;
   readonly onSubmit: (name: string) => Promise<void>;
   readonly onClose: () => void;
+  /** Words a failure the caller knows better than the generic text (a document not on this device). */
+  readonly toErrorText?: (err: unknown) => string;
+  /** Lets an emptied field be saved (a document may go back to untitled). */
+  readonly isEmptyAllowed?: boolean;
 }
 
 /** One name to type (a group's new name); Enter saves, Esc cancels, a failure is shown in place. */
@@ -21,31 +27,20 @@ export function NameDialog(props: NameDialogProps): ReactElement {
   const { t } = useTranslation();
   const { isOpen, initial, onClose } = props;
   const [draft, setDraft] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const action = useBusyAction(props.toErrorText);
+  const { clearError } = action;
   useEffect(() => {
     if (isOpen) {
       setDraft(initial);
-      setError(null);
+      clearError();
     }
-  }, [isOpen, initial]);
+  }, [isOpen, initial, clearError]);
+  const isEmpty = draft.trim() === '' && props.isEmptyAllowed !== true;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (isBusy || draft.trim() === '') {
-      return;
+    if (!isEmpty) {
+      action.run(() => props.onSubmit(draft.trim()), onClose);
     }
-    setBusy(true);
-    setError(null);
-    props.onSubmit(draft.trim()).then(
-      () => {
-        setBusy(false);
-        onClose();
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(errorText(err, t));
-      },
-    );
   };
   return (
     <Dialog isOpen={isOpen} onClose={onClose} title={props.title}>
@@ -58,19 +53,12 @@ export function NameDialog(props: NameDialogProps): ReactElement {
           onChange={(e) => setDraft(e.target.value)}
           autoFocus
         />
-        {error === null ? null : (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button is-primary" disabled={isBusy || draft.trim() === ''}>
-            {props.submitLabel ?? t('common.save')}
-          </button>
-        </div>
+        <FormError message={action.error} />
+        <DialogActions
+          confirmLabel={props.submitLabel ?? t('common.save')}
+          onCancel={onClose}
+          isDisabled={action.isBusy || isEmpty}
+        />
       </form>
     </Dialog>
   );
