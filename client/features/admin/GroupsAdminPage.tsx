@@ -1,63 +1,33 @@
-import { type FormEvent, type ReactElement, useEffect, useState } from 'react';
+import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type Group, MAX_GROUP_NAME_LENGTH } from '../../../shared/api/schemas';
 import { useOnline } from '../../lib/useOnline';
 import { api, useWorkspace, workspace } from '../../workspace';
 import { Page } from '../shell/Page';
-import { errorText } from '../ui/errorText';
+import { DataTableHead } from '../ui/DataTableHead';
+import { InlineNameForm } from '../ui/InlineNameForm';
 import { NameDialog } from '../ui/NameDialog';
 import { AdminTabs } from './AdminTabs';
 
 function CreateGroupForm(): ReactElement {
   const { t } = useTranslation();
   const isOnline = useOnline();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const onSubmit = (event: FormEvent): void => {
-    event.preventDefault();
-    if (isBusy || name.trim() === '') {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    api
-      .createGroup(name.trim())
-      .then(() => workspace.refresh())
-      .then(
-        () => {
-          setBusy(false);
-          setName('');
-        },
-        (err: unknown) => {
-          setBusy(false);
-          setError(errorText(err, t));
-        },
-      );
-  };
   return (
-    <form className="inline-form" onSubmit={onSubmit}>
-      <div className="field">
-        <label htmlFor="new-group-name">{t('admin.groupName')}</label>
-        <input
-          id="new-group-name"
-          value={name}
-          maxLength={MAX_GROUP_NAME_LENGTH}
-          placeholder={t('admin.groupNamePlaceholder')}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <button type="submit" className="button is-primary" disabled={isBusy || !isOnline || name.trim() === ''}>
-        {t('admin.createGroup')}
-      </button>
-      {error === null ? null : (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+    <InlineNameForm
+      id="new-group-name"
+      label={t('admin.groupName')}
+      placeholder={t('admin.groupNamePlaceholder')}
+      maxLength={MAX_GROUP_NAME_LENGTH}
+      submitLabel={t('admin.createGroup')}
+      isDisabled={!isOnline}
+      onSubmit={async (name) => {
+        await api.createGroup(name);
+        await workspace.refresh();
+      }}
+    >
       {isOnline ? null : <p className="notice is-warning">{t('admin.needsOnline')}</p>}
-    </form>
+    </InlineNameForm>
   );
 }
 
@@ -86,16 +56,7 @@ export function GroupsAdminPage(): ReactElement {
       ) : (
         <div className="card is-flush">
           <table className="data-table groups-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.colGroupName')}</th>
-                <th scope="col">{t('admin.colMembers')}</th>
-                <th scope="col">{t('admin.colDocs')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('docs.colActions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <DataTableHead columns={[t('admin.colGroupName'), t('admin.colMembers'), t('admin.colDocs')]} hasActions />
             <tbody>
               {groups.map((group) => (
                 <tr key={group.id} data-group-id={group.id}>

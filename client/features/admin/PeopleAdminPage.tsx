@@ -5,7 +5,9 @@ import type { Me, Person } from '../../../shared/api/schemas';
 import { api, NetworkError, useWorkspace, workspace } from '../../workspace';
 import { Page } from '../shell/Page';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { DataTableHead } from '../ui/DataTableHead';
 import { errorText } from '../ui/errorText';
+import { FormError } from '../ui/FormError';
 import { useApiData } from '../ui/useApiData';
 import { AdminTabs } from './AdminTabs';
 import { InviteDialog } from './InviteDialog';
@@ -21,18 +23,16 @@ function PeopleTable(props: {
   const { t } = useTranslation();
   return (
     <table className="data-table people-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.colName')}</th>
-          <th scope="col">{t('admin.colUsername')}</th>
-          <th scope="col">{t('admin.colRole')}</th>
-          <th scope="col">{t('admin.colGroups')}</th>
-          <th scope="col">{t('admin.colState')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('docs.colActions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <DataTableHead
+        columns={[
+          t('admin.colName'),
+          t('admin.colUsername'),
+          t('admin.colRole'),
+          t('admin.colGroups'),
+          t('admin.colState'),
+        ]}
+        hasActions
+      />
       <tbody>
         {props.people.map((person) => (
           <tr key={person.id} data-username={person.username} className={person.isActive ? undefined : 'is-inactive'}>
@@ -102,16 +102,8 @@ export function PeopleAdminPage({ me }: { readonly me: Me }): ReactElement {
       </div>
       <p className="section-note">{t('admin.peopleLead')}</p>
       {isOffline ? <p className="notice is-warning">{t('admin.needsOnline')}</p> : null}
-      {people.status === 'failed' && !isOffline ? (
-        <p className="form-error" role="alert">
-          {errorText(people.error, t)}
-        </p>
-      ) : null}
-      {error === null ? null : (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={people.status === 'failed' && !isOffline ? errorText(people.error, t) : null} />
+      <FormError message={error} />
       {people.status === 'loading' && list.length === 0 ? (
         <p className="empty-note">{t('common.loading')}</p>
       ) : (

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { RosterResult } from '../../../shared/api/schemas';
 import { ApiError, api, workspace } from '../../workspace';
 import { CopyButton } from '../ui/CopyButton';
+import { DataTableHead } from '../ui/DataTableHead';
 import { errorText } from '../ui/errorText';
+import { FormError } from '../ui/FormError';
 import { uploadRoster } from './uploadRoster';
 
 type ImportState =
@@ -38,16 +40,16 @@ function ImportResult({ result }: { readonly result: RosterResult }): ReactEleme
       </div>
       <div className="table-scroll">
         <table className="data-table" aria-label={t('admin.colPassword')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.colLine')}</th>
-              <th scope="col">{t('admin.colName')}</th>
-              <th scope="col">{t('admin.colUsername')}</th>
-              <th scope="col">{t('admin.colRole')}</th>
-              <th scope="col">{t('admin.colGroups')}</th>
-              <th scope="col">{t('admin.colPassword')}</th>
-            </tr>
-          </thead>
+          <DataTableHead
+            columns={[
+              t('admin.colLine'),
+              t('admin.colName'),
+              t('admin.colUsername'),
+              t('admin.colRole'),
+              t('admin.colGroups'),
+              t('admin.colPassword'),
+            ]}
+          />
           <tbody>
             {result.accounts.map((account) => (
               <tr key={account.username}>
@@ -125,21 +127,12 @@ export function RosterImport({ onImported }: { readonly onImported: () => void }
           <span>{percent < 100 ? t('admin.uploading', { percent }) : t('admin.processing')}</span>
         </div>
       ) : null}
-      {state.phase === 'failed' ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state.phase === 'failed' ? state.message : null} />
       {state.phase === 'refused' ? (
         <div className="roster-problems" role="alert">
           <p className="form-error">{t('admin.importProblems', { count: state.problems.length })}</p>
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.colLine')}</th>
-                <th scope="col">{t('admin.colProblem')}</th>
-              </tr>
-            </thead>
+            <DataTableHead columns={[t('admin.colLine'), t('admin.colProblem')]} />
             <tbody>
               {state.problems.map((problem) => (
                 <tr key={`${problem.line}-${problem.message}`}>

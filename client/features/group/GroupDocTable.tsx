@@ -7,6 +7,7 @@ import { DocStatusTag } from '../docs/DocStatusTag';
 import { docTarget } from '../docs/docTarget';
 import { formatTime } from '../docs/formatTime';
 import { nameOf, namesOf } from '../docs/peopleNames';
+import { DataTableHead } from '../ui/DataTableHead';
 
 export interface GroupDocTableProps {
   readonly me: Me;
@@ -48,18 +49,16 @@ export function GroupDocTable({ me, docs, people, onRename, onArchive }: GroupDo
   const now = Date.now();
   return (
     <table className="doc-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('docs.colTitle')}</th>
-          <th scope="col">{t('docs.colKind')}</th>
-          <th scope="col">{t('docs.colStatus')}</th>
-          <th scope="col">{t('docs.colAuthors')}</th>
-          <th scope="col">{t('docs.colUpdated')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('docs.colActions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <DataTableHead
+        columns={[
+          t('docs.colTitle'),
+          t('docs.colKind'),
+          t('docs.colStatus'),
+          t('docs.colAuthors'),
+          t('docs.colUpdated'),
+        ]}
+        hasActions
+      />
       <tbody>
         {docs.map((doc) => {
           const time = formatTime(doc.updatedAt, now, i18n.language, t);

@@ -1,11 +1,14 @@
-import { type FormEvent, type ReactElement, useCallback, useState } from 'react';
+import { type ReactElement, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiToken, MAX_TOKEN_NAME_LENGTH } from '../../../shared/api/schemas';
 import { api } from '../../workspace';
 import { formatTime } from '../docs/formatTime';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { CopyButton } from '../ui/CopyButton';
+import { DataTableHead } from '../ui/DataTableHead';
 import { errorText } from '../ui/errorText';
+import { FormError } from '../ui/FormError';
+import { InlineNameForm } from '../ui/InlineNameForm';
 import { useApiData } from '../ui/useApiData';
 
 function TokenTable({ tokens, onRevoke }: { tokens: readonly ApiToken[]; onRevoke: (token: ApiToken) => void }) {
@@ -14,16 +17,10 @@ function TokenTable({ tokens, onRevoke }: { tokens: readonly ApiToken[]; onRevok
   const when = (ms: number): string => formatTime(ms, now, i18n.language, t);
   return (
     <table className="data-table tokens-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('settings.colTokenName')}</th>
-          <th scope="col">{t('settings.colCreated')}</th>
-          <th scope="col">{t('settings.colLastUsed')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('docs.colActions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <DataTableHead
+        columns={[t('settings.colTokenName'), t('settings.colCreated'), t('settings.colLastUsed')]}
+        hasActions
+      />
       <tbody>
         {tokens.map((token) => (
           <tr key={token.id}>
@@ -46,53 +43,22 @@ function TokenTable({ tokens, onRevoke }: { tokens: readonly ApiToken[]; onRevok
 export function ApiTokens(): ReactElement {
   const { t } = useTranslation();
   const tokens = useApiData(useCallback(() => api.listTokens(), []));
-  const [name, setName] = useState('');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  const onCreate = (event: FormEvent): void => {
-    event.preventDefault();
-    if (isBusy || name.trim() === '') {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    api.createToken(name.trim()).then(
-      (answer) => {
-        setBusy(false);
-        setName('');
-        setCreated({ name: answer.record.name, token: answer.token });
-        tokens.reload();
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setError(errorText(err, t));
-      },
-    );
-  };
   return (
     <>
-      <form className="inline-form" onSubmit={onCreate}>
-        <div className="field">
-          <label htmlFor="token-name">{t('settings.tokenName')}</label>
-          <input
-            id="token-name"
-            value={name}
-            maxLength={MAX_TOKEN_NAME_LENGTH}
-            placeholder={t('settings.tokenNamePlaceholder')}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <button type="submit" className="button is-primary" disabled={isBusy || name.trim() === ''}>
-          {t('settings.createToken')}
-        </button>
-      </form>
-      {error === null ? null : (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineNameForm
+        id="token-name"
+        label={t('settings.tokenName')}
+        placeholder={t('settings.tokenNamePlaceholder')}
+        maxLength={MAX_TOKEN_NAME_LENGTH}
+        submitLabel={t('settings.createToken')}
+        onSubmit={async (name) => {
+          const answer = await api.createToken(name);
+          setCreated({ name: answer.record.name, token: answer.token });
+          tokens.reload();
+        }}
+      />
       {created === null ? null : (
         <div className="secret-box" role="status">
           <p>{t('settings.tokenCreated', { name: created.name })}</p>
@@ -108,11 +74,7 @@ export function ApiTokens(): ReactElement {
           </div>
         </div>
       )}
-      {tokens.status === 'failed' ? (
-        <p className="form-error" role="alert">
-          {errorText(tokens.error, t)}
-        </p>
-      ) : null}
+      <FormError message={tokens.status === 'failed' ? errorText(tokens.error, t) : null} />
       {tokens.status === 'ready' && tokens.value.length === 0 ? (
         <p className="empty-note">{t('settings.noTokens')}</p>
       ) : null}
