@@ -1,7 +1,9 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../shared/api/schemas';
+import { MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH } from '../../../shared/api/schemas';
 import { TextField } from '../ui/TextField';
+import { PasswordField } from './PasswordField';
+import { UsernameField } from './UsernameField';
 import type { AccountField, AccountProblems, AccountValues } from './validateAccount';
 
 export interface AccountFieldsProps {
@@ -19,53 +21,29 @@ export function AccountFields({ values, onChange, problems }: AccountFieldsProps
     const key = problems[field];
     return key === undefined ? null : t(key, min);
   };
-  const set = (field: AccountField) => (event: { target: { value: string } }) =>
-    onChange({ ...values, [field]: event.target.value });
+  const bind = (field: AccountField) => ({
+    name: field,
+    error: problemOf(field),
+    value: values[field],
+    onChange: (event: { target: { value: string } }) => onChange({ ...values, [field]: event.target.value }),
+  });
   return (
     <>
       <TextField
         label={t('auth.name')}
         hint={t('auth.nameHint')}
-        error={problemOf('name')}
-        name="name"
         autoComplete="name"
         maxLength={MAX_NAME_LENGTH}
-        value={values.name}
-        onChange={set('name')}
+        {...bind('name')}
       />
-      <TextField
-        label={t('auth.username')}
-        hint={t('auth.usernameHint')}
-        error={problemOf('username')}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        maxLength={32}
-        value={values.username}
-        onChange={set('username')}
-      />
-      <TextField
+      <UsernameField hint={t('auth.usernameHint')} maxLength={32} {...bind('username')} />
+      <PasswordField
         label={t('auth.password')}
         hint={t('auth.passwordHint', min)}
-        error={problemOf('password')}
-        name="password"
-        type="password"
         autoComplete="new-password"
-        maxLength={MAX_PASSWORD_LENGTH}
-        value={values.password}
-        onChange={set('password')}
+        {...bind('password')}
       />
-      <TextField
-        label={t('auth.confirmPassword')}
-        error={problemOf('confirm')}
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        maxLength={MAX_PASSWORD_LENGTH}
-        value={values.confirm}
-        onChange={set('confirm')}
-      />
+      <PasswordField label={t('auth.confirmPassword')} autoComplete="new-password" {...bind('confirm')} />
     </>
   );
 }

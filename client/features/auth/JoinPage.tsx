@@ -1,29 +1,16 @@
 import { type ReactElement, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { ApiError, api, useAuth, workspace } from '../../workspace';
 import { errorText } from '../ui/errorText';
 import { useApiData } from '../ui/useApiData';
-import { AccountFields } from './AccountFields';
 import { AuthLayout } from './AuthLayout';
+import { GoneNotice } from './GoneNotice';
+import { NewAccountForm } from './NewAccountForm';
 import { useAccountForm } from './useAccountForm';
 
 function isGone(err: unknown): boolean {
   return err instanceof ApiError && (err.code === 'gone' || err.code === 'not_found');
-}
-
-function Gone(): ReactElement {
-  const { t } = useTranslation();
-  return (
-    <AuthLayout title={t('auth.joinTitle')}>
-      <p className="notice is-warning" role="alert">
-        {t('auth.joinGone')}
-      </p>
-      <Link href="/" className="button is-primary is-block">
-        {t('auth.toSignIn')}
-      </Link>
-    </AuthLayout>
-  );
 }
 
 /** `/join/:token`: an invitation's role and groups, then the new member's name, username and password. */
@@ -37,7 +24,7 @@ export function JoinPage({ token }: { readonly token: string }): ReactElement {
     () => navigate('/', { replace: true }),
   );
   if (form.isGone || (preview.status === 'failed' && isGone(preview.error))) {
-    return <Gone />;
+    return <GoneNotice title={t('auth.joinTitle')} message={t('auth.joinGone')} />;
   }
   if (preview.status !== 'ready') {
     return (
@@ -85,17 +72,7 @@ export function JoinPage({ token }: { readonly token: string }): ReactElement {
       </dl>
       <p className="auth-foot">{t('auth.joinExpires', { date: expires })}</p>
       {signedInAs === null ? null : <p className="notice is-info">{t('auth.joinSignedIn', { name: signedInAs })}</p>}
-      <form className="auth-form" onSubmit={form.onSubmit} noValidate>
-        <AccountFields values={form.values} onChange={form.setValues} problems={form.problems} />
-        {form.error === null ? null : (
-          <p className="form-error" role="alert">
-            {form.error}
-          </p>
-        )}
-        <button type="submit" className="button is-primary is-block" disabled={form.isBusy}>
-          {t('auth.joinSubmit')}
-        </button>
-      </form>
+      <NewAccountForm form={form} submitLabel={t('auth.joinSubmit')} />
     </AuthLayout>
   );
 }

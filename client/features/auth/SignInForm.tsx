@@ -2,7 +2,9 @@ import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, workspace } from '../../workspace';
 import { errorText } from '../ui/errorText';
-import { TextField } from '../ui/TextField';
+import { FormError } from '../ui/FormError';
+import { PasswordField } from './PasswordField';
+import { UsernameField } from './UsernameField';
 import { useRetryCountdown } from './useRetryCountdown';
 
 export interface SignInFormProps {
@@ -59,30 +61,20 @@ export function SignInForm({ initialUsername = '', onSignedIn, autoFocus = true 
       noValidate
       aria-describedby={message === null ? undefined : errorId}
     >
-      <TextField
-        label={t('auth.username')}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
+      <UsernameField
         value={username}
         onChange={(e) => setUsername(e.target.value)}
         autoFocus={autoFocus && initialUsername === ''}
       />
-      <TextField
+      <PasswordField
         label={t('auth.password')}
         name="password"
-        type="password"
         autoComplete="current-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         autoFocus={autoFocus && initialUsername !== ''}
       />
-      {message === null ? null : (
-        <p id={errorId} className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError id={errorId} message={message} />
       <button
         type="submit"
         className="button is-primary is-block"

@@ -1,9 +1,9 @@
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../shared/api/schemas';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/api/schemas';
 import { ApiError, api } from '../../workspace';
+import { PasswordField } from '../auth/PasswordField';
 import { errorText } from '../ui/errorText';
-import { TextField } from '../ui/TextField';
 
 /** Current password, new one twice; the server ends the person's other sessions. */
 export function ChangePassword(): ReactElement {
@@ -43,29 +43,23 @@ export function ChangePassword(): ReactElement {
   };
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate>
-      <TextField
+      <PasswordField
         label={t('settings.currentPassword')}
-        type="password"
         autoComplete="current-password"
-        maxLength={MAX_PASSWORD_LENGTH}
         value={current}
         onChange={(e) => setCurrent(e.target.value)}
       />
-      <TextField
+      <PasswordField
         label={t('settings.newPassword')}
-        type="password"
         autoComplete="new-password"
-        maxLength={MAX_PASSWORD_LENGTH}
         hint={t('auth.passwordHint', min)}
         error={isTried ? nextProblem : null}
         value={next}
         onChange={(e) => setNext(e.target.value)}
       />
-      <TextField
+      <PasswordField
         label={t('settings.confirmPassword')}
-        type="password"
         autoComplete="new-password"
-        maxLength={MAX_PASSWORD_LENGTH}
         error={isTried ? confirmProblem : null}
         value={confirm}
         onChange={(e) => setConfirm(e.target.value)}
