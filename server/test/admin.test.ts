@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,37 +5,15 @@ import { meSchema } from '../../shared/api/schemas';
 import { PasswordHasher } from '../auth/passwords';
 import { databasePath } from '../storage/databasePath';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import { runNpmScript, type ScriptResult } from './support/runNpmScript';
 import { makeDataDir, startTestServer } from './support/testServer';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Each command starts tsx and hashes passwords with scrypt: allow a loaded machine time. */
 const COMMAND_TIMEOUT_MS = 60_000;
 
-interface CommandResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs `npm run admin -- ...args` as an operator would, on `dataDir`. */
-function admin(dataDir: string, ...args: string[]): Promise<CommandResult> {
-  const child = spawn('npm', ['run', 'admin', '--', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, npm_config_update_notifier: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function admin(dataDir: string, ...args: string[]): Promise<ScriptResult> {
+  return runNpmScript('admin', dataDir, args);
 }
 
 function lastLine(text: string): string {

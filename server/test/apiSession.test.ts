@@ -1,54 +1,53 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { meSchema, sessionSchema } from '../../shared/api/schemas';
 import { Role } from '../../shared/index';
 import { apiRequest, cookieOf, expectOk, FAST_PASSWORDS } from './support/apiRequest';
 import { SEED_PASSWORD, seedWorkspace } from './support/seedWorkspace';
-import { startTestServer, type TestServer } from './support/testServer';
+import { setupTestServer } from './support/setupTestServer';
+import { startTestServer } from './support/testServer';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-let server: TestServer;
-let clock: { now: number };
-
-beforeEach(async () => {
-  clock = { now: Date.now() };
-  server = await startTestServer({ passwordParams: FAST_PASSWORDS, now: () => clock.now });
+/** The server's clock: starts at the real time for each test, which may move it on. */
+const clock = { now: 0 };
+beforeEach(() => {
+  clock.now = Date.now();
 });
-afterEach(() => server.dispose());
+const ctx = setupTestServer({ isPerTest: true, server: { now: () => clock.now } });
 
 const setupTokenOf = (url: string | null) => url?.split('/').at(-1) ?? '';
 
 async function seedOne() {
-  return seedWorkspace(server, { groups: ['g'], people: { li: { role: Role.member, groups: ['g'] } } });
+  return seedWorkspace(ctx.server, { groups: ['g'], people: { li: { role: Role.member, groups: ['g'] } } });
 }
 
 function signIn(username: string, password: string) {
-  return apiRequest(server.url, 'POST', '/api/session', { json: { username, password } });
+  return apiRequest(ctx.server.url, 'POST', '/api/session', { json: { username, password } });
 }
 
 describe('first-run setup', () => {
   it('creates the first secretariat account through the printed link, once only', async () => {
-    expect((await apiRequest(server.url, 'GET', '/api/setup')).body).toEqual({ isNeeded: true });
-    const token = setupTokenOf(server.setupUrl);
+    expect((await apiRequest(ctx.server.url, 'GET', '/api/setup')).body).toEqual({ isNeeded: true });
+    const token = setupTokenOf(ctx.server.setupUrl);
     const body = { token, username: 'Admin', name: '秘书处', password: 'first-password' };
 
-    const wrong = await apiRequest(server.url, 'POST', '/api/setup', { json: { ...body, token: 'x'.repeat(43) } });
+    const wrong = await apiRequest(ctx.server.url, 'POST', '/api/setup', { json: { ...body, token: 'x'.repeat(43) } });
     expect(wrong.status).toBe(410);
     expect(wrong.body).toMatchObject({ error: 'gone', message: expect.stringContaining('setup link') });
 
-    const done = await apiRequest(server.url, 'POST', '/api/setup', { json: body });
+    const done = await apiRequest(ctx.server.url, 'POST', '/api/setup', { json: body });
     const session = expectOk(done, sessionSchema);
     expect(session.user).toMatchObject({ username: 'admin', role: 'secretariat', mustChangePassword: false });
     expect(cookieOf(done, 'jianyan_session')?.value).toBe(session.token);
 
-    const again = await apiRequest(server.url, 'POST', '/api/setup', { json: { ...body, username: 'second' } });
+    const again = await apiRequest(ctx.server.url, 'POST', '/api/setup', { json: { ...body, username: 'second' } });
     expect(again.status).toBe(410);
-    expect((await apiRequest(server.url, 'GET', '/api/setup')).body).toEqual({ isNeeded: false });
+    expect((await apiRequest(ctx.server.url, 'GET', '/api/setup')).body).toEqual({ isNeeded: false });
   });
 
   it('prints no setup link once an account exists', async () => {
     await seedOne();
-    const restarted = await startTestServer({ dataDir: server.dataDir, passwordParams: FAST_PASSWORDS });
+    const restarted = await startTestServer({ dataDir: ctx.server.dataDir, passwordParams: FAST_PASSWORDS });
     try {
       expect(restarted.setupUrl).toBeNull();
     } finally {
@@ -71,7 +70,7 @@ describe('signing in', () => {
     expect(cookie?.attributes).toContain(`Max-Age=${30 * 24 * 60 * 60}`);
     expect(cookie?.attributes).not.toContain('Secure');
 
-    const me = await apiRequest(server.url, 'GET', '/api/me', {
+    const me = await apiRequest(ctx.server.url, 'GET', '/api/me', {
       headers: { cookie: `jianyan_session=${session.token}` },
     });
     expect(expectOk(me, meSchema).username).toBe('li');
@@ -79,7 +78,7 @@ describe('signing in', () => {
 
   it('marks the cookie Secure when the request came over https', async () => {
     await seedOne();
-    const answer = await apiRequest(server.url, 'POST', '/api/session', {
+    const answer = await apiRequest(ctx.server.url, 'POST', '/api/session', {
       json: { username: 'li', password: SEED_PASSWORD },
       headers: { 'x-forwarded-proto': 'https' },
     });
@@ -115,9 +114,9 @@ describe('signing in', () => {
     await seedOne();
     const { token } = expectOk(await signIn('li', SEED_PASSWORD), sessionSchema);
     clock.now += 30 * DAY_MS - 1;
-    expect((await apiRequest(server.url, 'GET', '/api/me', { token })).status).toBe(200);
+    expect((await apiRequest(ctx.server.url, 'GET', '/api/me', { token })).status).toBe(200);
     clock.now += 1;
-    const expired = await apiRequest(server.url, 'GET', '/api/me', { token });
+    const expired = await apiRequest(ctx.server.url, 'GET', '/api/me', { token });
     expect(expired.status).toBe(401);
     expect(expired.body).toMatchObject({ error: 'unauthorized', message: expect.stringContaining('sign in again') });
   });
@@ -126,11 +125,11 @@ describe('signing in', () => {
 describe('signing out and changing the password', () => {
   it('ends this session and clears the cookie, signed in or not', async () => {
     const { people } = await seedOne();
-    const answer = await apiRequest(server.url, 'DELETE', '/api/session', { token: people.li.token });
+    const answer = await apiRequest(ctx.server.url, 'DELETE', '/api/session', { token: people.li.token });
     expect(answer.status).toBe(204);
     expect(cookieOf(answer, 'jianyan_session')).toMatchObject({ value: '' });
-    expect((await apiRequest(server.url, 'GET', '/api/me', { token: people.li.token })).status).toBe(401);
-    expect((await apiRequest(server.url, 'DELETE', '/api/session')).status).toBe(204);
+    expect((await apiRequest(ctx.server.url, 'GET', '/api/me', { token: people.li.token })).status).toBe(401);
+    expect((await apiRequest(ctx.server.url, 'DELETE', '/api/session')).status).toBe(204);
   });
 
   it('changes the password and ends the other sessions, keeping this one', async () => {
@@ -138,27 +137,27 @@ describe('signing out and changing the password', () => {
     const other = expectOk(await signIn('li', SEED_PASSWORD), sessionSchema).token;
     const path = '/api/me/password';
 
-    const wrong = await apiRequest(server.url, 'POST', path, {
+    const wrong = await apiRequest(ctx.server.url, 'POST', path, {
       token: people.li.token,
       json: { currentPassword: 'not-it', newPassword: 'new-password-2' },
     });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ message: 'The current password is wrong' });
 
-    const changed = await apiRequest(server.url, 'POST', path, {
+    const changed = await apiRequest(ctx.server.url, 'POST', path, {
       token: people.li.token,
       json: { currentPassword: SEED_PASSWORD, newPassword: 'new-password-2' },
     });
     expect(changed.status).toBe(204);
-    expect((await apiRequest(server.url, 'GET', '/api/me', { token: people.li.token })).status).toBe(200);
-    expect((await apiRequest(server.url, 'GET', '/api/me', { token: other })).status).toBe(401);
+    expect((await apiRequest(ctx.server.url, 'GET', '/api/me', { token: people.li.token })).status).toBe(200);
+    expect((await apiRequest(ctx.server.url, 'GET', '/api/me', { token: other })).status).toBe(401);
     expect((await signIn('li', SEED_PASSWORD)).status).toBe(401);
     expect((await signIn('li', 'new-password-2')).status).toBe(200);
   });
 
   it('refuses a new password that is too short, naming the field', async () => {
     const { people } = await seedOne();
-    const answer = await apiRequest(server.url, 'POST', '/api/me/password', {
+    const answer = await apiRequest(ctx.server.url, 'POST', '/api/me/password', {
       token: people.li.token,
       json: { currentPassword: SEED_PASSWORD, newPassword: 'short' },
     });

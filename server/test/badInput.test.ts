@@ -1,26 +1,25 @@
 import net from 'node:net';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, type DocId, MessageType, roomNameOf, SyncMessageType } from '../../shared/index';
 import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
-import { FAST_PASSWORDS } from './support/apiRequest';
 import { SyncClient, type SyncClientOptions, waitUntil } from './support/SyncClient';
-import {
-  newRoom,
-  type RelayWorkspace,
-  seedRelayWorkspace,
-  startTestServer,
-  type TestServer,
-} from './support/testServer';
+import { setupSeededServer } from './support/setupTestServer';
+import { newRoom, RELAY_PLAN } from './support/testServer';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
-let server: TestServer;
-let workspace: RelayWorkspace;
 let bystanderA: SyncClient;
 let bystanderB: SyncClient;
+const ctx = setupSeededServer(RELAY_PLAN, {
+  server: { maxMessageBytes: MAX_MESSAGE_BYTES },
+  onBeforeDispose: async () => {
+    await bystanderA.close();
+    await bystanderB.close();
+  },
+});
 
 function frame(...parts: ((encoder: encoding.Encoder) => void)[]): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -124,12 +123,12 @@ async function expectBystandersWork(text: string): Promise<void> {
 
 /** Zhang's token: every connection here may write, so only the input decides what happens. */
 function asZhang(options: SyncClientOptions = {}): SyncClientOptions {
-  return { ...options, token: workspace.people.zhang.token };
+  return { ...options, token: ctx.workspace.people.zhang.token };
 }
 
 async function storedUpdateCount(room: DocId): Promise<number> {
   const reader = new SqliteDocStore({
-    path: databasePath(server.dataDir),
+    path: databasePath(ctx.server.dataDir),
     checkpointInBackground: false,
   });
   try {
@@ -140,23 +139,15 @@ async function storedUpdateCount(room: DocId): Promise<number> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ maxMessageBytes: MAX_MESSAGE_BYTES, passwordParams: FAST_PASSWORDS });
-  workspace = await seedRelayWorkspace(server);
-  const bystanderRoom = await newRoom(workspace);
-  bystanderA = await SyncClient.connect(server.wsUrl, bystanderRoom, asZhang());
-  bystanderB = await SyncClient.connect(server.wsUrl, bystanderRoom, { token: workspace.people.li.token });
-});
-
-afterAll(async () => {
-  await bystanderA.close();
-  await bystanderB.close();
-  await server.dispose();
+  const bystanderRoom = await newRoom(ctx.workspace);
+  bystanderA = await SyncClient.connect(ctx.server.wsUrl, bystanderRoom, asZhang());
+  bystanderB = await SyncClient.connect(ctx.server.wsUrl, bystanderRoom, { token: ctx.workspace.people.li.token });
 });
 
 describe('bad input is refused, never stored, and harms no one else', () => {
   it.each(BAD_FRAMES)('closes the connection that sends $name', async ({ name, data, code }) => {
-    const room = await newRoom(workspace);
-    const victim = await SyncClient.connect(server.wsUrl, room, asZhang());
+    const room = await newRoom(ctx.workspace);
+    const victim = await SyncClient.connect(ctx.server.wsUrl, room, asZhang());
     victim.doc.getText('title').insert(0, 'good text');
     await victim.sync();
     const storedBefore = await storedUpdateCount(room);
@@ -168,27 +159,27 @@ describe('bad input is refused, never stored, and harms no one else', () => {
 
     await expectBystandersWork(`after ${name}; `);
     expect(await storedUpdateCount(room)).toBe(storedBefore);
-    const fresh = await SyncClient.connect(server.wsUrl, room, asZhang());
+    const fresh = await SyncClient.connect(ctx.server.wsUrl, room, asZhang());
     expect(fresh.text()).toBe('good text');
     await fresh.close();
   });
 
   it('refuses a room name that is not a document id with 4404', async () => {
-    const client = new SyncClient(server.wsUrl, 'not-a-uuid', asZhang());
+    const client = new SyncClient(ctx.server.wsUrl, 'not-a-uuid', asZhang());
     expect((await client.waitClosed()).code).toBe(CloseCode.badRoom);
   });
 
   it('refuses a client protocol version older than supported with 4426', async () => {
-    const client = new SyncClient(server.wsUrl, await newRoom(workspace), asZhang({ query: { v: '0' } }));
+    const client = new SyncClient(ctx.server.wsUrl, await newRoom(ctx.workspace), asZhang({ query: { v: '0' } }));
     expect((await client.waitClosed()).code).toBe(CloseCode.clientTooOld);
   });
 
   it('survives websocket protocol violations on a raw socket', async () => {
-    const port = server.port;
+    const port = ctx.server.port;
     const socket = net.connect(port, '127.0.0.1');
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     socket.write(
-      `GET /sync/${await newRoom(workspace)}?token=${workspace.people.zhang.token} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `GET /sync/${await newRoom(ctx.workspace)}?token=${ctx.workspace.people.zhang.token} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
         'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
     );
     await new Promise<void>((resolve) => socket.once('data', () => resolve()));
@@ -196,7 +187,7 @@ describe('bad input is refused, never stored, and harms no one else', () => {
     socket.write(Buffer.from([0xf3, 0x80, 1, 2, 3, 4]));
     await new Promise<void>((resolve) => socket.once('close', () => resolve()));
     await expectBystandersWork('after a protocol violation; ');
-    const health = await fetch(`${server.url}/healthz`);
+    const health = await fetch(`${ctx.server.url}/healthz`);
     expect(health.status).toBe(200);
   });
 });

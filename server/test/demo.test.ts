@@ -1,6 +1,4 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docRecordSchema, sessionSchema } from '../../shared/api/schemas';
@@ -10,38 +8,12 @@ import { DEMO_DRAFTS } from '../demo/drafts';
 import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import { runNpmScript, type ScriptResult } from './support/runNpmScript';
 import { SyncClient } from './support/SyncClient';
 import { makeDataDir, startTestServer } from './support/testServer';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The demo hashes some forty passwords with scrypt: allow a loaded machine time. */
 const DEMO_TIMEOUT_MS = 90_000;
-
-interface CommandResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runDemo(dataDir: string): Promise<CommandResult> {
-  const child = spawn('npm', ['run', 'demo'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, npm_config_update_notifier: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** The printed accounts: username, name, role and password of each table row. */
 function printedAccounts(stdout: string): Map<string, { name: string; role: string; password: string }> {
@@ -57,11 +29,11 @@ function printedAccounts(stdout: string): Map<string, { name: string; role: stri
 }
 
 let dataDir: string;
-let demo: CommandResult;
+let demo: ScriptResult;
 
 beforeAll(async () => {
   dataDir = makeDataDir();
-  demo = await runDemo(dataDir);
+  demo = await runNpmScript('demo', dataDir);
 }, DEMO_TIMEOUT_MS);
 
 afterAll(() => {
@@ -149,7 +121,7 @@ describe('npm run demo', () => {
   });
 
   it('refuses to load into a database that has accounts', { timeout: DEMO_TIMEOUT_MS }, async () => {
-    const again = await runDemo(dataDir);
+    const again = await runNpmScript('demo', dataDir);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already has 41 accounts');
   });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -6,50 +6,39 @@ import { docRecordSchema } from '../../shared/api/schemas';
 import { DocKind, MessageType, roomNameOf, templateUpdate } from '../../shared/index';
 import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
-import { apiRequest, expectOk, FAST_PASSWORDS } from './support/apiRequest';
+import { apiRequest, expectOk } from './support/apiRequest';
 import { SyncClient, type SyncClientOptions, waitUntil } from './support/SyncClient';
-import {
-  newRoom,
-  type RelayWorkspace,
-  seedRelayWorkspace,
-  startTestServer,
-  type TestServer,
-} from './support/testServer';
+import { setupSeededServer } from './support/setupTestServer';
+import { newRoom, RELAY_PLAN } from './support/testServer';
 
-let server: TestServer;
-let workspace: RelayWorkspace;
 const clients: SyncClient[] = [];
+const ctx = setupSeededServer(RELAY_PLAN, {
+  isPerTest: true,
+  onBeforeDispose: async () => {
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+  },
+});
 
 /** Connects as a member of the document's group (zhang unless `as` says otherwise). */
 async function connect(
   room: string,
   options: { as?: 'zhang' | 'li'; query?: SyncClientOptions['query'] } = {},
 ): Promise<SyncClient> {
-  const token = workspace.people[options.as ?? 'zhang'].token;
-  const client = await SyncClient.connect(server.wsUrl, room, { token, query: options.query });
+  const token = ctx.tokenOf(options.as ?? 'zhang');
+  const client = await SyncClient.connect(ctx.server.wsUrl, room, { token, query: options.query });
   clients.push(client);
   return client;
 }
 
-beforeEach(async () => {
-  server = await startTestServer({ passwordParams: FAST_PASSWORDS });
-  workspace = await seedRelayWorkspace(server);
-});
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await server.dispose();
-});
-
 describe('relay over real websockets', () => {
   it('answers GET /healthz', async () => {
-    const response = await fetch(`${server.url}/healthz`);
+    const response = await fetch(`${ctx.server.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
   });
 
   it('lets two clients converge on concurrent edits', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const a = await connect(room);
     const b = await connect(room, { as: 'li' });
     a.doc.getText('title').insert(0, 'hello ');
@@ -59,7 +48,7 @@ describe('relay over real websockets', () => {
   });
 
   it('never echoes an update back to the connection that sent it', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const a = await connect(room);
     const b = await connect(room);
     const receivedBefore = a.received.length;
@@ -73,7 +62,7 @@ describe('relay over real websockets', () => {
   });
 
   it('relays awareness and removes a closed connection’s state from the others', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const a = await connect(room);
     const b = await connect(room);
     a.setPresence({ user: { name: '张委员', color: '#c00' } });
@@ -84,7 +73,7 @@ describe('relay over real websockets', () => {
   });
 
   it('sends the present awareness states to a client that joins later', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const a = await connect(room);
     a.setPresence({ user: { name: '李主席' } });
     const b = await connect(room);
@@ -92,15 +81,15 @@ describe('relay over real websockets', () => {
   });
 
   it('syncs a stock y-websocket WebsocketProvider', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const a = await connect(room);
     a.doc.getText('title').insert(0, 'from raw client');
     await a.sync();
     const doc = new Y.Doc({ gc: false });
-    const provider = new WebsocketProvider(`${server.wsUrl}/sync`, room, doc, {
+    const provider = new WebsocketProvider(`${ctx.server.wsUrl}/sync`, room, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
-      params: { token: workspace.people.li.token },
+      params: { token: ctx.workspace.people.li.token },
     });
     try {
       await waitUntil(() => provider.synced, 'provider synced');
@@ -113,25 +102,25 @@ describe('relay over real websockets', () => {
   });
 
   it('unloads a room when its last client leaves and loads the same state again', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const a = await connect(room);
     a.doc.getText('title').insert(0, '关于加强乡村医疗的提案');
     await a.sync();
     await a.close();
     clients.splice(clients.indexOf(a), 1);
-    await waitUntil(() => server.relay.roomCount === 0, 'room unloaded');
+    await waitUntil(() => ctx.server.relay.roomCount === 0, 'room unloaded');
     const b = await connect(room);
     expect(b.text()).toBe('关于加强乡村医疗的提案');
   });
 
   it('keeps the document record’s title in step with the content', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const a = await connect(room);
     a.doc.getText('title').insert(0, '调研报告');
     await a.sync();
     const read = async () =>
       expectOk(
-        await apiRequest(server.url, 'GET', `/api/docs/${room}`, { token: workspace.people.li.token }),
+        await apiRequest(ctx.server.url, 'GET', `/api/docs/${room}`, { token: ctx.workspace.people.li.token }),
         docRecordSchema,
       );
     expect(await read()).toMatchObject({ id: room, title: '调研报告', kind: DocKind.proposal });
@@ -141,7 +130,7 @@ describe('relay over real websockets', () => {
   });
 
   it('holds back an update whose dependencies are missing until they arrive', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const a = await connect(room);
     const b = await connect(room);
     const offline = new Y.Doc({ gc: false });
@@ -160,7 +149,7 @@ describe('relay over real websockets', () => {
   });
 
   it('compacts a long update log into a few rows that load to the same document', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const a = await connect(room);
     const title = a.doc.getText('title');
     for (let i = 0; i < 700; i++) {
@@ -171,7 +160,7 @@ describe('relay over real websockets', () => {
     }
     await a.sync();
     const reader = new SqliteDocStore({
-      path: databasePath(server.dataDir),
+      path: databasePath(ctx.server.dataDir),
       checkpointInBackground: false,
     });
     const rows = await reader.load(roomNameOf(room));
@@ -185,7 +174,7 @@ describe('relay over real websockets', () => {
   });
 
   it('drops the updates of a client with an older document schema and tells it why', async () => {
-    const room = await newRoom(workspace);
+    const room = await newRoom(ctx.workspace);
     const author = await connect(room);
     Y.applyUpdate(author.doc, templateUpdate(DocKind.proposal));
     author.doc.getText('title').insert(0, 'v1 document');

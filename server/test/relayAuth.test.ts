@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docRecordSchema } from '../../shared/api/schemas';
 import { CloseCode, type DocId, DocKind, newDocId, Role, roomNameOf } from '../../shared/index';
 import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
-import { apiRequest, expectOk, FAST_PASSWORDS } from './support/apiRequest';
+import { apiRequest, expectOk } from './support/apiRequest';
 import { type CloseInfo, SyncClient, type SyncClientOptions, waitUntil } from './support/SyncClient';
-import { type SeededWorkspace, seedWorkspace } from './support/seedWorkspace';
-import { startTestServer, type TestServer } from './support/testServer';
+import { setupSeededServer } from './support/setupTestServer';
 
-type Person = 'zhang' | 'li' | 'wang' | 'chair';
-let server: TestServer;
-let workspace: SeededWorkspace<'经济界' | '教育界', Person>;
 const clients: SyncClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer({ passwordParams: FAST_PASSWORDS });
-  workspace = await seedWorkspace(server, {
+const ctx = setupSeededServer(
+  {
     groups: ['经济界', '教育界'],
     people: {
       zhang: { role: Role.member, groups: ['经济界'] },
@@ -25,22 +19,19 @@ beforeEach(async () => {
       // A chair reads every group's documents and edits none of them (P6, P7).
       chair: { role: Role.chair },
     },
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await server.dispose();
-});
-
-function tokenOf(person: Person): string {
-  return workspace.people[person].token;
-}
+  },
+  {
+    isPerTest: true,
+    onBeforeDispose: async () => {
+      await Promise.all(clients.splice(0).map((client) => client.close()));
+    },
+  },
+);
 
 /** A proposal of the 经济界 group, created by zhang, whose content zhang has typed. */
 async function draftWith(text: string): Promise<DocId> {
-  const record = await workspace.createDoc('zhang', { groupKey: '经济界', kind: DocKind.proposal });
-  const author = await connect(record.id, { token: tokenOf('zhang') });
+  const record = await ctx.workspace.createDoc('zhang', { groupKey: '经济界', kind: DocKind.proposal });
+  const author = await connect(record.id, { token: ctx.tokenOf('zhang') });
   author.doc.getText('title').insert(0, text);
   // Presence too: a refused connection must not even learn who is there.
   author.setPresence({ user: { name: '张委员' } });
@@ -49,7 +40,7 @@ async function draftWith(text: string): Promise<DocId> {
 }
 
 async function connect(room: string, options: SyncClientOptions): Promise<SyncClient> {
-  const client = await SyncClient.connect(server.wsUrl, room, options);
+  const client = await SyncClient.connect(ctx.server.wsUrl, room, options);
   clients.push(client);
   return client;
 }
@@ -59,7 +50,7 @@ async function connect(room: string, options: SyncClientOptions): Promise<SyncCl
  * Resolves with the close and the number of frames that arrived before it.
  */
 async function refusal(room: string, options: SyncClientOptions): Promise<CloseInfo & { frames: number }> {
-  const client = new SyncClient(server.wsUrl, room, options);
+  const client = new SyncClient(ctx.server.wsUrl, room, options);
   clients.push(client);
   await client.opened;
   client.sendRaw(new Uint8Array([0, 0, 1, 0]));
@@ -70,7 +61,7 @@ async function refusal(room: string, options: SyncClientOptions): Promise<CloseI
 /** The content as stored, read from the database file: what a restarted server would serve. */
 async function stored(room: DocId): Promise<{ rows: number; title: string }> {
   const reader = new SqliteDocStore({
-    path: databasePath(server.dataDir),
+    path: databasePath(ctx.server.dataDir),
     checkpointInBackground: false,
   });
   try {
@@ -86,15 +77,15 @@ async function stored(room: DocId): Promise<{ rows: number; title: string }> {
 }
 
 async function record(room: DocId) {
-  const answer = await apiRequest(server.url, 'GET', `/api/docs/${room}`, { token: tokenOf('zhang') });
+  const answer = await apiRequest(ctx.server.url, 'GET', `/api/docs/${room}`, { token: ctx.tokenOf('zhang') });
   return expectOk(answer, docRecordSchema);
 }
 
 describe('who may open a room (R13, R15)', () => {
   it('admits a member with ?token= and a browser with its session cookie', async () => {
     const room = await draftWith('关于');
-    const byToken = await connect(room, { token: tokenOf('li') });
-    const byCookie = await connect(room, { headers: { cookie: `jianyan_session=${tokenOf('li')}` } });
+    const byToken = await connect(room, { token: ctx.tokenOf('li') });
+    const byCookie = await connect(room, { headers: { cookie: `jianyan_session=${ctx.tokenOf('li')}` } });
     expect(byToken.text()).toBe('关于');
     expect(byCookie.text()).toBe('关于');
   });
@@ -116,26 +107,26 @@ describe('who may open a room (R13, R15)', () => {
   ];
   it.each(guesses)('refuses %s with 4401 before sending any byte', async (_name, guess) => {
     const room = await draftWith('不公开的草稿');
-    const closed = await refusal(room, { token: guess(tokenOf('zhang')) });
+    const closed = await refusal(room, { token: guess(ctx.tokenOf('zhang')) });
     expect(closed).toMatchObject({ code: CloseCode.unauthorized, frames: 0 });
     expect(closed.reason.length).toBeGreaterThan(0);
   });
 
   it('refuses a bad session cookie with 4401', async () => {
     const room = await draftWith('不公开的草稿');
-    const closed = await refusal(room, { headers: { cookie: `jianyan_session=${tokenOf('zhang').slice(1)}` } });
+    const closed = await refusal(room, { headers: { cookie: `jianyan_session=${ctx.tokenOf('zhang').slice(1)}` } });
     expect(closed).toMatchObject({ code: CloseCode.unauthorized, frames: 0 });
   });
 
   it('refuses a member of another group with 4403 before sending any byte', async () => {
     const room = await draftWith('经济界的草稿');
-    const closed = await refusal(room, { token: tokenOf('wang') });
+    const closed = await refusal(room, { token: ctx.tokenOf('wang') });
     expect(closed).toMatchObject({ code: CloseCode.forbidden, frames: 0 });
     expect(closed.reason).toMatch(/member/);
   });
 
   it('refuses a document that is not registered with 4410', async () => {
-    const closed = await refusal(newDocId(), { token: tokenOf('zhang') });
+    const closed = await refusal(newDocId(), { token: ctx.tokenOf('zhang') });
     expect(closed).toMatchObject({ code: CloseCode.documentNotFound, frames: 0 });
   });
 });
@@ -144,7 +135,7 @@ describe('a connection that may only read (R14)', () => {
   it('answers its step 1 but drops the offline state it sends in the handshake, and says why', async () => {
     const room = await draftWith('正式稿');
     const before = await stored(room);
-    const offline = new SyncClient(server.wsUrl, room, { token: tokenOf('chair') });
+    const offline = new SyncClient(ctx.server.wsUrl, room, { token: ctx.tokenOf('chair') });
     clients.push(offline);
     offline.doc.getText('title').insert(0, '离线时写的');
     await offline.opened;
@@ -153,14 +144,14 @@ describe('a connection that may only read (R14)', () => {
     expect(offline.text()).toContain('正式稿');
     expect(offline.permissionDenied).toEqual([expect.stringMatching(/read/)]);
     expect(await stored(room)).toEqual(before);
-    const zhang = await connect(room, { token: tokenOf('zhang') });
+    const zhang = await connect(room, { token: ctx.tokenOf('zhang') });
     expect(zhang.text()).toBe('正式稿');
   });
 
   it('drops its updates, stores nothing, relays nothing and tells it once', async () => {
     const room = await draftWith('正式稿');
-    const zhang = await connect(room, { token: tokenOf('zhang') });
-    const chair = await connect(room, { token: tokenOf('chair') });
+    const zhang = await connect(room, { token: ctx.tokenOf('zhang') });
+    const chair = await connect(room, { token: ctx.tokenOf('chair') });
     const before = await stored(room);
     chair.doc.getText('title').insert(0, '主席改的');
     await chair.sync();
@@ -177,9 +168,9 @@ describe('a connection that may only read (R14)', () => {
 
   it('turns an editor read-only when the document is archived, without closing', async () => {
     const room = await draftWith('草稿');
-    const zhang = await connect(room, { token: tokenOf('zhang') });
-    const archived = await apiRequest(server.url, 'PATCH', `/api/docs/${room}`, {
-      token: workspace.secretariat.token,
+    const zhang = await connect(room, { token: ctx.tokenOf('zhang') });
+    const archived = await apiRequest(ctx.server.url, 'PATCH', `/api/docs/${room}`, {
+      token: ctx.workspace.secretariat.token,
       json: { isArchived: true },
     });
     expect(archived.status).toBe(200);
@@ -195,28 +186,33 @@ describe('a connection that may only read (R14)', () => {
 describe('losing access while connected', () => {
   it('closes a member’s connection with 4403 when they are removed from the group', async () => {
     const room = await draftWith('草稿');
-    const li = await connect(room, { token: tokenOf('li') });
-    const zhang = await connect(room, { token: tokenOf('zhang') });
-    const groupId = workspace.groups.经济界.id;
-    const removed = await apiRequest(server.url, 'DELETE', `/api/groups/${groupId}/members/${workspace.people.li.id}`, {
-      token: workspace.secretariat.token,
-    });
+    const li = await connect(room, { token: ctx.tokenOf('li') });
+    const zhang = await connect(room, { token: ctx.tokenOf('zhang') });
+    const groupId = ctx.workspace.groups.经济界.id;
+    const removed = await apiRequest(
+      ctx.server.url,
+      'DELETE',
+      `/api/groups/${groupId}/members/${ctx.workspace.people.li.id}`,
+      {
+        token: ctx.workspace.secretariat.token,
+      },
+    );
     expect(removed.status).toBe(200);
     const closed = await li.waitClosed();
     expect(closed.code).toBe(CloseCode.forbidden);
     expect(closed.reason.length).toBeGreaterThan(0);
     expect(zhang.closed).toBeNull();
-    const again = await refusal(room, { token: tokenOf('li') });
+    const again = await refusal(room, { token: ctx.tokenOf('li') });
     expect(again).toMatchObject({ code: CloseCode.forbidden, frames: 0 });
   });
 
   it('closes every connection of a deactivated person with 4401', async () => {
     const room = await draftWith('草稿');
-    const other = await workspace.createDoc('li', { groupKey: '经济界', kind: DocKind.researchReport });
-    const first = await connect(room, { token: tokenOf('li') });
-    const second = await connect(other.id, { token: tokenOf('li') });
-    const deactivated = await apiRequest(server.url, 'PATCH', `/api/people/${workspace.people.li.id}`, {
-      token: workspace.secretariat.token,
+    const other = await ctx.workspace.createDoc('li', { groupKey: '经济界', kind: DocKind.researchReport });
+    const first = await connect(room, { token: ctx.tokenOf('li') });
+    const second = await connect(other.id, { token: ctx.tokenOf('li') });
+    const deactivated = await apiRequest(ctx.server.url, 'PATCH', `/api/people/${ctx.workspace.people.li.id}`, {
+      token: ctx.workspace.secretariat.token,
       json: { isActive: false },
     });
     expect(deactivated.status).toBe(200);
@@ -227,24 +223,24 @@ describe('losing access while connected', () => {
 
 describe('authors', () => {
   it('records who changed a document and who changed it last', async () => {
-    const created = await workspace.createDoc('zhang', { groupKey: '经济界', kind: DocKind.proposal });
-    const li = await connect(created.id, { token: tokenOf('li') });
+    const created = await ctx.workspace.createDoc('zhang', { groupKey: '经济界', kind: DocKind.proposal });
+    const li = await connect(created.id, { token: ctx.tokenOf('li') });
     li.doc.getText('title').insert(0, '李委员起草');
     await li.sync();
     const afterLi = await record(created.id);
-    expect(afterLi.authorIds).toEqual([workspace.people.zhang.id, workspace.people.li.id]);
-    expect(afterLi.updatedBy).toBe(workspace.people.li.id);
+    expect(afterLi.authorIds).toEqual([ctx.workspace.people.zhang.id, ctx.workspace.people.li.id]);
+    expect(afterLi.updatedBy).toBe(ctx.workspace.people.li.id);
     expect(afterLi.title).toBe('李委员起草');
 
-    const zhang = await connect(created.id, { token: tokenOf('zhang') });
+    const zhang = await connect(created.id, { token: ctx.tokenOf('zhang') });
     zhang.doc.getText('body').insert(0, '张委员补充');
     await zhang.sync();
     await Promise.all(clients.splice(0).map((client) => client.close()));
     // The last author reaches the record at once with a title change, else within 10 s or when
     // the room unloads.
-    await waitUntil(() => server.relay.roomCount === 0, 'the room to unload');
+    await waitUntil(() => ctx.server.relay.roomCount === 0, 'the room to unload');
     const afterZhang = await record(created.id);
-    expect(afterZhang.updatedBy).toBe(workspace.people.zhang.id);
-    expect(afterZhang.authorIds).toEqual([workspace.people.zhang.id, workspace.people.li.id]);
+    expect(afterZhang.updatedBy).toBe(ctx.workspace.people.zhang.id);
+    expect(afterZhang.authorIds).toEqual([ctx.workspace.people.zhang.id, ctx.workspace.people.li.id]);
   });
 });

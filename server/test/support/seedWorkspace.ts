@@ -35,6 +35,8 @@ export interface SeededWorkspace<G extends string, P extends string> {
   readonly secretariat: SeededPerson;
   readonly people: { readonly [K in P]: SeededPerson };
   readonly groups: { readonly [K in G]: { readonly id: GroupId } };
+  /** The session token of a person's key, or of 'secretariat'. */
+  tokenOf(as: P | 'secretariat'): string;
   /** Registers a document as `as` (a person's key, or 'secretariat') through `POST /api/docs`. */
   createDoc(
     as: P | 'secretariat',
@@ -151,12 +153,14 @@ export async function seedWorkspace<G extends string, P extends string>(
     token: admin.token,
   };
 
+  const tokenOf = (as: P | 'secretariat') => (as === 'secretariat' ? secretariat.token : people[as].token);
   return {
     secretariat,
     people,
     groups,
+    tokenOf,
     createDoc: (as, doc) => {
-      const token = as === 'secretariat' ? secretariat.token : people[as].token;
+      const token = tokenOf(as);
       const body = {
         id: doc.id ?? newDocId(),
         kind: doc.kind,

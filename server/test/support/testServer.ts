@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type DocId, DocKind, Role } from '../../../shared/index';
 import { type RunningServer, type ServerOptions, startServer } from '../../startServer';
-import { type SeededWorkspace, seedWorkspace } from './seedWorkspace';
+import { type SeededWorkspace, type SeedPlan, seedWorkspace } from './seedWorkspace';
 
 export interface TestServer extends RunningServer {
   readonly dataDir: string;
@@ -42,12 +42,15 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
 /** The committee most relay tests need: one group with two members who may edit its drafts. */
 export type RelayWorkspace = SeededWorkspace<'经济界', 'zhang' | 'li'>;
 
+/** The plan of `RelayWorkspace`, for setupSeededServer. */
+export const RELAY_PLAN: SeedPlan<'经济界', 'zhang' | 'li'> = {
+  groups: ['经济界'],
+  people: { zhang: { role: Role.member, groups: ['经济界'] }, li: { role: Role.member, groups: ['经济界'] } },
+};
+
 /** Seeds `RelayWorkspace` through the real API of a server started on an empty database. */
 export function seedRelayWorkspace(server: { url: string; setupUrl: string | null }): Promise<RelayWorkspace> {
-  return seedWorkspace(server, {
-    groups: ['经济界'],
-    people: { zhang: { role: Role.member, groups: ['经济界'] }, li: { role: Role.member, groups: ['经济界'] } },
-  });
+  return seedWorkspace(server, RELAY_PLAN);
 }
 
 /** Registers a new proposal in the group, as zhang, and returns its id (the content room's name). */
