@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { toError } from '../logger';
 import { importRoster } from '../roster/importRoster';
-import { ROLE_LABELS } from '../roster/rosterVocabulary';
 import { type AdminContext, AdminRefusal } from './AdminIo';
-import { formatTable } from './formatTable';
+import { formatAccountTable } from './formatAccountTable';
 
 async function readRosterFile(file: string): Promise<Uint8Array> {
   try {
@@ -41,17 +40,8 @@ export async function importRosterCommand(context: AdminContext, file: string): 
     out(`New groups: ${createdGroups.join('、')}`);
   }
   out('');
-  const rows = accounts.map((account) => [
-    account.username,
-    account.name,
-    ROLE_LABELS[account.role],
-    account.groups.join('、'),
-    account.oneTimePassword,
-  ]);
-  for (const line of formatTable(
-    ['用户名 username', '姓名 name', '角色 role', '小组 groups', '一次性密码 password'],
-    rows,
-  )) {
+  const handed = accounts.map((account) => ({ ...account, password: account.oneTimePassword }));
+  for (const line of formatAccountTable(handed, '一次性密码 password')) {
     out(line);
   }
   out('');

@@ -1,4 +1,4 @@
-import { formatTable } from '../admin/formatTable';
+import { formatAccountTable } from '../admin/formatAccountTable';
 import { PasswordHasher } from '../auth/passwords';
 import { ConfigError, DEFAULT_PORT, loadConfig } from '../config';
 import { toError } from '../logger';
@@ -10,14 +10,7 @@ function write(line = ''): void {
 }
 
 function printAccounts(accounts: readonly DemoAccount[]): void {
-  const rows = accounts.map((account) => [
-    account.username,
-    account.name,
-    ROLE_LABELS[account.role],
-    account.groups.join('、'),
-    account.password,
-  ]);
-  for (const line of formatTable(['用户名 username', '姓名 name', '角色 role', '小组 groups', '密码 password'], rows)) {
+  for (const line of formatAccountTable(accounts, '密码 password')) {
     write(line);
   }
 }
