@@ -1,7 +1,6 @@
 import type { DocId, GroupId, Role, UserId } from '../../shared/index';
 import { newDocId, roomNameOf } from '../../shared/index';
-import { hashPasswords } from '../roster/hashPasswords';
-import { oneTimePassword } from '../roster/oneTimePassword';
+import { createAccounts } from '../roster/createAccounts';
 import type { DocStore } from '../storage/DocStore';
 import { prepareDatabasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
@@ -49,21 +48,15 @@ async function createPeople(
   store: WorkspaceStore,
   hashPassword: (password: string) => Promise<string>,
 ): Promise<DemoAccount[]> {
-  const accounts = DEMO_PEOPLE.map((person) => ({ ...person, password: oneTimePassword() }));
-  const hashes = await hashPasswords(
-    accounts.map((account) => account.password),
+  const { passwords, hashes } = await createAccounts(
+    store,
+    {
+      groupNames: DEMO_GROUPS,
+      accounts: DEMO_PEOPLE.map((person) => ({ ...person, groupNames: person.groups })),
+    },
     hashPassword,
   );
-  await store.importRoster({
-    groupNames: DEMO_GROUPS,
-    accounts: accounts.map((account, index) => ({
-      username: account.username,
-      name: account.name,
-      role: account.role,
-      passwordHash: hashes[index] ?? '',
-      groupNames: account.groups,
-    })),
-  });
+  const accounts = DEMO_PEOPLE.map((person, index) => ({ ...person, password: passwords[index] ?? '' }));
   // A roster import asks everyone to choose a password; visitors of a demo switch accounts instead.
   for (const [index, account] of accounts.entries()) {
     const user = await store.findUserByUsername(account.username);

@@ -1,8 +1,7 @@
 import type { RosterResult } from '../../shared/api/schemas';
 import { WorkspaceConflictError, type WorkspaceStore } from '../storage/WorkspaceStore';
+import { type CreatedAccounts, createAccounts } from './createAccounts';
 import { decodeRoster } from './decodeRoster';
-import { hashPasswords } from './hashPasswords';
-import { oneTimePassword } from './oneTimePassword';
 import { parseRoster, type RosterProblem, type RosterRow } from './parseRoster';
 
 export interface ImportRosterOptions {
@@ -55,20 +54,16 @@ export async function importRoster(
   if (problems.length > 0) {
     return { ok: false, problems };
   }
-  const passwords = rows.map(() => oneTimePassword());
-  const hashes = await hashPasswords(passwords, (password) => options.hashPassword(password));
-  let createdGroups: string[];
+  let created: CreatedAccounts;
   try {
-    ({ createdGroups } = await store.importRoster({
-      groupNames: [...new Set(rows.flatMap((row) => row.groups))],
-      accounts: rows.map((row, index) => ({
-        username: row.username,
-        name: row.name,
-        role: row.role,
-        passwordHash: hashes[index] ?? '',
-        groupNames: row.groups,
-      })),
-    }));
+    created = await createAccounts(
+      store,
+      {
+        groupNames: [...new Set(rows.flatMap((row) => row.groups))],
+        accounts: rows.map((row) => ({ ...row, groupNames: row.groups })),
+      },
+      (password) => options.hashPassword(password),
+    );
   } catch (thrown) {
     // Someone took a username between the check above and the transaction.
     if (thrown instanceof WorkspaceConflictError && thrown.conflict === 'username') {
@@ -83,7 +78,7 @@ export async function importRoster(
     name: row.name,
     role: row.role,
     groups: [...row.groups],
-    oneTimePassword: passwords[index] ?? '',
+    oneTimePassword: created.passwords[index] ?? '',
   }));
-  return { ok: true, result: { accounts, createdGroups } };
+  return { ok: true, result: { accounts, createdGroups: created.createdGroups } };
 }
