@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { Action, type DocId, type DocKind, decide, type GroupId } from '../../shared';
+import { Action, type DocId, type DocKind, decide, documentTarget, type GroupId } from '../../shared';
 import type { Me } from '../../shared/api/schemas';
 import type { ApiClient } from '../api/ApiClient';
 import { ApiError, isUnauthorized } from '../api/ApiError';
@@ -15,7 +15,7 @@ import { type AuthStore, createAuthStore, userOf } from './AuthStore';
 import { BackgroundSync, type SyncOutcome } from './BackgroundSync';
 import { type CachedWorkspace, composeWorkspace, type DocPlacement, placementOf } from './composeWorkspace';
 import { DocAccessTracker } from './DocAccessTracker';
-import { type DocAccess, deriveDocAccess, targetOf } from './docAccess';
+import { type DocAccess, deriveDocAccess } from './docAccess';
 import { Outbox } from './Outbox';
 import { listSyncTargets } from './syncTargets';
 import { WorkspaceGate } from './WorkspaceGate';
@@ -194,7 +194,7 @@ export class WorkspaceRuntime {
   async setArchived(docId: DocId, isArchived: boolean): Promise<void> {
     const me = this.#requireUser('archive a document');
     const record = this.cache.getSnapshot().docs.get(docId)?.record ?? null;
-    const decision = record === null ? null : decide(me, Action.archiveDocument, targetOf(record));
+    const decision = record === null ? null : decide(me, Action.archiveDocument, documentTarget(record));
     if (decision !== null && !decision.allowed) {
       const message = `Cannot archive document ${docId}: ${decision.denial}`;
       throw new ApiError({ status: 403, code: 'forbidden', message, denial: decision.denial });

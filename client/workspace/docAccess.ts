@@ -12,9 +12,6 @@ export type DocAccess = 'checking' | 'write' | 'read' | 'none' | 'not_found' | '
  */
 export type ServerVerdict = 'none' | 'not_found' | 'offline';
 
-/** A record as `can()` sees it; kept under this name for the workspace runtime. */
-export const targetOf: (record: DocRecord) => DocumentTarget = documentTarget;
-
 /** What `can()` allows with the server's record: edit, read, or nothing. */
 export function accessFromRecord(me: Me, record: DocRecord): 'write' | 'read' | 'none' {
   const target = documentTarget(record);

@@ -1,9 +1,6 @@
 import type { DocRecord, Group } from '../../shared/api/schemas';
 import { Action, type Actor, can, type DocumentTarget, documentTarget } from '../../shared/index';
 
-/** A document's record as `can()` sees it; kept under this name for the document routes. */
-export const docTarget: (record: DocRecord) => DocumentTarget = documentTarget;
-
 /** The groups `actor` may see (P3). */
 export function visibleGroups(actor: Actor, groups: readonly Group[]): Group[] {
   return groups.filter((group) => can(actor, Action.viewGroup, { type: 'group', groupId: group.id }));

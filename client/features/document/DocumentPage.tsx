@@ -1,7 +1,7 @@
 import { type ReactElement, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { Action, type DocId, decide, parseDocId } from '../../../shared';
+import { Action, type DocId, decide, documentTarget, parseDocId } from '../../../shared';
 import type { DocRecord } from '../../../shared/api/schemas';
 import { AppHeader } from '../../app/AppHeader';
 import { getServices } from '../../app/services';
@@ -15,7 +15,6 @@ import type { DocConnection } from '../../sync/DocConnection';
 import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../sync/syncStatus';
 import { type DocAccess, useAuth, useDocAccess, useWorkspace } from '../../workspace';
 import { AccessNotice } from '../access/AccessNotice';
-import { docTarget } from '../docs/docTarget';
 import { PresenceList } from '../presence/PresenceList';
 import { Page } from '../shell/Page';
 import { docIndicatorView, expiredIndicatorView } from '../sync-indicator/indicatorView';
@@ -59,7 +58,7 @@ function AccessBanners(props: {
     auth.status !== 'loading' &&
     auth.status !== 'signed_out'
   ) {
-    const decision = decide(auth.me, Action.editContent, docTarget(props.record));
+    const decision = decide(auth.me, Action.editContent, documentTarget(props.record));
     const reason = decision.allowed ? '' : t(`denial.${decision.denial}`);
     return (
       <div className="banner is-info" role="status">

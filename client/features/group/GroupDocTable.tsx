@@ -1,10 +1,9 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { Action, can, type UserId } from '../../../shared';
+import { Action, can, documentTarget, type UserId } from '../../../shared';
 import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
 import { DocStatusTag } from '../docs/DocStatusTag';
-import { docTarget } from '../docs/docTarget';
 import { formatTime } from '../docs/formatTime';
 import { nameOf, namesOf } from '../docs/peopleNames';
 import { DataTableHead } from '../ui/DataTableHead';
@@ -24,7 +23,7 @@ function DocActions({
   onArchive,
 }: Omit<GroupDocTableProps, 'docs' | 'people'> & { doc: DocRecord }) {
   const { t } = useTranslation();
-  const target = docTarget(doc);
+  const target = documentTarget(doc);
   const canRename = can(me, Action.editContent, target);
   const canArchive = can(me, Action.archiveDocument, target);
   return (

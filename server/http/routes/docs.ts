@@ -1,13 +1,13 @@
 import type { Hono } from 'hono';
 import type { DocRecord } from '../../../shared/api/schemas';
 import { createDocRequestSchema, docIdSchema, updateDocRequestSchema } from '../../../shared/api/schemas';
-import { Action, type DocId } from '../../../shared/index';
+import { Action, type DocId, documentTarget } from '../../../shared/index';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { permit } from '../permit';
 import { requireUser } from '../requireUser';
 import { jsonBody, param } from '../validate';
-import { docTarget, readableDocs } from '../visibility';
+import { readableDocs } from '../visibility';
 
 async function findDoc(deps: ApiDeps, id: DocId): Promise<DocRecord> {
   const record = await deps.store.getDocument(id);
@@ -53,13 +53,13 @@ export function registerDocRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
 
   api.get('/docs/:id', auth, async (c) => {
     const record = await findDoc(deps, param(docIdSchema, c.req.param('id'), 'id'));
-    permit(c.get('auth').actor, Action.readDocument, docTarget(record));
+    permit(c.get('auth').actor, Action.readDocument, documentTarget(record));
     return c.json(record);
   });
 
   api.patch('/docs/:id', auth, jsonBody(updateDocRequestSchema), async (c) => {
     const id = param(docIdSchema, c.req.param('id'), 'id');
-    permit(c.get('auth').actor, Action.archiveDocument, docTarget(await findDoc(deps, id)));
+    permit(c.get('auth').actor, Action.archiveDocument, documentTarget(await findDoc(deps, id)));
     const updated = await deps.store.setDocumentArchived(id, c.get('body').isArchived);
     if (updated === null) {
       throw ApiError.notFound(`No document ${id} is registered`);
