@@ -19,11 +19,17 @@ describe('sync indicator', () => {
     expect(await waitForSyncPhase(page, 'offline')).toBe('离线');
     await caretToParagraph(page, 0);
     await page.keyboard.type('加快推进老旧小区加装电梯');
-    const label = await waitForSyncPhase(page, 'offline', /^离线 · \d+ 项更改未上传$/);
-    const shown = Number(/(\d+) 项/.exec(label)?.[1]);
-    const unsent = await page.evaluate((id) => window.__jianyan?.syncStatus(id)?.unsent, docId);
-    expect(shown).toBeGreaterThan(0);
-    expect(shown).toBe(unsent);
+    // The label follows the stored count, which the last keystrokes may still be adding to.
+    await expect
+      .poll(
+        async () => {
+          const label = await waitForSyncPhase(page, 'offline', /^离线 · \d+ 项更改未上传$/);
+          const unsent = await page.evaluate((id) => window.__jianyan?.syncStatus(id)?.unsent, docId);
+          return Number(/(\d+) 项/.exec(label)?.[1]) === unsent && (unsent ?? 0) > 0;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await member.screenshot('desktop-indicator-offline');
 
     await context.setOffline(false);
