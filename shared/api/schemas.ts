@@ -18,30 +18,21 @@ export const MAX_TOKEN_NAME_LENGTH = 60;
 /** Lowercase letters, digits and `. _ -`, 2-32 characters, starting with a letter or digit. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
-export const docIdSchema = z.string().transform((text, ctx): DocId => {
-  const id = parseDocId(text);
-  if (id === null) {
-    ctx.addIssue({ code: 'custom', message: 'must be a lowercase UUID' });
-    return z.NEVER;
-  }
-  return id;
-});
-export const userIdSchema = z.string().transform((text, ctx): UserId => {
-  const id = parseUserId(text);
-  if (id === null) {
-    ctx.addIssue({ code: 'custom', message: 'must be a user id (a lowercase UUID)' });
-    return z.NEVER;
-  }
-  return id;
-});
-export const groupIdSchema = z.string().transform((text, ctx): GroupId => {
-  const id = parseGroupId(text);
-  if (id === null) {
-    ctx.addIssue({ code: 'custom', message: 'must be a group id (a lowercase UUID)' });
-    return z.NEVER;
-  }
-  return id;
-});
+/** A string parsed into a branded id; refused with `message` when `parse` gives null. */
+function idSchema<T>(parse: (text: string) => T | null, message: string) {
+  return z.string().transform((text, ctx): T => {
+    const id = parse(text);
+    if (id === null) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return id;
+  });
+}
+
+export const docIdSchema = idSchema<DocId>(parseDocId, 'must be a lowercase UUID');
+export const userIdSchema = idSchema<UserId>(parseUserId, 'must be a user id (a lowercase UUID)');
+export const groupIdSchema = idSchema<GroupId>(parseGroupId, 'must be a group id (a lowercase UUID)');
 export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 export const docKindSchema = z.enum(DOC_KINDS as [DocKind, ...DocKind[]]);
 export const docStatusSchema = z.enum(DOC_STATUSES as [DocStatus, ...DocStatus[]]);
