@@ -24,6 +24,8 @@ export type {
 export { ACTIONS, Action, can, Denial, decide, documentTarget } from './domain/permissions';
 export { DOC_STATUSES, DocStatus, parseDocStatus, parseRole, ROLES, Role } from './domain/roles';
 export { TEMPLATE_CLIENT_ID, templateHeadings, templateUpdate } from './domain/templates';
+export type { WorkflowAction } from './domain/workflow';
+export { STATUS_AFTER, WORKFLOW_ACTIONS } from './domain/workflow';
 export { API_ERROR_STATUS, ApiErrorCode } from './errors';
 export { CloseCode, isFatalCloseCode } from './protocol/closeCodes';
 export {

@@ -42,7 +42,14 @@ const SUBJECT_NAMES = Object.keys(SUBJECTS) as Subject[];
 type Allowed = 'all' | 'live' | 'none' | readonly (DocStatus | 'archived')[];
 
 const DOCUMENT_MATRIX: Record<
-  'read_document' | 'edit_content' | 'archive_document' | 'comment',
+  | 'read_document'
+  | 'edit_content'
+  | 'archive_document'
+  | 'comment'
+  | 'submit_document'
+  | 'return_document'
+  | 'approve_document'
+  | 'file_document',
   Record<Subject, Allowed>
 > = {
   // P6
@@ -74,6 +81,50 @@ const DOCUMENT_MATRIX: Record<
     convenerOfGroup: 'all',
     convenerElsewhere: 'none',
     creator: ['draft', 'archived'],
+    member: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P10
+  submit_document: {
+    secretariat: 'none',
+    chair: 'none',
+    convenerOfGroup: ['draft', 'returned'],
+    convenerElsewhere: 'none',
+    creator: ['draft', 'returned'],
+    member: ['draft', 'returned'],
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P11
+  return_document: {
+    secretariat: 'none',
+    chair: ['in_review'],
+    convenerOfGroup: ['in_review'],
+    convenerElsewhere: 'none',
+    creator: 'none',
+    member: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P11
+  approve_document: {
+    secretariat: 'none',
+    chair: ['in_review'],
+    convenerOfGroup: ['in_review'],
+    convenerElsewhere: 'none',
+    creator: 'none',
+    member: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P12
+  file_document: {
+    secretariat: ['approved'],
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: 'none',
     member: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
@@ -122,7 +173,7 @@ const documentCases = Object.entries(DOCUMENT_MATRIX).flatMap(([action, bySubjec
   ),
 );
 
-describe('can() on documents, every role x action x document state (P1, P6-P9)', () => {
+describe('can() on documents, every role x action x document state (P1, P6-P12)', () => {
   it.each(documentCases)('$action by $subject on a $status document (archived: $isArchived) is $expected', (row) => {
     const target = documentOf(row.status, row.isArchived);
     expect(can(SUBJECTS[row.subject], row.action, target)).toBe(row.expected);

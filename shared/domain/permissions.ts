@@ -68,6 +68,14 @@ export const Action = {
   archiveDocument: 'archive_document',
   /** Write in a document's comment threads (P9). */
   comment: 'comment',
+  /** Submit a draft or a returned document for review (P10). */
+  submitDocument: 'submit_document',
+  /** Return a document in review to its group, with a reason (P11). */
+  returnDocument: 'return_document',
+  /** Approve a document in review (P11). */
+  approveDocument: 'approve_document',
+  /** File an approved document (P12). */
+  fileDocument: 'file_document',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
@@ -83,6 +91,10 @@ export interface ActionTargets {
   edit_content: DocumentTarget;
   archive_document: DocumentTarget;
   comment: DocumentTarget;
+  submit_document: DocumentTarget;
+  return_document: DocumentTarget;
+  approve_document: DocumentTarget;
+  file_document: DocumentTarget;
 }
 
 export const ACTIONS: readonly Action[] = Object.values(Action);
@@ -182,6 +194,33 @@ function comment(actor: Actor, target: DocumentTarget): Decision {
   return target.isArchived ? deny(Denial.archived) : ALLOW;
 }
 
+/** Statuses from which a document may be submitted (P10). */
+const SUBMITTABLE_STATUSES: readonly DocStatus[] = [DocStatus.draft, DocStatus.returned];
+
+/** A live document in one of `statuses`; otherwise why not. */
+function inStatus(target: DocumentTarget, statuses: readonly DocStatus[]): Decision {
+  if (target.isArchived) {
+    return deny(Denial.archived);
+  }
+  return statuses.includes(target.status) ? ALLOW : deny(Denial.status);
+}
+
+function submitDocument(actor: Actor, target: DocumentTarget): Decision {
+  return isInGroup(actor, target.groupId) ? inStatus(target, SUBMITTABLE_STATUSES) : deny(Denial.notInGroup);
+}
+
+function reviewDocument(actor: Actor, target: DocumentTarget): Decision {
+  const isReviewer = actor.role === Role.chair || (actor.role === Role.convener && isInGroup(actor, target.groupId));
+  if (!isReviewer) {
+    return actor.role === Role.convener ? deny(Denial.notInGroup) : deny(Denial.role);
+  }
+  return inStatus(target, [DocStatus.inReview]);
+}
+
+function fileDocument(actor: Actor, target: DocumentTarget): Decision {
+  return actor.role === Role.secretariat ? inStatus(target, [DocStatus.approved]) : deny(Denial.role);
+}
+
 type Rule<A extends Action> = (actor: Actor, target: ActionTargets[A]) => Decision;
 
 const RULES: { readonly [A in Action]: Rule<A> } = {
@@ -195,6 +234,10 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   edit_content: editContent,
   archive_document: archiveDocument,
   comment,
+  submit_document: submitDocument,
+  return_document: reviewDocument,
+  approve_document: reviewDocument,
+  file_document: fileDocument,
 };
 
 /** Decides whether `actor` may do `action` on `target`, and if not, why (P1-P9). */
