@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Role } from '../../shared/index';
+import type { UserRecord } from '../storage/WorkspaceStore';
 import { Authenticator } from './Authenticator';
 import { SESSION_TTL_MS, startSession } from './sessions';
 import { openTestWorkspace, type TestWorkspace } from './testWorkspace';
@@ -15,6 +16,13 @@ beforeEach(() => {
   authenticator = new Authenticator({ store: workspace.store, now: () => now });
 });
 afterEach(() => workspace.dispose());
+
+/** Stores an API token named `ci` with id `t1` for the user; answers the token itself. */
+async function createApiToken(userId: UserRecord['id']): Promise<string> {
+  const token = newToken();
+  await workspace.store.createApiToken({ id: 't1', userId, name: 'ci', tokenHash: hashToken(token), createdAt: 1 });
+  return token;
+}
 
 describe('Authenticator', () => {
   it('knows the holder of a session token, as a user and as an actor', async () => {
@@ -36,14 +44,7 @@ describe('Authenticator', () => {
 
   it('knows the holder of an API token until it is revoked, and records its use', async () => {
     const user = await workspace.addUser('li', Role.member);
-    const token = newToken();
-    await workspace.store.createApiToken({
-      id: 't1',
-      userId: user.id,
-      name: 'ci',
-      tokenHash: hashToken(token),
-      createdAt: 1,
-    });
+    const token = await createApiToken(user.id);
     expect(await authenticator.authenticate(token)).toMatchObject({ kind: 'api_token', user: { id: user.id } });
     expect((await workspace.store.listApiTokens(user.id))[0]?.lastUsedAt).toBe(now);
     await workspace.store.revokeApiToken(user.id, 't1', now);
@@ -52,14 +53,7 @@ describe('Authenticator', () => {
 
   it('refuses every credential of a deactivated account, saying so', async () => {
     const user = await workspace.addUser('li', Role.member);
-    const token = newToken();
-    await workspace.store.createApiToken({
-      id: 't1',
-      userId: user.id,
-      name: 'ci',
-      tokenHash: hashToken(token),
-      createdAt: 1,
-    });
+    const token = await createApiToken(user.id);
     await workspace.store.setUserActive(user.id, false);
     expect(await authenticator.check(token)).toEqual({ ok: false, failure: 'inactive' });
   });

@@ -24,6 +24,15 @@ function seed() {
   });
 }
 
+/** A member's invitation made by the secretariat, with no groups. */
+async function inviteMember(secretariatToken: string) {
+  const created = await apiRequest(ctx.server.url, 'POST', '/api/invitations', {
+    token: secretariatToken,
+    json: { role: Role.member, groupIds: [] },
+  });
+  return expectOk(created, createdInvitationSchema);
+}
+
 const joiner = { username: 'zhang.san', name: '张三', password: 'joining-password' };
 
 describe('invitations', () => {
@@ -74,13 +83,7 @@ describe('invitations', () => {
 
   it('expire after seven days', async () => {
     const { secretariat } = await seed();
-    const { token } = expectOk(
-      await apiRequest(ctx.server.url, 'POST', '/api/invitations', {
-        token: secretariat.token,
-        json: { role: Role.member, groupIds: [] },
-      }),
-      createdInvitationSchema,
-    );
+    const { token } = await inviteMember(secretariat.token);
     clock.now += 7 * DAY_MS;
     expect((await apiRequest(ctx.server.url, 'GET', `/api/invitations/${token}`)).status).toBe(410);
     expect(
@@ -90,13 +93,7 @@ describe('invitations', () => {
 
   it('answer 404 for a link that names no invitation, whole or truncated', async () => {
     const { secretariat } = await seed();
-    const { token } = expectOk(
-      await apiRequest(ctx.server.url, 'POST', '/api/invitations', {
-        token: secretariat.token,
-        json: { role: Role.member, groupIds: [] },
-      }),
-      createdInvitationSchema,
-    );
+    const { token } = await inviteMember(secretariat.token);
     const changed = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     for (const wrong of [token.slice(0, -1), `${token}A`, changed, 'x']) {
       const answer = await apiRequest(ctx.server.url, 'GET', `/api/invitations/${wrong}`);
@@ -107,13 +104,7 @@ describe('invitations', () => {
 
   it('refuse a taken username with 409 and stay usable', async () => {
     const { secretariat } = await seed();
-    const { token } = expectOk(
-      await apiRequest(ctx.server.url, 'POST', '/api/invitations', {
-        token: secretariat.token,
-        json: { role: Role.member, groupIds: [] },
-      }),
-      createdInvitationSchema,
-    );
+    const { token } = await inviteMember(secretariat.token);
     const taken = await apiRequest(ctx.server.url, 'POST', `/api/invitations/${token}/accept`, {
       json: { ...joiner, username: 'member' },
     });

@@ -41,6 +41,18 @@ const SUBJECT_NAMES = Object.keys(SUBJECTS) as Subject[];
  */
 type Allowed = 'all' | 'live' | 'none' | readonly (DocStatus | 'archived')[];
 
+/** Who may return or approve a document, and when (P11). */
+const REVIEWERS: Record<Subject, Allowed> = {
+  secretariat: 'none',
+  chair: ['in_review'],
+  convenerOfGroup: ['in_review'],
+  convenerElsewhere: 'none',
+  creator: 'none',
+  member: 'none',
+  memberElsewhere: 'none',
+  deactivatedMember: 'none',
+};
+
 const DOCUMENT_MATRIX: Record<
   | 'read_document'
   | 'edit_content'
@@ -97,27 +109,9 @@ const DOCUMENT_MATRIX: Record<
     deactivatedMember: 'none',
   },
   // P11
-  return_document: {
-    secretariat: 'none',
-    chair: ['in_review'],
-    convenerOfGroup: ['in_review'],
-    convenerElsewhere: 'none',
-    creator: 'none',
-    member: 'none',
-    memberElsewhere: 'none',
-    deactivatedMember: 'none',
-  },
+  return_document: REVIEWERS,
   // P11
-  approve_document: {
-    secretariat: 'none',
-    chair: ['in_review'],
-    convenerOfGroup: ['in_review'],
-    convenerElsewhere: 'none',
-    creator: 'none',
-    member: 'none',
-    memberElsewhere: 'none',
-    deactivatedMember: 'none',
-  },
+  approve_document: REVIEWERS,
   // P12
   file_document: {
     secretariat: ['approved'],
