@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import {
+  createVersionRequestSchema,
+  docActivitySchema,
+  inboxSchema,
+  inviteCosignersRequestSchema,
+  markReadRequestSchema,
+  mentionRequestSchema,
+  signRequestSchema,
+  type TransitionRequest,
+  transitionRequestSchema,
+  transitionResultSchema,
+  versionSchema,
+} from '../../shared/api/review';
+import {
   acceptInvitationRequestSchema,
   apiTokenSchema,
   changePasswordRequestSchema,
@@ -42,6 +55,7 @@ const peopleSchema = z.object({ people: z.array(personSchema) });
 const invitationListSchema = z.object({ invitations: z.array(invitationSchema) });
 const tokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 const noContent = z.undefined();
+const unreadSchema = z.object({ unreadCount: z.number() });
 
 export type Me = z.infer<typeof meSchema>;
 export type Session = z.infer<typeof sessionSchema>;
@@ -51,6 +65,9 @@ export type ChangePasswordInput = z.input<typeof changePasswordRequestSchema>;
 export type CreateDocInput = z.input<typeof createDocRequestSchema>;
 export type CreateInvitationInput = z.input<typeof createInvitationRequestSchema>;
 export type AcceptInvitationInput = z.input<typeof acceptInvitationRequestSchema>;
+export type CreateVersionInput = z.input<typeof createVersionRequestSchema>;
+export type MentionInput = z.input<typeof mentionRequestSchema>;
+export type MarkReadInput = z.input<typeof markReadRequestSchema>;
 
 export interface ApiClientOptions {
   /** Prefix of every path; '' (the default) is the origin that served the app. */
@@ -173,6 +190,63 @@ export class ApiClient {
   updateDoc(id: DocId, patch: { readonly isArchived: boolean }) {
     const json = { schema: updateDocRequestSchema, value: patch };
     return this.#request({ method: 'PATCH', path: `/api/docs/${enc(id)}`, answer: docRecordSchema, json });
+  }
+
+  // ---- Review (docs/API.md, Review) ----
+
+  /** `POST /api/docs/:id/transitions`: submit, return (with a reason), approve or file. */
+  transition(id: DocId, input: TransitionRequest) {
+    const json = { schema: transitionRequestSchema, value: input };
+    const path = `/api/docs/${enc(id)}/transitions`;
+    return this.#request({ method: 'POST', path, answer: transitionResultSchema, json });
+  }
+
+  /** `GET /api/docs/:id/activity`: record, timeline, versions and the user's last review. */
+  docActivity(id: DocId) {
+    return this.#request({ method: 'GET', path: `/api/docs/${enc(id)}/activity`, answer: docActivitySchema });
+  }
+
+  /** `POST /api/docs/:id/versions`: saves the server's current state as a named version. */
+  saveVersion(id: DocId, input: CreateVersionInput) {
+    const json = { schema: createVersionRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: `/api/docs/${enc(id)}/versions`, answer: versionSchema, json });
+  }
+
+  /** `POST /api/docs/:id/cosigners`: the proposer asks members of the group to co-sign. */
+  inviteCosigners(id: DocId, userIds: readonly UserId[]) {
+    const json = { schema: inviteCosignersRequestSchema, value: { userIds } };
+    const path = `/api/docs/${enc(id)}/cosigners`;
+    return this.#request({ method: 'POST', path, answer: docRecordSchema, json });
+  }
+
+  /** `PUT /api/docs/:id/signature`: co-signs (or signs again) the version given as a snapshot. */
+  sign(id: DocId, snapshot: string) {
+    const json = { schema: signRequestSchema, value: { snapshot } };
+    const path = `/api/docs/${enc(id)}/signature`;
+    return this.#request({ method: 'PUT', path, answer: docRecordSchema, json });
+  }
+
+  /** `DELETE /api/docs/:id/signature`: withdraws the user's signature. */
+  withdrawSignature(id: DocId) {
+    const path = `/api/docs/${enc(id)}/signature`;
+    return this.#request({ method: 'DELETE', path, answer: docRecordSchema });
+  }
+
+  /** `POST /api/docs/:id/mentions`: notifies the people a comment mentions. */
+  mention(id: DocId, input: MentionInput) {
+    const json = { schema: mentionRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: `/api/docs/${enc(id)}/mentions`, answer: noContent, json });
+  }
+
+  /** `GET /api/notifications`: the newest notifications and the unread count. */
+  inbox() {
+    return this.#request({ method: 'GET', path: '/api/notifications', answer: inboxSchema });
+  }
+
+  /** `POST /api/notifications/read`: marks some (or all) as read. */
+  markRead(input: MarkReadInput) {
+    const json = { schema: markReadRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: '/api/notifications/read', answer: unreadSchema, json });
   }
 
   // ---- Groups and people ----

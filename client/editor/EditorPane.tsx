@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { type ReactElement, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +12,13 @@ export interface EditorPaneProps extends EditorBinding {
   readonly isEditable: boolean;
   /** Told when an IME composition in the body starts and when it has settled. */
   readonly onComposingChange?: (isComposing: boolean) => void;
+  /** Told the editor once it exists, and null when it goes (comments and reviews act on it). */
+  readonly onEditor?: (editor: Editor | null) => void;
 }
 
 /** Toolbar, title and body of one document, bound to its Y.Doc; knows nothing of the network. */
 export function EditorPane(props: EditorPaneProps): ReactElement {
-  const { doc, awareness, identity, isEditable, onComposingChange } = props;
+  const { doc, awareness, identity, isEditable, onComposingChange, onEditor } = props;
   const { t, i18n } = useTranslation();
   const bodyRef = useRef<HTMLDivElement>(null);
   useCompositionHold(bodyRef, onComposingChange);
@@ -35,6 +38,10 @@ export function EditorPane(props: EditorPaneProps): ReactElement {
     // The identity is read once; later renames reach the caret through the awareness state.
     [doc, awareness, i18n.language],
   );
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
   useEffect(() => {
     if (editor.isEditable !== isEditable) {
       editor.setEditable(isEditable);

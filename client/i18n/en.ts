@@ -1,7 +1,19 @@
+import { commentsEn } from '../features/comments/strings';
+import { inboxEn } from '../features/inbox/strings';
+import { versionsEn } from '../features/versions/strings';
+import { workflowEn } from '../features/workflow/strings';
 import type { Messages } from './zh-CN';
 
 /** English. Keys mirror zh-CN.ts exactly; the compiler checks that none is missing. */
 export const en: Messages = {
+  review: {
+    sidebar: 'Review',
+    tab: { comments: 'Comments', versions: 'Versions', timeline: 'Activity' },
+  },
+  comments: commentsEn,
+  versions: versionsEn,
+  workflow: workflowEn,
+  inbox: inboxEn,
   app: {
     name: 'Jianyan',
     skipToContent: 'Skip to content',

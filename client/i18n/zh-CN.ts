@@ -1,5 +1,18 @@
+import { commentsZhCN } from '../features/comments/strings';
+import { inboxZhCN } from '../features/inbox/strings';
+import { versionsZhCN } from '../features/versions/strings';
+import { workflowZhCN } from '../features/workflow/strings';
+
 /** Simplified Chinese, the default language. Every UI string lives here and in en.ts. */
 export const zhCN = {
+  review: {
+    sidebar: '审阅',
+    tab: { comments: '评论', versions: '版本', timeline: '动态' },
+  },
+  comments: commentsZhCN,
+  versions: versionsZhCN,
+  workflow: workflowZhCN,
+  inbox: inboxZhCN,
   app: {
     name: '建言',
     skipToContent: '跳到正文',

@@ -88,6 +88,7 @@ function listedRecord(row: DocRow, me: Me, registration: OutboxRow | undefined):
     updatedAt: row.updatedAt,
     updatedBy: placement === DocPlacement.pending ? me.id : null,
     authorIds: placement === DocPlacement.pending ? [me.id] : [],
+    cosigners: [],
   };
 }
 

@@ -146,6 +146,7 @@ export function toDocRecord(row: DocumentRow, authorIds: readonly UserId[]): Doc
     updatedAt: row.updated_at,
     updatedBy: optionalUserId(row.updated_by, 'documents', row.id, 'updated_by'),
     authorIds: [...authorIds],
+    cosigners: [],
   };
 }
 

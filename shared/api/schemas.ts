@@ -83,6 +83,23 @@ export const groupSchema = z.object({
 });
 export type Group = z.infer<typeof groupSchema>;
 
+export const COSIGN_STATES = ['invited', 'signed', 'withdrawn'] as const;
+export type CosignState = (typeof COSIGN_STATES)[number];
+
+/** One co-signer (联名人) of a proposal. */
+export const cosignerSchema = z.object({
+  userId: userIdSchema,
+  state: z.enum(COSIGN_STATES),
+  /** Who asked them to co-sign; null when they signed unasked. */
+  invitedBy: userIdSchema.nullable(),
+  invitedAt: z.number().nullable(),
+  /** When they last signed; null unless signed. */
+  signedAt: z.number().nullable(),
+  /** The exact version signed (`Y.encodeSnapshot`, base64); null unless signed. */
+  snapshot: z.string().nullable(),
+});
+export type Cosigner = z.infer<typeof cosignerSchema>;
+
 /** A document's record: everything about it that is not its content. */
 export const docRecordSchema = z.object({
   id: docIdSchema,
@@ -99,6 +116,8 @@ export const docRecordSchema = z.object({
   updatedBy: userIdSchema.nullable(),
   /** Everyone who changed the content, in the order they first did. */
   authorIds: z.array(userIdSchema),
+  /** The proposal's co-signers (联名人), in the order they were asked or signed. */
+  cosigners: z.array(cosignerSchema).default([]),
 });
 export type DocRecord = z.infer<typeof docRecordSchema>;
 

@@ -76,6 +76,12 @@ export const Action = {
   approveDocument: 'approve_document',
   /** File an approved document (P12). */
   fileDocument: 'file_document',
+  /** Save a named version by hand, or mark the current one as reviewed (P13). */
+  saveVersion: 'save_version',
+  /** Co-sign a proposal, sign it again or withdraw (P14). */
+  cosign: 'cosign',
+  /** Ask members of the group to co-sign one's proposal (P14). */
+  inviteCosigners: 'invite_cosigners',
 } as const;
 export type Action = (typeof Action)[keyof typeof Action];
 
@@ -95,6 +101,9 @@ export interface ActionTargets {
   return_document: DocumentTarget;
   approve_document: DocumentTarget;
   file_document: DocumentTarget;
+  save_version: DocumentTarget;
+  cosign: DocumentTarget;
+  invite_cosigners: DocumentTarget;
 }
 
 export const ACTIONS: readonly Action[] = Object.values(Action);
@@ -221,6 +230,29 @@ function fileDocument(actor: Actor, target: DocumentTarget): Decision {
   return actor.role === Role.secretariat ? inStatus(target, [DocStatus.approved]) : deny(Denial.role);
 }
 
+/** Statuses in which a proposal gathers co-signers (P14). */
+const COSIGNABLE_STATUSES: readonly DocStatus[] = [DocStatus.draft, DocStatus.returned, DocStatus.inReview];
+
+function cosign(actor: Actor, target: DocumentTarget): Decision {
+  if (!isInGroup(actor, target.groupId)) {
+    return deny(Denial.notInGroup);
+  }
+  if (target.createdBy === actor.id) {
+    return deny(Denial.role);
+  }
+  return inStatus(target, COSIGNABLE_STATUSES);
+}
+
+function inviteCosigners(actor: Actor, target: DocumentTarget): Decision {
+  if (!isInGroup(actor, target.groupId)) {
+    return deny(Denial.notInGroup);
+  }
+  if (target.createdBy !== actor.id) {
+    return deny(Denial.role);
+  }
+  return inStatus(target, COSIGNABLE_STATUSES);
+}
+
 type Rule<A extends Action> = (actor: Actor, target: ActionTargets[A]) => Decision;
 
 const RULES: { readonly [A in Action]: Rule<A> } = {
@@ -238,9 +270,12 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   return_document: reviewDocument,
   approve_document: reviewDocument,
   file_document: fileDocument,
+  save_version: comment,
+  cosign,
+  invite_cosigners: inviteCosigners,
 };
 
-/** Decides whether `actor` may do `action` on `target`, and if not, why (P1-P9). */
+/** Decides whether `actor` may do `action` on `target`, and if not, why (P1-P14). */
 export function decide<A extends Action>(actor: Actor, action: A, target: ActionTargets[A]): Decision {
   if (!actor.isActive) {
     return deny(Denial.inactive);

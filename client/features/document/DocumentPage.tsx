@@ -1,4 +1,5 @@
-import { type ReactElement, useRef } from 'react';
+import type { Editor } from '@tiptap/core';
+import { type ReactElement, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Action, type DocId, decide, documentTarget, parseDocId } from '../../../shared';
@@ -19,8 +20,12 @@ import { PresenceList } from '../presence/PresenceList';
 import { Page } from '../shell/Page';
 import { docIndicatorView, expiredIndicatorView } from '../sync-indicator/indicatorView';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { VersionView } from '../versions/VersionView';
+import { DocReviewBar } from '../workflow/DocReviewBar';
 import { DocMetaBar } from './DocMetaBar';
 import { DocTitleCrumb } from './DocTitleCrumb';
+import { ReviewSidebar } from './ReviewSidebar';
+import { type DocReviewContext, type DocView, LIVE_VIEW } from './reviewContext';
 
 const NO_CONNECTION = createStore<SyncStatus>(deriveSyncStatus({ ...INITIAL_SYNC_FACTS, isOnline: false }));
 
@@ -93,8 +98,18 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
   const isOnline = useOnline();
   const identity = useStore(getServices().identity);
   const workspace = useWorkspace();
-  const isExpired = useAuth().status === 'expired';
+  const auth = useAuth();
+  const isExpired = auth.status === 'expired';
+  const me = auth.status === 'signed_in' || auth.status === 'expired' ? auth.me : null;
   const record = workspace?.docs.find((doc) => doc.id === session.docId);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const viewStore = useMemo(() => createStore<DocView>(LIVE_VIEW), []);
+  const view = useStore(viewStore);
+  const isEditable = access !== 'read' && !isSchemaTooNew && status.readOnlyReason === null;
+  const context: DocReviewContext = useMemo(
+    () => ({ docId: session.docId, session, record, me, workspace, editor, isEditable, view: viewStore }),
+    [session, record, me, workspace, editor, isEditable, viewStore],
+  );
   useDocumentTitle(record?.title || t('common.untitled'));
   const header = (
     <AppHeader indicator={isExpired ? expiredIndicatorView(status.unsent, t) : docIndicatorView(status, t)}>
@@ -119,18 +134,24 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
     // Nothing on the device yet: wait for the server rather than start an empty document beside it.
     content = <Notice>{isOnline ? t('doc.fetching') : t('doc.notAvailable')}</Notice>;
   } else {
-    const isEditable = access !== 'read' && !isSchemaTooNew && status.readOnlyReason === null;
     content = (
-      <>
-        <AccessBanners session={session} status={status} access={access} record={record} />
-        <EditorPane
-          doc={session.doc}
-          awareness={session.awareness}
-          identity={identity}
-          isEditable={isEditable}
-          onComposingChange={session.setComposing}
-        />
-      </>
+      <div className="doc-layout">
+        <div className="doc-editor-area">
+          <AccessBanners session={session} status={status} access={access} record={record} />
+          {view.kind === 'live' ? null : <VersionView context={context} view={view} />}
+          <div className="doc-live" hidden={view.kind !== 'live'}>
+            <EditorPane
+              doc={session.doc}
+              awareness={session.awareness}
+              identity={identity}
+              isEditable={isEditable}
+              onComposingChange={session.setComposing}
+              onEditor={setEditor}
+            />
+          </div>
+        </div>
+        <ReviewSidebar context={context} />
+      </div>
     );
   }
   return (
@@ -138,6 +159,7 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
       {header}
       <main id="main" className="doc-main">
         {record === undefined || workspace === null ? null : <DocMetaBar doc={record} workspace={workspace} />}
+        {state.phase === 'ready' && hasContent ? <DocReviewBar context={context} /> : null}
         {content}
       </main>
     </div>

@@ -22,6 +22,7 @@ function doc(title: string, kind: DocKind, isArchived = false, groupId = GROUP):
     updatedAt: 0,
     updatedBy: null,
     authorIds: [],
+    cosigners: [],
   };
 }
 

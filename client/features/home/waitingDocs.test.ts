@@ -42,6 +42,7 @@ function doc(status: DocStatus, groupId: GroupId, createdBy: UserId, updatedAt: 
     updatedAt,
     updatedBy: createdBy,
     authorIds: [createdBy],
+    cosigners: [],
   };
 }
 

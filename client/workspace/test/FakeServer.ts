@@ -43,6 +43,7 @@ export function makeRecord(id: DocId, groupId: GroupId, overrides: Partial<DocRe
     updatedAt: 1,
     updatedBy: null,
     authorIds: [],
+    cosigners: [],
     ...overrides,
   };
 }

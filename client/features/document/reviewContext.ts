@@ -1,0 +1,36 @@
+import type { Editor } from '@tiptap/core';
+import type { DocId } from '../../../shared';
+import type { DocRecord, Me, Workspace } from '../../../shared/api/schemas';
+import type { Store } from '../../lib/createStore';
+import type { DocSession } from '../../session/DocSession';
+
+/**
+ * What the main area of the document page shows: the live editor, one version read-only, two
+ * versions compared, or the live document with the changes since a version (a reviewer's last
+ * review) marked by author.
+ */
+export type DocView =
+  | { readonly kind: 'live' }
+  | { readonly kind: 'version'; readonly versionId: string }
+  | { readonly kind: 'compare'; readonly fromVersionId: string; readonly toVersionId: string }
+  | { readonly kind: 'changes'; readonly sinceVersionId: string | null };
+
+export const LIVE_VIEW: DocView = { kind: 'live' };
+
+/** Everything the review parts of the document page (comments, versions, workflow) share. */
+export interface DocReviewContext {
+  readonly docId: DocId;
+  /** The content document (gc off), its awareness and its connection. */
+  readonly session: DocSession;
+  /** The server's record as cached on the device; undefined before the first workspace fetch. */
+  readonly record: DocRecord | undefined;
+  /** The signed-in user; null while signed out. */
+  readonly me: Me | null;
+  readonly workspace: Workspace | null;
+  /** The live editor once it is mounted; null before (and while a version is shown instead). */
+  readonly editor: Editor | null;
+  /** Whether this user may change the content now. */
+  readonly isEditable: boolean;
+  /** What the main area shows; the panels switch it. */
+  readonly view: Store<DocView>;
+}

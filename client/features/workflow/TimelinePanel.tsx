@@ -1,0 +1,7 @@
+import type { ReactElement } from 'react';
+import type { DocReviewContext } from '../document/reviewContext';
+
+/** Placeholder until this part is built. */
+export function TimelinePanel(_props: { readonly context: DocReviewContext }): ReactElement | null {
+  return null;
+}
