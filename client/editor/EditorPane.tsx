@@ -29,6 +29,8 @@ export function EditorPane(props: EditorPaneProps): ReactElement {
         awareness,
         identity,
         sectionHint: (heading) => t('doc.sectionHint', { heading }),
+        roleLabel: (role) => t(`role.${role}`),
+        typingLabel: t('doc.typing'),
       }),
       editable: isEditable,
       editorProps: {

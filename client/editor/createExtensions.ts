@@ -5,7 +5,9 @@ import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table
 import { StarterKit } from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { Role } from '../../shared';
 import { ContentField } from '../../shared';
+import { presenceUserOf, readPresenceUser } from '../features/presence/presenceUser';
 import type { Identity } from '../user/identity';
 import { SectionHints } from './SectionHints';
 
@@ -18,6 +20,10 @@ export interface EditorBinding {
 export interface ExtensionOptions extends EditorBinding {
   /** The hint shown in an empty paragraph right under a section heading, for example 请填写案由. */
   readonly sectionHint: (heading: string) => string;
+  /** The role's name on a caret label, for example 主席. */
+  readonly roleLabel: (role: Role) => string;
+  /** The "typing" mark on a caret label. */
+  readonly typingLabel: string;
 }
 
 /** Heading levels the toolbar offers; the templates use level 2 for their sections. */
@@ -28,7 +34,32 @@ export type HeadingLevel = (typeof HEADING_LEVELS)[number];
  * The editor's schema and behaviour, bound to the doc's `body` fragment. Changing the set of
  * nodes or marks changes the document schema: bump CONTENT_SCHEMA_VERSION in shared/ with it.
  */
-export function createExtensions({ doc, awareness, identity, sectionHint }: ExtensionOptions): Extensions {
+/** A remote caret: a coloured bar with the person's name, their role unless a member, and whether they type. */
+function renderCaret(
+  value: Record<string, unknown>,
+  roleLabel: (role: Role) => string,
+  typingLabel: string,
+): HTMLElement {
+  const user = readPresenceUser(value);
+  const caret = document.createElement('span');
+  caret.classList.add('collaboration-carets__caret');
+  const color = user?.color ?? '#86909c';
+  caret.style.borderColor = color;
+  const label = document.createElement('span');
+  label.classList.add('collaboration-carets__label');
+  label.style.backgroundColor = color;
+  const role =
+    user?.role === null || user?.role === undefined || user.role === 'member' ? '' : ` · ${roleLabel(user.role)}`;
+  label.textContent = `${user?.name ?? '?'}${role}${user?.isTyping === true ? ` ${typingLabel}` : ''}`;
+  if (user?.isTyping === true) {
+    label.classList.add('is-typing');
+  }
+  caret.append(label);
+  return caret;
+}
+
+export function createExtensions(options: ExtensionOptions): Extensions {
+  const { doc, awareness, identity, sectionHint, roleLabel, typingLabel } = options;
   return [
     // Collaboration brings its own undo history (Yjs UndoManager); the local one must be off.
     StarterKit.configure({ undoRedo: false, heading: { levels: [...HEADING_LEVELS] }, link: { openOnClick: false } }),
@@ -39,6 +70,10 @@ export function createExtensions({ doc, awareness, identity, sectionHint }: Exte
     SectionHints.configure({ hint: sectionHint }),
     Collaboration.configure({ document: doc, field: ContentField.body }),
     // The caret extension only needs `provider.awareness`; the editor does not know the network.
-    CollaborationCaret.configure({ provider: { awareness }, user: { name: identity.name, color: identity.color } }),
+    CollaborationCaret.configure({
+      provider: { awareness },
+      user: { ...presenceUserOf(identity, false) },
+      render: (user) => renderCaret(user, roleLabel, typingLabel),
+    }),
   ];
 }

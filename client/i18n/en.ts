@@ -365,6 +365,9 @@ export const en: Messages = {
       'A newer version of Jianyan edited this document, so this version opens it read-only to avoid losing content. Reload or update the app to edit.',
     permissionDenied: 'You can only view this document: {{reason}}',
     editors: 'Viewing: {{names}}',
+    typing: 'typing…',
+    someoneTyping: '{{names}} typing…',
+    personWithRole: '{{name}} ({{role}})',
   },
   toolbar: {
     label: 'Formatting',

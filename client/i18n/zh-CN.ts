@@ -353,6 +353,9 @@ export const zhCN = {
     schemaTooNew: '这份文档由更新版本的建言编辑过，当前版本只能查看，以免丢失内容。请刷新页面或更新应用后再编辑。',
     permissionDenied: '你只能查看这份文档：{{reason}}',
     editors: '正在查看：{{names}}',
+    typing: '正在输入…',
+    someoneTyping: '{{names}} 正在输入…',
+    personWithRole: '{{name}}（{{role}}）',
   },
   toolbar: {
     label: '格式工具栏',

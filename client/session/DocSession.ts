@@ -1,6 +1,7 @@
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CONTENT_SCHEMA_VERSION, ContentField, type DocId, readDocKind, readSchemaVersion } from '../../shared';
+import { presenceUserOf, TYPING_HOLD_MS } from '../features/presence/presenceUser';
 import { createStore, type Store } from '../lib/createStore';
 import { toError } from '../lib/toError';
 import { DocPersistence, STORAGE_ORIGIN } from '../storage/DocPersistence';
@@ -52,6 +53,7 @@ export class DocSession {
   /** Whether the record save that is due includes a change made on this device. */
   #hasLocalChange = false;
   #stopIdentity: () => void = () => {};
+  #typingTimer: ReturnType<typeof setTimeout> | null = null;
   #isDestroyed = false;
 
   constructor(options: DocSessionOptions) {
@@ -110,6 +112,9 @@ export class DocSession {
   destroy(): void {
     this.#isDestroyed = true;
     this.#stopIdentity();
+    if (this.#typingTimer !== null) {
+      clearTimeout(this.#typingTimer);
+    }
     this.doc.off('update', this.#onUpdate);
     if (this.#recordTimer !== null) {
       clearTimeout(this.#recordTimer);
@@ -127,7 +132,11 @@ export class DocSession {
     if (origin === STORAGE_ORIGIN) {
       return;
     }
-    this.#hasLocalChange ||= !(this.#connection?.isRemoteOrigin(origin) ?? false);
+    const isLocal = !(this.#connection?.isRemoteOrigin(origin) ?? false);
+    this.#hasLocalChange ||= isLocal;
+    if (isLocal) {
+      this.#showTyping();
+    }
     if (this.#recordTimer === null) {
       this.#recordTimer = setTimeout(() => {
         this.#recordTimer = null;
@@ -158,17 +167,36 @@ export class DocSession {
     this.isSchemaTooNew.set(version !== null && version > CONTENT_SCHEMA_VERSION);
   }
 
+  /** Others see "typing" beside this user's name until a short while after the last change. */
+  #showTyping(): void {
+    if (this.#typingTimer === null) {
+      this.#publishUser(true);
+    } else {
+      clearTimeout(this.#typingTimer);
+    }
+    this.#typingTimer = setTimeout(() => {
+      this.#typingTimer = null;
+      this.#publishUser(false);
+    }, TYPING_HOLD_MS);
+  }
+
+  /**
+   * Publishes who this is (name, colour, role, typing). The editor's caret extension publishes the
+   * user when it mounts; a session without an editor (a background upload) shows nobody.
+   */
+  #publishUser(isTyping: boolean): void {
+    if (this.#isDestroyed || this.awareness.getLocalState()?.user === undefined) {
+      return;
+    }
+    this.awareness.setLocalStateField('user', presenceUserOf(this.#options.identity.getSnapshot(), isTyping));
+  }
+
   /**
    * Keeps the caret's name and colour current. The editor's caret extension publishes the user
    * when it mounts; a session without an editor (a background upload) shows nobody.
    */
   #followIdentity(): void {
     const { identity } = this.#options;
-    this.#stopIdentity = identity.subscribe(() => {
-      if (this.awareness.getLocalState()?.user !== undefined) {
-        const { name, color } = identity.getSnapshot();
-        this.awareness.setLocalStateField('user', { name, color });
-      }
-    });
+    this.#stopIdentity = identity.subscribe(() => this.#publishUser(this.#typingTimer !== null));
   }
 }

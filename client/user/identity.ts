@@ -1,3 +1,4 @@
+import type { Role } from '../../shared';
 import type { Me } from '../../shared/api/schemas';
 import type { Store } from '../lib/createStore';
 import { deriveStore } from '../lib/deriveStore';
@@ -6,6 +7,10 @@ import { deriveStore } from '../lib/deriveStore';
 export interface Identity {
   readonly name: string;
   readonly color: string;
+  /** Empty while nobody is signed in. */
+  readonly userId: string;
+  /** Shown beside the name, so that members see when a chair is reading along. */
+  readonly role: Role | null;
 }
 
 /** Longest name on a caret label; longer names (up to 40 characters) are cut with an ellipsis. */
@@ -26,10 +31,10 @@ export function colorOf(userId: string): string {
 /** The caret identity of a user; nobody signed in shows no name. */
 export function identityOf(me: Me | null): Identity {
   if (me === null) {
-    return { name: '', color: CARET_COLORS[0] };
+    return { name: '', color: CARET_COLORS[0], userId: '', role: null };
   }
   const name = me.name.length > MAX_NAME_LENGTH ? `${me.name.slice(0, MAX_NAME_LENGTH - 1)}…` : me.name;
-  return { name, color: colorOf(me.id) };
+  return { name, color: colorOf(me.id), userId: me.id, role: me.role };
 }
 
 /**
@@ -44,5 +49,5 @@ export function createIdentity(
 }
 
 function sameIdentity(a: Identity, b: Identity): boolean {
-  return a.name === b.name && a.color === b.color;
+  return a.name === b.name && a.color === b.color && a.userId === b.userId && a.role === b.role;
 }

@@ -13,7 +13,16 @@ export type DocView =
   | { readonly kind: 'live' }
   | { readonly kind: 'version'; readonly versionId: string }
   | { readonly kind: 'compare'; readonly fromVersionId: string; readonly toVersionId: string }
-  | { readonly kind: 'changes'; readonly sinceVersionId: string | null };
+  | { readonly kind: 'changes'; readonly since: ChangesBase };
+
+/**
+ * What "changes since" counts from: a saved version (a reviewer's last review), the version a
+ * co-signer signed (their signature's snapshot), or nothing yet (everything shows as inserted).
+ */
+export type ChangesBase =
+  | { readonly kind: 'version'; readonly versionId: string }
+  | { readonly kind: 'signature'; readonly userId: string; readonly snapshot: string }
+  | { readonly kind: 'empty' };
 
 export const LIVE_VIEW: DocView = { kind: 'live' };
 

@@ -1,32 +1,49 @@
 import { type ReactElement, useCallback, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
+import { type PresenceUser, readPresenceUser } from './presenceUser';
 
-interface Person {
+interface Person extends PresenceUser {
   readonly clientId: number;
-  readonly name: string;
-  readonly color: string;
 }
 
+/** Everyone with the document open, this device included, one entry per person (not per tab). */
 function readPeople(awareness: Awareness): Person[] {
-  const people: Person[] = [];
+  const byPerson = new Map<string, Person>();
   for (const [clientId, state] of awareness.getStates()) {
-    const user: unknown = state.user;
-    if (typeof user === 'object' && user !== null) {
-      const { name, color } = user as Record<string, unknown>;
-      if (typeof name === 'string' && typeof color === 'string') {
-        people.push({ clientId, name, color });
-      }
+    const user = readPresenceUser(state.user);
+    if (user === null) {
+      continue;
+    }
+    const key = user.userId === '' ? `client:${clientId}` : user.userId;
+    const seen = byPerson.get(key);
+    if (seen === undefined || (user.isTyping && !seen.isTyping)) {
+      byPerson.set(key, { ...user, clientId: seen?.clientId ?? clientId });
     }
   }
-  return people.sort((a, b) => a.clientId - b.clientId);
+  return [...byPerson.values()].sort((a, b) => a.clientId - b.clientId);
 }
 
 function samePeople(a: readonly Person[], b: readonly Person[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.clientId === b[i]?.clientId && p.name === b[i]?.name);
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i];
+      return (
+        q !== undefined &&
+        p.clientId === q.clientId &&
+        p.name === q.name &&
+        p.role === q.role &&
+        p.isTyping === q.isTyping
+      );
+    })
+  );
 }
 
-/** Avatars of everyone who has the document open, like the co-editor list of 腾讯文档. */
+/**
+ * Avatars of everyone who has the document open, like the co-editor list of 腾讯文档: a ring marks
+ * a reviewer (chair, convener, secretariat), and whoever is typing is named beside them.
+ */
 export function PresenceList({ awareness }: { readonly awareness: Awareness }): ReactElement | null {
   const { t } = useTranslation();
   const cache = useRef<Person[]>([]);
@@ -48,15 +65,35 @@ export function PresenceList({ awareness }: { readonly awareness: Awareness }): 
   if (people.length === 0) {
     return null;
   }
-  const names = people.map((p) => p.name).join('、');
+  const label = (person: Person): string =>
+    person.role === null || person.role === 'member'
+      ? person.name
+      : t('doc.personWithRole', { name: person.name, role: t(`role.${person.role}`) });
+  const names = people.map(label).join('、');
+  const typing = people.filter((person) => person.isTyping && awareness.getStates().get(person.clientId) !== undefined);
+  const others = typing.filter((person) => person.clientId !== awareness.clientID);
   return (
-    <ul className="presence" title={t('doc.editors', { names })} aria-label={t('doc.editors', { names })}>
-      {people.slice(0, 5).map((person) => (
-        <li key={person.clientId} className="avatar" style={{ backgroundColor: person.color }}>
-          {Array.from(person.name)[0] ?? '?'}
-        </li>
-      ))}
-      {people.length > 5 ? <li className="avatar is-more">+{people.length - 5}</li> : null}
-    </ul>
+    <div className="presence-bar">
+      {others.length === 0 ? null : (
+        <span className="presence-typing" aria-live="polite">
+          {t('doc.someoneTyping', { names: others.map((person) => person.name).join('、') })}
+        </span>
+      )}
+      <ul className="presence" title={t('doc.editors', { names })} aria-label={t('doc.editors', { names })}>
+        {people.slice(0, 5).map((person) => (
+          <li
+            key={person.clientId}
+            className={person.role === null || person.role === 'member' ? 'avatar' : 'avatar is-reviewer'}
+            style={{ backgroundColor: person.color }}
+            title={label(person)}
+            data-role={person.role ?? undefined}
+          >
+            {Array.from(person.name)[0] ?? '?'}
+            {person.isTyping ? <span className="avatar-typing" aria-hidden="true" /> : null}
+          </li>
+        ))}
+        {people.length > 5 ? <li className="avatar is-more">+{people.length - 5}</li> : null}
+      </ul>
+    </div>
   );
 }

@@ -1,0 +1,40 @@
+import { parseRole, type Role } from '../../../shared';
+import type { Identity } from '../../user/identity';
+
+/** What each person publishes about themselves in a document's awareness state (`user`). */
+export interface PresenceUser {
+  readonly name: string;
+  readonly color: string;
+  readonly userId: string;
+  readonly role: Role | null;
+  /** True while they are typing (changed the content in the last few seconds). */
+  readonly isTyping: boolean;
+}
+
+/** How long after the last keystroke someone still shows as typing. */
+export const TYPING_HOLD_MS = 2500;
+
+export function presenceUserOf(identity: Identity, isTyping: boolean): PresenceUser {
+  return { name: identity.name, color: identity.color, userId: identity.userId, role: identity.role, isTyping };
+}
+
+/**
+ * Reads another client's `user` field; awareness states come from other devices, so anything
+ * that is not a well-formed user shows nobody rather than breaking the page.
+ */
+export function readPresenceUser(value: unknown): PresenceUser | null {
+  if (typeof value !== 'object' || value === null) {
+    return null;
+  }
+  const { name, color, userId, role, isTyping } = value as Record<string, unknown>;
+  if (typeof name !== 'string' || name.length === 0 || typeof color !== 'string') {
+    return null;
+  }
+  return {
+    name,
+    color,
+    userId: typeof userId === 'string' ? userId : '',
+    role: typeof role === 'string' ? parseRole(role) : null,
+    isTyping: isTyping === true,
+  };
+}
