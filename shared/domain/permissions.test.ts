@@ -61,7 +61,10 @@ const DOCUMENT_MATRIX: Record<
   | 'submit_document'
   | 'return_document'
   | 'approve_document'
-  | 'file_document',
+  | 'file_document'
+  | 'save_version'
+  | 'cosign'
+  | 'invite_cosigners',
   Record<Subject, Allowed>
 > = {
   // P6
@@ -134,6 +137,39 @@ const DOCUMENT_MATRIX: Record<
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
+  // P13
+  save_version: {
+    secretariat: 'live',
+    chair: 'live',
+    convenerOfGroup: 'live',
+    convenerElsewhere: 'none',
+    creator: 'live',
+    member: 'live',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P14
+  cosign: {
+    secretariat: 'none',
+    chair: 'none',
+    convenerOfGroup: ['draft', 'returned', 'in_review'],
+    convenerElsewhere: 'none',
+    creator: 'none',
+    member: ['draft', 'returned', 'in_review'],
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P14
+  invite_cosigners: {
+    secretariat: 'none',
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: ['draft', 'returned', 'in_review'],
+    member: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
 };
 
 function isAllowed(allowed: Allowed, status: DocStatus, isArchived: boolean): boolean {
@@ -167,7 +203,7 @@ const documentCases = Object.entries(DOCUMENT_MATRIX).flatMap(([action, bySubjec
   ),
 );
 
-describe('can() on documents, every role x action x document state (P1, P6-P12)', () => {
+describe('can() on documents, every role x action x document state (P1, P6-P14)', () => {
   it.each(documentCases)('$action by $subject on a $status document (archived: $isArchived) is $expected', (row) => {
     const target = documentOf(row.status, row.isArchived);
     expect(can(SUBJECTS[row.subject], row.action, target)).toBe(row.expected);
@@ -245,6 +281,17 @@ describe('decide() says why (docs/RULES.md)', () => {
     expect(decide(SUBJECTS.convenerElsewhere, 'manage_members', group)).toEqual({
       allowed: false,
       denial: Denial.notInGroup,
+    });
+  });
+
+  it('P14: the creator may not co-sign their own proposal, and only the creator invites co-signers', () => {
+    const draft = documentOf('draft', false);
+    expect(decide(SUBJECTS.creator, 'cosign', draft)).toEqual({ allowed: false, denial: Denial.role });
+    expect(decide(SUBJECTS.member, 'invite_cosigners', draft)).toEqual({ allowed: false, denial: Denial.role });
+    expect(decide(SUBJECTS.chair, 'cosign', draft)).toEqual({ allowed: false, denial: Denial.notInGroup });
+    expect(decide(SUBJECTS.member, 'cosign', documentOf('approved', false))).toEqual({
+      allowed: false,
+      denial: Denial.status,
     });
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupId, UserId } from './ids';
-import { type Actor, can, type DocumentTarget } from './permissions';
+import { type Actor, can, type DocumentTarget, decide } from './permissions';
 import { DOC_STATUSES, type DocStatus, Role } from './roles';
-import { STATUS_AFTER, WORKFLOW_ACTIONS } from './workflow';
+import { STATUS_AFTER, WORKFLOW_ACTIONS, type WorkflowAction } from './workflow';
 
 const GROUP = 'a0000000-0000-4000-8000-000000000001' as GroupId;
 const member: Actor = {
@@ -57,5 +57,63 @@ describe('the workflow of a proposal (DESIGN.md, P10-P12)', () => {
       path.push(STATUS_AFTER[action]);
     }
     expect(path).toEqual(['draft', 'in_review', 'returned', 'in_review', 'approved', 'filed']);
+  });
+});
+
+const OTHER_GROUP = 'a0000000-0000-4000-8000-000000000002' as GroupId;
+
+/** Everyone who might try a transition on a document of GROUP created by `member`. */
+const ROLES_OF_THE_WALK = {
+  secretariat,
+  chair: { ...member, id: 'c0000000-0000-4000-8000-000000000002' as UserId, role: Role.chair, groupIds: [] },
+  convenerOfGroup: convener,
+  convenerElsewhere: { ...convener, id: 'c0000000-0000-4000-8000-000000000004' as UserId, groupIds: [OTHER_GROUP] },
+  creator: member,
+  otherMember: { ...member, id: 'c0000000-0000-4000-8000-000000000006' as UserId },
+  memberElsewhere: { ...member, id: 'c0000000-0000-4000-8000-000000000007' as UserId, groupIds: [OTHER_GROUP] },
+  deactivated: { ...member, id: 'c0000000-0000-4000-8000-000000000008' as UserId, isActive: false },
+} as const satisfies Record<string, Actor>;
+type WalkRole = keyof typeof ROLES_OF_THE_WALK;
+
+/**
+ * The edges each role may take, written out by hand from DESIGN.md and P10-P12: from a status,
+ * to the statuses reachable in one transition. An archived document moves for nobody.
+ */
+const EDGES_BY_ROLE: Record<WalkRole, Partial<Record<DocStatus, readonly DocStatus[]>>> = {
+  secretariat: { approved: ['filed'] },
+  chair: { in_review: ['approved', 'returned'] },
+  convenerOfGroup: { draft: ['in_review'], returned: ['in_review'], in_review: ['approved', 'returned'] },
+  convenerElsewhere: {},
+  creator: { draft: ['in_review'], returned: ['in_review'] },
+  otherMember: { draft: ['in_review'], returned: ['in_review'] },
+  memberElsewhere: {},
+  deactivated: {},
+};
+
+const walkCases = (Object.keys(ROLES_OF_THE_WALK) as WalkRole[]).flatMap((role) =>
+  DOC_STATUSES.flatMap((status) => [false, true].map((isArchived) => ({ role, status, isArchived }))),
+);
+
+describe('every role, every state: the transitions can() allows (P10-P12)', () => {
+  it.each(walkCases)('$role from $status (archived: $isArchived)', ({ role, status, isArchived }) => {
+    const actor = ROLES_OF_THE_WALK[role];
+    const target: DocumentTarget = { ...doc(status), isArchived };
+    const reachable = WORKFLOW_ACTIONS.filter((action: WorkflowAction) => can(actor, action, target))
+      .map((action) => STATUS_AFTER[action])
+      .sort();
+    const expected = isArchived ? [] : [...(EDGES_BY_ROLE[role][status] ?? [])].sort();
+    expect(reachable).toEqual(expected);
+  });
+
+  it('refuses every transition of an archived document as archived, to those who could otherwise make it', () => {
+    for (const action of WORKFLOW_ACTIONS) {
+      for (const status of DOC_STATUSES) {
+        const live = doc(status);
+        const actors = Object.values(ROLES_OF_THE_WALK).filter((actor) => can(actor, action, live));
+        for (const actor of actors) {
+          expect(decide(actor, action, { ...live, isArchived: true })).toEqual({ allowed: false, denial: 'archived' });
+        }
+      }
+    }
   });
 });
