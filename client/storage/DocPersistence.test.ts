@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ContentField, type DocId, newDocId } from '../../shared';
+import { ContentField, type DocId, newDocId, RoomKind, roomNameOf } from '../../shared';
 import { waitUntil } from '../test/waitUntil';
 import { DocPersistence } from './DocPersistence';
 import { createDb, type JianyanDb } from './JianyanDb';
@@ -19,9 +19,9 @@ afterEach(async () => {
   await db.delete();
 });
 
-function open(docId: DocId, health = createStorageHealth()) {
+function open(docId: DocId, health = createStorageHealth(), room: RoomKind = RoomKind.content) {
   const doc = new Y.Doc({ gc: false });
-  const persistence = new DocPersistence({ db, docId, doc, health, isRemoteOrigin: (o) => o === REMOTE });
+  const persistence = new DocPersistence({ db, docId, room, doc, health, isRemoteOrigin: (o) => o === REMOTE });
   return { doc, persistence, health };
 }
 
@@ -59,6 +59,24 @@ describe('DocPersistence', () => {
     await second.persistence.load();
     await second.persistence.whenIdle();
     expect(await db.updates.count()).toBe(2);
+  });
+
+  it('keeps the comments doc in its own log beside the content, with its own unsent records', async () => {
+    const docId = newDocId();
+    const content = open(docId);
+    const comments = open(docId, createStorageHealth(), RoomKind.comments);
+    await Promise.all([content.persistence.load(), comments.persistence.load()]);
+    content.doc.getText(ContentField.title).insert(0, '正文');
+    comments.doc.getMap('threads').set('t', '评论');
+    await Promise.all([content.persistence.whenIdle(), comments.persistence.whenIdle()]);
+    expect(await countUnsent(db, docId)).toBe(1);
+    expect(await countUnsent(db, roomNameOf(docId, RoomKind.comments))).toBe(1);
+    comments.persistence.destroy();
+
+    const reopened = open(docId, createStorageHealth(), RoomKind.comments);
+    expect(await reopened.persistence.load()).toBe(true);
+    expect(reopened.doc.getMap('threads').get('t')).toBe('评论');
+    expect(reopened.doc.getText(ContentField.title).toString()).toBe('');
   });
 
   it('compacts the log once it passes the threshold (C3)', async () => {

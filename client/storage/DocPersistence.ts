@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocId } from '../../shared';
+import { type DocId, RoomKind, roomNameOf } from '../../shared';
 import type { JianyanDb } from './JianyanDb';
 import type { StorageHealth } from './storageHealth';
 import {
@@ -7,6 +7,7 @@ import {
   COMPACT_AFTER_BYTES,
   COMPACT_AFTER_ROWS,
   compactUpdates,
+  type LogKey,
   readUpdates,
   shouldCompact,
 } from './updateLog';
@@ -21,6 +22,8 @@ export const STORAGE_ORIGIN = Symbol('jianyan-storage');
 export interface DocPersistenceOptions {
   readonly db: JianyanDb;
   readonly docId: DocId;
+  /** Which of the document's Y.Docs this is; the content by default. */
+  readonly room?: RoomKind;
   readonly doc: Y.Doc;
   readonly health: StorageHealth;
   /** Whether an update with this origin came from the network rather than from this device. */
@@ -33,6 +36,8 @@ export interface DocPersistenceOptions {
  */
 export class DocPersistence {
   readonly #options: DocPersistenceOptions;
+  /** The log this doc is stored in: the document id for content, the room name for comments. */
+  readonly #key: LogKey;
   #rowsSinceCompaction = 0;
   #bytesSinceCompaction = 0;
   #compaction: Promise<void> | null = null;
@@ -42,14 +47,15 @@ export class DocPersistence {
 
   constructor(options: DocPersistenceOptions) {
     this.#options = options;
+    this.#key = roomNameOf(options.docId, options.room ?? RoomKind.content);
     // Listen before loading, so that no edit made while the load runs is missed.
     options.doc.on('update', this.#onUpdate);
   }
 
   /** Applies the stored updates to the doc; resolves with whether the device had any. */
   async load(): Promise<boolean> {
-    const { db, docId, doc } = this.#options;
-    const updates = await readUpdates(db, docId);
+    const { db, doc } = this.#options;
+    const updates = await readUpdates(db, this.#key);
     doc.transact(() => {
       for (const update of updates) {
         Y.applyUpdate(doc, update, STORAGE_ORIGIN);
@@ -87,9 +93,9 @@ export class DocPersistence {
   };
 
   #write(update: Uint8Array, isLocal: boolean, nextDelayMs: number, release: (() => void) | null): void {
-    const { db, docId, health } = this.#options;
+    const { db, health } = this.#options;
     const settle = health.beginWrite();
-    const write = appendUpdate(db, docId, update, isLocal).then(
+    const write = appendUpdate(db, this.#key, update, isLocal).then(
       () => {
         settle({ ok: true });
         release?.();
@@ -125,9 +131,9 @@ export class DocPersistence {
     if (this.#compaction !== null || !shouldCompact(this.#rowsSinceCompaction, this.#bytesSinceCompaction)) {
       return;
     }
-    const { db, docId, health } = this.#options;
+    const { db, health } = this.#options;
     const settle = health.beginWrite();
-    this.#compaction = compactUpdates(db, docId).then(
+    this.#compaction = compactUpdates(db, this.#key).then(
       () => {
         settle({ ok: true });
         this.#rowsSinceCompaction = 1;

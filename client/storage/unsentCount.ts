@@ -1,10 +1,10 @@
-import type { DocId } from '../../shared';
 import type { JianyanDb } from './JianyanDb';
+import type { LogKey } from './updateLog';
 
 /** Other tabs of this origin hear about unsent changes on this channel. */
 const CHANNEL_NAME = 'jianyan-unsent';
 
-type Listener = (docId: DocId) => void;
+type Listener = (key: LogKey) => void;
 
 const listeners = new Set<Listener>();
 let channel: BroadcastChannel | null = null;
@@ -14,7 +14,7 @@ function ensureChannel(): BroadcastChannel | null {
     channel = new BroadcastChannel(CHANNEL_NAME);
     channel.onmessage = (event: MessageEvent<unknown>) => {
       if (typeof event.data === 'string') {
-        notify(event.data as DocId);
+        notify(event.data as LogKey);
       }
     };
     // In Node (unit tests) an open channel would keep the process alive.
@@ -23,26 +23,27 @@ function ensureChannel(): BroadcastChannel | null {
   return channel;
 }
 
-function notify(docId: DocId): void {
+function notify(key: LogKey): void {
   for (const listener of [...listeners]) {
-    listener(docId);
+    listener(key);
   }
 }
 
 /**
- * Announces that a document's unsent records changed, in this tab and in the others. Needed
+ * Announces that a log's unsent records changed, in this tab and in the others. Needed
  * because appends bypass Dexie (see appendUpdate), so Dexie's live queries miss them.
  */
-export function announceUnsentChange(docId: DocId): void {
-  notify(docId);
-  ensureChannel()?.postMessage(docId);
+export function announceUnsentChange(key: LogKey): void {
+  notify(key);
+  ensureChannel()?.postMessage(key);
 }
 
 /**
- * Calls `onCount` with the number of unsent records of `docId` (or of all documents when null)
- * now and after every change. Counts are coalesced: at most one query runs at a time.
+ * Calls `onCount` with the number of unsent records of the log `docId` (or of all logs, content
+ * and comments, when null) now and after every change. Counts are coalesced: at most one query
+ * runs at a time.
  */
-export function watchUnsentCount(db: JianyanDb, docId: DocId | null, onCount: (count: number) => void): () => void {
+export function watchUnsentCount(db: JianyanDb, docId: LogKey | null, onCount: (count: number) => void): () => void {
   let isActive = true;
   let isRunning = false;
   let isStale = false;

@@ -1,7 +1,22 @@
 import * as Y from 'yjs';
-import type { DocId } from '../../shared';
+import type { DocId, RoomName } from '../../shared';
 import type { JianyanDb, UnsentRow, UpdateRow } from './JianyanDb';
 import { announceUnsentChange } from './unsentCount';
+
+/**
+ * Which Y.Doc a log row belongs to: a document id (its content, stored under the id since v1) or
+ * the room name of another of its Y.Docs (`<id>.comments`, see `roomNameOf`). The content room's
+ * name is the document id itself, so `roomNameOf(docId, kind)` gives the key of every kind.
+ */
+export type LogKey = DocId | RoomName;
+
+/**
+ * The rows' `docId` column holds a log key: comments share the tables of content rather than
+ * adding stores (a schema change) for a second log with the same shape.
+ */
+function rowKey(key: LogKey): DocId {
+  return key as DocId;
+}
 
 /** Compact a document's log once it holds this many rows: loading stays fast after long sessions. */
 export const COMPACT_AFTER_ROWS = 500;
@@ -14,7 +29,7 @@ function isValidRow(row: UpdateRow | UnsentRow): boolean {
 }
 
 /** All stored updates of a document, oldest first; empty when the device has none. */
-export async function readUpdates(db: JianyanDb, docId: DocId): Promise<Uint8Array[]> {
+export async function readUpdates(db: JianyanDb, docId: LogKey): Promise<Uint8Array[]> {
   const rows = await db.updates.where('docId').equals(docId).sortBy('seq');
   return rows.filter(isValidRow).map((row) => row.update);
 }
@@ -29,12 +44,12 @@ export async function readUpdates(db: JianyanDb, docId: DocId): Promise<Uint8Arr
  * reloads in between loses the transaction. Callers must announce the change themselves
  * (Dexie's live queries do not see it).
  */
-export function appendUpdate(db: JianyanDb, docId: DocId, update: Uint8Array, isLocal: boolean): Promise<void> {
+export function appendUpdate(db: JianyanDb, docId: LogKey, update: Uint8Array, isLocal: boolean): Promise<void> {
   const written = db.isOpen() ? appendNow(db, docId, update, isLocal) : appendWithDexie(db, docId, update, isLocal);
   return isLocal ? written.then(() => announceUnsentChange(docId)) : written;
 }
 
-function appendNow(db: JianyanDb, docId: DocId, update: Uint8Array, isLocal: boolean): Promise<void> {
+function appendNow(db: JianyanDb, docId: LogKey, update: Uint8Array, isLocal: boolean): Promise<void> {
   try {
     const stores = isLocal ? [db.updates.name, db.unsent.name] : [db.updates.name];
     const transaction = db.backendDB().transaction(stores, 'readwrite');
@@ -42,9 +57,9 @@ function appendNow(db: JianyanDb, docId: DocId, update: Uint8Array, isLocal: boo
       transaction.oncomplete = () => resolve();
       transaction.onabort = () => reject(transaction.error ?? new Error(`Storing an update of ${docId} was aborted`));
     });
-    transaction.objectStore(db.updates.name).add({ docId, update });
+    transaction.objectStore(db.updates.name).add({ docId: rowKey(docId), update });
     if (isLocal) {
-      transaction.objectStore(db.unsent.name).add({ docId, update });
+      transaction.objectStore(db.unsent.name).add({ docId: rowKey(docId), update });
     }
     transaction.commit();
     return done;
@@ -54,9 +69,10 @@ function appendNow(db: JianyanDb, docId: DocId, update: Uint8Array, isLocal: boo
   }
 }
 
-function appendWithDexie(db: JianyanDb, docId: DocId, update: Uint8Array, isLocal: boolean): Promise<void> {
+function appendWithDexie(db: JianyanDb, docId: LogKey, update: Uint8Array, isLocal: boolean): Promise<void> {
   return db.transaction('rw', db.updates, db.unsent, async () => {
-    await Promise.all([db.updates.add({ docId, update }), isLocal ? db.unsent.add({ docId, update }) : undefined]);
+    const row = { docId: rowKey(docId), update };
+    await Promise.all([db.updates.add(row), isLocal ? db.unsent.add(row) : undefined]);
   });
 }
 
@@ -74,7 +90,7 @@ export interface CompactionResult {
  * Merges a document's update log into one update in one transaction (C3). Rows appended by
  * another tab meanwhile wait for the transaction and stay separate. Unsent records are kept.
  */
-export function compactUpdates(db: JianyanDb, docId: DocId): Promise<CompactionResult> {
+export function compactUpdates(db: JianyanDb, docId: LogKey): Promise<CompactionResult> {
   return db.transaction('rw', db.updates, async () => {
     const rows = (await db.updates.where('docId').equals(docId).sortBy('seq')).filter(isValidRow);
     if (rows.length < 2) {
@@ -83,24 +99,24 @@ export function compactUpdates(db: JianyanDb, docId: DocId): Promise<CompactionR
     const merged = Y.mergeUpdates(rows.map((row) => row.update));
     const seqs = rows.flatMap((row) => (row.seq === undefined ? [] : [row.seq]));
     await db.updates.bulkDelete(seqs);
-    await db.updates.add({ docId, update: merged });
+    await db.updates.add({ docId: rowKey(docId), update: merged });
     return { rowsBefore: rows.length, bytesAfter: merged.byteLength };
   });
 }
 
 /** Unsent updates of a document, oldest first. */
-export async function listUnsent(db: JianyanDb, docId: DocId): Promise<UnsentRow[]> {
+export async function listUnsent(db: JianyanDb, docId: LogKey): Promise<UnsentRow[]> {
   const rows = await db.unsent.where('docId').equals(docId).sortBy('seq');
   return rows.filter(isValidRow);
 }
 
 /** Marks unsent updates of a document as acknowledged by removing their records. */
-export async function deleteUnsent(db: JianyanDb, docId: DocId, seqs: readonly number[]): Promise<void> {
+export async function deleteUnsent(db: JianyanDb, docId: LogKey, seqs: readonly number[]): Promise<void> {
   await db.unsent.bulkDelete([...seqs]);
   announceUnsentChange(docId);
 }
 
-/** The number of unsent updates of one document, or of all documents when `docId` is omitted. */
-export function countUnsent(db: JianyanDb, docId?: DocId): Promise<number> {
+/** The number of unsent updates of one log, or of all logs when `docId` is omitted. */
+export function countUnsent(db: JianyanDb, docId?: LogKey): Promise<number> {
   return docId === undefined ? db.unsent.count() : db.unsent.where('docId').equals(docId).count();
 }

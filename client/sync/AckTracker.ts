@@ -2,10 +2,10 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type DocId, MessageType } from '../../shared';
+import { MessageType } from '../../shared';
 import { STORAGE_ORIGIN } from '../storage/DocPersistence';
 import type { JianyanDb } from '../storage/JianyanDb';
-import { deleteUnsent, listUnsent } from '../storage/updateLog';
+import { deleteUnsent, type LogKey, listUnsent } from '../storage/updateLog';
 import { type DeleteSet, type ServerStateHint, serverHasUpdate } from './serverState';
 
 /** Wait after a local change before asking the server what it stored: batches fast typing. */
@@ -17,7 +17,8 @@ const FRUITLESS_PROBES_BEFORE_BACKOFF = 2;
 
 export interface AckTrackerOptions {
   readonly db: JianyanDb;
-  readonly docId: DocId;
+  /** The log whose unsent records this connection acknowledges (content or comments). */
+  readonly logKey: LogKey;
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
 }
@@ -85,13 +86,13 @@ export class AckTracker {
   };
 
   async #acknowledge(server: Parameters<typeof serverHasUpdate>[0]): Promise<void> {
-    const { db, docId } = this.#options;
+    const { db, logKey } = this.#options;
     try {
-      const rows = await listUnsent(db, docId);
+      const rows = await listUnsent(db, logKey);
       const acked = rows.filter((row) => serverHasUpdate(server, row.update));
       const seqs = acked.flatMap((row) => (row.seq === undefined ? [] : [row.seq]));
       if (seqs.length > 0) {
-        await deleteUnsent(db, docId, seqs);
+        await deleteUnsent(db, logKey, seqs);
       }
       this.#fruitless = seqs.length > 0 ? 0 : this.#fruitless + 1;
       this.#unsent = rows.length - seqs.length;

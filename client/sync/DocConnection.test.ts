@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, type DocId, newDocId } from '../../shared';
+import { CloseCode, type DocId, newDocId, RoomKind } from '../../shared';
 import { createStore } from '../lib/createStore';
 import { createDb, type JianyanDb } from '../storage/JianyanDb';
 import { waitUntil } from '../test/waitUntil';
@@ -84,11 +84,12 @@ afterEach(async () => {
   await db.delete();
 });
 
-function open(docId: DocId, gate: ConnectionGate): DocConnection {
+function open(docId: DocId, gate: ConnectionGate, room: RoomKind = RoomKind.content): DocConnection {
   const doc = new Y.Doc({ gc: false });
   connection = new DocConnection({
     db,
     docId,
+    room,
     doc,
     awareness: new Awareness(doc),
     serverUrl: 'ws://relay.test/sync',
@@ -107,6 +108,15 @@ describe('DocConnection with a gate', () => {
     set(true);
     expect(FakeSocket.opened).toHaveLength(1);
     expect(docConnection.status.getSnapshot()).toMatchObject({ phase: 'syncing', isHeld: false });
+  });
+
+  it('connects a comments doc to its own room, asking the gate by the document id', () => {
+    const docId = newDocId();
+    const asked: DocId[] = [];
+    const { gate } = testGate(true);
+    open(docId, { ...gate, isOpen: (id) => asked.push(id) > 0 }, RoomKind.comments);
+    expect(asked).toEqual([docId]);
+    expect(FakeSocket.opened.map((socket) => new URL(socket.url).pathname)).toEqual([`/sync/${docId}.comments`]);
   });
 
   it('hands a relay refusal to the gate, stays closed, and reconnects when the gate reopens (4401, C8)', async () => {

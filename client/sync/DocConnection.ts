@@ -4,7 +4,7 @@ import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { type DocId, isFatalCloseCode, MessageType, roomNameOf } from '../../shared';
+import { type DocId, isFatalCloseCode, MessageType, RoomKind, roomNameOf } from '../../shared';
 import { createStore, type Store } from '../lib/createStore';
 import { shallowEqual } from '../lib/shallowEqual';
 import type { JianyanDb } from '../storage/JianyanDb';
@@ -27,6 +27,11 @@ const MAX_RECONNECT_BACKOFF_MS = 5000;
 export interface DocConnectionOptions {
   readonly db: JianyanDb;
   readonly docId: DocId;
+  /**
+   * Which of the document's Y.Docs this connects (its room and its log of unsent updates); the
+   * content by default. Every kind asks the same gate, by the document's id.
+   */
+  readonly room?: RoomKind;
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   /** The relay's base URL; by default the `/sync` path of the host that served the app. */
@@ -69,7 +74,8 @@ export class DocConnection {
     const { db, docId, doc, awareness } = options;
     this.#docId = docId;
     this.#gate = options.gate ?? OPEN_GATE;
-    this.provider = new WebsocketProvider(options.serverUrl ?? syncServerUrl(), roomNameOf(docId), doc, {
+    const room = roomNameOf(docId, options.room ?? RoomKind.content);
+    this.provider = new WebsocketProvider(options.serverUrl ?? syncServerUrl(), room, doc, {
       connect: false,
       awareness,
       params: syncParams(),
@@ -80,10 +86,10 @@ export class DocConnection {
     this.#facts = createStore<SyncFacts>({ ...INITIAL_SYNC_FACTS, isOnline: navigator.onLine, isHeld });
     this.status = createStore(deriveSyncStatus(this.#facts.getSnapshot()));
     this.#facts.subscribe(() => this.#publish());
-    this.#acks = new AckTracker({ db, docId, doc, provider: this.provider });
+    this.#acks = new AckTracker({ db, logKey: room, doc, provider: this.provider });
     this.#wrapHandlers();
     this.#listen();
-    this.#stopUnsentCount = watchUnsentCount(db, docId, (unsent) => {
+    this.#stopUnsentCount = watchUnsentCount(db, room, (unsent) => {
       this.#setFacts({ unsent });
       this.#acks.onUnsentCount(unsent);
     });
