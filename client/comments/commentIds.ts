@@ -1,0 +1,20 @@
+/** Random bytes in an id: 128 bits, so ids made offline on many devices never collide. */
+const ID_BYTES = 16;
+
+/**
+ * A new thread or comment id: 22 url-safe characters (base64url of 16 random bytes). It travels
+ * in links (`?thread=`) and in mention notifications, which accept `[A-Za-z0-9_-]{8,64}`.
+ */
+export function newCommentId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(ID_BYTES));
+  let binary = '';
+  for (const byte of bytes) {
+    binary += String.fromCharCode(byte);
+  }
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+/** Whether `text` could be a thread or comment id (for `?thread=` from a link). */
+export function isCommentId(text: string): boolean {
+  return /^[A-Za-z0-9_-]{8,64}$/.test(text);
+}
