@@ -215,6 +215,7 @@ describe('SqliteWorkspaceStore', () => {
         updatedAt: 50,
         updatedBy: creator,
         authorIds: [creator],
+        cosigners: [],
       },
     });
     const again = await store.createDocument({ ...doc, kind: DocKind.socialInfo, createdAt: 99 });
@@ -277,6 +278,7 @@ describe('SqliteWorkspaceStore', () => {
       updatedAt: 42,
       updatedBy: null,
       authorIds: [],
+      cosigners: [],
     });
   });
 

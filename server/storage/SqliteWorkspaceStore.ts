@@ -1,9 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
-import Database from 'better-sqlite3';
 import type { DocRecord, Group } from '../../shared/api/schemas';
 import { type DocId, type GroupId, parseGroupId, parseUserId, type UserId } from '../../shared/index';
+import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
-import { migrate } from './sqliteSchema';
 import { allDocuments, documentById, insertDocument } from './sqliteWorkspaceDocuments';
 import {
   applyRosterPlan,
@@ -35,8 +34,6 @@ import type {
   WorkspaceStore,
 } from './WorkspaceStore';
 
-/** How long a writer waits for another process (the relay's connection, an admin command) to release the lock. */
-const BUSY_TIMEOUT_MS = 5_000;
 /** The settings key of the first-run setup link's hashed secret. */
 const SETUP_TOKEN_KEY = 'setup_token_hash';
 
@@ -65,11 +62,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   readonly #now: () => number;
 
   constructor(options: SqliteWorkspaceStoreOptions) {
-    const db = new Database(options.path);
-    db.pragma('journal_mode = WAL');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    migrate(db);
-    this.#q = new SqliteQueries(db, 'workspace store');
+    this.#q = new SqliteQueries(openSqliteConnection(options.path), 'workspace store');
     this.#now = options.now ?? Date.now;
   }
 

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 2;
+export const STORAGE_SCHEMA_VERSION = 3;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -107,7 +107,86 @@ const V2 = `
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2];
+/**
+ * Version 3: live review. The timeline of each document (append-only: triggers refuse changes,
+ * and a transition's request id is unique so that a retried request is done once), named
+ * versions (`Y.encodeSnapshot` of the content), co-signers with the snapshot each signed, each
+ * reviewer's last reviewed version, and the notification inbox (a mention is stored once per
+ * comment and person).
+ */
+const V3 = `
+  CREATE TABLE doc_events (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    reason TEXT,
+    version_id TEXT,
+    subject_id TEXT,
+    from_status TEXT,
+    to_status TEXT,
+    request_id TEXT UNIQUE
+  );
+  CREATE INDEX doc_events_by_doc ON doc_events (doc_id, seq);
+  CREATE TRIGGER doc_events_no_update BEFORE UPDATE ON doc_events
+    BEGIN SELECT RAISE(ABORT, 'doc_events is append-only'); END;
+  CREATE TRIGGER doc_events_no_delete BEFORE DELETE ON doc_events
+    BEGIN SELECT RAISE(ABORT, 'doc_events is append-only'); END;
+
+  CREATE TABLE doc_versions (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    cause TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    snapshot BLOB NOT NULL
+  );
+  CREATE INDEX doc_versions_by_doc ON doc_versions (doc_id, seq);
+
+  -- The rowid keeps the order in which co-signers were first asked or signed.
+  CREATE TABLE doc_cosigners (
+    doc_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    invited_by TEXT,
+    invited_at INTEGER,
+    signed_at INTEGER,
+    snapshot BLOB,
+    UNIQUE (doc_id, user_id)
+  );
+
+  CREATE TABLE doc_reviews (
+    doc_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    version_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, user_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE notifications (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    doc_title TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    reason TEXT,
+    excerpt TEXT,
+    thread_id TEXT,
+    comment_id TEXT,
+    read_at INTEGER,
+    UNIQUE (doc_id, comment_id, user_id)
+  );
+  CREATE INDEX notifications_by_user ON notifications (user_id, seq);
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.

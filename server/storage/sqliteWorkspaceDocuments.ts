@@ -1,6 +1,7 @@
-import type { DocRecord } from '../../shared/api/schemas';
+import type { Cosigner, DocRecord } from '../../shared/api/schemas';
 import { type DocId, parseUserId, type UserId } from '../../shared/index';
 import type { SqliteQueries } from './SqliteQueries';
+import { type CosignerRow, toCosigner } from './sqliteReviewRows';
 import { type DocumentRow, groupBy, toDocRecord } from './sqliteWorkspaceRows';
 import type { NewDocument } from './WorkspaceStore';
 
@@ -9,7 +10,20 @@ import type { NewDocument } from './WorkspaceStore';
 /** The document's record with its authors; null when it is not registered. */
 export function documentById(q: SqliteQueries, id: DocId): DocRecord | null {
   const row = q.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', id);
-  return row === undefined ? null : toDocRecord(row, authorsByDocument(q, id).get(id) ?? []);
+  if (row === undefined) {
+    return null;
+  }
+  return toDocRecord(row, authorsByDocument(q, id).get(id) ?? [], cosignersByDocument(q, id).get(id) ?? []);
+}
+
+/** Co-signers of one document (or all, in one query), in the order they were first asked or signed. */
+export function cosignersByDocument(q: SqliteQueries, docId: DocId | null): Map<string, Cosigner[]> {
+  const rows = q.all<CosignerRow>(
+    'SELECT * FROM doc_cosigners WHERE ? IS NULL OR doc_id = ? ORDER BY doc_id, rowid',
+    docId,
+    docId,
+  );
+  return groupBy(rows.map((row) => ({ key: row.doc_id, value: toCosigner(row) })));
 }
 
 /** Authors of one document (or all), the creator first, then in the order they first wrote. */
@@ -64,7 +78,8 @@ export function insertDocument(
 /** Every registered document, most recently changed first. */
 export function allDocuments(q: SqliteQueries): DocRecord[] {
   const authors = authorsByDocument(q, null);
+  const cosigners = cosignersByDocument(q, null);
   return q
     .all<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id')
-    .map((row) => toDocRecord(row, authors.get(row.id) ?? []));
+    .map((row) => toDocRecord(row, authors.get(row.id) ?? [], cosigners.get(row.id) ?? []));
 }

@@ -1,4 +1,4 @@
-import type { DocRecord } from '../../shared/api/schemas';
+import type { Cosigner, DocRecord } from '../../shared/api/schemas';
 import {
   type GroupId,
   parseDocId,
@@ -133,7 +133,7 @@ export function toInvitationRecord(row: InvitationRow): InvitationRecord {
   };
 }
 
-export function toDocRecord(row: DocumentRow, authorIds: readonly UserId[]): DocRecord {
+export function toDocRecord(row: DocumentRow, authorIds: readonly UserId[], cosigners: readonly Cosigner[]): DocRecord {
   return {
     id: need(parseDocId(row.id), 'documents', row.id, 'id'),
     kind: need(parseDocKind(row.kind), 'documents', row.id, 'kind'),
@@ -146,7 +146,7 @@ export function toDocRecord(row: DocumentRow, authorIds: readonly UserId[]): Doc
     updatedAt: row.updated_at,
     updatedBy: optionalUserId(row.updated_by, 'documents', row.id, 'updated_by'),
     authorIds: [...authorIds],
-    cosigners: [],
+    cosigners: [...cosigners],
   };
 }
 
