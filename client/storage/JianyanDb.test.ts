@@ -42,7 +42,7 @@ describe('JianyanDb upgrade from v1', () => {
       serverSeenAt: null,
       syncedAt: null,
     });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.account.count()).toBe(0);
   });

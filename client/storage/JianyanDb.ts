@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { DocId, DocKind, GroupId, UserId } from '../../shared';
+import type { DocId, DocKind, DocStatus, GroupId, UserId } from '../../shared';
+import type { DocActivity, Notification, Transition } from '../../shared/api/review';
 import type { Group, Me, Person, DocRecord as ServerDocRecord } from '../../shared/api/schemas';
 
 /** One Yjs update of one document, in the order it was stored. */
@@ -67,6 +68,12 @@ export const OutboxOp = {
   registerDoc: 'registerDoc',
   /** `PATCH /api/docs/:id` with `isArchived`. */
   setArchived: 'setArchived',
+  /** `POST /api/docs/:id/transitions`: sent only once the document's content is on the server. */
+  transition: 'transition',
+  /** `POST /api/docs/:id/mentions`: tells the people a comment mentions. */
+  mention: 'mention',
+  /** `POST /api/notifications/read` for notifications about the row's document. */
+  markRead: 'markRead',
 } as const;
 export type OutboxOp = (typeof OutboxOp)[keyof typeof OutboxOp];
 
@@ -79,6 +86,28 @@ export interface RegisterDocPayload {
 
 export interface SetArchivedPayload {
   readonly isArchived: boolean;
+}
+
+export interface TransitionPayload {
+  readonly action: Transition;
+  /** The status the user saw when they asked: the server refuses (409) if it moved on meanwhile. */
+  readonly fromStatus: DocStatus;
+  /** The reason of a return; null otherwise. */
+  readonly reason: string | null;
+  /** Made once when queued, so that sending it again after a lost answer does it once. */
+  readonly requestId: string;
+}
+
+export interface MentionPayload {
+  readonly threadId: string;
+  readonly commentId: string;
+  readonly userIds: readonly UserId[];
+  readonly excerpt: string;
+}
+
+export interface MarkReadPayload {
+  /** Notification ids, all about the row's document. */
+  readonly ids: readonly string[];
 }
 
 /** Why the server refused an operation, kept for the user to see. */
@@ -104,7 +133,25 @@ export type OutboxRow = {
 } & (
   | { readonly op: typeof OutboxOp.registerDoc; readonly payload: RegisterDocPayload }
   | { readonly op: typeof OutboxOp.setArchived; readonly payload: SetArchivedPayload }
+  | { readonly op: typeof OutboxOp.transition; readonly payload: TransitionPayload }
+  | { readonly op: typeof OutboxOp.mention; readonly payload: MentionPayload }
+  | { readonly op: typeof OutboxOp.markRead; readonly payload: MarkReadPayload }
 );
+
+/** A document's timeline, versions and co-signers as last fetched for one user (read offline). */
+export interface ActivityRow {
+  readonly docId: DocId;
+  readonly userId: UserId;
+  /** Untrusted when read back: validated with `docActivitySchema` before use. */
+  readonly activity: DocActivity;
+  readonly fetchedAt: number;
+}
+
+/**
+ * One notification of one user, as the server sent it; `readAt` is set on this device at once
+ * when the user reads it (the `markRead` outbox row tells the server later).
+ */
+export type NotificationRow = Notification & { readonly userId: UserId };
 
 /** The typed Dexie database of the app. */
 export type JianyanDb = Dexie & {
@@ -114,6 +161,8 @@ export type JianyanDb = Dexie & {
   account: EntityTable<AccountRow, 'key'>;
   workspace: EntityTable<WorkspaceRow, 'key'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
+  activity: EntityTable<ActivityRow, 'docId'>;
+  notifications: EntityTable<NotificationRow, 'id'>;
 };
 
 /** The name of the production database; tests open others. */
@@ -132,6 +181,13 @@ const SCHEMA_V2 = {
   account: 'key',
   workspace: 'key',
   outbox: '++seq, docId',
+} as const;
+
+/** Version 3: the review caches (timelines, notifications). Nothing older changes. */
+const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  activity: 'docId',
+  notifications: 'id, userId, at',
 } as const;
 
 /**
@@ -158,5 +214,6 @@ export function createDb(name: string = DB_NAME): JianyanDb {
   const db = new Dexie(name) as JianyanDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   type DocId,
   type GroupId,
@@ -7,7 +8,32 @@ import {
   parseUserId,
   type UserId,
 } from '../../shared';
-import { type JianyanDb, type OutboxFailure, OutboxOp, type OutboxRow, type RegisterDocPayload } from './JianyanDb';
+import {
+  INBOX_PAGE_SIZE,
+  MAX_REASON_LENGTH,
+  mentionRequestSchema,
+  requestIdSchema,
+  transitionSchema,
+} from '../../shared/api/review';
+import { docStatusSchema } from '../../shared/api/schemas';
+import {
+  type JianyanDb,
+  type MarkReadPayload,
+  type MentionPayload,
+  type OutboxFailure,
+  OutboxOp,
+  type OutboxRow,
+  type RegisterDocPayload,
+  type TransitionPayload,
+} from './JianyanDb';
+
+const transitionPayloadSchema = z.object({
+  action: transitionSchema,
+  fromStatus: docStatusSchema,
+  reason: z.string().max(MAX_REASON_LENGTH).nullable(),
+  requestId: requestIdSchema,
+});
+const markReadPayloadSchema = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(INBOX_PAGE_SIZE) });
 
 function isFailure(value: unknown): value is OutboxFailure {
   if (typeof value !== 'object' || value === null) {
@@ -17,21 +43,47 @@ function isFailure(value: unknown): value is OutboxFailure {
   return typeof status === 'number' && typeof code === 'string' && typeof message === 'string';
 }
 
-function validPayload(row: OutboxRow, docId: DocId): OutboxRow['payload'] | null {
-  const payload: unknown = row.payload;
+function registerPayload(payload: unknown, docId: DocId): RegisterDocPayload | null {
   if (typeof payload !== 'object' || payload === null) {
     return null;
   }
   const fields = payload as Record<string, unknown>;
-  if (row.op === OutboxOp.setArchived) {
-    return typeof fields.isArchived === 'boolean' ? { isArchived: fields.isArchived } : null;
-  }
   const kind = parseDocKind(fields.kind);
   const groupId = typeof fields.groupId === 'string' ? parseGroupId(fields.groupId) : null;
   if (fields.id !== docId || kind === null || groupId === null) {
     return null;
   }
   return { id: docId, kind, groupId, title: typeof fields.title === 'string' ? fields.title : '' };
+}
+
+type Common = Omit<OutboxRow, 'op' | 'payload'>;
+
+/** The row with its payload checked against its operation; null when either makes no sense. */
+function typedRow(common: Common, op: unknown, payload: unknown): OutboxRow | null {
+  switch (op) {
+    case OutboxOp.registerDoc: {
+      const valid = registerPayload(payload, common.docId);
+      return valid === null ? null : { ...common, op, payload: valid };
+    }
+    case OutboxOp.setArchived: {
+      const isArchived = (payload as { isArchived?: unknown } | null)?.isArchived;
+      return typeof isArchived === 'boolean' ? { ...common, op, payload: { isArchived } } : null;
+    }
+    case OutboxOp.transition: {
+      const parsed = transitionPayloadSchema.safeParse(payload);
+      return parsed.success ? { ...common, op, payload: parsed.data satisfies TransitionPayload } : null;
+    }
+    case OutboxOp.mention: {
+      const parsed = mentionRequestSchema.safeParse(payload);
+      return parsed.success ? { ...common, op, payload: parsed.data satisfies MentionPayload } : null;
+    }
+    case OutboxOp.markRead: {
+      const parsed = markReadPayloadSchema.safeParse(payload);
+      return parsed.success ? { ...common, op, payload: parsed.data satisfies MarkReadPayload } : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /** Rows read back from IndexedDB are untrusted: a row that does not make sense is skipped, not sent. */
@@ -41,14 +93,7 @@ export function toValidOutboxRow(row: OutboxRow): OutboxRow | null {
   if (docId === null || userId === null || typeof row.seq !== 'number') {
     return null;
   }
-  if (row.op !== OutboxOp.registerDoc && row.op !== OutboxOp.setArchived) {
-    return null;
-  }
-  const payload = validPayload(row, docId);
-  if (payload === null) {
-    return null;
-  }
-  const common = {
+  const common: Common = {
     seq: row.seq,
     docId,
     userId,
@@ -57,9 +102,7 @@ export function toValidOutboxRow(row: OutboxRow): OutboxRow | null {
     lastError: isFailure(row.lastError) ? row.lastError : null,
     isRefused: row.isRefused === true,
   };
-  return row.op === OutboxOp.registerDoc
-    ? { ...common, op: row.op, payload: payload as RegisterDocPayload }
-    : { ...common, op: row.op, payload: { isArchived: (payload as { isArchived: boolean }).isArchived } };
+  return typedRow(common, row.op, row.payload);
 }
 
 /** Every valid outbox row, oldest first (all users: the caller picks the current one's). */
@@ -127,6 +170,72 @@ export function enqueueRegistration(
       });
     }
   });
+}
+
+function newRow(docId: DocId, userId: UserId, now: number | undefined) {
+  return { docId, userId, createdAt: now ?? Date.now(), attempts: 0, lastError: null, isRefused: false };
+}
+
+/**
+ * Queues a workflow transition with a request id made now, once: sending the row again after a
+ * lost answer does the transition once. The same action still waiting (not refused) for the
+ * same document is not queued twice.
+ */
+export function enqueueTransition(
+  db: JianyanDb,
+  input: {
+    readonly docId: DocId;
+    readonly userId: UserId;
+    readonly payload: Omit<TransitionPayload, 'requestId'>;
+    readonly now?: number;
+  },
+): Promise<void> {
+  return db.transaction('rw', db.outbox, async () => {
+    const waiting = await db.outbox
+      .where('docId')
+      .equals(input.docId)
+      .filter(
+        (row) =>
+          row.op === OutboxOp.transition &&
+          row.userId === input.userId &&
+          !row.isRefused &&
+          row.payload.action === input.payload.action,
+      )
+      .count();
+    if (waiting === 0) {
+      const payload: TransitionPayload = { ...input.payload, requestId: crypto.randomUUID() };
+      await db.outbox.add({ ...newRow(input.docId, input.userId, input.now), op: OutboxOp.transition, payload });
+    }
+  });
+}
+
+/** Queues the notification of the people a comment mentions. */
+export async function enqueueMention(
+  db: JianyanDb,
+  input: { readonly docId: DocId; readonly userId: UserId; readonly payload: MentionPayload; readonly now?: number },
+): Promise<void> {
+  await db.outbox.add({
+    ...newRow(input.docId, input.userId, input.now),
+    op: OutboxOp.mention,
+    payload: input.payload,
+  });
+}
+
+/** Queues telling the server that notifications were read: one row per document, at most a page of ids each. */
+export async function enqueueMarkRead(
+  db: JianyanDb,
+  input: { readonly userId: UserId; readonly byDoc: ReadonlyMap<DocId, readonly string[]>; readonly now?: number },
+): Promise<void> {
+  const rows: OutboxRow[] = [];
+  for (const [docId, ids] of input.byDoc) {
+    for (let start = 0; start < ids.length; start += INBOX_PAGE_SIZE) {
+      const payload = { ids: ids.slice(start, start + INBOX_PAGE_SIZE) };
+      rows.push({ ...newRow(docId, input.userId, input.now), op: OutboxOp.markRead, payload });
+    }
+  }
+  if (rows.length > 0) {
+    await db.outbox.bulkAdd(rows);
+  }
 }
 
 /** The server accepted the operation. */

@@ -1,13 +1,16 @@
 import { liveQuery } from 'dexie';
 import type { DocId, UserId } from '../../shared';
+import type { TransitionResult } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
 import type { ApiClient } from '../api/ApiClient';
 import { ApiError, NetworkError } from '../api/ApiError';
 import { createStore, type Store } from '../lib/createStore';
 import { toError } from '../lib/toError';
+import { isReviewRow, sendReviewRow } from '../review/sendReviewRow';
 import { saveServerRecord } from '../storage/docRecords';
 import { type JianyanDb, type OutboxFailure, OutboxOp, type OutboxRow } from '../storage/JianyanDb';
 import { listOutbox, recordOutboxFailure, removeOutboxRow, retryOutboxRow } from '../storage/outboxRows';
+import type { SyncOutcome } from './BackgroundSync';
 
 /** First retry after a transient failure (5xx, no network); doubles up to the maximum. */
 const RETRY_FIRST_DELAY_MS = 2_000;
@@ -47,16 +50,23 @@ export interface OutboxOptions {
   readonly canSend: () => boolean;
   /** A document is registered: its sessions may connect now. */
   readonly onRegistered?: (docId: DocId) => void;
-  /** The server stored a record (registration or archive). */
+  /** The server stored a record (registration, archive, transition). */
   readonly onRecord?: (record: DocRecord) => void;
+  /** The server made a queued transition (its record was stored and passed to `onRecord`). */
+  readonly onTransition?: (result: TransitionResult) => void;
+  /**
+   * Brings a document's unsent content to the server: a queued transition waits for it (see
+   * client/review/sendReviewRow.ts). Without it such a transition waits until the content is sent.
+   */
+  readonly syncDoc?: (docId: DocId, signal: AbortSignal) => Promise<SyncOutcome>;
 }
 
 /** sent; refused (kept as a problem); failed (retried later); stop (offline or signed out: stop flushing). */
 type Outcome = 'sent' | 'refused' | 'failed' | 'stop';
 
 /**
- * Operations made on this device that the server has not accepted yet (document registrations
- * and archive changes), sent in order when online. A transient failure is retried with backoff;
+ * Operations made on this device that the server has not accepted yet (document registrations,
+ * archive changes, workflow transitions, mentions, read marks), sent in order when online. A transient failure is retried with backoff;
  * a refusal (4xx) is kept as a problem for the user, never dropped.
  */
 export class Outbox {
@@ -69,6 +79,8 @@ export class Outbox {
   #failures = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #stopWatching: () => void = () => {};
+  /** Aborts a content upload a transition waits for, when the outbox stops. */
+  #controller = new AbortController();
 
   constructor(options: OutboxOptions) {
     this.#options = options;
@@ -87,6 +99,8 @@ export class Outbox {
   stop(): void {
     this.#stopWatching();
     this.#clearTimer();
+    this.#controller.abort();
+    this.#controller = new AbortController();
   }
 
   /** Reads the rows again (after a change made here; other tabs' changes arrive through `watch`). */
@@ -180,6 +194,19 @@ export class Outbox {
     const { api, db } = this.#options;
     const seq = row.seq ?? -1;
     try {
+      if (isReviewRow(row)) {
+        const { syncDoc } = this.#options;
+        const result = await sendReviewRow({ api, db, syncDoc, signal: this.#controller.signal }, row);
+        if (result !== null) {
+          await saveServerRecord(db, result.record);
+        }
+        await removeOutboxRow(db, seq);
+        if (result !== null) {
+          this.#options.onRecord?.(result.record);
+          this.#options.onTransition?.(result);
+        }
+        return 'sent';
+      }
       const record =
         row.op === OutboxOp.registerDoc
           ? await api.registerDoc(row.payload)

@@ -5,6 +5,7 @@ import type { ApiClient } from '../api/ApiClient';
 import { ApiError, isUnauthorized } from '../api/ApiError';
 import { createStore, type Store } from '../lib/createStore';
 import { deriveStore } from '../lib/deriveStore';
+import { ReviewRuntime } from '../review/ReviewRuntime';
 import { createGroupDocument } from '../storage/createGroupDocument';
 import { listDocRecords, markSynced } from '../storage/docRecords';
 import type { DocRecord as DocRow, JianyanDb, WorkspaceRow } from '../storage/JianyanDb';
@@ -51,6 +52,8 @@ export interface WorkspaceRuntimeOptions {
 export class WorkspaceRuntime {
   readonly auth: AuthStore;
   readonly outbox: Outbox;
+  /** Inbox, documents' activity, queued transitions and the live stream (see client/review). */
+  readonly review: ReviewRuntime;
   readonly backgroundSync: BackgroundSync;
   readonly access: DocAccessTracker;
   readonly cache: Store<CacheSnapshot> = createStore<CacheSnapshot>({
@@ -78,7 +81,11 @@ export class WorkspaceRuntime {
       currentUser,
       canSend,
       onRegistered: () => void this.backgroundSync.run(),
+      onRecord: (record) => void this.review.onRecord(record),
+      // A queued transition waits until the document's changes made here are on the server.
+      syncDoc: options.syncDoc,
     });
+    this.review = new ReviewRuntime({ db, api, auth: this.auth, outbox: this.outbox, isOnline: this.#isOnline });
     this.access = new DocAccessTracker({
       db,
       api,
@@ -124,6 +131,7 @@ export class WorkspaceRuntime {
     });
     this.#stops.push(() => cacheQuery.unsubscribe());
     this.#stops.push(this.outbox.watch());
+    this.#stops.push(this.review.start());
     this.#stops.push(api.onUnauthorized(() => this.auth.expire()));
     this.#stops.push(this.#followAuth());
     this.#stops.push(this.#followNetwork());
@@ -143,6 +151,7 @@ export class WorkspaceRuntime {
       stop();
     }
     this.outbox.stop();
+    this.review.stop();
     this.backgroundSync.stop();
   }
 

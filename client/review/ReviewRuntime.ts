@@ -1,0 +1,284 @@
+import { liveQuery } from 'dexie';
+import { Action, type DocId, type DocStatus, decide, documentTarget, type UserId } from '../../shared';
+import type { Notification, Transition } from '../../shared/api/review';
+import type { DocRecord, Me } from '../../shared/api/schemas';
+import type { ApiClient, MentionInput } from '../api/ApiClient';
+import { ApiError } from '../api/ApiError';
+import { createStore, type Store } from '../lib/createStore';
+import { getDocRecord, saveServerRecord } from '../storage/docRecords';
+import type { JianyanDb } from '../storage/JianyanDb';
+import { enqueueMarkRead, enqueueMention, enqueueTransition } from '../storage/outboxRows';
+import { type AuthStore, userOf } from '../workspace/AuthStore';
+import type { Outbox } from '../workspace/Outbox';
+import { saveActivity } from './activityCache';
+import { type EventSourceLike, LiveStream } from './liveStream';
+import { listNotifications, markReadLocally, saveInbox, saveNotification } from './notificationRows';
+
+export interface InboxSnapshot {
+  /** Whether the device's cache was read at least once. */
+  readonly isLoaded: boolean;
+  /** Newest first. */
+  readonly notifications: readonly Notification[];
+  readonly unread: number;
+}
+
+const EMPTY_INBOX: InboxSnapshot = { isLoaded: false, notifications: [], unread: 0 };
+
+const TRANSITION_ACTIONS = {
+  submit: Action.submitDocument,
+  return: Action.returnDocument,
+  approve: Action.approveDocument,
+  file: Action.fileDocument,
+} as const satisfies Record<Transition, Action>;
+
+export interface ReviewRuntimeOptions {
+  readonly db: JianyanDb;
+  readonly api: ApiClient;
+  readonly auth: AuthStore;
+  readonly outbox: Outbox;
+  readonly isOnline: () => boolean;
+  /** For tests: a fake EventSource. */
+  readonly createEventSource?: (url: string) => EventSourceLike;
+}
+
+/**
+ * The review's client side beside the workspace: the inbox (cached, read marks queued), the
+ * documents' activity (cached per document), queued transitions and mentions, and the live
+ * stream that brings notifications and changed records while signed in and online.
+ */
+export class ReviewRuntime {
+  readonly inbox: Store<InboxSnapshot> = createStore(EMPTY_INBOX);
+  readonly stream: LiveStream;
+  readonly #options: ReviewRuntimeOptions;
+  /** Documents a page shows the activity of, with how many pages do. */
+  readonly #watched = new Map<DocId, number>();
+  readonly #refreshing = new Map<DocId, Promise<void>>();
+  #stopInbox: () => void = () => {};
+  #stops: (() => void)[] = [];
+
+  constructor(options: ReviewRuntimeOptions) {
+    this.#options = options;
+    this.stream = new LiveStream({
+      ...(options.createEventSource === undefined ? {} : { create: options.createEventSource }),
+      onNotification: (notification) => void this.#onNotification(notification),
+      onRecord: (record) => void this.onRecord(record),
+      onOpen: () => this.#catchUp(),
+    });
+  }
+
+  /** Follows the signed-in user and the network. Returns a stop function. */
+  start(): () => void {
+    this.#stops.push(this.#followAuth(), this.#followNetwork());
+    return () => this.stop();
+  }
+
+  stop(): void {
+    for (const stop of this.#stops.splice(0)) {
+      stop();
+    }
+    this.#stopInbox();
+    this.stream.stop();
+  }
+
+  /** Fetches the inbox and stores it on the device. Never rejects: offline the cache stays. */
+  async refreshInbox(): Promise<void> {
+    const me = this.#signedInUser();
+    if (me === null) {
+      return;
+    }
+    try {
+      const inbox = await this.#options.api.inbox();
+      if (this.#signedInUser()?.id === me.id) {
+        await saveInbox(this.#options.db, me.id, inbox.notifications);
+      }
+    } catch {
+      // Offline, or refused (a 401 already told the auth store): the cached inbox stays.
+    }
+  }
+
+  /** Fetches a document's activity and stores it (and its record). Never rejects. */
+  refreshActivity(docId: DocId): Promise<void> {
+    let running = this.#refreshing.get(docId);
+    if (running === undefined) {
+      running = this.#fetchActivity(docId).finally(() => this.#refreshing.delete(docId));
+      this.#refreshing.set(docId, running);
+    }
+    return running;
+  }
+
+  /** A page shows the document's activity: it is fetched now and whenever it may have changed. */
+  watchActivity(docId: DocId): () => void {
+    this.#watched.set(docId, (this.#watched.get(docId) ?? 0) + 1);
+    void this.refreshActivity(docId);
+    let isWatching = true;
+    return () => {
+      if (!isWatching) {
+        return;
+      }
+      isWatching = false;
+      const count = (this.#watched.get(docId) ?? 1) - 1;
+      if (count === 0) {
+        this.#watched.delete(docId);
+      } else {
+        this.#watched.set(docId, count);
+      }
+    };
+  }
+
+  /** The server changed a record (live stream, transition): store it and refresh what a page shows. */
+  async onRecord(record: DocRecord): Promise<void> {
+    await saveServerRecord(this.#options.db, record).catch(() => undefined);
+    if (this.#watched.has(record.id)) {
+      await this.refreshActivity(record.id);
+    }
+  }
+
+  /**
+   * Queues a transition, sent once the document's content made here is on the server. Throws
+   * ApiError 403 when the cached record already says the user may not.
+   */
+  async queueTransition(
+    docId: DocId,
+    input: { readonly action: Transition; readonly fromStatus: DocStatus; readonly reason?: string },
+  ): Promise<void> {
+    const me = this.#requireUser('change the status of a document');
+    const record = (await getDocRecord(this.#options.db, docId))?.record ?? null;
+    if (record !== null) {
+      const decision = decide(me, TRANSITION_ACTIONS[input.action], documentTarget(record));
+      if (!decision.allowed) {
+        const message = `Cannot ${input.action} document ${docId}: ${decision.denial}`;
+        throw new ApiError({ status: 403, code: 'forbidden', message, denial: decision.denial });
+      }
+    }
+    const reason = input.reason?.trim() ?? '';
+    const payload = { action: input.action, fromStatus: input.fromStatus, reason: reason === '' ? null : reason };
+    await enqueueTransition(this.#options.db, { docId, userId: me.id, payload });
+    await this.#flushOutbox();
+  }
+
+  /** Queues telling the people a comment mentions; sent when online. */
+  async queueMention(docId: DocId, input: MentionInput): Promise<void> {
+    const me = this.#requireUser('mention someone');
+    const payload = { ...input, userIds: [...input.userIds] as UserId[] };
+    await enqueueMention(this.#options.db, { docId, userId: me.id, payload });
+    await this.#flushOutbox();
+  }
+
+  /** Marks notifications read here at once; the server hears when online. */
+  async markRead(which: readonly string[] | 'all'): Promise<void> {
+    const me = this.#requireUser('mark notifications read');
+    const byDoc = await markReadLocally(this.#options.db, me.id, which);
+    await enqueueMarkRead(this.#options.db, { userId: me.id, byDoc });
+    await this.#flushOutbox();
+  }
+
+  async #flushOutbox(): Promise<void> {
+    await this.#options.outbox.reload();
+    void this.#options.outbox.flush();
+  }
+
+  async #fetchActivity(docId: DocId): Promise<void> {
+    const me = this.#signedInUser();
+    if (me === null || !this.#options.isOnline()) {
+      return;
+    }
+    try {
+      const activity = await this.#options.api.docActivity(docId);
+      if (this.#signedInUser()?.id === me.id) {
+        await saveServerRecord(this.#options.db, activity.record);
+        await saveActivity(this.#options.db, me.id, activity);
+      }
+    } catch {
+      // Offline or refused: the cached activity stays; access checks tell the user about refusals.
+    }
+  }
+
+  async #onNotification(notification: Notification): Promise<void> {
+    const me = this.#signedInUser();
+    if (me !== null) {
+      await saveNotification(this.#options.db, me.id, notification).catch(() => undefined);
+    }
+  }
+
+  /** The stream (re)opened: what was sent while it was down is fetched. */
+  #catchUp(): void {
+    void this.refreshInbox();
+    for (const docId of this.#watched.keys()) {
+      void this.refreshActivity(docId);
+    }
+  }
+
+  #signedInUser(): Me | null {
+    const auth = this.#options.auth.getSnapshot();
+    return auth.status === 'signed_in' ? auth.me : null;
+  }
+
+  #requireUser(what: string): Me {
+    const me = userOf(this.#options.auth.getSnapshot());
+    if (me === null) {
+      throw new ApiError({ status: 401, code: 'unauthorized', message: `Sign in to ${what}` });
+    }
+    return me;
+  }
+
+  /** Shows the cached inbox of whoever uses the device, and streams while they are signed in. */
+  #followAuth(): () => void {
+    let userId: UserId | null = null;
+    let wasSignedIn = false;
+    const onAuth = (): void => {
+      const me = userOf(this.#options.auth.getSnapshot());
+      const isSignedIn = this.#signedInUser() !== null;
+      if ((me?.id ?? null) !== userId) {
+        userId = me?.id ?? null;
+        this.#watchInbox(userId);
+      }
+      if (isSignedIn && !wasSignedIn) {
+        this.#connect();
+      } else if (!isSignedIn) {
+        this.stream.stop();
+      }
+      wasSignedIn = isSignedIn;
+    };
+    const stop = this.#options.auth.subscribe(onAuth);
+    onAuth();
+    return stop;
+  }
+
+  #connect(): void {
+    if (this.#signedInUser() !== null && this.#options.isOnline()) {
+      void this.refreshInbox();
+      this.stream.start();
+    }
+  }
+
+  #followNetwork(): () => void {
+    const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+    const onOnline = (): void => this.#connect();
+    const onOffline = (): void => this.stream.stop();
+    target.addEventListener?.('online', onOnline);
+    target.addEventListener?.('offline', onOffline);
+    return () => {
+      target.removeEventListener?.('online', onOnline);
+      target.removeEventListener?.('offline', onOffline);
+    };
+  }
+
+  #watchInbox(userId: UserId | null): void {
+    this.#stopInbox();
+    this.inbox.set(userId === null ? { ...EMPTY_INBOX, isLoaded: true } : EMPTY_INBOX);
+    if (userId === null) {
+      this.#stopInbox = () => {};
+      return;
+    }
+    const subscription = liveQuery(() => listNotifications(this.#options.db, userId)).subscribe({
+      next: (notifications) =>
+        this.inbox.set({
+          isLoaded: true,
+          notifications,
+          unread: notifications.filter((each) => each.readAt === null).length,
+        }),
+      error: () => this.inbox.update((current) => ({ ...current, isLoaded: true })),
+    });
+    this.#stopInbox = () => subscription.unsubscribe();
+  }
+}

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import type { DocId, DocStatus } from '../../shared';
+import type { DocActivity, Notification, Transition } from '../../shared/api/review';
+import type { MentionInput } from '../api/ApiClient';
+import { getServices } from '../app/services';
+import { useLiveQuery } from '../lib/useLiveQuery';
+import { useStore } from '../lib/useStore';
+import { OutboxOp, type TransitionPayload } from '../storage/JianyanDb';
+import type { OutboxProblem } from '../workspace/Outbox';
+import { readActivity } from './activityCache';
+import type { InboxSnapshot } from './ReviewRuntime';
+
+/**
+ * The review as the UI sees it: a document's activity (timeline, versions, co-signers), queued
+ * workflow transitions and mentions, and the inbox with its unread count. Everything reads the
+ * device's cache, so it works offline; changes made offline are queued in the outbox.
+ */
+
+export type { InboxSnapshot } from './ReviewRuntime';
+
+/**
+ * A document's record, timeline, versions and the user's last review, from the device's cache;
+ * fetched when a page shows it, when the network returns and when the live stream says the
+ * record changed. Null before the first fetch on this device.
+ */
+export function useDocActivity(docId: DocId): DocActivity | null {
+  const { db, workspace } = getServices();
+  const auth = useStore(workspace.auth);
+  const userId = auth.status === 'signed_in' || auth.status === 'expired' ? auth.me.id : null;
+  const query = useCallback(() => readActivity(db, docId, userId), [db, docId, userId]);
+  const result = useLiveQuery(query);
+  useEffect(() => workspace.review.watchActivity(docId), [workspace, docId]);
+  useEffect(() => {
+    const onOnline = (): void => void workspace.review.refreshActivity(docId);
+    globalThis.addEventListener?.('online', onOnline);
+    return () => globalThis.removeEventListener?.('online', onOnline);
+  }, [workspace, docId]);
+  return result.status === 'ready' ? result.value : null;
+}
+
+/** Fetches a document's activity again (after saving a version, signing, inviting). Never rejects. */
+export function refreshDocActivity(docId: DocId): Promise<void> {
+  return getServices().workspace.review.refreshActivity(docId);
+}
+
+/**
+ * Queues a workflow transition: sent when online, and only after the document's changes made on
+ * this device are on the server. A refusal becomes an outbox problem (see `useQueuedReview`).
+ * Throws ApiError 403 when the cached record already says the user may not.
+ */
+export function queueTransition(
+  docId: DocId,
+  input: { readonly action: Transition; readonly fromStatus: DocStatus; readonly reason?: string },
+): Promise<void> {
+  return getServices().workspace.review.queueTransition(docId, input);
+}
+
+/** Queues the notification of the people a comment mentions; sent when online. */
+export function queueMention(docId: DocId, input: MentionInput): Promise<void> {
+  return getServices().workspace.review.queueMention(docId, input);
+}
+
+/** The signed-in user's notifications on this device, newest first, and how many are unread. */
+export function useInbox(): InboxSnapshot {
+  return useStore(getServices().workspace.review.inbox);
+}
+
+/** How many notifications are unread; updates live. */
+export function useUnreadCount(): number {
+  return useStore(getServices().workspace.review.inbox).unread;
+}
+
+/** Marks notifications read at once, offline too; the server hears when online. */
+export function markNotificationsRead(which: readonly string[] | 'all'): Promise<void> {
+  return getServices().workspace.review.markRead(which);
+}
+
+/** Transitions of one document waiting in the outbox, and the refusals among them. */
+export interface QueuedReview {
+  /** Waiting to be sent (not refused), oldest first. */
+  readonly pending: readonly TransitionPayload[];
+  /** Refused review operations of the document (transitions, mentions). */
+  readonly problems: readonly (OutboxProblem & { readonly payload: TransitionPayload | null })[];
+}
+
+/** What of a document's review waits in the outbox or was refused. */
+export function useQueuedReview(docId: DocId): QueuedReview {
+  const { workspace } = getServices();
+  const rows = useStore(workspace.outbox.state).rows;
+  const summary = useStore(workspace.outbox.summary);
+  return useMemo(() => {
+    const pending: TransitionPayload[] = [];
+    const payloads = new Map<string, TransitionPayload>();
+    for (const row of rows) {
+      if (row.docId === docId && row.op === OutboxOp.transition) {
+        payloads.set(String(row.seq), row.payload);
+        if (!row.isRefused) {
+          pending.push(row.payload);
+        }
+      }
+    }
+    const problems = summary.problems
+      .filter((problem) => problem.docId === docId && (problem.op === 'transition' || problem.op === 'mention'))
+      .map((problem) => ({ ...problem, payload: payloads.get(problem.id) ?? null }));
+    return { pending, problems };
+  }, [rows, summary, docId]);
+}
+
+export type { Notification };
