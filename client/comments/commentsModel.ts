@@ -303,7 +303,7 @@ export function listThreads(doc: Y.Doc, options: ListOptions = {}): Thread[] {
   const threads: { thread: Thread; position: number | null }[] = [];
   for (const value of threadsOf(doc).values()) {
     const thread = value instanceof Y.Map ? toThread(value) : null;
-    if (thread !== null && thread.comments.some((comment) => !comment.isDeleted)) {
+    if (thread?.comments.some((comment) => !comment.isDeleted)) {
       threads.push({ thread, position: options.positionOf?.(thread) ?? null });
     }
   }
