@@ -34,7 +34,7 @@ const TRANSITION_ACTIONS = {
 export interface ReviewRuntimeOptions {
   readonly db: JianyanDb;
   readonly api: ApiClient;
-  readonly auth: AuthStore;
+  readonly auth: Pick<AuthStore, 'getSnapshot' | 'subscribe'>;
   readonly outbox: Outbox;
   readonly isOnline: () => boolean;
   /** For tests: a fake EventSource. */
@@ -77,6 +77,16 @@ export class ReviewRuntime {
       stop();
     }
     this.#stopInbox();
+    this.stream.stop();
+  }
+
+  /** The network came back: stream again and fetch what was missed. */
+  onOnline(): void {
+    this.#connect();
+  }
+
+  /** The network is gone: the stream closes (the browser would retry it in vain); the cache stays. */
+  onOffline(): void {
     this.stream.stop();
   }
 
@@ -253,8 +263,8 @@ export class ReviewRuntime {
 
   #followNetwork(): () => void {
     const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
-    const onOnline = (): void => this.#connect();
-    const onOffline = (): void => this.stream.stop();
+    const onOnline = (): void => this.onOnline();
+    const onOffline = (): void => this.onOffline();
     target.addEventListener?.('online', onOnline);
     target.addEventListener?.('offline', onOffline);
     return () => {

@@ -1,5 +1,5 @@
 import type { DocId, UserId } from '../../shared';
-import { type Notification, notificationSchema } from '../../shared/api/review';
+import { INBOX_PAGE_SIZE, type Notification, notificationSchema } from '../../shared/api/review';
 import type { JianyanDb, NotificationRow } from '../storage/JianyanDb';
 
 function toNotification(row: NotificationRow): Notification | null {
@@ -32,17 +32,24 @@ export function saveNotification(db: JianyanDb, userId: UserId, notification: No
   });
 }
 
+/** Notifications kept per user on this device: the server's page and a margin for the live ones. */
+export const MAX_STORED_NOTIFICATIONS = 2 * INBOX_PAGE_SIZE;
+
 /**
- * Replaces the user's cached inbox with the server's newest page. Reads made here and not yet
- * sent are kept; notifications the server no longer lists go.
+ * Stores the server's newest page of the user's inbox. Nothing is removed but the oldest beyond
+ * `MAX_STORED_NOTIFICATIONS`: a notification that arrived live while the page was on its way must
+ * stay. Reads made here and not yet sent are kept; reads made elsewhere arrive with the page.
  */
 export function saveInbox(db: JianyanDb, userId: UserId, notifications: readonly Notification[]): Promise<void> {
   return db.transaction('rw', db.notifications, async () => {
     const current = await db.notifications.where('userId').equals(userId).toArray();
     const byId = new Map(current.map((row) => [row.id, row]));
-    const kept = new Set(notifications.map((each) => each.id));
-    await db.notifications.bulkDelete(current.filter((row) => !kept.has(row.id)).map((row) => row.id));
     await db.notifications.bulkPut(notifications.map((each) => merged(userId, each, byId.get(each.id))));
+    const all = await db.notifications.where('userId').equals(userId).toArray();
+    if (all.length > MAX_STORED_NOTIFICATIONS) {
+      const oldest = all.sort((a, b) => b.at - a.at).slice(MAX_STORED_NOTIFICATIONS);
+      await db.notifications.bulkDelete(oldest.map((row) => row.id));
+    }
   });
 }
 
