@@ -38,7 +38,7 @@ export interface ReviewRuntimeOptions {
   readonly outbox: Outbox;
   readonly isOnline: () => boolean;
   /** For tests: a fake EventSource. */
-  readonly createEventSource?: (url: string) => EventSourceLike;
+  readonly createEventSource?: (url: string) => EventSourceLike | null;
 }
 
 /**
