@@ -11,6 +11,7 @@ import type { StorageHealth } from '../storage/storageHealth';
 import type { ConnectionGate } from '../sync/ConnectionGate';
 import { DocConnection } from '../sync/DocConnection';
 import type { Identity } from '../user/identity';
+import { trackAuthorship } from '../versions/authorship';
 
 /** Coalesce updates of the document list entry (title, time) while someone types. */
 const RECORD_SAVE_DELAY_MS = 400;
@@ -53,6 +54,7 @@ export class DocSession {
   /** Whether the record save that is due includes a change made on this device. */
   #hasLocalChange = false;
   #stopIdentity: () => void = () => {};
+  #stopAuthorship: () => void = () => {};
   #typingTimer: ReturnType<typeof setTimeout> | null = null;
   #isDestroyed = false;
 
@@ -84,6 +86,8 @@ export class DocSession {
       this.#checkSchema();
       this.doc.on('update', this.#onUpdate);
       this.#followIdentity();
+      // Who writes is recorded from this device's first change on, so versions name their authors.
+      this.#stopAuthorship = trackAuthorship(this.doc, () => this.#options.identity.getSnapshot().userId);
       const { db, docId, gate } = this.#options;
       this.#connection = new DocConnection({ db, docId, doc: this.doc, awareness: this.awareness, gate });
       this.#connection.provider.on('sync', (isSynced: boolean) => {
@@ -112,6 +116,7 @@ export class DocSession {
   destroy(): void {
     this.#isDestroyed = true;
     this.#stopIdentity();
+    this.#stopAuthorship();
     if (this.#typingTimer !== null) {
       clearTimeout(this.#typingTimer);
     }
