@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
-import type { DocId, DocStatus } from '../../shared';
+import type * as Y from 'yjs';
+import type { DocId, DocStatus, UserId } from '../../shared';
 import type { DocActivity, Notification, Transition } from '../../shared/api/review';
 import type { MentionInput } from '../api/ApiClient';
 import { getServices } from '../app/services';
@@ -8,6 +9,7 @@ import { useStore } from '../lib/useStore';
 import { OutboxOp, type TransitionPayload } from '../storage/JianyanDb';
 import type { OutboxProblem } from '../workspace/Outbox';
 import { readActivity } from './activityCache';
+import * as cosign from './cosign';
 import type { InboxSnapshot } from './ReviewRuntime';
 
 /**
@@ -16,7 +18,9 @@ import type { InboxSnapshot } from './ReviewRuntime';
  * device's cache, so it works offline; changes made offline are queued in the outbox.
  */
 
+export { UnsentChangesError } from './cosign';
 export type { InboxSnapshot } from './ReviewRuntime';
+export { type SignatureState, signatureStateOf } from './signatureState';
 
 /**
  * A document's record, timeline, versions and the user's last review, from the device's cache;
@@ -104,6 +108,30 @@ export function useQueuedReview(docId: DocId): QueuedReview {
       .map((problem) => ({ ...problem, payload: payloads.get(problem.id) ?? null }));
     return { pending, problems };
   }, [rows, summary, docId]);
+}
+
+function cosignOptions(): cosign.CosignOptions {
+  const { db, api, workspace } = getServices();
+  return { db, api, review: workspace.review };
+}
+
+/**
+ * Co-signs the content as this device has it, once this device's changes are on the server.
+ * Online only. Throws UnsentChangesError, ApiError (409: the server lacks what was signed) or
+ * NetworkError.
+ */
+export function signDocument(docId: DocId, doc: Y.Doc): Promise<void> {
+  return cosign.signDocument(cosignOptions(), docId, doc);
+}
+
+/** Withdraws the user's signature. Online only; throws ApiError or NetworkError. */
+export function withdrawSignature(docId: DocId): Promise<void> {
+  return cosign.withdrawSignature(cosignOptions(), docId);
+}
+
+/** The proposer asks members of the group to co-sign. Online only; throws ApiError or NetworkError. */
+export function inviteCosigners(docId: DocId, userIds: readonly UserId[]): Promise<void> {
+  return cosign.inviteCosigners(cosignOptions(), docId, userIds);
 }
 
 export type { Notification };
