@@ -1,0 +1,20 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDocActivity } from '../../review';
+import type { ChangesBase, DocReviewContext } from '../document/reviewContext';
+
+/**
+ * "查看自上次审阅以来的修改": shows the live document with what changed since the version this
+ * reviewer last reviewed, coloured by author; everything, when they have not reviewed it yet.
+ */
+export function ChangesSinceReviewButton({ context }: { readonly context: DocReviewContext }): ReactElement {
+  const { t } = useTranslation();
+  const activity = useDocActivity(context.docId);
+  const lastReviewed = activity?.lastReviewedVersionId ?? null;
+  const since: ChangesBase = lastReviewed === null ? { kind: 'empty' } : { kind: 'version', versionId: lastReviewed };
+  return (
+    <button type="button" className="button is-small" onClick={() => context.view.set({ kind: 'changes', since })}>
+      {t('versions.changesSinceReview')}
+    </button>
+  );
+}
