@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CloseCode } from '../../shared/index';
+import type * as Y from 'yjs';
+import { CloseCode, type DocId, roomNameOf } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import type { DocStore } from '../storage/DocStore';
 import {
@@ -15,6 +16,7 @@ import { writeLastSummaries } from './documentSummaries';
 import { GroupCommit } from './GroupCommit';
 import { Heartbeat } from './Heartbeat';
 import { type FrameContext, handleFrame, sendAllAwareness } from './handleFrame';
+import { loadRoomDoc } from './loadRoomDoc';
 import { closeForError } from './ProtocolError';
 import { parseFrame } from './parseFrame';
 import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdateMessage } from './protocolMessages';
@@ -118,6 +120,25 @@ export class Relay {
       (connection) => !connection.isClosed && matchesAccessFilter(connection, filter),
     );
     await Promise.all(matching.map((connection) => decideAccess(this.#admission, connection)));
+  }
+
+  /**
+   * Runs `read` on the server's current content of a document: the loaded room's document when
+   * it is in memory (with changes not yet stored), else one loaded from storage (gc off) and
+   * dropped afterwards, so reading never keeps a room loaded. `read` must not change the document.
+   */
+  async readContent<T>(docId: DocId, read: (doc: Y.Doc) => T): Promise<T> {
+    const name = roomNameOf(docId);
+    const loaded = this.#registry.peek(name);
+    if (loaded !== null) {
+      return read(loaded.doc);
+    }
+    const { doc } = loadRoomDoc(name, await this.#options.store.load(name));
+    try {
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   get connectionCount(): number {

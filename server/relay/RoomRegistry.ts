@@ -29,6 +29,14 @@ export class RoomRegistry {
     return room;
   }
 
+  /**
+   * The room named `name` if it is in memory now, without claiming it: for reading its document
+   * in passing, so that a room waiting to unload still unloads.
+   */
+  peek(name: RoomName): Room | null {
+    return this.#rooms.get(name) ?? null;
+  }
+
   /** The loaded room, loading it from storage first if needed. Rejects when the load fails. */
   acquire(target: ParsedRoom): Promise<Room> {
     const loaded = this.#rooms.get(target.name);
