@@ -15,9 +15,11 @@ import { attachSyncUpgrade } from './http/syncUpgrade';
 import { createLogger, type Logger, type LogLevelName, toError } from './logger';
 import { Relay } from './relay/Relay';
 import type { RoomGate } from './relay/RoomGate';
+import { StreamHub } from './review/StreamHub';
 import type { DocStore } from './storage/DocStore';
 import { prepareDatabasePath } from './storage/databasePath';
 import { SqliteDocStore } from './storage/SqliteDocStore';
+import { SqliteReviewStore } from './storage/SqliteReviewStore';
 import { SqliteWorkspaceStore } from './storage/SqliteWorkspaceStore';
 import type { WorkspaceStore } from './storage/WorkspaceStore';
 
@@ -113,6 +115,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = openStore(options, logger);
   // Its own connection to the same file: the relay's group commits never wait behind an API call.
   const workspace = new SqliteWorkspaceStore({ path: prepareDatabasePath(options.dataDir), now });
+  const reviews = new SqliteReviewStore({ path: prepareDatabasePath(options.dataDir) });
+  const hub = new StreamHub();
   await workspace.deleteExpiredSessions(now());
   const authenticator = new Authenticator({ store: workspace, now });
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
@@ -125,6 +129,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const api = {
     store: workspace,
+    reviews,
+    content: relay,
+    hub,
     authenticator,
     passwords: new PasswordHasher(options.passwordParams === undefined ? {} : { params: options.passwordParams }),
     throttle: new LoginThrottle({ now }),
@@ -145,12 +152,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const close = (): Promise<void> => {
     closing ??= (async () => {
       server.close();
+      // Live streams never end by themselves: end them so their connections can close.
+      hub.close();
       await relay.shutdown();
       wss.close();
       server.closeAllConnections();
       for (const [name, closable] of [
         ['document store', store],
         ['workspace store', workspace],
+        ['review store', reviews],
       ] as const) {
         try {
           await closable.close();

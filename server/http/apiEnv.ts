@@ -3,11 +3,20 @@ import type { LoginThrottle } from '../auth/LoginThrottle';
 import type { PasswordHasher } from '../auth/passwords';
 import type { Logger } from '../logger';
 import type { AccessFilter } from '../relay/admitConnection';
+import type { ContentReader } from '../review/contentSnapshots';
+import type { StreamHub } from '../review/StreamHub';
+import type { ReviewStore } from '../storage/ReviewStore';
 import type { WorkspaceStore } from '../storage/WorkspaceStore';
 
 /** What the API routes need; built once in startServer. */
 export interface ApiDeps {
   readonly store: WorkspaceStore;
+  /** Timelines, versions, co-signers and notifications. */
+  readonly reviews: ReviewStore;
+  /** The server's current content of documents (the relay), for versions and signatures. */
+  readonly content: ContentReader;
+  /** The live streams of signed-in users (`GET /api/stream`). */
+  readonly hub: StreamHub;
   readonly authenticator: Authenticator;
   readonly passwords: PasswordHasher;
   /** Failed sign-ins, per username and per client address. */

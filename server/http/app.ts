@@ -3,14 +3,20 @@ import { Hono } from 'hono';
 import { ApiError } from './ApiError';
 import { answerError } from './answerError';
 import type { ApiDeps, ApiEnv } from './apiEnv';
+import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDocRoutes } from './routes/docs';
 import { registerGroupRoutes } from './routes/groups';
 import { registerInvitationRoutes } from './routes/invitations';
+import { registerMentionRoutes } from './routes/mentions';
+import { registerNotificationRoutes } from './routes/notifications';
 import { registerPeopleRoutes } from './routes/people';
 import { registerRosterRoutes } from './routes/roster';
 import { registerSessionRoutes } from './routes/session';
 import { registerSetupRoutes } from './routes/setup';
+import { registerStreamRoutes } from './routes/stream';
 import { registerTokenRoutes } from './routes/tokens';
+import { registerTransitionRoutes } from './routes/transitions';
+import { registerVersionRoutes } from './routes/versions';
 import { registerWorkspaceRoutes } from './routes/workspace';
 
 export interface AppOptions {
@@ -32,6 +38,12 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerSessionRoutes(api, deps);
   registerWorkspaceRoutes(api, deps);
   registerDocRoutes(api, deps);
+  registerTransitionRoutes(api, deps);
+  registerVersionRoutes(api, deps);
+  registerCosignerRoutes(api, deps);
+  registerMentionRoutes(api, deps);
+  registerNotificationRoutes(api, deps);
+  registerStreamRoutes(api, deps);
   registerGroupRoutes(api, deps);
   registerPeopleRoutes(api, deps);
   registerInvitationRoutes(api, deps);

@@ -28,11 +28,11 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: 
   return parsed.data;
 }
 
-async function readJson(request: Request): Promise<unknown> {
+async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   if (!JSON_CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) {
     throw ApiError.badRequest('The body must be JSON, sent with Content-Type: application/json');
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(await readBody(request, MAX_JSON_BODY_BYTES));
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(await readBody(request, maxBytes));
   try {
     return JSON.parse(text) as unknown;
   } catch (thrown) {
@@ -41,13 +41,23 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+export interface JsonBodyOptions {
+  /** Largest body accepted; MAX_JSON_BODY_BYTES (64 KiB) by default. */
+  readonly maxBytes?: number;
+}
+
 /**
- * Middleware that reads the JSON body (at most 64 KiB), validates it with `schema` and keeps the
- * result for the route as `c.get('body')`. Refuses with 400 naming the field.
+ * Middleware that reads the JSON body (at most 64 KiB unless `maxBytes` says otherwise),
+ * validates it with `schema` and keeps the result for the route as `c.get('body')`. Refuses with
+ * 400 naming the field.
  */
-export function jsonBody<S extends z.ZodType>(schema: S): MiddlewareHandler<{ Variables: { body: z.output<S> } }> {
+export function jsonBody<S extends z.ZodType>(
+  schema: S,
+  options: JsonBodyOptions = {},
+): MiddlewareHandler<{ Variables: { body: z.output<S> } }> {
+  const maxBytes = options.maxBytes ?? MAX_JSON_BODY_BYTES;
   return async function validateJsonBody(c, next) {
-    c.set('body', parseWith(schema, await readJson(c.req.raw), 'body'));
+    c.set('body', parseWith(schema, await readJson(c.req.raw, maxBytes), 'body'));
     await next();
   };
 }

@@ -1,5 +1,5 @@
 import type { DocRecord, Group } from '../../shared/api/schemas';
-import { Action, type Actor, can, type DocumentTarget, documentTarget } from '../../shared/index';
+import { Action, type Actor, can, documentTarget } from '../../shared/index';
 
 /** The groups `actor` may see (P3). */
 export function visibleGroups(actor: Actor, groups: readonly Group[]): Group[] {

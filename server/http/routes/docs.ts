@@ -1,21 +1,14 @@
 import type { Hono } from 'hono';
-import type { DocRecord } from '../../../shared/api/schemas';
 import { createDocRequestSchema, docIdSchema, updateDocRequestSchema } from '../../../shared/api/schemas';
-import { Action, type DocId, documentTarget } from '../../../shared/index';
+import { Action, documentTarget } from '../../../shared/index';
+import { announceRecord } from '../../review/announce';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
+import { findDoc } from '../findDoc';
 import { permit } from '../permit';
 import { requireUser } from '../requireUser';
 import { jsonBody, param } from '../validate';
 import { readableDocs } from '../visibility';
-
-async function findDoc(deps: ApiDeps, id: DocId): Promise<DocRecord> {
-  const record = await deps.store.getDocument(id);
-  if (record === null) {
-    throw ApiError.notFound(`No document ${id} is registered`);
-  }
-  return record;
-}
 
 /** Document records: list, register (idempotent), read, archive. */
 export function registerDocRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
@@ -66,6 +59,7 @@ export function registerDocRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     }
     // Editors of an archived document may now only read it (and the other way round).
     await deps.onAccessChanged({ docId: id });
+    await announceRecord(deps.hub, deps.store, updated);
     return c.json(updated);
   });
 }

@@ -1,0 +1,13 @@
+import type { DocRecord } from '../../shared/api/schemas';
+import type { DocId } from '../../shared/index';
+import { ApiError } from './ApiError';
+import type { ApiDeps } from './apiEnv';
+
+/** The document's record, or 404. */
+export async function findDoc(deps: Pick<ApiDeps, 'store'>, id: DocId): Promise<DocRecord> {
+  const record = await deps.store.getDocument(id);
+  if (record === null) {
+    throw ApiError.notFound(`No document ${id} is registered`);
+  }
+  return record;
+}

@@ -1,0 +1,43 @@
+import type { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { ApiDeps, ApiEnv } from '../apiEnv';
+import { requireUser } from '../requireUser';
+
+/** Proxies close connections that carry nothing for a minute or so: send a comment more often. */
+const STREAM_PING_INTERVAL_MS = 25_000;
+
+/**
+ * `GET /api/stream`: server-sent events for the signed-in user, `notification` and `record` (see
+ * STREAM_EVENTS), until the client goes away or the server closes. Nothing is replayed: a client
+ * that (re)connects reads its inbox and records again.
+ */
+export function registerStreamRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
+  api.get('/stream', requireUser(deps), (c) => {
+    const userId = c.get('auth').user.id;
+    return streamSSE(c, async (stream) => {
+      let end = (): void => {};
+      const ended = new Promise<void>((resolve) => {
+        end = resolve;
+      });
+      const unsubscribe = deps.hub.subscribe(userId, {
+        send: (message) => {
+          void stream.writeSSE({ event: message.event, data: message.data });
+        },
+        end,
+      });
+      stream.onAbort(end);
+      c.req.raw.signal.addEventListener('abort', end);
+      const ping = setInterval(() => {
+        void stream.write(': ping\n\n');
+      }, STREAM_PING_INTERVAL_MS);
+      try {
+        // A first comment sends the headers at once, so the client knows the stream is open.
+        await stream.write(': connected\n\n');
+        await ended;
+      } finally {
+        clearInterval(ping);
+        unsubscribe();
+      }
+    });
+  });
+}

@@ -1,0 +1,74 @@
+import type { UserId } from '../../shared/index';
+
+/** One server-sent event: its name (see STREAM_EVENTS) and its data, already JSON. */
+export interface StreamMessage {
+  readonly event: string;
+  readonly data: string;
+}
+
+/** An open stream of one user, as the hub sees it. */
+export interface StreamSubscriber {
+  /** Sends one event; must not throw (a closed stream drops it). */
+  send(message: StreamMessage): void;
+  /** Ends the stream: the server is closing. */
+  end(): void;
+}
+
+/**
+ * The in-process hub of the live streams (`GET /api/stream`): routes publish to user ids and
+ * every open stream of those users gets the event. Nothing is kept for a user with no stream
+ * open: the inbox and the records are read again when a stream (re)connects.
+ */
+export class StreamHub {
+  readonly #byUser = new Map<UserId, Set<StreamSubscriber>>();
+  #isClosed = false;
+
+  /** Registers a stream; returns the function that removes it. */
+  subscribe(userId: UserId, subscriber: StreamSubscriber): () => void {
+    if (this.#isClosed) {
+      subscriber.end();
+      return () => {};
+    }
+    let streams = this.#byUser.get(userId);
+    if (streams === undefined) {
+      streams = new Set();
+      this.#byUser.set(userId, streams);
+    }
+    streams.add(subscriber);
+    return () => {
+      const current = this.#byUser.get(userId);
+      current?.delete(subscriber);
+      if (current?.size === 0) {
+        this.#byUser.delete(userId);
+      }
+    };
+  }
+
+  /** Sends `message` to every open stream of each of `userIds` (each user once). */
+  publish(userIds: Iterable<UserId>, message: StreamMessage): void {
+    for (const userId of new Set(userIds)) {
+      for (const subscriber of this.#byUser.get(userId) ?? []) {
+        subscriber.send(message);
+      }
+    }
+  }
+
+  /** How many streams are open. */
+  get size(): number {
+    let count = 0;
+    for (const streams of this.#byUser.values()) {
+      count += streams.size;
+    }
+    return count;
+  }
+
+  /** Ends every open stream and refuses new ones, so the HTTP server can close. */
+  close(): void {
+    this.#isClosed = true;
+    const all = [...this.#byUser.values()].flatMap((streams) => [...streams]);
+    this.#byUser.clear();
+    for (const subscriber of all) {
+      subscriber.end();
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { STREAM_EVENTS } from '../../shared/api/review';
+import type { DocRecord } from '../../shared/api/schemas';
+import { Action, can, documentTarget } from '../../shared/index';
+import { actorOf } from '../auth/Authenticator';
+import type { StoredNotification } from '../storage/ReviewStore';
+import type { WorkspaceStore } from '../storage/WorkspaceStore';
+import type { StreamHub } from './StreamHub';
+
+/** Sends each stored notification to its person's open streams. */
+export function announceNotifications(hub: StreamHub, notifications: readonly StoredNotification[]): void {
+  for (const { userId, notification } of notifications) {
+    hub.publish([userId], { event: STREAM_EVENTS.notification, data: JSON.stringify(notification) });
+  }
+}
+
+/**
+ * Sends a changed record (status, co-signers, archive flag) to the open streams of everyone who
+ * may read it now: decided on the accounts as stored, not as they were when each stream opened.
+ */
+export async function announceRecord(hub: StreamHub, store: WorkspaceStore, record: DocRecord): Promise<void> {
+  if (hub.size === 0) {
+    return;
+  }
+  const target = documentTarget(record);
+  const readers = (await store.listUsers())
+    .filter((user) => can(actorOf(user), Action.readDocument, target))
+    .map((user) => user.id);
+  hub.publish(readers, { event: STREAM_EVENTS.record, data: JSON.stringify(record) });
+}

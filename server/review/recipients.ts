@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { NotificationType } from '../../shared/api/review';
+import type { DocRecord } from '../../shared/api/schemas';
+import { Action, can, documentTarget, Role, type UserId } from '../../shared/index';
+import { actorOf } from '../auth/Authenticator';
+import type { NewNotification } from '../storage/ReviewStore';
+import type { UserRecord } from '../storage/WorkspaceStore';
+
+/**
+ * Who is told of what happens to a document. The person who did it is never told; nor is anyone
+ * who may not read the document (a notification carries its title).
+ */
+
+/** Everyone who reviews the document: every active chair, and the conveners of its group. */
+export function reviewersOf(record: DocRecord, users: readonly UserRecord[]): UserId[] {
+  return users
+    .filter((user) => user.isActive)
+    .filter(
+      (user) =>
+        user.role === Role.chair ||
+        (user.role === Role.convener && record.groupId !== null && user.groupIds.includes(record.groupId)),
+    )
+    .map((user) => user.id);
+}
+
+/** Everyone who answers for the document's content: its creator, its authors and its signed co-signers. */
+export function proposersOf(record: DocRecord): UserId[] {
+  const signed = record.cosigners.filter((cosigner) => cosigner.state === 'signed').map((c) => c.userId);
+  return [...(record.createdBy === null ? [] : [record.createdBy]), ...record.authorIds, ...signed];
+}
+
+/** What one notification says besides whom it is for. */
+export interface NotificationContent {
+  readonly type: NotificationType;
+  readonly actorId: UserId;
+  readonly at: number;
+  readonly reason?: string | null;
+  readonly excerpt?: string | null;
+  readonly threadId?: string | null;
+  readonly commentId?: string | null;
+}
+
+/**
+ * One notification for each of `userIds` who is not the actor and may read the document, each
+ * person once, in the order given.
+ */
+export function notificationsFor(
+  record: DocRecord,
+  userIds: readonly UserId[],
+  users: readonly UserRecord[],
+  content: NotificationContent,
+): NewNotification[] {
+  const byId = new Map(users.map((user) => [user.id, user]));
+  const target = documentTarget(record);
+  return [...new Set(userIds)]
+    .filter((userId) => userId !== content.actorId)
+    .filter((userId) => {
+      const user = byId.get(userId);
+      return user !== undefined && can(actorOf(user), Action.readDocument, target);
+    })
+    .map((userId) => ({
+      id: randomUUID(),
+      userId,
+      type: content.type,
+      docId: record.id,
+      docTitle: record.title,
+      actorId: content.actorId,
+      at: content.at,
+      reason: content.reason ?? null,
+      excerpt: content.excerpt ?? null,
+      threadId: content.threadId ?? null,
+      commentId: content.commentId ?? null,
+    }));
+}

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { docActivitySchema, transitionResultSchema } from '../../shared/api/review';
+import { apiErrorSchema, docRecordSchema, meSchema } from '../../shared/api/schemas';
+import { DocKind, decide, documentTarget, RoomKind, roomNameOf } from '../../shared/index';
+import { apiRequest, expectOk } from './support/apiRequest';
+import {
+  ClientPool,
+  draftWith,
+  REVIEW_PLAN,
+  requestTransition,
+  storedDoc,
+  storedTitle,
+  transition,
+} from './support/reviewWorkspace';
+import { waitUntil } from './support/SyncClient';
+import { setupSeededServer } from './support/setupTestServer';
+
+const pool = new ClientPool();
+const ctx = setupSeededServer(REVIEW_PLAN, { onBeforeDispose: () => pool.closeAll() });
+
+/** Retries `check` until it passes or 5 s have passed. */
+async function eventually(check: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (thrown) {
+      if (Date.now() - started > 5_000) {
+        throw thrown;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+async function activityOf(id: string, as: 'zhang' | 'chair' | 'convener' | 'wang') {
+  return apiRequest(ctx.server.url, 'GET', `/api/docs/${id}/activity`, { token: ctx.tokenOf(as) });
+}
+
+describe('the relay while a document is in review (P7, P9)', () => {
+  it('refuses and does not store a member’s content update, but keeps their comment', async () => {
+    const { id } = await draftWith(ctx, pool, '关于乡村养老的提案');
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+
+    const li = await pool.connect(ctx.server.wsUrl, id, { token: ctx.tokenOf('li') });
+    li.doc.getText('title').insert(0, '审阅中改的');
+    await li.sync();
+    await waitUntil(() => li.permissionDenied.length > 0, 'the permission-denied message');
+    expect(li.permissionDenied).toEqual([expect.stringMatching(/in review/)]);
+    expect(await storedTitle(ctx, id)).toBe('关于乡村养老的提案');
+
+    const commentsRoom = roomNameOf(id, RoomKind.comments);
+    const comments = await pool.connect(ctx.server.wsUrl, commentsRoom, { token: ctx.tokenOf('li') });
+    comments.doc.getMap('threads').set('thread-0001', '请补充数据来源');
+    await comments.sync();
+    expect(comments.permissionDenied).toEqual([]);
+    expect((await storedDoc(ctx, commentsRoom)).getMap('threads').get('thread-0001')).toBe('请补充数据来源');
+  });
+
+  it('turns an editor who is connected read-only at submit, and writable again once returned', async () => {
+    const { id, author } = await draftWith(ctx, pool, '草稿');
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    author.doc.getText('title').insert(0, '提交后');
+    await author.sync();
+    await waitUntil(() => author.permissionDenied.length > 0, 'the permission-denied message');
+    expect(await storedTitle(ctx, id)).toBe('草稿');
+    const asked = author.step1Count;
+
+    await transition(ctx, 'chair', id, { action: 'return', fromStatus: 'in_review', reason: '请补充数据' });
+    // The relay asks the writer for what it dropped: the edit made while read-only arrives too.
+    await waitUntil(() => author.step1Count > asked, 'the relay to ask for the dropped edit');
+    author.doc.getText('title').insert(author.text().length, '（修改）');
+    await author.sync();
+    await eventually(async () => expect(await storedTitle(ctx, id)).toBe('提交后草稿（修改）'));
+    expect(author.permissionDenied).toHaveLength(1);
+    expect(author.closed).toBeNull();
+  });
+});
+
+describe('transitions (P10-P12)', () => {
+  it('answers a transition by the wrong role 403 with the denial can() gives', async () => {
+    const { id } = await draftWith(ctx, pool, '角色');
+    const record = expectOk(
+      await apiRequest(ctx.server.url, 'GET', `/api/docs/${id}`, { token: ctx.tokenOf('zhang') }),
+      docRecordSchema,
+    );
+    const cases = [
+      ['chair', 'submit', 'submit_document', 'not_in_group'],
+      ['secretariat', 'file', 'file_document', 'status'],
+    ] as const;
+    for (const [as, action, domainAction, denial] of cases) {
+      const answer = await requestTransition(ctx, as, id, { action, fromStatus: 'draft' });
+      expect(answer.status).toBe(403);
+      expect(apiErrorSchema.parse(answer.body)).toMatchObject({ error: 'forbidden', denial });
+      const me = expectOk(await apiRequest(ctx.server.url, 'GET', '/api/me', { token: ctx.tokenOf(as) }), meSchema);
+      expect(decide(me, domainAction, documentTarget(record))).toEqual({ allowed: false, denial });
+    }
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    const approve = await requestTransition(ctx, 'li', id, { action: 'approve', fromStatus: 'in_review' });
+    expect(approve.status).toBe(403);
+    expect(approve.body).toMatchObject({ error: 'forbidden', denial: 'role' });
+  });
+
+  it('refuses a return without a reason, naming the field', async () => {
+    const { id } = await draftWith(ctx, pool, '退回');
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    const answer = await requestTransition(ctx, 'chair', id, { action: 'return', fromStatus: 'in_review' });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: 'bad_request', field: 'reason' });
+    const blank = await requestTransition(ctx, 'chair', id, {
+      action: 'return',
+      fromStatus: 'in_review',
+      reason: '  ',
+    });
+    expect(blank.status).toBe(400);
+  });
+
+  it('refuses a transition from a status the document has left, naming both statuses', async () => {
+    const { id } = await draftWith(ctx, pool, '过时');
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    const answer = await requestTransition(ctx, 'li', id, { action: 'submit', fromStatus: 'draft' });
+    expect(answer.status).toBe(409);
+    expect(apiErrorSchema.parse(answer.body).message).toMatch(/in_review.*draft/);
+  });
+
+  it('does a transition sent twice with one request id once, answering the same both times', async () => {
+    const { id } = await draftWith(ctx, pool, '重发');
+    const body = { action: 'submit', fromStatus: 'draft', requestId: 'retry-submit-0001' } as const;
+    const first = await requestTransition(ctx, 'zhang', id, body);
+    const second = await requestTransition(ctx, 'zhang', id, body);
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    const [a, b] = [first, second].map((answer) => transitionResultSchema.parse(answer.body));
+    expect(b?.event).toEqual(a?.event);
+    expect(b?.version).toEqual(a?.version);
+    const activity = expectOk(await activityOf(id, 'zhang'), docActivitySchema);
+    expect(activity.events.filter((event) => event.type === 'submitted')).toHaveLength(1);
+    const reused = await requestTransition(ctx, 'li', id, { ...body, action: 'submit' });
+    expect(reused.status).toBe(409);
+  });
+
+  it('saves a named version at submit, return and approve whose snapshot rebuilds the content', async () => {
+    const { id, author } = await draftWith(ctx, pool, '第一稿');
+    const submitted = await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    const returned = await transition(ctx, 'convener', id, {
+      action: 'return',
+      fromStatus: 'in_review',
+      reason: '请补充调研数据',
+    });
+    author.doc.getText('title').insert(author.text().length, '（第二稿）');
+    await author.sync();
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'returned' });
+    const approved = await transition(ctx, 'chair', id, { action: 'approve', fromStatus: 'in_review' });
+    const filed = await transition(ctx, 'secretariat', id, { action: 'file', fromStatus: 'approved' });
+    expect(filed.record.status).toBe('filed');
+    expect(filed.version).toBeNull();
+
+    const content = await storedDoc(ctx, roomNameOf(id));
+    const titleAt = (snapshot: string | undefined) =>
+      Y.createDocFromSnapshot(
+        content,
+        Y.decodeSnapshot(Buffer.from(snapshot ?? '', 'base64')),
+        new Y.Doc({ gc: false }),
+      )
+        .getText('title')
+        .toString();
+    expect([submitted, returned, approved].map((result) => result.version?.name)).toEqual([
+      '提交审阅',
+      '退回修改',
+      '审核通过',
+    ]);
+    expect(titleAt(submitted.version?.snapshot)).toBe('第一稿');
+    expect(titleAt(approved.version?.snapshot)).toBe('第一稿（第二稿）');
+    expect(returned.event).toMatchObject({ type: 'returned', reason: '请补充调研数据', fromStatus: 'in_review' });
+
+    const activity = expectOk(await activityOf(id, 'chair'), docActivitySchema);
+    expect(activity.record.status).toBe('filed');
+    expect(activity.events.map((event) => event.type)).toEqual([
+      'submitted',
+      'returned',
+      'submitted',
+      'approved',
+      'filed',
+    ]);
+    expect(activity.versions.map((version) => version.cause)).toEqual(['submit', 'return', 'submit', 'approve']);
+    expect(activity.lastReviewedVersionId).toBe(approved.version?.id);
+    expect(expectOk(await activityOf(id, 'convener'), docActivitySchema).lastReviewedVersionId).toBe(
+      returned.version?.id,
+    );
+    expect(expectOk(await activityOf(id, 'zhang'), docActivitySchema).lastReviewedVersionId).toBeNull();
+    expect((await activityOf(id, 'wang')).status).toBe(403);
+  });
+});
+
+describe('versions saved by hand (P13)', () => {
+  it('saves the server’s state as a named version, and as the caller’s last review when asked', async () => {
+    const { id } = await draftWith(ctx, pool, '手动保存');
+    const path = `/api/docs/${id}/versions`;
+    const saved = await apiRequest(ctx.server.url, 'POST', path, {
+      token: ctx.tokenOf('li'),
+      json: { name: '初稿' },
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ name: '初稿', cause: 'manual' });
+    const reviewed = await apiRequest(ctx.server.url, 'POST', path, {
+      token: ctx.tokenOf('chair'),
+      json: { name: '已阅', isReview: true },
+    });
+    expect(reviewed.body).toMatchObject({ cause: 'review' });
+    const activity = expectOk(await activityOf(id, 'chair'), docActivitySchema);
+    expect(activity.events.map((event) => event.type)).toEqual(['version_saved', 'reviewed']);
+    expect(activity.lastReviewedVersionId).toBe((reviewed.body as { id: string }).id);
+    const outsider = await apiRequest(ctx.server.url, 'POST', path, {
+      token: ctx.tokenOf('wang'),
+      json: { name: 'x' },
+    });
+    expect(outsider.body).toMatchObject({ error: 'forbidden', denial: 'not_in_group' });
+    const report = await draftWith(ctx, pool, '报告', DocKind.researchReport);
+    expect((await activityOf(report.id, 'zhang')).status).toBe(200);
+  });
+});
