@@ -13,6 +13,7 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { DocumentPage } from '../features/document/DocumentPage';
 import { GroupPage } from '../features/group/GroupPage';
 import { HomePage } from '../features/home/HomePage';
+import { InboxPage } from '../features/inbox/InboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Page } from '../features/shell/Page';
 import { StorageBanner } from '../features/storage/StorageBanner';
@@ -64,6 +65,9 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
       <Route path="/settings">
         <SettingsPage me={me} />
       </Route>
+      <Route path="/inbox">
+        <InboxPage />
+      </Route>
       <Route>
         <NotFound />
       </Route>
@@ -93,7 +97,8 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/admin/people` and `/admin/groups` for the secretariat, `/settings`.
+ * `/d/:docId` a document, `/admin/people` and `/admin/groups` for the secretariat, `/settings`,
+ * `/inbox` the notifications.
  */
 export function App(): ReactElement {
   useLeaveGuard();

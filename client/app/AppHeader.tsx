@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { InboxButton } from '../features/inbox/InboxButton';
 import { AccountMenu } from '../features/shell/AccountMenu';
 import { MainNav } from '../features/shell/MainNav';
 import type { IndicatorView } from '../features/sync-indicator/indicatorView';
@@ -16,7 +17,7 @@ export interface AppHeaderProps {
   readonly children?: ReactNode;
 }
 
-/** The top bar of every signed-in page: brand, navigation or page context, sync state, account. */
+/** The top bar of every signed-in page: brand, navigation or page context, sync state, inbox, account. */
 export function AppHeader({ indicator, children }: AppHeaderProps): ReactElement {
   const { t } = useTranslation();
   const auth = useAuth();
@@ -40,6 +41,7 @@ export function AppHeader({ indicator, children }: AppHeaderProps): ReactElement
         </div>
       )}
       <SyncIndicator view={indicator} />
+      {me === null ? null : <InboxButton />}
       {me === null ? null : <AccountMenu me={me} groups={groups} hasNav={hasContext} />}
     </header>
   );

@@ -1,0 +1,36 @@
+import type { TFunction } from 'i18next';
+import type { UserId } from '../../../shared';
+import type { Notification } from '../../../shared/api/review';
+import type { Person } from '../../../shared/api/schemas';
+import { nameOf } from '../docs/peopleNames';
+
+/** What a notification says, on two lines: what happened, then the reason or the mention's excerpt. */
+export interface NotificationWords {
+  readonly headline: string;
+  readonly detail: string | null;
+}
+
+/** "王芳 请你审阅《关于…的提案》", "《…》被退回修改" with "理由：…", a mention with its excerpt. */
+export function notificationWords(
+  notification: Notification,
+  people: ReadonlyMap<UserId, Person>,
+  t: TFunction,
+): NotificationWords {
+  const title = notification.docTitle.trim() === '' ? t('inbox.untitled') : notification.docTitle;
+  const headline = t(`inbox.text.${notification.type}`, { actor: nameOf(notification.actorId, people, t), title });
+  if (notification.type === 'returned' && notification.reason !== null && notification.reason !== '') {
+    return { headline, detail: t('inbox.reason', { reason: notification.reason }) };
+  }
+  if (notification.type === 'mention' && notification.excerpt !== null && notification.excerpt !== '') {
+    return { headline, detail: t('inbox.excerpt', { excerpt: notification.excerpt }) };
+  }
+  return { headline, detail: null };
+}
+
+/** Where a notification leads: the document, at the mentioning thread for a mention. */
+export function notificationHref(notification: Notification): string {
+  const path = `/d/${notification.docId}`;
+  return notification.type === 'mention' && notification.threadId !== null
+    ? `${path}?thread=${encodeURIComponent(notification.threadId)}`
+    : path;
+}

@@ -1,0 +1,74 @@
+import { type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Action, can, documentTarget } from '../../../shared';
+import type { Transition } from '../../../shared/api/review';
+import type { DocRecord, Me } from '../../../shared/api/schemas';
+import { useOnline } from '../../lib/useOnline';
+import { queueTransition } from '../../review';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ReturnDialog } from './ReturnDialog';
+
+/** The button order in the bar, and the permission each one needs. */
+const TRANSITIONS: readonly { readonly action: Transition; readonly permission: Action }[] = [
+  { action: 'submit', permission: Action.submitDocument },
+  { action: 'return', permission: Action.returnDocument },
+  { action: 'approve', permission: Action.approveDocument },
+  { action: 'file', permission: Action.fileDocument },
+];
+
+type ConfirmedTransition = Exclude<Transition, 'return'>;
+
+/** The transitions `can()` allows this user now. */
+export function allowedTransitions(me: Me, record: DocRecord): Transition[] {
+  const target = documentTarget(record);
+  return TRANSITIONS.filter((each) => can(me, each.permission, target)).map((each) => each.action);
+}
+
+/**
+ * 提交审阅 / 退回修改 / 审核通过 / 归档备案, each behind a confirmation (a return asks for its
+ * reason). Offline too: the transition is queued and sent once the network is back.
+ */
+export function WorkflowActions({ me, record }: { readonly me: Me; readonly record: DocRecord }): ReactElement | null {
+  const { t } = useTranslation();
+  const isOnline = useOnline();
+  const [confirming, setConfirming] = useState<ConfirmedTransition | null>(null);
+  const [isReturning, setReturning] = useState(false);
+  const allowed = allowedTransitions(me, record);
+  if (allowed.length === 0) {
+    return null;
+  }
+  const offlineNote = isOnline ? null : t('workflow.confirm.offline');
+  const run = (action: Transition, reason?: string): Promise<void> =>
+    queueTransition(record.id, { action, fromStatus: record.status, ...(reason === undefined ? {} : { reason }) });
+  return (
+    <div className="workflow-actions">
+      {allowed.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={action === 'return' ? 'button is-small' : 'button is-small is-primary'}
+          onClick={() => (action === 'return' ? setReturning(true) : setConfirming(action))}
+        >
+          {t(`workflow.action.${action}`)}
+        </button>
+      ))}
+      <ConfirmDialog
+        message={
+          confirming === null
+            ? null
+            : [t(`workflow.confirm.${confirming}`), offlineNote].filter((each) => each !== null).join(' ')
+        }
+        title={confirming === null ? '' : t(`workflow.action.${confirming}`)}
+        confirmLabel={confirming === null ? '' : t(`workflow.action.${confirming}`)}
+        onConfirm={() => (confirming === null ? Promise.resolve() : run(confirming))}
+        onClose={() => setConfirming(null)}
+      />
+      <ReturnDialog
+        isOpen={isReturning}
+        note={offlineNote}
+        onReturn={(reason) => run('return', reason)}
+        onClose={() => setReturning(false)}
+      />
+    </div>
+  );
+}
