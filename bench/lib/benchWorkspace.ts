@@ -23,7 +23,7 @@ export interface BenchWorkspace {
 }
 
 /** Sends one JSON request with the token and checks the answer against its schema. */
-async function call<T extends z.ZodType>(
+export async function callApi<T extends z.ZodType>(
   baseUrl: string,
   request: { method: string; path: string; token?: string; body?: unknown },
   schema: T,
@@ -43,7 +43,7 @@ async function call<T extends z.ZodType>(
 
 /** Creates an API token for the holder of a session and returns it. */
 async function apiTokenOf(baseUrl: string, sessionToken: string): Promise<string> {
-  const created = await call(
+  const created = await callApi(
     baseUrl,
     { method: 'POST', path: '/api/tokens', token: sessionToken, body: { name: 'bench' } },
     createdApiTokenSchema,
@@ -61,7 +61,7 @@ export async function seedBenchWorkspace(
   setupToken: string,
   members: number,
 ): Promise<BenchWorkspace> {
-  const admin = await call(
+  const admin = await callApi(
     baseUrl,
     {
       method: 'POST',
@@ -70,19 +70,19 @@ export async function seedBenchWorkspace(
     },
     sessionSchema,
   );
-  const group = await call(
+  const group = await callApi(
     baseUrl,
     { method: 'POST', path: '/api/groups', token: admin.token, body: { name: '基准小组' } },
     groupSchema,
   );
-  await call(
+  await callApi(
     baseUrl,
     { method: 'PUT', path: `/api/groups/${group.id}/members/${admin.user.id}`, token: admin.token },
     groupSchema,
   );
   const tokens = [await apiTokenOf(baseUrl, admin.token)];
   for (let index = 0; index < members; index += 1) {
-    const invitation = await call(
+    const invitation = await callApi(
       baseUrl,
       {
         method: 'POST',
@@ -92,7 +92,7 @@ export async function seedBenchWorkspace(
       },
       createdInvitationSchema,
     );
-    const member = await call(
+    const member = await callApi(
       baseUrl,
       {
         method: 'POST',
@@ -107,7 +107,7 @@ export async function seedBenchWorkspace(
     mapWithConcurrency(count, REGISTER_CONCURRENCY, async () => {
       const id = newDocId();
       const body = { id, kind: DocKind.proposal, groupId: group.id, title: '' };
-      const record = await call(
+      const record = await callApi(
         baseUrl,
         { method: 'POST', path: '/api/docs', token: admin.token, body },
         docRecordSchema,

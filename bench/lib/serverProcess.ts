@@ -26,6 +26,10 @@ export interface RunningServer {
    * on our relay it carries that person's API token as `?token=`.
    */
   roomUrl(room: string, person?: number): string;
+  /** The HTTP base of our relay's API (`http://127.0.0.1:<port>`); null for the reference, which has none. */
+  readonly apiUrl: string | null;
+  /** The API token of one of the bench group's people (as `roomUrl` picks them); null for the reference. */
+  tokenOf(person: number): string | null;
   /** Registers new documents (ours: `POST /api/docs`) and resolves with their room names. */
   newRooms(count: number): Promise<string[]>;
   /** CPU time and RSS of the server process now. */
@@ -119,6 +123,8 @@ export async function startServer(kind: ServerKind, options: StartServerOptions 
         return `ws://127.0.0.1:${port}/sync/${room}${query}`;
       },
       newRooms: (count) => workspace.registerDocs(count),
+      apiUrl: kind === ServerKind.ours ? `http://127.0.0.1:${port}` : null,
+      tokenOf: (person) => tokens[person % Math.max(1, tokens.length)] ?? null,
       sample: () => sampleProcess(pid),
       stop: () => stopChild(child, exited, spec.dataDir),
     };

@@ -11,12 +11,15 @@ import {
   type Target,
 } from '../lib/report';
 import { inProcess, onEachServer, type RunContext, report, type Scenario, withAllServers } from '../lib/runScenario';
+import { ServerKind } from '../lib/serverProcess';
 import { type BackgroundSyncOptions, buildDrafts, runBackgroundSync } from './backgroundSync';
 import { type ColdLoadOptions, runColdLoad } from './coldLoad';
 import { type ConnectionsOptions, runConnections } from './connections';
 import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout';
 import { type IngestOptions, runIngest } from './ingest';
+import { type OpenReviewOptions, runOpenReview } from './openReview';
 import { type ReconnectOptions, runReconnect } from './reconnect';
+import { runVersionCompare, type VersionCompareOptions } from './versionCompare';
 
 function fanoutOptions(context: RunContext): FanoutOptions {
   return {
@@ -203,5 +206,73 @@ const backgroundSync: Scenario = {
   },
 };
 
+const versionCompare: Scenario = {
+  name: 'version-compare',
+  async run(context) {
+    const options: VersionCompareOptions = { chars: 50_000, edits: 300, runs: context.isQuick ? 5 : 15, seed: 5 };
+    const outcomes = await inProcess(context, 'version-compare', () => runVersionCompare(options));
+    const name = `version compare ${options.chars / 1000}k chars`;
+    const rows = [
+      metricRow(name, 'two versions median ms', outcomes, (r) => r.compareMs.p50),
+      metricRow(name, 'two versions p95 ms', outcomes, (r) => r.compareMs.p95, { target: below(200) }),
+      metricRow(name, 'since version (live) median ms', outcomes, (r) => r.sinceLiveMs.p50),
+      metricRow(name, 'since version (live) p95 ms', outcomes, (r) => r.sinceLiveMs.p95, { target: below(200) }),
+      metricRow(name, 'one version median ms', outcomes, (r) => r.renderMs.p50),
+      metricRow(name, 'changed runs', outcomes, (r) => r.insertedSegments + r.deletedSegments, { digits: 0 }),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('version-compare', outcomes, rows, options);
+  },
+};
+
+const openReview: Scenario = {
+  name: 'open-review',
+  async run(context) {
+    const options: OpenReviewOptions = {
+      chars: 20_000,
+      threads: 500,
+      versions: 30,
+      editsPerVersion: 10,
+      repeats: context.isQuick ? 3 : 5,
+      unloadWaitMs: 1_000,
+      seed: 9,
+    };
+    // The reference relay has no API (versions, activity): only ours runs this one.
+    const ours = { ...context, servers: context.servers.filter((kind) => kind === ServerKind.ours) };
+    const outcomes = await onEachServer(ours, 'open-review', (server) => runOpenReview(server, options));
+    const name = `open review ${options.threads} threads ${options.versions} versions`;
+    const rows = [
+      metricRow(name, 'open median ms', outcomes, (r) => r.openMs.p50),
+      metricRow(name, 'open p95 ms', outcomes, (r) => r.openMs.p95, { target: below(1_500) }),
+      metricRow(name, 'content sync median ms', outcomes, (r) => r.contentSyncMs.p50),
+      metricRow(name, 'comments sync median ms', outcomes, (r) => r.commentsSyncMs.p50),
+      metricRow(name, 'activity median ms', outcomes, (r) => r.activityMs.p50),
+      metricRow(name, 'list threads median ms', outcomes, (r) => r.listThreadsMs.p50),
+      metricRow(name, 'threads listed', outcomes, (r) => r.threadsListed, {
+        digits: 0,
+        target: atLeast(options.threads),
+      }),
+      metricRow(name, 'versions listed', outcomes, (r) => r.versionsListed, {
+        digits: 0,
+        target: atLeast(options.versions),
+      }),
+      metricRow(name, 'KB content', outcomes, (r) => r.contentBytes / 1024, { digits: 0 }),
+      metricRow(name, 'KB comments', outcomes, (r) => r.commentsBytes / 1024, { digits: 0 }),
+      metricRow(name, 'KB activity', outcomes, (r) => r.activityBytes / 1024, { digits: 0 }),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('open-review', outcomes, rows, options);
+  },
+};
+
 /** Every scenario, in the order `npm run bench` runs them. */
-export const SCENARIOS: readonly Scenario[] = [fanout, connections, coldLoad, reconnect, backgroundSync, ingest];
+export const SCENARIOS: readonly Scenario[] = [
+  fanout,
+  connections,
+  coldLoad,
+  reconnect,
+  backgroundSync,
+  ingest,
+  versionCompare,
+  openReview,
+];
