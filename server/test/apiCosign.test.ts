@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docActivitySchema, inboxSchema } from '../../shared/api/review';
@@ -126,6 +127,23 @@ describe('co-signing a proposal (P14)', () => {
     expect((await sign('zhao', id, 'not base64!')).body).toMatchObject({ field: 'snapshot' });
     expect((await sign('zhang', id, snapshotOf(zhao.doc))).body).toMatchObject({ denial: 'role' });
     expect((await sign('wang', id, snapshotOf(zhao.doc))).body).toMatchObject({ denial: 'not_in_group' });
+  });
+
+  it('accepts a signature body larger than an ordinary JSON body (snapshots of long-edited documents are)', async () => {
+    const { id } = await draftWith(ctx, pool, '长文');
+    // A well-formed snapshot naming 20,000 clients at clock 0: large, and trivially on the server.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 20_000);
+    for (let client = 1; client <= 20_000; client += 1) {
+      encoding.writeVarUint(encoder, client * 1_000);
+      encoding.writeVarUint(encoder, 0);
+    }
+    const snapshot = Buffer.from(encoding.toUint8Array(encoder)).toString('base64');
+    expect(snapshot.length).toBeGreaterThan(64 * 1024);
+    const signed = await sign('zhao', id, snapshot);
+    expect(signed.status).toBe(200);
+    expect(stateOf(signed.body, 'zhao')).toBe('signed');
   });
 
   it('tells a co-signer at submit when the content changed since they signed, and no one else', async () => {
