@@ -296,18 +296,12 @@ export interface ListOptions {
 }
 
 /**
- * Every thread with at least one comment not deleted, in document order when `positionOf` is
- * given, otherwise oldest first. Entries that are not valid threads are left out.
+ * Sorts threads into document order by `positionOf` (their start); those whose passage is gone
+ * (null) follow, oldest first. Ties and unplaced threads are ordered by creation.
  */
-export function listThreads(doc: Y.Doc, options: ListOptions = {}): Thread[] {
-  const threads: { thread: Thread; position: number | null }[] = [];
-  for (const value of threadsOf(doc).values()) {
-    const thread = value instanceof Y.Map ? toThread(value) : null;
-    if (thread?.comments.some((comment) => !comment.isDeleted)) {
-      threads.push({ thread, position: options.positionOf?.(thread) ?? null });
-    }
-  }
-  threads.sort((a, b) => {
+export function sortThreads(threads: readonly Thread[], positionOf: (thread: Thread) => number | null): Thread[] {
+  const placed = threads.map((thread) => ({ thread, position: positionOf(thread) }));
+  placed.sort((a, b) => {
     if (a.position !== null && b.position !== null && a.position !== b.position) {
       return a.position - b.position;
     }
@@ -316,7 +310,22 @@ export function listThreads(doc: Y.Doc, options: ListOptions = {}): Thread[] {
     }
     return a.thread.createdAt - b.thread.createdAt || a.thread.id.localeCompare(b.thread.id);
   });
-  return threads.map((entry) => entry.thread);
+  return placed.map((entry) => entry.thread);
+}
+
+/**
+ * Every thread with at least one comment not deleted, in document order when `positionOf` is
+ * given, otherwise oldest first. Entries that are not valid threads are left out.
+ */
+export function listThreads(doc: Y.Doc, options: ListOptions = {}): Thread[] {
+  const threads: Thread[] = [];
+  for (const value of threadsOf(doc).values()) {
+    const thread = value instanceof Y.Map ? toThread(value) : null;
+    if (thread?.comments.some((comment) => !comment.isDeleted)) {
+      threads.push(thread);
+    }
+  }
+  return sortThreads(threads, options.positionOf ?? (() => null));
 }
 
 /** Calls `onChange` after every change of the threads (local, stored or remote). */

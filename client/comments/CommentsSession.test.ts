@@ -1,0 +1,60 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type DocId, newDocId, RoomKind, roomNameOf, type UserId } from '../../shared';
+import { createDb, type JianyanDb } from '../storage/JianyanDb';
+import { createStorageHealth } from '../storage/storageHealth';
+import { countUnsent } from '../storage/updateLog';
+import type { ConnectionGate } from '../sync/ConnectionGate';
+import { waitUntil } from '../test/waitUntil';
+import { CommentsSession } from './CommentsSession';
+import { createThread } from './commentsModel';
+
+const AUTHOR = '00000000-0000-4000-8000-000000000001' as UserId;
+/** Offline: the session must work from the device alone. */
+const CLOSED_GATE: ConnectionGate = {
+  isOpen: () => false,
+  subscribe: () => () => undefined,
+  onRefused: () => undefined,
+};
+
+let db: JianyanDb;
+
+beforeEach(() => {
+  db = createDb(`test-${crypto.randomUUID()}`);
+  vi.stubGlobal('window', Object.assign(new EventTarget(), { location: { protocol: 'http:', host: 'relay.test' } }));
+  vi.stubGlobal('navigator', { onLine: false });
+  // Never opened (the gate is closed); y-websocket only needs the class to exist.
+  vi.stubGlobal('WebSocket', class {});
+});
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await db.delete();
+});
+
+async function open(docId: DocId): Promise<CommentsSession> {
+  const session = new CommentsSession({ db, health: createStorageHealth(), docId, gate: CLOSED_GATE });
+  await session.open();
+  return session;
+}
+
+describe('CommentsSession', () => {
+  it('keeps threads written offline on the device, as unsent changes of the comments room', async () => {
+    const docId = newDocId();
+    const first = await open(docId);
+    expect(first.state.getSnapshot()).toEqual({ phase: 'ready' });
+    const anchor = { start: new Uint8Array([1]), end: new Uint8Array([2]) };
+    const { threadId } = createThread(first.doc, { anchor, quote: '原文', authorId: AUTHOR, text: '离线评论' });
+    await waitUntil(() => first.threads.getSnapshot().length === 1, { what: 'the thread to be published' });
+    await first.whenSaved();
+    first.destroy();
+    expect(await countUnsent(db, roomNameOf(docId, RoomKind.comments))).toBe(1);
+    expect(await countUnsent(db, docId)).toBe(0);
+
+    const second = await open(docId);
+    expect(second.threads.getSnapshot().map((thread) => [thread.id, thread.comments[0]?.text])).toEqual([
+      [threadId, '离线评论'],
+    ]);
+    second.destroy();
+  });
+});
