@@ -78,6 +78,9 @@ export function CosignPanel(props: {
   const canInvite = can(me, Action.inviteCosigners, target);
   const canSign = can(me, Action.cosign, target);
   const myState = isSigned ? states.get(me.id) : undefined;
+  if (listed.length === 0 && !canInvite && !canSign) {
+    return null;
+  }
   const runSign = (): void =>
     sign.run(
       () => signDocument(record.id, context.session.doc),

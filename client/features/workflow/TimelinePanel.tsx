@@ -5,7 +5,7 @@ import { useDocActivity } from '../../review';
 import { formatTime } from '../docs/formatTime';
 import { nameOf, peopleById } from '../docs/peopleNames';
 import type { DocReviewContext } from '../document/reviewContext';
-import { eventText } from './timelineText';
+import { eventText, resignedEventIds } from './timelineText';
 
 /** The events shown at most; the oldest beyond are left out (the server keeps them all). */
 const MAX_EVENTS = 200;
@@ -20,6 +20,7 @@ export function TimelinePanel({ context }: { readonly context: DocReviewContext 
   const activity = useDocActivity(context.docId);
   const people = useMemo(() => peopleById(context.workspace?.people ?? []), [context.workspace?.people]);
   const versions = useMemo(() => new Map((activity?.versions ?? []).map((each) => [each.id, each])), [activity]);
+  const resigned = useMemo(() => resignedEventIds(activity?.events ?? []), [activity]);
   if (activity === null) {
     return (
       <p className="timeline-note">{isOnline ? t('workflow.timeline.loading') : t('workflow.timeline.offline')}</p>
@@ -39,7 +40,8 @@ export function TimelinePanel({ context }: { readonly context: DocReviewContext 
               <span className="timeline-dot" aria-hidden="true" />
               <div className="timeline-body">
                 <p className="timeline-what">
-                  <strong>{nameOf(event.actorId, people, t)}</strong> {eventText(event, { versions, people }, t)}
+                  <strong>{nameOf(event.actorId, people, t)}</strong>{' '}
+                  {eventText(event, { versions, people, resigned }, t)}
                 </p>
                 <p className="timeline-meta">
                   <time dateTime={new Date(event.at).toISOString()}>{formatTime(event.at, now, i18n.language, t)}</time>

@@ -1,0 +1,184 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DocKind } from '../../shared';
+import {
+  caretToParagraph,
+  createDocument,
+  openDocument,
+  UI_TIMEOUT_MS,
+  waitForBody,
+  waitForServiceWorker,
+  waitForSyncPhase,
+} from './support/app';
+import type { Person } from './support/people';
+import { withPeople } from './support/people';
+
+const TITLE = '关于加强农村养老服务的提案';
+const FIRST = '全县六十岁以上老人占户籍人口的百分之二十三。';
+const OFFLINE_TEXT = '建议每个乡镇建设一所日间照料中心。';
+const REASON = '具体建议请补充资金来源';
+const AFTER_SIGNING = '资金由县乡两级财政按比例分担。';
+const PHONE = { width: 390, height: 844 } as const;
+
+function reviewBar(page: Page) {
+  return page.getByRole('region', { name: '审阅与联名' });
+}
+
+/** Clicks a transition in the review bar and confirms it in its dialog. */
+async function transition(page: Page, action: '提交审阅' | '审核通过'): Promise<void> {
+  await reviewBar(page).getByRole('button', { name: action }).click();
+  await page.getByRole('dialog', { name: action }).getByRole('button', { name: action }).click();
+}
+
+async function waitForStatus(page: Page, status: string): Promise<void> {
+  await page.locator('.doc-meta').filter({ hasText: status }).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+async function waitForReadOnly(page: Page, isReadOnly: boolean): Promise<void> {
+  await page
+    .locator(`.doc-body[contenteditable="${isReadOnly ? 'false' : 'true'}"]`)
+    .waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+function inboxButton(page: Page, unread: number) {
+  return page.getByRole('link', { name: unread === 0 ? '收件箱' : `收件箱，${unread} 条未读`, exact: true });
+}
+
+async function openTimeline(person: Person): Promise<void> {
+  await person.page.getByRole('tab', { name: '动态' }).click();
+}
+
+describe('the workflow of a proposal', () => {
+  const people = withPeople(
+    { name: '王委员' },
+    { name: '李主席', role: 'chair', group: 'none' },
+    { name: '陈委员', viewport: PHONE, isMobile: true },
+  );
+
+  it('submits offline once the text is up, tells the chair live, and returns with a reason', async () => {
+    const {
+      group,
+      devices: [member, chair, phone],
+    } = people();
+    const docId = await createDocument(member.page, group.id, DocKind.proposal, TITLE);
+    await caretToParagraph(member.page, 0);
+    await member.page.keyboard.type(FIRST);
+    await waitForSyncPhase(member.page, 'synced');
+    await chair.page.goto('/');
+    await inboxButton(chair.page, 0).waitFor({ timeout: UI_TIMEOUT_MS });
+
+    // Offline: the last edit and the submit stay on the device, the submit shown as waiting.
+    await waitForServiceWorker(member.page);
+    await member.context.setOffline(true);
+    await waitForSyncPhase(member.page, 'offline');
+    await caretToParagraph(member.page, 1);
+    await member.page.keyboard.type(OFFLINE_TEXT);
+    await transition(member.page, '提交审阅');
+    await reviewBar(member.page).getByRole('status').filter({ hasText: '提交审阅：将在联网后提交' }).waitFor();
+    await waitForReadOnly(member.page, false);
+    await member.screenshot('desktop-review-bar-queued');
+
+    // Back online: the text goes up first, then the submit; the editor locks.
+    await member.context.setOffline(false);
+    await waitForStatus(member.page, '审议中');
+    await waitForReadOnly(member.page, true);
+    await reviewBar(member.page).getByText('等待审阅').waitFor();
+
+    // The chair is told live, reads it in the inbox, and opens the document from there.
+    await inboxButton(chair.page, 1).waitFor({ timeout: UI_TIMEOUT_MS });
+    await inboxButton(chair.page, 1).click();
+    const request = chair.page.getByRole('link', { name: new RegExp(`王委员 请你审阅《${TITLE}》`) });
+    await request.waitFor({ timeout: UI_TIMEOUT_MS });
+    await chair.screenshot('desktop-inbox');
+    await request.click();
+    await chair.page.waitForURL(new RegExp(`/d/${docId}$`), { timeout: UI_TIMEOUT_MS });
+    await inboxButton(chair.page, 0).waitFor({ timeout: UI_TIMEOUT_MS });
+    await waitForBody(chair.page, docId, [FIRST, OFFLINE_TEXT]);
+    await reviewBar(chair.page).getByRole('button', { name: '审核通过' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await chair.screenshot('desktop-review-bar-chair');
+
+    // The chair returns it with a reason; the member sees the reason and may edit again.
+    await reviewBar(chair.page).getByRole('button', { name: '退回修改' }).click();
+    const dialog = chair.page.getByRole('dialog', { name: '退回修改' });
+    await dialog.getByRole('button', { name: '退回修改' }).click();
+    await dialog.getByText('请填写退回理由').waitFor();
+    await dialog.getByLabel('退回理由').fill(REASON);
+    await dialog.getByRole('button', { name: '退回修改' }).click();
+    await waitForStatus(member.page, '已退回');
+    await waitForReadOnly(member.page, false);
+    await inboxButton(member.page, 1).click();
+    await member.page.getByText(`理由：${REASON}`).waitFor({ timeout: UI_TIMEOUT_MS });
+
+    await openDocument(member.page, docId);
+    await openTimeline(member);
+    const timeline = member.page.getByRole('list', { name: '文档动态' });
+    await timeline.getByText(`退回修改：${REASON}`).waitFor({ timeout: UI_TIMEOUT_MS });
+    await timeline.getByText('提交审阅').waitFor();
+    await member.screenshot('desktop-timeline');
+
+    // The proposer asks a phone member to co-sign; they open it from their inbox and sign.
+    await reviewBar(member.page).getByRole('button', { name: '邀请联名' }).click();
+    const invite = member.page.getByRole('dialog', { name: '邀请联名' });
+    await invite.getByLabel('陈委员').check();
+    await invite.getByRole('button', { name: '发送邀请' }).click();
+    await reviewBar(member.page).getByText('待签署').waitFor({ timeout: UI_TIMEOUT_MS });
+    await phone.page.goto('/');
+    await inboxButton(phone.page, 1).click();
+    const invitation = phone.page.getByRole('link', { name: new RegExp(`王委员 邀请你联名《${TITLE}》`) });
+    await invitation.waitFor({ timeout: UI_TIMEOUT_MS });
+    await phone.screenshot('phone-inbox');
+    await invitation.click();
+    await phone.page.waitForURL(new RegExp(`/d/${docId}$`), { timeout: UI_TIMEOUT_MS });
+    await inboxButton(phone.page, 0).waitFor({ timeout: UI_TIMEOUT_MS });
+    await reviewBar(phone.page).getByRole('button', { name: '联名', exact: true }).click();
+    await phone.page.getByRole('dialog', { name: '联名' }).getByRole('button', { name: '联名' }).click();
+    await reviewBar(phone.page).getByText('已联名 ✓').waitFor({ timeout: UI_TIMEOUT_MS });
+    await reviewBar(member.page).getByText('已联名 ✓').waitFor({ timeout: UI_TIMEOUT_MS });
+
+    // After the proposer's next edit the co-signer is asked to sign again.
+    await caretToParagraph(member.page, 1);
+    await member.page.keyboard.type(AFTER_SIGNING);
+    const outdated = reviewBar(phone.page).getByText('您签署的是较早的版本，之后文档有修改');
+    await outdated.waitFor({ timeout: UI_TIMEOUT_MS });
+    await reviewBar(phone.page).getByText('已联名（签署的是较早版本）').waitFor();
+    await phone.screenshot('phone-review-bar-outdated');
+    await reviewBar(phone.page).getByRole('button', { name: '重新签署' }).click();
+    await outdated.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    await reviewBar(member.page).getByText('已联名 ✓').waitFor({ timeout: UI_TIMEOUT_MS });
+
+    await openTimeline(phone);
+    const phoneTimeline = phone.page.getByRole('list', { name: '文档动态' });
+    await phoneTimeline.getByText('邀请 陈委员 联名').waitFor({ timeout: UI_TIMEOUT_MS });
+    await phoneTimeline.scrollIntoViewIfNeeded();
+    await phone.screenshot('phone-timeline');
+  });
+
+  it('says why a submit queued offline was refused when the document moved on meanwhile', async () => {
+    const {
+      group,
+      devices: [member, chair, phone],
+    } = people();
+    const docId = await createDocument(member.page, group.id, DocKind.proposal, '关于改善乡村道路的提案');
+    await waitForSyncPhase(member.page, 'synced');
+    await openDocument(phone.page, docId);
+    await chair.page.goto(`/d/${docId}`);
+
+    await member.context.setOffline(true);
+    await waitForSyncPhase(member.page, 'offline');
+    await transition(member.page, '提交审阅');
+    // Meanwhile the other member submits and the chair approves.
+    await transition(phone.page, '提交审阅');
+    await reviewBar(chair.page).getByRole('button', { name: '审核通过' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await transition(chair.page, '审核通过');
+    await waitForStatus(chair.page, '已通过');
+
+    await member.context.setOffline(false);
+    const refusal = reviewBar(member.page).getByRole('alert');
+    await refusal.filter({ hasText: '提交审阅未成功：文档状态已变为已通过' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await waitForStatus(member.page, '已通过');
+    await member.screenshot('desktop-review-bar-refused');
+    await refusal.getByRole('button', { name: '知道了' }).click();
+    await refusal.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    expect(await member.page.evaluate(() => window.__jianyan?.outbox().problems.length)).toBe(0);
+  });
+});
