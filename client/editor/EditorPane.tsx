@@ -1,8 +1,10 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { type ReactElement, useEffect, useRef } from 'react';
+import { type ReactElement, type RefObject, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContentField } from '../../shared';
+import type { CommentsSession } from '../comments/CommentsSession';
+import { attachComments, requestComment } from '../comments/editorComments';
 import { createExtensions, type EditorBinding } from './createExtensions';
 import { TitleField } from './TitleField';
 import { Toolbar } from './Toolbar';
@@ -14,12 +16,42 @@ export interface EditorPaneProps extends EditorBinding {
   readonly onComposingChange?: (isComposing: boolean) => void;
   /** Told the editor once it exists, and null when it goes (comments and reviews act on it). */
   readonly onEditor?: (editor: Editor | null) => void;
+  /** The document's comments, whose passages the editor marks for as long as it is mounted. */
+  readonly comments?: CommentsSession | null;
+}
+
+/** Ctrl+Alt+M (⌘+Option+M on a Mac), by key position: Option changes the character typed. */
+function isCommentShortcut(event: KeyboardEvent): boolean {
+  return event.code === 'KeyM' && event.altKey && (event.ctrlKey || event.metaKey) && !event.shiftKey;
+}
+
+/**
+ * Listens for the comment shortcut on the whole page while the selection or the focus is in this
+ * pane: a read-only editor never has the focus, so its own keymap would never see the keys.
+ */
+function useCommentShortcut(editor: Editor, paneRef: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const pane = paneRef.current;
+      const selection = window.getSelection();
+      const isHere =
+        pane !== null &&
+        ((selection !== null && pane.contains(selection.anchorNode)) || pane.contains(document.activeElement));
+      if (isHere && isCommentShortcut(event)) {
+        event.preventDefault();
+        requestComment(editor);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [editor, paneRef]);
 }
 
 /** Toolbar, title and body of one document, bound to its Y.Doc; knows nothing of the network. */
 export function EditorPane(props: EditorPaneProps): ReactElement {
-  const { doc, awareness, identity, isEditable, onComposingChange, onEditor } = props;
+  const { doc, awareness, identity, isEditable, onComposingChange, onEditor, comments } = props;
   const { t, i18n } = useTranslation();
+  const paneRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   useCompositionHold(bodyRef, onComposingChange);
   const editor = useEditor(
@@ -49,9 +81,14 @@ export function EditorPane(props: EditorPaneProps): ReactElement {
       editor.setEditable(isEditable);
     }
   }, [editor, isEditable]);
+  useEffect(
+    () => (comments === undefined || comments === null ? undefined : attachComments(editor, comments)),
+    [editor, comments],
+  );
+  useCommentShortcut(editor, paneRef);
   return (
-    <div className="editor-pane">
-      <Toolbar editor={editor} isEditable={isEditable} />
+    <div className="editor-pane" ref={paneRef}>
+      <Toolbar editor={editor} isEditable={isEditable} onComment={() => requestComment(editor)} />
       <div className="page-scroll">
         <article className="paper">
           <TitleField

@@ -103,89 +103,140 @@ function TableTools({ editor }: { readonly editor: Editor }): ReactElement {
   );
 }
 
+/** A speech bubble: the comment button's icon, drawn like the toolbar's other icons. */
+const COMMENT_ICON_PATH = 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5';
+
+/**
+ * Comments on the selected passage (Ctrl+Alt+M, as in WPS and Google Docs). Outside the editing
+ * tools: a reader whose content is read-only may still comment (P9).
+ */
+function CommentButton({ onComment }: { readonly onComment: () => void }): ReactElement {
+  const { t } = useTranslation();
+  const keys = `${MOD}+Alt+M`;
+  return (
+    <div className="tool-group toolbar-comment">
+      <button
+        type="button"
+        className="tool tool-labelled"
+        title={t('toolbar.withShortcut', { label: t('comments.addComment'), keys })}
+        aria-keyshortcuts="Control+Alt+M"
+        // Keep the selection: a mousedown on the button would clear it in a read-only editor.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onComment}
+      >
+        <svg
+          className="icon"
+          viewBox="0 0 24 24"
+          width="18"
+          height="18"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+        >
+          <path d={COMMENT_ICON_PATH} />
+        </svg>
+        <span>{t('comments.addComment')}</span>
+      </button>
+    </div>
+  );
+}
+
+export interface ToolbarProps {
+  readonly editor: Editor;
+  readonly isEditable: boolean;
+  /** Opens a comment on the selection; no comment button without it. */
+  readonly onComment?: () => void;
+}
+
 /** The formatting toolbar, like the ones of 腾讯文档 and WPS: history, block type, marks, lists, table. */
-export function Toolbar({ editor, isEditable }: { readonly editor: Editor; readonly isEditable: boolean }) {
+export function Toolbar({ editor, isEditable, onComment }: ToolbarProps) {
   const { t } = useTranslation();
   const state = useEditorState({ editor, selector: ({ editor: e }) => readState(e) });
   const chain = () => editor.chain().focus();
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} aria-disabled={!isEditable}>
-      <fieldset className="toolbar-inner" disabled={!isEditable}>
-        <div className="tool-group">
-          <ToolButton
-            icon="undo"
-            label={t('toolbar.undo')}
-            keys={`${MOD}+Z`}
-            isDisabled={!state.canUndo}
-            onClick={() => chain().undo().run()}
-          />
-          <ToolButton
-            icon="redo"
-            label={t('toolbar.redo')}
-            keys={`${MOD}+Shift+Z`}
-            isDisabled={!state.canRedo}
-            onClick={() => chain().redo().run()}
-          />
-        </div>
-        <div className="tool-group">
-          <BlockSelect editor={editor} block={state.block} />
-        </div>
-        <div className="tool-group">
-          <ToolButton
-            icon="bold"
-            label={t('toolbar.bold')}
-            keys={`${MOD}+B`}
-            isActive={state.isBold}
-            onClick={() => chain().toggleBold().run()}
-          />
-          <ToolButton
-            icon="italic"
-            label={t('toolbar.italic')}
-            keys={`${MOD}+I`}
-            isActive={state.isItalic}
-            onClick={() => chain().toggleItalic().run()}
-          />
-          <ToolButton
-            icon="strike"
-            label={t('toolbar.strike')}
-            keys={`${MOD}+Shift+S`}
-            isActive={state.isStrike}
-            onClick={() => chain().toggleStrike().run()}
-          />
-        </div>
-        <div className="tool-group">
-          <ToolButton
-            icon="bulletList"
-            label={t('toolbar.bulletList')}
-            keys={`${MOD}+Shift+8`}
-            isActive={state.isBulletList}
-            onClick={() => chain().toggleBulletList().run()}
-          />
-          <ToolButton
-            icon="orderedList"
-            label={t('toolbar.orderedList')}
-            keys={`${MOD}+Shift+7`}
-            isActive={state.isOrderedList}
-            onClick={() => chain().toggleOrderedList().run()}
-          />
-          <ToolButton
-            icon="quote"
-            label={t('toolbar.blockquote')}
-            keys={`${MOD}+Shift+B`}
-            isActive={state.isBlockquote}
-            onClick={() => chain().toggleBlockquote().run()}
-          />
-        </div>
-        <div className="tool-group">
-          <ToolButton
-            icon="table"
-            label={t('toolbar.insertTable')}
-            isDisabled={state.isInTable}
-            onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
-          />
-        </div>
-        {state.isInTable ? <TableTools editor={editor} /> : null}
-      </fieldset>
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="toolbar-inner">
+        <fieldset className="toolbar-edit" disabled={!isEditable}>
+          <div className="tool-group">
+            <ToolButton
+              icon="undo"
+              label={t('toolbar.undo')}
+              keys={`${MOD}+Z`}
+              isDisabled={!state.canUndo}
+              onClick={() => chain().undo().run()}
+            />
+            <ToolButton
+              icon="redo"
+              label={t('toolbar.redo')}
+              keys={`${MOD}+Shift+Z`}
+              isDisabled={!state.canRedo}
+              onClick={() => chain().redo().run()}
+            />
+          </div>
+          <div className="tool-group">
+            <BlockSelect editor={editor} block={state.block} />
+          </div>
+          <div className="tool-group">
+            <ToolButton
+              icon="bold"
+              label={t('toolbar.bold')}
+              keys={`${MOD}+B`}
+              isActive={state.isBold}
+              onClick={() => chain().toggleBold().run()}
+            />
+            <ToolButton
+              icon="italic"
+              label={t('toolbar.italic')}
+              keys={`${MOD}+I`}
+              isActive={state.isItalic}
+              onClick={() => chain().toggleItalic().run()}
+            />
+            <ToolButton
+              icon="strike"
+              label={t('toolbar.strike')}
+              keys={`${MOD}+Shift+S`}
+              isActive={state.isStrike}
+              onClick={() => chain().toggleStrike().run()}
+            />
+          </div>
+          <div className="tool-group">
+            <ToolButton
+              icon="bulletList"
+              label={t('toolbar.bulletList')}
+              keys={`${MOD}+Shift+8`}
+              isActive={state.isBulletList}
+              onClick={() => chain().toggleBulletList().run()}
+            />
+            <ToolButton
+              icon="orderedList"
+              label={t('toolbar.orderedList')}
+              keys={`${MOD}+Shift+7`}
+              isActive={state.isOrderedList}
+              onClick={() => chain().toggleOrderedList().run()}
+            />
+            <ToolButton
+              icon="quote"
+              label={t('toolbar.blockquote')}
+              keys={`${MOD}+Shift+B`}
+              isActive={state.isBlockquote}
+              onClick={() => chain().toggleBlockquote().run()}
+            />
+          </div>
+          <div className="tool-group">
+            <ToolButton
+              icon="table"
+              label={t('toolbar.insertTable')}
+              isDisabled={state.isInTable}
+              onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+            />
+          </div>
+          {state.isInTable ? <TableTools editor={editor} /> : null}
+        </fieldset>
+        {onComment === undefined ? null : <CommentButton onComment={onComment} />}
+      </div>
     </div>
   );
 }

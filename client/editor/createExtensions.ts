@@ -7,6 +7,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Role } from '../../shared';
 import { ContentField } from '../../shared';
+import { CommentHighlights } from '../comments/highlightPlugin';
 import { presenceUserOf, readPresenceUser } from '../features/presence/presenceUser';
 import type { Identity } from '../user/identity';
 import { SectionHints } from './SectionHints';
@@ -69,6 +70,8 @@ export function createExtensions(options: ExtensionOptions): Extensions {
     TableCell,
     SectionHints.configure({ hint: sectionHint }),
     Collaboration.configure({ document: doc, field: ContentField.body }),
+    // Marks commented passages; reads anchors through the Collaboration extension's binding.
+    CommentHighlights,
     // The caret extension only needs `provider.awareness`; the editor does not know the network.
     CollaborationCaret.configure({
       provider: { awareness },
