@@ -47,6 +47,22 @@ describe('JianyanDb upgrade from v1', () => {
     expect(await db.account.count()).toBe(0);
   });
 
+  it('keeps a v2 outbox and account when it adds the review tables of v3', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const docId = newDocId();
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores({ ...SCHEMA_V1, account: 'key', workspace: 'key', outbox: '++seq, docId' });
+    await old.table('outbox').add({ docId, op: 'setArchived', payload: { isArchived: true }, attempts: 0 });
+    old.close();
+
+    db = createDb(name);
+    expect(db.verno).toBe(3);
+    expect(await db.outbox.where('docId').equals(docId).count()).toBe(1);
+    expect(await db.activity.count()).toBe(0);
+    expect(await db.notifications.where('userId').equals('nobody').count()).toBe(0);
+  });
+
   it('drops rows whose fields an older app or a bug wrote wrong', async () => {
     db = createDb(`test-${crypto.randomUUID()}`);
     const good = newDocId();
