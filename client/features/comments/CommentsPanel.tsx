@@ -1,7 +1,217 @@
-import type { ReactElement } from 'react';
-import type { DocReviewContext } from '../document/reviewContext';
+import type { Editor } from '@tiptap/core';
+import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearch } from 'wouter';
+import { Action, decide, documentTarget, type UserId } from '../../../shared';
+import type { CommentsSession } from '../../comments/CommentsSession';
+import { isCommentId } from '../../comments/commentIds';
+import { sortThreads, type Thread } from '../../comments/commentsModel';
+import { attachComments, revealAnchor, setActiveThread, setDraftAnchor } from '../../comments/editorComments';
+import type { CommentRequest } from '../../comments/highlightPlugin';
+import { useCommentsSession } from '../../comments/useCommentsSession';
+import { createStore } from '../../lib/createStore';
+import { useStore } from '../../lib/useStore';
+import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../sync/syncStatus';
+import { peopleById } from '../docs/peopleNames';
+import { type DocReviewContext, LIVE_VIEW } from '../document/reviewContext';
+import { FormError } from '../ui/FormError';
+import type { CommentEnv } from './commentEnv';
+import type { MentionCandidate } from './mentionText';
+import { NewThread } from './NewThread';
+import { ThreadCard } from './ThreadCard';
+import { useEditorHighlight } from './useEditorHighlight';
+import { useThreadPlaces } from './useThreadPlaces';
 
-/** Placeholder until this part is built. */
-export function CommentsPanel(_props: { readonly context: DocReviewContext }): ReactElement | null {
-  return null;
+type Filter = 'open' | 'resolved';
+
+const NOT_CONNECTED = createStore<SyncStatus>(deriveSyncStatus(INITIAL_SYNC_FACTS));
+
+/** The members of the document's group other than the writer: who may be @mentioned. */
+function useCandidates(context: DocReviewContext): readonly MentionCandidate[] {
+  const { workspace, record, me } = context;
+  return useMemo(() => {
+    const group = workspace?.groups.find((each) => each.id === record?.groupId);
+    const people = peopleById(workspace?.people ?? []);
+    return (group?.memberIds ?? []).flatMap((id) => {
+      const person = people.get(id);
+      return person === undefined || id === me?.id || !person.isActive ? [] : [person];
+    });
+  }, [workspace, record, me]);
+}
+
+/** Whether the user may comment: signed in, allowed by P9, and not refused by the relay. */
+function useCommentRight(context: DocReviewContext, status: SyncStatus): string | null {
+  const { t } = useTranslation();
+  const { me, record } = context;
+  if (me === null) {
+    return t('comments.signedOut');
+  }
+  if (record !== undefined) {
+    const decision = decide(me, Action.comment, documentTarget(record));
+    if (!decision.allowed) {
+      return t('comments.readOnly', { reason: t(`denial.${decision.denial}`) });
+    }
+  }
+  return status.readOnlyReason === null ? null : t('comments.readOnly', { reason: status.readOnlyReason });
+}
+
+/** Follows `?thread=<id>` (a link from the inbox) and clicks on marked passages in the editor. */
+function useActiveThread(editor: Editor | null): [string | null, (id: string | null) => void] {
+  const search = useSearch();
+  const linked = new URLSearchParams(search).get('thread');
+  const [activeId, setActiveId] = useState<string | null>(linked !== null && isCommentId(linked) ? linked : null);
+  useEffect(() => {
+    if (linked !== null && isCommentId(linked)) {
+      setActiveId(linked);
+    }
+  }, [linked]);
+  const clicks = useEditorHighlight(editor, (state) => state.clickSeq, 0);
+  const clicked = useEditorHighlight(editor, (state) => state.activeId, null);
+  useEffect(() => {
+    // Before any click the editor only echoes the panel's own choice.
+    if (clicks > 0) {
+      setActiveId(clicked);
+    }
+  }, [clicks, clicked]);
+  useEffect(() => {
+    if (editor !== null) {
+      setActiveThread(editor, activeId);
+    }
+  }, [editor, activeId]);
+  return [activeId, setActiveId];
+}
+
+/** The side panel's comment threads: open and resolved, with the composer of a new one. */
+export function CommentsPanel({ context }: { readonly context: DocReviewContext }): ReactElement {
+  const session = useCommentsSession(context.docId);
+  const { t } = useTranslation();
+  if (session === null) {
+    return <p className="comment-empty">{t('comments.loading')}</p>;
+  }
+  return <Threads context={context} session={session} />;
+}
+
+function Threads({ context, session }: { readonly context: DocReviewContext; readonly session: CommentsSession }) {
+  const { t } = useTranslation();
+  const { editor } = context;
+  const state = useStore(session.state);
+  const threads = useStore(session.threads);
+  const connection = useStore(session.connection);
+  const status = useStore(connection?.status ?? NOT_CONNECTED);
+  const places = useThreadPlaces(editor, threads);
+  const candidates = useCandidates(context);
+  const refusal = useCommentRight(context, status);
+  const [filter, setFilter] = useState<Filter>('open');
+  const [error, setError] = useState<string | null>(null);
+  const [activeId, setActiveId] = useActiveThread(editor);
+  const request = useEditorHighlight<CommentRequest | null>(editor, (each) => each.request, null);
+  const seenRequest = useRef(request?.seq ?? 0);
+  const [composing, setComposing] = useState<CommentRequest | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const now = Date.now();
+
+  useEffect(() => (editor === null ? undefined : attachComments(editor, session)), [editor, session]);
+  useEffect(() => {
+    if (request !== null && request.seq > seenRequest.current) {
+      seenRequest.current = request.seq;
+      setComposing(request);
+      setFilter('open');
+    }
+  }, [request]);
+
+  const env: CommentEnv = useMemo(
+    () => ({
+      docId: context.docId,
+      doc: session.doc,
+      meId: (context.me?.id as UserId | undefined) ?? null,
+      people: peopleById(context.workspace?.people ?? []),
+      candidates,
+      canComment: refusal === null,
+      onError: setError,
+      t,
+    }),
+    [context.docId, session, context.me, context.workspace, candidates, refusal, t],
+  );
+  const sorted = useMemo(
+    () => sortThreads(threads, (thread) => places?.get(thread.id)?.from ?? null),
+    [threads, places],
+  );
+  const shown = sorted.filter((thread) => thread.resolved === (filter === 'resolved'));
+  const openCount = sorted.length - sorted.filter((thread) => thread.resolved).length;
+
+  // Show a newly picked thread (its filter, scrolled to), not each later change of it.
+  const latestThreads = useRef(threads);
+  latestThreads.current = threads;
+  const isActiveKnown = threads.some((thread) => thread.id === activeId);
+  useEffect(() => {
+    const active = latestThreads.current.find((thread) => thread.id === activeId);
+    if (active !== undefined && isActiveKnown) {
+      setFilter(active.resolved ? 'resolved' : 'open');
+      listRef.current?.querySelector(`[data-thread-id="${active.id}"]`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }, [activeId, isActiveKnown]);
+
+  const select = (thread: Thread): void => {
+    setActiveId(thread.id);
+    if (editor !== null) {
+      context.view.set(LIVE_VIEW);
+      revealAnchor(editor, thread.anchor);
+    }
+  };
+  const closeComposer = (): void => {
+    setComposing(null);
+    if (editor !== null) {
+      setDraftAnchor(editor, null);
+    }
+  };
+
+  if (state.phase === 'failed') {
+    return <p className="comment-empty">{t('comments.failed', { error: state.message })}</p>;
+  }
+  return (
+    <div className="comments-panel" ref={listRef}>
+      <fieldset className="comment-filter" aria-label={t('comments.filterLabel')}>
+        {(['open', 'resolved'] as const).map((each) => (
+          <button
+            key={each}
+            type="button"
+            aria-pressed={filter === each}
+            className={filter === each ? 'comment-filter-option is-active' : 'comment-filter-option'}
+            onClick={() => setFilter(each)}
+          >
+            {t(`comments.filter.${each}`)}
+            <span className="comment-count">{each === 'open' ? openCount : sorted.length - openCount}</span>
+          </button>
+        ))}
+      </fieldset>
+      {refusal === null ? null : <p className="comment-notice">{refusal}</p>}
+      {status.unsent > 0 ? <p className="comment-unsent">{t('comments.unsent', { count: status.unsent })}</p> : null}
+      <FormError message={error} />
+      {composing !== null && refusal === null ? (
+        <NewThread
+          env={env}
+          request={composing}
+          onCreated={(threadId) => {
+            closeComposer();
+            setActiveId(threadId);
+          }}
+          onClose={closeComposer}
+        />
+      ) : null}
+      {shown.length === 0 && composing === null ? (
+        <p className="comment-empty">{t(`comments.empty.${filter}`)}</p>
+      ) : null}
+      {shown.map((thread) => (
+        <ThreadCard
+          key={thread.id}
+          env={env}
+          thread={thread}
+          isOnDeletedText={places !== null && places.get(thread.id) === null}
+          isActive={thread.id === activeId}
+          now={now}
+          onSelect={select}
+        />
+      ))}
+    </div>
+  );
 }

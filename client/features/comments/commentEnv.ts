@@ -1,0 +1,58 @@
+import type { TFunction } from 'i18next';
+import type * as Y from 'yjs';
+import type { DocId, UserId } from '../../../shared';
+import { MAX_EXCERPT_LENGTH } from '../../../shared/api/review';
+import type { Person } from '../../../shared/api/schemas';
+import { CommentError } from '../../comments/commentsModel';
+import { toError } from '../../lib/toError';
+import { queueMention } from '../../review';
+import { nameOf } from '../docs/peopleNames';
+import type { MentionCandidate } from './mentionText';
+
+/** What every part of the comments panel needs: the threads' doc, who is writing, who is who. */
+export interface CommentEnv {
+  readonly docId: DocId;
+  readonly doc: Y.Doc;
+  /** The signed-in user; null while signed out (then nothing can be written). */
+  readonly meId: UserId | null;
+  readonly people: ReadonlyMap<UserId, Person>;
+  /** The document group's members other than the writer, for @mentions. */
+  readonly candidates: readonly MentionCandidate[];
+  /** Whether the user may write comments now (P9, and the relay has not refused). */
+  readonly canComment: boolean;
+  /** Shows why a change failed, or clears the message with null. */
+  readonly onError: (message: string | null) => void;
+  readonly t: TFunction;
+}
+
+/** Makes a change to the threads; a refusal is shown, not thrown. Returns whether it was made. */
+export function runChange(env: CommentEnv, change: () => void): boolean {
+  try {
+    change();
+    env.onError(null);
+    return true;
+  } catch (err) {
+    env.onError(err instanceof CommentError ? env.t(`comments.error.${err.code}`) : toError(err).message);
+    return false;
+  }
+}
+
+/** Queues the notification of the people a new or edited comment mentions (sent when online). */
+export function notifyMentions(
+  env: CommentEnv,
+  ids: { readonly threadId: string; readonly commentId: string },
+  userIds: readonly UserId[],
+  text: string,
+): void {
+  const others = userIds.filter((id) => id !== env.meId);
+  if (others.length === 0) {
+    return;
+  }
+  const input = { ...ids, userIds: others, excerpt: text.slice(0, MAX_EXCERPT_LENGTH) };
+  queueMention(env.docId, input).catch((err: unknown) => env.onError(toError(err).message));
+}
+
+/** A person's name, or 未知成员. */
+export function personName(env: CommentEnv, id: UserId | null): string {
+  return nameOf(id, env.people, env.t);
+}
