@@ -15,7 +15,16 @@ export interface DemoDraft {
    * filled in from the people above, so they are not written here.
    */
   readonly sections: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Where the draft stands in review, so the demo shows a timeline: submitted by its creator, and
+   * for `returned` sent back by `reviewer` (a username) with `reason`. Absent: a plain draft.
+   */
+  readonly review?: DemoReview;
 }
+
+export type DemoReview =
+  | { readonly status: 'in_review' }
+  | { readonly status: 'returned'; readonly reviewer: string; readonly reason: string };
 
 /** Demo texts: realistic in tone and subject, about a fictional county; every figure is made up. */
 export const DEMO_DRAFTS: readonly DemoDraft[] = [
@@ -25,6 +34,7 @@ export const DEMO_DRAFTS: readonly DemoDraft[] = [
     title: '关于完善农村互助养老服务体系的提案',
     createdBy: 'zhaodesheng',
     coAuthors: ['zenglixin', 'tianzhongshan'],
+    review: { status: 'in_review' },
     sections: {
       案由: ['建议完善农村互助养老服务体系，破解农村留守老人“养老难”问题。'],
       情况分析: [
@@ -45,6 +55,11 @@ export const DEMO_DRAFTS: readonly DemoDraft[] = [
     title: '关于加强县级医院医疗人才队伍建设的提案',
     createdBy: 'liujianguo',
     coAuthors: ['gaofeng', 'luoshuzhen', 'renhuimin'],
+    review: {
+      status: 'returned',
+      reviewer: 'linguodong',
+      reason: '请补充近三年人才流失的具体岗位分布，并测算人才公寓所需资金及来源。',
+    },
     sections: {
       案由: ['建议多措并举引进和稳定县级医院医疗人才，提升县域医疗服务能力。'],
       情况分析: [

@@ -4,9 +4,11 @@ import { createAccounts } from '../roster/createAccounts';
 import type { DocStore } from '../storage/DocStore';
 import { prepareDatabasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { SqliteReviewStore } from '../storage/SqliteReviewStore';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
 import type { WorkspaceStore } from '../storage/WorkspaceStore';
 import { DEMO_GROUPS, DEMO_PEOPLE } from './committee';
+import { recordDemoReview } from './demoReview';
 import { draftContentUpdate } from './draftContent';
 import { DEMO_DRAFTS, type DemoDraft } from './drafts';
 
@@ -90,7 +92,7 @@ async function createDraft(
   draft: DemoDraft,
   directory: Directory,
   createdAt: number,
-): Promise<DocId> {
+): Promise<{ id: DocId; content: Uint8Array }> {
   const id = newDocId();
   const createdBy = directory.userId(draft.createdBy);
   await stores.workspace.createDocument({
@@ -103,12 +105,13 @@ async function createDraft(
   });
   const coAuthors = draft.coAuthors.map(directory.userId);
   const updatedAt = createdAt + 60 * 60 * 1000;
+  const content = draftContentUpdate(draft, directory.nameOf);
   await stores.docs.write({
-    updates: [{ room: roomNameOf(id), update: draftContentUpdate(draft, directory.nameOf) }],
+    updates: [{ room: roomNameOf(id), update: content }],
     documents: [{ id, title: draft.title, updatedAt, updatedBy: coAuthors.at(-1) ?? createdBy }],
     authors: coAuthors.map((userId, index) => ({ docId: id, userId, at: createdAt + (index + 1) * 60_000 })),
   });
-  return id;
+  return { id, content };
 }
 
 /**
@@ -120,6 +123,7 @@ export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
   const databasePath = prepareDatabasePath(options.dataDir);
   const workspace = new SqliteWorkspaceStore({ path: databasePath });
   const docs = new SqliteDocStore({ path: databasePath, checkpointInBackground: false });
+  const reviews = new SqliteReviewStore({ path: databasePath });
   try {
     const existing = await workspace.countUsers();
     if (existing > 0) {
@@ -132,10 +136,13 @@ export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
     const directory = await directoryOf(workspace);
     const now = (options.now ?? Date.now)();
     for (const [index, draft] of DEMO_DRAFTS.entries()) {
-      await createDraft({ workspace, docs }, draft, directory, now - (DEMO_DRAFTS.length - index) * DRAFT_SPACING_MS);
+      const createdAt = now - (DEMO_DRAFTS.length - index) * DRAFT_SPACING_MS;
+      const { id, content } = await createDraft({ workspace, docs }, draft, directory, createdAt);
+      await recordDemoReview(reviews, { id, draft, content, createdAt, userId: directory.userId });
     }
     return { ok: true, accounts, groupCount: DEMO_GROUPS.length, draftCount: DEMO_DRAFTS.length };
   } finally {
+    await reviews.close();
     await docs.close();
     await workspace.close();
   }

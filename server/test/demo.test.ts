@@ -7,6 +7,7 @@ import { DEMO_PEOPLE } from '../demo/committee';
 import { DEMO_DRAFTS } from '../demo/drafts';
 import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { SqliteReviewStore } from '../storage/SqliteReviewStore';
 import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
 import { runNpmScript, type ScriptResult } from './support/runNpmScript';
 import { SyncClient } from './support/SyncClient';
@@ -63,7 +64,11 @@ describe('npm run demo', () => {
       for (const record of records) {
         const draft = DEMO_DRAFTS.find((candidate) => candidate.title === record.title);
         expect(draft, record.title).toBeDefined();
-        expect(record).toMatchObject({ kind: draft?.kind, status: 'draft', isArchived: false });
+        expect(record).toMatchObject({
+          kind: draft?.kind,
+          status: draft?.review?.status ?? 'draft',
+          isArchived: false,
+        });
         expect(record.groupId === null ? null : groups.get(record.groupId)).toBe(draft?.group);
         expect(record.authorIds).toHaveLength(1 + (draft?.coAuthors.length ?? 0));
 
@@ -79,6 +84,32 @@ describe('npm run demo', () => {
       }
     } finally {
       await docs.close();
+      await workspace.close();
+    }
+  });
+
+  it('gives drafts in review their timeline and versions, and proposals their co-signers', async () => {
+    const workspace = new SqliteWorkspaceStore({ path: databasePath(dataDir) });
+    const reviews = new SqliteReviewStore({ path: databasePath(dataDir) });
+    try {
+      const records = await workspace.listDocuments();
+      const reviewed = DEMO_DRAFTS.filter((draft) => draft.review !== undefined);
+      expect(reviewed.map((draft) => draft.review?.status).sort()).toEqual(['in_review', 'returned']);
+      for (const draft of reviewed) {
+        const record = records.find((candidate) => candidate.title === draft.title);
+        const activity = await reviews.activity(record!.id, record!.createdBy!);
+        const expected = draft.review?.status === 'returned' ? ['submitted', 'returned'] : ['submitted'];
+        expect(activity.events.filter((event) => event.fromStatus !== null).map((event) => event.type)).toEqual(
+          expected,
+        );
+        expect(activity.versions).toHaveLength(expected.length);
+      }
+      for (const record of records.filter((candidate) => candidate.kind === 'proposal')) {
+        const draft = DEMO_DRAFTS.find((candidate) => candidate.title === record.title);
+        expect(record.cosigners.map((cosigner) => cosigner.state)).toEqual(draft?.coAuthors.map(() => 'signed'));
+      }
+    } finally {
+      await reviews.close();
       await workspace.close();
     }
   });

@@ -21,6 +21,7 @@ import { announceNotifications, announceRecord } from '../../review/announce';
 import { encodeCurrentSnapshot } from '../../review/contentSnapshots';
 import { outdatedSigners } from '../../review/outdatedSigners';
 import { notificationsFor, proposersOf, reviewersOf } from '../../review/recipients';
+import { TRANSITION_VERSION_NAMES } from '../../review/versionNames';
 import type { NewNotification, NewTransition, NewVersion, StoredTransition } from '../../storage/ReviewStore';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
@@ -34,7 +35,7 @@ const TRANSITIONS: {
   readonly [T in Transition]: {
     readonly action: WorkflowAction;
     readonly event: DocEventType;
-    /** The version saved with it (its name is record text users read); null: none is saved. */
+    /** The version saved with it; null: none is saved. */
     readonly version: { readonly name: string; readonly cause: VersionCause } | null;
     readonly notification: NotificationType;
   };
@@ -42,19 +43,19 @@ const TRANSITIONS: {
   submit: {
     action: Action.submitDocument,
     event: 'submitted',
-    version: { name: '提交审阅', cause: 'submit' },
+    version: { name: TRANSITION_VERSION_NAMES.submit, cause: 'submit' },
     notification: 'review_requested',
   },
   return: {
     action: Action.returnDocument,
     event: 'returned',
-    version: { name: '退回修改', cause: 'return' },
+    version: { name: TRANSITION_VERSION_NAMES.return, cause: 'return' },
     notification: 'returned',
   },
   approve: {
     action: Action.approveDocument,
     event: 'approved',
-    version: { name: '审核通过', cause: 'approve' },
+    version: { name: TRANSITION_VERSION_NAMES.approve, cause: 'approve' },
     notification: 'approved',
   },
   file: { action: Action.fileDocument, event: 'filed', version: null, notification: 'filed' },
