@@ -60,8 +60,13 @@ export class SqliteReviewStore implements ReviewStore {
         return { kind: 'missing' };
       }
       const status = parseDocStatus(row.status);
+      if (status === null) {
+        throw new Error(
+          `Cannot read documents row ${event.docId}: its status is not valid; the database was changed by hand?`,
+        );
+      }
       if (status !== event.fromStatus) {
-        return { kind: 'stale', status: status ?? event.fromStatus };
+        return { kind: 'stale', status };
       }
       const saved = version === null ? null : this.#insertVersion(version);
       this.#insertEvent(event, requestId);

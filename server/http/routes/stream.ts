@@ -5,6 +5,11 @@ import { requireUser } from '../requireUser';
 
 /** Proxies close connections that carry nothing for a minute or so: send a comment more often. */
 const STREAM_PING_INTERVAL_MS = 25_000;
+/**
+ * Events written but not yet taken by a client that stopped reading. Past this the stream is
+ * ended rather than buffered without bound; the client reconnects and reads its inbox again.
+ */
+const MAX_PENDING_EVENTS = 256;
 
 /**
  * `GET /api/stream`: server-sent events for the signed-in user, `notification` and `record` (see
@@ -19,9 +24,17 @@ export function registerStreamRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
       const ended = new Promise<void>((resolve) => {
         end = resolve;
       });
+      let pending = 0;
       const unsubscribe = deps.hub.subscribe(userId, {
         send: (message) => {
-          void stream.writeSSE({ event: message.event, data: message.data });
+          if (pending >= MAX_PENDING_EVENTS) {
+            end();
+            return;
+          }
+          pending += 1;
+          void stream.writeSSE({ event: message.event, data: message.data }).finally(() => {
+            pending -= 1;
+          });
         },
         end,
       });
