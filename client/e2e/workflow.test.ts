@@ -80,7 +80,7 @@ describe('the workflow of a proposal', () => {
 
     // Back online: the text goes up first, then the submit; the editor locks.
     await member.context.setOffline(false);
-    await waitForStatus(member.page, '审议中');
+    await waitForStatus(member.page, '审阅中');
     await waitForReadOnly(member.page, true);
     await reviewBar(member.page).getByText('等待审阅').waitFor();
 

@@ -54,7 +54,7 @@ export const zhCN = {
   },
   status: {
     draft: '草稿',
-    in_review: '审议中',
+    in_review: '审阅中',
     returned: '已退回',
     approved: '已通过',
     filed: '已立案',
@@ -63,7 +63,7 @@ export const zhCN = {
     inactive: '账号已停用',
     role: '你的角色不能进行这项操作',
     not_in_group: '你不是文档所在小组的成员',
-    status: '文档已提交审议或已定稿，内容不能再修改',
+    status: '文档正在审阅或已通过，内容不能再修改',
     archived: '文档已归档',
   },
   nav: {
@@ -128,7 +128,7 @@ export const zhCN = {
     waitingEmpty: '暂时没有需要你处理的文档。',
     reasonReturned: '已退回，待修改',
     reasonDraft: '我起草的草稿',
-    reasonReview: '待审议',
+    reasonReview: '待审阅',
     groups: '我的小组',
     allGroups: '全部小组',
     groupDocs: '{{count}} 篇文档',

@@ -7,7 +7,7 @@ export interface DocStatusTagProps {
   readonly isArchived?: boolean;
 }
 
-/** 草稿 / 审议中 / 已退回 / 已通过 / 已立案, each in its own colour; 已归档 beside it. */
+/** 草稿 / 审阅中 / 已退回 / 已通过 / 已立案, each in its own colour; 已归档 beside it. */
 export function DocStatusTag({ status, isArchived }: DocStatusTagProps): ReactElement {
   const { t } = useTranslation();
   return (

@@ -4,13 +4,23 @@ import { useTranslation } from 'react-i18next';
 import type { DocRecord } from '../../../shared/api/schemas';
 import { type OutboxProblem, useBackgroundSync, useOutbox, workspace } from '../../workspace';
 import { denialText } from '../ui/errorText';
+import { reviewProblemText } from '../workflow/problemText';
 
 function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFunction): string {
-  const title = docs.find((doc) => doc.id === problem.docId)?.title || t('common.untitled');
+  const doc = docs.find((each) => each.id === problem.docId);
+  const title = doc?.title || t('common.untitled');
   const reason = denialText(problem.denial, problem.message, t);
-  return problem.op === 'registerDoc'
-    ? t('home.problemRegister', { title, reason })
-    : t('home.problemArchive', { title, reason });
+  switch (problem.op) {
+    case 'registerDoc':
+      return t('home.problemRegister', { title, reason });
+    case 'setArchived':
+      return t('home.problemArchive', { title, reason });
+    default: {
+      // A review operation (transition, mention, read marks): the review bar's wording, with the title.
+      const text = reviewProblemText(problem, { action: null, currentStatus: doc?.status ?? null }, t);
+      return `《${title}》${text}`;
+    }
+  }
 }
 
 /** "正在同步 12/40 篇文档" and the like: how far the device is from holding the whole workspace. */

@@ -15,7 +15,7 @@ export const inboxZhCN = {
     review_requested: '{{actor}} 请你审阅《{{title}}》',
     returned: '《{{title}}》被退回修改',
     approved: '《{{title}}》已审核通过',
-    filed: '《{{title}}》已归档备案',
+    filed: '《{{title}}》已立案',
     cosign_requested: '{{actor}} 邀请你联名《{{title}}》',
     cosign_outdated: '你联名的《{{title}}》有修改，请重新签署',
   },

@@ -25,7 +25,7 @@ export function allowedTransitions(me: Me, record: DocRecord): Transition[] {
 }
 
 /**
- * 提交审阅 / 退回修改 / 审核通过 / 归档备案, each behind a confirmation (a return asks for its
+ * 提交审阅 / 退回修改 / 审核通过 / 立案, each behind a confirmation (a return asks for its
  * reason). Offline too: the transition is queued and sent once the network is back.
  */
 export function WorkflowActions({ me, record }: { readonly me: Me; readonly record: DocRecord }): ReactElement | null {

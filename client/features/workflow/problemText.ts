@@ -19,7 +19,7 @@ function transitionReason(problem: OutboxProblem, currentStatus: DocStatus | nul
 
 /**
  * The sentence for a refused review operation of the outbox, for example
- * "提交审阅未成功：文档状态已变为审议中". `action` is the transition's (null when unknown);
+ * "提交审阅未成功：文档状态已变为审阅中". `action` is the transition's (null when unknown);
  * `currentStatus` is the document's status as the device now knows it.
  */
 export function reviewProblemText(
