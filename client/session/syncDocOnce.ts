@@ -1,8 +1,10 @@
 import type { DocId } from '../../shared';
 import type { AppServices } from '../app/services';
+import { acquireCommentsSession } from '../comments/commentsRegistry';
+import type { Store } from '../lib/createStore';
+import type { DocConnection } from '../sync/DocConnection';
 import type { SyncStatus } from '../sync/syncStatus';
 import type { SyncOutcome } from '../workspace/BackgroundSync';
-import type { DocSession } from './DocSession';
 import { acquireSession } from './sessionRegistry';
 
 /**
@@ -22,8 +24,18 @@ function outcomeOf(status: SyncStatus): SyncOutcome | null {
   return status.phase === 'error' ? 'failed' : null;
 }
 
+/** What a content or comments session shows of its loading and its connection. */
+interface SyncingSession {
+  readonly state: Pick<Store<{ readonly phase: string }>, 'getSnapshot' | 'subscribe'>;
+  readonly connection: Pick<Store<DocConnection | null>, 'getSnapshot' | 'subscribe'>;
+  whenSaved(): Promise<void>;
+}
+
+/** How bad an outcome is: the worse of the content's and the comments' decides for the document. */
+const SEVERITY: Readonly<Record<SyncOutcome, number>> = { synced: 0, offline: 1, failed: 2 };
+
 /** Resolves with how the session's first sync ended, or null when `signal` aborts first. */
-function waitForSync(session: DocSession, signal: AbortSignal): Promise<SyncOutcome | null> {
+function waitForSync(session: SyncingSession, signal: AbortSignal): Promise<SyncOutcome | null> {
   return new Promise((resolve) => {
     let stopStatus: () => void = () => {};
     const timer = setTimeout(() => finish('failed'), SYNC_TIMEOUT_MS);
@@ -62,23 +74,32 @@ function waitForSync(session: DocSession, signal: AbortSignal): Promise<SyncOutc
   });
 }
 
+/** Waits for one session's first sync, and for what it received to be stored on the device. */
+async function syncSession(session: SyncingSession, signal: AbortSignal): Promise<SyncOutcome> {
+  const outcome = (await waitForSync(session, signal)) ?? 'failed';
+  if (outcome === 'synced') {
+    await session.whenSaved();
+  }
+  return outcome;
+}
+
 /**
  * Opens a document without an editor until the server's state is stored on the device (its
  * step 2 applied and written to IndexedDB) and this device's unsent changes are acknowledged,
- * then closes it. Shares the session of a page that has the document open.
+ * then closes it. Its comments are brought along the same way, so that they can be read and
+ * answered offline. Shares the sessions of a page that has the document open.
  */
 export async function syncDocOnce(services: AppServices, docId: DocId, signal: AbortSignal): Promise<SyncOutcome> {
   if (signal.aborted) {
     return 'failed';
   }
-  const handle = acquireSession(services, docId, { lingerMs: 0 });
+  const content = acquireSession(services, docId, { lingerMs: 0 });
+  const comments = acquireCommentsSession(services, docId, { lingerMs: 0 });
   try {
-    const outcome = (await waitForSync(handle.session, signal)) ?? 'failed';
-    if (outcome === 'synced') {
-      await handle.session.whenSaved();
-    }
-    return outcome;
+    const outcomes = await Promise.all([syncSession(content.session, signal), syncSession(comments.session, signal)]);
+    return outcomes.reduce((worst, each) => (SEVERITY[each] > SEVERITY[worst] ? each : worst));
   } finally {
-    handle.release();
+    content.release();
+    comments.release();
   }
 }
