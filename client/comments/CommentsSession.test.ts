@@ -7,7 +7,7 @@ import { countUnsent } from '../storage/updateLog';
 import type { ConnectionGate } from '../sync/ConnectionGate';
 import { waitUntil } from '../test/waitUntil';
 import { CommentsSession } from './CommentsSession';
-import { createThread } from './commentsModel';
+import { addReply, createThread } from './commentsModel';
 
 const AUTHOR = '00000000-0000-4000-8000-000000000001' as UserId;
 /** Offline: the session must work from the device alone. */
@@ -56,5 +56,20 @@ describe('CommentsSession', () => {
       [threadId, '离线评论'],
     ]);
     second.destroy();
+  });
+
+  it('publishes a change as new objects for the touched thread only', async () => {
+    const session = await open(newDocId());
+    const anchor = { start: new Uint8Array([1]), end: new Uint8Array([2]) };
+    const input = { anchor, quote: '原文', authorId: AUTHOR, text: '评论' };
+    const first = createThread(session.doc, input).threadId;
+    createThread(session.doc, input);
+    const before = session.threads.getSnapshot();
+    addReply(session.doc, { threadId: first, authorId: AUTHOR, text: '回复' });
+    const after = session.threads.getSnapshot();
+    expect(after.map((thread) => thread.comments.length)).toEqual([2, 1]);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    session.destroy();
   });
 });

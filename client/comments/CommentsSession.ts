@@ -8,7 +8,8 @@ import type { JianyanDb } from '../storage/JianyanDb';
 import type { StorageHealth } from '../storage/storageHealth';
 import type { ConnectionGate } from '../sync/ConnectionGate';
 import { DocConnection } from '../sync/DocConnection';
-import { listThreads, observeThreads, type Thread } from './commentsModel';
+import { isListed, observeThreads, readThread, sortThreads, type Thread } from './commentsModel';
+import { threadsOf } from './commentTypes';
 
 export type CommentsState =
   | { readonly phase: 'loading' }
@@ -38,6 +39,8 @@ export class CommentsSession {
   readonly #options: CommentsSessionOptions;
   readonly #persistence: DocPersistence;
   readonly #connectionStore = createStore<DocConnection | null>(null);
+  /** Every thread read so far, by id: a change reads again only the threads it touched. */
+  readonly #read = new Map<string, Thread | null>();
   #stopObserving: () => void = () => {};
   #isDestroyed = false;
 
@@ -66,8 +69,8 @@ export class CommentsSession {
       if (this.#isDestroyed) {
         return;
       }
-      this.#stopObserving = observeThreads(this.doc, () => this.#publish());
-      this.#publish();
+      this.#stopObserving = observeThreads(this.doc, (changed) => this.#publish(changed));
+      this.#publish(new Set(threadsOf(this.doc).keys()));
       const { db, docId, gate } = this.#options;
       // Nobody's presence lives in the comments room: the content's awareness shows who is here.
       const awareness = new Awareness(this.doc);
@@ -95,7 +98,15 @@ export class CommentsSession {
     this.#persistence.destroy();
   }
 
-  #publish(): void {
-    this.threads.set(listThreads(this.doc));
+  /**
+   * Publishes the threads after a change. Threads that did not change keep their objects, so
+   * that the panel re-renders only the cards of those that did.
+   */
+  #publish(changed: ReadonlySet<string>): void {
+    for (const id of changed) {
+      this.#read.set(id, readThread(this.doc, id));
+    }
+    const listed = [...this.#read.values()].filter(isListed);
+    this.threads.set(sortThreads(listed, () => null));
   }
 }

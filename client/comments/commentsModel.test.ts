@@ -11,6 +11,7 @@ import {
   editComment,
   listThreads,
   MAX_COMMENT_LENGTH,
+  observeThreads,
   readThread,
   setResolved,
   THREADS_KEY,
@@ -126,6 +127,20 @@ describe('comment threads in the comments doc', () => {
     const listed = listThreads(doc, { positionOf: (thread) => positions.get(thread.id) ?? null });
     expect(listed.map((thread) => thread.id)).toEqual([second, first, gone]);
     expect(listThreads(doc).map((thread) => thread.id)).toEqual([first, second, gone]);
+  });
+
+  it('tells observers which threads a change touched', () => {
+    const doc = new Y.Doc();
+    const first = open(doc).threadId;
+    const second = open(doc).threadId;
+    const seen: string[][] = [];
+    const stop = observeThreads(doc, (ids) => seen.push([...ids].sort()));
+    addReply(doc, { threadId: first, authorId: MEMBER, text: '回复' });
+    setResolved(doc, { threadId: second, actorId: MEMBER, resolved: true });
+    const third = open(doc).threadId;
+    stop();
+    addReply(doc, { threadId: first, authorId: MEMBER, text: '不再观察' });
+    expect(seen).toEqual([[first], [second], [third]]);
   });
 
   it('leaves out what another client stored that is not a valid thread or comment', () => {

@@ -129,6 +129,25 @@ export function revealAnchor(editor: Editor, anchor: EncodedAnchor): boolean {
   return true;
 }
 
+/**
+ * Calls `onRequest` each time someone asks to comment in this editor (the 评论 button,
+ * Ctrl+Alt+M), for example to bring the comments tab forward.
+ */
+export function onCommentRequest(editor: Editor, onRequest: () => void): () => void {
+  let seen = highlightStateOf(editor)?.request?.seq ?? 0;
+  const onTransaction = (): void => {
+    const seq = highlightStateOf(editor)?.request?.seq ?? 0;
+    if (seq > seen) {
+      seen = seq;
+      onRequest();
+    }
+  };
+  editor.on('transaction', onTransaction);
+  return () => {
+    editor.off('transaction', onTransaction);
+  };
+}
+
 /** The highlight state of an editor (threads fed, active thread, requests); null without the plugin. */
 export function highlightStateOf(editor: Editor | null): HighlightState | null {
   return editor === null || editor.isDestroyed ? null : (commentHighlightKey.getState(editor.state) ?? null);

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactElement, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { Action, decide, documentTarget, type UserId } from '../../../shared';
@@ -23,6 +23,19 @@ import { useEditorHighlight } from './useEditorHighlight';
 import { useThreadPlaces } from './useThreadPlaces';
 
 type Filter = 'open' | 'resolved';
+
+/** How often the times shown (刚刚, 今天 14:05) are brought up to date. */
+const CLOCK_TICK_MS = 60_000;
+
+/** The current time, updated once a minute: every card gets the same, so cards re-render only when it moves. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
 
 const NOT_CONNECTED = createStore<SyncStatus>(deriveSyncStatus(INITIAL_SYNC_FACTS));
 
@@ -105,10 +118,12 @@ function Threads({ context, session }: { readonly context: DocReviewContext; rea
   const [error, setError] = useState<string | null>(null);
   const [activeId, setActiveId] = useActiveThread(editor);
   const request = useEditorHighlight<CommentRequest | null>(editor, (each) => each.request, null);
-  const seenRequest = useRef(request?.seq ?? 0);
+  const draft = useEditorHighlight(editor, (each) => each.draft, null);
+  // A request made while another tab was shown is still open (its passage marked): take it up.
+  const seenRequest = useRef(request !== null && draft !== null ? request.seq - 1 : (request?.seq ?? 0));
   const [composing, setComposing] = useState<CommentRequest | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const now = Date.now();
+  const now = useMinuteClock();
 
   useEffect(() => (editor === null ? undefined : attachComments(editor, session)), [editor, session]);
   useEffect(() => {
@@ -151,13 +166,17 @@ function Threads({ context, session }: { readonly context: DocReviewContext; rea
     }
   }, [activeId, isActiveKnown]);
 
-  const select = (thread: Thread): void => {
-    setActiveId(thread.id);
-    if (editor !== null) {
-      context.view.set(LIVE_VIEW);
-      revealAnchor(editor, thread.anchor);
-    }
-  };
+  const { view } = context;
+  const select = useCallback(
+    (thread: Thread): void => {
+      setActiveId(thread.id);
+      if (editor !== null) {
+        view.set(LIVE_VIEW);
+        revealAnchor(editor, thread.anchor);
+      }
+    },
+    [editor, view, setActiveId],
+  );
   const closeComposer = (): void => {
     setComposing(null);
     if (editor !== null) {

@@ -1,4 +1,4 @@
-import { type MouseEvent, type ReactElement, useState } from 'react';
+import { type MouseEvent, memo, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserId } from '../../../shared';
 import { addReply, setResolved, type Thread } from '../../comments/commentsModel';
@@ -23,8 +23,12 @@ function isControl(event: MouseEvent): boolean {
   return event.target instanceof Element && event.target.closest('button, textarea, [role="option"]') !== null;
 }
 
-/** One thread: the passage quoted, its comments, and replying, resolving or reopening it. */
-export function ThreadCard({ env, thread, isOnDeletedText, isActive, now, onSelect }: ThreadCardProps): ReactElement {
+/**
+ * One thread: the passage quoted, its comments, and replying, resolving or reopening it. Memoised:
+ * a document may have hundreds of threads, and a change touches one.
+ */
+export const ThreadCard = memo(function ThreadCard(props: ThreadCardProps): ReactElement {
+  const { env, thread, isOnDeletedText, isActive, now, onSelect } = props;
   const { t, i18n } = useTranslation();
   const [isReplying, setReplying] = useState(false);
   const first = thread.comments[0];
@@ -108,4 +112,4 @@ export function ThreadCard({ env, thread, isOnDeletedText, isActive, now, onSele
       ) : null}
     </article>
   );
-}
+});
