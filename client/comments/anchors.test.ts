@@ -1,9 +1,9 @@
 import { getSchema } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
-import { initProseMirrorDoc, prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type AnchorContext, anchorFromRange, quoteOf, resolveAnchor } from './anchors';
+import { type AnchorContext, anchorContextOfFragment, anchorFromRange, quoteOf, resolveAnchor } from './anchors';
 import type { EncodedAnchor } from './commentsModel';
 
 const schema = getSchema([StarterKit]);
@@ -24,9 +24,7 @@ function contentDoc(paragraphs: readonly string[] = PARAGRAPHS): Y.Doc {
 
 /** The ProseMirror doc and mapping of the doc as it is now, as the editor would build them. */
 function contextOf(ydoc: Y.Doc): AnchorContext {
-  const fragment = ydoc.getXmlFragment(FIELD);
-  const { doc, mapping } = initProseMirrorDoc(fragment, schema);
-  return { ydoc, fragment, mapping, pmDoc: doc };
+  return anchorContextOfFragment(ydoc, ydoc.getXmlFragment(FIELD), schema);
 }
 
 /** ProseMirror positions of the first occurrence of `text`. */

@@ -1,7 +1,8 @@
-import type { Node as PmNode } from '@tiptap/pm/model';
+import type { Node as PmNode, Schema } from '@tiptap/pm/model';
 import type { EditorState } from '@tiptap/pm/state';
 import {
   absolutePositionToRelativePosition,
+  initProseMirrorDoc,
   relativePositionToAbsolutePosition,
   ySyncPluginKey,
 } from '@tiptap/y-tiptap';
@@ -42,6 +43,15 @@ export function anchorContextOf(state: EditorState): AnchorContext | null {
     return null;
   }
   return { ydoc: binding.doc, fragment: type, mapping: binding.mapping, pmDoc: state.doc };
+}
+
+/**
+ * The anchor context of a content doc without an editor (tests, benchmarks, tools): its body
+ * built as ProseMirror nodes with `schema`, as the editor's sync plugin would build it.
+ */
+export function anchorContextOfFragment(ydoc: Y.Doc, fragment: Y.XmlFragment, schema: Schema): AnchorContext {
+  const { doc, mapping } = initProseMirrorDoc(fragment, schema);
+  return { ydoc, fragment, mapping, pmDoc: doc };
 }
 
 /**
