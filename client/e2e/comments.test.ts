@@ -99,6 +99,17 @@ describe('comments on a document under review', () => {
     await threadCard(chair.page, '已补充市级补贴的测算。').waitFor({ timeout: UI_TIMEOUT_MS });
     await chair.screenshot('desktop-comments');
 
+    // Each may edit or delete only their own comment: the chair edits, the member deletes the reply.
+    const chairComment = chair.page.locator('.comment', { hasText: '请补充资金来源' });
+    expect(await chair.page.locator('.comment', { hasText: '已补充' }).getByRole('button').count()).toBe(0);
+    await chairComment.getByRole('button', { name: '编辑' }).click();
+    await chairComment.getByLabel('评论内容').fill('请补充资金来源和分摊比例，@李委员 ');
+    await chairComment.getByRole('button', { name: '保存' }).click();
+    await member.page.locator('.comment', { hasText: '分摊比例' }).getByText('（已编辑）').waitFor();
+    await member.page.locator('.comment', { hasText: '已补充' }).getByRole('button', { name: '删除' }).click();
+    await member.page.getByRole('dialog', { name: '删除' }).getByRole('button', { name: '删除' }).click();
+    await threadCard(chair.page, '分摊比例').locator('.comment-text.is-deleted', { hasText: '已删除' }).waitFor();
+
     // The mention reached the member's inbox, with a link to the thread.
     const token = await seed.signIn(member.account);
     const threadId = await member.page.locator('.comment-thread').first().getAttribute('data-thread-id');
