@@ -65,7 +65,7 @@ export function CommentItem(props: {
         </span>
         <span className="comment-author">{author}</span>
         <time className="comment-time" dateTime={new Date(comment.createdAt).toISOString()}>
-          {formatTime(comment.createdAt, now, i18n.language, t)}
+          {formatTime(comment.createdAt, Math.max(now, comment.createdAt), i18n.language, t)}
         </time>
         {comment.editedAt !== null && !comment.isDeleted ? (
           <span className="comment-edited">{t('comments.edited')}</span>

@@ -27,7 +27,10 @@ type Filter = 'open' | 'resolved';
 /** How often the times shown (刚刚, 今天 14:05) are brought up to date. */
 const CLOCK_TICK_MS = 60_000;
 
-/** The current time, updated once a minute: every card gets the same, so cards re-render only when it moves. */
+/**
+ * The current time, updated once a minute: every card gets the same, so cards re-render only when
+ * it moves. Anything newer than it is shown as 刚刚.
+ */
 function useMinuteClock(): number {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {

@@ -83,7 +83,10 @@ export const ThreadCard = memo(function ThreadCard(props: ThreadCardProps): Reac
         <p className="comment-resolved">
           {t('comments.resolvedBy', {
             name: personName(env, thread.resolvedBy),
-            time: thread.resolvedAt === null ? '' : formatTime(thread.resolvedAt, now, i18n.language, t),
+            time:
+              thread.resolvedAt === null
+                ? ''
+                : formatTime(thread.resolvedAt, Math.max(now, thread.resolvedAt), i18n.language, t),
           })}
         </p>
       ) : null}
