@@ -11,42 +11,12 @@ import {
 } from './support/app';
 import { SCREENSHOT_DIR } from './support/device';
 import { withPeople } from './support/people';
+import { selectText } from './support/select';
 
 const PHONE = { width: 390, height: 844 };
 const TEXT = '多数居民支持加装电梯，但资金分摊难以协商。';
 const PASSAGE = '资金分摊';
 const OFFLINE_PASSAGE = '加装电梯';
-
-/**
- * Selects `text` in the document body as a person would with the mouse: a DOM selection, which
- * ProseMirror reads (also in a read-only editor, which never has the focus).
- */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const body = document.querySelector<HTMLElement>('.doc-body');
-    if (body === null) {
-      throw new Error('no document body');
-    }
-    if (body.isContentEditable) {
-      body.focus();
-    }
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(wanted) ?? -1;
-      if (index >= 0) {
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + wanted.length);
-        window.getSelection()?.removeAllRanges();
-        window.getSelection()?.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`"${wanted}" is not in one text node of the body`);
-  }, text);
-  // ProseMirror takes the DOM selection on the next selectionchange event.
-  await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, text);
-}
 
 function threadCard(page: Page, text: string): Locator {
   return page.locator('.comment-thread', { hasText: text });

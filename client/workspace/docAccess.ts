@@ -1,4 +1,4 @@
-import { Action, type DocumentTarget, decide, documentTarget } from '../../shared';
+import { Action, decide, documentTarget } from '../../shared';
 import type { DocRecord, Me } from '../../shared/api/schemas';
 import type { DocRecord as DocRow } from '../storage/JianyanDb';
 import type { AuthState } from './AuthStore';

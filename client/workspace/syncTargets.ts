@@ -1,4 +1,4 @@
-import type { DocId } from '../../shared';
+import { type DocId, parseRoomName, RoomKind } from '../../shared';
 import type { Me } from '../../shared/api/schemas';
 import { listDocRecords } from '../storage/docRecords';
 import type { DocRecord as DocRow, JianyanDb } from '../storage/JianyanDb';
@@ -15,13 +15,14 @@ export interface TargetOptions {
 /**
  * Orders the documents to sync: first those with unsent changes the user may still send (their
  * edits are the only copy), then those whose server version is not on the device yet, most
- * recently changed first. Archived documents and documents the user may not read are left out; a
- * document the user may only read never counts as one to upload.
+ * recently changed first. Archived documents and documents the user may not read are left out.
+ * Unsent content counts as an upload only for someone who may write it; unsent comments for
+ * anyone who may read the document (a chair comments on what they may not edit, P9).
  */
 export function chooseSyncTargets(
   me: Me,
   rows: readonly DocRow[],
-  withUnsent: ReadonlySet<DocId>,
+  unsent: UnsentRooms,
   options: TargetOptions,
 ): SyncTarget[] {
   const uploads: SyncTarget[] = [];
@@ -33,7 +34,10 @@ export function chooseSyncTargets(
     }
     const access = accessFromRecord(me, record);
     const target = { docId: row.id, updatedAt: record.updatedAt };
-    if (withUnsent.has(row.id) && access === 'write') {
+    const hasUpload =
+      (unsent.content.has(row.id) && access === 'write') ||
+      (unsent.comments.has(row.id) && access !== 'none' && !record.isArchived);
+    if (hasUpload) {
       uploads.push(target);
     } else if (access !== 'none' && !record.isArchived && row.syncedAt !== record.updatedAt) {
       downloads.push({ target, updatedAt: record.updatedAt });
@@ -43,8 +47,27 @@ export function chooseSyncTargets(
   return [...uploads, ...downloads.map((entry) => entry.target)];
 }
 
+/** The documents with unsent local updates on this device, by room. */
+export interface UnsentRooms {
+  readonly content: ReadonlySet<DocId>;
+  readonly comments: ReadonlySet<DocId>;
+}
+
+/** Sorts the keys of the `unsent` table (room names) into documents with unsent content or comments. */
+export function unsentRoomsOf(keys: readonly unknown[]): UnsentRooms {
+  const content = new Set<DocId>();
+  const comments = new Set<DocId>();
+  for (const key of keys) {
+    const room = typeof key === 'string' ? parseRoomName(key) : null;
+    if (room !== null) {
+      (room.kind === RoomKind.comments ? comments : content).add(room.docId);
+    }
+  }
+  return { content, comments };
+}
+
 /** The documents the background sync should bring onto the device now. */
 export async function listSyncTargets(db: JianyanDb, me: Me, options: TargetOptions): Promise<SyncTarget[]> {
-  const [rows, unsentIds] = await Promise.all([listDocRecords(db), db.unsent.orderBy('docId').uniqueKeys()]);
-  return chooseSyncTargets(me, rows, new Set(unsentIds as DocId[]), options);
+  const [rows, keys] = await Promise.all([listDocRecords(db), db.unsent.orderBy('docId').uniqueKeys()]);
+  return chooseSyncTargets(me, rows, unsentRoomsOf(keys), options);
 }

@@ -6,6 +6,7 @@ import { Action, type DocId, decide, documentTarget, parseDocId } from '../../..
 import type { DocRecord } from '../../../shared/api/schemas';
 import { AppHeader } from '../../app/AppHeader';
 import { getServices } from '../../app/services';
+import { useCommentsSession } from '../../comments/useCommentsSession';
 import { EditorPane } from '../../editor/EditorPane';
 import { createStore } from '../../lib/createStore';
 import { useOnline } from '../../lib/useOnline';
@@ -103,6 +104,8 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
   const me = auth.status === 'signed_in' || auth.status === 'expired' ? auth.me : null;
   const record = workspace?.docs.find((doc) => doc.id === session.docId);
   const [editor, setEditor] = useState<Editor | null>(null);
+  // Held here, not by the comments tab: the editor marks commented passages whichever tab is open.
+  const comments = useCommentsSession(session.docId);
   const viewStore = useMemo(() => createStore<DocView>(LIVE_VIEW), []);
   const view = useStore(viewStore);
   const isEditable = access !== 'read' && !isSchemaTooNew && status.readOnlyReason === null;
@@ -147,6 +150,7 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
               isEditable={isEditable}
               onComposingChange={session.setComposing}
               onEditor={setEditor}
+              comments={comments}
             />
           </div>
         </div>

@@ -1,5 +1,6 @@
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { onCommentRequest } from '../../comments/editorComments';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import { TimelinePanel } from '../workflow/TimelinePanel';
@@ -12,6 +13,9 @@ type Tab = (typeof TABS)[number];
 export function ReviewSidebar({ context }: { readonly context: DocReviewContext }): ReactElement {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('comments');
+  const { editor } = context;
+  // Asking to comment (the toolbar's 评论, Ctrl+Alt+M) brings the comments tab forward.
+  useEffect(() => (editor === null ? undefined : onCommentRequest(editor, () => setTab('comments'))), [editor]);
   return (
     <aside className="review-sidebar" aria-label={t('review.sidebar')}>
       <div className="review-tabs" role="tablist">
