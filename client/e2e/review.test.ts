@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import { caretToParagraph, createDocument, openDocument, UI_TIMEOUT_MS, waitForBody } from './support/app';
 import { withPeople } from './support/people';
+import { reviewBar, transition, waitForStatus } from './support/review';
 import { selectText } from './support/select';
 
 const TITLE = '关于完善城乡公交一体化的提案';
@@ -13,20 +14,6 @@ const COMMENT = '请补充乘客数量的调查数据';
 const REPLY = '好的，已向交通局索取。';
 const REASON = '具体建议请写明资金来源';
 const FIX = '建议县财政每年安排专项补贴三百万元。';
-
-function reviewBar(page: Page) {
-  return page.getByRole('region', { name: '审阅与联名' });
-}
-
-/** Clicks a transition in the review bar and confirms it in its dialog. */
-async function transition(page: Page, action: '提交审阅' | '审核通过'): Promise<void> {
-  await reviewBar(page).getByRole('button', { name: action }).click();
-  await page.getByRole('dialog', { name: action }).getByRole('button', { name: action }).click();
-}
-
-async function waitForStatus(page: Page, status: string): Promise<void> {
-  await page.locator('.doc-meta').filter({ hasText: status }).waitFor({ timeout: UI_TIMEOUT_MS });
-}
 
 function thread(page: Page, text: string) {
   return page.locator('.comment-thread', { hasText: text });

@@ -12,6 +12,7 @@ import {
 } from './support/app';
 import type { Person } from './support/people';
 import { withPeople } from './support/people';
+import { reviewBar, transition, waitForStatus } from './support/review';
 
 const TITLE = '关于加强农村养老服务的提案';
 const FIRST = '全县六十岁以上老人占户籍人口的百分之二十三。';
@@ -19,20 +20,6 @@ const OFFLINE_TEXT = '建议每个乡镇建设一所日间照料中心。';
 const REASON = '具体建议请补充资金来源';
 const AFTER_SIGNING = '资金由县乡两级财政按比例分担。';
 const PHONE = { width: 390, height: 844 } as const;
-
-function reviewBar(page: Page) {
-  return page.getByRole('region', { name: '审阅与联名' });
-}
-
-/** Clicks a transition in the review bar and confirms it in its dialog. */
-async function transition(page: Page, action: '提交审阅' | '审核通过'): Promise<void> {
-  await reviewBar(page).getByRole('button', { name: action }).click();
-  await page.getByRole('dialog', { name: action }).getByRole('button', { name: action }).click();
-}
-
-async function waitForStatus(page: Page, status: string): Promise<void> {
-  await page.locator('.doc-meta').filter({ hasText: status }).waitFor({ timeout: UI_TIMEOUT_MS });
-}
 
 async function waitForReadOnly(page: Page, isReadOnly: boolean): Promise<void> {
   await page

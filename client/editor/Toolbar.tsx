@@ -103,9 +103,6 @@ function TableTools({ editor }: { readonly editor: Editor }): ReactElement {
   );
 }
 
-/** A speech bubble: the comment button's icon, drawn like the toolbar's other icons. */
-const COMMENT_ICON_PATH = 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5';
-
 /**
  * Comments on the selected passage (Ctrl+Alt+M, as in WPS and Google Docs). Outside the editing
  * tools: a reader whose content is read-only may still comment (P9).
@@ -124,20 +121,7 @@ function CommentButton({ onComment }: { readonly onComment: () => void }): React
         onMouseDown={(event) => event.preventDefault()}
         onClick={onComment}
       >
-        <svg
-          className="icon"
-          viewBox="0 0 24 24"
-          width="18"
-          height="18"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden="true"
-        >
-          <path d={COMMENT_ICON_PATH} />
-        </svg>
+        <Icon name="comment" />
         <span>{t('comments.addComment')}</span>
       </button>
     </div>

@@ -18,6 +18,7 @@ const PATHS = {
   rowDelete: 'M3 4h18v8H3zM9 18h6',
   colDelete: 'M3 3h8v18H3zM15 12h6',
   tableDelete: 'M3 4h18v16H3zM9 9l6 6M15 9l-6 6',
+  comment: 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5',
 } as const;
 
 export type IconName = keyof typeof PATHS;
