@@ -307,6 +307,7 @@ export const en: Messages = {
     unknownOffline:
       'You are offline, so access to this document cannot be confirmed yet. It is checked once you are online.',
     readOnly: 'You can view this document but not edit it: {{reason}}',
+    reviewerReadOnly: 'You are reviewing this document: you may comment and review; the group’s members edit the text.',
     backHome: 'Back to home',
     pageForbidden: 'No access to this page',
   },

@@ -297,6 +297,7 @@ export const zhCN = {
     notFoundBody: '这份文档不存在或已被删除，请检查链接是否完整。',
     unknownOffline: '当前离线，暂时无法确认这份文档的访问权限。联网后会自动确认。',
     readOnly: '你可以查看这份文档，但不能编辑：{{reason}}',
+    reviewerReadOnly: '你以审阅人身份查看这份文档：可以评论和审阅，正文由小组成员修改。',
     backHome: '返回首页',
     pageForbidden: '无权访问此页面',
   },

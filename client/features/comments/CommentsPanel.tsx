@@ -207,7 +207,10 @@ function Threads({ context, session }: { readonly context: DocReviewContext; rea
         ))}
       </fieldset>
       {refusal === null ? null : <p className="comment-notice">{refusal}</p>}
-      {status.unsent > 0 ? <p className="comment-unsent">{t('comments.unsent', { count: status.unsent })}</p> : null}
+      {status.unsent > 0 && status.phase === 'offline' ? (
+        // Online, an unsent comment is on its way within a moment: only offline is it worth a line.
+        <p className="comment-unsent">{t('comments.unsent', { count: status.unsent })}</p>
+      ) : null}
       <FormError message={error} />
       {composing !== null && refusal === null ? (
         <NewThread

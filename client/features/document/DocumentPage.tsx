@@ -65,10 +65,15 @@ function AccessBanners(props: {
     auth.status !== 'signed_out'
   ) {
     const decision = decide(auth.me, Action.editContent, documentTarget(props.record));
+    // A chair (or a convener of another group) reviews rather than edits (P7): say so plainly.
+    const isReviewer =
+      !decision.allowed &&
+      decision.denial === 'not_in_group' &&
+      (auth.me.role === 'chair' || auth.me.role === 'convener');
     const reason = decision.allowed ? '' : t(`denial.${decision.denial}`);
     return (
       <div className="banner is-info" role="status">
-        {t('access.readOnly', { reason })}
+        {isReviewer ? t('access.reviewerReadOnly') : t('access.readOnly', { reason })}
       </div>
     );
   }
