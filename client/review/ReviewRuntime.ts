@@ -166,6 +166,18 @@ export class ReviewRuntime {
     await this.#flushOutbox();
   }
 
+  /**
+   * Takes back a queued transition whose request has not gone out (撤销). Resolves false when it
+   * is too late (sent, or on its way).
+   */
+  cancelTransition(id: string): Promise<boolean> {
+    const row = this.#options.outbox.state.getSnapshot().rows.find((each) => String(each.seq) === id);
+    if (row === undefined || row.op !== 'transition') {
+      return Promise.resolve(false);
+    }
+    return this.#options.outbox.cancel(id);
+  }
+
   /** Queues telling the people a comment mentions; sent when online. */
   async queueMention(docId: DocId, input: MentionInput): Promise<void> {
     const me = this.#requireUser('mention someone');

@@ -59,6 +59,11 @@ export function queueTransition(
   return getServices().workspace.review.queueTransition(docId, input);
 }
 
+/** Takes back a queued transition before its request goes out. Resolves false when it is too late. */
+export function cancelQueuedTransition(id: string): Promise<boolean> {
+  return getServices().workspace.review.cancelTransition(id);
+}
+
 /** Queues the notification of the people a comment mentions; sent when online. */
 export function queueMention(docId: DocId, input: MentionInput): Promise<void> {
   return getServices().workspace.review.queueMention(docId, input);
@@ -79,10 +84,23 @@ export function markNotificationsRead(which: readonly string[] | 'all'): Promise
   return getServices().workspace.review.markRead(which);
 }
 
+/** A transition waiting in the outbox: `id` names its row (to take it back). */
+export type QueuedTransition = TransitionPayload & { readonly id: string };
+
+/** Transitions that freeze the content: typing after them would be refused by the relay. */
+const FREEZING: ReadonlySet<Transition> = new Set<Transition>(['submit', 'approve', 'file']);
+
 /** Transitions of one document waiting in the outbox, and the refusals among them. */
 export interface QueuedReview {
   /** Waiting to be sent (not refused), oldest first. */
-  readonly pending: readonly TransitionPayload[];
+  readonly pending: readonly QueuedTransition[];
+  /**
+   * A submit, approval or filing waits or is on its way: the editor must not take more typing,
+   * which the relay would refuse once the status changed and which would then sit unsent here.
+   */
+  readonly freezesContent: boolean;
+  /** The id of the row whose request is out now: it can no longer be taken back. */
+  readonly requesting: string | null;
   /** Refused review operations of the document (transitions, mentions). */
   readonly problems: readonly (OutboxProblem & { readonly payload: TransitionPayload | null })[];
 }
@@ -92,22 +110,24 @@ export function useQueuedReview(docId: DocId): QueuedReview {
   const { workspace } = getServices();
   const rows = useStore(workspace.outbox.state).rows;
   const summary = useStore(workspace.outbox.summary);
+  const requesting = useStore(workspace.outbox.requesting);
   return useMemo(() => {
-    const pending: TransitionPayload[] = [];
+    const pending: QueuedTransition[] = [];
     const payloads = new Map<string, TransitionPayload>();
     for (const row of rows) {
       if (row.docId === docId && row.op === OutboxOp.transition) {
         payloads.set(String(row.seq), row.payload);
         if (!row.isRefused) {
-          pending.push(row.payload);
+          pending.push({ ...row.payload, id: String(row.seq) });
         }
       }
     }
     const problems = summary.problems
       .filter((problem) => problem.docId === docId && (problem.op === 'transition' || problem.op === 'mention'))
       .map((problem) => ({ ...problem, payload: payloads.get(problem.id) ?? null }));
-    return { pending, problems };
-  }, [rows, summary, docId]);
+    const freezesContent = pending.some((each) => FREEZING.has(each.action));
+    return { pending, problems, freezesContent, requesting };
+  }, [rows, summary, docId, requesting]);
 }
 
 function cosignOptions(): cosign.CosignOptions {

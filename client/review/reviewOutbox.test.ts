@@ -8,6 +8,7 @@ import { createStore } from '../lib/createStore';
 import { getDocRecord, saveServerRecord } from '../storage/docRecords';
 import { createDb, type JianyanDb } from '../storage/JianyanDb';
 import { appendUpdate, countUnsent, deleteUnsent, listUnsent } from '../storage/updateLog';
+import { waitUntil } from '../test/waitUntil';
 import type { AuthState } from '../workspace/AuthStore';
 import type { SyncOutcome } from '../workspace/BackgroundSync';
 import { Outbox } from '../workspace/Outbox';
@@ -23,6 +24,8 @@ let outbox: Outbox;
 let review: ReviewRuntime;
 /** What the fake relay does when the outbox asks it to upload a document's content. */
 let syncOutcome: SyncOutcome;
+/** While set, an upload waits for it (a slow link). */
+let syncGate: Promise<void> | null;
 /** Every server request and content upload, in order. */
 let log: string[];
 /** requestIds the fake server has already done, with their answers. */
@@ -80,6 +83,7 @@ beforeEach(async () => {
   server.sessionUser = me;
   installReviewRoutes();
   syncOutcome = 'synced';
+  syncGate = null;
   log = [];
   done = new Map();
   const api = new ApiClient({ fetch: server.fetch });
@@ -90,6 +94,7 @@ beforeEach(async () => {
     canSend: () => true,
     syncDoc: async (docId) => {
       log.push('upload content');
+      await syncGate;
       if (syncOutcome === 'synced') {
         await deleteUnsent(
           db,
@@ -203,5 +208,50 @@ describe('queued workflow transitions', () => {
     await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
     await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('takes back a queued submit before it is sent, and not once its request is out', async () => {
+    const docId = await draftOnServer();
+    server.isOnline = false;
+    await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
+    const id = String((await db.outbox.toArray())[0]?.seq);
+    expect(await review.cancelTransition(id)).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+    server.isOnline = true;
+    await outbox.flush();
+    expect(log).toEqual([]);
+    expect(server.docs.get(docId)?.status).toBe(DocStatus.draft);
+
+    // Taken back while the content it waits for is on its way: the content goes, the submit does not.
+    let release: () => void = () => {};
+    syncGate = new Promise((resolve) => {
+      release = resolve;
+    });
+    await appendUpdate(db, docId, new Uint8Array([1, 2, 3]), true);
+    await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
+    const second = String((await db.outbox.toArray())[0]?.seq);
+    await waitUntil(() => log.includes('upload content'), { what: 'the content upload' });
+    expect(await review.cancelTransition(second)).toBe(true);
+    release();
+    await outbox.flush();
+    expect(log).toEqual(['upload content']);
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.docs.get(docId)?.status).toBe(DocStatus.draft);
+
+    // Once the request is out it is too late.
+    let tooLate: Promise<boolean> | null = null;
+    const stop = outbox.requesting.subscribe(() => {
+      const id = outbox.requesting.getSnapshot();
+      if (id !== null) {
+        tooLate = review.cancelTransition(id);
+      }
+    });
+    await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
+    await waitUntil(() => server.docs.get(docId)?.status === DocStatus.inReview, { what: 'the submit' });
+    await outbox.flush();
+    stop();
+    expect(await (tooLate as Promise<boolean> | null)).toBe(false);
+    expect(log).toEqual(['upload content', 'POST transition']);
+    expect(outbox.requesting.getSnapshot()).toBeNull();
   });
 });

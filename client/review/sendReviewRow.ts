@@ -23,6 +23,16 @@ export interface ReviewSendOptions {
    */
   readonly syncDoc?: ((docId: DocId, signal: AbortSignal) => Promise<SyncOutcome>) | undefined;
   readonly signal: AbortSignal;
+  /**
+   * Called right before a transition's request goes out; false means the user took the row back
+   * (撤销) meanwhile: nothing is sent and `TransitionCancelledError` is thrown.
+   */
+  readonly claim?: (() => boolean) | undefined;
+}
+
+/** The user took a queued transition back before its request went out; the row is gone. */
+export class TransitionCancelledError extends Error {
+  override readonly name = 'TransitionCancelledError';
 }
 
 /** The document's content made on this device is not on the server yet; the row waits and is tried again. */
@@ -58,6 +68,9 @@ async function sendTransition(
   row: Extract<OutboxRow, { op: 'transition' }>,
 ): Promise<TransitionResult> {
   await ensureContentSent(options, row.docId);
+  if (options.claim?.() === false) {
+    throw new TransitionCancelledError(`The ${row.payload.action} of document ${row.docId} was taken back`);
+  }
   const { action, fromStatus, reason, requestId } = row.payload;
   try {
     return await options.api.transition(row.docId, {

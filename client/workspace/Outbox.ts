@@ -6,7 +6,7 @@ import type { ApiClient } from '../api/ApiClient';
 import { ApiError, NetworkError } from '../api/ApiError';
 import { createStore, type Store } from '../lib/createStore';
 import { toError } from '../lib/toError';
-import { isReviewRow, sendReviewRow } from '../review/sendReviewRow';
+import { isReviewRow, sendReviewRow, TransitionCancelledError } from '../review/sendReviewRow';
 import { saveServerRecord } from '../storage/docRecords';
 import { type JianyanDb, type OutboxFailure, OutboxOp, type OutboxRow } from '../storage/JianyanDb';
 import { listOutbox, recordOutboxFailure, removeOutboxRow, retryOutboxRow } from '../storage/outboxRows';
@@ -73,6 +73,8 @@ export class Outbox {
   readonly state: Store<OutboxSnapshot> = createStore<OutboxSnapshot>({ isLoaded: false, rows: [] });
   /** The current user's pending operations and refusals, replaced only when they change. */
   readonly summary: Store<OutboxSummary> = createStore<OutboxSummary>({ pending: 0, problems: [] });
+  /** The id of the row whose request is out now (it can no longer be taken back); null when none is. */
+  readonly requesting: Store<string | null> = createStore<string | null>(null);
   readonly #options: OutboxOptions;
   #flushing: Promise<void> | null = null;
   #isFlushAgain = false;
@@ -81,6 +83,8 @@ export class Outbox {
   #stopWatching: () => void = () => {};
   /** Aborts a content upload a transition waits for, when the outbox stops. */
   #controller = new AbortController();
+  /** Rows the user took back: a send that reaches its request drops them instead (this tab). */
+  readonly #cancelled = new Set<number>();
 
   constructor(options: OutboxOptions) {
     this.#options = options;
@@ -149,6 +153,31 @@ export class Outbox {
     await this.reload();
   }
 
+  /**
+   * Takes back a queued row whose request has not gone out (撤销). Resolves false when it is too
+   * late: the request is out, or the row is gone (sent, or taken back elsewhere). A row whose
+   * earlier attempt failed without an answer may be taken back: offline the request never left,
+   * and if an answer was lost the next fetch of the record shows what the server did.
+   */
+  async cancel(id: string): Promise<boolean> {
+    const seq = Number(id);
+    if (this.requesting.getSnapshot() === id) {
+      return false;
+    }
+    // Marked before any await: a send waiting for the document's content checks it synchronously.
+    this.#cancelled.add(seq);
+    const existed = await this.#options.db.transaction('rw', this.#options.db.outbox, async () => {
+      const row = await this.#options.db.outbox.get(seq);
+      if (row === undefined) {
+        return false;
+      }
+      await this.#options.db.outbox.delete(seq);
+      return true;
+    });
+    await this.reload();
+    return existed;
+  }
+
   async #flushAll(): Promise<void> {
     do {
       this.#isFlushAgain = false;
@@ -196,7 +225,14 @@ export class Outbox {
     try {
       if (isReviewRow(row)) {
         const { syncDoc } = this.#options;
-        const result = await sendReviewRow({ api, db, syncDoc, signal: this.#controller.signal }, row);
+        const claim = (): boolean => {
+          if (this.#cancelled.has(seq)) {
+            return false;
+          }
+          this.requesting.set(String(seq));
+          return true;
+        };
+        const result = await sendReviewRow({ api, db, syncDoc, signal: this.#controller.signal, claim }, row);
         if (result !== null) {
           await saveServerRecord(db, result.record);
         }
@@ -220,7 +256,15 @@ export class Outbox {
       }
       return 'sent';
     } catch (err) {
+      if (err instanceof TransitionCancelledError) {
+        await removeOutboxRow(db, seq).catch(() => undefined);
+        return 'sent';
+      }
       return this.#onFailure(seq, err);
+    } finally {
+      if (this.requesting.getSnapshot() === String(seq)) {
+        this.requesting.set(null);
+      }
     }
   }
 

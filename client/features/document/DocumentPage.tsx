@@ -11,6 +11,7 @@ import { EditorPane } from '../../editor/EditorPane';
 import { createStore } from '../../lib/createStore';
 import { useOnline } from '../../lib/useOnline';
 import { useStore } from '../../lib/useStore';
+import { useQueuedReview } from '../../review';
 import type { DocSession } from '../../session/DocSession';
 import { useDocSession } from '../../session/useDocSession';
 import type { DocConnection } from '../../sync/DocConnection';
@@ -113,7 +114,10 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
   const comments = useCommentsSession(session.docId);
   const viewStore = useMemo(() => createStore<DocView>(LIVE_VIEW), []);
   const view = useStore(viewStore);
-  const isEditable = access !== 'read' && !isSchemaTooNew && status.readOnlyReason === null;
+  // A submit (approval, filing) queued or on its way freezes the text now: typing after it would be
+  // refused by the relay once the status changed, and would sit unsent on the device.
+  const queued = useQueuedReview(session.docId);
+  const isEditable = access !== 'read' && !isSchemaTooNew && status.readOnlyReason === null && !queued.freezesContent;
   const context: DocReviewContext = useMemo(
     () => ({ docId: session.docId, session, record, me, workspace, editor, isEditable, view: viewStore }),
     [session, record, me, workspace, editor, isEditable, viewStore],

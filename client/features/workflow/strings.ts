@@ -22,6 +22,14 @@ export const workflowZhCN = {
   reasonRequired: '请填写退回理由',
   queuedOffline: '{{action}}：将在联网后提交',
   queuedSending: '{{action}}：正在提交…',
+  cancel: '撤销',
+  cancelled: {
+    submit: '已撤销提交',
+    return: '已撤销退回',
+    approve: '已撤销审核通过',
+    file: '已撤销立案',
+  },
+  cancelTooLate: '已经发出，不能撤销了',
   hint: {
     draft: '写好后提交审阅，审阅人会收到通知',
     in_review: '等待审阅：正文已锁定，评论仍可继续',
@@ -105,6 +113,14 @@ export const workflowEn: typeof workflowZhCN = {
   reasonRequired: 'Please give a reason',
   queuedOffline: '{{action}}: will be sent when online',
   queuedSending: '{{action}}: sending…',
+  cancel: 'Undo',
+  cancelled: {
+    submit: 'Submission taken back',
+    return: 'Return taken back',
+    approve: 'Approval taken back',
+    file: 'Filing taken back',
+  },
+  cancelTooLate: 'Already sent; it can no longer be taken back',
   hint: {
     draft: 'Submit it for review when ready; the reviewers are told',
     in_review: 'Waiting for review: the text is locked, comments stay open',
