@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { DocId, DocStatus, UserId } from '../../shared';
 import type { DocActivity, Notification, Transition } from '../../shared/api/review';
+import type { Cosigner } from '../../shared/api/schemas';
 import type { MentionInput } from '../api/ApiClient';
 import { getServices } from '../app/services';
 import { useLiveQuery } from '../lib/useLiveQuery';
@@ -11,6 +12,7 @@ import type { OutboxProblem } from '../workspace/Outbox';
 import { readActivity } from './activityCache';
 import * as cosign from './cosign';
 import type { InboxSnapshot } from './ReviewRuntime';
+import { signedSnapshots } from './signatureSnapshots';
 
 /**
  * The review as the UI sees it: a document's activity (timeline, versions, co-signers), queued
@@ -20,6 +22,7 @@ import type { InboxSnapshot } from './ReviewRuntime';
 
 export { UnsentChangesError } from './cosign';
 export type { InboxSnapshot } from './ReviewRuntime';
+export { signedSnapshots } from './signatureSnapshots';
 export { type SignatureState, signatureStateOf } from './signatureState';
 
 /**
@@ -40,6 +43,15 @@ export function useDocActivity(docId: DocId): DocActivity | null {
     return () => globalThis.removeEventListener?.('online', onOnline);
   }, [workspace, docId]);
   return result.status === 'ready' ? result.value : null;
+}
+
+/**
+ * The snapshot each signed co-signer signed, by user: from the cached activity (the only place
+ * the server sends them), else from the record when it carries one.
+ */
+export function useSignedSnapshots(docId: DocId, cosigners: readonly Cosigner[]): ReadonlyMap<UserId, string> {
+  const activity = useDocActivity(docId);
+  return useMemo(() => signedSnapshots(cosigners, activity), [cosigners, activity]);
 }
 
 /** Fetches a document's activity again (after saving a version, signing, inviting). Never rejects. */

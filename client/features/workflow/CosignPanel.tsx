@@ -9,6 +9,7 @@ import {
   type SignatureState,
   signDocument,
   UnsentChangesError,
+  useSignedSnapshots,
   withdrawSignature,
 } from '../../review';
 import { ApiError } from '../../workspace';
@@ -67,7 +68,8 @@ export function CosignPanel(props: {
   const [dialog, setDialog] = useState<'invite' | 'sign' | 'withdraw' | null>(null);
   const sign = useBusyAction((err) => signErrorText(err, t));
   const listed = useMemo(() => record.cosigners.filter((each) => each.state !== 'withdrawn'), [record.cosigners]);
-  const states = useSignatureStates(context.session.doc, listed);
+  const snapshots = useSignedSnapshots(record.id, listed);
+  const states = useSignatureStates(context.session.doc, snapshots);
   const people = useMemo(() => peopleById(context.workspace?.people ?? []), [context.workspace?.people]);
   if (record.kind !== DocKind.proposal) {
     return null;
@@ -78,6 +80,7 @@ export function CosignPanel(props: {
   const canInvite = can(me, Action.inviteCosigners, target);
   const canSign = can(me, Action.cosign, target);
   const myState = isSigned ? states.get(me.id) : undefined;
+  const mySnapshot = snapshots.get(me.id);
   if (listed.length === 0 && !canInvite && !canSign) {
     return null;
   }
@@ -89,7 +92,7 @@ export function CosignPanel(props: {
   const offlineTitle = isOnline ? undefined : t('workflow.cosign.needsOnline');
   return (
     <section className="cosign" aria-label={t('workflow.cosign.title')}>
-      {myState === 'outdated' && mine?.snapshot != null ? (
+      {myState === 'outdated' && mySnapshot !== undefined ? (
         <div className="banner is-warning cosign-outdated" role="status">
           <span>{t('workflow.cosign.outdated')}</span>
           <span className="cosign-outdated-actions">
@@ -99,7 +102,7 @@ export function CosignPanel(props: {
               onClick={() =>
                 context.view.set({
                   kind: 'changes',
-                  since: { kind: 'signature', userId: me.id, snapshot: mine.snapshot ?? '' },
+                  since: { kind: 'signature', userId: me.id, snapshot: mySnapshot },
                 })
               }
             >

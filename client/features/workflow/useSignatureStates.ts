@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { UserId } from '../../../shared';
-import type { Cosigner } from '../../../shared/api/schemas';
 import { type SignatureState, signatureStateOf } from '../../review';
 
 /**
@@ -12,33 +11,35 @@ const SIGNATURE_CHECK_DELAY_MS = 1_500;
 
 const NONE: ReadonlyMap<UserId, SignatureState> = new Map();
 
-function statesOf(doc: Y.Doc, cosigners: readonly Cosigner[]): ReadonlyMap<UserId, SignatureState> {
+function statesOf(doc: Y.Doc, snapshots: ReadonlyMap<UserId, string>): ReadonlyMap<UserId, SignatureState> {
   const states = new Map<UserId, SignatureState>();
-  for (const cosigner of cosigners) {
-    if (cosigner.state === 'signed' && cosigner.snapshot !== null) {
-      states.set(cosigner.userId, signatureStateOf(doc, cosigner.snapshot));
-    }
+  for (const [userId, snapshot] of snapshots) {
+    states.set(userId, signatureStateOf(doc, snapshot));
   }
   return states;
 }
 
 /**
  * Whether each signed co-signer signed the content as it is now: compared when the signatures
- * change and, throttled, when the document does. A signature this device cannot rebuild yet is
- * `unknown`.
+ * change and, throttled, when the document does. `snapshots` are the signed snapshots by user
+ * (`useSignedSnapshots`: the server sends them only with the activity); a signed co-signer
+ * without one, or whose snapshot this device cannot rebuild yet, is absent or `unknown`.
  */
-export function useSignatureStates(doc: Y.Doc, cosigners: readonly Cosigner[]): ReadonlyMap<UserId, SignatureState> {
+export function useSignatureStates(
+  doc: Y.Doc,
+  snapshots: ReadonlyMap<UserId, string>,
+): ReadonlyMap<UserId, SignatureState> {
   const [states, setStates] = useState(NONE);
-  // Recompute only when a signature changes, not when the record object is replaced.
-  const key = cosigners.map((each) => `${each.userId}:${each.state}:${each.snapshot ?? ''}`).join('|');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `cosigners`' signatures.
+  // Recompute only when a signature changes, not when the map object is replaced.
+  const key = [...snapshots].map(([userId, snapshot]) => `${userId}:${snapshot}`).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the snapshots.
   useEffect(() => {
-    setStates(statesOf(doc, cosigners));
+    setStates(statesOf(doc, snapshots));
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onUpdate = (): void => {
       timer ??= setTimeout(() => {
         timer = null;
-        setStates(statesOf(doc, cosigners));
+        setStates(statesOf(doc, snapshots));
       }, SIGNATURE_CHECK_DELAY_MS);
     };
     doc.on('update', onUpdate);
