@@ -43,6 +43,8 @@ export class GroupCommit {
   #sends: PendingSend[] = [];
   #isScheduled = false;
   #flushing: Promise<void> | null = null;
+  /** The rooms whose updates the flush in flight is storing. */
+  #flushingRooms: ReadonlySet<Room> = new Set();
 
   constructor(store: DocStore, logger: Logger, hooks: GroupCommitHooks) {
     this.#store = store;
@@ -71,6 +73,17 @@ export class GroupCommit {
     return this.#flushing !== null || this.#updates.some((pending) => pending.room === room);
   }
 
+  /**
+   * Resolves once no update of `room` is queued or being stored, so that reading the room's
+   * document then shows only stored changes. Updates applied meanwhile are waited for too.
+   */
+  async settle(room: Room): Promise<void> {
+    while (this.#flushingRooms.has(room) || this.#updates.some((pending) => pending.room === room)) {
+      // A queued update always has a flush scheduled: wait for it to start, then to end.
+      await (this.#flushing ?? new Promise<void>((resolve) => setImmediate(resolve)));
+    }
+  }
+
   /** Stores and sends everything queued so far; resolves when done (used at shutdown). */
   async flush(): Promise<void> {
     while (this.#flushing !== null || this.#updates.length > 0 || this.#sends.length > 0) {
@@ -85,13 +98,17 @@ export class GroupCommit {
     this.#isScheduled = true;
     setImmediate(() => {
       this.#isScheduled = false;
-      void this.#flushOnce();
+      // `flush` may have started one meanwhile; its end schedules what is left.
+      if (this.#flushing === null) {
+        void this.#flushOnce();
+      }
     });
   }
 
   #flushOnce(): Promise<void> {
     const run = this.#run().finally(() => {
       this.#flushing = null;
+      this.#flushingRooms = new Set();
       if (this.#updates.length > 0 || this.#sends.length > 0) {
         this.#schedule();
       }
@@ -106,6 +123,7 @@ export class GroupCommit {
     this.#updates = [];
     this.#sends = [];
     const rooms = new Set(updates.map((pending) => pending.room));
+    this.#flushingRooms = rooms;
     if (updates.length > 0) {
       const stored = await this.#persist(updates, rooms);
       if (!stored) {

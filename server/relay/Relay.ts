@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { CloseCode, type DocId, roomNameOf } from '../../shared/index';
+import { CloseCode, type DocId, type RoomName, roomNameOf } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import type { DocStore } from '../storage/DocStore';
 import {
@@ -24,6 +24,7 @@ import type { RelaySocket } from './RelaySocket';
 import type { AwarenessChange, Room } from './Room';
 import type { RoomGate } from './RoomGate';
 import { RoomRegistry } from './RoomRegistry';
+import { WriteHolds } from './WriteHolds';
 
 export interface RelayOptions {
   readonly store: DocStore;
@@ -59,6 +60,7 @@ export class Relay {
   readonly #admission: AdmissionHooks;
   readonly #connections = new Set<Connection>();
   readonly #heartbeat: Heartbeat;
+  readonly #holds = new WriteHolds();
   #isShuttingDown = false;
 
   constructor(options: RelayOptions) {
@@ -72,7 +74,12 @@ export class Relay {
       onDocUpdate: (room, update, origin) => this.#relayUpdate(room, update, origin),
       onAwarenessChange: (room, change, origin) => this.#relayAwarenessChange(room, change, origin),
     });
-    this.#context = { commit: this.#commit, logger: options.logger, maxHeldBytes: options.maxHeldBytes };
+    this.#context = {
+      commit: this.#commit,
+      logger: options.logger,
+      maxHeldBytes: options.maxHeldBytes,
+      holds: this.#holds,
+    };
     this.#admission = {
       gate: options.gate,
       logger: options.logger,
@@ -123,21 +130,44 @@ export class Relay {
   }
 
   /**
-   * Runs `read` on the server's current content of a document: the loaded room's document when
-   * it is in memory (with changes not yet stored), else one loaded from storage (gc off) and
-   * dropped afterwards, so reading never keeps a room loaded. `read` must not change the document.
+   * Runs `read` on the server's stored content of a document: the loaded room's document once
+   * none of its updates is waiting to be stored (so it shows nothing a crash could still lose),
+   * else one loaded from storage (gc off) and dropped afterwards, so reading never keeps a room
+   * loaded. `read` must not change the document.
    */
   async readContent<T>(docId: DocId, read: (doc: Y.Doc) => T): Promise<T> {
     const name = roomNameOf(docId);
     const loaded = this.#registry.peek(name);
     if (loaded !== null) {
-      return read(loaded.doc);
+      await this.#commit.settle(loaded);
+      // A room whose updates could not be stored was dropped: read what storage has.
+      if (!loaded.isDestroyed) {
+        return read(loaded.doc);
+      }
     }
     const { doc } = loadRoomDoc(name, await this.#options.store.load(name));
     try {
       return read(doc);
     } finally {
       doc.destroy();
+    }
+  }
+
+  /**
+   * Runs `work` while the document's content room accepts no update: each one sent meanwhile is
+   * dropped and its writer told `reason`. Once `work` ends, however it ends, writers that may
+   * still write are asked for what was dropped. A transition does its snapshot, its record and
+   * its access re-decision inside, so that no edit lands between the version and the status.
+   */
+  async holdWrites<T>(docId: DocId, reason: string, work: () => Promise<T>): Promise<T> {
+    const name = roomNameOf(docId);
+    const release = this.#holds.hold(name, reason);
+    try {
+      return await work();
+    } finally {
+      if (release()) {
+        this.#resumeWrites(name);
+      }
     }
   }
 
@@ -181,6 +211,17 @@ export class Relay {
   #askForMissing(connection: Connection): void {
     if (connection.room !== null) {
       this.#commit.send(connection, encodeSyncStep1(connection.room.doc));
+    }
+  }
+
+  /** A hold ended: writers whose updates were dropped send them again, answering a step 1. */
+  #resumeWrites(name: RoomName): void {
+    const room = this.#registry.peek(name);
+    for (const connection of room?.connections ?? []) {
+      if (connection.access?.kind === 'write' && connection.hasBeenToldReadOnly) {
+        connection.hasBeenToldReadOnly = false;
+        this.#askForMissing(connection);
+      }
     }
   }
 

@@ -9,12 +9,15 @@ import { ProtocolError } from './ProtocolError';
 import type { Frame } from './parseFrame';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './protocolMessages';
 import type { Room } from './Room';
+import type { WriteHolds } from './WriteHolds';
 
 export interface FrameContext {
   readonly commit: GroupCommit;
   readonly logger: Logger;
   /** Largest total of held-back updates per connection. */
   readonly maxHeldBytes: number;
+  /** Rooms whose updates are dropped for now, whoever sends them (see Relay.holdWrites). */
+  readonly holds: WriteHolds;
 }
 
 /** Handles one parsed frame of a connection whose room is loaded. Throws ProtocolError on bad input. */
@@ -72,10 +75,10 @@ function readOnlyReason(connection: Connection, room: Room): string | null {
 }
 
 function receiveUpdate(context: FrameContext, connection: Connection, room: Room, update: Uint8Array): void {
-  const reason = readOnlyReason(connection, room);
+  const reason = readOnlyReason(connection, room) ?? context.holds.reasonFor(room.target.name);
   if (reason !== null) {
     // Dropped, never stored. Told once, and only for a real change: a reader's handshake step 2
-    // usually carries nothing new.
+    // usually carries nothing new. A writer dropped during a hold is asked again when it ends.
     if (!connection.hasBeenToldReadOnly && changesDoc(room.doc, update)) {
       connection.hasBeenToldReadOnly = true;
       context.commit.send(connection, encodePermissionDenied(reason));

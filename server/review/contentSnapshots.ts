@@ -4,8 +4,13 @@ import type { DocId } from '../../shared/index';
 
 /** Reads the server's current content of a document (the relay implements it; see Relay.readContent). */
 export interface ContentReader {
-  /** Runs `read` on the content document as the server holds it now; `read` must not change it. */
+  /**
+   * Runs `read` on the content document as the server has stored it now (waiting for pending
+   * writes first); `read` must not change it.
+   */
   readContent<T>(docId: DocId, read: (doc: Y.Doc) => T): Promise<T>;
+  /** Runs `work` while no edit of the document's content is accepted; `reason` tells writers why. */
+  holdWrites<T>(docId: DocId, reason: string, work: () => Promise<T>): Promise<T>;
 }
 
 /** `Y.encodeSnapshot` of a document's current state. */

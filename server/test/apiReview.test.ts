@@ -79,6 +79,40 @@ describe('the relay while a document is in review (P7, P9)', () => {
   });
 });
 
+/** The title a version's snapshot (base64) shows of `content`. */
+function titleAt(content: Y.Doc, snapshot: string | undefined): string {
+  const past = Y.createDocFromSnapshot(
+    content,
+    Y.decodeSnapshot(Buffer.from(snapshot ?? '', 'base64')),
+    new Y.Doc({ gc: false }),
+  );
+  return past.getText('title').toString();
+}
+
+describe('content frozen by a transition', () => {
+  it('stores no edit sent around a submit beyond the version the submit saved', async () => {
+    const { id } = await draftWith(ctx, pool, '竞速');
+    const li = await pool.connect(ctx.server.wsUrl, id, { token: ctx.tokenOf('li') });
+    let isAnswered = false;
+    const submitting = transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' }).finally(() => {
+      isAnswered = true;
+    });
+    // Li types steadily while the submit is under way, and a little after it answered.
+    let typed = 0;
+    for (let after = 0; after < 5; after += isAnswered ? 1 : 0) {
+      li.doc.getText('title').insert(li.text().length, String(typed++ % 10));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const submitted = await submitting;
+    await li.sync();
+    const stored = await storedDoc(ctx, roomNameOf(id));
+    expect(typed).toBeGreaterThan(5);
+    expect(stored.getText('title').toString()).toMatch(/^竞速/);
+    expect(stored.getText('title').toString()).toBe(titleAt(stored, submitted.version?.snapshot));
+    expect(li.permissionDenied.length).toBeGreaterThan(0);
+  });
+});
+
 describe('transitions (P10-P12)', () => {
   it('answers a transition by the wrong role 403 with the denial can() gives', async () => {
     const { id } = await draftWith(ctx, pool, '角色');

@@ -38,6 +38,8 @@ const TRANSITIONS: {
     /** The version saved with it; null: none is saved. */
     readonly version: { readonly name: string; readonly cause: VersionCause } | null;
     readonly notification: NotificationType;
+    /** Told to writers whose edits are dropped while the transition is recorded. */
+    readonly holdReason: string;
   };
 } = {
   submit: {
@@ -45,20 +47,29 @@ const TRANSITIONS: {
     event: 'submitted',
     version: { name: TRANSITION_VERSION_NAMES.submit, cause: 'submit' },
     notification: 'review_requested',
+    holdReason: 'The document is being submitted for review.',
   },
   return: {
     action: Action.returnDocument,
     event: 'returned',
     version: { name: TRANSITION_VERSION_NAMES.return, cause: 'return' },
     notification: 'returned',
+    holdReason: 'The document is being returned for revision.',
   },
   approve: {
     action: Action.approveDocument,
     event: 'approved',
     version: { name: TRANSITION_VERSION_NAMES.approve, cause: 'approve' },
     notification: 'approved',
+    holdReason: 'The document is being approved.',
   },
-  file: { action: Action.fileDocument, event: 'filed', version: null, notification: 'filed' },
+  file: {
+    action: Action.fileDocument,
+    event: 'filed',
+    version: null,
+    notification: 'filed',
+    holdReason: 'The document is being filed.',
+  },
 };
 
 interface TransitionInput {
@@ -174,7 +185,16 @@ export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     }
     permit(actor, TRANSITIONS[input.transition].action, documentTarget(record));
 
-    const outcome = await deps.reviews.applyTransition(await planTransition(deps, record, actor, input));
+    // No edit may land between the version's snapshot and the status that freezes the content:
+    // the content room is held from before the snapshot until access has been decided again.
+    const outcome = await deps.content.holdWrites(id, TRANSITIONS[input.transition].holdReason, async () => {
+      const applied = await deps.reviews.applyTransition(await planTransition(deps, record, actor, input));
+      if (applied.kind === 'applied') {
+        // Editors turn read-only in review, approved and filed, and may write again once returned.
+        await deps.onAccessChanged({ docId: id });
+      }
+      return applied;
+    });
     switch (outcome.kind) {
       case 'missing':
         throw ApiError.notFound(`No document ${id} is registered`);
@@ -185,8 +205,6 @@ export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
       case 'applied':
         break;
     }
-    // Editors turn read-only in review, approved and filed, and may write again once returned.
-    await deps.onAccessChanged({ docId: id });
     announceNotifications(deps.hub, outcome.notifications);
     await announceRecord(deps.hub, deps.store, outcome.record);
     const result: TransitionResult = { record: outcome.record, event: outcome.event, version: outcome.version };
