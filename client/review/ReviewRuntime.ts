@@ -10,7 +10,7 @@ import type { JianyanDb } from '../storage/JianyanDb';
 import { enqueueMarkRead, enqueueMention, enqueueTransition } from '../storage/outboxRows';
 import { type AuthStore, userOf } from '../workspace/AuthStore';
 import type { Outbox } from '../workspace/Outbox';
-import { saveActivity } from './activityCache';
+import { readActivity, saveActivity } from './activityCache';
 import { type EventSourceLike, LiveStream } from './liveStream';
 import { listNotifications, markReadLocally, saveInbox, saveNotification } from './notificationRows';
 
@@ -52,7 +52,8 @@ export class ReviewRuntime {
   readonly #options: ReviewRuntimeOptions;
   /** Documents a page shows the activity of, with how many pages do. */
   readonly #watched = new Map<DocId, number>();
-  readonly #refreshing = new Map<DocId, Promise<void>>();
+  /** Activity fetches on their way; `isDirty`: asked again meanwhile, so fetched once more after. */
+  readonly #refreshing = new Map<DocId, { promise: Promise<void>; isDirty: boolean }>();
   #stopInbox: () => void = () => {};
   #stops: (() => void)[] = [];
 
@@ -106,14 +107,30 @@ export class ReviewRuntime {
     }
   }
 
-  /** Fetches a document's activity and stores it (and its record). Never rejects. */
+  /**
+   * Fetches a document's activity and stores it (and its record). Never rejects. Asked while a
+   * fetch is on its way (the record changed meanwhile), it fetches again once that one is done:
+   * the answer on its way may predate the change. Resolves once the last fetch is stored.
+   */
   refreshActivity(docId: DocId): Promise<void> {
-    let running = this.#refreshing.get(docId);
-    if (running === undefined) {
-      running = this.#fetchActivity(docId).finally(() => this.#refreshing.delete(docId));
-      this.#refreshing.set(docId, running);
+    const running = this.#refreshing.get(docId);
+    if (running !== undefined) {
+      running.isDirty = true;
+      return running.promise;
     }
-    return running;
+    const entry = { promise: Promise.resolve(), isDirty: false };
+    entry.promise = (async () => {
+      try {
+        do {
+          entry.isDirty = false;
+          await this.#fetchActivity(docId);
+        } while (entry.isDirty);
+      } finally {
+        this.#refreshing.delete(docId);
+      }
+    })();
+    this.#refreshing.set(docId, entry);
+    return entry.promise;
   }
 
   /** A page shows the document's activity: it is fetched now and whenever it may have changed. */
@@ -206,8 +223,17 @@ export class ReviewRuntime {
     }
     try {
       const activity = await this.#options.api.docActivity(docId);
-      if (this.#signedInUser()?.id === me.id) {
+      if (this.#signedInUser()?.id !== me.id) {
+        return;
+      }
+      // An answer that left the server before a newer record reached this device (stream, another
+      // tab) must not put the older record back; the fetch that follows brings the newer one.
+      const cached = (await getDocRecord(this.#options.db, docId))?.record ?? null;
+      if (cached === null || cached.updatedAt <= activity.record.updatedAt) {
         await saveServerRecord(this.#options.db, activity.record);
+      }
+      const cachedActivity = await readActivity(this.#options.db, docId, me.id);
+      if (cachedActivity === null || cachedActivity.record.updatedAt <= activity.record.updatedAt) {
         await saveActivity(this.#options.db, me.id, activity);
       }
     } catch {
