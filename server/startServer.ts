@@ -137,7 +137,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throttle: new LoginThrottle({ now }),
     logger,
     now,
-    onAccessChanged: (filter: { readonly userId?: UserId; readonly docId?: DocId }) => relay.recheckAccess(filter),
+    onAccessChanged: async (filter: { readonly userId?: UserId; readonly docId?: DocId }) => {
+      await relay.recheckAccess(filter);
+      // A user's credentials may have ended (sign-out, password, token, deactivation): so do their streams.
+      if (filter.userId !== undefined) {
+        await hub.endSignedOut(filter.userId, async (credential) => (await authenticator.check(credential)).ok);
+      }
+    },
   };
   const app = createApp({ api, staticDir: resolveStaticDir(options.staticDir, logger) });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;

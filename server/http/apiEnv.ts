@@ -25,7 +25,8 @@ export interface ApiDeps {
   readonly now: () => number;
   /**
    * Called after a membership, an account or a document record changed, so that the relay
-   * decides again what the open connections concerned may do.
+   * decides again what the open connections concerned may do; with a user, that user's live
+   * streams whose credential no longer signs in end too.
    */
   readonly onAccessChanged: (filter: AccessFilter) => Promise<void>;
 }

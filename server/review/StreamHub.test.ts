@@ -5,13 +5,17 @@ import { StreamHub, type StreamMessage } from './StreamHub';
 const A = 'c0000000-0000-4000-8000-00000000000a' as UserId;
 const B = 'c0000000-0000-4000-8000-00000000000b' as UserId;
 
-function recorder() {
+function recorder(credential = 'token-a') {
   const received: StreamMessage[] = [];
   let ended = 0;
   return {
     received,
     ended: () => ended,
-    subscriber: { send: (message: StreamMessage) => received.push(message), end: () => (ended += 1) },
+    subscriber: {
+      send: (message: StreamMessage) => received.push(message),
+      end: () => (ended += 1),
+      credential,
+    },
   };
 }
 
@@ -45,5 +49,15 @@ describe('StreamHub', () => {
     hub.close();
     hub.subscribe(B, late.subscriber);
     expect([a.ended(), late.ended(), hub.size]).toEqual([1, 1, 0]);
+  });
+
+  it('ends only the streams of the user whose credential no longer signs in', async () => {
+    const hub = new StreamHub();
+    const [signedOut, kept, other] = [recorder('old'), recorder('current'), recorder('old')];
+    hub.subscribe(A, signedOut.subscriber);
+    hub.subscribe(A, kept.subscriber);
+    hub.subscribe(B, other.subscriber);
+    await hub.endSignedOut(A, (credential) => Promise.resolve(credential === 'current'));
+    expect([signedOut.ended(), kept.ended(), other.ended()]).toEqual([1, 0, 0]);
   });
 });

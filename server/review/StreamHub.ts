@@ -10,9 +10,14 @@ export interface StreamMessage {
 export interface StreamSubscriber {
   /** Sends one event; must not throw (a closed stream drops it). */
   send(message: StreamMessage): void;
-  /** Ends the stream: the server is closing. */
+  /** Ends the stream: the server is closing, or its credential no longer signs anyone in. */
   end(): void;
+  /** The session or API token the stream was opened with, checked again later; never logged. */
+  readonly credential: string;
 }
+
+/** Whether a credential still signs someone in (the Authenticator's answer). */
+export type CredentialCheck = (credential: string) => Promise<boolean>;
 
 /**
  * The in-process hub of the live streams (`GET /api/stream`): routes publish to user ids and
@@ -51,6 +56,20 @@ export class StreamHub {
         subscriber.send(message);
       }
     }
+  }
+
+  /**
+   * Ends the open streams of `userId` whose credential `isValid` no longer accepts: after a
+   * sign-out, a password change, a revoked token or a deactivated account.
+   */
+  async endSignedOut(userId: UserId, isValid: CredentialCheck): Promise<void> {
+    const streams = [...(this.#byUser.get(userId) ?? [])];
+    const checks = await Promise.all(streams.map((subscriber) => isValid(subscriber.credential)));
+    streams.forEach((subscriber, index) => {
+      if (checks[index] !== true) {
+        subscriber.end();
+      }
+    });
   }
 
   /** How many streams are open. */

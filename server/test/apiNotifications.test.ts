@@ -142,6 +142,22 @@ describe('the live stream', () => {
     expect(answer.status).toBe(401);
   });
 
+  it('ends a stream at once when its session signs out, and keeps the person’s other streams', async () => {
+    const signIn = await apiRequest(ctx.server.url, 'POST', '/api/session', {
+      json: { username: 'li', password: ctx.workspace.people.li.password },
+    });
+    expect(signIn.status).toBe(200);
+    const token = (signIn.body as { token: string }).token;
+    const leaving = await SseReader.open(`${ctx.server.url}/api/stream`, token);
+    streams.push(leaving);
+    await waitUntil(() => leaving.comments.includes('connected'), 'the stream to open');
+    const staying = await openStream('li');
+    expect((await apiRequest(ctx.server.url, 'DELETE', '/api/session', { token })).status).toBe(204);
+    await waitUntil(() => leaving.isEnded, 'the signed-out stream to end');
+    expect(leaving.isEndedByServer).toBe(true);
+    expect(staying.isEnded).toBe(false);
+  });
+
   it('ends open streams as complete responses when the server closes', async () => {
     const server = await startTestServer({ passwordParams: FAST_PASSWORDS });
     try {

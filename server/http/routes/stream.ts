@@ -1,9 +1,12 @@
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
-import { requireUser } from '../requireUser';
+import { requestCredential, requireUser } from '../requireUser';
 
-/** Proxies close connections that carry nothing for a minute or so: send a comment more often. */
+/**
+ * Proxies close connections that carry nothing for a minute or so: send a comment more often.
+ * Each ping also checks the stream's credential again, so an expired session ends its stream.
+ */
 const STREAM_PING_INTERVAL_MS = 25_000;
 /**
  * Events written but not yet taken by a client that stopped reading. Past this the stream is
@@ -14,11 +17,15 @@ const MAX_PENDING_EVENTS = 256;
 /**
  * `GET /api/stream`: server-sent events for the signed-in user, `notification` and `record` (see
  * STREAM_EVENTS), until the client goes away or the server closes. Nothing is replayed: a client
- * that (re)connects reads its inbox and records again.
+ * that (re)connects reads its inbox and records again. A stream ends once its credential no
+ * longer signs anyone in: at once on sign-out, password change, token revocation and
+ * deactivation (see `onAccessChanged`), else at the next ping.
  */
 export function registerStreamRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.get('/stream', requireUser(deps), (c) => {
     const userId = c.get('auth').user.id;
+    // requireUser accepted it, so it is there.
+    const credential = requestCredential(c.req) ?? '';
     return streamSSE(c, async (stream) => {
       let end = (): void => {};
       const ended = new Promise<void>((resolve) => {
@@ -37,11 +44,21 @@ export function registerStreamRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
           });
         },
         end,
+        credential,
       });
       stream.onAbort(end);
       c.req.raw.signal.addEventListener('abort', end);
       const ping = setInterval(() => {
-        void stream.write(': ping\n\n');
+        void deps.authenticator.check(credential).then(
+          async (outcome) => {
+            if (outcome.ok) {
+              await stream.write(': ping\n\n');
+            } else {
+              end();
+            }
+          },
+          () => end(),
+        );
       }, STREAM_PING_INTERVAL_MS);
       try {
         // A first comment sends the headers at once, so the client knows the stream is open.
