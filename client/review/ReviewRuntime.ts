@@ -19,6 +19,10 @@ export interface InboxSnapshot {
   readonly isLoaded: boolean;
   /** Newest first. */
   readonly notifications: readonly Notification[];
+  /**
+   * The unread rows on the device, plus those the server's last inbox answer counted beyond them
+   * (older than the page the device keeps).
+   */
   readonly unread: number;
 }
 
@@ -55,6 +59,12 @@ export class ReviewRuntime {
   /** Activity fetches on their way; `isDirty`: asked again meanwhile, so fetched once more after. */
   readonly #refreshing = new Map<DocId, { promise: Promise<void>; isDirty: boolean }>();
   #stopInbox: () => void = () => {};
+  /** The notifications on the device, as last read (to count again when `#beyondPage` changes). */
+  #cachedNotifications: readonly Notification[] = [];
+  /** Unread notifications the server counted that are not on the device (beyond its page). */
+  #beyondPage = 0;
+  /** A 「全部已读」 the server has not heard yet (the network failed); sent before the next fetch. */
+  #isMarkAllPending = false;
   #stops: (() => void)[] = [];
 
   constructor(options: ReviewRuntimeOptions) {
@@ -98,9 +108,20 @@ export class ReviewRuntime {
       return;
     }
     try {
+      if (this.#isMarkAllPending) {
+        await this.#options.api.markRead({ all: true });
+        this.#isMarkAllPending = false;
+      }
       const inbox = await this.#options.api.inbox();
       if (this.#signedInUser()?.id === me.id) {
         await saveInbox(this.#options.db, me.id, inbox.notifications);
+        // The page's unread ones are on the device now; the server's count may name more.
+        const page = new Set(inbox.notifications.map((each) => each.id));
+        const pageUnread = inbox.notifications.filter((each) => each.readAt === null).length;
+        const otherUnread = (await listNotifications(this.#options.db, me.id)).filter(
+          (each) => each.readAt === null && !page.has(each.id),
+        ).length;
+        this.#setBeyondPage(Math.max(0, inbox.unreadCount - pageUnread - otherUnread));
       }
     } catch {
       // Offline, or refused (a 401 already told the auth store): the cached inbox stays.
@@ -203,12 +224,50 @@ export class ReviewRuntime {
     await this.#flushOutbox();
   }
 
-  /** Marks notifications read here at once; the server hears when online. */
+  /**
+   * Marks notifications read here at once; the server hears when online. 'all' also means those
+   * beyond the device's page: the server is asked `{ all: true }`.
+   */
   async markRead(which: readonly string[] | 'all'): Promise<void> {
     const me = this.#requireUser('mark notifications read');
     const byDoc = await markReadLocally(this.#options.db, me.id, which);
+    if (which === 'all') {
+      this.#setBeyondPage(0);
+      if (await this.#sendMarkAll()) {
+        return;
+      }
+    }
     await enqueueMarkRead(this.#options.db, { userId: me.id, byDoc });
     await this.#flushOutbox();
+  }
+
+  /**
+   * Sends 「全部已读」 now. The outbox keeps read marks by id only, so when the network fails the
+   * device's ids are queued instead and `{ all: true }` is sent again before the next inbox fetch.
+   */
+  async #sendMarkAll(): Promise<boolean> {
+    if (this.#options.isOnline()) {
+      try {
+        await this.#options.api.markRead({ all: true });
+        this.#isMarkAllPending = false;
+        return true;
+      } catch {
+        // Offline after all, or the server failed: fall through.
+      }
+    }
+    this.#isMarkAllPending = true;
+    return false;
+  }
+
+  #setBeyondPage(count: number): void {
+    this.#beyondPage = count;
+    this.#publishInbox();
+  }
+
+  #publishInbox(isLoaded = this.inbox.getSnapshot().isLoaded): void {
+    const notifications = this.#cachedNotifications;
+    const unread = notifications.filter((each) => each.readAt === null).length + this.#beyondPage;
+    this.inbox.set({ isLoaded, notifications, unread });
   }
 
   async #flushOutbox(): Promise<void> {
@@ -313,18 +372,19 @@ export class ReviewRuntime {
 
   #watchInbox(userId: UserId | null): void {
     this.#stopInbox();
+    this.#cachedNotifications = [];
+    this.#beyondPage = 0;
+    this.#isMarkAllPending = false;
     this.inbox.set(userId === null ? { ...EMPTY_INBOX, isLoaded: true } : EMPTY_INBOX);
     if (userId === null) {
       this.#stopInbox = () => {};
       return;
     }
     const subscription = liveQuery(() => listNotifications(this.#options.db, userId)).subscribe({
-      next: (notifications) =>
-        this.inbox.set({
-          isLoaded: true,
-          notifications,
-          unread: notifications.filter((each) => each.readAt === null).length,
-        }),
+      next: (notifications) => {
+        this.#cachedNotifications = notifications;
+        this.#publishInbox(true);
+      },
       error: () => this.inbox.update((current) => ({ ...current, isLoaded: true })),
     });
     this.#stopInbox = () => subscription.unsubscribe();

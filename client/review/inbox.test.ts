@@ -63,6 +63,8 @@ let review: ReviewRuntime;
 let sources: FakeEventSource[];
 let serverInbox: Notification[];
 let readRequests: unknown[];
+/** Unread notifications the server counts beyond the page it sends. */
+let unreadBeyondPage: number;
 
 beforeEach(async () => {
   db = createDb(`test-${crypto.randomUUID()}`);
@@ -72,13 +74,18 @@ beforeEach(async () => {
   sources = [];
   serverInbox = [];
   readRequests = [];
+  unreadBeyondPage = 0;
   server.handler = ({ method, path, body }) => {
     if (method === 'GET' && path === '/api/notifications') {
-      const unreadCount = serverInbox.filter((each) => each.readAt === null).length;
+      const unreadCount = serverInbox.filter((each) => each.readAt === null).length + unreadBeyondPage;
       return { status: 200, body: { notifications: serverInbox, unreadCount } };
     }
     if (method === 'POST' && path === '/api/notifications/read') {
       readRequests.push(body);
+      if ((body as { all?: boolean }).all === true) {
+        unreadBeyondPage = 0;
+        serverInbox = serverInbox.map((each) => ({ ...each, readAt: each.readAt ?? 5 }));
+      }
       return { status: 200, body: { unreadCount: 0 } };
     }
     return undefined;
@@ -142,8 +149,44 @@ describe('the inbox', () => {
 
     await review.markRead('all');
     await outbox.flush();
-    expect(readRequests).toEqual([{ ids: ['n-first-0001'] }, { ids: ['n-second-001'] }]);
+    expect(readRequests).toEqual([{ ids: ['n-first-0001'] }, { all: true }]);
+    await waitUntil(() => review.inbox.getSnapshot().unread === 0, { what: 'all read' });
+    expect(outbox.summary.getSnapshot().pending).toBe(0);
+  });
+
+  it('counts the unread notifications beyond the cached page, and marks them all read', async () => {
+    serverInbox = [notification({ id: 'n-cached-001', at: 1 })];
+    unreadBeyondPage = 40;
+    review.start();
+    await waitUntil(() => review.inbox.getSnapshot().unread === 41, { what: 'the server’s count' });
+    expect(review.inbox.getSnapshot().notifications).toHaveLength(1);
+
+    await review.markRead('all');
+    await waitUntil(() => review.inbox.getSnapshot().unread === 0, { what: 'all read' });
+    expect(readRequests).toEqual([{ all: true }]);
+    await review.refreshInbox();
     expect(review.inbox.getSnapshot().unread).toBe(0);
+  });
+
+  it('offline, marks all read here, queues the cached ids and asks for all before the next fetch', async () => {
+    serverInbox = [notification({ id: 'n-cached-001', at: 1 })];
+    unreadBeyondPage = 3;
+    review.start();
+    await waitUntil(() => review.inbox.getSnapshot().unread === 4, { what: 'the server’s count' });
+
+    server.isOnline = false;
+    await review.markRead('all');
+    await waitUntil(() => review.inbox.getSnapshot().unread === 0, { what: 'the local read marks' });
+    await outbox.flush();
+    expect(outbox.summary.getSnapshot().pending).toBe(1);
+
+    server.isOnline = true;
+    await review.refreshInbox();
+    expect(readRequests).toContainEqual({ all: true });
+    expect(review.inbox.getSnapshot().unread).toBe(0);
+    await outbox.flush();
+    await waitUntil(() => outbox.summary.getSnapshot().pending === 0, { what: 'the queued ids sent' });
+    expect(readRequests).toContainEqual({ ids: ['n-cached-001'] });
   });
 
   it('stores a record that changed live and fetches the inbox again when the stream reopens', async () => {
