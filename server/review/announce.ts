@@ -5,6 +5,7 @@ import { actorOf } from '../auth/Authenticator';
 import type { StoredNotification } from '../storage/ReviewStore';
 import type { WorkspaceStore } from '../storage/WorkspaceStore';
 import type { StreamHub } from './StreamHub';
+import { withoutSnapshots } from './withoutSnapshots';
 
 /** Sends each stored notification to its person's open streams. */
 export function announceNotifications(hub: StreamHub, notifications: readonly StoredNotification[]): void {
@@ -16,6 +17,7 @@ export function announceNotifications(hub: StreamHub, notifications: readonly St
 /**
  * Sends a changed record (status, co-signers, archive flag) to the open streams of everyone who
  * may read it now: decided on the accounts as stored, not as they were when each stream opened.
+ * Co-signers' snapshots are left out (see withoutSnapshots).
  */
 export async function announceRecord(hub: StreamHub, store: WorkspaceStore, record: DocRecord): Promise<void> {
   if (hub.size === 0) {
@@ -25,5 +27,5 @@ export async function announceRecord(hub: StreamHub, store: WorkspaceStore, reco
   const readers = (await store.listUsers())
     .filter((user) => can(actorOf(user), Action.readDocument, target))
     .map((user) => user.id);
-  hub.publish(readers, { event: STREAM_EVENTS.record, data: JSON.stringify(record) });
+  hub.publish(readers, { event: STREAM_EVENTS.record, data: JSON.stringify(withoutSnapshots(record)) });
 }

@@ -5,6 +5,7 @@ import {
   decodeUntrustedSnapshot,
   encodeCurrentSnapshot,
   isSnapshotContained,
+  normalisedSnapshot,
   visibleContent,
   visibleContentAt,
 } from './contentSnapshots';
@@ -82,5 +83,21 @@ describe('visible content at a snapshot', () => {
     const copy = copyOf(doc);
     expect(visibleContentAt(copy, signed)).toEqual({ title: '关于养老', body: '第一段' });
     expect(visibleContent(copy)).toEqual({ title: '（修改）关于养老', body: '第一段' });
+  });
+});
+
+describe('normalising a signed snapshot', () => {
+  it('drops clients at clock 0 or unknown to the document, and keeps what rebuilds the same content', () => {
+    const doc = docWith('联名提案');
+    doc.getText('title').delete(0, 2);
+    const real = decoded(doc);
+    const ds = Y.createDeleteSet();
+    ds.clients = new Map([...real.ds.clients, [424242, []]]);
+    const padded = Y.createSnapshot(ds, new Map([...real.sv, [424242, 0], [777, 0]]));
+    const normal = normalisedSnapshot(doc, padded);
+    expect([...normal.sv.keys()]).toEqual([doc.clientID]);
+    expect([...normal.ds.clients.keys()]).toEqual([doc.clientID]);
+    expect(Y.equalSnapshots(normal, real)).toBe(true);
+    expect(visibleContentAt(copyOf(doc), normal).title).toBe('提案');
   });
 });

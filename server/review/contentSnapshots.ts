@@ -100,6 +100,29 @@ export function isSnapshotContained(doc: Y.Doc, snapshot: Y.Snapshot): boolean {
   return true;
 }
 
+/**
+ * The same snapshot of `doc` without what says nothing: state-vector entries at clock 0 or of
+ * clients the document does not have, and empty deleted runs. A client may send such padding;
+ * storing it would weigh on every read of the signature. `doc` must contain the snapshot.
+ */
+export function normalisedSnapshot(doc: Y.Doc, snapshot: Y.Snapshot): Y.Snapshot {
+  const known = (client: number): boolean => Y.getState(doc.store, client) > 0;
+  const sv = new Map<number, number>();
+  for (const [client, clock] of snapshot.sv) {
+    if (clock > 0 && known(client)) {
+      sv.set(client, clock);
+    }
+  }
+  const ds = Y.createDeleteSet();
+  for (const [client, items] of snapshot.ds.clients) {
+    const kept = items.filter((item) => item.len > 0);
+    if (kept.length > 0 && known(client)) {
+      ds.clients.set(client, kept);
+    }
+  }
+  return Y.createSnapshot(ds, sv);
+}
+
 /** What a reader sees of a content document: its title and its body as XML. */
 export interface VisibleContent {
   readonly title: string;

@@ -7,19 +7,29 @@ import type { NewDocument } from './WorkspaceStore';
 
 /** Queries on document records for SqliteWorkspaceStore; each runs inside the caller's read or write. */
 
-/** The document's record with its authors; null when it is not registered. */
+/** The document's record with its authors and co-signers (with their snapshots); null when it is not registered. */
 export function documentById(q: SqliteQueries, id: DocId): DocRecord | null {
   const row = q.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', id);
   if (row === undefined) {
     return null;
   }
-  return toDocRecord(row, authorsByDocument(q, id).get(id) ?? [], cosignersByDocument(q, id).get(id) ?? []);
+  return toDocRecord(row, authorsByDocument(q, id).get(id) ?? [], cosignersByDocument(q, id, true).get(id) ?? []);
 }
 
-/** Co-signers of one document (or all, in one query), in the order they were first asked or signed. */
-export function cosignersByDocument(q: SqliteQueries, docId: DocId | null): Map<string, Cosigner[]> {
+/**
+ * Co-signers of one document (or all, in one query), in the order they were first asked or
+ * signed. Lists read them without the signed snapshots (null), which only the activity needs.
+ */
+export function cosignersByDocument(
+  q: SqliteQueries,
+  docId: DocId | null,
+  withSnapshots: boolean,
+): Map<string, Cosigner[]> {
   const rows = q.all<CosignerRow>(
-    'SELECT * FROM doc_cosigners WHERE ? IS NULL OR doc_id = ? ORDER BY doc_id, rowid',
+    `SELECT doc_id, user_id, state, invited_by, invited_at, signed_at,
+            CASE WHEN ? THEN snapshot END AS snapshot
+     FROM doc_cosigners WHERE ? IS NULL OR doc_id = ? ORDER BY doc_id, rowid`,
+    withSnapshots ? 1 : 0,
     docId,
     docId,
   );
@@ -75,10 +85,10 @@ export function insertDocument(
   return { isCreated: true, record };
 }
 
-/** Every registered document, most recently changed first. */
+/** Every registered document, most recently changed first; co-signers without their snapshots. */
 export function allDocuments(q: SqliteQueries): DocRecord[] {
   const authors = authorsByDocument(q, null);
-  const cosigners = cosignersByDocument(q, null);
+  const cosigners = cosignersByDocument(q, null, false);
   return q
     .all<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id')
     .map((row) => toDocRecord(row, authors.get(row.id) ?? [], cosigners.get(row.id) ?? []));

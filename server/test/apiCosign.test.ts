@@ -78,6 +78,17 @@ describe('co-signing a proposal (P14)', () => {
     const first = docRecordSchema.parse(signed.body).cosigners[0];
     expect(first).toMatchObject({ state: 'signed', invitedBy: ctx.workspace.people.zhang.id });
     expect(Y.decodeSnapshot(Buffer.from(first?.snapshot ?? '', 'base64')).sv.size).toBeGreaterThan(0);
+    // Only the activity and the signature answers carry snapshots.
+    const get = (path: string) => apiRequest(ctx.server.url, 'GET', path, { token: ctx.tokenOf('zhang') });
+    const record = docRecordSchema.parse((await get(`/api/docs/${id}`)).body);
+    const listed = (await get('/api/docs')).body as { docs: unknown[] };
+    const inList = listed.docs.map((doc) => docRecordSchema.parse(doc)).find((doc) => doc.id === id);
+    const activity = expectOk(await get(`/api/docs/${id}/activity`), docActivitySchema);
+    expect([record, inList].map((doc) => doc?.cosigners.map((c) => [c.state, c.snapshot]))).toEqual([
+      [['signed', null]],
+      [['signed', null]],
+    ]);
+    expect(activity.record.cosigners[0]?.snapshot).toBe(first?.snapshot);
 
     author.doc.getText('title').insert(0, '（修订）');
     await author.sync();
@@ -94,11 +105,8 @@ describe('co-signing a proposal (P14)', () => {
       token: ctx.tokenOf('zhao'),
     });
     expect(twice.status).toBe(409);
-    const activity = expectOk(
-      await apiRequest(ctx.server.url, 'GET', `/api/docs/${id}/activity`, { token: ctx.tokenOf('zhang') }),
-      docActivitySchema,
-    );
-    expect(activity.events.map((event) => [event.type, event.subjectId])).toEqual([
+    const timeline = expectOk(await get(`/api/docs/${id}/activity`), docActivitySchema);
+    expect(timeline.events.map((event) => [event.type, event.subjectId])).toEqual([
       ['cosign_invited', ctx.workspace.people.zhao.id],
       ['cosigned', null],
       ['cosigned', null],
@@ -129,7 +137,7 @@ describe('co-signing a proposal (P14)', () => {
     expect((await sign('wang', id, snapshotOf(zhao.doc))).body).toMatchObject({ denial: 'not_in_group' });
   });
 
-  it('accepts a signature body larger than an ordinary JSON body (snapshots of long-edited documents are)', async () => {
+  it('accepts a signature body larger than an ordinary JSON body, storing the snapshot without padding', async () => {
     const { id } = await draftWith(ctx, pool, '长文');
     // A well-formed snapshot naming 20,000 clients at clock 0: large, and trivially on the server.
     const encoder = encoding.createEncoder();
@@ -144,6 +152,10 @@ describe('co-signing a proposal (P14)', () => {
     const signed = await sign('zhao', id, snapshot);
     expect(signed.status).toBe(200);
     expect(stateOf(signed.body, 'zhao')).toBe('signed');
+    // None of those clients wrote to the document: the stored snapshot names none of them.
+    const [stored] = docRecordSchema.parse(signed.body).cosigners;
+    const decoded = Y.decodeSnapshot(Buffer.from(stored?.snapshot ?? '', 'base64'));
+    expect([decoded.sv.size, decoded.ds.clients.size]).toEqual([0, 0]);
   });
 
   it('tells a co-signer at submit when the content changed since they signed, and no one else', async () => {

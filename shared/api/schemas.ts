@@ -95,7 +95,12 @@ export const cosignerSchema = z.object({
   invitedAt: z.number().nullable(),
   /** When they last signed; null unless signed. */
   signedAt: z.number().nullable(),
-  /** The exact version signed (`Y.encodeSnapshot`, base64); null unless signed. */
+  /**
+   * The exact version signed (`Y.encodeSnapshot`, base64); null unless signed. Sent only in
+   * `GET /api/docs/:id/activity`'s record and the answers of `PUT`/`DELETE
+   * /api/docs/:id/signature`; null everywhere else (workspace, document lists and records,
+   * transition answers, stream events), even when signed.
+   */
   snapshot: z.string().nullable(),
 });
 export type Cosigner = z.infer<typeof cosignerSchema>;

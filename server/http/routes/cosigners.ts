@@ -11,8 +11,9 @@ import {
 import { type DocRecord, docIdSchema } from '../../../shared/api/schemas';
 import { Action, type Actor, DocKind, documentTarget, type UserId } from '../../../shared/index';
 import { announceNotifications, announceRecord } from '../../review/announce';
-import { decodeUntrustedSnapshot, isSnapshotContained } from '../../review/contentSnapshots';
+import { decodeUntrustedSnapshot, isSnapshotContained, normalisedSnapshot } from '../../review/contentSnapshots';
 import { notificationsFor } from '../../review/recipients';
+import { withoutSnapshots } from '../../review/withoutSnapshots';
 import type { CosignWritten } from '../../storage/ReviewStore';
 import type { UserRecord } from '../../storage/WorkspaceStore';
 import { ApiError } from '../ApiError';
@@ -103,7 +104,8 @@ export function registerCosignerRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
       events: asked.map((userId) => eventOf(record, actor, 'cosign_invited', at, userId)),
       notifications: notificationsFor(record, asked, users, { type: 'cosign_requested', actorId: actor.id, at }),
     });
-    return c.json(await announced(deps, written, record.id), 200);
+    // Only the signature answers carry the snapshots (see withoutSnapshots).
+    return c.json(withoutSnapshots(await announced(deps, written, record.id)), 200);
   });
 
   api.put('/docs/:id/signature', auth, jsonBody(signRequestSchema, { maxBytes: MAX_SIGN_BODY_BYTES }), async (c) => {
@@ -116,7 +118,10 @@ export function registerCosignerRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
         'snapshot',
       );
     }
-    if (!(await deps.content.readContent(record.id, (doc) => isSnapshotContained(doc, snapshot)))) {
+    const stored = await deps.content.readContent(record.id, (doc) =>
+      isSnapshotContained(doc, snapshot) ? normalisedSnapshot(doc, snapshot) : null,
+    );
+    if (stored === null) {
       throw ApiError.conflict(
         'The server has not received every change you signed yet; wait until your changes are sent, then sign again',
       );
@@ -126,7 +131,7 @@ export function registerCosignerRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
       docId: record.id,
       userId: actor.id,
       at,
-      snapshot: Y.encodeSnapshot(snapshot),
+      snapshot: Y.encodeSnapshot(stored),
       event: eventOf(record, actor, 'cosigned', at, null),
     });
     return c.json(await announced(deps, written, record.id), 200);

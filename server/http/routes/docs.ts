@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { createDocRequestSchema, docIdSchema, updateDocRequestSchema } from '../../../shared/api/schemas';
 import { Action, documentTarget } from '../../../shared/index';
 import { announceRecord } from '../../review/announce';
+import { withoutSnapshots } from '../../review/withoutSnapshots';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { findDoc } from '../findDoc';
@@ -41,13 +42,13 @@ export function registerDocRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
         `Document ${id} is registered already, in another group or as another kind: create the document again to get a new id`,
       );
     }
-    return c.json(record, 200);
+    return c.json(withoutSnapshots(record), 200);
   });
 
   api.get('/docs/:id', auth, async (c) => {
     const record = await findDoc(deps, param(docIdSchema, c.req.param('id'), 'id'));
     permit(c.get('auth').actor, Action.readDocument, documentTarget(record));
-    return c.json(record);
+    return c.json(withoutSnapshots(record));
   });
 
   api.patch('/docs/:id', auth, jsonBody(updateDocRequestSchema), async (c) => {
@@ -60,6 +61,6 @@ export function registerDocRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     // Editors of an archived document may now only read it (and the other way round).
     await deps.onAccessChanged({ docId: id });
     await announceRecord(deps.hub, deps.store, updated);
-    return c.json(updated);
+    return c.json(withoutSnapshots(updated));
   });
 }

@@ -22,6 +22,7 @@ import { encodeCurrentSnapshot } from '../../review/contentSnapshots';
 import { outdatedSigners } from '../../review/outdatedSigners';
 import { notificationsFor, proposersOf, reviewersOf } from '../../review/recipients';
 import { TRANSITION_VERSION_NAMES } from '../../review/versionNames';
+import { withoutSnapshots } from '../../review/withoutSnapshots';
 import type { NewNotification, NewTransition, NewVersion, StoredTransition } from '../../storage/ReviewStore';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
@@ -91,7 +92,7 @@ async function repeatedAnswer(
   if (event.docId !== docId || event.actorId !== actor.id || event.type !== TRANSITIONS[input.transition].event) {
     throw ApiError.conflict(`The request id ${input.requestId} was used for another request: send a new one`);
   }
-  return { record: await findDoc(deps, event.docId), event, version: stored.version };
+  return { record: withoutSnapshots(await findDoc(deps, event.docId)), event, version: stored.version };
 }
 
 /** Who is told, by transition: reviewers of a submission, the proposers of everything else. */
@@ -207,7 +208,11 @@ export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     }
     announceNotifications(deps.hub, outcome.notifications);
     await announceRecord(deps.hub, deps.store, outcome.record);
-    const result: TransitionResult = { record: outcome.record, event: outcome.event, version: outcome.version };
+    const result: TransitionResult = {
+      record: withoutSnapshots(outcome.record),
+      event: outcome.event,
+      version: outcome.version,
+    };
     return c.json(result, 200);
   });
 }
