@@ -26,6 +26,8 @@ let review: ReviewRuntime;
 let syncOutcome: SyncOutcome;
 /** While set, an upload waits for it (a slow link). */
 let syncGate: Promise<void> | null;
+/** The upload acknowledges the content, then hangs on the comments (a slow comments document). */
+let isCommentsStuck: boolean;
 /** Every server request and content upload, in order. */
 let log: string[];
 /** requestIds the fake server has already done, with their answers. */
@@ -84,6 +86,7 @@ beforeEach(async () => {
   installReviewRoutes();
   syncOutcome = 'synced';
   syncGate = null;
+  isCommentsStuck = false;
   log = [];
   done = new Map();
   const api = new ApiClient({ fetch: server.fetch });
@@ -101,6 +104,9 @@ beforeEach(async () => {
           docId,
           (await listUnsent(db, docId)).map((row) => row.seq ?? -1),
         );
+      }
+      if (isCommentsStuck) {
+        await new Promise(() => {});
       }
       return syncOutcome;
     },
@@ -159,6 +165,15 @@ describe('queued workflow transitions', () => {
     expect(log).toEqual(['upload content', 'upload content', 'upload content', 'POST transition']);
     expect(await countUnsent(db, docId)).toBe(0);
     expect(server.docs.get(docId)?.status).toBe(DocStatus.inReview);
+  });
+
+  it('sends a submit once the content is acknowledged, while the comments are still on their way', async () => {
+    const docId = await draftOnServer();
+    await appendUpdate(db, docId, new Uint8Array([1, 2, 3]), true);
+    isCommentsStuck = true;
+    await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
+    await waitUntil(() => server.docs.get(docId)?.status === DocStatus.inReview, { what: 'the submit' });
+    expect(log).toEqual(['upload content', 'POST transition']);
   });
 
   it('sends the same request id again after a lost answer, and the server does it once', async () => {

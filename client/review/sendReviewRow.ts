@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/ApiClient';
 import { ApiError, NetworkError } from '../api/ApiError';
 import { saveServerRecord } from '../storage/docRecords';
 import { type JianyanDb, OutboxOp, type OutboxRow } from '../storage/JianyanDb';
+import { watchUnsentCount } from '../storage/unsentCount';
 import { countUnsent } from '../storage/updateLog';
 import type { SyncOutcome } from '../workspace/BackgroundSync';
 
@@ -41,6 +42,27 @@ export class ContentNotSentError extends Error {
 }
 
 /**
+ * The sync's outcome, or 'synced' as soon as the content has nothing unsent: a sync that brings
+ * the comments too (a slow comments document) must not hold the transition once the content is
+ * acknowledged.
+ */
+function syncUntilSent(db: JianyanDb, sync: Promise<SyncOutcome>, docId: DocId): Promise<SyncOutcome> {
+  return new Promise((resolve) => {
+    let stop: () => void = () => {};
+    const finish = (outcome: SyncOutcome): void => {
+      stop();
+      resolve(outcome);
+    };
+    stop = watchUnsentCount(db, docId, (count) => {
+      if (count === 0) {
+        finish('synced');
+      }
+    });
+    sync.then(finish, () => finish('failed'));
+  });
+}
+
+/**
  * Waits until the server acknowledged every content update this device made in the document.
  * A transition must not overtake them: a submit freezes the document, and the relay would then
  * refuse the member's last edits. Throws NetworkError offline, ContentNotSentError otherwise.
@@ -52,7 +74,7 @@ export async function ensureContentSent(options: ReviewSendOptions, docId: DocId
   if (options.syncDoc === undefined) {
     throw new ContentNotSentError(`Document ${docId} has changes on this device that are not on the server yet`);
   }
-  const outcome = await options.syncDoc(docId, options.signal);
+  const outcome = await syncUntilSent(options.db, options.syncDoc(docId, options.signal), docId);
   if (outcome === 'offline') {
     throw new NetworkError(`Cannot send the changes of document ${docId}: the server cannot be reached`);
   }

@@ -83,23 +83,45 @@ async function syncSession(session: SyncingSession, signal: AbortSignal): Promis
   return outcome;
 }
 
+export interface SyncDocOptions {
+  /** Whether the comments come along (true by default); a queued transition needs the content only. */
+  readonly withComments?: boolean;
+}
+
 /**
  * Opens a document without an editor until the server's state is stored on the device (its
  * step 2 applied and written to IndexedDB) and this device's unsent changes are acknowledged,
  * then closes it. Its comments are brought along the same way, so that they can be read and
- * answered offline. Shares the sessions of a page that has the document open.
+ * answered offline (unless `withComments` is false). Shares the sessions of a page that has the
+ * document open.
  */
-export async function syncDocOnce(services: AppServices, docId: DocId, signal: AbortSignal): Promise<SyncOutcome> {
+export async function syncDocOnce(
+  services: AppServices,
+  docId: DocId,
+  signal: AbortSignal,
+  options: SyncDocOptions = {},
+): Promise<SyncOutcome> {
   if (signal.aborted) {
     return 'failed';
   }
   const content = acquireSession(services, docId, { lingerMs: 0 });
-  const comments = acquireCommentsSession(services, docId, { lingerMs: 0 });
+  const comments = options.withComments === false ? null : acquireCommentsSession(services, docId, { lingerMs: 0 });
   try {
-    const outcomes = await Promise.all([syncSession(content.session, signal), syncSession(comments.session, signal)]);
+    const outcomes = await Promise.all([
+      syncSession(content.session, signal),
+      ...(comments === null ? [] : [syncSession(comments.session, signal)]),
+    ]);
     return outcomes.reduce((worst, each) => (SEVERITY[each] > SEVERITY[worst] ? each : worst));
   } finally {
     content.release();
-    comments.release();
+    comments?.release();
   }
+}
+
+/**
+ * The document's content only (see `syncDocOnce`): what a queued transition waits for, so that a
+ * slow comments document does not hold a submit.
+ */
+export function syncContentOnce(services: AppServices, docId: DocId, signal: AbortSignal): Promise<SyncOutcome> {
+  return syncDocOnce(services, docId, signal, { withComments: false });
 }

@@ -40,6 +40,11 @@ export interface WorkspaceRuntimeOptions {
   readonly api: ApiClient;
   /** Opens one document until its server state is on the device (see session/syncDocOnce). */
   readonly syncDoc: (docId: DocId, signal: AbortSignal) => Promise<SyncOutcome>;
+  /**
+   * Opens one document until its content (not its comments) is on the server and the device
+   * (session/syncDocOnce's `syncContentOnce`): what a queued transition waits for. `syncDoc` when absent.
+   */
+  readonly syncContent?: (docId: DocId, signal: AbortSignal) => Promise<SyncOutcome>;
   readonly isOnline?: () => boolean;
   /** Whether a page has the document open: it syncs by itself and the background sync leaves it. */
   readonly isDocOpen?: (docId: DocId) => boolean;
@@ -83,7 +88,7 @@ export class WorkspaceRuntime {
       onRegistered: () => void this.backgroundSync.run(),
       onRecord: (record) => void this.review.onRecord(record),
       // A queued transition waits until the document's changes made here are on the server.
-      syncDoc: options.syncDoc,
+      syncDoc: options.syncContent ?? options.syncDoc,
     });
     this.review = new ReviewRuntime({ db, api, auth: this.auth, outbox: this.outbox, isOnline: this.#isOnline });
     this.access = new DocAccessTracker({
