@@ -1,20 +1,22 @@
-import { type ReactElement, useCallback, useRef, useSyncExternalStore } from 'react';
+import { type ReactElement, useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { type PresenceUser, readPresenceUser } from './presenceUser';
+import { useWorkspace } from '../../workspace';
+import { type KnownPerson, type PresenceUser, readPresenceUser, shownPresence } from './presenceUser';
 
 interface Person extends PresenceUser {
   readonly clientId: number;
 }
 
 /** Everyone with the document open, this device included, one entry per person (not per tab). */
-function readPeople(awareness: Awareness): Person[] {
+function readPeople(awareness: Awareness, known: ReadonlyMap<string, KnownPerson>): Person[] {
   const byPerson = new Map<string, Person>();
   for (const [clientId, state] of awareness.getStates()) {
-    const user = readPresenceUser(state.user);
-    if (user === null) {
+    const declared = readPresenceUser(state.user);
+    if (declared === null) {
       continue;
     }
+    const user = shownPresence(declared, known);
     const key = user.userId === '' ? `client:${clientId}` : user.userId;
     const seen = byPerson.get(key);
     if (seen === undefined || (user.isTyping && !seen.isTyping)) {
@@ -46,6 +48,18 @@ function samePeople(a: readonly Person[], b: readonly Person[]): boolean {
  */
 export function PresenceList({ awareness }: { readonly awareness: Awareness }): ReactElement | null {
   const { t } = useTranslation();
+  const workspace = useWorkspace();
+  // Names and roles come from the workspace, not from what other clients declare about themselves.
+  const known = useMemo(() => {
+    const byId = new Map<string, KnownPerson>();
+    for (const person of workspace?.people ?? []) {
+      byId.set(person.id, person);
+    }
+    if (workspace !== null) {
+      byId.set(workspace.me.id, workspace.me);
+    }
+    return byId;
+  }, [workspace]);
   const cache = useRef<Person[]>([]);
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -55,12 +69,12 @@ export function PresenceList({ awareness }: { readonly awareness: Awareness }): 
     [awareness],
   );
   const getSnapshot = useCallback(() => {
-    const next = readPeople(awareness);
+    const next = readPeople(awareness, known);
     if (!samePeople(cache.current, next)) {
       cache.current = next;
     }
     return cache.current;
-  }, [awareness]);
+  }, [awareness, known]);
   const people = useSyncExternalStore(subscribe, getSnapshot);
   if (people.length === 0) {
     return null;

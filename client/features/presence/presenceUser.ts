@@ -38,3 +38,21 @@ export function readPresenceUser(value: unknown): PresenceUser | null {
     isTyping: isTyping === true,
   };
 }
+
+/** What the workspace says about a person: the name and role shown, whatever their client declares. */
+export interface KnownPerson {
+  readonly name: string;
+  readonly role: Role;
+}
+
+/**
+ * The presence as shown: a person of the cached workspace shows their name and role from it; an
+ * unknown user shows the name they declared, never a role (a client could claim to be 主席 and get
+ * the reviewer's ring).
+ */
+export function shownPresence(user: PresenceUser, known: ReadonlyMap<string, KnownPerson>): PresenceUser {
+  const person = user.userId === '' ? undefined : known.get(user.userId);
+  return person === undefined
+    ? { ...user, role: null }
+    : { ...user, name: person.name.length > 0 ? person.name : user.name, role: person.role };
+}
