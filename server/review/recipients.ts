@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationType } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
-import { Action, can, documentTarget, Role, type UserId } from '../../shared/index';
+import { Action, can, DocStatus, documentTarget, type UserId } from '../../shared/index';
 import { actorOf } from '../auth/Authenticator';
 import type { NewNotification } from '../storage/ReviewStore';
 import type { UserRecord } from '../storage/WorkspaceStore';
@@ -11,16 +11,18 @@ import type { UserRecord } from '../storage/WorkspaceStore';
  * who may not read the document (a notification carries its title).
  */
 
-/** Everyone who reviews the document: every active chair, and the conveners of its group. */
+/**
+ * Everyone who reviews the document (every active chair, and the conveners of its group): those
+ * `can()` lets return it once it is in review (P11), so the rule lives in one place.
+ */
 export function reviewersOf(record: DocRecord, users: readonly UserRecord[]): UserId[] {
-  return users
-    .filter((user) => user.isActive)
-    .filter(
-      (user) =>
-        user.role === Role.chair ||
-        (user.role === Role.convener && record.groupId !== null && user.groupIds.includes(record.groupId)),
-    )
-    .map((user) => user.id);
+  const inReview = reviewTarget(record);
+  return users.filter((user) => can(actorOf(user), Action.returnDocument, inReview)).map((user) => user.id);
+}
+
+/** The document as a reviewer sees it in review: whom `return_document` allows there reviews it. */
+export function reviewTarget(record: DocRecord): ReturnType<typeof documentTarget> {
+  return { ...documentTarget(record), status: DocStatus.inReview };
 }
 
 /** Everyone who answers for the document's content: its creator, its authors and its signed co-signers. */

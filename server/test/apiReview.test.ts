@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { docActivitySchema, transitionResultSchema } from '../../shared/api/review';
+import { docActivitySchema, inboxSchema, transitionResultSchema } from '../../shared/api/review';
 import { apiErrorSchema, docRecordSchema, meSchema } from '../../shared/api/schemas';
 import { DocKind, decide, documentTarget, RoomKind, roomNameOf } from '../../shared/index';
 import { apiRequest, expectOk } from './support/apiRequest';
@@ -151,6 +151,22 @@ describe('transitions (P10-P12)', () => {
     expect(blank.status).toBe(400);
   });
 
+  it('keeps a reason only with a return: sent with a submit, it reaches neither the event nor the reviewers', async () => {
+    const { id } = await draftWith(ctx, pool, '附带理由');
+    const submitted = await transition(ctx, 'zhang', id, {
+      action: 'submit',
+      fromStatus: 'draft',
+      reason: '不该出现的理由',
+    });
+    expect(submitted.event.reason).toBeNull();
+    const inbox = expectOk(
+      await apiRequest(ctx.server.url, 'GET', '/api/notifications', { token: ctx.tokenOf('chair') }),
+      inboxSchema,
+    );
+    const requested = inbox.notifications.find((notification) => notification.docId === id);
+    expect(requested).toMatchObject({ type: 'review_requested', reason: null });
+  });
+
   it('refuses a transition from a status the document has left, naming both statuses', async () => {
     const { id } = await draftWith(ctx, pool, '过时');
     await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
@@ -251,6 +267,17 @@ describe('versions saved by hand (P13)', () => {
       json: { name: 'x' },
     });
     expect(outsider.body).toMatchObject({ error: 'forbidden', denial: 'not_in_group' });
+    const notReviewer = await apiRequest(ctx.server.url, 'POST', path, {
+      token: ctx.tokenOf('li'),
+      json: { name: '我看过了', isReview: true },
+    });
+    expect(notReviewer.status).toBe(403);
+    expect(notReviewer.body).toMatchObject({ error: 'forbidden', denial: 'role' });
+    const stranger = await apiRequest(ctx.server.url, 'POST', path, {
+      token: ctx.tokenOf('wang'),
+      json: { name: '已阅', isReview: true },
+    });
+    expect(stranger.status).toBe(403);
     const report = await draftWith(ctx, pool, '报告', DocKind.researchReport);
     expect((await activityOf(report.id, 'zhang')).status).toBe(200);
   });

@@ -9,7 +9,8 @@ import {
   signRequestSchema,
 } from '../../../shared/api/review';
 import { type DocRecord, docIdSchema } from '../../../shared/api/schemas';
-import { Action, type Actor, DocKind, documentTarget, type UserId } from '../../../shared/index';
+import { Action, type Actor, can, DocKind, documentTarget, type UserId } from '../../../shared/index';
+import { actorOf } from '../../auth/Authenticator';
 import { announceNotifications, announceRecord } from '../../review/announce';
 import { decodeUntrustedSnapshot, isSnapshotContained, normalisedSnapshot } from '../../review/contentSnapshots';
 import { notificationsFor } from '../../review/recipients';
@@ -56,13 +57,13 @@ function eventOf(record: DocRecord, actor: Actor, type: DocEventType, at: number
   };
 }
 
-/** Refuses (400, naming them) invitees who are not active members of the group, or are the proposer. */
+/** Refuses (400, naming them) invitees whom `can()` would not let co-sign (P14). */
 function checkInvitees(record: DocRecord, userIds: readonly UserId[], users: readonly UserRecord[]): void {
   const byId = new Map(users.map((user) => [user.id, user]));
+  const target = documentTarget(record);
   const refused = userIds.filter((userId) => {
     const user = byId.get(userId);
-    const isMember = user !== undefined && record.groupId !== null && user.groupIds.includes(record.groupId);
-    return !isMember || !user.isActive || userId === record.createdBy;
+    return user === undefined || !can(actorOf(user), Action.cosign, target);
   });
   if (refused.length > 0) {
     const names = refused.map((userId) => byId.get(userId)?.name ?? userId).join(', ');

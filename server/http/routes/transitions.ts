@@ -172,7 +172,8 @@ export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const input: TransitionInput = {
       transition: body.action,
       fromStatus: body.fromStatus,
-      reason: body.reason ?? null,
+      // Only a return carries a reason; one sent with another transition is ignored.
+      reason: body.action === 'return' ? (body.reason ?? null) : null,
       requestId: body.requestId,
     };
     const earlier = await deps.reviews.findTransition(input.requestId);

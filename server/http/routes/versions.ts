@@ -4,6 +4,7 @@ import { createVersionRequestSchema, type DocActivity } from '../../../shared/ap
 import { docIdSchema } from '../../../shared/api/schemas';
 import { Action, documentTarget } from '../../../shared/index';
 import { encodeCurrentSnapshot } from '../../review/contentSnapshots';
+import { reviewTarget } from '../../review/recipients';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { findDoc } from '../findDoc';
 import { permit } from '../permit';
@@ -33,6 +34,10 @@ export function registerVersionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     const { actor } = c.get('auth');
     permit(actor, Action.saveVersion, documentTarget(record));
     const { name, isReview } = c.get('body');
+    if (isReview) {
+      // Only a reviewer marks a version as reviewed: whom return_document allows in review (P11).
+      permit(actor, Action.returnDocument, reviewTarget(record));
+    }
     const at = deps.now();
     const versionId = randomUUID();
     const version = await deps.reviews.saveVersion({
