@@ -1,8 +1,7 @@
 import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Action, can, documentTarget, Role } from '../../../shared';
+import { Action, can, documentTarget } from '../../../shared';
 import { MAX_VERSION_NAME_LENGTH, type Version } from '../../../shared/api/review';
-import type { DocRecord, Me } from '../../../shared/api/schemas';
 import { useOnline } from '../../lib/useOnline';
 import { useDocActivity } from '../../review';
 import { restoreVersion, VersionNotOnDeviceError } from '../../versions/restoreVersion';
@@ -14,20 +13,10 @@ import { errorText } from '../ui/errorText';
 import { FormError } from '../ui/FormError';
 import { NameDialog } from '../ui/NameDialog';
 import { useBusyAction } from '../ui/useBusyAction';
+import { isReviewerOf } from '../workflow/isReviewerOf';
 import { ChangesNotSentError, saveDocVersion } from './saveDocVersion';
 import { VersionItem } from './VersionItem';
 import { personNamer } from './VersionView';
-
-/** Chairs, and conveners of the document's group, review it. */
-export function isReviewerOf(me: Me | null, record: DocRecord | undefined): boolean {
-  if (me === null || record === undefined) {
-    return false;
-  }
-  return (
-    me.role === Role.chair ||
-    (me.role === Role.convener && record.groupId !== null && me.groupIds.includes(record.groupId))
-  );
-}
 
 /** Saving by hand and marking as reviewed: online only, for whoever may comment (P13). */
 function SaveActions({ context }: { readonly context: DocReviewContext }): ReactElement | null {

@@ -1,20 +1,14 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Action, can, DocStatus, documentTarget } from '../../../shared';
-import type { DocRecord, Me } from '../../../shared/api/schemas';
 import { useOnline } from '../../lib/useOnline';
 import { cancelQueuedTransition, type QueuedTransition, useQueuedReview } from '../../review';
 import type { DocReviewContext } from '../document/reviewContext';
 import { useBusyAction } from '../ui/useBusyAction';
 import { ChangesSinceReviewButton } from '../versions/ChangesSinceReviewButton';
 import { CosignPanel } from './CosignPanel';
+import { isReviewerOf } from './isReviewerOf';
 import { ReviewProblems } from './ReviewProblems';
 import { WorkflowActions } from './WorkflowActions';
-
-/** Whether the user reviews documents like this one (a chair, or the group's convener), whatever its status. */
-function isReviewer(me: Me, record: DocRecord): boolean {
-  return can(me, Action.returnDocument, { ...documentTarget(record), status: DocStatus.inReview, isArchived: false });
-}
 
 /**
  * 「提交审阅：将在联网后提交」 with 撤销 while its request has not gone out: the member who
@@ -81,7 +75,7 @@ export function DocReviewBar({ context }: { readonly context: DocReviewContext }
       <div className="workflow-row">
         <span className={`workflow-hint is-${record.status}`}>{t(`workflow.hint.${record.status}`)}</span>
         <span className="workflow-tools">
-          {isReviewer(me, record) ? <ChangesSinceReviewButton context={context} /> : null}
+          {isReviewerOf(me, record) ? <ChangesSinceReviewButton context={context} /> : null}
           {waiting === undefined ? (
             <>
               {cancelled === null ? null : (
