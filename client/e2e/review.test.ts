@@ -70,7 +70,7 @@ describe('live review of a proposal', () => {
     await reviewBar(chair.page).getByRole('button', { name: '查看自上次审阅以来的修改' }).click();
     await expect.poll(() => insertionsBy(chair.page, memberId), { timeout: UI_TIMEOUT_MS }).toContain(FIRST);
     expect(await insertionsBy(chair.page, memberId)).toContain(WATCHED);
-    await chair.page.getByRole('button', { name: '返回编辑' }).click();
+    await chair.page.getByRole('button', { name: '返回正文' }).click();
 
     // The chair returns it with a reason; the member reads the reason in the inbox.
     await reviewBar(chair.page).getByRole('button', { name: '退回修改' }).click();
@@ -94,12 +94,12 @@ describe('live review of a proposal', () => {
     await reviewBar(member.page).getByText('已联名 ✓').waitFor({ timeout: UI_TIMEOUT_MS });
     await caretToParagraph(member.page, 4);
     await member.page.keyboard.type(FIX);
-    const outdated = reviewBar(cosigner.page).getByText('您签署的是较早的版本，之后文档有修改');
+    const outdated = reviewBar(cosigner.page).getByText('你签署的是较早的版本，此后文档已有修改，请查看修改后重新签署');
     await outdated.waitFor({ timeout: UI_TIMEOUT_MS });
     await reviewBar(cosigner.page).getByRole('button', { name: '查看修改' }).click();
     await expect.poll(() => insertionsBy(cosigner.page, memberId), { timeout: UI_TIMEOUT_MS }).toBe(FIX);
     await cosigner.screenshot('desktop-review-signed-earlier');
-    await cosigner.page.getByRole('button', { name: '返回编辑' }).click();
+    await cosigner.page.getByRole('button', { name: '返回正文' }).click();
     await reviewBar(cosigner.page).getByRole('button', { name: '重新签署' }).click();
     await outdated.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
     await reviewBar(member.page).getByText('已联名 ✓').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -110,7 +110,7 @@ describe('live review of a proposal', () => {
     await reviewBar(chair.page).getByRole('button', { name: '查看自上次审阅以来的修改' }).click();
     await expect.poll(() => insertionsBy(chair.page, memberId), { timeout: UI_TIMEOUT_MS }).toBe(FIX);
     await chair.screenshot('desktop-review-changes-since');
-    await chair.page.getByRole('button', { name: '返回编辑' }).click();
+    await chair.page.getByRole('button', { name: '返回正文' }).click();
 
     // The chair approves; the member's copy locks.
     await transition(chair.page, '审核通过');

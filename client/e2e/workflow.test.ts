@@ -125,7 +125,7 @@ describe('the workflow of a proposal', () => {
     // After the proposer's next edit the co-signer is asked to sign again.
     await caretToParagraph(member.page, 1);
     await member.page.keyboard.type(AFTER_SIGNING);
-    const outdated = reviewBar(phone.page).getByText('您签署的是较早的版本，之后文档有修改');
+    const outdated = reviewBar(phone.page).getByText('你签署的是较早的版本，此后文档已有修改，请查看修改后重新签署');
     await outdated.waitFor({ timeout: UI_TIMEOUT_MS });
     await reviewBar(phone.page).getByText('已联名（签署的是较早版本）').waitFor();
     await phone.screenshot('phone-review-bar-outdated');

@@ -64,7 +64,7 @@ export const en: Messages = {
     inactive: 'the account is deactivated',
     role: 'your role does not allow this',
     not_in_group: 'you are not a member of the document’s group',
-    status: 'the document is in review or final, so its content cannot change',
+    status: 'the document is in review, approved or filed, so its content cannot change',
     archived: 'the document is archived',
   },
   nav: {

@@ -63,7 +63,7 @@ export const zhCN = {
     inactive: '账号已停用',
     role: '你的角色不能进行这项操作',
     not_in_group: '你不是文档所在小组的成员',
-    status: '文档正在审阅或已通过，内容不能再修改',
+    status: '文档正在审阅、已通过或已立案，内容不能再修改',
     archived: '文档已归档',
   },
   nav: {

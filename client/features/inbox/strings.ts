@@ -5,7 +5,7 @@ export const inboxZhCN = {
   openUnread: '收件箱，{{count}} 条未读',
   unread: '未读',
   markAllRead: '全部标为已读',
-  empty: '没有通知。有人提到你、请你审阅或联名，以及文档被退回、通过、归档时，会在这里通知你。',
+  empty: '没有通知。有人提到你、请你审阅或联名，以及文档被退回、通过、立案时，会在这里通知你。',
   loading: '正在读取通知…',
   offline: '离线：显示的是本设备上的通知，已读状态会在联网后同步',
   listLabel: '通知',

@@ -31,12 +31,12 @@ export const versionsZhCN = {
   restoreConfirm:
     '把标题和正文恢复成「{{name}}」的内容？恢复会作为一次新的修改保存，之后的修改仍保留在历史中，可以随时对比。',
   restoreNotOnDevice: '这个版本的部分修改还没有同步到本设备，请联网稍候再试。',
-  back: '返回编辑',
+  back: '返回正文',
   readOnly: '只读',
   viewVersion: '版本「{{name}}」',
   viewCompare: '对比「{{from}}」与「{{to}}」',
   viewSinceVersion: '自「{{name}}」以来的修改',
-  viewSinceSignature: '自 {{name}} 签名以来的修改',
+  viewSinceSignature: '自 {{name}} 签署以来的修改',
   viewSinceEmpty: '文档的全部修改',
   changesSinceReview: '查看自上次审阅以来的修改',
   waiting: '这个版本的部分修改还没有同步到本设备，同步后会自动显示。',
@@ -81,7 +81,7 @@ export const versionsEn: typeof versionsZhCN = {
   restoreConfirm:
     'Make the title and body what they were in “{{name}}”? The restore is saved as a new edit; later changes stay in the history and can still be compared.',
   restoreNotOnDevice: 'Some edits of this version have not reached this device yet. Go online and try again shortly.',
-  back: 'Back to editing',
+  back: 'Back to the text',
   readOnly: 'Read-only',
   viewVersion: 'Version “{{name}}”',
   viewCompare: 'Comparing “{{from}}” with “{{to}}”',
