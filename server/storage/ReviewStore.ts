@@ -123,13 +123,20 @@ export interface ReviewStore {
   }): Promise<CosignWritten | null>;
   /** Stores notifications; a mention already stored for the same comment and person is skipped. */
   addNotifications(notifications: readonly NewNotification[]): Promise<StoredNotification[]>;
-  /** The newest `limit` notifications of a person, newest first, and how many are unread. */
-  inbox(userId: UserId, limit: number): Promise<Inbox>;
-  /** Marks some of a person's notifications (or all) read at `at`; resolves with the unread count. */
+  /**
+   * The newest `limit` notifications of a person, newest first, and how many are unread; only
+   * those about `docIds` when given (the documents the person may still read).
+   */
+  inbox(userId: UserId, limit: number, docIds?: readonly DocId[]): Promise<Inbox>;
+  /**
+   * Marks some of a person's notifications (or all) read at `at`; resolves with the unread
+   * count, of those about `docIds` when given.
+   */
   markRead(
     userId: UserId,
     which: { readonly ids: readonly string[] } | { readonly all: true },
     at: number,
+    docIds?: readonly DocId[],
   ): Promise<number>;
   /** Releases the store; later calls fail. */
   close(): Promise<void>;

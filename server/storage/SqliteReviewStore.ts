@@ -32,6 +32,14 @@ function blob(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** Restricts a notification query to the documents of a JSON array (bound twice); NULL: every document. */
+const ONLY_DOCS_SQL = '(? IS NULL OR doc_id IN (SELECT value FROM json_each(?)))';
+
+/** The parameter of ONLY_DOCS_SQL: the document ids as a JSON array, or null for every document. */
+function onlyDocs(docIds: readonly DocId[] | undefined): string | null {
+  return docIds === undefined ? null : JSON.stringify(docIds);
+}
+
 /**
  * The review records in the shared SQLite file, on a connection of their own. Every write runs
  * in one IMMEDIATE transaction, so a transition's status check and its writes cannot be split
@@ -161,16 +169,28 @@ export class SqliteReviewStore implements ReviewStore {
     return this.#q.write('store notifications', () => this.#insertNotifications(notifications));
   }
 
-  inbox(userId: UserId, limit: number): Promise<Inbox> {
+  inbox(userId: UserId, limit: number, docIds?: readonly DocId[]): Promise<Inbox> {
+    const only = onlyDocs(docIds);
     return this.#q.read('read the inbox', () => ({
       notifications: this.#q
-        .all<NotificationRow>('SELECT * FROM notifications WHERE user_id = ? ORDER BY seq DESC LIMIT ?', userId, limit)
+        .all<NotificationRow>(
+          `SELECT * FROM notifications WHERE user_id = ? AND ${ONLY_DOCS_SQL} ORDER BY seq DESC LIMIT ?`,
+          userId,
+          only,
+          only,
+          limit,
+        )
         .map(toNotification),
-      unreadCount: this.#unreadCount(userId),
+      unreadCount: this.#unreadCount(userId, only),
     }));
   }
 
-  markRead(userId: UserId, which: { readonly ids: readonly string[] } | { readonly all: true }, at: number) {
+  markRead(
+    userId: UserId,
+    which: { readonly ids: readonly string[] } | { readonly all: true },
+    at: number,
+    docIds?: readonly DocId[],
+  ) {
     return this.#q.write('mark notifications read', () => {
       const ids = 'ids' in which ? which.ids : null;
       if (ids === null) {
@@ -184,7 +204,7 @@ export class SqliteReviewStore implements ReviewStore {
           userId,
         );
       }
-      return this.#unreadCount(userId);
+      return this.#unreadCount(userId, onlyDocs(docIds));
     });
   }
 
@@ -193,9 +213,9 @@ export class SqliteReviewStore implements ReviewStore {
     return Promise.resolve();
   }
 
-  #unreadCount(userId: UserId): number {
-    const sql = 'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL';
-    return this.#q.get<{ n: number }>(sql, userId)?.n ?? 0;
+  #unreadCount(userId: UserId, only: string | null): number {
+    const sql = `SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL AND ${ONLY_DOCS_SQL}`;
+    return this.#q.get<{ n: number }>(sql, userId, only, only)?.n ?? 0;
   }
 
   #transitionByRequest(requestId: string): StoredTransition | null {

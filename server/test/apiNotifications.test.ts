@@ -107,6 +107,32 @@ describe('the inbox', () => {
   });
 });
 
+describe('notifications about documents one may no longer read', () => {
+  it('leaves them out of the inbox and its unread count, and shows them again once readable', async () => {
+    const { id } = await draftWith(ctx, pool, '离组之后');
+    await mention('zhang', id, ['li']);
+    const before = await inbox('li');
+    expect(before.notifications.filter((n) => n.docId === id)).toHaveLength(1);
+    expect(before.unreadCount).toBeGreaterThan(0);
+    const membership = `/api/groups/${ctx.workspace.groups.经济界.id}/members/${ctx.workspace.people.li.id}`;
+    const asSecretariat = { token: ctx.tokenOf('secretariat') };
+    expect((await apiRequest(ctx.server.url, 'DELETE', membership, asSecretariat)).status).toBe(200);
+    try {
+      // Li is in no other group: every document they were told about is out of reach now.
+      const after = await inbox('li');
+      expect(after).toEqual({ notifications: [], unreadCount: 0 });
+      const marked = await apiRequest(ctx.server.url, 'POST', '/api/notifications/read', {
+        token: ctx.tokenOf('li'),
+        json: { ids: ['no-such-notification'] },
+      });
+      expect(marked.body).toEqual({ unreadCount: after.unreadCount });
+    } finally {
+      expect((await apiRequest(ctx.server.url, 'PUT', membership, asSecretariat)).status).toBe(200);
+    }
+    expect(await inbox('li')).toEqual(before);
+  });
+});
+
 describe('the live stream', () => {
   it('delivers a notification to the person’s open stream as it is made', async () => {
     const stream = await openStream('li');

@@ -189,6 +189,18 @@ describe('transitions (P10-P12)', () => {
     expect(activity.events.filter((event) => event.type === 'submitted')).toHaveLength(1);
     const reused = await requestTransition(ctx, 'li', id, { ...body, action: 'submit' });
     expect(reused.status).toBe(409);
+
+    // Asked again by someone who may no longer read the document: refused, the record not shown.
+    const membership = `/api/groups/${ctx.workspace.groups.经济界.id}/members/${ctx.workspace.people.zhang.id}`;
+    const asSecretariat = { token: ctx.tokenOf('secretariat') };
+    expect((await apiRequest(ctx.server.url, 'DELETE', membership, asSecretariat)).status).toBe(200);
+    try {
+      const third = await requestTransition(ctx, 'zhang', id, body);
+      expect(third.status).toBe(403);
+      expect(third.body).toMatchObject({ error: 'forbidden', denial: 'not_in_group' });
+    } finally {
+      expect((await apiRequest(ctx.server.url, 'PUT', membership, asSecretariat)).status).toBe(200);
+    }
   });
 
   it('saves a named version at submit, return and approve whose snapshot rebuilds the content', async () => {

@@ -92,7 +92,10 @@ async function repeatedAnswer(
   if (event.docId !== docId || event.actorId !== actor.id || event.type !== TRANSITIONS[input.transition].event) {
     throw ApiError.conflict(`The request id ${input.requestId} was used for another request: send a new one`);
   }
-  return { record: withoutSnapshots(await findDoc(deps, event.docId)), event, version: stored.version };
+  // The first answer again, to someone who may still read the document (P6) and nobody else.
+  const record = await findDoc(deps, event.docId);
+  permit(actor, Action.readDocument, documentTarget(record));
+  return { record: withoutSnapshots(record), event, version: stored.version };
 }
 
 /** Who is told, by transition: reviewers of a submission, the proposers of everything else. */
