@@ -61,9 +61,18 @@ describe('the workflow of a proposal', () => {
     await caretToParagraph(member.page, 1);
     await member.page.keyboard.type(OFFLINE_TEXT);
     await transition(member.page, '提交审阅');
-    await reviewBar(member.page).getByRole('status').filter({ hasText: '提交审阅：将在联网后提交' }).waitFor();
-    await waitForReadOnly(member.page, false);
+    const queued = reviewBar(member.page).getByRole('status').filter({ hasText: '提交审阅：将在联网后提交' });
+    await queued.waitFor();
+    // The queued submit freezes the text at once: later typing would be refused by the relay.
+    await waitForReadOnly(member.page, true);
     await member.screenshot('desktop-review-bar-queued');
+    // 撤销 takes it back before it is sent, and the member may type again; then they submit anew.
+    await queued.getByRole('button', { name: '撤销' }).click();
+    await reviewBar(member.page).getByRole('status').filter({ hasText: '已撤销提交' }).waitFor();
+    await waitForReadOnly(member.page, false);
+    await transition(member.page, '提交审阅');
+    await queued.waitFor();
+    await waitForReadOnly(member.page, true);
 
     // Back online: the text goes up first, then the submit; the editor locks.
     await member.context.setOffline(false);
