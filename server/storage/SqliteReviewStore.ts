@@ -79,6 +79,7 @@ export class SqliteReviewStore implements ReviewStore {
       const saved = version === null ? null : this.#insertVersion(version);
       this.#insertEvent(event, requestId);
       this.#q.run('UPDATE documents SET status = ? WHERE id = ?', event.toStatus, event.docId);
+      this.#touch(event.docId, event.at);
       if (transition.reviewedVersionId !== null) {
         this.#setReview(event.docId, event.actorId, transition.reviewedVersionId, event.at);
       }
@@ -242,7 +243,18 @@ export class SqliteReviewStore implements ReviewStore {
     for (const event of events) {
       this.#insertEvent(event, null);
     }
+    if (events.length > 0) {
+      this.#touch(docId, Math.max(...events.map((event) => event.at)));
+    }
     return { notifications: this.#insertNotifications(notifications), record: this.#record(docId) };
+  }
+
+  /**
+   * Marks the record changed (status or co-signers) at `at`, and always later than before, so a
+   * client that keeps the newer of two copies of a record by `updatedAt` keeps this one.
+   */
+  #touch(docId: DocId, at: number): void {
+    this.#q.run('UPDATE documents SET updated_at = max(updated_at + 1, ?) WHERE id = ?', at, docId);
   }
 
   #insertVersion(version: NewVersion): Version {

@@ -366,7 +366,13 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
 
   setDocumentArchived(id: DocId, isArchived: boolean): Promise<DocRecord | null> {
     return this.#q.write('archive a document', () => {
-      this.#q.run('UPDATE documents SET is_archived = ? WHERE id = ?', isArchived ? 1 : 0, id);
+      // Always later than before: clients keep the copy of a record with the newer updatedAt.
+      this.#q.run(
+        'UPDATE documents SET is_archived = ?, updated_at = max(updated_at + 1, ?) WHERE id = ?',
+        isArchived ? 1 : 0,
+        this.#now(),
+        id,
+      );
       return documentById(this.#q, id);
     });
   }

@@ -71,10 +71,12 @@ describe('co-signing a proposal (P14)', () => {
 
   it('signs the version the co-signer holds, signs again after a change, and withdraws', async () => {
     const { id, author } = await draftWith(ctx, pool, '联名提案');
-    await invite('zhang', id, ['zhao']);
+    const invited = docRecordSchema.parse((await invite('zhang', id, ['zhao'])).body);
     const zhao = await replica('zhao', id);
     const signed = await sign('zhao', id, snapshotOf(zhao.doc));
     expect(signed.status).toBe(200);
+    // A co-signer change makes a newer record.
+    expect(docRecordSchema.parse(signed.body).updatedAt).toBeGreaterThan(invited.updatedAt);
     const first = docRecordSchema.parse(signed.body).cosigners[0];
     expect(first).toMatchObject({ state: 'signed', invitedBy: ctx.workspace.people.zhang.id });
     expect(Y.decodeSnapshot(Buffer.from(first?.snapshot ?? '', 'base64')).sv.size).toBeGreaterThan(0);

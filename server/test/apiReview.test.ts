@@ -167,6 +167,21 @@ describe('transitions (P10-P12)', () => {
     expect(requested).toMatchObject({ type: 'review_requested', reason: null });
   });
 
+  it('makes every status change a newer record (updatedAt), so a client can tell which copy is newer', async () => {
+    const { id } = await draftWith(ctx, pool, '排序');
+    const get = async () =>
+      expectOk(
+        await apiRequest(ctx.server.url, 'GET', `/api/docs/${id}`, { token: ctx.tokenOf('zhang') }),
+        docRecordSchema,
+      );
+    const draft = await get();
+    const submitted = await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    expect(submitted.record.updatedAt).toBeGreaterThan(draft.updatedAt);
+    const returned = await transition(ctx, 'chair', id, { action: 'return', fromStatus: 'in_review', reason: '再改' });
+    expect(returned.record.updatedAt).toBeGreaterThan(submitted.record.updatedAt);
+    expect((await get()).updatedAt).toBe(returned.record.updatedAt);
+  });
+
   it('refuses a transition from a status the document has left, naming both statuses', async () => {
     const { id } = await draftWith(ctx, pool, '过时');
     await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
