@@ -2,7 +2,7 @@ import type { ApiClient } from '../api/ApiClient';
 import { api } from '../api/api';
 import type { Store } from '../lib/createStore';
 import { findOpenSession } from '../session/sessionRegistry';
-import { syncDocOnce } from '../session/syncDocOnce';
+import { syncContentOnce, syncDocOnce } from '../session/syncDocOnce';
 import { createDb, type JianyanDb } from '../storage/JianyanDb';
 import { createStorageHealth, type StorageHealth, watchDatabase } from '../storage/storageHealth';
 import type { ConnectionGate } from '../sync/ConnectionGate';
@@ -35,6 +35,7 @@ export function initServices(): AppServices {
       db,
       api,
       syncDoc: (docId, signal) => syncDocOnce(getServices(), docId, signal),
+      syncContent: (docId, signal) => syncContentOnce(getServices(), docId, signal),
       isDocOpen: (docId) => findOpenSession(docId) !== null,
     });
     const identity = createIdentity(workspace.auth, () => userOf(workspace.auth.getSnapshot()));
