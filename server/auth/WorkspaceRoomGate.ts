@@ -10,24 +10,13 @@ import {
   type ParsedRoom,
   RoomKind,
 } from '../../shared/index';
+import { RelayReason } from '../../shared/protocol/relayReasons';
 import type { RoomAccess, RoomGate } from '../relay/RoomGate';
 import type { WorkspaceStore } from '../storage/WorkspaceStore';
 import { type Authenticator, AuthFailure } from './Authenticator';
 
-/** Reasons the relay sends with a close or a dropped update; the client shows them as they are. */
-export const GateReason = {
-  signIn: 'sign in to open documents',
-  expired: 'your session has expired: sign in again',
-  deactivated: 'this account has been deactivated: ask the secretariat',
-  notRegistered: 'this document is not registered on the server yet',
-  notInGroup: "you are not a member of this document's group",
-  readOnlyGroup: 'you may read but not edit documents of this group',
-  archivedContent: 'this document is archived: restore it to edit it',
-  archivedComments: 'this document is archived: comments are closed',
-  inReview: 'this document is in review: only comments can be added',
-  approved: 'this document is approved: only comments can be added',
-  filed: 'this document is filed: it can no longer be changed',
-} as const;
+/** Reasons the relay sends with a close or a dropped update (shared with the client, which words them). */
+export const GateReason = RelayReason;
 
 export interface WorkspaceRoomGateOptions {
   readonly authenticator: Authenticator;

@@ -14,6 +14,7 @@ import { useStore } from '../../lib/useStore';
 import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../sync/syncStatus';
 import { peopleById } from '../docs/peopleNames';
 import { type DocReviewContext, LIVE_VIEW } from '../document/reviewContext';
+import { relayReasonText } from '../ui/errorText';
 import { FormError } from '../ui/FormError';
 import type { CommentEnv } from './commentEnv';
 import type { MentionCandidate } from './mentionText';
@@ -68,7 +69,9 @@ function useCommentRight(context: DocReviewContext, status: SyncStatus): string 
       return t('comments.readOnly', { reason: t(`denial.${decision.denial}`) });
     }
   }
-  return status.readOnlyReason === null ? null : t('comments.readOnly', { reason: status.readOnlyReason });
+  return status.readOnlyReason === null
+    ? null
+    : t('comments.readOnly', { reason: relayReasonText(status.readOnlyReason, t) });
 }
 
 /** Follows `?thread=<id>` (a link from the inbox) and clicks on marked passages in the editor. */

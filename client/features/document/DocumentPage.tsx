@@ -21,6 +21,7 @@ import { AccessNotice } from '../access/AccessNotice';
 import { PresenceList } from '../presence/PresenceList';
 import { Page } from '../shell/Page';
 import { docIndicatorView, expiredIndicatorView } from '../sync-indicator/indicatorView';
+import { relayReasonText } from '../ui/errorText';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { VersionView } from '../versions/VersionView';
 import { DocReviewBar } from '../workflow/DocReviewBar';
@@ -81,7 +82,7 @@ function AccessBanners(props: {
   if (props.status.readOnlyReason !== null) {
     return (
       <div className="banner is-warning" role="alert">
-        {t('doc.permissionDenied', { reason: props.status.readOnlyReason })}
+        {t('doc.permissionDenied', { reason: relayReasonText(props.status.readOnlyReason, t) })}
       </div>
     );
   }

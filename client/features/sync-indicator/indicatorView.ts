@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { SyncProblem, SyncStatus } from '../../sync/syncStatus';
+import { relayReasonText } from '../ui/errorText';
 
 /** What the header indicator shows: a tone for the dot, a label and a longer hint. */
 export interface IndicatorView {
@@ -17,7 +18,7 @@ function problemText(problem: SyncProblem, t: TFunction): string {
     case 'refused':
       return problem.reason === ''
         ? t('sync.refusedNoReason', { code: problem.code })
-        : t('sync.refused', { reason: problem.reason });
+        : t('sync.refused', { reason: relayReasonText(problem.reason, t) });
     case 'unreachable':
       return t('sync.unreachable', { count: 0 });
   }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { Denial } from '../../../shared';
+import { relayReasonKey } from '../../../shared/protocol/relayReasons';
 import { ApiError, NetworkError } from '../../workspace';
 
 /**
@@ -32,4 +33,10 @@ function isDenial(value: string): value is Denial {
 /** Why `can()` said no, in words; `fallback` (the server's message) for a reason this client does not know. */
 export function denialText(denial: string | null | undefined, fallback: string, t: TFunction): string {
   return denial !== null && denial !== undefined && isDenial(denial) ? t(`denial.${denial}`) : fallback;
+}
+
+/** A reason the relay gave (a close, a dropped update), in the app's words when it is a known one. */
+export function relayReasonText(reason: string, t: TFunction): string {
+  const key = relayReasonKey(reason);
+  return key === null ? reason : t(`relayReason.${key}`);
 }

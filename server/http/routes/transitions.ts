@@ -17,6 +17,7 @@ import {
   STATUS_AFTER,
   type WorkflowAction,
 } from '../../../shared/index';
+import { RelayReason } from '../../../shared/protocol/relayReasons';
 import { announceNotifications, announceRecord } from '../../review/announce';
 import { encodeCurrentSnapshot } from '../../review/contentSnapshots';
 import { outdatedSigners } from '../../review/outdatedSigners';
@@ -48,28 +49,28 @@ const TRANSITIONS: {
     event: 'submitted',
     version: { name: TRANSITION_VERSION_NAMES.submit, cause: 'submit' },
     notification: 'review_requested',
-    holdReason: 'The document is being submitted for review.',
+    holdReason: RelayReason.submitting,
   },
   return: {
     action: Action.returnDocument,
     event: 'returned',
     version: { name: TRANSITION_VERSION_NAMES.return, cause: 'return' },
     notification: 'returned',
-    holdReason: 'The document is being returned for revision.',
+    holdReason: RelayReason.returning,
   },
   approve: {
     action: Action.approveDocument,
     event: 'approved',
     version: { name: TRANSITION_VERSION_NAMES.approve, cause: 'approve' },
     notification: 'approved',
-    holdReason: 'The document is being approved.',
+    holdReason: RelayReason.approving,
   },
   file: {
     action: Action.fileDocument,
     event: 'filed',
     version: null,
     notification: 'filed',
-    holdReason: 'The document is being filed.',
+    holdReason: RelayReason.filing,
   },
 };
 
