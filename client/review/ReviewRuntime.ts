@@ -1,32 +1,19 @@
-import { liveQuery } from 'dexie';
 import { Action, type DocId, type DocStatus, decide, documentTarget, type UserId } from '../../shared';
-import type { Notification, Transition } from '../../shared/api/review';
+import type { Transition } from '../../shared/api/review';
 import type { DocRecord, Me } from '../../shared/api/schemas';
 import type { ApiClient, MentionInput } from '../api/ApiClient';
 import { ApiError } from '../api/ApiError';
-import { createStore, type Store } from '../lib/createStore';
+import type { Store } from '../lib/createStore';
 import { getDocRecord, saveServerRecord } from '../storage/docRecords';
 import type { JianyanDb } from '../storage/JianyanDb';
-import { enqueueMarkRead, enqueueMention, enqueueTransition } from '../storage/outboxRows';
+import { enqueueMention, enqueueTransition } from '../storage/outboxRows';
 import { type AuthStore, userOf } from '../workspace/AuthStore';
 import type { Outbox } from '../workspace/Outbox';
 import { readActivity, saveActivity } from './activityCache';
+import { Inbox, type InboxSnapshot } from './Inbox';
 import { type EventSourceLike, LiveStream } from './liveStream';
-import { listNotifications, markReadLocally, saveInbox, saveNotification } from './notificationRows';
 
-export interface InboxSnapshot {
-  /** Whether the device's cache was read at least once. */
-  readonly isLoaded: boolean;
-  /** Newest first. */
-  readonly notifications: readonly Notification[];
-  /**
-   * The unread rows on the device, plus those the server's last inbox answer counted beyond them
-   * (older than the page the device keeps).
-   */
-  readonly unread: number;
-}
-
-const EMPTY_INBOX: InboxSnapshot = { isLoaded: false, notifications: [], unread: 0 };
+export type { InboxSnapshot } from './Inbox';
 
 const TRANSITION_ACTIONS = {
   submit: Action.submitDocument,
@@ -51,27 +38,30 @@ export interface ReviewRuntimeOptions {
  * stream that brings notifications and changed records while signed in and online.
  */
 export class ReviewRuntime {
-  readonly inbox: Store<InboxSnapshot> = createStore(EMPTY_INBOX);
+  readonly inbox: Store<InboxSnapshot>;
   readonly stream: LiveStream;
   readonly #options: ReviewRuntimeOptions;
+  readonly #inbox: Inbox;
   /** Documents a page shows the activity of, with how many pages do. */
   readonly #watched = new Map<DocId, number>();
   /** Activity fetches on their way; `isDirty`: asked again meanwhile, so fetched once more after. */
   readonly #refreshing = new Map<DocId, { promise: Promise<void>; isDirty: boolean }>();
-  #stopInbox: () => void = () => {};
-  /** The notifications on the device, as last read (to count again when `#beyondPage` changes). */
-  #cachedNotifications: readonly Notification[] = [];
-  /** Unread notifications the server counted that are not on the device (beyond its page). */
-  #beyondPage = 0;
-  /** A 「全部已读」 the server has not heard yet (the network failed); sent before the next fetch. */
-  #isMarkAllPending = false;
   #stops: (() => void)[] = [];
 
   constructor(options: ReviewRuntimeOptions) {
     this.#options = options;
+    this.#inbox = new Inbox({
+      db: options.db,
+      api: options.api,
+      isOnline: options.isOnline,
+      signedInUser: () => this.#signedInUser(),
+      requireUser: (what) => this.#requireUser(what),
+      flushOutbox: () => this.#flushOutbox(),
+    });
+    this.inbox = this.#inbox.state;
     this.stream = new LiveStream({
       ...(options.createEventSource === undefined ? {} : { create: options.createEventSource }),
-      onNotification: (notification) => void this.#onNotification(notification),
+      onNotification: (notification) => void this.#inbox.onNotification(notification),
       onRecord: (record) => void this.onRecord(record),
       onOpen: () => this.#catchUp(),
     });
@@ -87,7 +77,7 @@ export class ReviewRuntime {
     for (const stop of this.#stops.splice(0)) {
       stop();
     }
-    this.#stopInbox();
+    this.#inbox.stop();
     this.stream.stop();
   }
 
@@ -102,30 +92,8 @@ export class ReviewRuntime {
   }
 
   /** Fetches the inbox and stores it on the device. Never rejects: offline the cache stays. */
-  async refreshInbox(): Promise<void> {
-    const me = this.#signedInUser();
-    if (me === null) {
-      return;
-    }
-    try {
-      if (this.#isMarkAllPending) {
-        await this.#options.api.markRead({ all: true });
-        this.#isMarkAllPending = false;
-      }
-      const inbox = await this.#options.api.inbox();
-      if (this.#signedInUser()?.id === me.id) {
-        await saveInbox(this.#options.db, me.id, inbox.notifications);
-        // The page's unread ones are on the device now; the server's count may name more.
-        const page = new Set(inbox.notifications.map((each) => each.id));
-        const pageUnread = inbox.notifications.filter((each) => each.readAt === null).length;
-        const otherUnread = (await listNotifications(this.#options.db, me.id)).filter(
-          (each) => each.readAt === null && !page.has(each.id),
-        ).length;
-        this.#setBeyondPage(Math.max(0, inbox.unreadCount - pageUnread - otherUnread));
-      }
-    } catch {
-      // Offline, or refused (a 401 already told the auth store): the cached inbox stays.
-    }
+  refreshInbox(): Promise<void> {
+    return this.#inbox.refresh();
   }
 
   /**
@@ -228,46 +196,8 @@ export class ReviewRuntime {
    * Marks notifications read here at once; the server hears when online. 'all' also means those
    * beyond the device's page: the server is asked `{ all: true }`.
    */
-  async markRead(which: readonly string[] | 'all'): Promise<void> {
-    const me = this.#requireUser('mark notifications read');
-    const byDoc = await markReadLocally(this.#options.db, me.id, which);
-    if (which === 'all') {
-      this.#setBeyondPage(0);
-      if (await this.#sendMarkAll()) {
-        return;
-      }
-    }
-    await enqueueMarkRead(this.#options.db, { userId: me.id, byDoc });
-    await this.#flushOutbox();
-  }
-
-  /**
-   * Sends 「全部已读」 now. The outbox keeps read marks by id only, so when the network fails the
-   * device's ids are queued instead and `{ all: true }` is sent again before the next inbox fetch.
-   */
-  async #sendMarkAll(): Promise<boolean> {
-    if (this.#options.isOnline()) {
-      try {
-        await this.#options.api.markRead({ all: true });
-        this.#isMarkAllPending = false;
-        return true;
-      } catch {
-        // Offline after all, or the server failed: fall through.
-      }
-    }
-    this.#isMarkAllPending = true;
-    return false;
-  }
-
-  #setBeyondPage(count: number): void {
-    this.#beyondPage = count;
-    this.#publishInbox();
-  }
-
-  #publishInbox(isLoaded = this.inbox.getSnapshot().isLoaded): void {
-    const notifications = this.#cachedNotifications;
-    const unread = notifications.filter((each) => each.readAt === null).length + this.#beyondPage;
-    this.inbox.set({ isLoaded, notifications, unread });
+  markRead(which: readonly string[] | 'all'): Promise<void> {
+    return this.#inbox.markRead(which);
   }
 
   async #flushOutbox(): Promise<void> {
@@ -297,13 +227,6 @@ export class ReviewRuntime {
       }
     } catch {
       // Offline or refused: the cached activity stays; access checks tell the user about refusals.
-    }
-  }
-
-  async #onNotification(notification: Notification): Promise<void> {
-    const me = this.#signedInUser();
-    if (me !== null) {
-      await saveNotification(this.#options.db, me.id, notification).catch(() => undefined);
     }
   }
 
@@ -337,7 +260,7 @@ export class ReviewRuntime {
       const isSignedIn = this.#signedInUser() !== null;
       if ((me?.id ?? null) !== userId) {
         userId = me?.id ?? null;
-        this.#watchInbox(userId);
+        this.#inbox.watch(userId);
       }
       if (isSignedIn && !wasSignedIn) {
         this.#connect();
@@ -368,25 +291,5 @@ export class ReviewRuntime {
       target.removeEventListener?.('online', onOnline);
       target.removeEventListener?.('offline', onOffline);
     };
-  }
-
-  #watchInbox(userId: UserId | null): void {
-    this.#stopInbox();
-    this.#cachedNotifications = [];
-    this.#beyondPage = 0;
-    this.#isMarkAllPending = false;
-    this.inbox.set(userId === null ? { ...EMPTY_INBOX, isLoaded: true } : EMPTY_INBOX);
-    if (userId === null) {
-      this.#stopInbox = () => {};
-      return;
-    }
-    const subscription = liveQuery(() => listNotifications(this.#options.db, userId)).subscribe({
-      next: (notifications) => {
-        this.#cachedNotifications = notifications;
-        this.#publishInbox(true);
-      },
-      error: () => this.inbox.update((current) => ({ ...current, isLoaded: true })),
-    });
-    this.#stopInbox = () => subscription.unsubscribe();
   }
 }

@@ -11,7 +11,7 @@ import { OutboxOp, type TransitionPayload } from '../storage/JianyanDb';
 import type { OutboxProblem } from '../workspace/Outbox';
 import { readActivity } from './activityCache';
 import * as cosign from './cosign';
-import type { InboxSnapshot } from './ReviewRuntime';
+import type { InboxSnapshot } from './Inbox';
 import { signedSnapshots } from './signatureSnapshots';
 
 /**
@@ -21,7 +21,7 @@ import { signedSnapshots } from './signatureSnapshots';
  */
 
 export { UnsentChangesError } from './cosign';
-export type { InboxSnapshot } from './ReviewRuntime';
+export type { InboxSnapshot } from './Inbox';
 export { signedSnapshots } from './signatureSnapshots';
 export { type SignatureState, signatureStateOf } from './signatureState';
 
