@@ -1,3 +1,4 @@
+import { RelayReason } from '../../shared/protocol/relayReasons';
 import { commentsEn } from '../features/comments/strings';
 import { inboxEn } from '../features/inbox/strings';
 import { versionsEn } from '../features/versions/strings';
@@ -10,23 +11,8 @@ export const en: Messages = {
     sidebar: 'Review',
     tab: { comments: 'Comments', versions: 'Versions', timeline: 'Activity' },
   },
-  relayReason: {
-    signIn: 'sign in to open documents',
-    expired: 'your session has expired: sign in again',
-    deactivated: 'this account has been deactivated: ask the secretariat',
-    notRegistered: 'this document is not registered on the server yet',
-    notInGroup: 'you are not a member of this document’s group',
-    readOnlyGroup: 'you may read but not edit documents of this group',
-    archivedContent: 'this document is archived: restore it to edit it',
-    archivedComments: 'this document is archived: comments are closed',
-    inReview: 'this document is in review: only comments can be added',
-    approved: 'this document is approved: only comments can be added',
-    filed: 'this document is filed: it can no longer be changed',
-    submitting: 'the document is being submitted for review',
-    returning: 'the document is being returned for revision',
-    approving: 'the document is being approved',
-    filing: 'the document is being filed',
-  },
+  // The relay's own words are English already.
+  relayReason: { ...RelayReason },
   comments: commentsEn,
   versions: versionsEn,
   workflow: workflowEn,
