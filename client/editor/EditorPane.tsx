@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ContentField } from '../../shared';
 import type { CommentsSession } from '../comments/CommentsSession';
 import { attachComments, requestComment } from '../comments/editorComments';
+import type { KnownPerson } from '../features/presence/presenceUser';
 import { createExtensions, type EditorBinding } from './createExtensions';
 import { TitleField } from './TitleField';
 import { Toolbar } from './Toolbar';
@@ -18,7 +19,11 @@ export interface EditorPaneProps extends EditorBinding {
   readonly onEditor?: (editor: Editor | null) => void;
   /** The document's comments, whose passages the editor marks for as long as it is mounted. */
   readonly comments?: CommentsSession | null;
+  /** People the workspace knows, by user id: remote carets show their names and roles. */
+  readonly knownPeople?: ReadonlyMap<string, KnownPerson>;
 }
+
+const NOBODY_KNOWN: ReadonlyMap<string, KnownPerson> = new Map();
 
 /** Ctrl+Alt+M (⌘+Option+M on a Mac), by key position: Option changes the character typed. */
 function isCommentShortcut(event: KeyboardEvent): boolean {
@@ -50,6 +55,9 @@ function useCommentShortcut(editor: Editor, paneRef: RefObject<HTMLDivElement | 
 /** Toolbar, title and body of one document, bound to its Y.Doc; knows nothing of the network. */
 export function EditorPane(props: EditorPaneProps): ReactElement {
   const { doc, awareness, identity, isEditable, onComposingChange, onEditor, comments } = props;
+  // Read when a caret is drawn, so that the editor is not rebuilt when the workspace changes.
+  const knownPeople = useRef(props.knownPeople ?? NOBODY_KNOWN);
+  knownPeople.current = props.knownPeople ?? NOBODY_KNOWN;
   const { t, i18n } = useTranslation();
   const paneRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -63,6 +71,7 @@ export function EditorPane(props: EditorPaneProps): ReactElement {
         sectionHint: (heading) => t('doc.sectionHint', { heading }),
         roleLabel: (role) => t(`role.${role}`),
         typingLabel: t('doc.typing'),
+        knownPeople: () => knownPeople.current,
       }),
       editable: isEditable,
       editorProps: {

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import type { Role } from '../../shared';
 import { ContentField } from '../../shared';
 import { CommentHighlights } from '../comments/highlightPlugin';
-import { presenceUserOf, readPresenceUser } from '../features/presence/presenceUser';
+import { type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../features/presence/presenceUser';
 import type { Identity } from '../user/identity';
 import { SectionHints } from './SectionHints';
 
@@ -25,23 +25,19 @@ export interface ExtensionOptions extends EditorBinding {
   readonly roleLabel: (role: Role) => string;
   /** The "typing" mark on a caret label. */
   readonly typingLabel: string;
+  /** People by user id as the workspace knows them: carets show their names and roles, not what a client claims. */
+  readonly knownPeople: () => ReadonlyMap<string, KnownPerson>;
 }
 
 /** Heading levels the toolbar offers; the templates use level 2 for their sections. */
 export const HEADING_LEVELS = [1, 2, 3] as const;
 export type HeadingLevel = (typeof HEADING_LEVELS)[number];
 
-/**
- * The editor's schema and behaviour, bound to the doc's `body` fragment. Changing the set of
- * nodes or marks changes the document schema: bump CONTENT_SCHEMA_VERSION in shared/ with it.
- */
 /** A remote caret: a coloured bar with the person's name, their role unless a member, and whether they type. */
-function renderCaret(
-  value: Record<string, unknown>,
-  roleLabel: (role: Role) => string,
-  typingLabel: string,
-): HTMLElement {
-  const user = readPresenceUser(value);
+function renderCaret(value: Record<string, unknown>, options: ExtensionOptions): HTMLElement {
+  const { roleLabel, typingLabel, knownPeople } = options;
+  const declared = readPresenceUser(value);
+  const user = declared === null ? null : shownPresence(declared, knownPeople());
   const caret = document.createElement('span');
   caret.classList.add('collaboration-carets__caret');
   const color = user?.color ?? '#86909c';
@@ -59,8 +55,12 @@ function renderCaret(
   return caret;
 }
 
+/**
+ * The editor's schema and behaviour, bound to the doc's `body` fragment. Changing the set of
+ * nodes or marks changes the document schema: bump CONTENT_SCHEMA_VERSION in shared/ with it.
+ */
 export function createExtensions(options: ExtensionOptions): Extensions {
-  const { doc, awareness, identity, sectionHint, roleLabel, typingLabel } = options;
+  const { doc, awareness, identity, sectionHint } = options;
   return [
     // Collaboration brings its own undo history (Yjs UndoManager); the local one must be off.
     StarterKit.configure({ undoRedo: false, heading: { levels: [...HEADING_LEVELS] }, link: { openOnClick: false } }),
@@ -76,7 +76,7 @@ export function createExtensions(options: ExtensionOptions): Extensions {
     CollaborationCaret.configure({
       provider: { awareness },
       user: { ...presenceUserOf(identity, false) },
-      render: (user) => renderCaret(user, roleLabel, typingLabel),
+      render: (user) => renderCaret(user, options),
     }),
   ];
 }

@@ -19,6 +19,7 @@ import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../syn
 import { type DocAccess, useAuth, useDocAccess, useWorkspace } from '../../workspace';
 import { AccessNotice } from '../access/AccessNotice';
 import { PresenceList } from '../presence/PresenceList';
+import { knownPeopleOf } from '../presence/presenceUser';
 import { Page } from '../shell/Page';
 import { docIndicatorView, expiredIndicatorView } from '../sync-indicator/indicatorView';
 import { relayReasonText } from '../ui/errorText';
@@ -113,6 +114,7 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
   const [editor, setEditor] = useState<Editor | null>(null);
   // Held here, not by the comments tab: the editor marks commented passages whichever tab is open.
   const comments = useCommentsSession(session.docId);
+  const knownPeople = useMemo(() => knownPeopleOf(workspace), [workspace]);
   const viewStore = useMemo(() => createStore<DocView>(LIVE_VIEW), []);
   const view = useStore(viewStore);
   // A submit (approval, filing) queued or on its way freezes the text now: typing after it would be
@@ -161,6 +163,7 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
               onComposingChange={session.setComposing}
               onEditor={setEditor}
               comments={comments}
+              knownPeople={knownPeople}
             />
           </div>
         </div>

@@ -2,7 +2,7 @@ import { type ReactElement, useCallback, useMemo, useRef, useSyncExternalStore }
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { useWorkspace } from '../../workspace';
-import { type KnownPerson, type PresenceUser, readPresenceUser, shownPresence } from './presenceUser';
+import { type KnownPerson, knownPeopleOf, type PresenceUser, readPresenceUser, shownPresence } from './presenceUser';
 
 interface Person extends PresenceUser {
   readonly clientId: number;
@@ -50,16 +50,7 @@ export function PresenceList({ awareness }: { readonly awareness: Awareness }): 
   const { t } = useTranslation();
   const workspace = useWorkspace();
   // Names and roles come from the workspace, not from what other clients declare about themselves.
-  const known = useMemo(() => {
-    const byId = new Map<string, KnownPerson>();
-    for (const person of workspace?.people ?? []) {
-      byId.set(person.id, person);
-    }
-    if (workspace !== null) {
-      byId.set(workspace.me.id, workspace.me);
-    }
-    return byId;
-  }, [workspace]);
+  const known = useMemo(() => knownPeopleOf(workspace), [workspace]);
   const cache = useRef<Person[]>([]);
   const subscribe = useCallback(
     (onChange: () => void) => {

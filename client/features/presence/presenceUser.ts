@@ -1,4 +1,5 @@
 import { parseRole, type Role } from '../../../shared';
+import type { Me, Person } from '../../../shared/api/schemas';
 import type { Identity } from '../../user/identity';
 
 /** What each person publishes about themselves in a document's awareness state (`user`). */
@@ -55,4 +56,18 @@ export function shownPresence(user: PresenceUser, known: ReadonlyMap<string, Kno
   return person === undefined
     ? { ...user, role: null }
     : { ...user, name: person.name.length > 0 ? person.name : user.name, role: person.role };
+}
+
+/** Everyone the cached workspace knows, by user id, with the name and role the server gave them. */
+export function knownPeopleOf(
+  workspace: { readonly people: readonly Person[]; readonly me: Me } | null,
+): ReadonlyMap<string, KnownPerson> {
+  const byId = new Map<string, KnownPerson>();
+  for (const person of workspace?.people ?? []) {
+    byId.set(person.id, person);
+  }
+  if (workspace !== null) {
+    byId.set(workspace.me.id, workspace.me);
+  }
+  return byId;
 }
