@@ -5,12 +5,12 @@ import type { DocRecord } from '../../shared/api/schemas';
 import type { ApiClient } from '../api/ApiClient';
 import { ApiError, NetworkError } from '../api/ApiError';
 import { createStore, type Store } from '../lib/createStore';
-import { toError } from '../lib/toError';
 import { isReviewRow, sendReviewRow, TransitionCancelledError } from '../review/sendReviewRow';
 import { saveServerRecord } from '../storage/docRecords';
-import { type JianyanDb, type OutboxFailure, OutboxOp, type OutboxRow } from '../storage/JianyanDb';
+import { type JianyanDb, OutboxOp, type OutboxRow } from '../storage/JianyanDb';
 import { listOutbox, recordOutboxFailure, removeOutboxRow, retryOutboxRow } from '../storage/outboxRows';
 import type { SyncOutcome } from './BackgroundSync';
+import { failureOf, isRefusal, sameRows, summarize } from './outboxView';
 
 /** First retry after a transient failure (5xx, no network); doubles up to the maximum. */
 const RETRY_FIRST_DELAY_MS = 2_000;
@@ -277,10 +277,7 @@ export class Outbox {
       return 'stop';
     }
     const isRefused = err instanceof ApiError && isRefusal(err);
-    const failure: OutboxFailure =
-      err instanceof ApiError
-        ? { status: err.status, code: err.code, message: err.message, denial: err.denial }
-        : { status: 0, code: 'internal', message: toError(err).message };
+    const failure = failureOf(err);
     await recordOutboxFailure(this.#options.db, seq, failure, isRefused).catch(() => undefined);
     return isRefused ? 'refused' : 'failed';
   }
@@ -313,46 +310,6 @@ export class Outbox {
       return;
     }
     this.state.set({ isLoaded: true, rows });
-    this.summary.set({
-      pending: rows.filter((row) => !row.isRefused).length,
-      problems: rows.flatMap((row) => (row.isRefused ? [problemOf(row)] : [])),
-    });
+    this.summary.set(summarize(rows));
   }
-}
-
-/**
- * A 4xx answer is the server's decision about this operation (not allowed, conflicting id, bad
- * request): sending it again unchanged cannot help. 408 and 429 are about timing, not the
- * operation, and are retried.
- */
-function isRefusal(err: ApiError): boolean {
-  return err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429;
-}
-
-function problemOf(row: OutboxRow): OutboxProblem {
-  const error = row.lastError;
-  return {
-    id: String(row.seq),
-    message: error?.message ?? `The server refused ${row.op} of document ${row.docId}`,
-    docId: row.docId,
-    op: row.op,
-    status: error?.status ?? 0,
-    code: error?.code ?? 'internal',
-    denial: error?.denial ?? null,
-  };
-}
-
-function sameRows(a: readonly OutboxRow[], b: readonly OutboxRow[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((row, i) => {
-      const other = b[i];
-      return (
-        other !== undefined &&
-        row.seq === other.seq &&
-        row.isRefused === other.isRefused &&
-        row.attempts === other.attempts
-      );
-    })
-  );
 }
