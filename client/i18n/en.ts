@@ -42,6 +42,7 @@ export const en: Messages = {
     loading: 'Loading…',
     retry: 'Retry',
     dismiss: 'Dismiss',
+    understood: 'OK',
     offline: 'You are offline. Go online to do this.',
     networkError: 'Cannot reach the server. Check the network and try again.',
     failed: 'That did not work: {{error}}',

@@ -55,6 +55,7 @@ export const zhCN = {
     loading: '正在加载…',
     retry: '重试',
     dismiss: '忽略',
+    understood: '知道了',
     offline: '当前离线，联网后才能进行这项操作。',
     networkError: '无法连接服务器，请检查网络后重试。',
     failed: '操作失败：{{error}}',

@@ -2,8 +2,9 @@ import type { TFunction } from 'i18next';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocRecord } from '../../../shared/api/schemas';
-import { type OutboxProblem, useBackgroundSync, useOutbox, workspace } from '../../workspace';
+import { type OutboxProblem, useBackgroundSync, useOutbox } from '../../workspace';
 import { denialText } from '../ui/errorText';
+import { ProblemActions } from '../ui/ProblemActions';
 import { reviewProblemText } from '../workflow/problemText';
 
 function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFunction): string {
@@ -77,22 +78,7 @@ export function WorkspaceStatus({ docs }: { readonly docs: readonly DocRecord[] 
             {outbox.problems.map((problem) => (
               <li key={problem.id}>
                 <span>{problemText(problem, docs, t)}</span>
-                <span className="problem-actions">
-                  <button
-                    type="button"
-                    className="button is-small"
-                    onClick={() => void workspace.retryProblem(problem.id)}
-                  >
-                    {t('common.retry')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button is-small is-quiet"
-                    onClick={() => void workspace.dismissProblem(problem.id)}
-                  >
-                    {t('common.dismiss')}
-                  </button>
-                </span>
+                <ProblemActions problem={problem} />
               </li>
             ))}
           </ul>

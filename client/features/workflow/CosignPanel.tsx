@@ -125,7 +125,7 @@ export function CosignPanel(props: {
       <div className="cosign-row">
         <span className="cosign-title">{t('workflow.cosign.title')}</span>
         {listed.length === 0 ? <span className="cosign-none">{t('workflow.cosign.none')}</span> : null}
-        <ul className="cosign-list">
+        <ul className="chip-list">
           {listed.map((cosigner) => {
             const signature = states.get(cosigner.userId);
             const tone =

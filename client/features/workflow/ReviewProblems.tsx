@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocStatus } from '../../../shared';
 import type { QueuedReview } from '../../review';
-import { workspace } from '../../workspace';
+import { ProblemActions } from '../ui/ProblemActions';
 import { reviewProblemText } from './problemText';
 
 /**
@@ -26,20 +26,7 @@ export function ReviewProblems({
       {problems.map((problem) => (
         <li key={problem.id} className="review-problem">
           <span>{reviewProblemText(problem, { action: problem.payload?.action ?? null, currentStatus }, t)}</span>
-          <span className="problem-actions">
-            {problem.status === 409 ? null : (
-              <button type="button" className="button is-small" onClick={() => void workspace.retryProblem(problem.id)}>
-                {t('common.retry')}
-              </button>
-            )}
-            <button
-              type="button"
-              className="button is-small is-quiet"
-              onClick={() => void workspace.dismissProblem(problem.id)}
-            >
-              {problem.status === 409 ? t('workflow.problem.ok') : t('common.dismiss')}
-            </button>
-          </span>
+          <ProblemActions problem={problem} />
         </li>
       ))}
     </ul>

@@ -43,7 +43,6 @@ export const workflowZhCN = {
     markRead: '已读状态未能同步：{{reason}}',
     statusMoved: '文档状态已变为{{status}}',
     notAllowed: '文档当前的状态不允许这项操作',
-    ok: '知道了',
   },
   cosign: {
     title: '联名人',
@@ -134,7 +133,6 @@ export const workflowEn: typeof workflowZhCN = {
     markRead: 'Read marks could not be sent: {{reason}}',
     statusMoved: 'the document is now {{status}}',
     notAllowed: 'the document’s status does not allow this',
-    ok: 'OK',
   },
   cosign: {
     title: 'Co-signers',
