@@ -11,11 +11,12 @@ import {
   RoomKind,
   roomNameOf,
 } from '../../shared/index';
+import { RelayReason } from '../../shared/protocol/relayReasons';
 import type { UserRecord } from '../storage/WorkspaceStore';
 import { Authenticator } from './Authenticator';
 import { startSession } from './sessions';
 import { openTestWorkspace, type TestWorkspace } from './testWorkspace';
-import { GateReason, WorkspaceRoomGate } from './WorkspaceRoomGate';
+import { WorkspaceRoomGate } from './WorkspaceRoomGate';
 
 let workspace: TestWorkspace;
 let gate: WorkspaceRoomGate;
@@ -58,14 +59,14 @@ describe('WorkspaceRoomGate', () => {
     expect(await gate.decide(null, room(docId))).toEqual({
       kind: 'refuse',
       code: CloseCode.unauthorized,
-      reason: GateReason.signIn,
+      reason: RelayReason.signIn,
     });
   });
 
   it('refuses an unknown token and a deactivated account as an expired session', async () => {
     const token = await tokenOf(member);
     await workspace.store.setUserActive(member.id, false);
-    const expired = { kind: 'refuse', code: CloseCode.unauthorized, reason: GateReason.expired };
+    const expired = { kind: 'refuse', code: CloseCode.unauthorized, reason: RelayReason.expired };
     expect(await gate.decide(token, room(docId))).toEqual(expired);
     expect(await gate.decide('not-a-token', room(docId))).toEqual(expired);
   });
@@ -90,7 +91,7 @@ describe('WorkspaceRoomGate', () => {
     expect(await gate.decide(token, room(docId))).toEqual({
       kind: 'read',
       userId: chair.id,
-      reason: GateReason.readOnlyGroup,
+      reason: RelayReason.readOnlyGroup,
     });
     expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual({ kind: 'write', userId: chair.id });
   });
@@ -98,7 +99,7 @@ describe('WorkspaceRoomGate', () => {
   it('refuses a member of another group with 4403 (P6)', async () => {
     const other = await workspace.addUser('other', Role.convener, [await workspace.addGroup('教育界')]);
     const token = await tokenOf(other);
-    const refused = { kind: 'refuse', code: CloseCode.forbidden, reason: GateReason.notInGroup };
+    const refused = { kind: 'refuse', code: CloseCode.forbidden, reason: RelayReason.notInGroup };
     expect(await gate.decide(token, room(docId))).toEqual(refused);
     expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual(refused);
   });
@@ -109,19 +110,19 @@ describe('WorkspaceRoomGate', () => {
     expect(await gate.decide(token, room(docId))).toEqual({
       kind: 'read',
       userId: member.id,
-      reason: GateReason.archivedContent,
+      reason: RelayReason.archivedContent,
     });
     expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual({
       kind: 'read',
       userId: member.id,
-      reason: GateReason.archivedComments,
+      reason: RelayReason.archivedComments,
     });
   });
 
   it.each([
-    ['in_review', GateReason.inReview],
-    ['approved', GateReason.approved],
-    ['filed', GateReason.filed],
+    ['in_review', RelayReason.inReview],
+    ['approved', RelayReason.approved],
+    ['filed', RelayReason.filed],
   ])('makes a document %s read-only for its members, comments open (P7, P9)', async (status, reason) => {
     const token = await tokenOf(member);
     workspace.exec('UPDATE documents SET status = ? WHERE id = ?', status, docId);

@@ -7,6 +7,7 @@ import {
   DocStatus,
   type DocumentTarget,
   decide,
+  documentTarget,
   type ParsedRoom,
   RoomKind,
 } from '../../shared/index';
@@ -14,9 +15,6 @@ import { RelayReason } from '../../shared/protocol/relayReasons';
 import type { RoomAccess, RoomGate } from '../relay/RoomGate';
 import type { WorkspaceStore } from '../storage/WorkspaceStore';
 import { type Authenticator, AuthFailure } from './Authenticator';
-
-/** Reasons the relay sends with a close or a dropped update (shared with the client, which words them). */
-export const GateReason = RelayReason;
 
 export interface WorkspaceRoomGateOptions {
   readonly authenticator: Authenticator;
@@ -30,15 +28,15 @@ function refuse(code: CloseCode, reason: string): RoomAccess {
 /** Why an allowed reader may not write, in words. */
 function readOnlyReason(denial: Denial, target: DocumentTarget, room: RoomKind): string {
   if (denial === Denial.archived) {
-    return room === RoomKind.comments ? GateReason.archivedComments : GateReason.archivedContent;
+    return room === RoomKind.comments ? RelayReason.archivedComments : RelayReason.archivedContent;
   }
   if (denial === Denial.status) {
     if (target.status === DocStatus.approved) {
-      return GateReason.approved;
+      return RelayReason.approved;
     }
-    return target.status === DocStatus.filed ? GateReason.filed : GateReason.inReview;
+    return target.status === DocStatus.filed ? RelayReason.filed : RelayReason.inReview;
   }
-  return GateReason.readOnlyGroup;
+  return RelayReason.readOnlyGroup;
 }
 
 /**
@@ -59,16 +57,15 @@ export class WorkspaceRoomGate implements RoomGate {
     const outcome = await this.#authenticator.check(credential);
     if (!outcome.ok) {
       if (outcome.failure === AuthFailure.missing) {
-        return refuse(CloseCode.unauthorized, GateReason.signIn);
+        return refuse(CloseCode.unauthorized, RelayReason.signIn);
       }
-      return refuse(CloseCode.unauthorized, GateReason.expired);
+      return refuse(CloseCode.unauthorized, RelayReason.expired);
     }
     const record = await this.#store.getDocument(room.docId);
     if (record === null) {
-      return refuse(CloseCode.documentNotFound, GateReason.notRegistered);
+      return refuse(CloseCode.documentNotFound, RelayReason.notRegistered);
     }
-    const target: DocumentTarget = { type: 'document', ...record };
-    return this.#accessOf(outcome.context.actor, target, room.kind);
+    return this.#accessOf(outcome.context.actor, documentTarget(record), room.kind);
   }
 
   #accessOf(actor: Actor, target: DocumentTarget, room: RoomKind): RoomAccess {
@@ -76,7 +73,7 @@ export class WorkspaceRoomGate implements RoomGate {
     if (!read.allowed) {
       return refuse(
         CloseCode.forbidden,
-        read.denial === Denial.inactive ? GateReason.deactivated : GateReason.notInGroup,
+        read.denial === Denial.inactive ? RelayReason.deactivated : RelayReason.notInGroup,
       );
     }
     const write: Decision =

@@ -1,11 +1,16 @@
 import type { DocRecord } from '../../shared/api/schemas';
 import type { DocId } from '../../shared/index';
+import type { GetDocumentOptions } from '../storage/WorkspaceStore';
 import { ApiError } from './ApiError';
 import type { ApiDeps } from './apiEnv';
 
 /** The document's record, or 404. */
-export async function findDoc(deps: Pick<ApiDeps, 'store'>, id: DocId): Promise<DocRecord> {
-  const record = await deps.store.getDocument(id);
+export async function findDoc(
+  deps: Pick<ApiDeps, 'store'>,
+  id: DocId,
+  options: GetDocumentOptions = {},
+): Promise<DocRecord> {
+  const record = await deps.store.getDocument(id, options);
   if (record === null) {
     throw ApiError.notFound(`No document ${id} is registered`);
   }

@@ -116,7 +116,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   inviteCosigners(invite: Parameters<ReviewStore['inviteCosigners']>[0]): Promise<CosignWritten | null> {
     return this.#q.write('invite co-signers', () => {
-      if (documentById(this.#q, invite.docId) === null) {
+      if (!this.#isRegistered(invite.docId)) {
         return null;
       }
       for (const userId of invite.userIds) {
@@ -138,7 +138,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   sign(sign: Parameters<ReviewStore['sign']>[0]): Promise<CosignWritten | null> {
     return this.#q.write('store a signature', () => {
-      if (documentById(this.#q, sign.docId) === null) {
+      if (!this.#isRegistered(sign.docId)) {
         return null;
       }
       this.#q.run(
@@ -231,8 +231,13 @@ export class SqliteReviewStore implements ReviewStore {
     return { event: toDocEvent(row), version: version === undefined ? null : toVersion(version) };
   }
 
+  #isRegistered(docId: DocId): boolean {
+    return this.#q.get('SELECT 1 FROM documents WHERE id = ?', docId) !== undefined;
+  }
+
+  /** The record after a write, with the signed snapshots (the signature answers carry them). */
   #record(docId: DocId) {
-    const record = documentById(this.#q, docId);
+    const record = documentById(this.#q, docId, true);
     if (record === null) {
       throw new Error(`Cannot read document ${docId} after writing its review records: it is not registered`);
     }

@@ -23,6 +23,7 @@ import {
 } from './sqliteWorkspaceRows';
 import type {
   ApiTokenRecord,
+  GetDocumentOptions,
   InvitationRecord,
   NewDocument,
   NewUser,
@@ -356,8 +357,8 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     return this.#q.write('register a document', () => insertDocument(this.#q, doc));
   }
 
-  getDocument(id: DocId): Promise<DocRecord | null> {
-    return this.#q.read('read a document record', () => documentById(this.#q, id));
+  getDocument(id: DocId, options: GetDocumentOptions = {}): Promise<DocRecord | null> {
+    return this.#q.read('read a document record', () => documentById(this.#q, id, options.withSnapshots));
   }
 
   listDocuments(): Promise<DocRecord[]> {

@@ -62,6 +62,14 @@ export interface InvitationRecord {
   readonly usedAt: number | null;
 }
 
+export interface GetDocumentOptions {
+  /**
+   * Whether the co-signers' signed snapshots are read (default false): only the activity, the
+   * signature answers and the check for outdated signatures need them; an access check never does.
+   */
+  readonly withSnapshots?: boolean;
+}
+
 export interface NewDocument {
   readonly id: DocId;
   readonly kind: DocKind;
@@ -214,7 +222,7 @@ export interface WorkspaceStore {
    */
   createDocument(doc: NewDocument): Promise<{ readonly isCreated: boolean; readonly record: DocRecord }>;
   /** The document's record; null when it is not registered. */
-  getDocument(id: DocId): Promise<DocRecord | null>;
+  getDocument(id: DocId, options?: GetDocumentOptions): Promise<DocRecord | null>;
   /** Every registered document, most recently changed first. */
   listDocuments(): Promise<DocRecord[]>;
   /** Archives or restores a document; null when it is not registered. */

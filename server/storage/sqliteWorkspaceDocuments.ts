@@ -7,13 +7,20 @@ import type { NewDocument } from './WorkspaceStore';
 
 /** Queries on document records for SqliteWorkspaceStore; each runs inside the caller's read or write. */
 
-/** The document's record with its authors and co-signers (with their snapshots); null when it is not registered. */
-export function documentById(q: SqliteQueries, id: DocId): DocRecord | null {
+/**
+ * The document's record with its authors and co-signers; null when it is not registered. The
+ * co-signers' signed snapshots (large) are read only `withSnapshots`.
+ */
+export function documentById(q: SqliteQueries, id: DocId, withSnapshots = false): DocRecord | null {
   const row = q.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', id);
   if (row === undefined) {
     return null;
   }
-  return toDocRecord(row, authorsByDocument(q, id).get(id) ?? [], cosignersByDocument(q, id, true).get(id) ?? []);
+  return toDocRecord(
+    row,
+    authorsByDocument(q, id).get(id) ?? [],
+    cosignersByDocument(q, id, withSnapshots).get(id) ?? [],
+  );
 }
 
 /**

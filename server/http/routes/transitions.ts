@@ -184,7 +184,8 @@ export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     if (earlier !== null) {
       return c.json(await repeatedAnswer(deps, actor, input, earlier, id), 200);
     }
-    const record = await findDoc(deps, id);
+    // With the signed snapshots: a submit tells co-signers whose signature is outdated.
+    const record = await findDoc(deps, id, { withSnapshots: true });
     permit(actor, Action.readDocument, documentTarget(record));
     if (record.status !== input.fromStatus) {
       throw staleStatus(id, input.fromStatus, record.status);

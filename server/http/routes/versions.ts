@@ -16,7 +16,7 @@ export function registerVersionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   const auth = requireUser(deps);
 
   api.get('/docs/:id/activity', auth, async (c) => {
-    const record = await findDoc(deps, param(docIdSchema, c.req.param('id'), 'id'));
+    const record = await findDoc(deps, param(docIdSchema, c.req.param('id'), 'id'), { withSnapshots: true });
     const { actor } = c.get('auth');
     permit(actor, Action.readDocument, documentTarget(record));
     const activity = await deps.reviews.activity(record.id, actor.id);
