@@ -74,3 +74,21 @@ export function notificationsFor(
       commentId: content.commentId ?? null,
     }));
 }
+
+/**
+ * The named people (by name, else id) who are unknown or whom `can()` does not allow `action` on
+ * the document: a request naming them is refused as a whole.
+ */
+export function peopleNotAllowed(
+  record: DocRecord,
+  userIds: readonly UserId[],
+  users: readonly UserRecord[],
+  action: typeof Action.readDocument | typeof Action.cosign,
+): string[] {
+  const byId = new Map(users.map((user) => [user.id, user]));
+  const target = documentTarget(record);
+  return userIds.flatMap((userId) => {
+    const user = byId.get(userId);
+    return user !== undefined && can(actorOf(user), action, target) ? [] : [user?.name ?? userId];
+  });
+}

@@ -9,11 +9,10 @@ import {
   signRequestSchema,
 } from '../../../shared/api/review';
 import { type DocRecord, docIdSchema } from '../../../shared/api/schemas';
-import { Action, type Actor, can, DocKind, documentTarget, type UserId } from '../../../shared/index';
-import { actorOf } from '../../auth/Authenticator';
+import { Action, type Actor, DocKind, documentTarget, type UserId } from '../../../shared/index';
 import { announceNotifications, announceRecord } from '../../review/announce';
 import { decodeUntrustedSnapshot, isSnapshotContained, normalisedSnapshot } from '../../review/contentSnapshots';
-import { notificationsFor } from '../../review/recipients';
+import { notificationsFor, peopleNotAllowed } from '../../review/recipients';
 import { withoutSnapshots } from '../../review/withoutSnapshots';
 import type { CosignWritten } from '../../storage/ReviewStore';
 import type { UserRecord } from '../../storage/WorkspaceStore';
@@ -59,14 +58,9 @@ function eventOf(record: DocRecord, actor: Actor, type: DocEventType, at: number
 
 /** Refuses (400, naming them) invitees whom `can()` would not let co-sign (P14). */
 function checkInvitees(record: DocRecord, userIds: readonly UserId[], users: readonly UserRecord[]): void {
-  const byId = new Map(users.map((user) => [user.id, user]));
-  const target = documentTarget(record);
-  const refused = userIds.filter((userId) => {
-    const user = byId.get(userId);
-    return user === undefined || !can(actorOf(user), Action.cosign, target);
-  });
+  const refused = peopleNotAllowed(record, userIds, users, Action.cosign);
   if (refused.length > 0) {
-    const names = refused.map((userId) => byId.get(userId)?.name ?? userId).join(', ');
+    const names = refused.join(', ');
     throw ApiError.badRequest(
       `Cannot ask ${names} to co-sign: co-signers are active members of the document's group other than its proposer`,
       'userIds',

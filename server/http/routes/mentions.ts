@@ -1,10 +1,9 @@
 import type { Hono } from 'hono';
 import { mentionRequestSchema } from '../../../shared/api/review';
 import { docIdSchema } from '../../../shared/api/schemas';
-import { Action, can, documentTarget } from '../../../shared/index';
-import { actorOf } from '../../auth/Authenticator';
+import { Action, documentTarget } from '../../../shared/index';
 import { announceNotifications } from '../../review/announce';
-import { notificationsFor } from '../../review/recipients';
+import { notificationsFor, peopleNotAllowed } from '../../review/recipients';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { findDoc } from '../findDoc';
@@ -24,14 +23,9 @@ export function registerMentionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     permit(actor, Action.comment, documentTarget(record));
     const { userIds, commentId, threadId, excerpt } = c.get('body');
     const users = await deps.store.listUsers();
-    const byId = new Map(users.map((user) => [user.id, user]));
-    const target = documentTarget(record);
-    const unable = userIds.filter((userId) => {
-      const user = byId.get(userId);
-      return user === undefined || !can(actorOf(user), Action.readDocument, target);
-    });
+    const unable = peopleNotAllowed(record, userIds, users, Action.readDocument);
     if (unable.length > 0) {
-      const names = unable.map((userId) => byId.get(userId)?.name ?? userId).join(', ');
+      const names = unable.join(', ');
       throw ApiError.badRequest(`Cannot mention ${names}: they may not read document ${record.id}`, 'userIds');
     }
     const notifications = notificationsFor(record, userIds, users, {
