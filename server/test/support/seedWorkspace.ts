@@ -8,6 +8,7 @@ import {
   USERNAME_PATTERN,
 } from '../../../shared/api/schemas';
 import { type DocId, type DocKind, type GroupId, newDocId, type Role, type UserId } from '../../../shared/index';
+import { apiRequest, expectOk } from './apiRequest';
 
 /** The password of every seeded account. */
 export const SEED_PASSWORD = 'seed-password-1';
@@ -53,23 +54,8 @@ interface Call {
 
 /** One JSON request to the API; throws with the status and answer unless it succeeded. */
 async function call<S extends z.ZodType>(baseUrl: string, request: Call, schema: S): Promise<z.output<S>> {
-  const headers: Record<string, string> = {};
-  if (request.token !== undefined) {
-    headers.authorization = `Bearer ${request.token}`;
-  }
-  if (request.body !== undefined) {
-    headers['content-type'] = 'application/json';
-  }
-  const response = await fetch(`${baseUrl}${request.path}`, {
-    method: request.method,
-    headers,
-    body: request.body === undefined ? null : JSON.stringify(request.body),
-  });
-  const text = await response.text();
-  if (!response.ok) {
-    throw new Error(`seedWorkspace: ${request.method} ${request.path} answered ${response.status}: ${text}`);
-  }
-  return schema.parse(text === '' ? undefined : JSON.parse(text));
+  const { method, path, token, body } = request;
+  return expectOk(await apiRequest(baseUrl, method, path, { token, json: body }), schema);
 }
 
 function setupTokenOf(setupUrl: string | null): string {
