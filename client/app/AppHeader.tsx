@@ -7,6 +7,7 @@ import { MainNav } from '../features/shell/MainNav';
 import type { IndicatorView } from '../features/sync-indicator/indicatorView';
 import { SyncIndicator } from '../features/sync-indicator/SyncIndicator';
 import { useAuth, useWorkspace } from '../workspace';
+import { userOf } from '../workspace/AuthStore';
 
 export interface AppHeaderProps {
   readonly indicator: IndicatorView;
@@ -22,7 +23,7 @@ export function AppHeader({ indicator, children }: AppHeaderProps): ReactElement
   const { t } = useTranslation();
   const auth = useAuth();
   const groups = useWorkspace()?.groups ?? [];
-  const me = auth.status === 'signed_in' || auth.status === 'expired' ? auth.me : null;
+  const me = userOf(auth);
   const hasContext = children !== undefined;
   return (
     <header className="app-header">

@@ -8,6 +8,7 @@ import { getServices } from '../app/services';
 import { useLiveQuery } from '../lib/useLiveQuery';
 import { useStore } from '../lib/useStore';
 import { OutboxOp, type TransitionPayload } from '../storage/JianyanDb';
+import { userOf } from '../workspace/AuthStore';
 import type { OutboxProblem } from '../workspace/Outbox';
 import { readActivity } from './activityCache';
 import * as cosign from './cosign';
@@ -33,15 +34,10 @@ export { type SignatureState, signatureStateOf } from './signatureState';
 export function useDocActivity(docId: DocId): DocActivity | null {
   const { db, workspace } = getServices();
   const auth = useStore(workspace.auth);
-  const userId = auth.status === 'signed_in' || auth.status === 'expired' ? auth.me.id : null;
+  const userId = userOf(auth)?.id ?? null;
   const query = useCallback(() => readActivity(db, docId, userId), [db, docId, userId]);
   const result = useLiveQuery(query);
   useEffect(() => workspace.review.watchActivity(docId), [workspace, docId]);
-  useEffect(() => {
-    const onOnline = (): void => void workspace.review.refreshActivity(docId);
-    globalThis.addEventListener?.('online', onOnline);
-    return () => globalThis.removeEventListener?.('online', onOnline);
-  }, [workspace, docId]);
   return result.status === 'ready' ? result.value : null;
 }
 

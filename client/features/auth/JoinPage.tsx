@@ -2,6 +2,7 @@ import { type ReactElement, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ApiError, api, useAuth, workspace } from '../../workspace';
+import { userOf } from '../../workspace/AuthStore';
 import { errorText } from '../ui/errorText';
 import { useApiData } from '../ui/useApiData';
 import { AuthLayout } from './AuthLayout';
@@ -43,7 +44,7 @@ export function JoinPage({ token }: { readonly token: string }): ReactElement {
   const expires = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
     invitation.expiresAt,
   );
-  const signedInAs = auth.status === 'signed_in' || auth.status === 'expired' ? auth.me.name : null;
+  const signedInAs = userOf(auth)?.name ?? null;
   return (
     <AuthLayout title={t('auth.joinTitle')}>
       <dl className="invitation-summary">

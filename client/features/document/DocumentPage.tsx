@@ -17,6 +17,7 @@ import { useDocSession } from '../../session/useDocSession';
 import type { DocConnection } from '../../sync/DocConnection';
 import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../sync/syncStatus';
 import { type DocAccess, useAuth, useDocAccess, useWorkspace } from '../../workspace';
+import { userOf } from '../../workspace/AuthStore';
 import { AccessNotice } from '../access/AccessNotice';
 import { PresenceList } from '../presence/PresenceList';
 import { knownPeopleOf } from '../presence/presenceUser';
@@ -109,7 +110,7 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
   const workspace = useWorkspace();
   const auth = useAuth();
   const isExpired = auth.status === 'expired';
-  const me = auth.status === 'signed_in' || auth.status === 'expired' ? auth.me : null;
+  const me = userOf(auth);
   const record = workspace?.docs.find((doc) => doc.id === session.docId);
   const [editor, setEditor] = useState<Editor | null>(null);
   // Held here, not by the comments tab: the editor marks commented passages whichever tab is open.
