@@ -1,5 +1,5 @@
-import { Action, type DocId, type DocStatus, decide, documentTarget, type UserId } from '../../shared';
-import type { Transition } from '../../shared/api/review';
+import { type DocId, type DocStatus, decide, documentTarget, type UserId } from '../../shared';
+import { TRANSITION_ACTIONS, type Transition } from '../../shared/api/review';
 import type { DocRecord, Me } from '../../shared/api/schemas';
 import type { ApiClient, MentionInput } from '../api/ApiClient';
 import { ApiError } from '../api/ApiError';
@@ -14,13 +14,6 @@ import { Inbox, type InboxSnapshot } from './Inbox';
 import { type EventSourceLike, LiveStream } from './liveStream';
 
 export type { InboxSnapshot } from './Inbox';
-
-const TRANSITION_ACTIONS = {
-  submit: Action.submitDocument,
-  return: Action.returnDocument,
-  approve: Action.approveDocument,
-  file: Action.fileDocument,
-} as const satisfies Record<Transition, Action>;
 
 export interface ReviewRuntimeOptions {
   readonly db: JianyanDb;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Action } from '../domain/permissions';
+import type { WorkflowAction } from '../domain/workflow';
 import { docIdSchema, docRecordSchema, docStatusSchema, userIdSchema } from './schemas';
 
 /**
@@ -33,6 +35,14 @@ export const snapshotSchema = z
 export const TRANSITIONS = ['submit', 'return', 'approve', 'file'] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 export const transitionSchema = z.enum(TRANSITIONS);
+
+/** The action `can()` rules on for each transition (P10-P12), in the order the UI offers them. */
+export const TRANSITION_ACTIONS: { readonly [T in Transition]: WorkflowAction } = {
+  submit: Action.submitDocument,
+  return: Action.returnDocument,
+  approve: Action.approveDocument,
+  file: Action.fileDocument,
+};
 
 /** What happened to a document, in the order it happened. Append-only on the server. */
 export const DOC_EVENT_TYPES = [

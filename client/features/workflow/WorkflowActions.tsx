@@ -1,7 +1,7 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Action, can, documentTarget } from '../../../shared';
-import type { Transition } from '../../../shared/api/review';
+import { can, documentTarget } from '../../../shared';
+import { TRANSITION_ACTIONS, TRANSITIONS, type Transition } from '../../../shared/api/review';
 import type { DocRecord, Me } from '../../../shared/api/schemas';
 import { useOnline } from '../../lib/useOnline';
 import { queueTransition } from '../../review';
@@ -9,19 +9,13 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ReturnDialog } from './ReturnDialog';
 
 /** The button order in the bar, and the permission each one needs. */
-const TRANSITIONS: readonly { readonly action: Transition; readonly permission: Action }[] = [
-  { action: 'submit', permission: Action.submitDocument },
-  { action: 'return', permission: Action.returnDocument },
-  { action: 'approve', permission: Action.approveDocument },
-  { action: 'file', permission: Action.fileDocument },
-];
 
 type ConfirmedTransition = Exclude<Transition, 'return'>;
 
 /** The transitions `can()` allows this user now. */
 export function allowedTransitions(me: Me, record: DocRecord): Transition[] {
   const target = documentTarget(record);
-  return TRANSITIONS.filter((each) => can(me, each.permission, target)).map((each) => each.action);
+  return TRANSITIONS.filter((action) => can(me, TRANSITION_ACTIONS[action], target));
 }
 
 /**

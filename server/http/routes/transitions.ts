@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import {
   type DocEventType,
   type NotificationType,
+  TRANSITION_ACTIONS,
   type Transition,
   type TransitionResult,
   transitionRequestSchema,
@@ -45,28 +46,28 @@ const TRANSITIONS: {
   };
 } = {
   submit: {
-    action: Action.submitDocument,
+    action: TRANSITION_ACTIONS.submit,
     event: 'submitted',
     version: { name: TRANSITION_VERSION_NAMES.submit, cause: 'submit' },
     notification: 'review_requested',
     holdReason: RelayReason.submitting,
   },
   return: {
-    action: Action.returnDocument,
+    action: TRANSITION_ACTIONS.return,
     event: 'returned',
     version: { name: TRANSITION_VERSION_NAMES.return, cause: 'return' },
     notification: 'returned',
     holdReason: RelayReason.returning,
   },
   approve: {
-    action: Action.approveDocument,
+    action: TRANSITION_ACTIONS.approve,
     event: 'approved',
     version: { name: TRANSITION_VERSION_NAMES.approve, cause: 'approve' },
     notification: 'approved',
     holdReason: RelayReason.approving,
   },
   file: {
-    action: Action.fileDocument,
+    action: TRANSITION_ACTIONS.file,
     event: 'filed',
     version: null,
     notification: 'filed',
