@@ -25,8 +25,3 @@ export function acquireCommentsSession(
   };
   return registry.claim(docId, open, options);
 }
-
-/** The open comments of a document in this tab, if any. */
-export function findOpenComments(docId: DocId): CommentsSession | null {
-  return registry.find(docId);
-}

@@ -1,6 +1,5 @@
 import { liveQuery } from 'dexie';
 import type { DocId, UserId } from '../../shared';
-import type { TransitionResult } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
 import type { ApiClient } from '../api/ApiClient';
 import { ApiError, NetworkError } from '../api/ApiError';
@@ -52,8 +51,6 @@ export interface OutboxOptions {
   readonly onRegistered?: (docId: DocId) => void;
   /** The server stored a record (registration, archive, transition). */
   readonly onRecord?: (record: DocRecord) => void;
-  /** The server made a queued transition (its record was stored and passed to `onRecord`). */
-  readonly onTransition?: (result: TransitionResult) => void;
   /**
    * Brings a document's unsent content to the server: a queued transition waits for it (see
    * client/review/sendReviewRow.ts). Without it such a transition waits until the content is sent.
@@ -239,7 +236,6 @@ export class Outbox {
         await removeOutboxRow(db, seq);
         if (result !== null) {
           this.#options.onRecord?.(result.record);
-          this.#options.onTransition?.(result);
         }
         return 'sent';
       }
