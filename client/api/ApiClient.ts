@@ -47,7 +47,7 @@ import { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, NetworkError } f
  */
 const REQUEST_TIMEOUT_MS = 30_000;
 /** A roster of a whole committee may take the server a while to check and store. */
-const UPLOAD_TIMEOUT_MS = 120_000;
+export const UPLOAD_TIMEOUT_MS = 120_000;
 
 const docListSchema = z.object({ docs: z.array(docRecordSchema) });
 const groupListSchema = z.object({ groups: z.array(groupSchema) });

@@ -1,10 +1,11 @@
-import { type ReactElement, useEffect, useState } from 'react';
+import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type Group, MAX_GROUP_NAME_LENGTH } from '../../../shared/api/schemas';
 import { useOnline } from '../../lib/useOnline';
 import { api, useWorkspace, workspace } from '../../workspace';
 import { Page } from '../shell/Page';
+import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
 import { DataTableHead } from '../ui/DataTableHead';
 import { InlineNameForm } from '../ui/InlineNameForm';
 import { NameDialog } from '../ui/NameDialog';
@@ -36,9 +37,7 @@ export function GroupsAdminPage(): ReactElement {
   const { t } = useTranslation();
   const cached = useWorkspace();
   const [renaming, setRenaming] = useState<Group | null>(null);
-  useEffect(() => {
-    void workspace.refresh().catch(() => undefined);
-  }, []);
+  useRefreshOnOpen('admin-groups');
   const groups = cached?.groups ?? [];
   const docs = cached?.docs ?? [];
   return (

@@ -1,8 +1,9 @@
-import { apiErrorSchema, type RosterResult, rosterResultSchema } from '../../../shared/api/schemas';
-import { ApiError, NetworkError } from '../../workspace';
+import { type RosterResult, rosterResultSchema } from '../../../shared/api/schemas';
+import { UPLOAD_TIMEOUT_MS } from '../../api/ApiClient';
+import { apiErrorFromAnswer, invalidAnswer } from '../../api/ApiError';
+import { NetworkError } from '../../workspace';
 
-/** A roster of a whole committee may take the server a while to check and store. */
-const UPLOAD_TIMEOUT_MS = 120_000;
+const REQUEST = 'POST /api/roster';
 
 function parseJson(text: string): unknown {
   try {
@@ -10,22 +11,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function refusal(status: number, body: unknown, retryAfter: string | null): ApiError {
-  const parsed = apiErrorSchema.safeParse(body);
-  if (!parsed.success) {
-    return new ApiError({ status, code: 'internal', message: `POST /api/roster answered ${status}` });
-  }
-  const answer = parsed.data;
-  return new ApiError({
-    status,
-    code: status === 400 ? 'bad_request' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'internal',
-    message: answer.message,
-    field: answer.field,
-    problems: answer.problems,
-    retryAfterSeconds: answer.retryAfterSeconds ?? (retryAfter === null ? undefined : Number(retryAfter)),
-  });
 }
 
 /**
@@ -49,24 +34,17 @@ export function uploadRoster(file: Blob, onProgress: (fraction: number) => void)
     request.onload = () => {
       const body = parseJson(request.responseText);
       if (request.status < 200 || request.status >= 300) {
-        reject(refusal(request.status, body, request.getResponseHeader('retry-after')));
+        reject(apiErrorFromAnswer(request.status, body, REQUEST, request.getResponseHeader('retry-after')));
         return;
       }
       const parsed = rosterResultSchema.safeParse(body);
       if (parsed.success) {
         resolve(parsed.data);
       } else {
-        reject(
-          new ApiError({
-            status: request.status,
-            code: 'invalid_response',
-            message: 'POST /api/roster answered with an unexpected body',
-          }),
-        );
+        reject(invalidAnswer(request.status, parsed.error, REQUEST));
       }
     };
-    const onFailure = (): void =>
-      reject(new NetworkError('POST /api/roster got no answer: the server cannot be reached'));
+    const onFailure = (): void => reject(new NetworkError(`${REQUEST} got no answer: the server cannot be reached`));
     request.onerror = onFailure;
     request.ontimeout = onFailure;
     request.send(file);
