@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import {
@@ -11,16 +11,13 @@ import {
 } from './support/app';
 import { SCREENSHOT_DIR } from './support/device';
 import { withPeople } from './support/people';
+import { commentThread } from './support/review';
 import { selectText } from './support/select';
 
 const PHONE = { width: 390, height: 844 };
 const TEXT = '多数居民支持加装电梯，但资金分摊难以协商。';
 const PASSAGE = '资金分摊';
 const OFFLINE_PASSAGE = '加装电梯';
-
-function threadCard(page: Page, text: string): Locator {
-  return page.locator('.comment-thread', { hasText: text });
-}
 
 /** Types into the focused comment field, picking `name` from the @mention list with the keyboard. */
 async function typeWithMention(page: Page, before: string, query: string, name: string): Promise<void> {
@@ -56,17 +53,17 @@ describe('comments on a document under review', () => {
     await typeWithMention(chair.page, '请补充资金来源，', '李', '李委员');
     expect(await composer.getByLabel('评论内容').inputValue()).toBe('请补充资金来源，@李委员 ');
     await chair.page.keyboard.press('Control+Enter');
-    await threadCard(chair.page, '请补充资金来源').waitFor({ timeout: UI_TIMEOUT_MS });
+    await commentThread(chair.page, '请补充资金来源').waitFor({ timeout: UI_TIMEOUT_MS });
     await chair.page.locator('.doc-body .comment-anchor', { hasText: PASSAGE }).waitFor();
 
     // The member sees it live, marked in the text; a click on the passage opens the thread.
-    const memberThread = threadCard(member.page, '请补充资金来源');
+    const memberThread = commentThread(member.page, '请补充资金来源');
     await memberThread.locator('.comment-mention', { hasText: '@李委员' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await member.page.locator('.doc-body .comment-anchor', { hasText: PASSAGE }).click();
     await member.page.locator('.comment-thread.is-active').waitFor({ timeout: UI_TIMEOUT_MS });
     await memberThread.getByLabel('回复内容').fill('已补充市级补贴的测算。');
     await memberThread.getByLabel('回复内容').press('Control+Enter');
-    await threadCard(chair.page, '已补充市级补贴的测算。').waitFor({ timeout: UI_TIMEOUT_MS });
+    await commentThread(chair.page, '已补充市级补贴的测算。').waitFor({ timeout: UI_TIMEOUT_MS });
     await chair.screenshot('desktop-comments');
 
     // Each may edit or delete only their own comment: the chair edits, the member deletes the reply.
@@ -78,7 +75,7 @@ describe('comments on a document under review', () => {
     await member.page.locator('.comment', { hasText: '分摊比例' }).getByText('（已编辑）').waitFor();
     await member.page.locator('.comment', { hasText: '已补充' }).getByRole('button', { name: '删除' }).click();
     await member.page.getByRole('dialog', { name: '删除' }).getByRole('button', { name: '删除' }).click();
-    await threadCard(chair.page, '分摊比例').locator('.comment-text.is-deleted', { hasText: '已删除' }).waitFor();
+    await commentThread(chair.page, '分摊比例').locator('.comment-text.is-deleted', { hasText: '已删除' }).waitFor();
 
     // The mention reached the member's inbox, with a link to the thread.
     const token = await seed.signIn(member.account);
@@ -86,7 +83,7 @@ describe('comments on a document under review', () => {
     await expect.poll(async () => mentionThreads(seed.baseUrl, token), { timeout: UI_TIMEOUT_MS }).toContain(threadId);
 
     // The chair resolves it; the member reopens it from the resolved list.
-    await threadCard(chair.page, '请补充资金来源').getByRole('button', { name: '解决' }).click();
+    await commentThread(chair.page, '请补充资金来源').getByRole('button', { name: '解决' }).click();
     await chair.page.locator('.doc-body .comment-anchor').waitFor({ state: 'detached' });
     await member.page.getByRole('button', { name: /^已解决/ }).click();
     await memberThread.getByText(/王主席 标记为已解决/).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -97,7 +94,7 @@ describe('comments on a document under review', () => {
     await selectText(member.page, PASSAGE);
     await member.page.keyboard.press('Backspace');
     await memberThread.getByText('原文已删除').waitFor({ timeout: UI_TIMEOUT_MS });
-    const chairThread = threadCard(chair.page, '请补充资金来源');
+    const chairThread = commentThread(chair.page, '请补充资金来源');
     await chairThread.getByText('原文已删除').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await chairThread.locator('.comment-quote-text').textContent()).toBe(PASSAGE);
 
@@ -112,10 +109,10 @@ describe('comments on a document under review', () => {
     await member.page.getByText('1 项评论更改尚未上传').waitFor({ timeout: UI_TIMEOUT_MS });
     await member.page.setViewportSize(PHONE);
     await member.screenshot('phone-comments-toolbar');
-    await threadCard(member.page, '离线时补充的意见').scrollIntoViewIfNeeded();
+    await commentThread(member.page, '离线时补充的意见').scrollIntoViewIfNeeded();
     await member.screenshot('phone-comments-offline');
     await member.context.setOffline(false);
-    await threadCard(chair.page, '离线时补充的意见').waitFor({ timeout: UI_TIMEOUT_MS });
+    await commentThread(chair.page, '离线时补充的意见').waitFor({ timeout: UI_TIMEOUT_MS });
     await chair.page.locator('.doc-body .comment-anchor', { hasText: OFFLINE_PASSAGE }).waitFor();
     await member.page.getByText('项评论更改尚未上传').waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import { caretToParagraph, createDocument, openDocument, UI_TIMEOUT_MS, waitForBody } from './support/app';
 import { withPeople } from './support/people';
-import { reviewBar, transition, waitForStatus } from './support/review';
+import { commentThread, reviewBar, transition, waitForStatus } from './support/review';
 import { selectText } from './support/select';
 
 const TITLE = '关于完善城乡公交一体化的提案';
@@ -14,10 +14,6 @@ const COMMENT = '请补充乘客数量的调查数据';
 const REPLY = '好的，已向交通局索取。';
 const REASON = '具体建议请写明资金来源';
 const FIX = '建议县财政每年安排专项补贴三百万元。';
-
-function thread(page: Page, text: string) {
-  return page.locator('.comment-thread', { hasText: text });
-}
 
 /** The text of every insertion shown in the version view, by author id. */
 async function insertionsBy(page: Page, authorId: string): Promise<string> {
@@ -56,12 +52,12 @@ describe('live review of a proposal', () => {
     await chair.page.keyboard.press('Control+Alt+M');
     await chair.page.getByLabel('评论内容').fill(COMMENT);
     await chair.page.getByLabel('评论内容').press('Control+Enter');
-    const memberThread = thread(member.page, COMMENT);
+    const memberThread = commentThread(member.page, COMMENT);
     await memberThread.waitFor({ timeout: UI_TIMEOUT_MS });
     await member.page.locator('.doc-body .comment-anchor', { hasText: PASSAGE }).click();
     await memberThread.getByLabel('回复内容').fill(REPLY);
     await memberThread.getByLabel('回复内容').press('Control+Enter');
-    await thread(chair.page, REPLY).waitFor({ timeout: UI_TIMEOUT_MS });
+    await commentThread(chair.page, REPLY).waitFor({ timeout: UI_TIMEOUT_MS });
     await chair.screenshot('desktop-review-watching');
 
     // The member submits; the chair sees everything since no review yet, coloured by the member.

@@ -16,3 +16,8 @@ export async function transition(page: Page, action: '提交审阅' | '审核通
 export async function waitForStatus(page: Page, status: string): Promise<void> {
   await page.locator('.doc-meta').filter({ hasText: status }).waitFor({ timeout: UI_TIMEOUT_MS });
 }
+
+/** A comment thread in the side panel, found by any text in it (quote, comment or reply). */
+export function commentThread(page: Page, text: string) {
+  return page.locator('.comment-thread', { hasText: text });
+}
