@@ -27,6 +27,7 @@ import { relayReasonText } from '../ui/errorText';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { VersionView } from '../versions/VersionView';
 import { DocReviewBar } from '../workflow/DocReviewBar';
+import { isReviewerOf } from '../workflow/isReviewerOf';
 import { DocMetaBar } from './DocMetaBar';
 import { DocTitleCrumb } from './DocTitleCrumb';
 import { ReviewSidebar } from './ReviewSidebar';
@@ -69,11 +70,8 @@ function AccessBanners(props: {
     auth.status !== 'signed_out'
   ) {
     const decision = decide(auth.me, Action.editContent, documentTarget(props.record));
-    // A chair (or a convener of another group) reviews rather than edits (P7): say so plainly.
-    const isReviewer =
-      !decision.allowed &&
-      decision.denial === 'not_in_group' &&
-      (auth.me.role === 'chair' || auth.me.role === 'convener');
+    // A chair reviews rather than edits (P7): say so plainly.
+    const isReviewer = !decision.allowed && decision.denial === 'not_in_group' && isReviewerOf(auth.me, props.record);
     const reason = decision.allowed ? '' : t(`denial.${decision.denial}`);
     return (
       <div className="banner is-info" role="status">
