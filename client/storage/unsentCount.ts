@@ -1,6 +1,9 @@
 import type { JianyanDb } from './JianyanDb';
 import type { LogKey } from './updateLog';
 
+/** How long after a change its log's unsent records are counted again (changes meanwhile join it). */
+const RECOUNT_DELAY_MS = 150;
+
 /** Other tabs of this origin hear about unsent changes on this channel. */
 const CHANNEL_NAME = 'jianyan-unsent';
 
@@ -72,9 +75,15 @@ export function watchUnsentCount(db: JianyanDb, docId: LogKey | null, onCount: (
         }
       });
   };
+  // A burst of keystrokes is counted once after it: each count is a read transaction on the
+  // table the next keystroke's append must then wait behind.
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const listener: Listener = (changed) => {
-    if (docId === null || changed === docId) {
-      recount();
+    if ((docId === null || changed === docId) && timer === null) {
+      timer = setTimeout(() => {
+        timer = null;
+        recount();
+      }, RECOUNT_DELAY_MS);
     }
   };
   listeners.add(listener);
@@ -83,5 +92,8 @@ export function watchUnsentCount(db: JianyanDb, docId: LogKey | null, onCount: (
   return () => {
     isActive = false;
     listeners.delete(listener);
+    if (timer !== null) {
+      clearTimeout(timer);
+    }
   };
 }
