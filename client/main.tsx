@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { initI18n } from './app/i18n/i18n';
+import { installTestHook } from './app/installTestHook';
+import { registerServiceWorker } from './app/registerServiceWorker';
 import { initServices } from './app/services';
-import { initI18n } from './i18n/i18n';
-import { registerServiceWorker } from './pwa/registerServiceWorker';
-import { installTestHook } from './session/installTestHook';
-import { requestPersistence } from './storage/requestPersistence';
+import { requestPersistence } from './core/storage/requestPersistence';
 import './styles/app.css';
 import './styles/editor.css';
 

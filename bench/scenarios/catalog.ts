@@ -1,4 +1,4 @@
-import { BACKGROUND_SYNC_CONCURRENCY } from '../../client/workspace/BackgroundSync';
+import { BACKGROUND_SYNC_CONCURRENCY } from '../../client/core/sync/BackgroundSync';
 import {
   atLeast,
   atMost,

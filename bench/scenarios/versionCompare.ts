@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { authorsOf } from '../../client/versions/authorship';
-import { compareVersions, renderVersion } from '../../client/versions/compareVersions';
-import { Change, type VersionContent } from '../../client/versions/versionContent';
+import { authorsOf } from '../../client/core/versions/authorship';
+import { compareVersions, renderVersion } from '../../client/core/versions/compareVersions';
+import { Change, type VersionContent } from '../../client/core/versions/versionContent';
 import { bodyChars, typeDraft } from '../lib/draftHistory';
 import { newReviser, revise } from '../lib/reviewEdits';
 import { seededRandom } from '../lib/seededRandom';

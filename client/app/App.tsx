@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { Action, can } from '../../shared';
 import type { Me } from '../../shared/api/schemas';
+import { useAuth } from '../core/workspace';
 import { AccessNotice } from '../features/access/AccessNotice';
 import { GroupsAdminPage } from '../features/admin/GroupsAdminPage';
 import { PeopleAdminPage } from '../features/admin/PeopleAdminPage';
@@ -17,7 +18,6 @@ import { InboxPage } from '../features/inbox/InboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Page } from '../features/shell/Page';
 import { StorageBanner } from '../features/storage/StorageBanner';
-import { useAuth } from '../workspace';
 import { useLeaveGuard } from './useLeaveGuard';
 
 function NotFound(): ReactElement {

@@ -1,14 +1,14 @@
-import type { ApiClient } from '../api/ApiClient';
-import { api } from '../api/api';
-import type { Store } from '../lib/createStore';
-import { findOpenSession } from '../session/sessionRegistry';
-import { syncContentOnce, syncDocOnce } from '../session/syncDocOnce';
-import { createDb, type JianyanDb } from '../storage/JianyanDb';
-import { createStorageHealth, type StorageHealth, watchDatabase } from '../storage/storageHealth';
-import type { ConnectionGate } from '../sync/ConnectionGate';
-import { createIdentity, type Identity } from '../user/identity';
-import { userOf } from '../workspace/AuthStore';
-import { WorkspaceRuntime } from '../workspace/WorkspaceRuntime';
+import type { ApiClient } from '../core/api/ApiClient';
+import { api } from '../core/api/api';
+import type { Store } from '../core/lib/createStore';
+import { createIdentity, type Identity } from '../core/presence/identity';
+import type { ConnectionGate } from '../core/rooms/ConnectionGate';
+import { findOpenSession } from '../core/rooms/sessionRegistry';
+import { syncContentOnce, syncDocOnce } from '../core/rooms/syncDocOnce';
+import { createDb, type JianyanDb } from '../core/storage/JianyanDb';
+import { createStorageHealth, type StorageHealth, watchDatabase } from '../core/storage/storageHealth';
+import { userOf } from '../core/workspace/AuthStore';
+import { WorkspaceRuntime } from '../core/workspace/WorkspaceRuntime';
 
 /** The app's long-lived objects, created once per page. */
 export interface AppServices {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { hasUnsavedWrites } from '../storage/storageHealth';
-import { watchUnsentCount } from '../storage/unsentCount';
+import { hasUnsavedWrites } from '../core/storage/storageHealth';
+import { watchUnsentCount } from '../core/storage/unsentCount';
 import { getServices } from './services';
 
 /**

@@ -7,9 +7,9 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Role } from '../../shared';
 import { ContentField } from '../../shared';
-import { CommentHighlights } from '../comments/highlightPlugin';
-import { type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../features/presence/presenceUser';
-import type { Identity } from '../user/identity';
+import type { Identity } from '../core/presence/identity';
+import { type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../core/presence/presenceUser';
+import { CommentHighlights } from './comments/highlightPlugin';
 import { SectionHints } from './SectionHints';
 
 export interface EditorBinding {

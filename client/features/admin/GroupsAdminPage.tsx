@@ -2,13 +2,13 @@ import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type Group, MAX_GROUP_NAME_LENGTH } from '../../../shared/api/schemas';
-import { useOnline } from '../../lib/useOnline';
-import { api, useWorkspace, workspace } from '../../workspace';
+import { api, useWorkspace, workspace } from '../../core/workspace';
+import { DataTableHead } from '../../ui/DataTableHead';
+import { useOnline } from '../../ui/hooks/useOnline';
+import { InlineNameForm } from '../../ui/InlineNameForm';
+import { NameDialog } from '../../ui/NameDialog';
 import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
-import { DataTableHead } from '../ui/DataTableHead';
-import { InlineNameForm } from '../ui/InlineNameForm';
-import { NameDialog } from '../ui/NameDialog';
 import { AdminTabs } from './AdminTabs';
 
 function CreateGroupForm(): ReactElement {

@@ -2,12 +2,12 @@ import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GroupId, ROLES, type Role } from '../../../shared';
 import type { Group } from '../../../shared/api/schemas';
-import { api } from '../../workspace';
-import { CopyButton } from '../ui/CopyButton';
-import { Dialog } from '../ui/Dialog';
-import { DialogActions } from '../ui/DialogActions';
-import { FormError } from '../ui/FormError';
-import { useBusyAction } from '../ui/useBusyAction';
+import { api } from '../../core/workspace';
+import { CopyButton } from '../../ui/CopyButton';
+import { Dialog } from '../../ui/Dialog';
+import { DialogActions } from '../../ui/DialogActions';
+import { FormError } from '../../ui/FormError';
+import { useBusyAction } from '../../ui/useBusyAction';
 
 export interface InviteDialogProps {
   readonly groups: readonly Group[];

@@ -1,11 +1,11 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterResult } from '../../../shared/api/schemas';
-import { ApiError, api, workspace } from '../../workspace';
-import { CopyButton } from '../ui/CopyButton';
-import { DataTableHead } from '../ui/DataTableHead';
-import { errorText } from '../ui/errorText';
-import { FormError } from '../ui/FormError';
+import { ApiError, api, workspace } from '../../core/workspace';
+import { CopyButton } from '../../ui/CopyButton';
+import { DataTableHead } from '../../ui/DataTableHead';
+import { errorText } from '../../ui/errorText';
+import { FormError } from '../../ui/FormError';
 import { uploadRoster } from './uploadRoster';
 
 type ImportState =

@@ -1,7 +1,7 @@
 import { type RosterResult, rosterResultSchema } from '../../../shared/api/schemas';
-import { UPLOAD_TIMEOUT_MS } from '../../api/ApiClient';
-import { apiErrorFromAnswer, invalidAnswer } from '../../api/ApiError';
-import { NetworkError } from '../../workspace';
+import { UPLOAD_TIMEOUT_MS } from '../../core/api/ApiClient';
+import { apiErrorFromAnswer, invalidAnswer } from '../../core/api/ApiError';
+import { NetworkError } from '../../core/workspace';
 
 const REQUEST = 'POST /api/roster';
 

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH } from '../../../shared/api/schemas';
-import { TextField } from '../ui/TextField';
+import { TextField } from '../../ui/TextField';
 import { PasswordField } from './PasswordField';
 import { UsernameField } from './UsernameField';
 import type { AccountField, AccountProblems, AccountValues } from './validateAccount';

@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 export interface AuthLayoutProps {
   readonly title: string;

@@ -1,7 +1,7 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/api/schemas';
-import { Dialog } from '../ui/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { SignInForm } from './SignInForm';
 
 /**

@@ -1,10 +1,10 @@
 import { type ReactElement, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { ApiError, api, useAuth, workspace } from '../../workspace';
-import { userOf } from '../../workspace/AuthStore';
-import { errorText } from '../ui/errorText';
-import { useApiData } from '../ui/useApiData';
+import { ApiError, api, useAuth, workspace } from '../../core/workspace';
+import { userOf } from '../../core/workspace/AuthStore';
+import { errorText } from '../../ui/errorText';
+import { useApiData } from '../../ui/useApiData';
 import { AuthLayout } from './AuthLayout';
 import { GoneNotice } from './GoneNotice';
 import { NewAccountForm } from './NewAccountForm';

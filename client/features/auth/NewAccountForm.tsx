@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { FormError } from '../ui/FormError';
+import { FormError } from '../../ui/FormError';
 import { AccountFields } from './AccountFields';
 import type { AccountForm } from './useAccountForm';
 

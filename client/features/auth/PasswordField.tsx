@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { MAX_PASSWORD_LENGTH } from '../../../shared/api/schemas';
-import { TextField, type TextFieldProps } from '../ui/TextField';
+import { TextField, type TextFieldProps } from '../../ui/TextField';
 
 export interface PasswordFieldProps extends Omit<TextFieldProps, 'type' | 'maxLength' | 'autoComplete'> {
   /** Tells password managers whether to fill in the saved password or offer a new one. */

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { workspace } from '../../workspace';
+import { workspace } from '../../core/workspace';
 import { AuthLayout } from './AuthLayout';
 import { GoneNotice } from './GoneNotice';
 import { NewAccountForm } from './NewAccountForm';

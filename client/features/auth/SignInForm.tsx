@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, NetworkError, workspace } from '../../workspace';
-import { errorText } from '../ui/errorText';
-import { FormError } from '../ui/FormError';
+import { ApiError, NetworkError, workspace } from '../../core/workspace';
+import { errorText } from '../../ui/errorText';
+import { FormError } from '../../ui/FormError';
 import { PasswordField } from './PasswordField';
 import { UsernameField } from './UsernameField';
 import { useRetryCountdown } from './useRetryCountdown';

@@ -1,6 +1,6 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../workspace';
+import { api } from '../../core/workspace';
 import { AuthLayout } from './AuthLayout';
 import { SignInForm } from './SignInForm';
 

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField, type TextFieldProps } from '../ui/TextField';
+import { TextField, type TextFieldProps } from '../../ui/TextField';
 
 export type UsernameFieldProps = Omit<TextFieldProps, 'label'>;
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../workspace';
-import { errorText } from '../ui/errorText';
+import { ApiError } from '../../core/workspace';
+import { errorText } from '../../ui/errorText';
 import { type AccountProblems, type AccountValues, normalizeUsername, validateAccount } from './validateAccount';
 
 const EMPTY: AccountValues = { name: '', username: '', password: '', confirm: '' };

@@ -1,9 +1,9 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserId } from '../../../shared';
-import { type Comment, deleteComment, editComment } from '../../comments/commentsModel';
+import { type Comment, deleteComment, editComment } from '../../core/comments/commentsModel';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatTime } from '../docs/formatTime';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { CommentComposer } from './CommentComposer';
 import { type CommentEnv, notifyMentions, personName, runChange } from './commentEnv';
 import { splitMentions } from './mentionText';

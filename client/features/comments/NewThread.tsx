@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserId } from '../../../shared';
-import { createThread } from '../../comments/commentsModel';
-import type { CommentRequest } from '../../comments/highlightPlugin';
+import { createThread } from '../../core/comments/commentsModel';
+import type { CommentRequest } from '../../editor/comments/highlightPlugin';
 import { CommentComposer } from './CommentComposer';
 import { type CommentEnv, notifyMentions, runChange } from './commentEnv';
 

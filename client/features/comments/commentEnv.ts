@@ -3,9 +3,9 @@ import type * as Y from 'yjs';
 import type { DocId, UserId } from '../../../shared';
 import { MAX_EXCERPT_LENGTH } from '../../../shared/api/review';
 import type { Person } from '../../../shared/api/schemas';
-import { CommentError } from '../../comments/commentsModel';
-import { toError } from '../../lib/toError';
-import { queueMention } from '../../review';
+import { CommentError } from '../../core/comments/commentsModel';
+import { toError } from '../../core/lib/toError';
+import { queueMention } from '../../core/review';
 import { nameOf } from '../docs/peopleNames';
 import type { MentionCandidate } from './mentionText';
 

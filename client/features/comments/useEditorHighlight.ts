@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useSyncExternalStore } from 'react';
-import { highlightStateOf } from '../../comments/editorComments';
-import type { HighlightState } from '../../comments/highlightPlugin';
+import { highlightStateOf } from '../../editor/comments/editorComments';
+import type { HighlightState } from '../../editor/comments/highlightPlugin';
 
 /**
  * One field of the editor's comment highlight state (the active thread, the last comment

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useMemo, useState } from 'react';
-import { type AnchorRange, anchorContextOf, resolveAnchor } from '../../comments/anchors';
-import type { Thread } from '../../comments/commentsModel';
+import type { Thread } from '../../core/comments/commentsModel';
+import { type AnchorRange, anchorContextOf, resolveAnchor } from '../../editor/comments/anchors';
 
 /** Wait after an edit before placing the threads again: typing must not re-sort the panel each key. */
 const REPLACE_DELAY_MS = 300;

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH } from '../../../shared';
 import type { DocRecord } from '../../../shared/api/schemas';
 import { getServices } from '../../app/services';
-import { errorText } from '../ui/errorText';
-import { NameDialog } from '../ui/NameDialog';
+import { errorText } from '../../ui/errorText';
+import { NameDialog } from '../../ui/NameDialog';
 import { NotOnDeviceError, renameDocument } from './renameDocument';
 
 export interface RenameDialogProps {

@@ -1,9 +1,9 @@
 import { ContentField, type DocId, MAX_TITLE_LENGTH } from '../../../shared';
 import type { AppServices } from '../../app/services';
+import type { Store } from '../../core/lib/createStore';
+import { acquireSession } from '../../core/rooms/sessionRegistry';
+import { saveDocRecord } from '../../core/storage/docRecords';
 import { setText } from '../../editor/textDiff';
-import type { Store } from '../../lib/createStore';
-import { acquireSession } from '../../session/sessionRegistry';
-import { saveDocRecord } from '../../storage/docRecords';
 
 /** How long a rename waits for a document that is not on the device yet to arrive. */
 const FETCH_TIMEOUT_MS = 15_000;

@@ -1,6 +1,6 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onCommentRequest } from '../../comments/editorComments';
+import { onCommentRequest } from '../../editor/comments/editorComments';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import { TimelinePanel } from '../workflow/TimelinePanel';

@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import type { DocId } from '../../../shared';
 import type { DocRecord, Me, Workspace } from '../../../shared/api/schemas';
-import type { Store } from '../../lib/createStore';
-import type { DocSession } from '../../session/DocSession';
+import type { Store } from '../../core/lib/createStore';
+import type { DocSession } from '../../core/rooms/DocSession';
 
 /**
  * What the main area of the document page shows: the live editor, one version read-only, two

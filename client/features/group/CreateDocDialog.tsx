@@ -2,13 +2,13 @@ import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { DOC_KINDS, DocKind, type GroupId, MAX_TITLE_LENGTH } from '../../../shared';
-import { workspace } from '../../workspace';
-import { Dialog } from '../ui/Dialog';
-import { DialogActions } from '../ui/DialogActions';
-import { errorText } from '../ui/errorText';
-import { FormError } from '../ui/FormError';
-import { TextField } from '../ui/TextField';
-import { useBusyAction } from '../ui/useBusyAction';
+import { workspace } from '../../core/workspace';
+import { Dialog } from '../../ui/Dialog';
+import { DialogActions } from '../../ui/DialogActions';
+import { errorText } from '../../ui/errorText';
+import { FormError } from '../../ui/FormError';
+import { TextField } from '../../ui/TextField';
+import { useBusyAction } from '../../ui/useBusyAction';
 
 export interface CreateDocDialogProps {
   readonly groupId: GroupId;

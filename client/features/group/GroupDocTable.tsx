@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Action, can, documentTarget, type UserId } from '../../../shared';
 import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
+import { DataTableHead } from '../../ui/DataTableHead';
 import { DocStatusTag } from '../docs/DocStatusTag';
 import { formatTime } from '../docs/formatTime';
 import { nameOf, namesOf } from '../docs/peopleNames';
-import { DataTableHead } from '../ui/DataTableHead';
 
 export interface GroupDocTableProps {
   readonly me: Me;

@@ -8,14 +8,14 @@ import {
   type Me,
   type Workspace,
 } from '../../../shared/api/schemas';
-import { workspace as actions, api, useWorkspace } from '../../workspace';
+import { workspace as actions, api, useWorkspace } from '../../core/workspace';
+import { errorText } from '../../ui/errorText';
+import { FormError } from '../../ui/FormError';
+import { NameDialog } from '../../ui/NameDialog';
 import { peopleById } from '../docs/peopleNames';
 import { RenameDialog } from '../docs/RenameDialog';
 import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
-import { errorText } from '../ui/errorText';
-import { FormError } from '../ui/FormError';
-import { NameDialog } from '../ui/NameDialog';
 import { CreateDocDialog } from './CreateDocDialog';
 import { filterDocs } from './filterDocs';
 import { GroupDocTable } from './GroupDocTable';

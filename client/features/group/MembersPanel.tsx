@@ -2,14 +2,14 @@ import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Action, can, type UserId } from '../../../shared';
 import type { Group, Me, Person } from '../../../shared/api/schemas';
-import { useOnline } from '../../lib/useOnline';
-import { colorOf } from '../../user/identity';
-import { api, workspace } from '../../workspace';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { Dialog } from '../ui/Dialog';
-import { DialogActions } from '../ui/DialogActions';
-import { FormError } from '../ui/FormError';
-import { useBusyAction } from '../ui/useBusyAction';
+import { colorOf } from '../../core/presence/identity';
+import { api, workspace } from '../../core/workspace';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Dialog } from '../../ui/Dialog';
+import { DialogActions } from '../../ui/DialogActions';
+import { FormError } from '../../ui/FormError';
+import { useOnline } from '../../ui/hooks/useOnline';
+import { useBusyAction } from '../../ui/useBusyAction';
 
 export interface MembersPanelProps {
   readonly me: Me;

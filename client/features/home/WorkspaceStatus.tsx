@@ -2,9 +2,9 @@ import type { TFunction } from 'i18next';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocRecord } from '../../../shared/api/schemas';
-import { type OutboxProblem, useBackgroundSync, useOutbox } from '../../workspace';
-import { denialText } from '../ui/errorText';
-import { ProblemActions } from '../ui/ProblemActions';
+import { type OutboxProblem, useBackgroundSync, useOutbox } from '../../core/workspace';
+import { denialText } from '../../ui/errorText';
+import { ProblemActions } from '../../ui/ProblemActions';
 import { reviewProblemText } from '../workflow/problemText';
 
 function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFunction): string {

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { useUnreadCount } from '../../review';
+import { useUnreadCount } from '../../core/review';
 
 /** Badges show at most this; more reads "99+". */
 const MAX_BADGE_COUNT = 99;

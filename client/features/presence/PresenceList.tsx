@@ -1,8 +1,14 @@
 import { type ReactElement, useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { useWorkspace } from '../../workspace';
-import { type KnownPerson, knownPeopleOf, type PresenceUser, readPresenceUser, shownPresence } from './presenceUser';
+import {
+  type KnownPerson,
+  knownPeopleOf,
+  type PresenceUser,
+  readPresenceUser,
+  shownPresence,
+} from '../../core/presence/presenceUser';
+import { useWorkspace } from '../../core/workspace';
 
 interface Person extends PresenceUser {
   readonly clientId: number;

@@ -1,15 +1,15 @@
 import { type ReactElement, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiToken, MAX_TOKEN_NAME_LENGTH } from '../../../shared/api/schemas';
-import { api } from '../../workspace';
+import { api } from '../../core/workspace';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { CopyButton } from '../../ui/CopyButton';
+import { DataTableHead } from '../../ui/DataTableHead';
+import { errorText } from '../../ui/errorText';
+import { FormError } from '../../ui/FormError';
+import { InlineNameForm } from '../../ui/InlineNameForm';
+import { useApiData } from '../../ui/useApiData';
 import { formatTime } from '../docs/formatTime';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { CopyButton } from '../ui/CopyButton';
-import { DataTableHead } from '../ui/DataTableHead';
-import { errorText } from '../ui/errorText';
-import { FormError } from '../ui/FormError';
-import { InlineNameForm } from '../ui/InlineNameForm';
-import { useApiData } from '../ui/useApiData';
 
 function TokenTable({ tokens, onRevoke }: { tokens: readonly ApiToken[]; onRevoke: (token: ApiToken) => void }) {
   const { t, i18n } = useTranslation();

@@ -1,9 +1,9 @@
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/api/schemas';
-import { ApiError, api } from '../../workspace';
+import { ApiError, api } from '../../core/workspace';
+import { errorText } from '../../ui/errorText';
 import { PasswordField } from '../auth/PasswordField';
-import { errorText } from '../ui/errorText';
 
 /** Current password, new one twice; the server ends the person's other sessions. */
 export function ChangePassword(): ReactElement {

@@ -2,8 +2,8 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Group, Me } from '../../../shared/api/schemas';
-import { colorOf } from '../../user/identity';
-import { workspace } from '../../workspace';
+import { colorOf } from '../../core/presence/identity';
+import { workspace } from '../../core/workspace';
 import { Disclosure } from './Disclosure';
 import { MainNav } from './MainNav';
 

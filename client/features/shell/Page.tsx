@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
-import { AppHeader } from '../../app/AppHeader';
-import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { AppHeader } from './AppHeader';
 import { useListIndicator } from './useListIndicator';
 
 export interface PageProps {

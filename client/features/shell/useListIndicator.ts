@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { getServices } from '../../app/services';
-import { useOnline } from '../../lib/useOnline';
-import { useAuth } from '../../workspace';
+import { useAuth } from '../../core/workspace';
+import { useOnline } from '../../ui/hooks/useOnline';
 import { expiredIndicatorView, type IndicatorView, listIndicatorView } from '../sync-indicator/indicatorView';
 import { useTotalUnsent } from '../sync-indicator/useTotalUnsent';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { workspace } from '../../workspace';
+import { workspace } from '../../core/workspace';
 
 /**
  * Asks the server for the workspace again when a list page opens, so that documents and members

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getServices } from '../../app/services';
-import { useStore } from '../../lib/useStore';
+import { useStore } from '../../ui/hooks/useStore';
 
 /** Tells the user when edits may not be reaching the device store, and what to do. */
 export function StorageBanner(): ReactElement | null {

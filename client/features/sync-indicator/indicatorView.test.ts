@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../i18n/en';
-import { zhCN } from '../../i18n/zh-CN';
+import { en } from '../../app/i18n/en';
+import { zhCN } from '../../app/i18n/zh-CN';
 import { docIndicatorView, expiredIndicatorView, listIndicatorView } from './indicatorView';
 
 beforeAll(async () => {

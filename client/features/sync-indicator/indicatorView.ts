@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { SyncProblem, SyncStatus } from '../../sync/syncStatus';
-import { relayReasonText } from '../ui/errorText';
+import type { SyncProblem, SyncStatus } from '../../core/rooms/syncStatus';
+import { relayReasonText } from '../../ui/errorText';
 
 /** What the header indicator shows: a tone for the dot, a label and a longer hint. */
 export interface IndicatorView {

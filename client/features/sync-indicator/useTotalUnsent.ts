@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { JianyanDb } from '../../storage/JianyanDb';
-import { watchUnsentCount } from '../../storage/unsentCount';
+import type { JianyanDb } from '../../core/storage/JianyanDb';
+import { watchUnsentCount } from '../../core/storage/unsentCount';
 
 /** The number of changes of all documents on this device that the server has not acknowledged. */
 export function useTotalUnsent(db: JianyanDb): number {

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocActivity } from '../../review';
+import { useDocActivity } from '../../core/review';
 import type { ChangesBase, DocReviewContext } from '../document/reviewContext';
 
 /**

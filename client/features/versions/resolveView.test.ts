@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocActivity, Version } from '../../../shared/api/review';
-import { encodeSnapshotBase64 } from '../../versions/snapshots';
-import { newWriter, paragraphText } from '../../versions/test/writers';
-import { Change } from '../../versions/versionContent';
+import { encodeSnapshotBase64 } from '../../core/versions/snapshots';
+import { newWriter, paragraphText } from '../../core/versions/test/writers';
+import { Change } from '../../core/versions/versionContent';
 import { readView, resolveView } from './resolveView';
 
 function version(id: string, snapshot: Y.Snapshot, createdAt: number): Version {

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import type { DocActivity, Version } from '../../../shared/api/review';
-import { compareVersions, renderVersion } from '../../versions/compareVersions';
-import { decodeSnapshotBase64, hasSnapshotContent } from '../../versions/snapshots';
-import type { VersionContent } from '../../versions/versionContent';
+import { compareVersions, renderVersion } from '../../core/versions/compareVersions';
+import { decodeSnapshotBase64, hasSnapshotContent } from '../../core/versions/snapshots';
+import type { VersionContent } from '../../core/versions/versionContent';
 import type { DocView } from '../document/reviewContext';
 
 /** What a non-live view reads: one state, or a base and a target (null target: the live document). */

@@ -1,8 +1,8 @@
 import type { Version } from '../../../shared/api/review';
-import { refreshDocActivity } from '../../review';
-import type { DocSession } from '../../session/DocSession';
-import type { DocConnection } from '../../sync/DocConnection';
-import { api } from '../../workspace';
+import { refreshDocActivity } from '../../core/review';
+import type { DocConnection } from '../../core/rooms/DocConnection';
+import type { DocSession } from '../../core/rooms/DocSession';
+import { api } from '../../core/workspace';
 
 /** How long a save waits for this device's last changes to reach the server before it gives up. */
 const SENT_TIMEOUT_MS = 10_000;

@@ -3,7 +3,6 @@ import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Action, can, DocKind, documentTarget, type UserId } from '../../../shared';
 import type { Cosigner, DocRecord, Me, Person } from '../../../shared/api/schemas';
-import { useOnline } from '../../lib/useOnline';
 import {
   inviteCosigners,
   type SignatureState,
@@ -11,14 +10,15 @@ import {
   UnsentChangesError,
   useSignedSnapshots,
   withdrawSignature,
-} from '../../review';
-import { ApiError } from '../../workspace';
+} from '../../core/review';
+import { ApiError } from '../../core/workspace';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { errorText } from '../../ui/errorText';
+import { FormError } from '../../ui/FormError';
+import { useOnline } from '../../ui/hooks/useOnline';
+import { useBusyAction } from '../../ui/useBusyAction';
 import { nameOf, peopleById } from '../docs/peopleNames';
 import type { DocReviewContext } from '../document/reviewContext';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { errorText } from '../ui/errorText';
-import { FormError } from '../ui/FormError';
-import { useBusyAction } from '../ui/useBusyAction';
 import { InviteCosignersDialog } from './InviteCosignersDialog';
 import { useSignatureStates } from './useSignatureStates';
 

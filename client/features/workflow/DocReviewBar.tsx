@@ -1,9 +1,9 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOnline } from '../../lib/useOnline';
-import { cancelQueuedTransition, type QueuedTransition, useQueuedReview } from '../../review';
+import { cancelQueuedTransition, type QueuedTransition, useQueuedReview } from '../../core/review';
+import { useOnline } from '../../ui/hooks/useOnline';
+import { useBusyAction } from '../../ui/useBusyAction';
 import type { DocReviewContext } from '../document/reviewContext';
-import { useBusyAction } from '../ui/useBusyAction';
 import { ChangesSinceReviewButton } from '../versions/ChangesSinceReviewButton';
 import { CosignPanel } from './CosignPanel';
 import { isReviewerOf } from './isReviewerOf';

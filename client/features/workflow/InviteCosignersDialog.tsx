@@ -2,10 +2,10 @@ import { type FormEvent, type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserId } from '../../../shared';
 import type { Person } from '../../../shared/api/schemas';
-import { Dialog } from '../ui/Dialog';
-import { DialogActions } from '../ui/DialogActions';
-import { FormError } from '../ui/FormError';
-import { useBusyAction } from '../ui/useBusyAction';
+import { Dialog } from '../../ui/Dialog';
+import { DialogActions } from '../../ui/DialogActions';
+import { FormError } from '../../ui/FormError';
+import { useBusyAction } from '../../ui/useBusyAction';
 
 export interface InviteCosignersDialogProps {
   readonly isOpen: boolean;

@@ -1,10 +1,10 @@
 import { type FormEvent, type ReactElement, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_REASON_LENGTH } from '../../../shared/api/review';
-import { Dialog } from '../ui/Dialog';
-import { DialogActions } from '../ui/DialogActions';
-import { FormError } from '../ui/FormError';
-import { useBusyAction } from '../ui/useBusyAction';
+import { Dialog } from '../../ui/Dialog';
+import { DialogActions } from '../../ui/DialogActions';
+import { FormError } from '../../ui/FormError';
+import { useBusyAction } from '../../ui/useBusyAction';
 
 export interface ReturnDialogProps {
   readonly isOpen: boolean;

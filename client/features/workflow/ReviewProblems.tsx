@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocStatus } from '../../../shared';
-import type { QueuedReview } from '../../review';
-import { ProblemActions } from '../ui/ProblemActions';
+import type { QueuedReview } from '../../core/review';
+import { ProblemActions } from '../../ui/ProblemActions';
 import { reviewProblemText } from './problemText';
 
 /**

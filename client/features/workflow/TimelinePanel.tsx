@@ -1,7 +1,7 @@
 import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOnline } from '../../lib/useOnline';
-import { useDocActivity } from '../../review';
+import { useDocActivity } from '../../core/review';
+import { useOnline } from '../../ui/hooks/useOnline';
 import { formatTime } from '../docs/formatTime';
 import { nameOf, peopleById } from '../docs/peopleNames';
 import type { DocReviewContext } from '../document/reviewContext';

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { can, documentTarget } from '../../../shared';
 import { TRANSITION_ACTIONS, TRANSITIONS, type Transition } from '../../../shared/api/review';
 import type { DocRecord, Me } from '../../../shared/api/schemas';
-import { useOnline } from '../../lib/useOnline';
-import { queueTransition } from '../../review';
-import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { queueTransition } from '../../core/review';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useOnline } from '../../ui/hooks/useOnline';
 import { ReturnDialog } from './ReturnDialog';
 
 /** The button order in the bar, and the permission each one needs. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocStatus, newDocId, Role } from '../../../shared';
-import { makeMe, makeRecord, newGroupId } from '../../workspace/test/FakeServer';
+import { makeMe, makeRecord, newGroupId } from '../../test/FakeServer';
 import { isReviewerOf } from './isReviewerOf';
 
 describe('isReviewerOf', () => {

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { DocStatus } from '../../../shared';
 import type { Transition } from '../../../shared/api/review';
-import type { OutboxProblem } from '../../workspace';
-import { denialText } from '../ui/errorText';
+import type { OutboxProblem } from '../../core/workspace';
+import { denialText } from '../../ui/errorText';
 
 /** Why the server refused a queued transition, as the person reads it. */
 function transitionReason(problem: OutboxProblem, currentStatus: DocStatus | null, t: TFunction): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newDocId } from '../../../shared';
 import type { DocEvent, DocEventType } from '../../../shared/api/review';
-import { newUserId } from '../../workspace/test/FakeServer';
+import { newUserId } from '../../test/FakeServer';
 import { resignedEventIds } from './timelineText';
 
 const docId = newDocId();

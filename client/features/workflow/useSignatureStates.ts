@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { UserId } from '../../../shared';
-import { type SignatureState, signatureStateOf } from '../../review';
+import { type SignatureState, signatureStateOf } from '../../core/review';
 
 /**
  * Rebuilding a signed version costs about as much as reading the document: while someone types,

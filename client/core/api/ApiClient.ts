@@ -1,0 +1,413 @@
+import { z } from 'zod';
+import {
+  createVersionRequestSchema,
+  docActivitySchema,
+  inboxSchema,
+  inviteCosignersRequestSchema,
+  markReadRequestSchema,
+  mentionRequestSchema,
+  signRequestSchema,
+  type TransitionRequest,
+  transitionRequestSchema,
+  transitionResultSchema,
+  versionSchema,
+} from '../../../shared/api/review';
+import {
+  acceptInvitationRequestSchema,
+  apiTokenSchema,
+  changePasswordRequestSchema,
+  createDocRequestSchema,
+  createdApiTokenSchema,
+  createdInvitationSchema,
+  createGroupRequestSchema,
+  createInvitationRequestSchema,
+  createTokenRequestSchema,
+  docRecordSchema,
+  groupSchema,
+  invitationPreviewSchema,
+  invitationSchema,
+  meSchema,
+  personSchema,
+  renameGroupRequestSchema,
+  rosterResultSchema,
+  sessionSchema,
+  setupRequestSchema,
+  setupStatusSchema,
+  signInRequestSchema,
+  updateDocRequestSchema,
+  updatePersonRequestSchema,
+  workspaceSchema,
+} from '../../../shared/api/schemas';
+import type { DocId, GroupId, UserId } from '../../../shared/domain/ids';
+import { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, NetworkError } from './ApiError';
+
+/**
+ * A request that got no answer in this time counts as a network failure: on a slow rural link a
+ * stalled request would otherwise hold the outbox or a sign-in form for minutes.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A roster of a whole committee may take the server a while to check and store. */
+export const UPLOAD_TIMEOUT_MS = 120_000;
+
+const docListSchema = z.object({ docs: z.array(docRecordSchema) });
+const groupListSchema = z.object({ groups: z.array(groupSchema) });
+const peopleSchema = z.object({ people: z.array(personSchema) });
+const invitationListSchema = z.object({ invitations: z.array(invitationSchema) });
+const tokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
+const noContent = z.undefined();
+const unreadSchema = z.object({ unreadCount: z.number() });
+
+export type Me = z.infer<typeof meSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+export type SetupInput = z.input<typeof setupRequestSchema>;
+export type SignInInput = z.input<typeof signInRequestSchema>;
+export type ChangePasswordInput = z.input<typeof changePasswordRequestSchema>;
+export type CreateDocInput = z.input<typeof createDocRequestSchema>;
+export type CreateInvitationInput = z.input<typeof createInvitationRequestSchema>;
+export type AcceptInvitationInput = z.input<typeof acceptInvitationRequestSchema>;
+export type CreateVersionInput = z.input<typeof createVersionRequestSchema>;
+export type MentionInput = z.input<typeof mentionRequestSchema>;
+export type MarkReadInput = z.input<typeof markReadRequestSchema>;
+
+export interface ApiClientOptions {
+  /** Prefix of every path; '' (the default) is the origin that served the app. */
+  readonly baseUrl?: string;
+  /** The fetch to use; tests pass a fake. */
+  readonly fetch?: typeof fetch;
+}
+
+interface RequestSpec<T> {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly path: string;
+  readonly answer: z.ZodType<T>;
+  /** A JSON body, validated with `body` before it is sent. */
+  readonly json?: { readonly schema: z.ZodType; readonly value: unknown };
+  /** A raw body with its content type (a roster file). */
+  readonly raw?: { readonly body: Blob; readonly contentType: string };
+  /**
+   * Whether a 401 means that the session ended. False for the requests that create a session or
+   * check a password, where 401 means the credentials were wrong.
+   */
+  readonly isSessionRequest?: boolean;
+  readonly timeoutMs?: number;
+}
+
+type UnauthorizedListener = () => void;
+
+/**
+ * The HTTP API of docs/API.md. Every answer is validated with its schema from
+ * shared/api/schemas.ts; a refusal throws `ApiError`, no answer at all throws `NetworkError`.
+ */
+export class ApiClient {
+  readonly #baseUrl: string;
+  readonly #fetch: typeof fetch;
+  readonly #onUnauthorized = new Set<UnauthorizedListener>();
+
+  constructor(options: ApiClientOptions = {}) {
+    this.#baseUrl = options.baseUrl ?? '';
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** Calls `listener` whenever a signed-in request is answered 401 (the session ended). */
+  onUnauthorized(listener: UnauthorizedListener): () => void {
+    this.#onUnauthorized.add(listener);
+    return () => {
+      this.#onUnauthorized.delete(listener);
+    };
+  }
+
+  // ---- Setup and session ----
+
+  /** `GET /api/setup`: whether the first secretariat account must still be created. */
+  setupStatus() {
+    return this.#request({ method: 'GET', path: '/api/setup', answer: setupStatusSchema, isSessionRequest: false });
+  }
+
+  /** `POST /api/setup`: creates the first secretariat account and signs it in. */
+  completeSetup(input: SetupInput) {
+    const json = { schema: setupRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: '/api/setup', answer: sessionSchema, json, isSessionRequest: false });
+  }
+
+  /** `POST /api/session`: signs in; the server sets the session cookie. */
+  signIn(input: SignInInput) {
+    const json = { schema: signInRequestSchema, value: input };
+    return this.#request({
+      method: 'POST',
+      path: '/api/session',
+      answer: sessionSchema,
+      json,
+      isSessionRequest: false,
+    });
+  }
+
+  /** `DELETE /api/session`: ends this session and clears the cookie. */
+  signOut() {
+    return this.#request({ method: 'DELETE', path: '/api/session', answer: noContent, isSessionRequest: false });
+  }
+
+  /** `GET /api/me`: the signed-in user. */
+  me() {
+    return this.#request({ method: 'GET', path: '/api/me', answer: meSchema });
+  }
+
+  /** `POST /api/me/password`: ends the user's other sessions. */
+  changePassword(input: ChangePasswordInput) {
+    const json = { schema: changePasswordRequestSchema, value: input };
+    return this.#request({
+      method: 'POST',
+      path: '/api/me/password',
+      answer: noContent,
+      json,
+      isSessionRequest: false,
+    });
+  }
+
+  /** `GET /api/workspace`: everything the user may see. */
+  workspace() {
+    return this.#request({ method: 'GET', path: '/api/workspace', answer: workspaceSchema });
+  }
+
+  // ---- Documents ----
+
+  /** `GET /api/docs`: the documents the user may read. */
+  async listDocs() {
+    return (await this.#request({ method: 'GET', path: '/api/docs', answer: docListSchema })).docs;
+  }
+
+  /** `POST /api/docs`: registers a document created on a device; the same request again is harmless. */
+  registerDoc(input: CreateDocInput) {
+    const json = { schema: createDocRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: '/api/docs', answer: docRecordSchema, json });
+  }
+
+  /** `GET /api/docs/:id`. */
+  getDoc(id: DocId) {
+    return this.#request({ method: 'GET', path: `/api/docs/${enc(id)}`, answer: docRecordSchema });
+  }
+
+  /** `PATCH /api/docs/:id`: archives a document or brings it back. */
+  updateDoc(id: DocId, patch: { readonly isArchived: boolean }) {
+    const json = { schema: updateDocRequestSchema, value: patch };
+    return this.#request({ method: 'PATCH', path: `/api/docs/${enc(id)}`, answer: docRecordSchema, json });
+  }
+
+  // ---- Review (docs/API.md, Review) ----
+
+  /** `POST /api/docs/:id/transitions`: submit, return (with a reason), approve or file. */
+  transition(id: DocId, input: TransitionRequest) {
+    const json = { schema: transitionRequestSchema, value: input };
+    const path = `/api/docs/${enc(id)}/transitions`;
+    return this.#request({ method: 'POST', path, answer: transitionResultSchema, json });
+  }
+
+  /** `GET /api/docs/:id/activity`: record, timeline, versions and the user's last review. */
+  docActivity(id: DocId) {
+    return this.#request({ method: 'GET', path: `/api/docs/${enc(id)}/activity`, answer: docActivitySchema });
+  }
+
+  /** `POST /api/docs/:id/versions`: saves the server's current state as a named version. */
+  saveVersion(id: DocId, input: CreateVersionInput) {
+    const json = { schema: createVersionRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: `/api/docs/${enc(id)}/versions`, answer: versionSchema, json });
+  }
+
+  /** `POST /api/docs/:id/cosigners`: the proposer asks members of the group to co-sign. */
+  inviteCosigners(id: DocId, userIds: readonly UserId[]) {
+    const json = { schema: inviteCosignersRequestSchema, value: { userIds } };
+    const path = `/api/docs/${enc(id)}/cosigners`;
+    return this.#request({ method: 'POST', path, answer: docRecordSchema, json });
+  }
+
+  /** `PUT /api/docs/:id/signature`: co-signs (or signs again) the version given as a snapshot. */
+  sign(id: DocId, snapshot: string) {
+    const json = { schema: signRequestSchema, value: { snapshot } };
+    const path = `/api/docs/${enc(id)}/signature`;
+    return this.#request({ method: 'PUT', path, answer: docRecordSchema, json });
+  }
+
+  /** `DELETE /api/docs/:id/signature`: withdraws the user's signature. */
+  withdrawSignature(id: DocId) {
+    const path = `/api/docs/${enc(id)}/signature`;
+    return this.#request({ method: 'DELETE', path, answer: docRecordSchema });
+  }
+
+  /** `POST /api/docs/:id/mentions`: notifies the people a comment mentions. */
+  mention(id: DocId, input: MentionInput) {
+    const json = { schema: mentionRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: `/api/docs/${enc(id)}/mentions`, answer: noContent, json });
+  }
+
+  /** `GET /api/notifications`: the newest notifications and the unread count. */
+  inbox() {
+    return this.#request({ method: 'GET', path: '/api/notifications', answer: inboxSchema });
+  }
+
+  /** `POST /api/notifications/read`: marks some (or all) as read. */
+  markRead(input: MarkReadInput) {
+    const json = { schema: markReadRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: '/api/notifications/read', answer: unreadSchema, json });
+  }
+
+  // ---- Groups and people ----
+
+  /** `GET /api/groups`: the groups the user may see. */
+  async listGroups() {
+    return (await this.#request({ method: 'GET', path: '/api/groups', answer: groupListSchema })).groups;
+  }
+
+  /** `POST /api/groups`. */
+  createGroup(name: string) {
+    const json = { schema: createGroupRequestSchema, value: { name } };
+    return this.#request({ method: 'POST', path: '/api/groups', answer: groupSchema, json });
+  }
+
+  /** `PATCH /api/groups/:id`. */
+  renameGroup(id: GroupId, name: string) {
+    const json = { schema: renameGroupRequestSchema, value: { name } };
+    return this.#request({ method: 'PATCH', path: `/api/groups/${enc(id)}`, answer: groupSchema, json });
+  }
+
+  /** `PUT /api/groups/:id/members/:userId`. */
+  addMember(groupId: GroupId, userId: UserId) {
+    const path = `/api/groups/${enc(groupId)}/members/${enc(userId)}`;
+    return this.#request({ method: 'PUT', path, answer: groupSchema });
+  }
+
+  /** `DELETE /api/groups/:id/members/:userId`. */
+  removeMember(groupId: GroupId, userId: UserId) {
+    const path = `/api/groups/${enc(groupId)}/members/${enc(userId)}`;
+    return this.#request({ method: 'DELETE', path, answer: groupSchema });
+  }
+
+  /** `GET /api/people`. */
+  async listPeople() {
+    return (await this.#request({ method: 'GET', path: '/api/people', answer: peopleSchema })).people;
+  }
+
+  /** `PATCH /api/people/:id`: deactivating ends the person's sessions. */
+  setPersonActive(id: UserId, isActive: boolean) {
+    const json = { schema: updatePersonRequestSchema, value: { isActive } };
+    return this.#request({ method: 'PATCH', path: `/api/people/${enc(id)}`, answer: personSchema, json });
+  }
+
+  // ---- Invitations and roster ----
+
+  /** `POST /api/invitations`: the link is in the answer, shown once. */
+  createInvitation(input: CreateInvitationInput) {
+    const json = { schema: createInvitationRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: '/api/invitations', answer: createdInvitationSchema, json });
+  }
+
+  /** `GET /api/invitations`: the ones not yet used and not expired. */
+  async listInvitations() {
+    const answer = invitationListSchema;
+    return (await this.#request({ method: 'GET', path: '/api/invitations', answer })).invitations;
+  }
+
+  /** `GET /api/invitations/:token`: what the person joining sees before accepting. */
+  previewInvitation(token: string) {
+    const path = `/api/invitations/${enc(token)}`;
+    return this.#request({ method: 'GET', path, answer: invitationPreviewSchema, isSessionRequest: false });
+  }
+
+  /** `POST /api/invitations/:token/accept`: creates the account and signs it in. */
+  acceptInvitation(token: string, input: AcceptInvitationInput) {
+    const path = `/api/invitations/${enc(token)}/accept`;
+    const json = { schema: acceptInvitationRequestSchema, value: input };
+    return this.#request({ method: 'POST', path, answer: sessionSchema, json, isSessionRequest: false });
+  }
+
+  /** `POST /api/roster`: the CSV file as it is (UTF-8 or GBK); a refusal lists bad lines in `problems`. */
+  importRoster(file: Blob) {
+    const raw = { body: file, contentType: 'text/csv' };
+    const timeoutMs = UPLOAD_TIMEOUT_MS;
+    return this.#request({ method: 'POST', path: '/api/roster', answer: rosterResultSchema, raw, timeoutMs });
+  }
+
+  // ---- API tokens ----
+
+  /** `GET /api/tokens`: the user's API tokens. */
+  async listTokens() {
+    return (await this.#request({ method: 'GET', path: '/api/tokens', answer: tokenListSchema })).tokens;
+  }
+
+  /** `POST /api/tokens`: the token itself is in the answer, shown once. */
+  createToken(name: string) {
+    const json = { schema: createTokenRequestSchema, value: { name } };
+    return this.#request({ method: 'POST', path: '/api/tokens', answer: createdApiTokenSchema, json });
+  }
+
+  /** `DELETE /api/tokens/:id`. */
+  revokeToken(id: string) {
+    return this.#request({ method: 'DELETE', path: `/api/tokens/${enc(id)}`, answer: noContent });
+  }
+
+  async #request<T>(spec: RequestSpec<T>): Promise<T> {
+    const name = `${spec.method} ${spec.path.replace(/\/invitations\/[^/]+/, '/invitations/…')}`;
+    const init = this.#init(spec, name);
+    let response: Response;
+    try {
+      response = await this.#fetch(`${this.#baseUrl}${spec.path}`, init);
+    } catch (err) {
+      throw new NetworkError(`${name} got no answer: the server cannot be reached`, { cause: err });
+    }
+    if (!response.ok) {
+      const error = apiErrorFromAnswer(
+        response.status,
+        await readJson(response),
+        name,
+        response.headers.get('retry-after'),
+      );
+      if (error.status === 401 && spec.isSessionRequest !== false) {
+        for (const listener of [...this.#onUnauthorized]) {
+          listener();
+        }
+      }
+      throw error;
+    }
+    const body = response.status === 204 ? undefined : await readJson(response);
+    const parsed = spec.answer.safeParse(body);
+    if (!parsed.success) {
+      throw invalidAnswer(response.status, parsed.error, name);
+    }
+    return parsed.data;
+  }
+
+  #init(spec: RequestSpec<unknown>, name: string): RequestInit {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let body: BodyInit | undefined;
+    if (spec.json !== undefined) {
+      const checked = spec.json.schema.safeParse(spec.json.value);
+      if (!checked.success) {
+        throw apiErrorFromIssues(checked.error, name);
+      }
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(checked.data);
+    } else if (spec.raw !== undefined) {
+      headers['content-type'] = spec.raw.contentType;
+      body = spec.raw.body;
+    }
+    return {
+      method: spec.method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: AbortSignal.timeout(spec.timeoutMs ?? REQUEST_TIMEOUT_MS),
+    };
+  }
+}
+
+function enc(part: string): string {
+  return encodeURIComponent(part);
+}
+
+/** The answer's JSON, or undefined when it has none or it is not JSON (a proxy's error page). */
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    const text = await response.text();
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,77 @@
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import type { UserId } from '../../../shared';
+import { MAX_MENTIONS } from '../../../shared/api/review';
+import { userIdSchema } from '../../../shared/api/schemas';
+
+/**
+ * The shape of a document's comments Y.Doc (room `<id>.comments`): `threads` maps a thread id to
+ * a Y.Map of the thread, whose `comments` is a Y.Array of Y.Maps. Each field is its own map
+ * entry, so that a reply, a resolution and an edit made at the same time on different devices
+ * all survive the merge.
+ */
+
+/** The root map of the comments doc. */
+export const THREADS_KEY = 'threads';
+/** Longest comment; a comment is a remark on a passage, not a second document. */
+export const MAX_COMMENT_LENGTH = 2000;
+/** Longest quote kept with a thread: enough to recognise the passage once it is deleted. */
+export const MAX_QUOTE_LENGTH = 300;
+
+/** Where a thread is anchored: two encoded Yjs relative positions in the content's body. */
+export interface EncodedAnchor {
+  readonly start: Uint8Array;
+  readonly end: Uint8Array;
+}
+
+export interface Comment {
+  readonly id: string;
+  readonly authorId: UserId;
+  /** Empty once deleted. */
+  readonly text: string;
+  /** The people the comment @mentions, by id. */
+  readonly mentions: readonly UserId[];
+  readonly createdAt: number;
+  readonly editedAt: number | null;
+  readonly isDeleted: boolean;
+}
+
+export interface Thread {
+  readonly id: string;
+  readonly anchor: EncodedAnchor;
+  /** The passage as it read when the thread was opened. */
+  readonly quote: string;
+  readonly authorId: UserId;
+  readonly createdAt: number;
+  readonly resolved: boolean;
+  readonly resolvedBy: UserId | null;
+  readonly resolvedAt: number | null;
+  /** The first comment opens the thread; the others are replies, oldest first. */
+  readonly comments: readonly Comment[];
+}
+
+export const CommentErrorCode = {
+  notFound: 'not_found',
+  notAuthor: 'not_author',
+  invalid: 'invalid',
+} as const;
+export type CommentErrorCode = (typeof CommentErrorCode)[keyof typeof CommentErrorCode];
+
+/** A change to the threads that is refused: unknown thread or comment, someone else's, bad input. */
+export class CommentError extends Error {
+  readonly code: CommentErrorCode;
+
+  constructor(code: CommentErrorCode, message: string) {
+    super(message);
+    this.name = 'CommentError';
+    this.code = code;
+  }
+}
+
+/** The people one comment mentions (as many as a mention notification may name). */
+export const mentionsSchema = z.array(userIdSchema).max(MAX_MENTIONS);
+
+/** The root map of threads in a comments doc. */
+export function threadsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(THREADS_KEY);
+}

@@ -1,0 +1,140 @@
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { MessageType } from '../../../shared';
+import type { JianyanDb } from '../storage/JianyanDb';
+import { deleteUnsent, type LogKey, listUnsent } from '../storage/updateLog';
+import { STORAGE_ORIGIN } from './DocPersistence';
+import { type DeleteSet, type ServerStateHint, serverHasUpdate } from './serverState';
+
+/** Wait after a local change before asking the server what it stored: batches fast typing. */
+const PROBE_DELAY_MS = 500;
+/** Longest wait between probes that acknowledge nothing (a server that drops our updates). */
+const PROBE_MAX_DELAY_MS = 30_000;
+/** Probes that may acknowledge nothing before backing off: reconnecting takes two round trips. */
+const FRUITLESS_PROBES_BEFORE_BACKOFF = 2;
+
+export interface AckTrackerOptions {
+  readonly db: JianyanDb;
+  /** The log whose unsent records this connection acknowledges (content or comments). */
+  readonly logKey: LogKey;
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+}
+
+/**
+ * Acknowledgement of local updates (C4). The server answers each step 1 with a step 2 (carrying
+ * its whole delete set) and then a step 1 (its state vector), both after everything received
+ * before is stored. An unsent update covered by both is durable on the server and its record
+ * is removed. To get such an answer after local edits, we send a step 1 ourselves.
+ */
+export class AckTracker {
+  readonly #options: AckTrackerOptions;
+  #deleteSet: DeleteSet | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #fruitless = 0;
+  #unsent = 0;
+  #isStopped = false;
+  #evaluation: Promise<void> = Promise.resolve();
+
+  constructor(options: AckTrackerOptions) {
+    this.#options = options;
+    options.doc.on('update', this.#onUpdate);
+  }
+
+  /** Feeds what a server sync message said; call after the stock handler applied it. */
+  onServerState(hint: ServerStateHint): void {
+    if (hint.kind === 'deleteSet') {
+      this.#deleteSet = hint.deleteSet;
+    } else if (hint.kind === 'stateVector') {
+      const deleteSet = this.#deleteSet ?? Y.createDeleteSet();
+      const { stateVector } = hint;
+      this.#evaluation = this.#evaluation.then(() => this.#acknowledge({ stateVector, deleteSet }));
+    }
+  }
+
+  /** The number of unsent records changed (here or in another tab). */
+  onUnsentCount(unsent: number): void {
+    this.#unsent = unsent;
+    this.#schedule();
+  }
+
+  /** The socket closed: what the server said on it no longer describes the next connection. */
+  onDisconnected(): void {
+    this.#deleteSet = null;
+    this.#fruitless = 0;
+    this.#clearTimer();
+  }
+
+  /** The server will not store our updates (read-only): stop asking. */
+  stop(): void {
+    this.#isStopped = true;
+    this.#clearTimer();
+  }
+
+  destroy(): void {
+    this.stop();
+    this.#options.doc.off('update', this.#onUpdate);
+  }
+
+  readonly #onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin !== this.#options.provider && origin !== STORAGE_ORIGIN) {
+      this.#fruitless = 0;
+      this.#schedule(true);
+    }
+  };
+
+  async #acknowledge(server: Parameters<typeof serverHasUpdate>[0]): Promise<void> {
+    const { db, logKey } = this.#options;
+    try {
+      const rows = await listUnsent(db, logKey);
+      const acked = rows.filter((row) => serverHasUpdate(server, row.update));
+      const seqs = acked.flatMap((row) => (row.seq === undefined ? [] : [row.seq]));
+      if (seqs.length > 0) {
+        await deleteUnsent(db, logKey, seqs);
+      }
+      this.#fruitless = seqs.length > 0 ? 0 : this.#fruitless + 1;
+      this.#unsent = rows.length - seqs.length;
+    } catch {
+      // The records stay; the next probe tries again.
+      this.#fruitless += 1;
+    }
+    this.#schedule();
+  }
+
+  #schedule(hasLocalChange = false): void {
+    const { provider } = this.#options;
+    if (this.#isStopped || this.#timer !== null || !provider.wsconnected || !provider.synced) {
+      return;
+    }
+    if (this.#unsent === 0 && !hasLocalChange) {
+      return;
+    }
+    const backoff = Math.max(0, this.#fruitless - FRUITLESS_PROBES_BEFORE_BACKOFF);
+    const delay = Math.min(PROBE_DELAY_MS * 2 ** backoff, PROBE_MAX_DELAY_MS);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#probe();
+    }, delay);
+  }
+
+  #probe(): void {
+    const { provider, doc } = this.#options;
+    const ws = provider.ws;
+    if (ws === null || ws.readyState !== WebSocket.OPEN || !provider.wsconnected) {
+      return;
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, doc);
+    ws.send(encoding.toUint8Array(encoder));
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+  }
+}
