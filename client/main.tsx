@@ -1,17 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { composeApp } from './app/compose';
 import { initI18n } from './app/i18n/i18n';
 import { installTestHook } from './app/installTestHook';
 import { registerServiceWorker } from './app/registerServiceWorker';
-import { initServices } from './app/services';
-import { requestPersistence } from './core/storage/requestPersistence';
+import { requestPersistence } from './core/storage';
 import './styles/app.css';
 import './styles/editor.css';
 
 initI18n();
-initServices();
-installTestHook();
+const app = composeApp();
+app.start();
+installTestHook(app);
 registerServiceWorker();
 void requestPersistence();
 
@@ -21,6 +22,6 @@ if (root === null) {
 }
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App app={app} />
   </StrictMode>,
 );

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { Action, can } from '../../shared';
 import type { Me } from '../../shared/api/schemas';
-import { useAuth } from '../core/workspace';
 import { AccessNotice } from '../features/access/AccessNotice';
 import { GroupsAdminPage } from '../features/admin/GroupsAdminPage';
 import { PeopleAdminPage } from '../features/admin/PeopleAdminPage';
@@ -18,6 +17,10 @@ import { InboxPage } from '../features/inbox/InboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Page } from '../features/shell/Page';
 import { StorageBanner } from '../features/storage/StorageBanner';
+import { useStore } from '../ui/hooks/useStore';
+import { useAuth } from '../ui/hooks/useWorkspace';
+import { AccountServicesContext, type AppServices, AppServicesContext } from '../ui/services/services';
+import { useApp } from '../ui/services/useServices';
 import { useLeaveGuard } from './useLeaveGuard';
 
 function NotFound(): ReactElement {
@@ -75,6 +78,20 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
   );
 }
 
+/** The pages of the account's services; a new account remounts them with its own. */
+function AccountArea({ me, isExpired }: { readonly me: Me; readonly isExpired: boolean }): ReactElement {
+  const account = useStore(useApp().account);
+  if (account === null || account.userId !== me.id) {
+    return <Splash />;
+  }
+  return (
+    <AccountServicesContext.Provider key={account.userId} value={account}>
+      {isExpired ? <ExpiredBanner me={me} /> : null}
+      <WorkspaceRoutes me={me} />
+    </AccountServicesContext.Provider>
+  );
+}
+
 function SignedInArea(): ReactElement {
   const auth = useAuth();
   switch (auth.status) {
@@ -83,14 +100,8 @@ function SignedInArea(): ReactElement {
     case 'signed_out':
       return <SignInPage />;
     case 'expired':
-      return (
-        <>
-          <ExpiredBanner me={auth.me} />
-          <WorkspaceRoutes me={auth.me} />
-        </>
-      );
     case 'signed_in':
-      return <WorkspaceRoutes me={auth.me} />;
+      return <AccountArea me={auth.me} isExpired={auth.status === 'expired'} />;
   }
 }
 
@@ -100,10 +111,10 @@ function SignedInArea(): ReactElement {
  * `/d/:docId` a document, `/admin/people` and `/admin/groups` for the secretariat, `/settings`,
  * `/inbox` the notifications.
  */
-export function App(): ReactElement {
-  useLeaveGuard();
+export function App({ app }: { readonly app: AppServices }): ReactElement {
+  useLeaveGuard(app);
   return (
-    <>
+    <AppServicesContext.Provider value={app}>
       <StorageBanner />
       <Switch>
         <Route path="/setup/:token">{(params) => <SetupPage token={params.token} />}</Route>
@@ -112,6 +123,6 @@ export function App(): ReactElement {
           <SignedInArea />
         </Route>
       </Switch>
-    </>
+    </AppServicesContext.Provider>
   );
 }

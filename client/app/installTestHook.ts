@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { ContentField, parseDocId } from '../../shared';
-import { fragmentText } from '../core/rooms/docText';
-import { findOpenSession } from '../core/rooms/sessionRegistry';
-import { readUpdates } from '../core/storage/updateLog';
-import { getServices } from './services';
+import { ContentField, parseDocId, roomNameOf } from '../../shared';
+import type { DiagnosticsSnapshot } from '../core/diagnostics';
+import { fragmentText } from '../core/rooms';
+import { IDLE_SYNC_STATE } from '../core/sync';
+import type { AppServices } from '../ui/services/services';
 
 interface DocText {
   readonly title: string;
@@ -36,6 +36,8 @@ export interface JianyanTestHook {
   access(docId: string): string;
   /** Unsent local updates on this device, of one document or of all. */
   unsentCount(docId?: string): Promise<number>;
+  /** The failures the app went on after, counted by where they happened. */
+  diagnostics(): DiagnosticsSnapshot;
 }
 
 declare global {
@@ -56,16 +58,19 @@ function textOf(doc: Y.Doc): DocText {
  * compare document state, which the editor's DOM (with caret labels of others) does not show
  * faithfully, and the device's state, which no page shows exactly.
  */
-export function installTestHook(): void {
+export function installTestHook(app: AppServices): void {
+  const openSession = (docIdText: string) => {
+    const docId = parseDocId(docIdText);
+    return docId === null ? null : (app.account.getSnapshot()?.rooms.findContent(docId) ?? null);
+  };
   window.__jianyan = {
     docText(docIdText) {
-      const docId = parseDocId(docIdText);
-      const session = docId === null ? null : findOpenSession(docId);
+      const session = openSession(docIdText);
       return session === null ? null : textOf(session.doc);
     },
     async storedDocText(docIdText) {
       const docId = parseDocId(docIdText);
-      const updates = docId === null ? [] : await readUpdates(getServices().db, docId);
+      const updates = docId === null ? [] : await app.store.updates.read(roomNameOf(docId));
       if (updates.length === 0) {
         return null;
       }
@@ -78,37 +83,42 @@ export function installTestHook(): void {
       return text;
     },
     syncStatus(docIdText) {
-      const docId = parseDocId(docIdText);
-      const connection = docId === null ? null : findOpenSession(docId)?.connection.getSnapshot();
-      if (connection === null || connection === undefined) {
+      const connection = openSession(docIdText)?.connection.getSnapshot() ?? null;
+      if (connection === null) {
         return null;
       }
       const { phase, unsent, isHeld } = connection.status.getSnapshot();
       return { phase, unsent, held: connection.heldCount, isHeld: isHeld === true };
     },
     auth() {
-      const state = getServices().workspace.auth.getSnapshot();
+      const state = app.auth.getSnapshot();
       const me = state.status === 'signed_in' || state.status === 'expired' ? state.me : null;
       return { status: state.status, userId: me?.id ?? null, name: me?.name ?? null };
     },
     outbox() {
-      const { pending, problems } = getServices().workspace.outbox.summary.getSnapshot();
-      return { pending, problems: problems.map(({ id, message }) => ({ id, message })) };
+      const summary = app.account.getSnapshot()?.outbox.summary.getSnapshot() ?? { pending: 0, problems: [] };
+      return { pending: summary.pending, problems: summary.problems.map(({ id, message }) => ({ id, message })) };
     },
     backgroundSync() {
-      return getServices().workspace.backgroundSync.state.getSnapshot();
+      return app.account.getSnapshot()?.backgroundSync.state.getSnapshot() ?? IDLE_SYNC_STATE;
     },
     access(docIdText) {
       const docId = parseDocId(docIdText);
-      return docId === null ? 'not_found' : getServices().workspace.accessOf(docId);
+      const workspace = app.account.getSnapshot()?.workspace ?? null;
+      if (docId === null) {
+        return 'not_found';
+      }
+      return workspace === null ? 'none' : workspace.accessOf(docId);
     },
     unsentCount(docIdText) {
-      const { db } = getServices();
       if (docIdText === undefined) {
-        return db.unsent.count();
+        return app.store.updates.countUnsent(null);
       }
       const docId = parseDocId(docIdText);
-      return docId === null ? Promise.resolve(0) : db.unsent.where('docId').equals(docId).count();
+      return docId === null ? Promise.resolve(0) : app.store.updates.countUnsent(roomNameOf(docId));
+    },
+    diagnostics() {
+      return app.diagnostics.snapshot();
     },
   };
 }

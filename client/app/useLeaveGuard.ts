@@ -1,17 +1,15 @@
 import { useEffect } from 'react';
-import { hasUnsavedWrites } from '../core/storage/storageHealth';
-import { watchUnsentCount } from '../core/storage/unsentCount';
-import { getServices } from './services';
+import { hasUnsavedWrites } from '../core/storage';
+import type { AppServices } from '../ui/services/services';
 
 /**
  * Warns before the tab closes while a change is not yet on the device (a write in flight or
  * waiting for a retry) or not yet acknowledged by the server (C1, C4).
  */
-export function useLeaveGuard(): void {
+export function useLeaveGuard({ store, health }: Pick<AppServices, 'store' | 'health'>): void {
   useEffect(() => {
-    const { db, health } = getServices();
     let unsent = 0;
-    const stopCount = watchUnsentCount(db, null, (count) => {
+    const stopCount = store.updates.watchUnsent(null, (count) => {
       unsent = count;
     });
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
@@ -26,5 +24,5 @@ export function useLeaveGuard(): void {
       window.removeEventListener('beforeunload', onBeforeUnload);
       stopCount();
     };
-  }, []);
+  }, [store, health]);
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
-import { colorOf } from '../core/presence/identity';
+import { colorOf } from '../core/presence';
 import { caretToParagraph, createDocument, readDoc, UI_TIMEOUT_MS, waitForSyncPhase } from './support/app';
 import { withPeople } from './support/people';
 

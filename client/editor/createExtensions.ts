@@ -7,8 +7,8 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Role } from '../../shared';
 import { ContentField } from '../../shared';
-import type { Identity } from '../core/presence/identity';
-import { type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../core/presence/presenceUser';
+import type { Identity } from '../core/presence';
+import { type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../core/presence';
 import { CommentHighlights } from './comments/highlightPlugin';
 import { SectionHints } from './SectionHints';
 

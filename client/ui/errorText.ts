@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { Denial } from '../../shared';
 import { relayReasonKey } from '../../shared/protocol/relayReasons';
-import { ApiError, NetworkError } from '../core/workspace';
+import { ClientError, ClientErrorCode } from '../core/errors';
 
 /**
  * The sentence a person reads when an action failed: offline, refused with a reason, or the
@@ -9,10 +9,10 @@ import { ApiError, NetworkError } from '../core/workspace';
  * username, a wrong password) before calling this.
  */
 export function errorText(err: unknown, t: TFunction): string {
-  if (err instanceof NetworkError) {
-    return navigator.onLine ? t('common.networkError') : t('common.offline');
-  }
-  if (err instanceof ApiError) {
+  if (err instanceof ClientError) {
+    if (err.code === ClientErrorCode.network) {
+      return navigator.onLine ? t('common.networkError') : t('common.offline');
+    }
     if (err.code === 'forbidden' && err.denial !== undefined) {
       return t('common.failed', { error: t(`denial.${err.denial}`) });
     }

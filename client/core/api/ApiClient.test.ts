@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newDocId } from '../../../shared';
+import { ClientError } from '../errors';
 import { ApiClient } from './ApiClient';
-import { ApiError, NetworkError } from './ApiError';
 
 interface Seen {
   readonly url: string;
@@ -44,14 +44,14 @@ describe('ApiClient', () => {
     expect(JSON.parse(String(seen[0]?.init?.body))).toEqual({ username: 'wang.fang', password: 'correct horse' });
   });
 
-  it('turns an error answer into ApiError with the fields of the contract', async () => {
+  it('turns an error answer into a ClientError with the fields of the contract', async () => {
     const { api } = client(() =>
       json(403, { error: 'forbidden', message: 'Not a member of the group', denial: 'not_in_group' }),
     );
     const error = await api.getDoc(newDocId()).catch((err: unknown) => err);
-    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toBeInstanceOf(ClientError);
     expect(error).toMatchObject({ status: 403, code: 'forbidden', denial: 'not_in_group' });
-    expect((error as ApiError).message).toBe('Not a member of the group');
+    expect((error as ClientError).message).toBe('Not a member of the group');
   });
 
   it('reads when to try again from a rate limit, and the bad lines of a refused roster', async () => {
@@ -72,9 +72,9 @@ describe('ApiClient', () => {
     });
   });
 
-  it('turns a request that got no answer into NetworkError (offline)', async () => {
+  it('turns a request that got no answer into a network error (offline)', async () => {
     const api = new ApiClient({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
-    await expect(api.workspace()).rejects.toBeInstanceOf(NetworkError);
+    await expect(api.workspace()).rejects.toMatchObject({ code: 'network' });
   });
 
   it('refuses an answer that does not match its schema, naming the request', async () => {
@@ -94,9 +94,9 @@ describe('ApiClient', () => {
     api.onUnauthorized(() => {
       ended += 1;
     });
-    await expect(api.signIn({ username: 'a', password: 'b' })).rejects.toBeInstanceOf(ApiError);
+    await expect(api.signIn({ username: 'a', password: 'b' })).rejects.toBeInstanceOf(ClientError);
     expect(ended).toBe(0);
-    await expect(api.listDocs()).rejects.toBeInstanceOf(ApiError);
+    await expect(api.listDocs()).rejects.toBeInstanceOf(ClientError);
     expect(ended).toBe(1);
   });
 

@@ -39,7 +39,8 @@ import {
   workspaceSchema,
 } from '../../../shared/api/schemas';
 import type { DocId, GroupId, UserId } from '../../../shared/domain/ids';
-import { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, NetworkError } from './ApiError';
+import { ClientErrorCode } from '../errors';
+import { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, noAnswer } from './apiErrors';
 
 /**
  * A request that got no answer in this time counts as a network failure: on a slow rural link a
@@ -96,7 +97,7 @@ type UnauthorizedListener = () => void;
 
 /**
  * The HTTP API of docs/API.md. Every answer is validated with its schema from
- * shared/api/schemas.ts; a refusal throws `ApiError`, no answer at all throws `NetworkError`.
+ * shared/api/schemas.ts; a refusal throws a `ClientError` with the API's code and status, no answer at all one with `network`.
  */
 export class ApiClient {
   readonly #baseUrl: string;
@@ -350,7 +351,7 @@ export class ApiClient {
     try {
       response = await this.#fetch(`${this.#baseUrl}${spec.path}`, init);
     } catch (err) {
-      throw new NetworkError(`${name} got no answer: the server cannot be reached`, { cause: err });
+      throw noAnswer(name, err);
     }
     if (!response.ok) {
       const error = apiErrorFromAnswer(
@@ -359,7 +360,7 @@ export class ApiClient {
         name,
         response.headers.get('retry-after'),
       );
-      if (error.status === 401 && spec.isSessionRequest !== false) {
+      if (error.code === ClientErrorCode.unauthorized && spec.isSessionRequest !== false) {
         for (const listener of [...this.#onUnauthorized]) {
           listener();
         }

@@ -50,24 +50,6 @@ export interface Thread {
   readonly comments: readonly Comment[];
 }
 
-export const CommentErrorCode = {
-  notFound: 'not_found',
-  notAuthor: 'not_author',
-  invalid: 'invalid',
-} as const;
-export type CommentErrorCode = (typeof CommentErrorCode)[keyof typeof CommentErrorCode];
-
-/** A change to the threads that is refused: unknown thread or comment, someone else's, bad input. */
-export class CommentError extends Error {
-  readonly code: CommentErrorCode;
-
-  constructor(code: CommentErrorCode, message: string) {
-    super(message);
-    this.name = 'CommentError';
-    this.code = code;
-  }
-}
-
 /** The people one comment mentions (as many as a mention notification may name). */
 export const mentionsSchema = z.array(userIdSchema).max(MAX_MENTIONS);
 

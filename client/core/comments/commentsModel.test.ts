@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { UserId } from '../../../shared';
+import { ClientErrorCode } from '../errors';
 import { isCommentId } from './commentIds';
 import {
   addReply,
-  CommentErrorCode,
   createThread,
   deleteComment,
   type EncodedAnchor,
@@ -63,10 +63,10 @@ describe('comment threads in the comments doc', () => {
     const { threadId, commentId } = open(doc);
     const replyId = addReply(doc, { threadId, authorId: MEMBER, text: '已补充', now: 2000 });
     expect(errorCodeOf(() => editComment(doc, { threadId, commentId, actorId: MEMBER, text: '改' }))).toBe(
-      CommentErrorCode.notAuthor,
+      ClientErrorCode.notAuthor,
     );
     expect(errorCodeOf(() => deleteComment(doc, { threadId, commentId: replyId, actorId: CHAIR }))).toBe(
-      CommentErrorCode.notAuthor,
+      ClientErrorCode.notAuthor,
     );
     editComment(doc, { threadId, commentId, actorId: CHAIR, text: '请补充资金来源', mentions: [], now: 3000 });
     deleteComment(doc, { threadId, commentId: replyId, actorId: MEMBER, now: 4000 });
@@ -76,16 +76,16 @@ describe('comment threads in the comments doc', () => {
       ['', 4000, true, []],
     ]);
     expect(errorCodeOf(() => editComment(doc, { threadId, commentId: replyId, actorId: MEMBER, text: 'x' }))).toBe(
-      CommentErrorCode.notFound,
+      ClientErrorCode.notFound,
     );
   });
 
   it('refuses empty and overlong comments and unknown threads', () => {
     const doc = new Y.Doc();
-    expect(errorCodeOf(() => open(doc, '   '))).toBe(CommentErrorCode.invalid);
-    expect(errorCodeOf(() => open(doc, 'x'.repeat(MAX_COMMENT_LENGTH + 1)))).toBe(CommentErrorCode.invalid);
+    expect(errorCodeOf(() => open(doc, '   '))).toBe(ClientErrorCode.invalidInput);
+    expect(errorCodeOf(() => open(doc, 'x'.repeat(MAX_COMMENT_LENGTH + 1)))).toBe(ClientErrorCode.invalidInput);
     expect(errorCodeOf(() => addReply(doc, { threadId: 'missing-thread', authorId: MEMBER, text: 'x' }))).toBe(
-      CommentErrorCode.notFound,
+      ClientErrorCode.notFound,
     );
     expect(doc.getMap(THREADS_KEY).size).toBe(0);
   });

@@ -1,16 +1,9 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { UserId } from '../../../shared';
+import { ClientError, ClientErrorCode } from '../errors';
 import { newCommentId } from './commentIds';
-import {
-  CommentError,
-  CommentErrorCode,
-  type EncodedAnchor,
-  MAX_COMMENT_LENGTH,
-  MAX_QUOTE_LENGTH,
-  mentionsSchema,
-  threadsOf,
-} from './commentTypes';
+import { type EncodedAnchor, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, mentionsSchema, threadsOf } from './commentTypes';
 
 /**
  * Changes to a document's comment threads, in its comments Y.Doc (shape in commentTypes.ts).
@@ -20,8 +13,6 @@ import {
 
 export type { Comment, EncodedAnchor, Thread } from './commentTypes';
 export {
-  CommentError,
-  CommentErrorCode,
   MAX_COMMENT_LENGTH,
   MAX_QUOTE_LENGTH,
   THREADS_KEY,
@@ -34,7 +25,7 @@ function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new CommentError(CommentErrorCode.invalid, `${what} ${issue?.message ?? 'is invalid'}`);
+    throw new ClientError({ code: ClientErrorCode.invalidInput, message: `${what} ${issue?.message ?? 'is invalid'}` });
   }
   return result.data;
 }
@@ -89,7 +80,10 @@ export function createThread(doc: Y.Doc, input: NewThread): { threadId: string; 
 function threadMap(doc: Y.Doc, threadId: string): Y.Map<unknown> {
   const thread = threadsOf(doc).get(threadId);
   if (!(thread instanceof Y.Map)) {
-    throw new CommentError(CommentErrorCode.notFound, `Thread ${threadId} does not exist in this document`);
+    throw new ClientError({
+      code: ClientErrorCode.notFound,
+      message: `Thread ${threadId} does not exist in this document`,
+    });
   }
   return thread;
 }
@@ -97,7 +91,10 @@ function threadMap(doc: Y.Doc, threadId: string): Y.Map<unknown> {
 function commentList(thread: Y.Map<unknown>): Y.Array<Y.Map<unknown>> {
   const comments = thread.get('comments');
   if (!(comments instanceof Y.Array)) {
-    throw new CommentError(CommentErrorCode.invalid, `Thread ${String(thread.get('id'))} has no comment list`);
+    throw new ClientError({
+      code: ClientErrorCode.invalidInput,
+      message: `Thread ${String(thread.get('id'))} has no comment list`,
+    });
   }
   return comments as Y.Array<Y.Map<unknown>>;
 }
@@ -108,10 +105,16 @@ function ownComment(doc: Y.Doc, threadId: string, commentId: string, actorId: Us
     .toArray()
     .find((each) => each instanceof Y.Map && each.get('id') === commentId);
   if (comment === undefined || comment.get('isDeleted') === true) {
-    throw new CommentError(CommentErrorCode.notFound, `Comment ${commentId} does not exist in thread ${threadId}`);
+    throw new ClientError({
+      code: ClientErrorCode.notFound,
+      message: `Comment ${commentId} does not exist in thread ${threadId}`,
+    });
   }
   if (comment.get('authorId') !== actorId) {
-    throw new CommentError(CommentErrorCode.notAuthor, `Comment ${commentId} was written by someone else`);
+    throw new ClientError({
+      code: ClientErrorCode.notAuthor,
+      message: `Comment ${commentId} was written by someone else`,
+    });
   }
   return comment;
 }

@@ -1,58 +1,49 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DocId, DocKind } from '../../../shared';
+import { type DocId, DocKind, newDocId } from '../../../shared';
 import { FakeServer, makeMe, newGroupId } from '../../test/FakeServer';
-import { ApiClient } from '../api/ApiClient';
-import { createGroupDocument } from '../storage/createGroupDocument';
-import { getDocRecord } from '../storage/docRecords';
-import { createDb, type JianyanDb } from '../storage/JianyanDb';
-import { enqueueArchive } from '../storage/outboxRows';
-import { countUnsent } from '../storage/updateLog';
+import { startTestApp, type TestApp } from '../../test/testApp';
+import { createDiagnostics } from '../diagnostics';
+import { ClientError, ClientErrorCode } from '../errors';
+import { createStorageHealth, DexieDeviceStore } from '../storage';
+import { createGroupDocument } from '../workspace';
 import { Outbox } from './Outbox';
+import { OutboxOp } from './outboxOps';
 
-let db: JianyanDb;
-let server: FakeServer;
-let outbox: Outbox;
-let registered: DocId[];
 const groupId = newGroupId();
-const me = makeMe([groupId]);
+const otherGroup = newGroupId();
+/** The device believes the member is in both groups; the server will say otherwise for one. */
+const me = makeMe([groupId, otherGroup]);
 
-beforeEach(async () => {
-  db = createDb(`test-${crypto.randomUUID()}`);
-  server = new FakeServer();
-  server.addUser(me);
-  server.sessionUser = me;
-  registered = [];
-  outbox = new Outbox({
-    db,
-    api: new ApiClient({ fetch: server.fetch }),
-    currentUser: () => me.id,
-    canSend: () => true,
-    onRegistered: (docId) => registered.push(docId),
+describe('Outbox with the workspace’s senders', () => {
+  let server: FakeServer;
+  let test: TestApp;
+
+  beforeEach(async () => {
+    server = new FakeServer();
+    server.addUser(me);
+    test = await startTestApp(server);
   });
-  await outbox.reload();
-});
 
-afterEach(async () => {
-  outbox.stop();
-  await db.delete();
-});
-
-async function createOffline(inGroup = groupId): Promise<DocId> {
-  const docId = await createGroupDocument(db, {
-    kind: DocKind.proposal,
-    groupId: inGroup,
-    title: '关于',
-    userId: me.id,
+  afterEach(async () => {
+    await test.stop();
   });
-  await outbox.reload();
-  return docId;
-}
 
-describe('Outbox', () => {
+  async function signedIn() {
+    const account = await test.signIn(me);
+    // The server knows better: the member left the second group.
+    server.sessionUser = { ...me, groupIds: [groupId] };
+    return account;
+  }
+
+  function docRequests(): string[] {
+    return server.requests.filter((request) => request.includes('/api/docs'));
+  }
+
   it('keeps a document created offline queued, then registers it once online', async () => {
+    const { workspace, outbox, cache } = await signedIn();
     server.isOnline = false;
-    const docId = await createOffline();
+    const docId = await workspace.createDocument({ kind: DocKind.proposal, groupId, title: '关于' });
     await outbox.flush();
     expect(outbox.summary.getSnapshot()).toEqual({ pending: 1, problems: [] });
     expect(outbox.isUnregistered(docId)).toBe(true);
@@ -62,55 +53,52 @@ describe('Outbox', () => {
     expect(server.docs.get(docId)).toMatchObject({ groupId, kind: DocKind.proposal, title: '关于' });
     expect(outbox.summary.getSnapshot()).toEqual({ pending: 0, problems: [] });
     expect(outbox.isUnregistered(docId)).toBe(false);
-    expect(registered).toEqual([docId]);
-    expect((await getDocRecord(db, docId))?.record).toMatchObject({ id: docId, groupId });
+    expect(cache.rowOf(docId)?.record).toMatchObject({ id: docId, groupId });
   });
 
   it('sends the same registration again after a lost answer, and the server keeps one document', async () => {
-    const docId = await createOffline();
+    const { workspace, outbox } = await signedIn();
     server.loseAnswers = 1;
+    const docId = await workspace.createDocument({ kind: DocKind.proposal, groupId });
+    // Asked while the first attempt runs, the flush resolves once the attempt after it is done.
     await outbox.flush();
     expect(server.docs.has(docId)).toBe(true);
-    expect(outbox.summary.getSnapshot().pending).toBe(1);
-
-    await outbox.flush();
-    expect(server.requests.filter((r) => r === 'POST /api/docs')).toHaveLength(2);
+    expect(docRequests().filter((r) => r === 'POST /api/docs')).toHaveLength(2);
     expect(server.docs.size).toBe(1);
     expect(outbox.summary.getSnapshot()).toEqual({ pending: 0, problems: [] });
-    expect(registered).toEqual([docId]);
   });
 
   it('keeps a refusal as a problem, does not retry it by itself, and keeps the content', async () => {
-    const docId = await createOffline(newGroupId());
+    const { workspace, outbox } = await signedIn();
+    const docId = await workspace.createDocument({ kind: DocKind.proposal, groupId: otherGroup });
     await outbox.flush();
     const { pending, problems } = outbox.summary.getSnapshot();
     expect(pending).toBe(0);
-    expect(problems).toEqual([
-      expect.objectContaining({ docId, status: 403, code: 'forbidden', denial: 'not_in_group' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ docId, code: 'forbidden', denial: 'not_in_group' })]);
     expect(problems[0]?.message).toContain('Not a member');
     expect(outbox.isUnregistered(docId)).toBe(true);
-    expect(await countUnsent(db, docId)).toBeGreaterThan(0);
+    expect(await test.app.store.updates.countUnsent(docId as string as never)).toBeGreaterThan(0);
 
     await outbox.flush();
-    expect(server.requests.filter((r) => r === 'POST /api/docs')).toHaveLength(1);
-    expect(await db.outbox.count()).toBe(1);
+    expect(docRequests().filter((r) => r === 'POST /api/docs')).toHaveLength(1);
+    expect(await test.app.store.outbox.list()).toHaveLength(1);
   });
 
   it('sends a refused operation again when the user asks (after joining the group)', async () => {
-    const otherGroup = newGroupId();
-    const docId = await createOffline(otherGroup);
+    const { workspace, outbox } = await signedIn();
+    const docId = await workspace.createDocument({ kind: DocKind.proposal, groupId: otherGroup });
     await outbox.flush();
     const problem = outbox.summary.getSnapshot().problems[0];
-    server.sessionUser = { ...me, groupIds: [groupId, otherGroup] };
+    server.sessionUser = me;
     await outbox.retry(problem?.id ?? '');
     expect(outbox.summary.getSnapshot()).toEqual({ pending: 0, problems: [] });
     expect(server.docs.get(docId)?.groupId).toBe(otherGroup);
   });
 
   it('retries a server failure (5xx) instead of calling it a problem', async () => {
-    const docId = await createOffline();
+    const { workspace, outbox } = await signedIn();
     server.handler = () => ({ status: 503, body: { error: 'internal', message: 'Storage is busy' } });
+    const docId = await workspace.createDocument({ kind: DocKind.proposal, groupId });
     await outbox.flush();
     expect(outbox.summary.getSnapshot()).toEqual({ pending: 1, problems: [] });
     server.handler = () => undefined;
@@ -118,30 +106,153 @@ describe('Outbox', () => {
     expect(server.docs.has(docId)).toBe(true);
   });
 
-  it('archives a new document only after registering it, in the order they were made', async () => {
+  it('archives a new document only after registering it, in the order they were made, the last wish only', async () => {
+    const { workspace, outbox } = await signedIn();
     server.isOnline = false;
-    const docId = await createOffline();
-    await enqueueArchive(db, { docId, userId: me.id, isArchived: true });
-    await enqueueArchive(db, { docId, userId: me.id, isArchived: false });
-    await enqueueArchive(db, { docId, userId: me.id, isArchived: true });
+    const docId = await workspace.createDocument({ kind: DocKind.proposal, groupId });
+    await workspace.setArchived(docId, true);
+    await workspace.setArchived(docId, false);
+    await workspace.setArchived(docId, true);
     server.isOnline = true;
     await outbox.flush();
-    expect(server.requests).toEqual(['POST /api/docs', `PATCH /api/docs/${docId}`]);
+    expect(docRequests()).toEqual(['POST /api/docs', `PATCH /api/docs/${docId}`]);
     expect(server.docs.get(docId)?.isArchived).toBe(true);
   });
 
   it('holds an archive change behind a refused registration', async () => {
-    const docId = await createOffline(newGroupId());
-    await enqueueArchive(db, { docId, userId: me.id, isArchived: true });
+    const { workspace, outbox } = await signedIn();
+    server.isOnline = false;
+    const docId = await workspace.createDocument({ kind: DocKind.proposal, groupId: otherGroup });
+    await workspace.setArchived(docId, true);
+    server.isOnline = true;
     await outbox.flush();
-    expect(server.requests).toEqual(['POST /api/docs']);
+    expect(docRequests()).toEqual(['POST /api/docs']);
     expect(outbox.summary.getSnapshot().pending).toBe(1);
   });
 
   it('does not send the operations of another user of this device', async () => {
+    const { outbox } = await signedIn();
     const other = makeMe([groupId]);
-    await createGroupDocument(db, { kind: DocKind.socialInfo, groupId, userId: other.id });
+    await createGroupDocument(test.app.store, { kind: DocKind.socialInfo, groupId, userId: other.id });
     await outbox.flush();
-    expect(server.requests).toEqual([]);
+    expect(outbox.summary.getSnapshot().pending).toBe(0);
+    expect(docRequests()).toEqual([]);
+  });
+});
+
+describe('Outbox, its queue and its senders', () => {
+  let name: string;
+  let store: DexieDeviceStore;
+  let outbox: Outbox;
+  let sent: string[];
+  const userId = me.id;
+
+  beforeEach(() => {
+    name = `test-${crypto.randomUUID()}`;
+    store = new DexieDeviceStore({
+      name,
+      health: createStorageHealth(),
+      onBackgroundError: (err) => {
+        throw err;
+      },
+    });
+    outbox = new Outbox({
+      rows: store.outbox,
+      userId,
+      canSend: () => true,
+      diagnostics: createDiagnostics({ log: () => undefined }),
+    });
+    sent = [];
+  });
+
+  afterEach(async () => {
+    outbox.stop();
+    await store.delete();
+  });
+
+  function mention(docId: DocId, threadId = 'thread-0001') {
+    return {
+      op: OutboxOp.mention,
+      docId,
+      payload: { threadId, commentId: 'comment-0001', userIds: [userId], excerpt: '好' },
+    } as const;
+  }
+
+  it('sends rows in order from memory and forgets them once sent', async () => {
+    outbox.register(OutboxOp.mention, { send: async (row) => void sent.push(row.payload.threadId) });
+    outbox.start();
+    const docId = newDocId();
+    await outbox.enqueueAll([mention(docId, 'thread-aaaa'), mention(docId, 'thread-bbbb')]);
+    await outbox.flush();
+    expect(sent).toEqual(['thread-aaaa', 'thread-bbbb']);
+    expect(outbox.summary.getSnapshot()).toEqual({ pending: 0, problems: [] });
+    expect(await store.outbox.list()).toEqual([]);
+  });
+
+  it('takes back a row before its request goes out, and not once it is out', async () => {
+    let release: () => void = () => undefined;
+    const waiting = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    outbox.register(OutboxOp.mention, {
+      send: async (row, context) => {
+        await waiting;
+        if (!context.claim()) {
+          throw new ClientError({ code: ClientErrorCode.cancelled, message: 'taken back' });
+        }
+        sent.push(row.payload.threadId);
+      },
+    });
+    outbox.start();
+    const row = await outbox.enqueue(mention(newDocId()));
+    expect(await outbox.cancel(String(row?.seq))).toBe(true);
+    release();
+    await outbox.flush();
+    expect(sent).toEqual([]);
+    expect(outbox.summary.getSnapshot().pending).toBe(0);
+  });
+
+  it('skips a row whose payload makes no sense for its operation, and sends the others', async () => {
+    outbox.register(OutboxOp.mention, { send: async (row) => void sent.push(row.payload.threadId) });
+    const docId = newDocId();
+    await store.outbox.add({
+      docId,
+      userId,
+      op: OutboxOp.mention,
+      payload: { threadId: 42 },
+      createdAt: 1,
+      attempts: 0,
+      lastError: null,
+      isRefused: false,
+    });
+    await store.outbox.add({
+      docId,
+      userId,
+      op: 'unknownOp',
+      payload: {},
+      createdAt: 1,
+      attempts: 0,
+      lastError: null,
+      isRefused: false,
+    });
+    outbox.start();
+    await outbox.enqueue(mention(docId, 'thread-good'));
+    await outbox.flush();
+    expect(sent).toEqual(['thread-good']);
+  });
+
+  it('reads the rows again when another tab changes them', async () => {
+    outbox.start();
+    const other = new DexieDeviceStore({ name, health: createStorageHealth(), onBackgroundError: () => undefined });
+    await other.outbox.add({
+      ...mention(newDocId()),
+      userId,
+      createdAt: 1,
+      attempts: 0,
+      lastError: null,
+      isRefused: false,
+    });
+    await expect.poll(() => outbox.summary.getSnapshot().pending).toBe(1);
+    other.close();
   });
 });

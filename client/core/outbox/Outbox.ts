@@ -1,83 +1,81 @@
-import { liveQuery } from 'dexie';
 import type { DocId, UserId } from '../../../shared';
-import type { DocRecord } from '../../../shared/api/schemas';
-import type { ApiClient } from '../api/ApiClient';
-import { ApiError, NetworkError } from '../api/ApiError';
-import { createStore, type Store } from '../lib/createStore';
-import { isReviewRow, sendReviewRow, TransitionCancelledError } from '../review/sendReviewRow';
-import { saveServerRecord } from '../storage/docRecords';
-import { type JianyanDb, OutboxOp, type OutboxRow } from '../storage/JianyanDb';
-import { listOutbox, recordOutboxFailure, removeOutboxRow, retryOutboxRow } from '../storage/outboxRows';
-import type { SyncOutcome } from '../sync/BackgroundSync';
-import { failureOf, isRefusal, sameRows, summarize } from './outboxView';
-
-/** First retry after a transient failure (5xx, no network); doubles up to the maximum. */
-const RETRY_FIRST_DELAY_MS = 2_000;
-/** Longest wait between attempts while operations are pending: a rural link may come back any time. */
-const RETRY_MAX_DELAY_MS = 5 * 60_000;
-
-/** An operation the server refused; the user must see it (and may retry or dismiss it). */
-export interface OutboxProblem {
-  readonly id: string;
-  readonly message: string;
-  readonly docId: DocId;
-  readonly op: OutboxOp;
-  readonly status: number;
-  readonly code: string;
-  readonly denial: string | null;
-}
-
-export interface OutboxSummary {
-  /** Operations waiting to be sent (not refused). */
-  readonly pending: number;
-  readonly problems: readonly OutboxProblem[];
-}
+import type { Diagnostics } from '../diagnostics';
+import { ClientErrorCode, hasErrorCode, isFinalRefusal } from '../errors';
+import { createStore, type Store } from '../lib';
+import type { NewOutboxRow, OutboxAddOptions, OutboxRowStore, StoredOutboxRow } from '../storage';
+import { OutboxOp, type OutboxPayloads, type OutboxRow, type OutboxRowOf, parseOutboxRow } from './outboxOps';
+import { failureOf, type OutboxSummary, sameRows, summarize } from './outboxView';
+import { RetryPolicy } from './RetryPolicy';
 
 export interface OutboxSnapshot {
   /** Whether the rows were read from the device at least once. */
   readonly isLoaded: boolean;
-  /** The current user's rows, oldest first. */
+  /** The account's rows, oldest first. */
   readonly rows: readonly OutboxRow[];
 }
 
+/** What a sender gets besides its row. */
+export interface SendContext {
+  /** Aborted when the outbox stops (signing out): a long wait (a content upload) gives up. */
+  readonly signal: AbortSignal;
+  /**
+   * Call right before the request goes out: false means the user took the row back (撤销)
+   * meanwhile, and the sender throws `cancelled` instead of sending.
+   */
+  claim(): boolean;
+}
+
+/** How one operation is sent, registered by the module that owns it. */
+export interface OutboxSender<Op extends OutboxOp> {
+  /** Sends the row; throws a ClientError when refused (kept as a problem) or unanswered (retried). */
+  send(row: OutboxRowOf<Op>, context: SendContext): Promise<void>;
+  /** Called once the sent row is gone from the outbox (a registered document may now connect). */
+  onSent?(row: OutboxRowOf<Op>): void;
+}
+
+type AnySender = OutboxSender<OutboxOp>;
+
 export interface OutboxOptions {
-  readonly db: JianyanDb;
-  readonly api: ApiClient;
-  /** The user whose operations are sent; null while nobody is signed in (nothing is sent). */
-  readonly currentUser: () => UserId | null;
+  readonly rows: OutboxRowStore;
+  /** The account whose rows this outbox sends; other accounts' rows on the device wait for them. */
+  readonly userId: UserId;
   /** Whether requests may be sent now (signed in, not expired). */
   readonly canSend: () => boolean;
-  /** A document is registered: its sessions may connect now. */
-  readonly onRegistered?: (docId: DocId) => void;
-  /** The server stored a record (registration, archive, transition). */
-  readonly onRecord?: (record: DocRecord) => void;
-  /**
-   * Brings a document's unsent content to the server: a queued transition waits for it (see
-   * client/review/sendReviewRow.ts). Without it such a transition waits until the content is sent.
-   */
-  readonly syncDoc?: (docId: DocId, signal: AbortSignal) => Promise<SyncOutcome>;
+  readonly diagnostics: Diagnostics;
+  readonly now?: () => number;
 }
+
+/** A row to queue: its operation, document and payload. */
+export type OutboxInput = {
+  [Op in OutboxOp]: { readonly op: Op; readonly docId: DocId; readonly payload: OutboxPayloads[Op] };
+}[OutboxOp];
 
 /** sent; refused (kept as a problem); failed (retried later); stop (offline or signed out: stop flushing). */
 type Outcome = 'sent' | 'refused' | 'failed' | 'stop';
 
 /**
  * Operations made on this device that the server has not accepted yet (document registrations,
- * archive changes, workflow transitions, mentions, read marks), sent in order when online. A transient failure is retried with backoff;
- * a refusal (4xx) is kept as a problem for the user, never dropped.
+ * archive changes, workflow transitions, mentions, read marks), sent in order when online by the
+ * sender each module registers. The rows are kept in memory and written through to the device
+ * store; other tabs' changes are read again when they announce them. A transient failure is
+ * retried with backoff; a final refusal is kept as a problem for the user, never dropped.
  */
 export class Outbox {
   readonly state: Store<OutboxSnapshot> = createStore<OutboxSnapshot>({ isLoaded: false, rows: [] });
-  /** The current user's pending operations and refusals, replaced only when they change. */
+  /** The account's pending operations and refusals, replaced only when they change. */
   readonly summary: Store<OutboxSummary> = createStore<OutboxSummary>({ pending: 0, problems: [] });
   /** The id of the row whose request is out now (it can no longer be taken back); null when none is. */
   readonly requesting: Store<string | null> = createStore<string | null>(null);
   readonly #options: OutboxOptions;
+  readonly #senders = new Map<OutboxOp, AnySender>();
+  readonly #retry: RetryPolicy;
   #flushing: Promise<void> | null = null;
   #isFlushAgain = false;
-  #failures = 0;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  #stopWatching: () => void = () => {};
+  #stopExternal: () => void = () => {};
+  /** The first reading of the rows: a pass waits for it, so that no row on the device is missed. */
+  #loaded: Promise<void> = Promise.resolve();
+  /** Changes made here: a reload that ran across one reads again, so it cannot bring back a removed row. */
+  #changes = 0;
   /** Aborts a content upload a transition waits for, when the outbox stops. */
   #controller = new AbortController();
   /** Rows the user took back: a send that reaches its request drops them instead (this tab). */
@@ -85,69 +83,111 @@ export class Outbox {
 
   constructor(options: OutboxOptions) {
     this.#options = options;
+    this.#retry = new RetryPolicy(() => void this.flush());
   }
 
-  /** Follows the outbox table (also changes by other tabs). Returns a stop function. */
-  watch(): () => void {
-    const subscription = liveQuery(() => listOutbox(this.#options.db)).subscribe({
-      next: (rows) => this.#publish(rows),
-      error: () => undefined,
-    });
-    this.#stopWatching = () => subscription.unsubscribe();
+  /** Registers how rows of `op` are sent; one sender per operation. */
+  register<Op extends OutboxOp>(op: Op, sender: OutboxSender<Op>): void {
+    if (this.#senders.has(op)) {
+      throw new Error(`The outbox already has a sender for ${op}`);
+    }
+    this.#senders.set(op, sender as unknown as AnySender);
+  }
+
+  /** Reads the account's rows, sends what waits, and follows other tabs' changes. Returns a stop function. */
+  start(): () => void {
+    this.#stopExternal = this.#options.rows.onExternalChange(() => void this.#reload());
+    this.#loaded = this.#reload();
+    void this.flush();
     return () => this.stop();
   }
 
   stop(): void {
-    this.#stopWatching();
-    this.#clearTimer();
+    this.#stopExternal();
+    this.#retry.cancel();
     this.#controller.abort();
     this.#controller = new AbortController();
   }
 
-  /** Reads the rows again (after a change made here; other tabs' changes arrive through `watch`). */
-  async reload(): Promise<void> {
-    this.#publish(await listOutbox(this.#options.db));
+  /**
+   * Queues an operation of the account and starts sending. Resolves with the row as queued, or
+   * null when `options` found the same request queued already.
+   */
+  async enqueue(input: OutboxInput, options?: OutboxAddOptions): Promise<OutboxRow | null> {
+    const stored = await this.#options.rows.add(this.#newRow(input), options);
+    if (options?.replaces !== undefined) {
+      const replaces = options.replaces;
+      this.#setRows(this.#rows().filter((row) => row.docId !== input.docId || !replaces(row)));
+    }
+    const row = stored === null ? null : this.adopt(stored);
+    void this.flush();
+    return row;
+  }
+
+  /** Queues several operations at once and starts sending. */
+  async enqueueAll(inputs: readonly OutboxInput[]): Promise<void> {
+    const stored = await this.#options.rows.addAll(inputs.map((input) => this.#newRow(input)));
+    for (const row of stored) {
+      this.adopt(row);
+    }
+    void this.flush();
+  }
+
+  /** A row another write of the device store queued (a new document's registration): keep it here too. */
+  adopt(stored: StoredOutboxRow): OutboxRow | null {
+    const row = parseOutboxRow(stored);
+    if (row === null || row.userId !== this.#options.userId) {
+      return null;
+    }
+    this.#setRows([...this.#rows().filter((each) => each.seq !== row.seq), row].sort((a, b) => a.seq - b.seq));
+    return row;
   }
 
   /** Whether the document waits for its registration (pending or refused): it must not connect yet. */
   isUnregistered(docId: DocId): boolean {
-    return this.state.getSnapshot().rows.some((row) => row.docId === docId && row.op === OutboxOp.registerDoc);
+    return this.#rows().some((row) => row.docId === docId && row.op === OutboxOp.registerDoc);
   }
 
-  /** Sends every pending operation of the current user, in order. Never rejects. */
+  /**
+   * Sends every pending operation of the account, in order. Asked while a pass runs, another pass
+   * follows it, and the promise resolves once no pass is left. Never rejects.
+   */
   flush(): Promise<void> {
-    if (this.#flushing !== null) {
-      this.#isFlushAgain = true;
-      return this.#flushing;
-    }
-    this.#clearTimer();
-    this.#flushing = this.#flushAll().finally(() => {
-      this.#flushing = null;
-      if (this.#isFlushAgain) {
-        this.#isFlushAgain = false;
-        void this.flush();
-      }
-    });
+    this.#isFlushAgain = true;
+    this.#flushing ??= this.#flushPasses();
     return this.#flushing;
+  }
+
+  async #flushPasses(): Promise<void> {
+    try {
+      while (this.#isFlushAgain) {
+        this.#isFlushAgain = false;
+        this.#retry.cancel();
+        await this.#flushOnce();
+      }
+    } finally {
+      // In the same turn as the last check: a flush asked from now on starts a new run.
+      this.#flushing = null;
+    }
   }
 
   /** The network came back: try at once, with the backoff reset. */
   onOnline(): void {
-    this.#failures = 0;
+    this.#retry.reset();
     void this.flush();
   }
 
   /** Makes a refused operation pending again and sends it. */
   async retry(id: string): Promise<void> {
-    await retryOutboxRow(this.#options.db, Number(id));
-    await this.reload();
+    const seq = Number(id);
+    await this.#options.rows.retry(seq);
+    this.#setRows(this.#rows().map((row) => (row.seq === seq ? { ...row, isRefused: false, attempts: 0 } : row)));
     await this.flush();
   }
 
   /** The user read a refusal and lets it go; the document's content stays on the device. */
   async dismiss(id: string): Promise<void> {
-    await removeOutboxRow(this.#options.db, Number(id));
-    await this.reload();
+    await this.#remove(Number(id));
   }
 
   /**
@@ -157,155 +197,147 @@ export class Outbox {
    * and if an answer was lost the next fetch of the record shows what the server did.
    */
   async cancel(id: string): Promise<boolean> {
-    const seq = Number(id);
     if (this.requesting.getSnapshot() === id) {
       return false;
     }
+    const seq = Number(id);
     // Marked before any await: a send waiting for the document's content checks it synchronously.
     this.#cancelled.add(seq);
-    const existed = await this.#options.db.transaction('rw', this.#options.db.outbox, async () => {
-      const row = await this.#options.db.outbox.get(seq);
-      if (row === undefined) {
-        return false;
-      }
-      await this.#options.db.outbox.delete(seq);
-      return true;
-    });
-    await this.reload();
+    return this.#remove(seq);
+  }
+
+  #rows(): readonly OutboxRow[] {
+    return this.state.getSnapshot().rows;
+  }
+
+  #newRow(input: OutboxInput): NewOutboxRow {
+    const createdAt = (this.#options.now ?? Date.now)();
+    return { ...input, userId: this.#options.userId, createdAt, attempts: 0, lastError: null, isRefused: false };
+  }
+
+  async #reload(): Promise<void> {
+    try {
+      let rows: OutboxRow[];
+      let changesBefore: number;
+      do {
+        changesBefore = this.#changes;
+        rows = (await this.#options.rows.list()).flatMap((each) => {
+          const row = parseOutboxRow(each);
+          return row === null || row.userId !== this.#options.userId ? [] : [row];
+        });
+      } while (changesBefore !== this.#changes);
+      this.#setRows(rows, true);
+    } catch (err) {
+      this.#options.diagnostics.report('outbox.reload', err);
+    }
+  }
+
+  async #remove(seq: number): Promise<boolean> {
+    const existed = await this.#options.rows.remove(seq);
+    this.#setRows(this.#rows().filter((row) => row.seq !== seq));
     return existed;
   }
 
-  async #flushAll(): Promise<void> {
-    do {
-      this.#isFlushAgain = false;
-      const user = this.#options.currentUser();
-      if (user === null || !this.#options.canSend()) {
-        return;
+  /** One pass over the pending rows; a pass that could not send everything tries again later. */
+  async #flushOnce(): Promise<void> {
+    await this.#loaded;
+    if (!this.#options.canSend()) {
+      return;
+    }
+    const outcome = await this.#sendPending();
+    if (outcome === 'stop' || outcome === 'failed') {
+      this.#retry.schedule(this.summary.getSnapshot().pending > 0 || !this.state.getSnapshot().isLoaded);
+    } else {
+      this.#retry.reset();
+    }
+  }
+
+  /** One pass over the pending rows: 'stop' ends it, 'failed' when any row failed for now. */
+  async #sendPending(): Promise<'sent' | 'failed' | 'stop'> {
+    const rows = this.#rows();
+    // A document's later operations wait behind its registration (pending, failed or refused).
+    const blocked = new Set(rows.filter((r) => r.isRefused && r.op === OutboxOp.registerDoc).map((r) => r.docId));
+    let hadFailure = false;
+    for (const row of rows) {
+      const isStillQueued = this.#rows().some((each) => each.seq === row.seq);
+      if (row.isRefused || blocked.has(row.docId) || !isStillQueued) {
+        continue;
       }
-      let rows: OutboxRow[];
-      try {
-        rows = (await listOutbox(this.#options.db)).filter((row) => row.userId === user);
-      } catch {
-        this.#scheduleRetry();
-        return;
+      const outcome = await this.#send(row);
+      if (outcome === 'stop') {
+        return 'stop';
       }
-      // A document's later operations wait behind its registration (pending, failed or refused).
-      const blocked = new Set(rows.filter((r) => r.isRefused && r.op === OutboxOp.registerDoc).map((r) => r.docId));
-      let hadTransientFailure = false;
-      for (const row of rows) {
-        if (row.isRefused || blocked.has(row.docId)) {
-          continue;
-        }
-        const outcome = await this.#send(row);
-        if (outcome === 'stop') {
-          await this.reload().catch(() => undefined);
-          this.#scheduleRetry();
-          return;
-        }
-        if (outcome === 'refused' || outcome === 'failed') {
-          blocked.add(row.docId);
-          hadTransientFailure ||= outcome === 'failed';
-        }
+      if (outcome === 'refused' || outcome === 'failed') {
+        blocked.add(row.docId);
+        hadFailure ||= outcome === 'failed';
       }
-      await this.reload().catch(() => undefined);
-      if (hadTransientFailure) {
-        this.#scheduleRetry();
-        return;
-      }
-      this.#failures = 0;
-    } while (this.#isFlushAgain);
+    }
+    return hadFailure ? 'failed' : 'sent';
   }
 
   async #send(row: OutboxRow): Promise<Outcome> {
-    const { api, db } = this.#options;
-    const seq = row.seq ?? -1;
+    const sender = this.#senders.get(row.op);
+    if (sender === undefined) {
+      this.#options.diagnostics.report('outbox.send', new Error(`No sender is registered for ${row.op}`));
+      return 'failed';
+    }
+    const id = String(row.seq);
+    const claim = (): boolean => {
+      if (this.#cancelled.has(row.seq)) {
+        return false;
+      }
+      this.requesting.set(id);
+      return true;
+    };
     try {
-      if (isReviewRow(row)) {
-        const { syncDoc } = this.#options;
-        const claim = (): boolean => {
-          if (this.#cancelled.has(seq)) {
-            return false;
-          }
-          this.requesting.set(String(seq));
-          return true;
-        };
-        const result = await sendReviewRow({ api, db, syncDoc, signal: this.#controller.signal, claim }, row);
-        if (result !== null) {
-          await saveServerRecord(db, result.record);
-        }
-        await removeOutboxRow(db, seq);
-        if (result !== null) {
-          this.#options.onRecord?.(result.record);
-        }
-        return 'sent';
-      }
-      const record =
-        row.op === OutboxOp.registerDoc
-          ? await api.registerDoc(row.payload)
-          : await api.updateDoc(row.docId, row.payload);
-      await saveServerRecord(db, record);
-      await removeOutboxRow(db, seq);
-      this.#options.onRecord?.(record);
-      if (row.op === OutboxOp.registerDoc) {
-        await this.reload();
-        this.#options.onRegistered?.(row.docId);
-      }
+      await sender.send(row, { signal: this.#controller.signal, claim });
+      await this.#remove(row.seq);
+      sender.onSent?.(row);
       return 'sent';
     } catch (err) {
-      if (err instanceof TransitionCancelledError) {
-        await removeOutboxRow(db, seq).catch(() => undefined);
-        return 'sent';
-      }
-      return this.#onFailure(seq, err);
+      return await this.#onFailure(row, err);
     } finally {
-      if (this.requesting.getSnapshot() === String(seq)) {
+      if (this.requesting.getSnapshot() === id) {
         this.requesting.set(null);
       }
     }
   }
 
-  async #onFailure(seq: number, err: unknown): Promise<Outcome> {
-    if (err instanceof NetworkError) {
+  async #onFailure(row: OutboxRow, err: unknown): Promise<Outcome> {
+    if (hasErrorCode(err, ClientErrorCode.cancelled)) {
+      await this.#remove(row.seq);
+      return 'sent';
+    }
+    // Offline, or the session ended (the API client told the auth store): sent after the next sign-in.
+    if (hasErrorCode(err, ClientErrorCode.network, ClientErrorCode.unauthorized)) {
       return 'stop';
     }
-    if (err instanceof ApiError && err.status === 401) {
-      // The session ended (the API client told the auth store); sent again after the next sign-in.
-      return 'stop';
-    }
-    const isRefused = err instanceof ApiError && isRefusal(err);
+    const isRefused = isFinalRefusal(err);
     const failure = failureOf(err);
-    await recordOutboxFailure(this.#options.db, seq, failure, isRefused).catch(() => undefined);
+    this.#setRows(
+      this.#rows().map((each) =>
+        each.seq === row.seq ? { ...each, attempts: each.attempts + 1, lastError: failure, isRefused } : each,
+      ),
+    );
+    try {
+      await this.#options.rows.recordFailure(row.seq, failure, isRefused);
+    } catch (storeError) {
+      this.#options.diagnostics.report('outbox.recordFailure', storeError);
+    }
     return isRefused ? 'refused' : 'failed';
   }
 
-  #scheduleRetry(): void {
-    this.#failures += 1;
-    this.#clearTimer();
-    if (this.summary.getSnapshot().pending === 0 && this.state.getSnapshot().isLoaded) {
-      return;
-    }
-    const delay = Math.min(RETRY_FIRST_DELAY_MS * 2 ** (this.#failures - 1), RETRY_MAX_DELAY_MS);
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      void this.flush();
-    }, delay);
-  }
-
-  #clearTimer(): void {
-    if (this.#timer !== null) {
-      clearTimeout(this.#timer);
-      this.#timer = null;
-    }
-  }
-
-  #publish(all: readonly OutboxRow[]): void {
-    const user = this.#options.currentUser();
-    const rows = user === null ? [] : all.filter((row) => row.userId === user);
+  /** Publishes the rows; a change made here (not a reload) is counted, see `#changes`. */
+  #setRows(rows: readonly OutboxRow[], isReload = false): void {
     const current = this.state.getSnapshot();
-    if (current.isLoaded && sameRows(current.rows, rows)) {
+    if (!isReload) {
+      this.#changes += 1;
+    }
+    const isLoaded = current.isLoaded || isReload;
+    if (current.isLoaded === isLoaded && sameRows(current.rows, rows)) {
       return;
     }
-    this.state.set({ isLoaded: true, rows });
+    this.state.set({ isLoaded, rows });
     this.summary.set(summarize(rows));
   }
 }

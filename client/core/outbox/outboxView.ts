@@ -1,15 +1,22 @@
-import { ApiError } from '../api/ApiError';
-import { toError } from '../lib/toError';
-import type { OutboxFailure, OutboxRow } from '../storage/JianyanDb';
-import type { OutboxProblem, OutboxSummary } from './Outbox';
+import { ClientError, toError } from '../errors';
+import type { OutboxFailure } from '../storage';
+import type { OutboxOp, OutboxRow } from './outboxOps';
 
-/**
- * A 4xx answer is the server's decision about this operation (not allowed, conflicting id, bad
- * request): sending it again unchanged cannot help. 408 and 429 are about timing, not the
- * operation, and are retried.
- */
-export function isRefusal(err: ApiError): boolean {
-  return err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429;
+/** An operation the server refused; the user must see it (and may retry or dismiss it). */
+export interface OutboxProblem {
+  readonly id: string;
+  readonly message: string;
+  readonly docId: OutboxRow['docId'];
+  readonly op: OutboxOp;
+  /** The refusal's code (`conflict`: the document moved on, so trying again cannot help). */
+  readonly code: string;
+  readonly denial: string | null;
+}
+
+export interface OutboxSummary {
+  /** Operations waiting to be sent (not refused). */
+  readonly pending: number;
+  readonly problems: readonly OutboxProblem[];
 }
 
 function problemOf(row: OutboxRow): OutboxProblem {
@@ -19,12 +26,12 @@ function problemOf(row: OutboxRow): OutboxProblem {
     message: error?.message ?? `The server refused ${row.op} of document ${row.docId}`,
     docId: row.docId,
     op: row.op,
-    status: error?.status ?? 0,
     code: error?.code ?? 'internal',
     denial: error?.denial ?? null,
   };
 }
 
+/** Whether two lists hold the same rows in the same state (so that nothing is published again). */
 export function sameRows(a: readonly OutboxRow[], b: readonly OutboxRow[]): boolean {
   return (
     a.length === b.length &&
@@ -42,12 +49,12 @@ export function sameRows(a: readonly OutboxRow[], b: readonly OutboxRow[]): bool
 
 /** How a failed send is kept on the row: the server's answer, or what went wrong on the device. */
 export function failureOf(err: unknown): OutboxFailure {
-  return err instanceof ApiError
-    ? { status: err.status, code: err.code, message: err.message, denial: err.denial }
+  return err instanceof ClientError
+    ? { status: err.status ?? 0, code: err.code, message: err.message, denial: err.denial }
     : { status: 0, code: 'internal', message: toError(err).message };
 }
 
-/** The current user's pending operations and refusals. */
+/** The account's pending operations and refusals. */
 export function summarize(rows: readonly OutboxRow[]): OutboxSummary {
   return {
     pending: rows.filter((row) => !row.isRefused).length,

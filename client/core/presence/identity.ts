@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared';
 import type { Me } from '../../../shared/api/schemas';
-import type { Store } from '../lib/createStore';
-import { deriveStore } from '../lib/deriveStore';
+import type { Store } from '../lib';
+import { deriveStore } from '../lib';
 
 /** How this user appears to others: the name and colour on their caret. */
 export interface Identity {

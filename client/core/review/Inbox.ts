@@ -1,12 +1,11 @@
-import { liveQuery } from 'dexie';
 import type { UserId } from '../../../shared';
-import type { Notification } from '../../../shared/api/review';
-import type { Me } from '../../../shared/api/schemas';
-import type { ApiClient } from '../api/ApiClient';
-import { createStore, type Store } from '../lib/createStore';
-import type { JianyanDb } from '../storage/JianyanDb';
-import { enqueueMarkRead } from '../storage/outboxRows';
-import { listNotifications, markReadLocally, saveInbox, saveNotification } from './notificationRows';
+import { INBOX_PAGE_SIZE, type Notification } from '../../../shared/api/review';
+import type { ApiClient } from '../api';
+import type { Diagnostics } from '../diagnostics';
+import { ClientErrorCode, hasErrorCode } from '../errors';
+import { createStore, type Store } from '../lib';
+import { type Outbox, OutboxOp } from '../outbox';
+import type { DeviceStore } from '../storage';
 
 export interface InboxSnapshot {
   /** Whether the device's cache was read at least once. */
@@ -23,21 +22,22 @@ export interface InboxSnapshot {
 const EMPTY_INBOX: InboxSnapshot = { isLoaded: false, notifications: [], unread: 0 };
 
 export interface InboxOptions {
-  readonly db: JianyanDb;
-  readonly api: ApiClient;
+  /** The account whose inbox this is. */
+  readonly userId: UserId;
+  readonly store: Pick<DeviceStore, 'notifications' | 'observe'>;
+  readonly api: Pick<ApiClient, 'inbox' | 'markRead'>;
+  readonly outbox: Pick<Outbox, 'enqueueAll'>;
   readonly isOnline: () => boolean;
-  /** The user while signed in (not expired): only they may fetch or store notifications. */
-  readonly signedInUser: () => Me | null;
-  /** The user of the device, or a 401 ApiError naming `what` they must sign in to do. */
-  readonly requireUser: (what: string) => Me;
-  /** Reloads the outbox after a row was queued and starts sending it. */
-  readonly flushOutbox: () => Promise<void>;
+  /** Whether the account is signed in now (not expired): only then is the server asked. */
+  readonly isSignedIn: () => boolean;
+  readonly diagnostics: Diagnostics;
+  readonly now?: () => number;
 }
 
 /**
- * The signed-in user's inbox: the notifications cached on the device (shown offline), the unread
- * count including those beyond the cached page, and read marks made here at once and queued for
- * the server. ReviewRuntime owns it and feeds it the live stream and the signed-in user.
+ * The account's inbox: the notifications cached on the device (shown offline), the unread count
+ * including those beyond the cached page, and read marks made here at once and queued for the
+ * server. ReviewRuntime owns it and feeds it the live stream.
  */
 export class Inbox {
   readonly state: Store<InboxSnapshot> = createStore(EMPTY_INBOX);
@@ -54,6 +54,23 @@ export class Inbox {
     this.#options = options;
   }
 
+  /** Reads the cached inbox and follows its changes (here and in other tabs). Returns a stop function. */
+  start(): () => void {
+    const { store, userId, diagnostics } = this.#options;
+    this.#stopWatching = store.observe(
+      () => store.notifications.list(userId),
+      (notifications) => {
+        this.#cachedNotifications = notifications;
+        this.#publish(true);
+      },
+      (err) => {
+        diagnostics.report('inbox.readCache', err);
+        this.state.update((current) => ({ ...current, isLoaded: true }));
+      },
+    );
+    return () => this.stop();
+  }
+
   /** Stops reading the device's cache; the last snapshot stays. */
   stop(): void {
     this.#stopWatching();
@@ -61,28 +78,28 @@ export class Inbox {
 
   /** Fetches the inbox and stores it on the device. Never rejects: offline the cache stays. */
   async refresh(): Promise<void> {
-    const me = this.#options.signedInUser();
-    if (me === null) {
+    const { api, store, userId, isSignedIn } = this.#options;
+    if (!isSignedIn()) {
       return;
     }
     try {
       if (this.#isMarkAllPending) {
-        await this.#options.api.markRead({ all: true });
+        await api.markRead({ all: true });
         this.#isMarkAllPending = false;
       }
-      const inbox = await this.#options.api.inbox();
-      if (this.#options.signedInUser()?.id === me.id) {
-        await saveInbox(this.#options.db, me.id, inbox.notifications);
-        // The page's unread ones are on the device now; the server's count may name more.
-        const page = new Set(inbox.notifications.map((each) => each.id));
-        const pageUnread = inbox.notifications.filter((each) => each.readAt === null).length;
-        const otherUnread = (await listNotifications(this.#options.db, me.id)).filter(
-          (each) => each.readAt === null && !page.has(each.id),
-        ).length;
-        this.#setBeyondPage(Math.max(0, inbox.unreadCount - pageUnread - otherUnread));
+      const inbox = await api.inbox();
+      if (!isSignedIn()) {
+        return;
       }
-    } catch {
+      await store.notifications.saveInbox(userId, inbox.notifications);
+      // The page's unread ones are on the device now; the server's count may name more.
+      const page = new Set(inbox.notifications.map((each) => each.id));
+      const pageUnread = inbox.notifications.filter((each) => each.readAt === null).length;
+      const otherUnread = this.#cachedNotifications.filter((each) => each.readAt === null && !page.has(each.id)).length;
+      this.#setBeyondPage(Math.max(0, inbox.unreadCount - pageUnread - otherUnread));
+    } catch (err) {
       // Offline, or refused (a 401 already told the auth store): the cached inbox stays.
+      this.#reportUnlessOffline('inbox.refresh', err);
     }
   }
 
@@ -91,45 +108,39 @@ export class Inbox {
    * beyond the device's page: the server is asked `{ all: true }`.
    */
   async markRead(which: readonly string[] | 'all'): Promise<void> {
-    const me = this.#options.requireUser('mark notifications read');
-    const byDoc = await markReadLocally(this.#options.db, me.id, which);
+    const { store, userId, outbox } = this.#options;
+    const byDoc = await store.notifications.markRead(userId, which, (this.#options.now ?? Date.now)());
     if (which === 'all') {
       this.#setBeyondPage(0);
       if (await this.#sendMarkAll()) {
         return;
       }
     }
-    await enqueueMarkRead(this.#options.db, { userId: me.id, byDoc });
-    await this.#options.flushOutbox();
-  }
-
-  /** A notification arrived live: stored for the signed-in user (the cache's query shows it). */
-  async onNotification(notification: Notification): Promise<void> {
-    const me = this.#options.signedInUser();
-    if (me !== null) {
-      await saveNotification(this.#options.db, me.id, notification).catch(() => undefined);
-    }
-  }
-
-  /** Shows the cached inbox of whoever uses the device now (null: nobody), forgetting the last one's. */
-  watch(userId: UserId | null): void {
-    this.#stopWatching();
-    this.#cachedNotifications = [];
-    this.#beyondPage = 0;
-    this.#isMarkAllPending = false;
-    this.state.set(userId === null ? { ...EMPTY_INBOX, isLoaded: true } : EMPTY_INBOX);
-    if (userId === null) {
-      this.#stopWatching = () => {};
-      return;
-    }
-    const subscription = liveQuery(() => listNotifications(this.#options.db, userId)).subscribe({
-      next: (notifications) => {
-        this.#cachedNotifications = notifications;
-        this.#publish(true);
-      },
-      error: () => this.state.update((current) => ({ ...current, isLoaded: true })),
+    const rows = [...byDoc].flatMap(([docId, ids]) => {
+      const pages: string[][] = [];
+      for (let start = 0; start < ids.length; start += INBOX_PAGE_SIZE) {
+        pages.push(ids.slice(start, start + INBOX_PAGE_SIZE));
+      }
+      return pages.map((page) => ({ op: OutboxOp.markRead, docId, payload: { ids: page } }) as const);
     });
-    this.#stopWatching = () => subscription.unsubscribe();
+    if (rows.length > 0) {
+      await outbox.enqueueAll(rows);
+    }
+  }
+
+  /** A notification arrived live: stored for the account (the cache's observation shows it). */
+  async onNotification(notification: Notification): Promise<void> {
+    if (this.#options.isSignedIn()) {
+      await this.#options.store.notifications
+        .save(this.#options.userId, notification)
+        .catch((err: unknown) => this.#options.diagnostics.report('inbox.save', err));
+    }
+  }
+
+  #reportUnlessOffline(where: string, err: unknown): void {
+    if (!hasErrorCode(err, ClientErrorCode.network, ClientErrorCode.unauthorized)) {
+      this.#options.diagnostics.report(where, err);
+    }
   }
 
   /**
@@ -142,8 +153,9 @@ export class Inbox {
         await this.#options.api.markRead({ all: true });
         this.#isMarkAllPending = false;
         return true;
-      } catch {
-        // Offline after all, or the server failed: fall through.
+      } catch (err) {
+        // Offline after all, or the server failed: the ids are queued instead.
+        this.#reportUnlessOffline('inbox.markAll', err);
       }
     }
     this.#isMarkAllPending = true;

@@ -1,68 +1,69 @@
+import type * as Y from 'yjs';
 import { type DocId, type DocStatus, decide, documentTarget, type UserId } from '../../../shared';
-import { TRANSITION_ACTIONS, type Transition } from '../../../shared/api/review';
-import type { DocRecord, Me } from '../../../shared/api/schemas';
-import type { ApiClient, MentionInput } from '../api/ApiClient';
-import { ApiError } from '../api/ApiError';
-import type { Store } from '../lib/createStore';
-import type { Outbox } from '../outbox/Outbox';
-import { getDocRecord, saveServerRecord } from '../storage/docRecords';
-import type { JianyanDb } from '../storage/JianyanDb';
-import { enqueueMention, enqueueTransition } from '../storage/outboxRows';
-import { type AuthStore, userOf } from '../workspace/AuthStore';
-import { readActivity, saveActivity } from './activityCache';
+import { type DocActivity, TRANSITION_ACTIONS, type Transition } from '../../../shared/api/review';
+import type { DocRecord } from '../../../shared/api/schemas';
+import type { ApiClient, MentionInput } from '../api';
+import type { Diagnostics } from '../diagnostics';
+import { ClientErrorCode, forbidden, hasErrorCode } from '../errors';
+import type { Store } from '../lib';
+import { type Outbox, OutboxOp } from '../outbox';
+import type { SyncOutcome } from '../rooms';
+import { type DeviceStore, sameJson } from '../storage';
+import type { AuthStore, WorkspaceCache } from '../workspace';
+import { type CosignOptions, inviteCosigners, signDocument, withdrawSignature } from './cosign';
 import { Inbox, type InboxSnapshot } from './Inbox';
 import { type EventSourceLike, LiveStream } from './liveStream';
-
-export type { InboxSnapshot } from './Inbox';
+import { registerReviewSenders } from './reviewSenders';
 
 export interface ReviewRuntimeOptions {
-  readonly db: JianyanDb;
-  readonly api: ApiClient;
+  /** The account this runtime belongs to. */
+  readonly userId: UserId;
   readonly auth: Pick<AuthStore, 'getSnapshot' | 'subscribe'>;
+  readonly api: ApiClient;
+  readonly store: Pick<DeviceStore, 'activity' | 'notifications' | 'updates' | 'observe'>;
+  readonly cache: WorkspaceCache;
   readonly outbox: Outbox;
+  readonly diagnostics: Diagnostics;
   readonly isOnline: () => boolean;
+  /** Brings a document's content (not its comments) to the server: what a queued transition waits for. */
+  readonly syncContent: (docId: DocId, signal: AbortSignal) => Promise<SyncOutcome>;
   /** For tests: a fake EventSource. */
   readonly createEventSource?: (url: string) => EventSourceLike | null;
 }
 
 /**
- * The review's client side beside the workspace: the inbox (cached, read marks queued), the
- * documents' activity (cached per document), queued transitions and mentions, and the live
- * stream that brings notifications and changed records while signed in and online.
+ * One account's review: the inbox (cached, read marks queued), the documents' activity (cached
+ * per document), queued transitions, mentions and signatures, and the live stream that brings
+ * notifications and changed records while signed in and online.
  */
 export class ReviewRuntime {
   readonly inbox: Store<InboxSnapshot>;
   readonly stream: LiveStream;
   readonly #options: ReviewRuntimeOptions;
   readonly #inbox: Inbox;
-  /** Documents a page shows the activity of, with how many pages do. */
-  readonly #watched = new Map<DocId, number>();
+  /** Documents a page shows the activity of: how many pages do, and the record's time they last saw. */
+  readonly #watched = new Map<DocId, { count: number; updatedAt: number }>();
   /** Activity fetches on their way; `isDirty`: asked again meanwhile, so fetched once more after. */
   readonly #refreshing = new Map<DocId, { promise: Promise<void>; isDirty: boolean }>();
   #stops: (() => void)[] = [];
 
   constructor(options: ReviewRuntimeOptions) {
     this.#options = options;
-    this.#inbox = new Inbox({
-      db: options.db,
-      api: options.api,
-      isOnline: options.isOnline,
-      signedInUser: () => this.#signedInUser(),
-      requireUser: (what) => this.#requireUser(what),
-      flushOutbox: () => this.#flushOutbox(),
-    });
+    this.#inbox = new Inbox({ ...options, isSignedIn: () => this.#isSignedIn() });
     this.inbox = this.#inbox.state;
     this.stream = new LiveStream({
       ...(options.createEventSource === undefined ? {} : { create: options.createEventSource }),
       onNotification: (notification) => void this.#inbox.onNotification(notification),
-      onRecord: (record) => void this.onRecord(record),
+      onRecord: (record) => void this.#saveRecord(record, 'review.streamRecord'),
       onOpen: () => this.#catchUp(),
+      onDropped: (err) => options.diagnostics.report('review.streamMessage', err),
     });
+    registerReviewSenders(options.outbox, { ...options, updates: options.store.updates });
   }
 
-  /** Follows the signed-in user and the network. Returns a stop function. */
+  /** Follows the account's sign-in, the network and the records of the documents pages show. */
   start(): () => void {
-    this.#stops.push(this.#followAuth(), this.#followNetwork());
+    this.#stops.push(this.#inbox.start(), this.#followAuth(), this.#followNetwork(), this.#followRecords());
     return () => this.stop();
   }
 
@@ -70,7 +71,6 @@ export class ReviewRuntime {
     for (const stop of this.#stops.splice(0)) {
       stop();
     }
-    this.#inbox.stop();
     this.stream.stop();
   }
 
@@ -87,6 +87,22 @@ export class ReviewRuntime {
   /** Fetches the inbox and stores it on the device. Never rejects: offline the cache stays. */
   refreshInbox(): Promise<void> {
     return this.#inbox.refresh();
+  }
+
+  /**
+   * Calls `onActivity` with the document's activity as cached on the device (null before the first
+   * fetch), now and whenever it changes. Returns a function that stops it.
+   */
+  observeActivity(docId: DocId, onActivity: (activity: DocActivity | null) => void): () => void {
+    const { store, userId, diagnostics } = this.#options;
+    return store.observe(
+      () => store.activity.read(docId, userId),
+      onActivity,
+      (err) => {
+        diagnostics.report('review.readActivity', err);
+        onActivity(null);
+      },
+    );
   }
 
   /**
@@ -115,9 +131,11 @@ export class ReviewRuntime {
     return entry.promise;
   }
 
-  /** A page shows the document's activity: it is fetched now and whenever it may have changed. */
+  /** A page shows the document's activity: it is fetched now and whenever its record changes. */
   watchActivity(docId: DocId): () => void {
-    this.#watched.set(docId, (this.#watched.get(docId) ?? 0) + 1);
+    const watched = this.#watched.get(docId);
+    const updatedAt = this.#options.cache.rowOf(docId)?.record?.updatedAt ?? 0;
+    this.#watched.set(docId, { count: (watched?.count ?? 0) + 1, updatedAt: watched?.updatedAt ?? updatedAt });
     void this.refreshActivity(docId);
     let isWatching = true;
     return () => {
@@ -125,44 +143,50 @@ export class ReviewRuntime {
         return;
       }
       isWatching = false;
-      const count = (this.#watched.get(docId) ?? 1) - 1;
-      if (count === 0) {
+      const entry = this.#watched.get(docId);
+      if (entry === undefined || entry.count <= 1) {
         this.#watched.delete(docId);
       } else {
-        this.#watched.set(docId, count);
+        this.#watched.set(docId, { ...entry, count: entry.count - 1 });
       }
     };
   }
 
-  /** The server changed a record (live stream, transition): store it and refresh what a page shows. */
-  async onRecord(record: DocRecord): Promise<void> {
-    await saveServerRecord(this.#options.db, record).catch(() => undefined);
-    if (this.#watched.has(record.id)) {
-      await this.refreshActivity(record.id);
-    }
-  }
-
   /**
    * Queues a transition, sent once the document's content made here is on the server. Throws
-   * ApiError 403 when the cached record already says the user may not.
+   * `forbidden` when the cached record already says the user may not.
    */
   async queueTransition(
     docId: DocId,
     input: { readonly action: Transition; readonly fromStatus: DocStatus; readonly reason?: string },
   ): Promise<void> {
-    const me = this.#requireUser('change the status of a document');
-    const record = (await getDocRecord(this.#options.db, docId))?.record ?? null;
-    if (record !== null) {
-      const decision = decide(me, TRANSITION_ACTIONS[input.action], documentTarget(record));
+    const me = this.#options.auth.getSnapshot();
+    const record = this.#options.cache.rowOf(docId)?.record ?? null;
+    if (record !== null && (me.status === 'signed_in' || me.status === 'expired')) {
+      const decision = decide(me.me, TRANSITION_ACTIONS[input.action], documentTarget(record));
       if (!decision.allowed) {
-        const message = `Cannot ${input.action} document ${docId}: ${decision.denial}`;
-        throw new ApiError({ status: 403, code: 'forbidden', message, denial: decision.denial });
+        throw forbidden(`Cannot ${input.action} document ${docId}: ${decision.denial}`, decision.denial);
       }
     }
     const reason = input.reason?.trim() ?? '';
-    const payload = { action: input.action, fromStatus: input.fromStatus, reason: reason === '' ? null : reason };
-    await enqueueTransition(this.#options.db, { docId, userId: me.id, payload });
-    await this.#flushOutbox();
+    const payload = {
+      action: input.action,
+      fromStatus: input.fromStatus,
+      reason: reason === '' ? null : reason,
+      // Made once when queued: sending the row again after a lost answer does the transition once.
+      requestId: crypto.randomUUID(),
+    };
+    // The same action still waiting (not refused) for the same document is not queued twice.
+    await this.#options.outbox.enqueue(
+      { op: OutboxOp.transition, docId, payload },
+      {
+        unlessQueued: (row) =>
+          row.op === OutboxOp.transition &&
+          row.userId === this.#options.userId &&
+          !row.isRefused &&
+          (row.payload as { action?: unknown }).action === input.action,
+      },
+    );
   }
 
   /**
@@ -171,7 +195,7 @@ export class ReviewRuntime {
    */
   cancelTransition(id: string): Promise<boolean> {
     const row = this.#options.outbox.state.getSnapshot().rows.find((each) => String(each.seq) === id);
-    if (row === undefined || row.op !== 'transition') {
+    if (row === undefined || row.op !== OutboxOp.transition) {
       return Promise.resolve(false);
     }
     return this.#options.outbox.cancel(id);
@@ -179,10 +203,8 @@ export class ReviewRuntime {
 
   /** Queues telling the people a comment mentions; sent when online. */
   async queueMention(docId: DocId, input: MentionInput): Promise<void> {
-    const me = this.#requireUser('mention someone');
     const payload = { ...input, userIds: [...input.userIds] as UserId[] };
-    await enqueueMention(this.#options.db, { docId, userId: me.id, payload });
-    await this.#flushOutbox();
+    await this.#options.outbox.enqueue({ op: OutboxOp.mention, docId, payload });
   }
 
   /**
@@ -193,34 +215,80 @@ export class ReviewRuntime {
     return this.#inbox.markRead(which);
   }
 
-  async #flushOutbox(): Promise<void> {
-    await this.#options.outbox.reload();
-    void this.#options.outbox.flush();
+  /** Co-signs the content as this device has it, once this device's changes are on the server. */
+  sign(docId: DocId, doc: Y.Doc): Promise<void> {
+    return signDocument(this.#cosign(), docId, doc);
+  }
+
+  /** Withdraws the user's signature. Online only. */
+  withdrawSignature(docId: DocId): Promise<void> {
+    return withdrawSignature(this.#cosign(), docId);
+  }
+
+  /** The proposer asks members of the group to co-sign. Online only. */
+  inviteCosigners(docId: DocId, userIds: readonly UserId[]): Promise<void> {
+    return inviteCosigners(this.#cosign(), docId, userIds);
+  }
+
+  #cosign(): CosignOptions {
+    const { api, store, cache } = this.#options;
+    return { api, updates: store.updates, cache, refreshActivity: (docId) => this.refreshActivity(docId) };
+  }
+
+  async #saveRecord(record: DocRecord, where: string): Promise<void> {
+    await this.#options.cache
+      .saveServerRecord(record)
+      .catch((err: unknown) => this.#options.diagnostics.report(where, err));
   }
 
   async #fetchActivity(docId: DocId): Promise<void> {
-    const me = this.#signedInUser();
-    if (me === null || !this.#options.isOnline()) {
+    const { api, store, userId, diagnostics } = this.#options;
+    if (!this.#isSignedIn() || !this.#options.isOnline()) {
       return;
     }
     try {
-      const activity = await this.#options.api.docActivity(docId);
-      if (this.#signedInUser()?.id !== me.id) {
+      const activity = await api.docActivity(docId);
+      if (!this.#isSignedIn()) {
         return;
       }
       // An answer that left the server before a newer record reached this device (stream, another
-      // tab) must not put the older record back; the fetch that follows brings the newer one.
-      const cached = (await getDocRecord(this.#options.db, docId))?.record ?? null;
-      if (cached === null || cached.updatedAt <= activity.record.updatedAt) {
-        await saveServerRecord(this.#options.db, activity.record);
+      // tab) does not put the older record back: the store keeps the newer one, and the change
+      // of the record brings another fetch.
+      this.#markSeen(docId, activity.record.updatedAt);
+      await this.#options.cache.saveServerRecord(activity.record);
+      const cached = await store.activity.read(docId, userId);
+      const isNewer = cached === null || cached.record.updatedAt <= activity.record.updatedAt;
+      if (isNewer && !sameJson(cached, activity)) {
+        await store.activity.save(userId, activity, Date.now());
       }
-      const cachedActivity = await readActivity(this.#options.db, docId, me.id);
-      if (cachedActivity === null || cachedActivity.record.updatedAt <= activity.record.updatedAt) {
-        await saveActivity(this.#options.db, me.id, activity);
-      }
-    } catch {
+    } catch (err) {
       // Offline or refused: the cached activity stays; access checks tell the user about refusals.
+      if (!hasErrorCode(err, ClientErrorCode.network, ClientErrorCode.unauthorized)) {
+        diagnostics.report('review.fetchActivity', err);
+      }
     }
+  }
+
+  /** The record's time the pages watching the document have seen, so that it is not fetched twice. */
+  #markSeen(docId: DocId, updatedAt: number): void {
+    const entry = this.#watched.get(docId);
+    if (entry !== undefined && updatedAt > entry.updatedAt) {
+      this.#watched.set(docId, { ...entry, updatedAt });
+    }
+  }
+
+  /** A record that changed (a transition, the stream, another tab) brings the activity pages show. */
+  #followRecords(): () => void {
+    const { cache } = this.#options;
+    return cache.state.subscribe(() => {
+      for (const [docId, entry] of this.#watched) {
+        const updatedAt = cache.rowOf(docId)?.record?.updatedAt ?? 0;
+        if (updatedAt > entry.updatedAt) {
+          this.#watched.set(docId, { ...entry, updatedAt });
+          void this.refreshActivity(docId);
+        }
+      }
+    });
   }
 
   /** The stream (re)opened: what was sent while it was down is fetched. */
@@ -231,30 +299,16 @@ export class ReviewRuntime {
     }
   }
 
-  #signedInUser(): Me | null {
+  #isSignedIn(): boolean {
     const auth = this.#options.auth.getSnapshot();
-    return auth.status === 'signed_in' ? auth.me : null;
+    return auth.status === 'signed_in' && auth.me.id === this.#options.userId;
   }
 
-  #requireUser(what: string): Me {
-    const me = userOf(this.#options.auth.getSnapshot());
-    if (me === null) {
-      throw new ApiError({ status: 401, code: 'unauthorized', message: `Sign in to ${what}` });
-    }
-    return me;
-  }
-
-  /** Shows the cached inbox of whoever uses the device, and streams while they are signed in. */
+  /** Streams while the account is signed in and online; an expired session stops it. */
   #followAuth(): () => void {
-    let userId: UserId | null = null;
     let wasSignedIn = false;
     const onAuth = (): void => {
-      const me = userOf(this.#options.auth.getSnapshot());
-      const isSignedIn = this.#signedInUser() !== null;
-      if ((me?.id ?? null) !== userId) {
-        userId = me?.id ?? null;
-        this.#inbox.watch(userId);
-      }
+      const isSignedIn = this.#isSignedIn();
       if (isSignedIn && !wasSignedIn) {
         this.#connect();
       } else if (!isSignedIn) {
@@ -268,7 +322,7 @@ export class ReviewRuntime {
   }
 
   #connect(): void {
-    if (this.#signedInUser() !== null && this.#options.isOnline()) {
+    if (this.#isSignedIn() && this.#options.isOnline()) {
       void this.refreshInbox();
       this.stream.start();
     }

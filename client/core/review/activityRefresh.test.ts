@@ -4,14 +4,10 @@ import { type DocId, newDocId, type UserId } from '../../../shared';
 import type { DocActivity } from '../../../shared/api/review';
 import type { Cosigner, DocRecord } from '../../../shared/api/schemas';
 import { FakeServer, makeMe, makeRecord, newGroupId, newUserId } from '../../test/FakeServer';
-import { ApiClient } from '../api/ApiClient';
-import { createStore } from '../lib/createStore';
-import { Outbox } from '../outbox/Outbox';
-import { getDocRecord } from '../storage/docRecords';
-import { createDb, type JianyanDb } from '../storage/JianyanDb';
-import type { AuthState } from '../workspace/AuthStore';
-import { readActivity } from './activityCache';
-import { ReviewRuntime } from './ReviewRuntime';
+import { startTestApp, type TestApp } from '../../test/testApp';
+import { waitUntil } from '../../test/waitUntil';
+import type { WorkspaceCache } from '../workspace';
+import type { ReviewRuntime } from './ReviewRuntime';
 import { signedSnapshots } from './signatureSnapshots';
 
 const groupId = newGroupId();
@@ -25,20 +21,18 @@ function activityOf(record: DocRecord): DocActivity {
   return { record, events: [], versions: [], lastReviewedVersionId: null };
 }
 
-let db: JianyanDb;
+let test: TestApp;
 let server: FakeServer;
 let review: ReviewRuntime;
-let outbox: Outbox;
+let cache: WorkspaceCache;
 /** What `GET /api/docs/:id/activity` answers now; null: a 503. */
 let serverActivity: DocActivity | null;
 /** While set, activity answers (made when asked) reach the client only once it resolves. */
 let answerGate: Promise<void> | null;
 
 beforeEach(async () => {
-  db = createDb(`test-${crypto.randomUUID()}`);
   server = new FakeServer();
   server.addUser(me);
-  server.sessionUser = me;
   serverActivity = null;
   answerGate = null;
   server.handler = ({ method, path }) => {
@@ -54,22 +48,22 @@ beforeEach(async () => {
     }
     return response;
   };
-  const api = new ApiClient({ fetch });
-  outbox = new Outbox({ db, api, currentUser: () => me.id, canSend: () => true });
-  const auth = createStore<AuthState>({ status: 'signed_in', me });
-  review = new ReviewRuntime({ db, api, auth, outbox, isOnline: () => true, createEventSource: () => null });
+  test = await startTestApp(server, { fetch });
+  ({ review, cache } = await test.signIn(me));
 });
 
 afterEach(async () => {
-  review.stop();
-  outbox.stop();
-  await db.delete();
+  await test.stop();
 });
 
 async function cachedUpdatedAt(docId: DocId): Promise<{ record?: number; activity?: number }> {
-  const record = (await getDocRecord(db, docId))?.record?.updatedAt;
-  const activity = (await readActivity(db, docId, me.id))?.record.updatedAt;
+  const record = (await test.app.store.docs.get(docId))?.record?.updatedAt;
+  const activity = (await test.app.store.activity.read(docId, me.id))?.record.updatedAt;
   return { ...(record === undefined ? {} : { record }), ...(activity === undefined ? {} : { activity }) };
+}
+
+function activityRequests(): number {
+  return server.requests.filter((each) => each.endsWith('/activity')).length;
 }
 
 describe('the cached activity', () => {
@@ -78,15 +72,19 @@ describe('the cached activity', () => {
     const docId = newDocId();
     serverActivity = activityOf(makeRecord(docId, groupId, { cosigners: [signed(alice, 'AAAA')] }));
     await review.refreshActivity(docId);
-    expect((await readActivity(db, docId, me.id))?.record.cosigners[0]?.snapshot).toBe('AAAA');
+    expect((await test.app.store.activity.read(docId, me.id))?.record.cosigners[0]?.snapshot).toBe('AAAA');
 
     serverActivity = null;
     const streamed = makeRecord(docId, groupId, { updatedAt: 7, cosigners: [signed(alice, null)] });
     const stop = review.watchActivity(docId);
-    await review.onRecord(streamed);
+    await waitUntil(() => activityRequests() === 2, { what: 'the fetch when watching starts' });
+    // What the stream does with a record: it is stored, and the page's activity fetched again.
+    await cache.saveServerRecord(streamed);
+    await waitUntil(() => activityRequests() === 3, { what: 'the fetch after the record changed' });
+    await review.refreshActivity(docId);
     stop();
     expect(await cachedUpdatedAt(docId)).toEqual({ record: 7, activity: 1 });
-    const cached = await readActivity(db, docId, me.id);
+    const cached = await test.app.store.activity.read(docId, me.id);
     expect([...signedSnapshots(streamed.cosigners, cached)]).toEqual([[alice, 'AAAA']]);
   });
 
@@ -103,14 +101,13 @@ describe('the cached activity', () => {
     // The record changes while the first answer (updatedAt 1) is on its way.
     const newer = makeRecord(docId, groupId, { updatedAt: 2 });
     serverActivity = activityOf(newer);
-    const stored = review.onRecord(newer);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await cache.saveServerRecord(newer);
     expect(await cachedUpdatedAt(docId)).toEqual({ record: 2 });
     answerGate = null;
     release();
-    await stored;
+    await waitUntil(async () => (await cachedUpdatedAt(docId)).activity === 2, { what: 'the newer activity' });
     stop();
     expect(await cachedUpdatedAt(docId)).toEqual({ record: 2, activity: 2 });
-    expect(server.requests.filter((each) => each.endsWith('/activity'))).toHaveLength(2);
+    expect(activityRequests()).toBe(2);
   });
 });

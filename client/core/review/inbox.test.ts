@@ -3,15 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocStatus, newDocId } from '../../../shared';
 import type { Notification } from '../../../shared/api/review';
 import { FakeServer, makeMe, makeRecord, newGroupId, newUserId } from '../../test/FakeServer';
+import { startTestApp, type TestApp } from '../../test/testApp';
 import { waitUntil } from '../../test/waitUntil';
-import { ApiClient } from '../api/ApiClient';
-import { createStore } from '../lib/createStore';
-import { Outbox } from '../outbox/Outbox';
-import { getDocRecord } from '../storage/docRecords';
-import { createDb, type JianyanDb } from '../storage/JianyanDb';
-import type { AuthState } from '../workspace/AuthStore';
+import type { Outbox } from '../outbox';
 import type { EventSourceLike } from './liveStream';
-import { ReviewRuntime } from './ReviewRuntime';
+import type { ReviewRuntime } from './ReviewRuntime';
 
 const groupId = newGroupId();
 const me = makeMe([groupId]);
@@ -56,7 +52,7 @@ function notification(overrides: Partial<Notification> = {}): Notification {
   };
 }
 
-let db: JianyanDb;
+let test: TestApp;
 let server: FakeServer;
 let outbox: Outbox;
 let review: ReviewRuntime;
@@ -67,10 +63,8 @@ let readRequests: unknown[];
 let unreadBeyondPage: number;
 
 beforeEach(async () => {
-  db = createDb(`test-${crypto.randomUUID()}`);
   server = new FakeServer();
   server.addUser(me);
-  server.sessionUser = me;
   sources = [];
   serverInbox = [];
   readRequests = [];
@@ -90,33 +84,27 @@ beforeEach(async () => {
     }
     return undefined;
   };
-  const api = new ApiClient({ fetch: server.fetch });
-  outbox = new Outbox({ db, api, currentUser: () => me.id, canSend: () => true });
-  const auth = createStore<AuthState>({ status: 'signed_in', me });
-  review = new ReviewRuntime({
-    db,
-    api,
-    auth,
-    outbox,
-    isOnline: () => server.isOnline,
+  test = await startTestApp(server, {
     createEventSource: () => {
       const source = new FakeEventSource();
       sources.push(source);
       return source;
     },
   });
-  await outbox.reload();
 });
 
 afterEach(async () => {
-  review.stop();
-  outbox.stop();
-  await db.delete();
+  await test.stop();
 });
+
+/** Signs in: the review starts with the account, its stream and its first inbox fetch. */
+async function signIn(): Promise<void> {
+  ({ outbox, review } = await test.signIn(me));
+}
 
 describe('the inbox', () => {
   it('stores notifications that arrive live, newest first, and counts the unread', async () => {
-    review.start();
+    await signIn();
     await waitUntil(() => sources.length === 1, { what: 'the stream' });
     sources[0]?.open();
     sources[0]?.send('notification', notification({ id: 'n-older-0001', at: 1 }));
@@ -124,14 +112,14 @@ describe('the inbox', () => {
     sources[0]?.send('notification', { id: 'not a notification' });
     await waitUntil(() => review.inbox.getSnapshot().unread === 2, { what: 'two unread' });
     expect(review.inbox.getSnapshot().notifications.map((each) => each.id)).toEqual(['n-newer-0001', 'n-older-0001']);
-    expect(review.stream.droppedMessages).toBe(1);
+    expect(test.dropped.filter((each) => each.where === 'review.streamMessage')).toHaveLength(1);
   });
 
   it('marks read at once offline and tells the server when online, keeping the mark over older answers', async () => {
     const first = notification({ id: 'n-first-0001', at: 1 });
     const second = notification({ id: 'n-second-001', at: 2 });
     serverInbox = [first, second];
-    review.start();
+    await signIn();
     await waitUntil(() => review.inbox.getSnapshot().unread === 2, { what: 'the fetched inbox' });
 
     server.isOnline = false;
@@ -157,7 +145,7 @@ describe('the inbox', () => {
   it('counts the unread notifications beyond the cached page, and marks them all read', async () => {
     serverInbox = [notification({ id: 'n-cached-001', at: 1 })];
     unreadBeyondPage = 40;
-    review.start();
+    await signIn();
     await waitUntil(() => review.inbox.getSnapshot().unread === 41, { what: 'the server’s count' });
     expect(review.inbox.getSnapshot().notifications).toHaveLength(1);
 
@@ -171,7 +159,7 @@ describe('the inbox', () => {
   it('offline, marks all read here, queues the cached ids and asks for all before the next fetch', async () => {
     serverInbox = [notification({ id: 'n-cached-001', at: 1 })];
     unreadBeyondPage = 3;
-    review.start();
+    await signIn();
     await waitUntil(() => review.inbox.getSnapshot().unread === 4, { what: 'the server’s count' });
 
     server.isOnline = false;
@@ -191,11 +179,11 @@ describe('the inbox', () => {
 
   it('stores a record that changed live and fetches the inbox again when the stream reopens', async () => {
     const docId = newDocId();
-    review.start();
+    await signIn();
     await waitUntil(() => sources.length === 1, { what: 'the stream' });
     sources[0]?.open();
     sources[0]?.send('record', makeRecord(docId, groupId, { status: DocStatus.inReview }));
-    await waitUntil(async () => (await getDocRecord(db, docId))?.record?.status === DocStatus.inReview, {
+    await waitUntil(async () => (await test.app.store.docs.get(docId))?.record?.status === DocStatus.inReview, {
       what: 'the stored record',
     });
 
@@ -205,7 +193,7 @@ describe('the inbox', () => {
   });
 
   it('closes the stream offline and opens it again when the network returns', async () => {
-    review.start();
+    await signIn();
     await waitUntil(() => sources.length === 1, { what: 'the stream' });
     review.onOffline();
     expect(sources[0]?.isClosed).toBe(true);

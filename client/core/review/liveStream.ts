@@ -26,25 +26,27 @@ export interface LiveStreamOptions {
   readonly onRecord: (record: DocRecord) => void;
   /** The stream (re)connected: whatever was sent meanwhile was missed, so fetch it. */
   readonly onOpen: () => void;
+  /** A message that did not match its schema was dropped. */
+  readonly onDropped: (err: Error) => void;
 }
 
 function createBrowserEventSource(url: string): EventSourceLike | null {
   return typeof EventSource === 'function' ? new EventSource(url, { withCredentials: true }) : null;
 }
 
-/** Server data is untrusted: JSON that does not match its schema is dropped. */
+/** Server data is untrusted: what is not JSON matching its schema is dropped, saying why. */
 function parseData<T>(
   event: MessageEvent<unknown>,
   schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
-): T | null {
+): T | Error {
   if (typeof event.data !== 'string') {
-    return null;
+    return new Error(`A ${event.type} event of the stream carried no text`);
   }
   try {
     const parsed = schema.safeParse(JSON.parse(event.data));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
+    return parsed.success ? parsed.data : new Error(`A ${event.type} event of the stream did not match its schema`);
+  } catch (err) {
+    return new Error(`A ${event.type} event of the stream is not JSON`, { cause: err });
   }
 }
 
@@ -58,8 +60,6 @@ export class LiveStream {
   #source: EventSourceLike | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #failures = 0;
-  /** Messages that did not match their schema (for diagnostics). */
-  droppedMessages = 0;
 
   constructor(options: LiveStreamOptions) {
     this.#options = options;
@@ -115,9 +115,9 @@ export class LiveStream {
     });
   }
 
-  #deliver<T>(value: T | null, onValue: (value: T) => void): void {
-    if (value === null) {
-      this.droppedMessages += 1;
+  #deliver<T>(value: T | Error, onValue: (value: T) => void): void {
+    if (value instanceof Error) {
+      this.#options.onDropped(value);
       return;
     }
     onValue(value);

@@ -2,11 +2,11 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MessageType } from '../../../shared';
-import type { JianyanDb } from '../storage/JianyanDb';
-import { deleteUnsent, type LogKey, listUnsent } from '../storage/updateLog';
-import { STORAGE_ORIGIN } from './DocPersistence';
+import { MessageType, type RoomName } from '../../../shared';
+import type { Diagnostics } from '../diagnostics';
+import type { UpdateLogStore } from '../storage';
 import { type DeleteSet, type ServerStateHint, serverHasUpdate } from './serverState';
+import { UpdateOrigin } from './updateOrigin';
 
 /** Wait after a local change before asking the server what it stored: batches fast typing. */
 const PROBE_DELAY_MS = 500;
@@ -16,11 +16,14 @@ const PROBE_MAX_DELAY_MS = 30_000;
 const FRUITLESS_PROBES_BEFORE_BACKOFF = 2;
 
 export interface AckTrackerOptions {
-  readonly db: JianyanDb;
-  /** The log whose unsent records this connection acknowledges (content or comments). */
-  readonly logKey: LogKey;
+  readonly updates: Pick<UpdateLogStore, 'listUnsent' | 'acknowledge'>;
+  /** The room whose unsent records this connection acknowledges (content or comments). */
+  readonly room: RoomName;
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
+  /** Where an update came from (see `classifyOrigin`). */
+  readonly originOf: (origin: unknown) => UpdateOrigin;
+  readonly diagnostics: Diagnostics;
 }
 
 /**
@@ -79,25 +82,25 @@ export class AckTracker {
   }
 
   readonly #onUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (origin !== this.#options.provider && origin !== STORAGE_ORIGIN) {
+    if (this.#options.originOf(origin) === UpdateOrigin.local) {
       this.#fruitless = 0;
       this.#schedule(true);
     }
   };
 
   async #acknowledge(server: Parameters<typeof serverHasUpdate>[0]): Promise<void> {
-    const { db, logKey } = this.#options;
+    const { updates, room } = this.#options;
     try {
-      const rows = await listUnsent(db, logKey);
-      const acked = rows.filter((row) => serverHasUpdate(server, row.update));
-      const seqs = acked.flatMap((row) => (row.seq === undefined ? [] : [row.seq]));
+      const rows = await updates.listUnsent(room);
+      const seqs = rows.filter((row) => serverHasUpdate(server, row.update)).map((row) => row.seq);
       if (seqs.length > 0) {
-        await deleteUnsent(db, logKey, seqs);
+        await updates.acknowledge(room, seqs);
       }
       this.#fruitless = seqs.length > 0 ? 0 : this.#fruitless + 1;
       this.#unsent = rows.length - seqs.length;
-    } catch {
+    } catch (err) {
       // The records stay; the next probe tries again.
+      this.#options.diagnostics.report('rooms.acknowledge', err);
       this.#fruitless += 1;
     }
     this.#schedule();

@@ -4,10 +4,12 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, type DocId, newDocId, RoomKind } from '../../../shared';
 import { waitUntil } from '../../test/waitUntil';
-import { createStore } from '../lib/createStore';
-import { createDb, type JianyanDb } from '../storage/JianyanDb';
+import { createDiagnostics } from '../diagnostics';
+import { createStore } from '../lib';
+import { createStorageHealth, DexieDeviceStore } from '../storage';
 import type { CloseInfo, ConnectionGate } from './ConnectionGate';
 import { DocConnection } from './DocConnection';
+import { classifyOrigin } from './updateOrigin';
 
 /** A socket that never reaches a server: the test opens and closes it by hand. */
 class FakeSocket {
@@ -67,11 +69,15 @@ function testGate(isOpen: boolean, { isClosedByRefusal = true } = {}) {
   return { gate, refusals, set: state.set };
 }
 
-let db: JianyanDb;
+let store: DexieDeviceStore;
 let connection: DocConnection | null = null;
 
 beforeEach(() => {
-  db = createDb(`test-${crypto.randomUUID()}`);
+  store = new DexieDeviceStore({
+    name: `test-${crypto.randomUUID()}`,
+    health: createStorageHealth(),
+    onBackgroundError: () => undefined,
+  });
   FakeSocket.opened.length = 0;
   vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal('navigator', { onLine: true });
@@ -81,13 +87,15 @@ afterEach(async () => {
   connection?.destroy();
   connection = null;
   vi.unstubAllGlobals();
-  await db.delete();
+  await store.delete();
 });
 
 function open(docId: DocId, gate: ConnectionGate, room: RoomKind = RoomKind.content): DocConnection {
   const doc = new Y.Doc({ gc: false });
   connection = new DocConnection({
-    db,
+    updates: store.updates,
+    diagnostics: createDiagnostics({ log: () => undefined }),
+    originOf: (origin) => classifyOrigin(origin, connection?.provider ?? null),
     docId,
     room,
     doc,

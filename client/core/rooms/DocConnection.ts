@@ -5,15 +5,15 @@ import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { type DocId, isFatalCloseCode, MessageType, RoomKind, roomNameOf } from '../../../shared';
-import { createStore, type Store } from '../lib/createStore';
-import { shallowEqual } from '../lib/shallowEqual';
-import type { JianyanDb } from '../storage/JianyanDb';
-import { watchUnsentCount } from '../storage/unsentCount';
+import type { Diagnostics } from '../diagnostics';
+import { createStore, type Store, shallowEqual } from '../lib';
+import type { UpdateLogStore } from '../storage';
 import { AckTracker } from './AckTracker';
 import { type ConnectionGate, OPEN_GATE } from './ConnectionGate';
 import { peekServerState, type ServerStateHint } from './serverState';
 import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncFacts, type SyncStatus } from './syncStatus';
 import { syncParams, syncServerUrl } from './syncUrl';
+import type { UpdateOrigin } from './updateOrigin';
 
 /**
  * Most bytes of remote changes held back during one IME composition; past this they are applied
@@ -25,7 +25,7 @@ const MAX_HELD_BYTES = 4 * 1024 * 1024;
 const MAX_RECONNECT_BACKOFF_MS = 5000;
 
 export interface DocConnectionOptions {
-  readonly db: JianyanDb;
+  readonly updates: UpdateLogStore;
   readonly docId: DocId;
   /**
    * Which of the document's Y.Docs this connects (its room and its log of unsent updates); the
@@ -38,6 +38,9 @@ export interface DocConnectionOptions {
   readonly serverUrl?: string;
   /** Whether the document may connect now (signed in, registered); by default always. */
   readonly gate?: ConnectionGate;
+  /** Where an update came from (see `classifyOrigin`; the provider made here is the relay). */
+  readonly originOf: (origin: unknown) => UpdateOrigin;
+  readonly diagnostics: Diagnostics;
   /** The WebSocket class; the browser's by default (tests pass a fake). */
   readonly WebSocketPolyfill?: typeof WebSocket;
 }
@@ -66,12 +69,14 @@ export class DocConnection {
   readonly #docId: DocId;
   readonly #gate: ConnectionGate;
   readonly #stopGate: () => void;
+  readonly #diagnostics: Diagnostics;
   /** Remote document messages waiting for the local composition to end; null when not holding. */
   #held: HeldMessage[] | null = null;
   #heldBytes = 0;
 
   constructor(options: DocConnectionOptions) {
-    const { db, docId, doc, awareness } = options;
+    const { updates, docId, doc, awareness, diagnostics } = options;
+    this.#diagnostics = diagnostics;
     this.#docId = docId;
     this.#gate = options.gate ?? OPEN_GATE;
     const room = roomNameOf(docId, options.room ?? RoomKind.content);
@@ -86,10 +91,17 @@ export class DocConnection {
     this.#facts = createStore<SyncFacts>({ ...INITIAL_SYNC_FACTS, isOnline: navigator.onLine, isHeld });
     this.status = createStore(deriveSyncStatus(this.#facts.getSnapshot()));
     this.#facts.subscribe(() => this.#publish());
-    this.#acks = new AckTracker({ db, logKey: room, doc, provider: this.provider });
+    this.#acks = new AckTracker({
+      updates,
+      room,
+      doc,
+      provider: this.provider,
+      originOf: options.originOf,
+      diagnostics,
+    });
     this.#wrapHandlers();
     this.#listen();
-    this.#stopUnsentCount = watchUnsentCount(db, room, (unsent) => {
+    this.#stopUnsentCount = updates.watchUnsent(room, (unsent) => {
       this.#setFacts({ unsent });
       this.#acks.onUnsentCount(unsent);
     });
@@ -97,11 +109,6 @@ export class DocConnection {
     if (navigator.onLine && !isHeld) {
       this.provider.connect();
     }
-  }
-
-  /** Whether an update with this origin was received from the relay. */
-  isRemoteOrigin(origin: unknown): boolean {
-    return origin === this.provider;
   }
 
   /**
@@ -190,8 +197,9 @@ export class DocConnection {
   #peek(decoder: Parameters<SyncHandler>[1]): ReturnType<typeof peekServerState> {
     try {
       return peekServerState(decoder);
-    } catch {
+    } catch (err) {
       // A message we cannot read is the stock handler's to reject; it only costs an acknowledgement.
+      this.#diagnostics.report('rooms.peekServerState', err);
       return { kind: 'none' };
     }
   }

@@ -1,28 +1,43 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ContentField, type DocId, newDocId, RoomKind, roomNameOf } from '../../../shared';
+import { ContentField, type DocId, newDocId, RoomKind, type RoomName, roomNameOf } from '../../../shared';
 import { waitUntil } from '../../test/waitUntil';
-import { createDb, type JianyanDb } from '../storage/JianyanDb';
-import { createStorageHealth, hasUnsavedWrites, StorageState } from '../storage/storageHealth';
-import { COMPACT_AFTER_ROWS, countUnsent } from '../storage/updateLog';
-import { DocPersistence } from './DocPersistence';
+import { createStorageHealth, DexieDeviceStore, hasUnsavedWrites, StorageState, type UpdateLogStore } from '../storage';
+import { COMPACT_AFTER_ROWS, DocPersistence } from './DocPersistence';
+import { classifyOrigin } from './updateOrigin';
 
 const REMOTE = Symbol('remote');
-let db: JianyanDb;
+let store: DexieDeviceStore;
 
 beforeEach(() => {
-  db = createDb(`test-${crypto.randomUUID()}`);
+  store = new DexieDeviceStore({
+    name: `test-${crypto.randomUUID()}`,
+    health: createStorageHealth(),
+    onBackgroundError: (err) => {
+      throw err;
+    },
+  });
 });
 
 afterEach(async () => {
-  await db.delete();
+  await store.delete();
 });
 
-function open(docId: DocId, health = createStorageHealth(), room: RoomKind = RoomKind.content) {
+function open(
+  docId: DocId,
+  health = createStorageHealth(),
+  kind: RoomKind = RoomKind.content,
+  updates: UpdateLogStore = store.updates,
+) {
   const doc = new Y.Doc({ gc: false });
-  const persistence = new DocPersistence({ db, docId, room, doc, health, isRemoteOrigin: (o) => o === REMOTE });
+  const room = roomNameOf(docId, kind);
+  const persistence = new DocPersistence({ updates, room, doc, health, originOf: (o) => classifyOrigin(o, REMOTE) });
   return { doc, persistence, health };
+}
+
+function countUnsent(room: RoomName): Promise<number> {
+  return store.updates.countUnsent(room);
 }
 
 describe('DocPersistence', () => {
@@ -52,13 +67,13 @@ describe('DocPersistence', () => {
     Y.applyUpdate(first.doc, Y.encodeStateAsUpdate(remote), REMOTE);
     await first.persistence.whenIdle();
     first.persistence.destroy();
-    expect(await db.updates.count()).toBe(2);
-    expect(await countUnsent(db, docId)).toBe(1);
+    expect(await store.updates.read(roomNameOf(docId))).toHaveLength(2);
+    expect(await countUnsent(roomNameOf(docId))).toBe(1);
 
     const second = open(docId);
     await second.persistence.load();
     await second.persistence.whenIdle();
-    expect(await db.updates.count()).toBe(2);
+    expect(await store.updates.read(roomNameOf(docId))).toHaveLength(2);
   });
 
   it('keeps the comments doc in its own log beside the content, with its own unsent records', async () => {
@@ -69,8 +84,8 @@ describe('DocPersistence', () => {
     content.doc.getText(ContentField.title).insert(0, '正文');
     comments.doc.getMap('threads').set('t', '评论');
     await Promise.all([content.persistence.whenIdle(), comments.persistence.whenIdle()]);
-    expect(await countUnsent(db, docId)).toBe(1);
-    expect(await countUnsent(db, roomNameOf(docId, RoomKind.comments))).toBe(1);
+    expect(await countUnsent(roomNameOf(docId))).toBe(1);
+    expect(await countUnsent(roomNameOf(docId, RoomKind.comments))).toBe(1);
     comments.persistence.destroy();
 
     const reopened = open(docId, createStorageHealth(), RoomKind.comments);
@@ -88,7 +103,7 @@ describe('DocPersistence', () => {
       text.insert(text.length, 'x');
       await session.persistence.whenIdle();
     }
-    expect(await db.updates.where('docId').equals(docId).count()).toBeLessThan(20);
+    expect((await store.updates.read(roomNameOf(docId))).length).toBeLessThan(20);
     session.persistence.destroy();
     const reopened = open(docId);
     await reopened.persistence.load();
@@ -97,23 +112,28 @@ describe('DocPersistence', () => {
 
   it('keeps a failed write and retries it until it is stored', async () => {
     const docId = newDocId();
-    const session = open(docId);
+    let isFailing = true;
+    const { updates } = store;
+    const failing: UpdateLogStore = {
+      append: (room, update, isLocal) =>
+        isFailing ? Promise.reject(new Error('QuotaExceededError')) : updates.append(room, update, isLocal),
+      read: (room) => updates.read(room),
+      compact: (room) => updates.compact(room),
+      listUnsent: (room) => updates.listUnsent(room),
+      acknowledge: (room, seqs) => updates.acknowledge(room, seqs),
+      unsentRooms: () => updates.unsentRooms(),
+      countUnsent: (room) => updates.countUnsent(room),
+      watchUnsent: (room, onCount) => updates.watchUnsent(room, onCount),
+    };
+    const session = open(docId, createStorageHealth(), RoomKind.content, failing);
     await session.persistence.load();
-    db.close();
-    const failing = db.updates.count().catch(() => 'closed');
-    expect(await failing).toBe('closed');
     session.doc.getText(ContentField.title).insert(0, '离线');
-    await new Promise<void>((resolve) => {
-      const unsubscribe = session.health.subscribe(() => {
-        if (session.health.getSnapshot().state === StorageState.failing) {
-          unsubscribe();
-          resolve();
-        }
-      });
-    });
+    await waitUntil(() => session.health.getSnapshot().state === StorageState.failing, { what: 'the failing state' });
     expect(hasUnsavedWrites(session.health.getSnapshot())).toBe(true);
-    await db.open();
-    await waitUntil(async () => (await db.updates.count()) === 1, { what: 'the retried write' });
+    isFailing = false;
+    await waitUntil(async () => (await store.updates.read(roomNameOf(docId))).length === 1, {
+      what: 'the retried write',
+    });
     await session.persistence.whenIdle();
     expect(hasUnsavedWrites(session.health.getSnapshot())).toBe(false);
     expect(session.health.getSnapshot().state).toBe(StorageState.ok);

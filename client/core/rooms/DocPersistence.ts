@@ -1,33 +1,29 @@
 import * as Y from 'yjs';
-import { type DocId, RoomKind, roomNameOf } from '../../../shared';
-import type { JianyanDb } from '../storage/JianyanDb';
-import type { StorageHealth } from '../storage/storageHealth';
-import {
-  appendUpdate,
-  COMPACT_AFTER_BYTES,
-  COMPACT_AFTER_ROWS,
-  compactUpdates,
-  type LogKey,
-  readUpdates,
-  shouldCompact,
-} from '../storage/updateLog';
+import type { RoomName } from '../../../shared';
+import type { StorageHealth, UpdateLogStore } from '../storage';
+import { DEVICE_ORIGIN, UpdateOrigin } from './updateOrigin';
 
 /** First retry of a failed write; doubles up to the maximum. Edits stay in memory meanwhile. */
 const RETRY_FIRST_DELAY_MS = 500;
 const RETRY_MAX_DELAY_MS = 30_000;
 
-/** The origin of updates applied from the device store, so that they are not stored twice. */
-export const STORAGE_ORIGIN = Symbol('jianyan-storage');
+/** Compact a room's log once it holds this many rows: loading stays fast after long sessions. */
+export const COMPACT_AFTER_ROWS = 500;
+/** ...or this many bytes of separate updates, whichever comes first. */
+export const COMPACT_AFTER_BYTES = 2 * 1024 * 1024;
+
+/** Whether a log of `rows` rows and `bytes` bytes should be merged into one update. */
+export function shouldCompact(rows: number, bytes: number): boolean {
+  return rows >= COMPACT_AFTER_ROWS || bytes >= COMPACT_AFTER_BYTES;
+}
 
 export interface DocPersistenceOptions {
-  readonly db: JianyanDb;
-  readonly docId: DocId;
-  /** Which of the document's Y.Docs this is; the content by default. */
-  readonly room?: RoomKind;
+  readonly updates: UpdateLogStore;
+  readonly room: RoomName;
   readonly doc: Y.Doc;
   readonly health: StorageHealth;
-  /** Whether an update with this origin came from the network rather than from this device. */
-  readonly isRemoteOrigin: (origin: unknown) => boolean;
+  /** Where an update came from (see `classifyOrigin`). */
+  readonly originOf: (origin: unknown) => UpdateOrigin;
 }
 
 /**
@@ -36,8 +32,6 @@ export interface DocPersistenceOptions {
  */
 export class DocPersistence {
   readonly #options: DocPersistenceOptions;
-  /** The log this doc is stored in: the document id for content, the room name for comments. */
-  readonly #key: LogKey;
   #rowsSinceCompaction = 0;
   #bytesSinceCompaction = 0;
   #compaction: Promise<void> | null = null;
@@ -47,20 +41,19 @@ export class DocPersistence {
 
   constructor(options: DocPersistenceOptions) {
     this.#options = options;
-    this.#key = roomNameOf(options.docId, options.room ?? RoomKind.content);
     // Listen before loading, so that no edit made while the load runs is missed.
     options.doc.on('update', this.#onUpdate);
   }
 
   /** Applies the stored updates to the doc; resolves with whether the device had any. */
   async load(): Promise<boolean> {
-    const { db, doc } = this.#options;
-    const updates = await readUpdates(db, this.#key);
+    const { doc, room } = this.#options;
+    const updates = await this.#options.updates.read(room);
     doc.transact(() => {
       for (const update of updates) {
-        Y.applyUpdate(doc, update, STORAGE_ORIGIN);
+        Y.applyUpdate(doc, update, DEVICE_ORIGIN);
       }
-    }, STORAGE_ORIGIN);
+    }, DEVICE_ORIGIN);
     this.#rowsSinceCompaction = updates.length;
     // Bytes count only updates not yet merged: one big merged update alone needs no compaction.
     this.#bytesSinceCompaction = updates.length > 1 ? updates.reduce((sum, u) => sum + u.byteLength, 0) : 0;
@@ -86,16 +79,16 @@ export class DocPersistence {
   }
 
   readonly #onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === STORAGE_ORIGIN) {
-      return;
+    const from = this.#options.originOf(origin);
+    if (from !== UpdateOrigin.device) {
+      this.#write(update, from === UpdateOrigin.local, RETRY_FIRST_DELAY_MS, null);
     }
-    this.#write(update, !this.#options.isRemoteOrigin(origin), RETRY_FIRST_DELAY_MS, null);
   };
 
   #write(update: Uint8Array, isLocal: boolean, nextDelayMs: number, release: (() => void) | null): void {
-    const { db, health } = this.#options;
+    const { updates, room, health } = this.#options;
     const settle = health.beginWrite();
-    const write = appendUpdate(db, this.#key, update, isLocal).then(
+    const write = updates.append(room, update, isLocal).then(
       () => {
         settle({ ok: true });
         release?.();
@@ -131,9 +124,9 @@ export class DocPersistence {
     if (this.#compaction !== null || !shouldCompact(this.#rowsSinceCompaction, this.#bytesSinceCompaction)) {
       return;
     }
-    const { db, health } = this.#options;
+    const { updates, room, health } = this.#options;
     const settle = health.beginWrite();
-    this.#compaction = compactUpdates(db, this.#key).then(
+    this.#compaction = updates.compact(room).then(
       () => {
         settle({ ok: true });
         this.#rowsSinceCompaction = 1;

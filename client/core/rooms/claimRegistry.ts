@@ -70,4 +70,16 @@ export class ClaimRegistry<S extends { destroy(): void }> {
   find(docId: DocId): S | null {
     return this.#entries.get(docId)?.session ?? null;
   }
+
+  /** Closes every session now, claimed or lingering (signing out); later releases do nothing. */
+  closeAll(): void {
+    for (const entry of this.#entries.values()) {
+      if (entry.closeTimer !== null) {
+        clearTimeout(entry.closeTimer);
+      }
+      entry.refs = Number.POSITIVE_INFINITY;
+      entry.session.destroy();
+    }
+    this.#entries.clear();
+  }
 }

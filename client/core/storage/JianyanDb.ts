@@ -1,142 +1,41 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { DocId, DocKind, DocStatus, GroupId, UserId } from '../../../shared';
-import type { DocActivity, Notification, Transition } from '../../../shared/api/review';
-import type { Group, Me, Person, DocRecord as ServerDocRecord } from '../../../shared/api/schemas';
+import type { DocId, RoomName, UserId } from '../../../shared';
+import type { DocActivity, Notification } from '../../../shared/api/review';
+import type { AccountRow, DocRow, StoredOutboxRow, WorkspaceRow } from './DeviceStore';
 
-/** One Yjs update of one document, in the order it was stored. */
-export interface UpdateRow {
+/**
+ * One Yjs update of one room, in the order it was stored: a row of the update log (`updates`), or
+ * of the local updates the server has not acknowledged yet (`unsent`, C4). The `docId` column
+ * holds the room name: a document's content is its id (as since version 1), its comments
+ * `<id>.comments`, so comments share the tables rather than adding stores for the same shape.
+ */
+export interface LogRow {
   readonly seq?: number;
-  readonly docId: DocId;
-  readonly update: Uint8Array;
-}
-
-/** A local-origin update the server has not yet acknowledged (C4). */
-export interface UnsentRow {
-  readonly seq?: number;
-  readonly docId: DocId;
+  readonly docId: RoomName;
   readonly update: Uint8Array;
 }
 
 /**
- * A document known on this device: what the device saw of it (title, kind, last change), the
- * server's record as last fetched, and how far the background sync brought its content.
+ * A document's row as stored. Rows written by version 1 lack the fields after `updatedAt`; the
+ * upgrade to version 2 fills them, and reading validates every field (see `validRows.ts`).
  */
-export interface DocRecord {
-  readonly id: DocId;
-  readonly title: string;
-  /** Null until the template or the server said. */
-  readonly kind: DocKind | null;
-  /** Last local change or last change seen on the server, in ms since the epoch. */
-  readonly updatedAt: number;
-  /** The group the document belongs to; null when unknown (created before groups existed). */
-  readonly groupId?: GroupId | null;
-  /** Who created it on this device (for a document not yet registered). */
-  readonly createdBy?: UserId | null;
-  readonly createdAt?: number | null;
-  /** The server's record as the last workspace fetch listed it; null when it did not. */
-  readonly record?: ServerDocRecord | null;
-  /**
-   * When the server last listed (or registered) the document for this device's user; null when it
-   * never did: then the document exists only on this device.
-   */
-  readonly serverSeenAt?: number | null;
-  /** The record's `updatedAt` whose content the background sync stored on the device. */
-  readonly syncedAt?: number | null;
-}
+export type DocRowRecord = Omit<
+  DocRow,
+  'groupId' | 'createdBy' | 'createdAt' | 'record' | 'serverSeenAt' | 'syncedAt'
+> &
+  Partial<Pick<DocRow, 'groupId' | 'createdBy' | 'createdAt' | 'record' | 'serverSeenAt' | 'syncedAt'>>;
 
-/** The signed-in account of this device: kept while offline, removed by signing out. */
-export interface AccountRow {
-  readonly key: 'current';
-  readonly me: Me;
-  /** The server refused the session (401, relay 4401): sign in again; nothing local is lost. */
-  readonly isExpired: boolean;
-  readonly savedAt: number;
-}
+/** The key of the one row of the `account` and `workspace` tables. */
+export const CURRENT_ROW = 'current';
 
-/** The last `GET /api/workspace` answer, apart from the documents (they live in `docs`). */
-export interface WorkspaceRow {
-  readonly key: 'current';
-  readonly userId: UserId;
-  readonly me: Me;
-  readonly groups: readonly Group[];
-  readonly people: readonly Person[];
-  readonly fetchedAt: number;
-}
+/** The account row as stored (see `AccountRow`). */
+export type AccountRecord = AccountRow & { readonly key: typeof CURRENT_ROW };
 
-export const OutboxOp = {
-  /** `POST /api/docs` for a document created on this device. */
-  registerDoc: 'registerDoc',
-  /** `PATCH /api/docs/:id` with `isArchived`. */
-  setArchived: 'setArchived',
-  /** `POST /api/docs/:id/transitions`: sent only once the document's content is on the server. */
-  transition: 'transition',
-  /** `POST /api/docs/:id/mentions`: tells the people a comment mentions. */
-  mention: 'mention',
-  /** `POST /api/notifications/read` for notifications about the row's document. */
-  markRead: 'markRead',
-} as const;
-export type OutboxOp = (typeof OutboxOp)[keyof typeof OutboxOp];
+/** The workspace row as stored (see `WorkspaceRow`). */
+export type WorkspaceRecord = WorkspaceRow & { readonly key: typeof CURRENT_ROW };
 
-export interface RegisterDocPayload {
-  readonly id: DocId;
-  readonly kind: DocKind;
-  readonly groupId: GroupId;
-  readonly title: string;
-}
-
-export interface SetArchivedPayload {
-  readonly isArchived: boolean;
-}
-
-export interface TransitionPayload {
-  readonly action: Transition;
-  /** The status the user saw when they asked: the server refuses (409) if it moved on meanwhile. */
-  readonly fromStatus: DocStatus;
-  /** The reason of a return; null otherwise. */
-  readonly reason: string | null;
-  /** Made once when queued, so that sending it again after a lost answer does it once. */
-  readonly requestId: string;
-}
-
-export interface MentionPayload {
-  readonly threadId: string;
-  readonly commentId: string;
-  readonly userIds: readonly UserId[];
-  readonly excerpt: string;
-}
-
-export interface MarkReadPayload {
-  /** Notification ids, all about the row's document. */
-  readonly ids: readonly string[];
-}
-
-/** Why the server refused an operation, kept for the user to see. */
-export interface OutboxFailure {
-  readonly status: number;
-  readonly code: string;
-  readonly message: string;
-  readonly denial?: string | undefined;
-}
-
-/** One operation made on this device that the server has not accepted yet. */
-export type OutboxRow = {
-  readonly seq?: number;
-  readonly docId: DocId;
-  /** The user who made it: another user signing in on this device does not send it. */
-  readonly userId: UserId;
-  readonly createdAt: number;
-  readonly attempts: number;
-  /** The last failure: a transient one (retried) or the refusal (when `isRefused`). */
-  readonly lastError: OutboxFailure | null;
-  /** The server refused it (4xx): it is not retried by itself and the user is shown why. */
-  readonly isRefused: boolean;
-} & (
-  | { readonly op: typeof OutboxOp.registerDoc; readonly payload: RegisterDocPayload }
-  | { readonly op: typeof OutboxOp.setArchived; readonly payload: SetArchivedPayload }
-  | { readonly op: typeof OutboxOp.transition; readonly payload: TransitionPayload }
-  | { readonly op: typeof OutboxOp.mention; readonly payload: MentionPayload }
-  | { readonly op: typeof OutboxOp.markRead; readonly payload: MarkReadPayload }
-);
+/** An outbox row as stored: `seq` is given by the database (see `StoredOutboxRow`). */
+export type OutboxRecord = Omit<StoredOutboxRow, 'seq'> & { readonly seq?: number };
 
 /** A document's timeline, versions and co-signers as last fetched for one user (read offline). */
 export interface ActivityRow {
@@ -153,14 +52,14 @@ export interface ActivityRow {
  */
 export type NotificationRow = Notification & { readonly userId: UserId };
 
-/** The typed Dexie database of the app. */
+/** The typed Dexie database behind `DexieDeviceStore`; nothing else opens it. */
 export type JianyanDb = Dexie & {
-  updates: EntityTable<UpdateRow, 'seq'>;
-  unsent: EntityTable<UnsentRow, 'seq'>;
-  docs: EntityTable<DocRecord, 'id'>;
-  account: EntityTable<AccountRow, 'key'>;
-  workspace: EntityTable<WorkspaceRow, 'key'>;
-  outbox: EntityTable<OutboxRow, 'seq'>;
+  updates: EntityTable<LogRow, 'seq'>;
+  unsent: EntityTable<LogRow, 'seq'>;
+  docs: EntityTable<DocRowRecord, 'id'>;
+  account: EntityTable<AccountRecord, 'key'>;
+  workspace: EntityTable<WorkspaceRecord, 'key'>;
+  outbox: EntityTable<OutboxRecord, 'seq'>;
   activity: EntityTable<ActivityRow, 'docId'>;
   notifications: EntityTable<NotificationRow, 'id'>;
 };

@@ -1,6 +1,5 @@
-import { createStore, type Store } from '../lib/createStore';
-import { toError } from '../lib/toError';
-import type { JianyanDb } from './JianyanDb';
+import { toError } from '../errors';
+import { createStore, type Store } from '../lib';
 
 /** Why the device store may not be saving: shown to the user, since unsaved edits are at risk. */
 export const StorageState = {
@@ -72,32 +71,4 @@ export function createStorageHealth(): StorageHealth {
 /** Whether leaving the page now could lose edits that are not on the device yet. */
 export function hasUnsavedWrites(snapshot: StorageHealthSnapshot): boolean {
   return snapshot.inFlight > 0 || snapshot.waiting > 0;
-}
-
-/**
- * Reacts to the database being closed under us (C2): Dexie reopens on the next operation after
- * an unexpected close, so we only report it; an upgrade by a newer app in another tab cannot be
- * followed by this code, so the user is asked to reload.
- */
-export function watchDatabase(db: JianyanDb, health: StorageHealth): () => void {
-  // Fired when another tab upgrades or deletes the database; Dexie then closes our connection.
-  const onVersionChange = (): void => health.setState(StorageState.outdated);
-  let isClosingOnPurpose = false;
-  const onClose = (): void => {
-    if (isClosingOnPurpose || health.getSnapshot().state === 'outdated') {
-      return;
-    }
-    health.setState(StorageState.interrupted);
-    db.open().then(
-      () => health.setState(StorageState.ok),
-      (err: unknown) => health.reportError(err),
-    );
-  };
-  db.on('versionchange', onVersionChange);
-  db.on('close', onClose);
-  return () => {
-    isClosingOnPurpose = true;
-    db.on('versionchange').unsubscribe(onVersionChange);
-    db.on('close').unsubscribe(onClose);
-  };
 }

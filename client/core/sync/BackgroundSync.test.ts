@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type DocId, newDocId } from '../../../shared';
-import { BackgroundSync, type SyncOutcome, type SyncTarget } from './BackgroundSync';
+import { createDiagnostics } from '../diagnostics';
+import type { SyncOutcome } from '../rooms';
+import { BackgroundSync, type SyncTarget } from './BackgroundSync';
+
+const diagnostics = createDiagnostics({ log: () => undefined });
 
 interface Call {
   readonly docId: DocId;
@@ -15,6 +19,7 @@ function fakeSync(targets: readonly SyncTarget[], options: { isOnline?: () => bo
   let inFlight = 0;
   let maxInFlight = 0;
   const sync = new BackgroundSync({
+    diagnostics,
     listTargets: async () => targets,
     syncDoc: (docId, signal) =>
       new Promise<SyncOutcome>((resolve) => {
@@ -107,6 +112,7 @@ describe('BackgroundSync', () => {
     let lists = 0;
     const calls: DocId[] = [];
     const sync = new BackgroundSync({
+      diagnostics,
       listTargets: async () => {
         lists += 1;
         return first;

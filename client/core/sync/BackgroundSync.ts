@@ -1,5 +1,7 @@
 import type { DocId } from '../../../shared';
-import { createStore, type Store } from '../lib/createStore';
+import type { Diagnostics } from '../diagnostics';
+import { createStore, type Store } from '../lib';
+import type { SyncOutcome } from '../rooms';
 
 /** Documents brought onto the device at the same time: enough to use a slow link, few enough not to swamp it. */
 export const BACKGROUND_SYNC_CONCURRENCY = 3;
@@ -20,9 +22,6 @@ export interface SyncTarget {
   readonly updatedAt: number | null;
 }
 
-/** How syncing one document ended: `offline` stops the whole run until the network is back. */
-export type SyncOutcome = 'synced' | 'offline' | 'failed';
-
 export interface BackgroundSyncOptions {
   /** The documents to sync now, most important first. */
   readonly listTargets: () => Promise<readonly SyncTarget[]>;
@@ -31,6 +30,8 @@ export interface BackgroundSyncOptions {
   /** Remembers that the target's version is on the device. */
   readonly markSynced: (target: SyncTarget) => Promise<void>;
   readonly isOnline: () => boolean;
+  /** Where a failure is reported besides the run's count of failed documents. */
+  readonly diagnostics: Diagnostics;
   readonly concurrency?: number;
 }
 
@@ -85,7 +86,8 @@ export class BackgroundSync {
     let targets: readonly SyncTarget[];
     try {
       targets = await this.#options.listTargets();
-    } catch {
+    } catch (err) {
+      this.#options.diagnostics.report('backgroundSync.listTargets', err);
       this.state.set({ phase: 'error', done: 0, total: 0, failed: 0 });
       return;
     }
@@ -135,7 +137,8 @@ export class BackgroundSync {
         await this.#options.markSynced(target);
       }
       return outcome;
-    } catch {
+    } catch (err) {
+      this.#options.diagnostics.report('backgroundSync.syncDoc', err);
       return 'failed';
     }
   }

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ContentField } from '../../../shared';
+import {
+  authorshipSettled,
+  linesOf,
+  newWriter,
+  paragraphs,
+  paragraphText,
+  plainLines,
+  sync,
+} from '../../test/versionWriters';
 import { AUTHORS_FIELD } from './authorship';
 import { compareVersions, renderVersion } from './compareVersions';
-import { authorshipSettled, linesOf, newWriter, paragraphs, paragraphText, plainLines, sync } from './test/writers';
 import { BlockKind, Change, type Segment } from './versionContent';
 
 /** The first paragraph of the template (under 案由), the one these tests write in. */

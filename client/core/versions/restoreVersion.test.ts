@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ContentField } from '../../../shared';
+import { authorshipSettled, linesOf, newWriter, paragraphText, plainLines, sync } from '../../test/versionWriters';
 import { compareVersions, renderVersion } from './compareVersions';
-import { RESTORE_ORIGIN, restoreVersion, VersionNotOnDeviceError } from './restoreVersion';
-import { authorshipSettled, linesOf, newWriter, paragraphText, plainLines, sync } from './test/writers';
+import { RESTORE_ORIGIN, restoreVersion } from './restoreVersion';
 import { Change, type VersionContent } from './versionContent';
 
 /** Alice's first draft, then bob's rewrite of it: title, text, a new paragraph, a bolded word. */
@@ -89,6 +89,8 @@ describe('restoreVersion', () => {
     const { alice } = await draftAndRewrite();
     const elsewhere = newWriter('carol', alice.doc);
     paragraphText(elsewhere.doc, 0).insert(0, '别处的修改');
-    expect(() => restoreVersion(alice.doc, Y.snapshot(elsewhere.doc))).toThrow(VersionNotOnDeviceError);
+    expect(() => restoreVersion(alice.doc, Y.snapshot(elsewhere.doc))).toThrow(
+      expect.objectContaining({ code: 'not_on_device' }),
+    );
   });
 });

@@ -1,14 +1,10 @@
 import * as Y from 'yjs';
 import { ContentField } from '../../../shared';
+import { ClientError, ClientErrorCode } from '../errors';
 import { hasSnapshotContent, isVisibleAt } from './snapshots';
 
 /** Origin of the transaction that restores a version: an edit like any other, by whoever restores. */
 export const RESTORE_ORIGIN = Symbol('restore-version');
-
-/** Thrown when a version needs edits that have not reached this device yet. */
-export class VersionNotOnDeviceError extends Error {
-  readonly code = 'version_not_on_device';
-}
 
 type Attributes = Record<string, unknown>;
 type DeltaOp = { insert?: unknown; retain?: number; delete?: number; attributes?: Attributes };
@@ -189,11 +185,14 @@ function restoreNode(node: unknown, now: Y.Snapshot, version: Y.Snapshot): void 
  * Makes the live title and body what they were at `version`, as ONE new transaction: history is
  * not rewritten, so every earlier version stays comparable, and the restore shows as the
  * restorer's insertions and deletions. Only for someone who may edit the content now; the
- * caller checks that. Throws VersionNotOnDeviceError when the device lacks some of the version.
+ * caller checks that. Throws `not_on_device` when the device lacks some of the version.
  */
 export function restoreVersion(doc: Y.Doc, version: Y.Snapshot): void {
   if (!hasSnapshotContent(doc, version)) {
-    throw new VersionNotOnDeviceError(`Version of document ${doc.guid} needs edits this device does not have yet`);
+    throw new ClientError({
+      code: ClientErrorCode.notOnDevice,
+      message: `Version of document ${doc.guid} needs edits this device does not have yet`,
+    });
   }
   const now = Y.snapshot(doc);
   doc.transact(() => {

@@ -1,17 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DocKind } from '../../../shared';
+import { DocKind, roomNameOf } from '../../../shared';
 import { FakeServer, makeMe, makeRecord, newGroupId } from '../../test/FakeServer';
-import { ApiClient } from '../api/ApiClient';
-import { ApiError, NetworkError } from '../api/ApiError';
-import { createGroupDocument } from '../storage/createGroupDocument';
-import { saveServerRecord } from '../storage/docRecords';
-import { createDb, type JianyanDb } from '../storage/JianyanDb';
-import { countUnsent } from '../storage/updateLog';
-import { readAccount, saveAccount } from '../storage/workspaceCache';
+import { ApiClient } from '../api';
+import { createDiagnostics } from '../diagnostics';
+import { ClientErrorCode } from '../errors';
+import { createStorageHealth, DexieDeviceStore } from '../storage';
 import { type AuthStore, createAuthStore } from './AuthStore';
+import { createGroupDocument } from './createGroupDocument';
 
-let db: JianyanDb;
+let store: DexieDeviceStore;
+const diagnostics = createDiagnostics({ log: () => undefined });
 let server: FakeServer;
 let api: ApiClient;
 let auth: AuthStore;
@@ -19,29 +18,33 @@ const groupId = newGroupId();
 const me = makeMe([groupId]);
 
 beforeEach(() => {
-  db = createDb(`test-${crypto.randomUUID()}`);
+  store = new DexieDeviceStore({
+    name: `test-${crypto.randomUUID()}`,
+    health: createStorageHealth(),
+    onBackgroundError: () => undefined,
+  });
   server = new FakeServer();
   server.addUser(me, 'correct horse');
   api = new ApiClient({ fetch: server.fetch });
   api.onUnauthorized(() => auth.expire());
-  auth = createAuthStore({ db, api });
+  auth = createAuthStore({ account: store.account, api, diagnostics });
 });
 
 afterEach(async () => {
-  await db.delete();
+  await store.delete();
 });
 
 describe('auth state', () => {
   it('turns a cached user whose session the server refuses (401) into expired, keeping the account', async () => {
-    await saveAccount(db, me, false);
+    await store.account.save(me, false, 1);
     await auth.init();
     expect(auth.getSnapshot()).toEqual({ status: 'expired', me });
     await auth.whenStored();
-    expect((await readAccount(db))?.isExpired).toBe(true);
+    expect((await store.account.read())?.isExpired).toBe(true);
   });
 
   it('keeps a cached user signed in when the server cannot be reached (offline start)', async () => {
-    await saveAccount(db, me, false);
+    await store.account.save(me, false, 1);
     server.isOnline = false;
     await auth.init();
     expect(auth.getSnapshot()).toEqual({ status: 'signed_in', me });
@@ -50,7 +53,7 @@ describe('auth state', () => {
   it('is signed out with no cached user, whether the server says 401 or cannot be reached', async () => {
     await auth.init();
     expect(auth.getSnapshot()).toEqual({ status: 'signed_out' });
-    const offline = createAuthStore({ db, api });
+    const offline = createAuthStore({ account: store.account, api, diagnostics });
     server.isOnline = false;
     await offline.init();
     expect(offline.getSnapshot()).toEqual({ status: 'signed_out' });
@@ -61,24 +64,24 @@ describe('auth state', () => {
     await auth.signIn('wang.fang', 'correct horse');
     expect(auth.getSnapshot()).toEqual({ status: 'signed_in', me });
     server.isOnline = false;
-    const next = createAuthStore({ db, api });
+    const next = createAuthStore({ account: store.account, api, diagnostics });
     await next.init();
     expect(next.getSnapshot()).toEqual({ status: 'signed_in', me });
   });
 
-  it('refuses a wrong password with ApiError and a lost network with NetworkError, staying signed out', async () => {
+  it('refuses a wrong password and a lost network with their codes, staying signed out', async () => {
     await auth.init();
-    await expect(auth.signIn('wang.fang', 'wrong')).rejects.toBeInstanceOf(ApiError);
+    await expect(auth.signIn('wang.fang', 'wrong')).rejects.toMatchObject({ code: ClientErrorCode.unauthorized });
     expect(auth.getSnapshot().status).toBe('signed_out');
     server.isOnline = false;
-    await expect(auth.signIn('wang.fang', 'correct horse')).rejects.toBeInstanceOf(NetworkError);
+    await expect(auth.signIn('wang.fang', 'correct horse')).rejects.toMatchObject({ code: ClientErrorCode.network });
     expect(auth.getSnapshot().status).toBe('signed_out');
   });
 
   it('expires on a 401 of any signed-in request and is signed in again by signing in (C8)', async () => {
     await auth.signIn('wang.fang', 'correct horse');
     server.sessionUser = null;
-    await expect(api.workspace()).rejects.toBeInstanceOf(ApiError);
+    await expect(api.workspace()).rejects.toMatchObject({ code: ClientErrorCode.unauthorized });
     expect(auth.getSnapshot()).toEqual({ status: 'expired', me });
     await auth.signIn('wang.fang', 'correct horse');
     expect(auth.getSnapshot()).toEqual({ status: 'signed_in', me });
@@ -86,27 +89,29 @@ describe('auth state', () => {
 
   it('does not expire when a sign-in is refused', async () => {
     await auth.signIn('wang.fang', 'correct horse');
-    await expect(api.signIn({ username: 'wang.fang', password: 'wrong' })).rejects.toBeInstanceOf(ApiError);
+    await expect(api.signIn({ username: 'wang.fang', password: 'wrong' })).rejects.toMatchObject({
+      code: ClientErrorCode.unauthorized,
+    });
     expect(auth.getSnapshot().status).toBe('signed_in');
   });
 
   it('signs out offline too, keeping documents and unsent edits on the device', async () => {
     await auth.signIn('wang.fang', 'correct horse');
-    const docId = await createGroupDocument(db, { kind: DocKind.proposal, groupId, userId: me.id });
+    const { docId } = await createGroupDocument(store, { kind: DocKind.proposal, groupId, userId: me.id });
     server.isOnline = false;
     await auth.signOut();
     expect(auth.getSnapshot()).toEqual({ status: 'signed_out' });
-    expect(await readAccount(db)).toBeNull();
-    expect(await countUnsent(db, docId)).toBe(1);
+    expect(await store.account.read()).toBeNull();
+    expect(await store.updates.listUnsent(roomNameOf(docId))).toHaveLength(1);
   });
 
   it('forgets the previous user’s document records when another user signs in on the device', async () => {
     await auth.signIn('wang.fang', 'correct horse');
     const docId = crypto.randomUUID() as ReturnType<typeof makeRecord>['id'];
-    await saveServerRecord(db, makeRecord(docId, groupId));
+    await store.docs.saveServerRecord(makeRecord(docId, groupId), 1);
     const other = server.addUser(makeMe([newGroupId()], { username: 'li.ming', name: '李明' }), 'battery staple');
     await auth.signIn('li.ming', 'battery staple');
     expect(auth.getSnapshot()).toEqual({ status: 'signed_in', me: other });
-    expect((await db.docs.get(docId))?.record).toBeNull();
+    expect((await store.docs.get(docId))?.record).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import type { Me, Session } from '../../../shared/api/schemas';
-import type { ApiClient } from '../api/ApiClient';
-import { isUnauthorized } from '../api/ApiError';
-import { createStore, type Store } from '../lib/createStore';
-import type { JianyanDb } from '../storage/JianyanDb';
-import { clearAccount, readAccount, saveAccount } from '../storage/workspaceCache';
+import type { ApiClient } from '../api';
+import type { Diagnostics } from '../diagnostics';
+import { ClientErrorCode, hasErrorCode } from '../errors';
+import { createStore, type Store } from '../lib';
+import type { AccountStore } from '../storage';
 
 export type AuthState =
   | { readonly status: 'loading' }
@@ -22,7 +22,7 @@ export interface AccountInput {
 export interface AuthStore extends Pick<Store<AuthState>, 'getSnapshot' | 'subscribe'> {
   /** Reads the cached account, then asks the server (`GET /api/me`). Never rejects. */
   init(): Promise<void>;
-  /** Throws ApiError (refused) or NetworkError (offline). */
+  /** Throws a ClientError: refused (its code) or `network` (offline). */
   signIn(username: string, password: string): Promise<void>;
   completeSetup(token: string, input: AccountInput): Promise<void>;
   acceptInvitation(token: string, input: AccountInput): Promise<void>;
@@ -37,8 +37,10 @@ export interface AuthStore extends Pick<Store<AuthState>, 'getSnapshot' | 'subsc
 }
 
 export interface AuthStoreOptions {
-  readonly db: JianyanDb;
-  readonly api: ApiClient;
+  readonly account: AccountStore;
+  readonly api: Pick<ApiClient, 'me' | 'signIn' | 'signOut' | 'completeSetup' | 'acceptInvitation'>;
+  readonly diagnostics: Diagnostics;
+  readonly now?: () => number;
 }
 
 /** The user to work as, in any state; null when nobody is signed in on this device. */
@@ -46,7 +48,7 @@ export function userOf(state: AuthState): Me | null {
   return state.status === 'signed_in' || state.status === 'expired' ? state.me : null;
 }
 
-export function createAuthStore({ db, api }: AuthStoreOptions): AuthStore {
+export function createAuthStore({ account, api, diagnostics, now = Date.now }: AuthStoreOptions): AuthStore {
   const store = createStore<AuthState>({ status: 'loading' });
   let writes: Promise<void> = Promise.resolve();
   /** Increased by every sign-in and sign-out: an older `GET /api/me` answer must not undo them. */
@@ -54,17 +56,17 @@ export function createAuthStore({ db, api }: AuthStoreOptions): AuthStore {
 
   const persist = (write: () => Promise<void>): void => {
     // In order, and a failed write never blocks the next: the in-memory state is what counts.
-    writes = writes.then(write).catch(() => undefined);
+    writes = writes.then(write).catch((err: unknown) => diagnostics.report('auth.storeAccount', err));
   };
   const setSignedIn = (me: Me): void => {
     store.set({ status: 'signed_in', me });
-    persist(() => saveAccount(db, me, false));
+    persist(() => account.save(me, false, now()));
   };
   const expire = (): void => {
     const state = store.getSnapshot();
     if (state.status === 'signed_in') {
       store.set({ status: 'expired', me: state.me });
-      persist(() => saveAccount(db, state.me, true));
+      persist(() => account.save(state.me, true, now()));
     }
   };
   const startSession = async (request: Promise<Session>): Promise<void> => {
@@ -76,7 +78,10 @@ export function createAuthStore({ db, api }: AuthStoreOptions): AuthStore {
 
   async function init(): Promise<void> {
     const startedAt = generation;
-    const cached = await readAccount(db).catch(() => null);
+    const cached = await account.read().catch((err: unknown) => {
+      diagnostics.report('auth.readAccount', err);
+      return null;
+    });
     if (cached !== null && generation === startedAt && store.getSnapshot().status === 'loading') {
       store.set({ status: cached.isExpired ? 'expired' : 'signed_in', me: cached.me });
     }
@@ -87,7 +92,7 @@ export function createAuthStore({ db, api }: AuthStoreOptions): AuthStore {
       if (generation !== startedAt) {
         return;
       }
-      if (isUnauthorized(err)) {
+      if (hasErrorCode(err, ClientErrorCode.unauthorized)) {
         // A cached user keeps working offline-style; without one there is nothing to keep.
         if (cached === null) {
           store.set({ status: 'signed_out' });
@@ -116,9 +121,9 @@ export function createAuthStore({ db, api }: AuthStoreOptions): AuthStore {
       generation += 1;
       // Offline, a session that had already ended, a failing server: this device signs out all
       // the same (the cookie is HttpOnly; the server ends a forgotten session when it expires).
-      await api.signOut().catch(() => undefined);
+      await api.signOut().catch((err: unknown) => diagnostics.report('auth.signOut', err));
       store.set({ status: 'signed_out' });
-      persist(() => clearAccount(db));
+      persist(() => account.clear());
       await writes;
     },
     expire,
@@ -126,7 +131,7 @@ export function createAuthStore({ db, api }: AuthStoreOptions): AuthStore {
       const state = store.getSnapshot();
       if (state.status === 'signed_in' && state.me.id === me.id) {
         store.set({ status: 'signed_in', me });
-        persist(() => saveAccount(db, me, false));
+        persist(() => account.save(me, false, now()));
       }
     },
     whenStored: () => writes,

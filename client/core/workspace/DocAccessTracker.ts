@@ -1,17 +1,18 @@
 import type { DocId } from '../../../shared';
-import type { ApiClient } from '../api/ApiClient';
-import { ApiError, NetworkError } from '../api/ApiError';
-import { createStore, type Store } from '../lib/createStore';
-import { forgetServerRecord, saveServerRecord } from '../storage/docRecords';
-import type { JianyanDb } from '../storage/JianyanDb';
+import type { ApiClient } from '../api';
+import type { Diagnostics } from '../diagnostics';
+import { ClientError, ClientErrorCode, hasErrorCode } from '../errors';
+import { createStore, type Store } from '../lib';
 import type { ServerVerdict } from './docAccess';
+import type { WorkspaceCache } from './WorkspaceCache';
 
 /** Ask the server about a document again only after this long: opening it twice in a row asks once. */
 const CONFIRM_AGAIN_AFTER_MS = 60_000;
 
 export interface DocAccessTrackerOptions {
-  readonly db: JianyanDb;
-  readonly api: ApiClient;
+  readonly api: Pick<ApiClient, 'getDoc'>;
+  readonly cache: Pick<WorkspaceCache, 'saveServerRecord' | 'forgetServerRecord'>;
+  readonly diagnostics: Diagnostics;
   /** Whether the server can be asked now (signed in and online). */
   readonly canAsk: () => boolean;
   /** Whether the document waits for its registration: a 404 then only says so. */
@@ -90,25 +91,29 @@ export class DocAccessTracker {
   }
 
   async #ask(docId: DocId): Promise<void> {
-    const { api, db, isUnregistered } = this.#options;
+    const { api, cache, isUnregistered, diagnostics } = this.#options;
     try {
       const record = await api.getDoc(docId);
-      await saveServerRecord(db, record);
+      await cache.saveServerRecord(record);
       this.setVerdict(docId, undefined);
     } catch (err) {
-      if (err instanceof NetworkError) {
+      if (hasErrorCode(err, ClientErrorCode.network)) {
         this.#checkedAt.delete(docId);
         this.setVerdict(docId, this.#verdicts.get(docId) ?? 'offline');
         return;
       }
-      if (!(err instanceof ApiError)) {
-        return;
+      const isRefused =
+        hasErrorCode(err, ClientErrorCode.forbidden) ||
+        (hasErrorCode(err, ClientErrorCode.notFound) && !isUnregistered(docId));
+      if (isRefused) {
+        await cache
+          .forgetServerRecord(docId)
+          .catch((storeError: unknown) => diagnostics.report('access.forget', storeError));
+        this.setVerdict(docId, err.code === ClientErrorCode.forbidden ? 'none' : 'not_found');
+      } else if (!(err instanceof ClientError)) {
+        // 401 ends the session (the API client told the auth store); other refusals decide nothing.
+        diagnostics.report('access.confirm', err);
       }
-      if (err.status === 403 || (err.status === 404 && !isUnregistered(docId))) {
-        await forgetServerRecord(db, docId).catch(() => undefined);
-        this.setVerdict(docId, err.status === 403 ? 'none' : 'not_found');
-      }
-      // 401 ends the session (the API client told the auth store); other failures decide nothing.
     }
   }
 

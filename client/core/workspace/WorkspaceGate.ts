@@ -1,21 +1,20 @@
 import { CloseCode, type DocId } from '../../../shared';
-import type { Store } from '../lib/createStore';
-import { deriveStore } from '../lib/deriveStore';
-import type { Outbox } from '../outbox/Outbox';
-import type { CloseInfo, ConnectionGate } from '../rooms/ConnectionGate';
-import type { DocRecord as DocRow, JianyanDb } from '../storage/JianyanDb';
-import { enqueueRegistration } from '../storage/outboxRows';
-import { type AuthStore, userOf } from './AuthStore';
+import type { Diagnostics } from '../diagnostics';
+import { deriveStore, type Store } from '../lib';
+import { type Outbox, OutboxOp } from '../outbox';
+import type { CloseInfo, ConnectionGate } from '../rooms';
+import type { DocRow } from '../storage';
+import type { AuthStore } from './AuthStore';
 import type { DocAccessTracker } from './DocAccessTracker';
 
 /** Register a document again after the relay said it is unknown at most this often per page. */
 const MAX_REREGISTRATIONS = 2;
 
 export interface WorkspaceGateOptions {
-  readonly db: JianyanDb;
-  readonly auth: AuthStore;
+  readonly auth: Pick<AuthStore, 'getSnapshot' | 'subscribe' | 'expire'>;
   readonly outbox: Outbox;
   readonly access: DocAccessTracker;
+  readonly diagnostics: Diagnostics;
   /** The device's row of a document, if any. */
   readonly rowOf: (docId: DocId) => DocRow | undefined;
 }
@@ -58,7 +57,7 @@ export class WorkspaceGate implements ConnectionGate {
     } else if (close.code === CloseCode.forbidden) {
       this.#options.access.setVerdict(docId, 'none');
     } else if (close.code === CloseCode.documentNotFound) {
-      void this.#reregister(docId);
+      this.#reregister(docId).catch((err: unknown) => this.#options.diagnostics.report('gate.reregister', err));
     }
   }
 
@@ -69,21 +68,22 @@ export class WorkspaceGate implements ConnectionGate {
 
   /** The relay does not know a document this device has: register it (again) through the outbox. */
   async #reregister(docId: DocId): Promise<void> {
-    const { auth, outbox, access, db, rowOf } = this.#options;
-    const me = userOf(auth.getSnapshot());
+    const { outbox, access, rowOf } = this.#options;
     const row = rowOf(docId);
     const attempts = this.#reregistrations.get(docId) ?? 0;
     const groupId = row?.record?.groupId ?? row?.groupId ?? null;
     const kind = row?.record?.kind ?? row?.kind ?? null;
-    if (me === null || groupId === null || kind === null || attempts >= MAX_REREGISTRATIONS) {
+    if (groupId === null || kind === null || attempts >= MAX_REREGISTRATIONS) {
       // A document of no group (from before groups) cannot be registered by this device.
       access.setVerdict(docId, 'not_found');
       return;
     }
     this.#reregistrations.set(docId, attempts + 1);
     const payload = { id: docId, kind, groupId, title: row?.title ?? '' };
-    await enqueueRegistration(db, { payload, userId: me.id });
-    await outbox.reload();
-    await outbox.flush();
+    // Nothing is queued when a registration waits already; an archive change waits behind it anyway.
+    await outbox.enqueue(
+      { op: OutboxOp.registerDoc, docId, payload },
+      { unlessQueued: (queued) => queued.op === OutboxOp.registerDoc },
+    );
   }
 }

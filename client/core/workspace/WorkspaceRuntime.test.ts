@@ -2,30 +2,23 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, type DocId, DocKind, DocStatus, newDocId } from '../../../shared';
 import { FakeServer, makeMe, makeRecord, newGroupId } from '../../test/FakeServer';
+import { startTestApp, type TestApp } from '../../test/testApp';
 import { waitUntil } from '../../test/waitUntil';
-import { ApiClient } from '../api/ApiClient';
-import { ApiError } from '../api/ApiError';
-import { createDb, type JianyanDb } from '../storage/JianyanDb';
-import type { SyncOutcome } from '../sync/BackgroundSync';
-import { WorkspaceRuntime } from './WorkspaceRuntime';
+import { ClientErrorCode } from '../errors';
+import type { SyncOutcome } from '../rooms';
 
-let db: JianyanDb;
 let server: FakeServer;
-let runtime: WorkspaceRuntime;
+let test: TestApp;
 let synced: DocId[];
 const groupId = newGroupId();
 const me = makeMe([groupId]);
 const PASSWORD = 'correct horse';
 
-beforeEach(() => {
-  db = createDb(`test-${crypto.randomUUID()}`);
+beforeEach(async () => {
   server = new FakeServer();
   server.addUser(me, PASSWORD);
   synced = [];
-  runtime = new WorkspaceRuntime({
-    db,
-    api: new ApiClient({ fetch: server.fetch }),
-    isOnline: () => server.isOnline,
+  test = await startTestApp(server, {
     syncDoc: async (docId): Promise<SyncOutcome> => {
       synced.push(docId);
       return 'synced';
@@ -34,20 +27,19 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  runtime.stop();
-  await db.delete();
+  await test.stop();
 });
 
-async function startSignedIn(): Promise<void> {
-  runtime.start();
-  await waitUntil(() => runtime.auth.getSnapshot().status === 'signed_out', { what: 'the first auth state' });
-  await runtime.auth.signIn(me.username, PASSWORD);
-  await waitUntil(() => runtime.view.getSnapshot() !== null, { what: 'the first workspace' });
+/** The account's services once `me` is signed in, as the pages see them. */
+async function startSignedIn() {
+  const account = await test.signIn(me, PASSWORD);
+  const { auth } = test.app;
+  return { ...account, auth, runtime: account.workspace };
 }
 
 describe('WorkspaceRuntime', () => {
   it('lists a document created offline at once and lets it connect only after it is registered', async () => {
-    await startSignedIn();
+    const { runtime, outbox, gate } = await startSignedIn();
     server.isOnline = false;
     const docId = await runtime.createDocument({ kind: DocKind.researchReport, groupId, title: '农村养老' });
     await waitUntil(() => runtime.view.getSnapshot()?.docs.some((d) => d.id === docId) === true, { what: 'listing' });
@@ -60,58 +52,58 @@ describe('WorkspaceRuntime', () => {
       createdBy: me.id,
     });
     expect(runtime.accessOf(docId)).toBe('write');
-    expect(runtime.gate.isOpen(docId)).toBe(false);
+    expect(gate.isOpen(docId)).toBe(false);
 
     let gateChanges = 0;
-    runtime.gate.subscribe(() => {
+    gate.subscribe(() => {
       gateChanges += 1;
     });
     server.isOnline = true;
-    await runtime.outbox.flush();
+    await outbox.flush();
     expect(server.docs.has(docId)).toBe(true);
-    expect(runtime.gate.isOpen(docId)).toBe(true);
+    expect(gate.isOpen(docId)).toBe(true);
     expect(gateChanges).toBeGreaterThan(0);
   });
 
   it('refuses to create a document in a group the user is not in, before any request', async () => {
-    await startSignedIn();
+    const { runtime } = await startSignedIn();
     await expect(runtime.createDocument({ kind: DocKind.proposal, groupId: newGroupId() })).rejects.toMatchObject({
-      status: 403,
+      code: ClientErrorCode.forbidden,
       denial: 'not_in_group',
     });
   });
 
   it('turns a relay 4401 into an expired session that keeps the gate closed until the next sign-in', async () => {
-    await startSignedIn();
+    const { gate, auth } = await startSignedIn();
     const docId = newDocId();
     server.docs.set(docId, makeRecord(docId, groupId));
-    runtime.gate.onRefused(docId, { code: CloseCode.unauthorized, reason: 'session expired' });
-    expect(runtime.auth.getSnapshot()).toEqual({ status: 'expired', me });
-    expect(runtime.gate.isOpen(docId)).toBe(false);
-    await runtime.auth.signIn(me.username, PASSWORD);
-    expect(runtime.gate.isOpen(docId)).toBe(true);
+    gate.onRefused(docId, { code: CloseCode.unauthorized, reason: 'session expired' });
+    expect(auth.getSnapshot()).toEqual({ status: 'expired', me });
+    expect(gate.isOpen(docId)).toBe(false);
+    await auth.signIn(me.username, PASSWORD);
+    expect(gate.isOpen(docId)).toBe(true);
   });
 
   it('registers a document again through the outbox when the relay does not know it (4410)', async () => {
-    await startSignedIn();
+    const { runtime, outbox, gate } = await startSignedIn();
     server.isOnline = false;
     const docId = await runtime.createDocument({ kind: DocKind.proposal, groupId });
     server.isOnline = true;
-    await runtime.outbox.flush();
+    await outbox.flush();
     server.docs.clear();
-    runtime.gate.onRefused(docId, { code: CloseCode.documentNotFound, reason: 'not registered' });
+    gate.onRefused(docId, { code: CloseCode.documentNotFound, reason: 'not registered' });
     await waitUntil(() => server.docs.has(docId), { what: 'the second registration' });
-    await waitUntil(() => runtime.gate.isOpen(docId), { what: 'the gate to reopen' });
+    await waitUntil(() => gate.isOpen(docId), { what: 'the gate to reopen' });
   });
 
   it('says none after a relay 4403 and forgets it when a fresh workspace lists the document', async () => {
     const docId = newDocId();
     server.docs.set(docId, makeRecord(docId, groupId, { updatedAt: 3 }));
-    await startSignedIn();
+    const { runtime, gate } = await startSignedIn();
     await waitUntil(() => runtime.accessOf(docId) === 'write', { what: 'access from the cached record' });
-    runtime.gate.onRefused(docId, { code: CloseCode.forbidden, reason: 'not in group' });
+    gate.onRefused(docId, { code: CloseCode.forbidden, reason: 'not in group' });
     expect(runtime.accessOf(docId)).toBe('none');
-    expect(runtime.gate.isOpen(docId)).toBe(false);
+    expect(gate.isOpen(docId)).toBe(false);
     await runtime.refresh();
     expect(runtime.accessOf(docId)).toBe('write');
   });
@@ -120,14 +112,14 @@ describe('WorkspaceRuntime', () => {
     const inReview = newDocId();
     const unknown = newDocId();
     server.docs.set(inReview, makeRecord(inReview, groupId, { status: DocStatus.inReview }));
-    await startSignedIn();
+    const { runtime, access } = await startSignedIn();
     await waitUntil(() => runtime.accessOf(inReview) === 'read', { what: 'read access' });
     expect(runtime.accessOf(unknown)).toBe('checking');
-    await runtime.access.confirm(unknown);
+    await access.confirm(unknown);
     expect(runtime.accessOf(unknown)).toBe('not_found');
     server.isOnline = false;
     const other = newDocId();
-    await runtime.access.confirm(other);
+    await access.confirm(other);
     expect(runtime.accessOf(other)).toBe('unknown_offline');
   });
 
@@ -136,28 +128,27 @@ describe('WorkspaceRuntime', () => {
     for (const [i, docId] of docs.entries()) {
       server.docs.set(docId, makeRecord(docId, groupId, { updatedAt: 10 + i }));
     }
-    await startSignedIn();
-    await waitUntil(() => runtime.backgroundSync.state.getSnapshot().phase === 'done', { what: 'the sync' });
+    const { backgroundSync } = await startSignedIn();
+    await waitUntil(() => backgroundSync.state.getSnapshot().phase === 'done', { what: 'the sync' });
     expect(synced).toEqual([docs[1], docs[0]]);
-    expect(runtime.backgroundSync.state.getSnapshot()).toEqual({ phase: 'done', done: 2, total: 2, failed: 0 });
-    await runtime.backgroundSync.run();
+    expect(backgroundSync.state.getSnapshot()).toEqual({ phase: 'done', done: 2, total: 2, failed: 0 });
+    await backgroundSync.run();
     expect(synced).toHaveLength(2);
   });
 
   it('keeps the cached workspace and the user signed in when started offline', async () => {
-    await startSignedIn();
-    runtime.stop();
+    const dbName = `test-${crypto.randomUUID()}`;
+    const first = await startTestApp(server, { dbName });
+    await first.signIn(me, PASSWORD);
+    first.app.start()();
     server.isOnline = false;
-    const next = new WorkspaceRuntime({
-      db,
-      api: new ApiClient({ fetch: server.fetch }),
-      isOnline: () => false,
-      syncDoc: async () => 'offline',
+    const next = await startTestApp(server, { dbName, isOnline: () => false, syncDoc: async () => 'offline' });
+    await waitUntil(() => next.app.account.getSnapshot()?.workspace.view.getSnapshot() != null, {
+      what: 'the cached workspace',
     });
-    next.start();
-    await waitUntil(() => next.view.getSnapshot() !== null, { what: 'the cached workspace' });
-    expect(next.auth.getSnapshot()).toEqual({ status: 'signed_in', me });
-    await expect(next.refresh()).rejects.not.toBeInstanceOf(ApiError);
-    next.stop();
+    expect(next.app.auth.getSnapshot()).toEqual({ status: 'signed_in', me });
+    await expect(next.account().workspace.refresh()).rejects.toMatchObject({ code: ClientErrorCode.network });
+    await next.stop();
+    await first.stop();
   });
 });

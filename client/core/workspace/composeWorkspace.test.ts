@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DocKind, DocStatus, newDocId } from '../../../shared';
 import { makeMe, makeRecord, newGroupId } from '../../test/FakeServer';
-import type { DocRecord as DocRow, OutboxRow, WorkspaceRow } from '../storage/JianyanDb';
+import type { OutboxRow } from '../outbox';
+import { type DocRow, emptyDocRow, type WorkspaceRow } from '../storage';
 import { composeWorkspace } from './composeWorkspace';
 
 const groupId = newGroupId();
 const me = makeMe([groupId]);
-const snapshot: WorkspaceRow = { key: 'current', userId: me.id, me, groups: [], people: [], fetchedAt: 5 };
+const snapshot: WorkspaceRow = { userId: me.id, me, groups: [], people: [], fetchedAt: 5 };
+
+/** A document row with the fields a test gives; the others as on a fresh row. */
+function docRow(fields: Partial<DocRow> & Pick<DocRow, 'id'>): DocRow {
+  return { ...emptyDocRow(fields.id), ...fields };
+}
 
 function outboxRow(row: Omit<OutboxRow, 'userId' | 'createdAt' | 'attempts' | 'lastError' | 'isRefused'>): OutboxRow {
   return { userId: me.id, createdAt: 1, attempts: 0, lastError: null, isRefused: false, ...row } as OutboxRow;
@@ -22,20 +28,20 @@ describe('composeWorkspace', () => {
     const a = newDocId();
     const b = newDocId();
     const docs: DocRow[] = [
-      {
+      docRow({
         id: a,
         title: '本机标题',
         kind: DocKind.proposal,
         updatedAt: 30,
         record: makeRecord(a, groupId, { title: '旧', updatedAt: 20 }),
-      },
-      {
+      }),
+      docRow({
         id: b,
         title: '本机旧',
         kind: DocKind.proposal,
         updatedAt: 1,
         record: makeRecord(b, groupId, { title: '服务器', updatedAt: 40 }),
-      },
+      }),
     ];
     const outbox = [outboxRow({ seq: 1, docId: a, op: 'setArchived', payload: { isArchived: true } })];
     const workspace = composeWorkspace({ snapshot, me, docs, outbox });
@@ -51,7 +57,7 @@ describe('composeWorkspace', () => {
     const deviceOnly = newDocId();
     const lost = newDocId();
     const docs: DocRow[] = [
-      {
+      docRow({
         id: pending,
         title: '新提案',
         kind: DocKind.proposal,
@@ -60,8 +66,8 @@ describe('composeWorkspace', () => {
         createdBy: me.id,
         record: null,
         serverSeenAt: null,
-      },
-      {
+      }),
+      docRow({
         id: deviceOnly,
         title: '旧',
         kind: DocKind.socialInfo,
@@ -69,8 +75,8 @@ describe('composeWorkspace', () => {
         groupId: null,
         record: null,
         serverSeenAt: null,
-      },
-      { id: lost, title: '已移出', kind: DocKind.proposal, updatedAt: 7, record: null, serverSeenAt: 3 },
+      }),
+      docRow({ id: lost, title: '已移出', kind: DocKind.proposal, updatedAt: 7, record: null, serverSeenAt: 3 }),
     ];
     const payload = { id: pending, kind: DocKind.proposal, groupId, title: '新提案' };
     const outbox = [outboxRow({ seq: 1, docId: pending, op: 'registerDoc', payload })];

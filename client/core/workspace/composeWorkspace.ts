@@ -1,6 +1,7 @@
 import { type DocId, DocKind, DocStatus } from '../../../shared';
 import type { DocRecord, Me, Workspace } from '../../../shared/api/schemas';
-import { type DocRecord as DocRow, OutboxOp, type OutboxRow, type WorkspaceRow } from '../storage/JianyanDb';
+import { OutboxOp, type OutboxRow, type OutboxRowOf } from '../outbox';
+import type { DocRow, WorkspaceRow } from '../storage';
 
 /** The cached workspace as the UI sees it. */
 export type CachedWorkspace = Workspace & { readonly fetchedAt: number };
@@ -37,8 +38,8 @@ function pendingArchives(outbox: readonly OutboxRow[]): Map<DocId, boolean> {
   return archived;
 }
 
-function registrations(outbox: readonly OutboxRow[]): Map<DocId, OutboxRow & { op: 'registerDoc' }> {
-  const found = new Map<DocId, OutboxRow & { op: 'registerDoc' }>();
+function registrations(outbox: readonly OutboxRow[]): Map<DocId, OutboxRowOf<'registerDoc'>> {
+  const found = new Map<DocId, OutboxRowOf<'registerDoc'>>();
   for (const row of outbox) {
     if (row.op === OutboxOp.registerDoc) {
       found.set(row.docId, row);

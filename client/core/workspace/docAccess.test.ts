@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocStatus, newDocId, Role } from '../../../shared';
 import { makeMe, makeRecord, newGroupId } from '../../test/FakeServer';
-import type { DocRecord as DocRow } from '../storage/JianyanDb';
+import { type DocRow, emptyDocRow } from '../storage';
 import { type AccessInput, deriveDocAccess } from './docAccess';
 
 const groupId = newGroupId();
@@ -18,17 +18,10 @@ const signedIn: AccessInput = {
 };
 
 function listed(overrides: Parameters<typeof makeRecord>[2] = {}): DocRow {
-  return {
-    id: docId,
-    title: '',
-    kind: null,
-    updatedAt: 0,
-    record: makeRecord(docId, groupId, overrides),
-    serverSeenAt: 1,
-  };
+  return { ...emptyDocRow(docId), record: makeRecord(docId, groupId, overrides), serverSeenAt: 1 };
 }
 
-const deviceOnly: DocRow = { id: docId, title: '', kind: null, updatedAt: 0, record: null, serverSeenAt: null };
+const deviceOnly: DocRow = emptyDocRow(docId);
 
 describe('deriveDocAccess', () => {
   it('follows can() on the cached record: write a draft of one’s group, read it in review (P6, P7)', () => {

@@ -1,6 +1,6 @@
 import { Action, decide, documentTarget } from '../../../shared';
 import type { DocRecord, Me } from '../../../shared/api/schemas';
-import type { DocRecord as DocRow } from '../storage/JianyanDb';
+import type { DocRow } from '../storage';
 import type { AuthState } from './AuthStore';
 
 /** What the signed-in user may do with a document. */

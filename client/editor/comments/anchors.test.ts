@@ -3,7 +3,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { EncodedAnchor } from '../../core/comments/commentsModel';
+import type { EncodedAnchor } from '../../core/comments';
 import { type AnchorContext, anchorContextOfFragment, anchorFromRange, quoteOf, resolveAnchor } from './anchors';
 
 const schema = getSchema([StarterKit]);

@@ -7,7 +7,7 @@ import {
   ySyncPluginKey,
 } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import type { EncodedAnchor } from '../../core/comments/commentsModel';
+import type { EncodedAnchor } from '../../core/comments';
 
 /** How y-tiptap maps Yjs types to ProseMirror nodes (its `ProsemirrorMapping`). */
 export type PmMapping = Parameters<typeof relativePositionToAbsolutePosition>[3];

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
-import type { CommentsSession } from '../../core/comments/CommentsSession';
-import type { EncodedAnchor, Thread } from '../../core/comments/commentsModel';
+import type { EncodedAnchor, Thread } from '../../core/comments';
+import type { CommentsSession } from '../../core/rooms';
 import { anchorContextOf, anchorFromRange, quoteOf, resolveAnchor } from './anchors';
 import { commentHighlightKey, dispatchHighlight, type HighlightState, type HighlightThread } from './highlightPlugin';
 

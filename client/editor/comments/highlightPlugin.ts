@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import type { EncodedAnchor } from '../../core/comments/commentsModel';
+import type { EncodedAnchor } from '../../core/comments';
 import { type AnchorRange, anchorContextOf, resolveAnchor } from './anchors';
 
 /** What the editor needs of a thread to mark its passage. */

@@ -2,11 +2,12 @@ import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type Group, MAX_GROUP_NAME_LENGTH } from '../../../shared/api/schemas';
-import { api, useWorkspace, workspace } from '../../core/workspace';
 import { DataTableHead } from '../../ui/DataTableHead';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useWorkspace } from '../../ui/hooks/useWorkspace';
 import { InlineNameForm } from '../../ui/InlineNameForm';
 import { NameDialog } from '../../ui/NameDialog';
+import { useAccount, useApp } from '../../ui/services/useServices';
 import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
 import { AdminTabs } from './AdminTabs';
@@ -14,6 +15,8 @@ import { AdminTabs } from './AdminTabs';
 function CreateGroupForm(): ReactElement {
   const { t } = useTranslation();
   const isOnline = useOnline();
+  const { api } = useApp();
+  const { workspace } = useAccount();
   return (
     <InlineNameForm
       id="new-group-name"
@@ -36,6 +39,8 @@ function CreateGroupForm(): ReactElement {
 export function GroupsAdminPage(): ReactElement {
   const { t } = useTranslation();
   const cached = useWorkspace();
+  const { api } = useApp();
+  const { workspace } = useAccount();
   const [renaming, setRenaming] = useState<Group | null>(null);
   useRefreshOnOpen('admin-groups');
   const groups = cached?.groups ?? [];

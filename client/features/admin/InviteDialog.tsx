@@ -2,11 +2,11 @@ import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type GroupId, ROLES, type Role } from '../../../shared';
 import type { Group } from '../../../shared/api/schemas';
-import { api } from '../../core/workspace';
 import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions } from '../../ui/DialogActions';
 import { FormError } from '../../ui/FormError';
+import { useApp } from '../../ui/services/useServices';
 import { useBusyAction } from '../../ui/useBusyAction';
 
 export interface InviteDialogProps {
@@ -30,6 +30,7 @@ function absoluteUrl(url: string): string {
 /** A link that invites one person with a role into groups; shown once, with a copy button. */
 export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): ReactElement {
   const { t, i18n } = useTranslation();
+  const { api } = useApp();
   const [role, setRole] = useState<Role>('member');
   const [groupIds, setGroupIds] = useState<readonly GroupId[]>([]);
   const [created, setCreated] = useState<Created | null>(null);

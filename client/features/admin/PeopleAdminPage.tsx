@@ -2,11 +2,13 @@ import { type ReactElement, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupId } from '../../../shared';
 import type { Me, Person } from '../../../shared/api/schemas';
-import { api, NetworkError, useWorkspace, workspace } from '../../core/workspace';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTableHead } from '../../ui/DataTableHead';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
+import { useWorkspace } from '../../ui/hooks/useWorkspace';
+import { useAccount, useApp } from '../../ui/services/useServices';
 import { useApiData } from '../../ui/useApiData';
 import { Page } from '../shell/Page';
 import { AdminTabs } from './AdminTabs';
@@ -70,18 +72,20 @@ function PeopleTable(props: {
 export function PeopleAdminPage({ me }: { readonly me: Me }): ReactElement {
   const { t } = useTranslation();
   const cached = useWorkspace();
-  const people = useApiData(useCallback(() => api.listPeople(), []));
+  const { api } = useApp();
+  const { workspace } = useAccount();
+  const people = useApiData(useCallback(() => api.listPeople(), [api]));
   const [isInviting, setInviting] = useState(false);
   const [deactivating, setDeactivating] = useState<Person | null>(null);
   const [error, setError] = useState<string | null>(null);
   const groups = cached?.groups ?? [];
   const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-  const isOffline = people.status === 'failed' && people.error instanceof NetworkError;
+  const isOffline = people.status === 'failed' && hasErrorCode(people.error, ClientErrorCode.network);
   const list = people.status === 'ready' ? people.value : (cached?.people ?? []);
   const setActive = async (person: Person, isActive: boolean): Promise<void> => {
     await api.setPersonActive(person.id, isActive);
     people.reload();
-    await workspace.refresh().catch(() => undefined);
+    workspace.refreshInBackground('admin.setPersonActive');
   };
   const onToggle = (person: Person): void => {
     setError(null);

@@ -1,11 +1,12 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterResult } from '../../../shared/api/schemas';
-import { ApiError, api, workspace } from '../../core/workspace';
+import { ClientError, ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { CopyButton } from '../../ui/CopyButton';
 import { DataTableHead } from '../../ui/DataTableHead';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
+import { useAccount, useApp } from '../../ui/services/useServices';
 import { uploadRoster } from './uploadRoster';
 
 type ImportState =
@@ -74,6 +75,8 @@ export function RosterImport({ onImported }: { readonly onImported: () => void }
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const { auth } = useApp();
+  const { workspace } = useAccount();
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     if (file === null || state.phase === 'uploading') {
@@ -84,16 +87,16 @@ export function RosterImport({ onImported }: { readonly onImported: () => void }
       (result) => {
         setState({ phase: 'done', result });
         onImported();
-        void workspace.refresh().catch(() => undefined);
+        workspace.refreshInBackground('admin.importRoster');
       },
       (err: unknown) => {
-        if (err instanceof ApiError && err.problems !== undefined && err.problems.length > 0) {
+        if (err instanceof ClientError && err.problems !== undefined && err.problems.length > 0) {
           setState({ phase: 'refused', problems: err.problems });
           return;
         }
-        if (err instanceof ApiError && err.status === 401) {
-          // The upload bypasses the API client: let it notice that the session ended.
-          void api.me().catch(() => undefined);
+        if (hasErrorCode(err, ClientErrorCode.unauthorized)) {
+          // The upload bypasses the API client: the session ended, so the app asks to sign in again.
+          auth.expire();
         }
         setState({ phase: 'failed', message: errorText(err, t) });
       },

@@ -1,7 +1,5 @@
 import { type RosterResult, rosterResultSchema } from '../../../shared/api/schemas';
-import { UPLOAD_TIMEOUT_MS } from '../../core/api/ApiClient';
-import { apiErrorFromAnswer, invalidAnswer } from '../../core/api/ApiError';
-import { NetworkError } from '../../core/workspace';
+import { apiErrorFromAnswer, invalidAnswer, noAnswer, UPLOAD_TIMEOUT_MS } from '../../core/api';
 
 const REQUEST = 'POST /api/roster';
 
@@ -15,8 +13,8 @@ function parseJson(text: string): unknown {
 
 /**
  * `POST /api/roster` with the file as it is, reporting the upload's progress (0-1): `fetch`
- * cannot, and a roster sent over a slow county link takes a while. Rejects with ApiError (a
- * refused roster carries `problems`) or NetworkError, like the API client.
+ * cannot, and a roster sent over a slow county link takes a while. Rejects with a ClientError (a
+ * refused roster carries `problems`; no answer is `network`), like the API client.
  */
 export function uploadRoster(file: Blob, onProgress: (fraction: number) => void): Promise<RosterResult> {
   return new Promise((resolve, reject) => {
@@ -44,7 +42,7 @@ export function uploadRoster(file: Blob, onProgress: (fraction: number) => void)
         reject(invalidAnswer(request.status, parsed.error, REQUEST));
       }
     };
-    const onFailure = (): void => reject(new NetworkError(`${REQUEST} got no answer: the server cannot be reached`));
+    const onFailure = (event: ProgressEvent): void => reject(noAnswer(REQUEST, event));
     request.onerror = onFailure;
     request.ontimeout = onFailure;
     request.send(file);

@@ -1,9 +1,11 @@
 import { type ReactElement, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { ApiError, api, useAuth, workspace } from '../../core/workspace';
-import { userOf } from '../../core/workspace/AuthStore';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
+import { userOf } from '../../core/workspace';
 import { errorText } from '../../ui/errorText';
+import { useAuth } from '../../ui/hooks/useWorkspace';
+import { useApp } from '../../ui/services/useServices';
 import { useApiData } from '../../ui/useApiData';
 import { AuthLayout } from './AuthLayout';
 import { GoneNotice } from './GoneNotice';
@@ -11,7 +13,7 @@ import { NewAccountForm } from './NewAccountForm';
 import { useAccountForm } from './useAccountForm';
 
 function isGone(err: unknown): boolean {
-  return err instanceof ApiError && (err.code === 'gone' || err.code === 'not_found');
+  return hasErrorCode(err, ClientErrorCode.gone, ClientErrorCode.notFound);
 }
 
 /** `/join/:token`: an invitation's role and groups, then the new member's name, username and password. */
@@ -19,9 +21,11 @@ export function JoinPage({ token }: { readonly token: string }): ReactElement {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const auth = useAuth();
-  const preview = useApiData(useCallback(() => api.previewInvitation(token), [token]));
+  const app = useApp();
+  const { api } = app;
+  const preview = useApiData(useCallback(() => api.previewInvitation(token), [api, token]));
   const form = useAccountForm(
-    (input) => workspace.acceptInvitation(token, input),
+    (input) => app.auth.acceptInvitation(token, input),
     () => navigate('/', { replace: true }),
   );
   if (form.isGone || (preview.status === 'failed' && isGone(preview.error))) {

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { workspace } from '../../core/workspace';
+import { useApp } from '../../ui/services/useServices';
 import { AuthLayout } from './AuthLayout';
 import { GoneNotice } from './GoneNotice';
 import { NewAccountForm } from './NewAccountForm';
@@ -10,9 +10,10 @@ import { useAccountForm } from './useAccountForm';
 /** `/setup/:token`: the link the server prints on an empty database; creates the first secretariat account. */
 export function SetupPage({ token }: { readonly token: string }): ReactElement {
   const { t } = useTranslation();
+  const { auth } = useApp();
   const [, navigate] = useLocation();
   const form = useAccountForm(
-    (input) => workspace.completeSetup(token, input),
+    (input) => auth.completeSetup(token, input),
     () => navigate('/', { replace: true }),
   );
   if (form.isGone) {

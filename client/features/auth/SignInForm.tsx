@@ -1,8 +1,9 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, NetworkError, workspace } from '../../core/workspace';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
+import { useApp } from '../../ui/services/useServices';
 import { PasswordField } from './PasswordField';
 import { UsernameField } from './UsernameField';
 import { useRetryCountdown } from './useRetryCountdown';
@@ -18,6 +19,7 @@ export interface SignInFormProps {
 /** Username and password; Enter signs in. Says exactly why a sign-in failed. */
 export function SignInForm({ initialUsername = '', onSignedIn, autoFocus = true }: SignInFormProps): ReactElement {
   const { t } = useTranslation();
+  const { auth } = useApp();
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -33,19 +35,19 @@ export function SignInForm({ initialUsername = '', onSignedIn, autoFocus = true 
     }
     setBusy(true);
     setError(null);
-    workspace.signIn(username, password).then(
+    auth.signIn(username, password).then(
       () => {
         setBusy(false);
         onSignedIn?.();
       },
       (err: unknown) => {
         setBusy(false);
-        if (err instanceof ApiError && err.code === 'rate_limited') {
+        if (hasErrorCode(err, ClientErrorCode.rateLimited)) {
           countdown.start(err.retryAfterSeconds ?? 60);
           setError(null);
-        } else if (err instanceof ApiError && (err.status === 401 || err.code === 'bad_request')) {
+        } else if (hasErrorCode(err, ClientErrorCode.unauthorized, ClientErrorCode.badRequest)) {
           setError(t('auth.wrongCredentials'));
-        } else if (err instanceof NetworkError && !navigator.onLine) {
+        } else if (hasErrorCode(err, ClientErrorCode.network) && !navigator.onLine) {
           setError(t('auth.offline'));
         } else {
           setError(errorText(err, t));

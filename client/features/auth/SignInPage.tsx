@@ -1,11 +1,13 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../core/workspace';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
+import { useApp } from '../../ui/services/useServices';
 import { AuthLayout } from './AuthLayout';
 import { SignInForm } from './SignInForm';
 
 /** Whether the server still waits for its first account: then signing in cannot work yet. */
 function useSetupNeeded(): boolean {
+  const { api, diagnostics } = useApp();
   const [isNeeded, setNeeded] = useState(false);
   useEffect(() => {
     let isCurrent = true;
@@ -15,12 +17,17 @@ function useSetupNeeded(): boolean {
           setNeeded(status.isNeeded);
         }
       },
-      () => undefined,
+      (err: unknown) => {
+        // Offline: the form is shown as usual, and signing in needs the server anyway.
+        if (!hasErrorCode(err, ClientErrorCode.network)) {
+          diagnostics.report('auth.setupStatus', err);
+        }
+      },
     );
     return () => {
       isCurrent = false;
     };
-  }, []);
+  }, [api, diagnostics]);
   return isNeeded;
 }
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../core/workspace';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { errorText } from '../../ui/errorText';
 import { type AccountProblems, type AccountValues, normalizeUsername, validateAccount } from './validateAccount';
 
@@ -52,9 +52,9 @@ export function useAccountForm(
       },
       (err: unknown) => {
         setBusy(false);
-        if (err instanceof ApiError && err.code === 'conflict') {
+        if (hasErrorCode(err, ClientErrorCode.conflict)) {
           setTaken(username);
-        } else if (err instanceof ApiError && (err.code === 'gone' || err.code === 'not_found')) {
+        } else if (hasErrorCode(err, ClientErrorCode.gone, ClientErrorCode.notFound)) {
           setGone(true);
         } else {
           setError(errorText(err, t));

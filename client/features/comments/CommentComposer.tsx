@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserId } from '../../../shared';
-import { MAX_COMMENT_LENGTH } from '../../core/comments/commentsModel';
+import { MAX_COMMENT_LENGTH } from '../../core/comments';
 import { insertMention, type MentionCandidate, matchCandidates, mentionAt, mentionsIn } from './mentionText';
 
 /** Most names the picker lists at once; typing more of the name narrows it. */

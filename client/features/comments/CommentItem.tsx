@@ -1,7 +1,7 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserId } from '../../../shared';
-import { type Comment, deleteComment, editComment } from '../../core/comments/commentsModel';
+import { type Comment, deleteComment, editComment } from '../../core/comments';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatTime } from '../docs/formatTime';
 import { CommentComposer } from './CommentComposer';

@@ -3,19 +3,19 @@ import { type ReactElement, useCallback, useEffect, useMemo, useRef, useState } 
 import { useTranslation } from 'react-i18next';
 import { useSearch } from 'wouter';
 import { Action, decide, documentTarget, type UserId } from '../../../shared';
-import type { CommentsSession } from '../../core/comments/CommentsSession';
-import { isCommentId } from '../../core/comments/commentIds';
-import { sortThreads, type Thread } from '../../core/comments/commentsModel';
-import { createStore } from '../../core/lib/createStore';
-import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../core/rooms/syncStatus';
+import { isCommentId, sortThreads, type Thread } from '../../core/comments';
+import { createStore } from '../../core/lib';
+import type { CommentsSession } from '../../core/rooms';
+import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../core/rooms';
 import { attachComments, revealAnchor, setActiveThread, setDraftAnchor } from '../../editor/comments/editorComments';
 import type { CommentRequest } from '../../editor/comments/highlightPlugin';
 import { relayReasonText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
+import { useCommentsSession } from '../../ui/hooks/useRooms';
 import { useStore } from '../../ui/hooks/useStore';
+import { useAccount } from '../../ui/services/useServices';
 import { peopleById } from '../docs/peopleNames';
 import { type DocReviewContext, LIVE_VIEW } from '../document/reviewContext';
-import { useCommentsSession } from '../document/useCommentsSession';
 import type { CommentEnv } from './commentEnv';
 import type { MentionCandidate } from './mentionText';
 import { NewThread } from './NewThread';
@@ -112,6 +112,7 @@ export function CommentsPanel({ context }: { readonly context: DocReviewContext 
 
 function Threads({ context, session }: { readonly context: DocReviewContext; readonly session: CommentsSession }) {
   const { t } = useTranslation();
+  const { review } = useAccount();
   const { editor } = context;
   const state = useStore(session.state);
   const threads = useStore(session.threads);
@@ -149,9 +150,10 @@ function Threads({ context, session }: { readonly context: DocReviewContext; rea
       candidates,
       canComment: refusal === null,
       onError: setError,
+      review,
       t,
     }),
-    [context.docId, session, context.me, context.workspace, candidates, refusal, t],
+    [context.docId, session, context.me, context.workspace, candidates, refusal, t, review],
   );
   const sorted = useMemo(
     () => sortThreads(threads, (thread) => places?.get(thread.id)?.from ?? null),

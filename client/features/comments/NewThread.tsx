@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserId } from '../../../shared';
-import { createThread } from '../../core/comments/commentsModel';
+import { createThread } from '../../core/comments';
 import type { CommentRequest } from '../../editor/comments/highlightPlugin';
 import { CommentComposer } from './CommentComposer';
 import { type CommentEnv, notifyMentions, runChange } from './commentEnv';

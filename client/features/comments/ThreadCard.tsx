@@ -1,7 +1,7 @@
 import { type MouseEvent, memo, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserId } from '../../../shared';
-import { addReply, setResolved, type Thread } from '../../core/comments/commentsModel';
+import { addReply, setResolved, type Thread } from '../../core/comments';
 import { formatTime } from '../docs/formatTime';
 import { CommentComposer } from './CommentComposer';
 import { CommentItem } from './CommentItem';

@@ -3,9 +3,8 @@ import type * as Y from 'yjs';
 import type { DocId, UserId } from '../../../shared';
 import { MAX_EXCERPT_LENGTH } from '../../../shared/api/review';
 import type { Person } from '../../../shared/api/schemas';
-import { CommentError } from '../../core/comments/commentsModel';
-import { toError } from '../../core/lib/toError';
-import { queueMention } from '../../core/review';
+import { ClientError, ClientErrorCode, toError } from '../../core/errors';
+import type { ReviewRuntime } from '../../core/review';
 import { nameOf } from '../docs/peopleNames';
 import type { MentionCandidate } from './mentionText';
 
@@ -22,7 +21,19 @@ export interface CommentEnv {
   readonly canComment: boolean;
   /** Shows why a change failed, or clears the message with null. */
   readonly onError: (message: string | null) => void;
+  /** Queues the notification of the people a comment mentions. */
+  readonly review: Pick<ReviewRuntime, 'queueMention'>;
   readonly t: TFunction;
+}
+
+/** A change to the threads the comments model refuses: unknown, someone else's, or bad input. */
+function isCommentRefusal(err: unknown): err is ClientError & { code: 'not_found' | 'not_author' | 'invalid_input' } {
+  return (
+    err instanceof ClientError &&
+    [ClientErrorCode.notFound, ClientErrorCode.notAuthor, ClientErrorCode.invalidInput].some(
+      (code) => code === err.code,
+    )
+  );
 }
 
 /** Makes a change to the threads; a refusal is shown, not thrown. Returns whether it was made. */
@@ -32,7 +43,7 @@ export function runChange(env: CommentEnv, change: () => void): boolean {
     env.onError(null);
     return true;
   } catch (err) {
-    env.onError(err instanceof CommentError ? env.t(`comments.error.${err.code}`) : toError(err).message);
+    env.onError(isCommentRefusal(err) ? env.t(`comments.error.${err.code}`) : toError(err).message);
     return false;
   }
 }
@@ -49,7 +60,7 @@ export function notifyMentions(
     return;
   }
   const input = { ...ids, userIds: others, excerpt: text.slice(0, MAX_EXCERPT_LENGTH) };
-  queueMention(env.docId, input).catch((err: unknown) => env.onError(toError(err).message));
+  env.review.queueMention(env.docId, input).catch((err: unknown) => env.onError(toError(err).message));
 }
 
 /** A person's name, or 未知成员. */

@@ -40,7 +40,7 @@ export const commentsZhCN = {
   error: {
     not_found: '这条评论已不存在。',
     not_author: '只能修改或删除自己的评论。',
-    invalid: '评论不能为空，最多 2000 字。',
+    invalid_input: '评论不能为空，最多 2000 字。',
   },
 };
 
@@ -85,6 +85,6 @@ export const commentsEn: typeof commentsZhCN = {
   error: {
     not_found: 'This comment no longer exists.',
     not_author: 'You can only change or delete your own comments.',
-    invalid: 'A comment must not be empty and may have at most 2000 characters.',
+    invalid_input: 'A comment must not be empty and may have at most 2000 characters.',
   },
 };

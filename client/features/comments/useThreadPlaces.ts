@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useMemo, useState } from 'react';
-import type { Thread } from '../../core/comments/commentsModel';
+import type { Thread } from '../../core/comments';
 import { type AnchorRange, anchorContextOf, resolveAnchor } from '../../editor/comments/anchors';
 
 /** Wait after an edit before placing the threads again: typing must not re-sort the panel each key. */

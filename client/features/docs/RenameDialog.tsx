@@ -2,10 +2,11 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH } from '../../../shared';
 import type { DocRecord } from '../../../shared/api/schemas';
-import { getServices } from '../../app/services';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { errorText } from '../../ui/errorText';
 import { NameDialog } from '../../ui/NameDialog';
-import { NotOnDeviceError, renameDocument } from './renameDocument';
+import { useAccount, useApp } from '../../ui/services/useServices';
+import { renameDocument } from './renameDocument';
 
 export interface RenameDialogProps {
   /** The document to rename; the dialog is open while this is set. */
@@ -16,6 +17,8 @@ export interface RenameDialogProps {
 /** Renames a document by editing its collaborative title (works offline for documents on the device). */
 export function RenameDialog({ doc, onClose }: RenameDialogProps): ReactElement {
   const { t } = useTranslation();
+  const { store } = useApp();
+  const { rooms } = useAccount();
   return (
     <NameDialog
       isOpen={doc !== null}
@@ -26,10 +29,12 @@ export function RenameDialog({ doc, onClose }: RenameDialogProps): ReactElement 
       isEmptyAllowed
       onSubmit={async (title) => {
         if (doc !== null) {
-          await renameDocument(getServices(), doc.id, title);
+          await renameDocument({ rooms, docs: store.docs }, doc.id, title);
         }
       }}
-      toErrorText={(err) => (err instanceof NotOnDeviceError ? t('rename.notOnDevice') : errorText(err, t))}
+      toErrorText={(err) =>
+        hasErrorCode(err, ClientErrorCode.notOnDevice) ? t('rename.notOnDevice') : errorText(err, t)
+      }
       onClose={onClose}
     />
   );

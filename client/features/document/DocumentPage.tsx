@@ -4,19 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Action, type DocId, decide, documentTarget, parseDocId } from '../../../shared';
 import type { DocRecord } from '../../../shared/api/schemas';
-import { getServices } from '../../app/services';
-import { createStore } from '../../core/lib/createStore';
-import { knownPeopleOf } from '../../core/presence/presenceUser';
-import { useQueuedReview } from '../../core/review';
-import type { DocConnection } from '../../core/rooms/DocConnection';
-import type { DocSession } from '../../core/rooms/DocSession';
-import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../core/rooms/syncStatus';
-import { type DocAccess, useAuth, useDocAccess, useWorkspace } from '../../core/workspace';
-import { userOf } from '../../core/workspace/AuthStore';
+import { createStore } from '../../core/lib';
+import { knownPeopleOf } from '../../core/presence';
+import type { ContentSession, DocConnection } from '../../core/rooms';
+import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../core/rooms';
+import type { DocAccess } from '../../core/workspace';
+import { userOf } from '../../core/workspace';
 import { EditorPane } from '../../editor/EditorPane';
 import { relayReasonText } from '../../ui/errorText';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useQueuedReview } from '../../ui/hooks/useReview';
+import { useCommentsSession, useContentSession } from '../../ui/hooks/useRooms';
 import { useStore } from '../../ui/hooks/useStore';
+import { useAuth, useDocAccess, useWorkspace } from '../../ui/hooks/useWorkspace';
+import { useApp } from '../../ui/services/useServices';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AccessNotice } from '../access/AccessNotice';
 import { PresenceList } from '../presence/PresenceList';
@@ -30,8 +31,6 @@ import { DocMetaBar } from './DocMetaBar';
 import { DocTitleCrumb } from './DocTitleCrumb';
 import { ReviewSidebar } from './ReviewSidebar';
 import { type DocReviewContext, type DocView, LIVE_VIEW } from './reviewContext';
-import { useCommentsSession } from './useCommentsSession';
-import { useDocSession } from './useDocSession';
 
 const NO_CONNECTION = createStore<SyncStatus>(deriveSyncStatus({ ...INITIAL_SYNC_FACTS, isOnline: false }));
 
@@ -48,7 +47,7 @@ function Notice({ children }: { readonly children: string }): ReactElement {
 
 /** Why the person only reads: the cached record through can(), the relay, or a newer schema. */
 function AccessBanners(props: {
-  readonly session: DocSession;
+  readonly session: ContentSession;
   readonly status: SyncStatus;
   readonly access: OpenAccess;
   readonly record: DocRecord | undefined;
@@ -96,7 +95,7 @@ function AccessBanners(props: {
   return null;
 }
 
-function DocumentBody({ session, access }: { readonly session: DocSession; readonly access: OpenAccess }) {
+function DocumentBody({ session, access }: { readonly session: ContentSession; readonly access: OpenAccess }) {
   const { t } = useTranslation();
   const state = useStore(session.state);
   const connection = useStore(session.connection);
@@ -104,7 +103,7 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
   const isSchemaTooNew = useStore(session.isSchemaTooNew);
   const hasContent = useStore(session.hasContent);
   const isOnline = useOnline();
-  const identity = useStore(getServices().identity);
+  const identity = useStore(useApp().identity);
   const workspace = useWorkspace();
   const auth = useAuth();
   const isExpired = auth.status === 'expired';
@@ -183,7 +182,7 @@ function DocumentBody({ session, access }: { readonly session: DocSession; reado
 }
 
 function OpenDocument({ docId, access }: { readonly docId: DocId; readonly access: OpenAccess }): ReactElement | null {
-  const session = useDocSession(docId);
+  const session = useContentSession(docId);
   return session === null ? null : <DocumentBody session={session} access={access} />;
 }
 

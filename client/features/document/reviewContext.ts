@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import type { DocId } from '../../../shared';
 import type { DocRecord, Me, Workspace } from '../../../shared/api/schemas';
-import type { Store } from '../../core/lib/createStore';
-import type { DocSession } from '../../core/rooms/DocSession';
+import type { Store } from '../../core/lib';
+import type { ContentSession } from '../../core/rooms';
 
 /**
  * What the main area of the document page shows: the live editor, one version read-only, two
@@ -30,7 +30,7 @@ export const LIVE_VIEW: DocView = { kind: 'live' };
 export interface DocReviewContext {
   readonly docId: DocId;
   /** The content document (gc off), its awareness and its connection. */
-  readonly session: DocSession;
+  readonly session: ContentSession;
   /** The server's record as cached on the device; undefined before the first workspace fetch. */
   readonly record: DocRecord | undefined;
   /** The signed-in user; null while signed out. */

@@ -2,11 +2,11 @@ import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { DOC_KINDS, DocKind, type GroupId, MAX_TITLE_LENGTH } from '../../../shared';
-import { workspace } from '../../core/workspace';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions } from '../../ui/DialogActions';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
+import { useAccount } from '../../ui/services/useServices';
 import { TextField } from '../../ui/TextField';
 import { useBusyAction } from '../../ui/useBusyAction';
 
@@ -22,6 +22,7 @@ export interface CreateDocDialogProps {
  */
 export function CreateDocDialog({ groupId, isOpen, onClose }: CreateDocDialogProps): ReactElement {
   const { t } = useTranslation();
+  const { workspace } = useAccount();
   const [, navigate] = useLocation();
   const [kind, setKind] = useState<DocKind>(DocKind.proposal);
   const [title, setTitle] = useState('');

@@ -8,10 +8,11 @@ import {
   type Me,
   type Workspace,
 } from '../../../shared/api/schemas';
-import { workspace as actions, api, useWorkspace } from '../../core/workspace';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
+import { useWorkspace } from '../../ui/hooks/useWorkspace';
 import { NameDialog } from '../../ui/NameDialog';
+import { useAccount, useApp } from '../../ui/services/useServices';
 import { peopleById } from '../docs/peopleNames';
 import { RenameDialog } from '../docs/RenameDialog';
 import { Page } from '../shell/Page';
@@ -63,6 +64,7 @@ function DocFilters(props: {
 
 function GroupDocuments({ me, group, workspace }: { me: Me; group: Group; workspace: Workspace }): ReactElement {
   const { t } = useTranslation();
+  const actions = useAccount().workspace;
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<DocKind | null>(null);
   const [showArchived, setShowArchived] = useState(false);
@@ -109,6 +111,8 @@ function GroupDocuments({ me, group, workspace }: { me: Me; group: Group; worksp
 
 function GroupView({ me, group, workspace }: { me: Me; group: Group; workspace: Workspace }): ReactElement {
   const { t } = useTranslation();
+  const { api } = useApp();
+  const actions = useAccount().workspace;
   const [isRenaming, setRenaming] = useState(false);
   const canRename = can(me, Action.renameGroup, { type: 'group', groupId: group.id });
   return (

@@ -2,13 +2,13 @@ import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Action, can, type UserId } from '../../../shared';
 import type { Group, Me, Person } from '../../../shared/api/schemas';
-import { colorOf } from '../../core/presence/identity';
-import { api, workspace } from '../../core/workspace';
+import { colorOf } from '../../core/presence';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions } from '../../ui/DialogActions';
 import { FormError } from '../../ui/FormError';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useAccount, useApp } from '../../ui/services/useServices';
 import { useBusyAction } from '../../ui/useBusyAction';
 
 export interface MembersPanelProps {
@@ -29,6 +29,8 @@ function AddMemberDialog({
   readonly onClose: () => void;
 }): ReactElement {
   const { t } = useTranslation();
+  const { api } = useApp();
+  const { workspace } = useAccount();
   const candidates = people.filter((person) => person.isActive && !group.memberIds.includes(person.id));
   const [chosen, setChosen] = useState<string>('');
   const action = useBusyAction();
@@ -77,6 +79,8 @@ function AddMemberDialog({
 /** The group's members with their roles; the secretariat and the group's convener add and remove them. */
 export function MembersPanel({ me, group, people }: MembersPanelProps): ReactElement {
   const { t } = useTranslation();
+  const { api } = useApp();
+  const { workspace } = useAccount();
   const isOnline = useOnline();
   const [isAdding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Person | null>(null);

@@ -2,8 +2,9 @@ import type { TFunction } from 'i18next';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocRecord } from '../../../shared/api/schemas';
-import { type OutboxProblem, useBackgroundSync, useOutbox } from '../../core/workspace';
+import type { OutboxProblem } from '../../core/outbox';
 import { denialText } from '../../ui/errorText';
+import { useBackgroundSync, useOutbox } from '../../ui/hooks/useWorkspace';
 import { ProblemActions } from '../../ui/ProblemActions';
 import { reviewProblemText } from '../workflow/problemText';
 

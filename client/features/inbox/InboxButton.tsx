@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { useUnreadCount } from '../../core/review';
+import { useUnreadCount } from '../../ui/hooks/useReview';
 
 /** Badges show at most this; more reads "99+". */
 const MAX_BADGE_COUNT = 99;

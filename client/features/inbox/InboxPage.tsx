@@ -2,9 +2,10 @@ import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Notification } from '../../../shared/api/review';
-import { markNotificationsRead, useInbox } from '../../core/review';
-import { useWorkspace } from '../../core/workspace';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useInbox } from '../../ui/hooks/useReview';
+import { useWorkspace } from '../../ui/hooks/useWorkspace';
+import { useAccount } from '../../ui/services/useServices';
 import { formatTime } from '../docs/formatTime';
 import { peopleById } from '../docs/peopleNames';
 import { Page } from '../shell/Page';
@@ -20,6 +21,7 @@ function NotificationItem({
   readonly time: string;
 }): ReactElement {
   const { t } = useTranslation();
+  const { review } = useAccount();
   const isUnread = notification.readAt === null;
   return (
     <li className={isUnread ? 'inbox-item is-unread' : 'inbox-item'}>
@@ -28,7 +30,7 @@ function NotificationItem({
         className="inbox-link"
         onClick={() => {
           if (isUnread) {
-            void markNotificationsRead([notification.id]);
+            void review.markRead([notification.id]);
           }
         }}
       >
@@ -54,6 +56,7 @@ function NotificationItem({
  */
 export function InboxPage(): ReactElement {
   const { t, i18n } = useTranslation();
+  const { review } = useAccount();
   const inbox = useInbox();
   const isOnline = useOnline();
   const workspace = useWorkspace();
@@ -67,7 +70,7 @@ export function InboxPage(): ReactElement {
           type="button"
           className="button is-small"
           disabled={inbox.unread === 0}
-          onClick={() => void markNotificationsRead('all')}
+          onClick={() => void review.markRead('all')}
         >
           {t('inbox.markAllRead')}
         </button>

@@ -7,8 +7,8 @@ import {
   type PresenceUser,
   readPresenceUser,
   shownPresence,
-} from '../../core/presence/presenceUser';
-import { useWorkspace } from '../../core/workspace';
+} from '../../core/presence';
+import { useWorkspace } from '../../ui/hooks/useWorkspace';
 
 interface Person extends PresenceUser {
   readonly clientId: number;

@@ -1,13 +1,13 @@
 import { type ReactElement, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiToken, MAX_TOKEN_NAME_LENGTH } from '../../../shared/api/schemas';
-import { api } from '../../core/workspace';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CopyButton } from '../../ui/CopyButton';
 import { DataTableHead } from '../../ui/DataTableHead';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { InlineNameForm } from '../../ui/InlineNameForm';
+import { useApp } from '../../ui/services/useServices';
 import { useApiData } from '../../ui/useApiData';
 import { formatTime } from '../docs/formatTime';
 
@@ -42,7 +42,8 @@ function TokenTable({ tokens, onRevoke }: { tokens: readonly ApiToken[]; onRevok
 /** Named API tokens: create one (shown once, with a copy button), list them, revoke one. */
 export function ApiTokens(): ReactElement {
   const { t } = useTranslation();
-  const tokens = useApiData(useCallback(() => api.listTokens(), []));
+  const { api } = useApp();
+  const tokens = useApiData(useCallback(() => api.listTokens(), [api]));
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   return (

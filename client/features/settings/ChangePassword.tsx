@@ -1,13 +1,15 @@
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/api/schemas';
-import { ApiError, api } from '../../core/workspace';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { errorText } from '../../ui/errorText';
+import { useApp } from '../../ui/services/useServices';
 import { PasswordField } from '../auth/PasswordField';
 
 /** Current password, new one twice; the server ends the person's other sessions. */
 export function ChangePassword(): ReactElement {
   const { t } = useTranslation();
+  const { api } = useApp();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -36,7 +38,7 @@ export function ChangePassword(): ReactElement {
       },
       (err: unknown) => {
         setBusy(false);
-        const isWrong = err instanceof ApiError && (err.status === 401 || err.status === 403);
+        const isWrong = hasErrorCode(err, ClientErrorCode.unauthorized, ClientErrorCode.forbidden);
         setResult({ ok: false, text: isWrong ? t('settings.wrongCurrent') : errorText(err, t) });
       },
     );

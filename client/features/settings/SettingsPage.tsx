@@ -1,7 +1,7 @@
 import { type ReactElement, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/api/schemas';
-import { changeLanguage, currentLanguage, LANGUAGES, type LanguageCode } from '../../app/i18n/i18n';
+import { changeLanguage, currentLanguage, LANGUAGES, type LanguageCode } from '../../ui/language';
 import { Page } from '../shell/Page';
 import { ApiTokens } from './ApiTokens';
 import { ChangePassword } from './ChangePassword';

@@ -2,8 +2,8 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Group, Me } from '../../../shared/api/schemas';
-import { colorOf } from '../../core/presence/identity';
-import { workspace } from '../../core/workspace';
+import { colorOf } from '../../core/presence';
+import { useApp } from '../../ui/services/useServices';
 import { Disclosure } from './Disclosure';
 import { MainNav } from './MainNav';
 
@@ -17,10 +17,11 @@ export interface AccountMenuProps {
 /** The avatar at the right of the header: who is signed in, the navigation on a phone, sign out. */
 export function AccountMenu({ me, groups, hasNav }: AccountMenuProps): ReactElement {
   const { t } = useTranslation();
+  const { auth } = useApp();
   const [, navigate] = useLocation();
   const role = t(`role.${me.role}`);
   const onSignOut = (): void => {
-    void workspace.signOut().then(() => navigate('/'));
+    void auth.signOut().then(() => navigate('/'));
   };
   return (
     <Disclosure

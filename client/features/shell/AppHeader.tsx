@@ -1,8 +1,8 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { useAuth, useWorkspace } from '../../core/workspace';
-import { userOf } from '../../core/workspace/AuthStore';
+import { userOf } from '../../core/workspace';
+import { useAuth, useWorkspace } from '../../ui/hooks/useWorkspace';
 import { InboxButton } from '../inbox/InboxButton';
 import type { IndicatorView } from '../sync-indicator/indicatorView';
 import { SyncIndicator } from '../sync-indicator/SyncIndicator';

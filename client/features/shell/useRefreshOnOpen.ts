@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { workspace } from '../../core/workspace';
+import { useAccount } from '../../ui/services/useServices';
 
 /**
  * Asks the server for the workspace again when a list page opens, so that documents and members
@@ -7,10 +7,11 @@ import { workspace } from '../../core/workspace';
  * request fails, the page shows the device's copy as it is.
  */
 export function useRefreshOnOpen(key: string): void {
+  const { workspace } = useAccount();
   useEffect(() => {
     void key;
     if (navigator.onLine) {
-      workspace.refresh().catch(() => undefined);
+      workspace.refreshInBackground('workspace.refreshOnOpen');
     }
-  }, [key]);
+  }, [key, workspace]);
 }

@@ -1,12 +1,12 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getServices } from '../../app/services';
 import { useStore } from '../../ui/hooks/useStore';
+import { useApp } from '../../ui/services/useServices';
 
 /** Tells the user when edits may not be reaching the device store, and what to do. */
 export function StorageBanner(): ReactElement | null {
   const { t } = useTranslation();
-  const health = useStore(getServices().health);
+  const health = useStore(useApp().health);
   switch (health.state) {
     case 'ok':
       return null;

@@ -1,6 +1,6 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readStorageReport, type StorageReport } from '../../core/storage/requestPersistence';
+import { readStorageReport, type StorageReport } from '../../core/storage';
 
 function formatBytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);

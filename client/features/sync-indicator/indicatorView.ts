@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { SyncProblem, SyncStatus } from '../../core/rooms/syncStatus';
+import type { SyncProblem, SyncStatus } from '../../core/rooms';
 import { relayReasonText } from '../../ui/errorText';
 
 /** What the header indicator shows: a tone for the dot, a label and a longer hint. */

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocActivity } from '../../core/review';
+import { useDocActivity } from '../../ui/hooks/useReview';
 import type { ChangesBase, DocReviewContext } from '../document/reviewContext';
 
 /**

@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { colorOf } from '../../core/presence/identity';
-import { type Block, BlockKind, Change, type Segment, type VersionContent } from '../../core/versions/versionContent';
+import { colorOf } from '../../core/presence';
+import { type Block, BlockKind, Change, type Segment, type VersionContent } from '../../core/versions';
 
 /** The colour of changes nobody is on record for (a template, edits before authorship was kept). */
 export const UNKNOWN_AUTHOR_COLOR = '#86909c';

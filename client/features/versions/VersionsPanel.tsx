@@ -2,28 +2,33 @@ import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Action, can, documentTarget } from '../../../shared';
 import { MAX_VERSION_NAME_LENGTH, type Version } from '../../../shared/api/review';
-import { useDocActivity } from '../../core/review';
-import { restoreVersion, VersionNotOnDeviceError } from '../../core/versions/restoreVersion';
-import { decodeSnapshotBase64 } from '../../core/versions/snapshots';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
+import { decodeSnapshotBase64, restoreVersion } from '../../core/versions';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useDocActivity } from '../../ui/hooks/useReview';
 import { NameDialog } from '../../ui/NameDialog';
+import { useAccount, useApp } from '../../ui/services/useServices';
 import { useBusyAction } from '../../ui/useBusyAction';
 import { formatTime } from '../docs/formatTime';
 import { type DocReviewContext, LIVE_VIEW } from '../document/reviewContext';
 import { isReviewerOf } from '../workflow/isReviewerOf';
-import { ChangesNotSentError, saveDocVersion } from './saveDocVersion';
+import { saveDocVersion } from './saveDocVersion';
 import { VersionItem } from './VersionItem';
 import { personNamer } from './VersionView';
 
 /** Saving by hand and marking as reviewed: online only, for whoever may comment (P13). */
 function SaveActions({ context }: { readonly context: DocReviewContext }): ReactElement | null {
   const { t } = useTranslation();
+  const { api, store } = useApp();
+  const account = useAccount();
+  const services = { api, updates: store.updates, review: account.review };
   const isOnline = useOnline();
   const [isNaming, setNaming] = useState(false);
-  const toText = (err: unknown) => (err instanceof ChangesNotSentError ? t('versions.notSent') : errorText(err, t));
+  const toText = (err: unknown) =>
+    hasErrorCode(err, ClientErrorCode.unsentChanges) ? t('versions.notSent') : errorText(err, t);
   const review = useBusyAction(toText);
   const { me, record, session } = context;
   if (me === null || record === undefined || !can(me, Action.saveVersion, documentTarget(record))) {
@@ -31,7 +36,7 @@ function SaveActions({ context }: { readonly context: DocReviewContext }): React
   }
   const markReviewed = () =>
     review.run(
-      () => saveDocVersion(session, { name: t('versions.markReviewedName'), isReview: true }),
+      () => saveDocVersion(services, session, { name: t('versions.markReviewedName'), isReview: true }),
       () => {},
     );
   return (
@@ -54,7 +59,7 @@ function SaveActions({ context }: { readonly context: DocReviewContext }): React
         initial=""
         maxLength={MAX_VERSION_NAME_LENGTH}
         onSubmit={async (name) => {
-          await saveDocVersion(session, { name, isReview: false });
+          await saveDocVersion(services, session, { name, isReview: false });
         }}
         toErrorText={toText}
         onClose={() => setNaming(false)}
@@ -98,7 +103,7 @@ export function VersionsPanel({ context }: { readonly context: DocReviewContext 
     try {
       restoreVersion(context.session.doc, snapshot);
     } catch (err) {
-      throw err instanceof VersionNotOnDeviceError ? new Error(t('versions.restoreNotOnDevice')) : err;
+      throw hasErrorCode(err, ClientErrorCode.notOnDevice) ? new Error(t('versions.restoreNotOnDevice')) : err;
     }
     context.view.set(LIVE_VIEW);
   };

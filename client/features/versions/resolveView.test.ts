@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocActivity, Version } from '../../../shared/api/review';
-import { encodeSnapshotBase64 } from '../../core/versions/snapshots';
-import { newWriter, paragraphText } from '../../core/versions/test/writers';
-import { Change } from '../../core/versions/versionContent';
+import { Change, encodeSnapshotBase64 } from '../../core/versions';
+import { newWriter, paragraphText } from '../../test/versionWriters';
 import { readView, resolveView } from './resolveView';
 
 function version(id: string, snapshot: Y.Snapshot, createdAt: number): Version {

@@ -1,8 +1,7 @@
 import type * as Y from 'yjs';
 import type { DocActivity, Version } from '../../../shared/api/review';
-import { compareVersions, renderVersion } from '../../core/versions/compareVersions';
-import { decodeSnapshotBase64, hasSnapshotContent } from '../../core/versions/snapshots';
-import type { VersionContent } from '../../core/versions/versionContent';
+import type { VersionContent } from '../../core/versions';
+import { compareVersions, decodeSnapshotBase64, hasSnapshotContent, renderVersion } from '../../core/versions';
 import type { DocView } from '../document/reviewContext';
 
 /** What a non-live view reads: one state, or a base and a target (null target: the live document). */

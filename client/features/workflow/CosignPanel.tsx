@@ -3,19 +3,14 @@ import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Action, can, DocKind, documentTarget, type UserId } from '../../../shared';
 import type { Cosigner, DocRecord, Me, Person } from '../../../shared/api/schemas';
-import {
-  inviteCosigners,
-  type SignatureState,
-  signDocument,
-  UnsentChangesError,
-  useSignedSnapshots,
-  withdrawSignature,
-} from '../../core/review';
-import { ApiError } from '../../core/workspace';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
+import type { SignatureState } from '../../core/review';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useSignedSnapshots } from '../../ui/hooks/useReview';
+import { useAccount } from '../../ui/services/useServices';
 import { useBusyAction } from '../../ui/useBusyAction';
 import { nameOf, peopleById } from '../docs/peopleNames';
 import type { DocReviewContext } from '../document/reviewContext';
@@ -47,7 +42,7 @@ function inviteCandidates(context: DocReviewContext, record: DocRecord, listed: 
 }
 
 function signErrorText(err: unknown, t: TFunction): string {
-  if (err instanceof UnsentChangesError || (err instanceof ApiError && err.status === 409)) {
+  if (hasErrorCode(err, ClientErrorCode.unsentChanges, ClientErrorCode.conflict)) {
     return t('workflow.cosign.unsent');
   }
   return errorText(err, t);
@@ -64,6 +59,7 @@ export function CosignPanel(props: {
 }): ReactElement | null {
   const { context, record, me } = props;
   const { t } = useTranslation();
+  const { review } = useAccount();
   const isOnline = useOnline();
   const [dialog, setDialog] = useState<'invite' | 'sign' | 'withdraw' | null>(null);
   const sign = useBusyAction((err) => signErrorText(err, t));
@@ -86,7 +82,7 @@ export function CosignPanel(props: {
   }
   const runSign = (): void =>
     sign.run(
-      () => signDocument(record.id, context.session.doc),
+      () => review.sign(record.id, context.session.doc),
       () => undefined,
     );
   const offlineTitle = isOnline ? undefined : t('workflow.cosign.needsOnline');
@@ -183,7 +179,7 @@ export function CosignPanel(props: {
       <InviteCosignersDialog
         isOpen={dialog === 'invite'}
         candidates={inviteCandidates(context, record, listed)}
-        onInvite={(userIds) => inviteCosigners(record.id, userIds)}
+        onInvite={(userIds) => review.inviteCosigners(record.id, userIds)}
         onClose={() => setDialog(null)}
       />
       <ConfirmDialog
@@ -198,7 +194,7 @@ export function CosignPanel(props: {
         confirmLabel={dialog === 'withdraw' ? t('workflow.cosign.withdraw') : t('workflow.cosign.sign')}
         onConfirm={async () => {
           if (dialog === 'withdraw') {
-            await withdrawSignature(record.id);
+            await review.withdrawSignature(record.id);
           } else {
             runSign();
           }

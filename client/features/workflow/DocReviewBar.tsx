@@ -1,7 +1,9 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cancelQueuedTransition, type QueuedTransition, useQueuedReview } from '../../core/review';
+import type { QueuedTransition } from '../../core/review';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useQueuedReview } from '../../ui/hooks/useReview';
+import { useAccount } from '../../ui/services/useServices';
 import { useBusyAction } from '../../ui/useBusyAction';
 import type { DocReviewContext } from '../document/reviewContext';
 import { ChangesSinceReviewButton } from '../versions/ChangesSinceReviewButton';
@@ -20,6 +22,7 @@ function QueuedNotice(props: {
   readonly onCancelled: () => void;
 }): ReactElement {
   const { t } = useTranslation();
+  const { review } = useAccount();
   const isOnline = useOnline();
   const cancel = useBusyAction();
   const [isTooLate, setTooLate] = useState(false);
@@ -36,7 +39,7 @@ function QueuedNotice(props: {
           disabled={cancel.isBusy}
           onClick={() =>
             cancel.run(
-              () => cancelQueuedTransition(waiting.id),
+              () => review.cancelTransition(waiting.id),
               (isCancelled) => (isCancelled ? props.onCancelled() : setTooLate(true)),
             )
           }

@@ -1,7 +1,7 @@
 import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDocActivity } from '../../core/review';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useDocActivity } from '../../ui/hooks/useReview';
 import { formatTime } from '../docs/formatTime';
 import { nameOf, peopleById } from '../docs/peopleNames';
 import type { DocReviewContext } from '../document/reviewContext';

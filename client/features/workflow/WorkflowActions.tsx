@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { can, documentTarget } from '../../../shared';
 import { TRANSITION_ACTIONS, TRANSITIONS, type Transition } from '../../../shared/api/review';
 import type { DocRecord, Me } from '../../../shared/api/schemas';
-import { queueTransition } from '../../core/review';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useAccount } from '../../ui/services/useServices';
 import { ReturnDialog } from './ReturnDialog';
 
 /** The button order in the bar, and the permission each one needs. */
@@ -24,6 +24,7 @@ export function allowedTransitions(me: Me, record: DocRecord): Transition[] {
  */
 export function WorkflowActions({ me, record }: { readonly me: Me; readonly record: DocRecord }): ReactElement | null {
   const { t } = useTranslation();
+  const { review } = useAccount();
   const isOnline = useOnline();
   const [confirming, setConfirming] = useState<ConfirmedTransition | null>(null);
   const [isReturning, setReturning] = useState(false);
@@ -33,7 +34,11 @@ export function WorkflowActions({ me, record }: { readonly me: Me; readonly reco
   }
   const offlineNote = isOnline ? null : t('workflow.confirm.offline');
   const run = (action: Transition, reason?: string): Promise<void> =>
-    queueTransition(record.id, { action, fromStatus: record.status, ...(reason === undefined ? {} : { reason }) });
+    review.queueTransition(record.id, {
+      action,
+      fromStatus: record.status,
+      ...(reason === undefined ? {} : { reason }),
+    });
   return (
     <div className="workflow-actions">
       {allowed.map((action) => (

@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { DocStatus } from '../../../shared';
 import type { Transition } from '../../../shared/api/review';
-import type { OutboxProblem } from '../../core/workspace';
+import type { OutboxProblem } from '../../core/outbox';
 import { denialText } from '../../ui/errorText';
 
 /** Why the server refused a queued transition, as the person reads it. */
 function transitionReason(problem: OutboxProblem, currentStatus: DocStatus | null, t: TFunction): string {
-  if (problem.status === 409) {
+  if (problem.code === 'conflict') {
     return currentStatus === null
       ? t('workflow.problem.notAllowed')
       : t('workflow.problem.statusMoved', { status: t(`status.${currentStatus}`) });

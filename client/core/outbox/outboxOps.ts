@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { DocId, DocKind, DocStatus, GroupId, UserId } from '../../../shared';
+import {
+  INBOX_PAGE_SIZE,
+  MAX_REASON_LENGTH,
+  mentionRequestSchema,
+  requestIdSchema,
+  type Transition,
+  transitionSchema,
+} from '../../../shared/api/review';
+import { docIdSchema, docKindSchema, docStatusSchema, groupIdSchema } from '../../../shared/api/schemas';
+import type { StoredOutboxRow } from '../storage';
+
+/** The operations the outbox queues, each sent by the sender its module registers. */
+export const OutboxOp = {
+  /** `POST /api/docs` for a document created on this device. */
+  registerDoc: 'registerDoc',
+  /** `PATCH /api/docs/:id` with `isArchived`. */
+  setArchived: 'setArchived',
+  /** `POST /api/docs/:id/transitions`: sent only once the document's content is on the server. */
+  transition: 'transition',
+  /** `POST /api/docs/:id/mentions`: tells the people a comment mentions. */
+  mention: 'mention',
+  /** `POST /api/notifications/read` for notifications about the row's document. */
+  markRead: 'markRead',
+} as const;
+export type OutboxOp = (typeof OutboxOp)[keyof typeof OutboxOp];
+
+export interface RegisterDocPayload {
+  readonly id: DocId;
+  readonly kind: DocKind;
+  readonly groupId: GroupId;
+  readonly title: string;
+}
+
+export interface SetArchivedPayload {
+  readonly isArchived: boolean;
+}
+
+export interface TransitionPayload {
+  readonly action: Transition;
+  /** The status the user saw when they asked: the server refuses (409) if it moved on meanwhile. */
+  readonly fromStatus: DocStatus;
+  /** The reason of a return; null otherwise. */
+  readonly reason: string | null;
+  /** Made once when queued, so that sending it again after a lost answer does it once. */
+  readonly requestId: string;
+}
+
+export interface MentionPayload {
+  readonly threadId: string;
+  readonly commentId: string;
+  readonly userIds: readonly UserId[];
+  readonly excerpt: string;
+}
+
+export interface MarkReadPayload {
+  /** Notification ids, all about the row's document. */
+  readonly ids: readonly string[];
+}
+
+/** The payload of each operation. */
+export interface OutboxPayloads {
+  readonly registerDoc: RegisterDocPayload;
+  readonly setArchived: SetArchivedPayload;
+  readonly transition: TransitionPayload;
+  readonly mention: MentionPayload;
+  readonly markRead: MarkReadPayload;
+}
+
+type RowOf<Op extends OutboxOp> = Omit<StoredOutboxRow, 'op' | 'payload'> & {
+  readonly op: Op;
+  readonly payload: OutboxPayloads[Op];
+};
+
+/** One queued operation, with its payload checked against its operation. */
+export type OutboxRow = { [Op in OutboxOp]: RowOf<Op> }[OutboxOp];
+
+/** The row of one operation. */
+export type OutboxRowOf<Op extends OutboxOp> = Extract<OutboxRow, { readonly op: Op }>;
+
+const PAYLOAD_SCHEMAS: { readonly [Op in OutboxOp]: z.ZodType<OutboxPayloads[Op]> } = {
+  registerDoc: z.object({ id: docIdSchema, kind: docKindSchema, groupId: groupIdSchema, title: z.string().catch('') }),
+  setArchived: z.object({ isArchived: z.boolean() }),
+  transition: z.object({
+    action: transitionSchema,
+    fromStatus: docStatusSchema,
+    reason: z.string().max(MAX_REASON_LENGTH).nullable(),
+    requestId: requestIdSchema,
+  }),
+  mention: mentionRequestSchema,
+  markRead: z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(INBOX_PAGE_SIZE) }),
+};
+
+function isOp(op: string): op is OutboxOp {
+  return Object.hasOwn(PAYLOAD_SCHEMAS, op);
+}
+
+/**
+ * The row with its payload checked against its operation; null when either makes no sense (an
+ * older app, a bug): such a row is never sent.
+ */
+export function parseOutboxRow(row: StoredOutboxRow): OutboxRow | null {
+  if (!isOp(row.op)) {
+    return null;
+  }
+  const parsed = PAYLOAD_SCHEMAS[row.op].safeParse(row.payload);
+  if (!parsed.success) {
+    return null;
+  }
+  if (row.op === OutboxOp.registerDoc && (parsed.data as RegisterDocPayload).id !== row.docId) {
+    return null;
+  }
+  return { ...row, payload: parsed.data } as OutboxRow;
+}

@@ -1,0 +1,266 @@
+import type { DocId, DocKind, GroupId, RoomName, UserId } from '../../../shared';
+import type { DocActivity, Notification } from '../../../shared/api/review';
+import type { DocRecord, Group, Me, Person, Workspace } from '../../../shared/api/schemas';
+
+/**
+ * The device store: everything this device keeps in IndexedDB, behind one port so that the app
+ * never touches Dexie directly and another adapter (an encrypted store per account) can take its
+ * place by passing `deviceStoreContract.ts`. Every row read back is untrusted (an older app, an
+ * upgrade, a bug): adapters validate it and skip what makes no sense.
+ */
+export interface DeviceStore {
+  readonly updates: UpdateLogStore;
+  readonly docs: DocRowStore;
+  readonly account: AccountStore;
+  readonly outbox: OutboxRowStore;
+  readonly activity: ActivityStore;
+  readonly notifications: NotificationStore;
+  /**
+   * Writes a document made on this device in one transaction: its first updates (as unsent local
+   * updates, C5), its row and the outbox row that registers it, so that a document never exists
+   * without the request that registers it. Resolves with the registration as queued.
+   */
+  createDocument(input: NewLocalDocument): Promise<StoredOutboxRow>;
+  /**
+   * Calls `onValue` with what `read` resolves to now and again whenever a row it read changes,
+   * here or in another tab. Returns a function that stops it.
+   */
+  observe<T>(read: () => Promise<T>, onValue: (value: T) => void, onError: (err: unknown) => void): () => void;
+  /** Stops listening to other tabs and closes the database; later calls fail. */
+  close(): void;
+}
+
+/** One stored update of a log, with the order it was stored in. */
+export interface StoredUpdate {
+  readonly seq: number;
+  readonly update: Uint8Array;
+}
+
+export interface CompactionResult {
+  readonly rowsBefore: number;
+  readonly bytesAfter: number;
+}
+
+/**
+ * The update logs of the device's Y.Docs, one per room (a document's content is logged under its
+ * id, its comments under `<id>.comments`), and the local updates the server has not acknowledged.
+ */
+export interface UpdateLogStore {
+  /**
+   * Appends one update, and when it was made on this device also records it as unsent, in one
+   * transaction: both rows or neither. The transaction is issued before this returns, in the
+   * caller's task, so that a tab closing right after an edit keeps it (C1).
+   */
+  append(room: RoomName, update: Uint8Array, isLocal: boolean): Promise<void>;
+  /** Every stored update of a room, oldest first; empty when the device has none. */
+  read(room: RoomName): Promise<Uint8Array[]>;
+  /**
+   * Merges a room's log into one update in one transaction (C3). Unsent records are kept; rows
+   * appended meanwhile by another tab wait for the transaction and stay separate.
+   */
+  compact(room: RoomName): Promise<CompactionResult>;
+  /** The unsent local updates of a room, oldest first (C4). */
+  listUnsent(room: RoomName): Promise<StoredUpdate[]>;
+  /** The server holds these unsent updates: their records go (C4). */
+  acknowledge(room: RoomName, seqs: readonly number[]): Promise<void>;
+  /** The rooms with unsent updates on this device. */
+  unsentRooms(): Promise<RoomName[]>;
+  /** The number of unsent updates of `room` (of every room when null), from memory once the keys are read. */
+  countUnsent(room: RoomName | null): Promise<number>;
+  /**
+   * Calls `onCount` with the number of unsent updates of `room` (of every room when null) once
+   * known and after every change, here or in another tab. Counts are kept in memory: a keystroke
+   * costs no query. Returns a function that stops it.
+   */
+  watchUnsent(room: RoomName | null, onCount: (count: number) => void): () => void;
+}
+
+/**
+ * A document known on this device: what the device saw of it (title, kind, last change), the
+ * server's record as last fetched, and how far the background sync brought its content.
+ */
+export interface DocRow {
+  readonly id: DocId;
+  readonly title: string;
+  /** Null until the template or the server said. */
+  readonly kind: DocKind | null;
+  /** Last local change or last change seen on the server, in ms since the epoch. */
+  readonly updatedAt: number;
+  /** The group the document belongs to; null when unknown (created before groups existed). */
+  readonly groupId: GroupId | null;
+  /** Who created it on this device (for a document not yet registered). */
+  readonly createdBy: UserId | null;
+  readonly createdAt: number | null;
+  /** The server's record as the last workspace fetch listed it; null when it did not. */
+  readonly record: DocRecord | null;
+  /**
+   * When the server last listed (or registered) the document for this device's user; null when it
+   * never did: then the document exists only on this device.
+   */
+  readonly serverSeenAt: number | null;
+  /** The record's `updatedAt` whose content the background sync stored on the device. */
+  readonly syncedAt: number | null;
+}
+
+/** What this device saw change in a document; fields not given keep their value. */
+export interface DocRowChange {
+  readonly title?: string;
+  readonly kind?: DocKind | null;
+  readonly updatedAt?: number;
+}
+
+/** The documents on this device. */
+export interface DocRowStore {
+  /** Every valid row, most recently changed first. */
+  list(): Promise<DocRow[]>;
+  /** One document's row; null when this device has never stored the document. */
+  get(id: DocId): Promise<DocRow | null>;
+  /** Creates or updates what this device saw of a document. */
+  saveLocal(id: DocId, change: DocRowChange): Promise<void>;
+  /**
+   * Stores the server's record of one document beside what the device saw; the newer title wins.
+   * A record older than the stored one is ignored. Resolves with the row as stored.
+   */
+  saveServerRecord(record: DocRecord, seenAt: number): Promise<DocRow>;
+  /** The server no longer lets this user read the document: its record goes, its content stays. */
+  forgetServerRecord(id: DocId): Promise<void>;
+  /** Remembers that the content of the record's version `updatedAt` is on the device. */
+  markSynced(id: DocId, updatedAt: number): Promise<void>;
+}
+
+/** The account signed in on this device: kept while offline, removed by signing out. */
+export interface AccountRow {
+  readonly me: Me;
+  /** The server refused the session (401, relay 4401): sign in again; nothing local is lost. */
+  readonly isExpired: boolean;
+  readonly savedAt: number;
+}
+
+/** The last `GET /api/workspace` answer, apart from the documents (they live in the document rows). */
+export interface WorkspaceRow {
+  readonly userId: UserId;
+  readonly me: Me;
+  readonly groups: readonly Group[];
+  readonly people: readonly Person[];
+  readonly fetchedAt: number;
+}
+
+/** Who is signed in on this device, and the workspace the server last listed to them. */
+export interface AccountStore {
+  /** The account signed in on this device; null when nobody is (or the stored row is not valid). */
+  read(): Promise<AccountRow | null>;
+  /**
+   * Stores the signed-in account. When another user than the stored one signs in, the previous
+   * user's workspace and document records are dropped (their content and unsent edits stay, C8).
+   */
+  save(me: Me, isExpired: boolean, now: number): Promise<void>;
+  /**
+   * Signs the device out: the account, the workspace and the server's records go; document
+   * content and unsent edits stay (C8).
+   */
+  clear(): Promise<void>;
+  /** The cached workspace (without documents); null before the first fetch on this device. */
+  readWorkspace(): Promise<WorkspaceRow | null>;
+  /**
+   * Stores a `GET /api/workspace` answer in one transaction: the snapshot, each listed document's
+   * record, and for documents the server no longer lists the removal of their record (content
+   * stays). A record stored since `requestedAt` (a registration that crossed the request) stays.
+   */
+  saveWorkspace(
+    workspace: Workspace,
+    times: { readonly requestedAt: number; readonly fetchedAt: number },
+  ): Promise<void>;
+}
+
+/** Why the server refused an operation, kept for the user to see. */
+export interface OutboxFailure {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  readonly denial?: string | undefined;
+}
+
+/**
+ * One operation made on this device that the server has not accepted yet. The store keeps the
+ * payload as it was given and checks only the fields every operation has; the outbox checks the
+ * payload against its operation when it reads the row.
+ */
+export interface StoredOutboxRow {
+  readonly seq: number;
+  readonly docId: DocId;
+  /** The user who made it: another user signing in on this device does not send it. */
+  readonly userId: UserId;
+  readonly op: string;
+  readonly payload: unknown;
+  readonly createdAt: number;
+  readonly attempts: number;
+  /** The last failure: a transient one (retried) or the refusal (when `isRefused`). */
+  readonly lastError: OutboxFailure | null;
+  /** The server refused it (4xx): it is not retried by itself and the user is shown why. */
+  readonly isRefused: boolean;
+}
+
+export type NewOutboxRow = Omit<StoredOutboxRow, 'seq'>;
+
+/** Which queued rows of the same document an `add` looks at, in its transaction. */
+export interface OutboxAddOptions {
+  /** Rows of the document to remove first (an earlier wish that the new row replaces). */
+  readonly replaces?: (row: StoredOutboxRow) => boolean;
+  /** When a row of the document matches, nothing is added (the same request is queued already). */
+  readonly unlessQueued?: (row: StoredOutboxRow) => boolean;
+}
+
+/** Operations waiting for the server, in the order they were made. */
+export interface OutboxRowStore {
+  /** Every valid row of every user, oldest first. */
+  list(): Promise<StoredOutboxRow[]>;
+  /**
+   * Queues one row in one transaction with the checks of `options`. Resolves with the row as
+   * stored (with its `seq`), or null when an equal request was queued already.
+   */
+  add(row: NewOutboxRow, options?: OutboxAddOptions): Promise<StoredOutboxRow | null>;
+  /** Queues several rows at once; resolves with them as stored. */
+  addAll(rows: readonly NewOutboxRow[]): Promise<StoredOutboxRow[]>;
+  /** Removes a row; resolves false when it was gone already (sent, or taken back in another tab). */
+  remove(seq: number): Promise<boolean>;
+  /** An attempt failed; a refusal stops the retries until the user asks again. */
+  recordFailure(seq: number, failure: OutboxFailure, isRefused: boolean): Promise<void>;
+  /** Makes a refused row pending again. */
+  retry(seq: number): Promise<void>;
+  /** Calls `onChange` whenever another tab changed the rows. Returns a function that stops it. */
+  onExternalChange(onChange: () => void): () => void;
+}
+
+/** A document's timeline, versions and co-signers as last fetched by one user (read offline). */
+export interface ActivityStore {
+  /** The activity as last fetched by `userId`; null when this device has none for them. */
+  read(docId: DocId, userId: UserId): Promise<DocActivity | null>;
+  /** Keeps the activity; one per document (the last user who fetched it). */
+  save(userId: UserId, activity: DocActivity, fetchedAt: number): Promise<void>;
+}
+
+/** The users' notifications on this device. */
+export interface NotificationStore {
+  /** The user's notifications on this device, newest first. */
+  list(userId: UserId): Promise<Notification[]>;
+  /** Stores one notification that arrived live; one read here stays read. */
+  save(userId: UserId, notification: Notification): Promise<void>;
+  /**
+   * Stores the server's newest page of the user's inbox. Nothing is removed but the oldest beyond
+   * `MAX_STORED_NOTIFICATIONS`; reads made here and not yet sent are kept.
+   */
+  saveInbox(userId: UserId, notifications: readonly Notification[]): Promise<void>;
+  /**
+   * Marks notifications read at once, offline too. Resolves with the ids that were unread, by
+   * document, for the server to be told.
+   */
+  markRead(userId: UserId, which: readonly string[] | 'all', now: number): Promise<Map<DocId, string[]>>;
+}
+
+/** A document made on this device (see `DeviceStore.createDocument`). */
+export interface NewLocalDocument {
+  readonly row: DocRow;
+  /** Its first updates (template, typed title), stored as unsent local updates. */
+  readonly updates: readonly Uint8Array[];
+  readonly registration: NewOutboxRow;
+}

@@ -1,0 +1,112 @@
+import * as Y from 'yjs';
+import type { RoomName } from '../../../shared';
+import type { CompactionResult, StoredUpdate, UpdateLogStore } from './DeviceStore';
+import type { JianyanDb, LogRow } from './JianyanDb';
+import type { UnsentCounts } from './UnsentCounts';
+
+function isValidRow(row: LogRow): boolean {
+  return row.update instanceof Uint8Array && row.update.byteLength > 0;
+}
+
+function storedOf(row: LogRow): StoredUpdate[] {
+  return typeof row.seq === 'number' && isValidRow(row) ? [{ seq: row.seq, update: row.update }] : [];
+}
+
+/** The update logs and unsent records in the Dexie database (see `UpdateLogStore`). */
+export class DexieUpdateLog implements UpdateLogStore {
+  readonly #db: JianyanDb;
+  readonly #counts: UnsentCounts;
+
+  constructor(db: JianyanDb, counts: UnsentCounts) {
+    this.#db = db;
+    this.#counts = counts;
+  }
+
+  /**
+   * While the database is open this bypasses Dexie: every request is issued and the transaction
+   * committed explicitly before this returns, in the caller's task (C1). Dexie would issue the
+   * second request only after the first one's round trip, and a tab that closes or reloads in
+   * between loses the transaction.
+   */
+  append(room: RoomName, update: Uint8Array, isLocal: boolean): Promise<void> {
+    const written = this.#db.isOpen()
+      ? this.#appendNow(room, update, isLocal)
+      : this.#appendWithDexie(room, update, isLocal);
+    return written.then((unsentSeq) => {
+      if (unsentSeq !== null) {
+        this.#counts.added(room, [unsentSeq]);
+      }
+    });
+  }
+
+  async read(room: RoomName): Promise<Uint8Array[]> {
+    const rows = await this.#db.updates.where('docId').equals(room).sortBy('seq');
+    return rows.filter(isValidRow).map((row) => row.update);
+  }
+
+  compact(room: RoomName): Promise<CompactionResult> {
+    const db = this.#db;
+    return db.transaction('rw', db.updates, async () => {
+      const rows = (await db.updates.where('docId').equals(room).sortBy('seq')).filter(isValidRow);
+      if (rows.length < 2) {
+        return { rowsBefore: rows.length, bytesAfter: rows[0]?.update.byteLength ?? 0 };
+      }
+      const merged = Y.mergeUpdates(rows.map((row) => row.update));
+      await db.updates.bulkDelete(rows.flatMap((row) => (row.seq === undefined ? [] : [row.seq])));
+      await db.updates.add({ docId: room, update: merged });
+      return { rowsBefore: rows.length, bytesAfter: merged.byteLength };
+    });
+  }
+
+  async listUnsent(room: RoomName): Promise<StoredUpdate[]> {
+    const rows = await this.#db.unsent.where('docId').equals(room).sortBy('seq');
+    return rows.flatMap(storedOf);
+  }
+
+  async acknowledge(room: RoomName, seqs: readonly number[]): Promise<void> {
+    await this.#db.unsent.bulkDelete([...seqs]);
+    this.#counts.removed(room, seqs);
+  }
+
+  unsentRooms(): Promise<RoomName[]> {
+    return this.#counts.rooms();
+  }
+
+  countUnsent(room: RoomName | null): Promise<number> {
+    return this.#counts.count(room);
+  }
+
+  watchUnsent(room: RoomName | null, onCount: (count: number) => void): () => void {
+    return this.#counts.watch(room, onCount);
+  }
+
+  /** Resolves with the unsent record's sequence number (null for a remote update). */
+  #appendNow(room: RoomName, update: Uint8Array, isLocal: boolean): Promise<number | null> {
+    try {
+      const db = this.#db;
+      const stores = isLocal ? [db.updates.name, db.unsent.name] : [db.updates.name];
+      const transaction = db.backendDB().transaction(stores, 'readwrite');
+      const row = { docId: room, update };
+      transaction.objectStore(db.updates.name).add(row);
+      const unsent = isLocal ? transaction.objectStore(db.unsent.name).add(row) : null;
+      const done = new Promise<number | null>((resolve, reject) => {
+        transaction.oncomplete = () => resolve(unsent === null ? null : Number(unsent.result));
+        transaction.onabort = () => reject(transaction.error ?? new Error(`Storing an update of ${room} was aborted`));
+      });
+      transaction.commit();
+      return done;
+    } catch (err) {
+      // The connection closed under us (versionchange, eviction): Dexie reopens it.
+      return this.#appendWithDexie(room, update, isLocal).catch(() => Promise.reject(err));
+    }
+  }
+
+  #appendWithDexie(room: RoomName, update: Uint8Array, isLocal: boolean): Promise<number | null> {
+    const db = this.#db;
+    return db.transaction('rw', db.updates, db.unsent, async () => {
+      const row = { docId: room, update };
+      const [, seq] = await Promise.all([db.updates.add(row), isLocal ? db.unsent.add(row) : null]);
+      return seq ?? null;
+    });
+  }
+}

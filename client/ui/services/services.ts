@@ -1,0 +1,48 @@
+import { createContext } from 'react';
+import type { UserId } from '../../../shared';
+import type { ApiClient } from '../../core/api';
+import type { Diagnostics } from '../../core/diagnostics';
+import type { Store } from '../../core/lib';
+import type { Outbox } from '../../core/outbox';
+import type { Identity } from '../../core/presence';
+import type { ReviewRuntime } from '../../core/review';
+import type { Rooms } from '../../core/rooms';
+import type { DeviceStore, StorageHealth } from '../../core/storage';
+import type { BackgroundSync } from '../../core/sync';
+import type {
+  AuthStore,
+  DocAccessTracker,
+  WorkspaceCache,
+  WorkspaceGate,
+  WorkspaceRuntime,
+} from '../../core/workspace';
+
+/** What the app holds for as long as the page is open, whoever is signed in. */
+export interface AppServices {
+  readonly diagnostics: Diagnostics;
+  readonly health: StorageHealth;
+  readonly store: DeviceStore;
+  readonly api: ApiClient;
+  /** Who is signed in on this device. */
+  readonly auth: AuthStore;
+  /** The signed-in user's name and caret colour. */
+  readonly identity: Pick<Store<Identity>, 'getSnapshot' | 'subscribe'>;
+  /** The signed-in (or expired) account's services; null while nobody is signed in. */
+  readonly account: Pick<Store<AccountServices | null>, 'getSnapshot' | 'subscribe'>;
+}
+
+/** What one signed-in account holds; built when they sign in, disposed when they sign out. */
+export interface AccountServices {
+  readonly userId: UserId;
+  readonly outbox: Outbox;
+  readonly cache: WorkspaceCache;
+  readonly access: DocAccessTracker;
+  readonly gate: WorkspaceGate;
+  readonly rooms: Rooms;
+  readonly backgroundSync: BackgroundSync;
+  readonly workspace: WorkspaceRuntime;
+  readonly review: ReviewRuntime;
+}
+
+export const AppServicesContext = createContext<AppServices | null>(null);
+export const AccountServicesContext = createContext<AccountServices | null>(null);
