@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { atMost, formatTable, metricRow, notAboveReference, type Outcomes } from './report';
+import {
+  atMost,
+  formatTable,
+  INFORMATIONAL,
+  informational,
+  metricRow,
+  notAboveReference,
+  type Outcomes,
+} from './report';
 
 const both: Outcomes<{ ms: number }> = {
   ours: { isOk: true, value: { ms: 12 } },
@@ -39,5 +47,12 @@ describe('formatTable', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^scenario\s+metric\s+ours\s+reference\s+target\s+result$/);
     expect(lines[2]).toMatch(/^fanout\s+p99 ms\s+12\.0\s+5\.0\s+<= 10\s+FAIL$/);
+  });
+});
+
+describe('informational', () => {
+  it('marks a row as reported for information, with no verdict', () => {
+    const row = informational(metricRow('submit', 'reads', both, (v) => v.ms, { target: atMost(10) }));
+    expect(row).toMatchObject({ ours: '12.0', target: INFORMATIONAL, verdict: '' });
   });
 });

@@ -123,6 +123,14 @@ export function formatTable(rows: readonly Row[]): string {
   return [line(HEADER), rule, ...rows.map(line)].join('\n');
 }
 
+/** What the target column says of a figure reported for information, with nothing to meet. */
+export const INFORMATIONAL = 'informational';
+
+/** The row marked as reported for information only: it has no target and no verdict. */
+export function informational(row: Row): Row {
+  return { ...row, target: INFORMATIONAL, verdict: '' };
+}
+
 /** A row showing how busy the rest of the machine was while each relay was measured. */
 export function otherLoadRow<T>(scenario: string, outcomes: Outcomes<T>): Row {
   const loads: Outcomes<number> = {};

@@ -3,6 +3,7 @@ import {
   atLeast,
   atMost,
   below,
+  informational,
   metricRow,
   notAboveReference,
   type Outcomes,
@@ -19,6 +20,7 @@ import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout'
 import { type IngestOptions, runIngest } from './ingest';
 import { type OpenReviewOptions, runOpenReview } from './openReview';
 import { type ReconnectOptions, runReconnect } from './reconnect';
+import { runSubmitStorage, type SubmitStorageOptions, type SubmitStorageResult } from './submitStorage';
 import { runVersionCompare, type VersionCompareOptions } from './versionCompare';
 
 function fanoutOptions(context: RunContext): FanoutOptions {
@@ -265,6 +267,75 @@ const openReview: Scenario = {
   },
 };
 
+const SUBMIT_FIGURES: readonly {
+  readonly metric: string;
+  readonly pick: (f: SubmitStorageResult['median']) => number;
+}[] = [
+  { metric: 'readonly transactions', pick: (f) => f.readonlyTransactions },
+  { metric: 'readwrite transactions', pick: (f) => f.readwriteTransactions },
+  { metric: 'reads', pick: (f) => f.reads },
+  { metric: 'writes', pick: (f) => f.writes },
+  { metric: 'cursor steps (in reads)', pick: (f) => f.cursorSteps },
+  { metric: 'requests (reads + writes)', pick: (f) => f.requests },
+];
+
+/** Median and max of each figure, then the median run's stores, busiest first. */
+function submitStorageRows(name: string, outcomes: Outcomes<SubmitStorageResult>): Row[] {
+  const figures = SUBMIT_FIGURES.flatMap(({ metric, pick }) => [
+    metricRow(name, `${metric} median`, outcomes, (r) => pick(r.median), { digits: 0 }),
+    metricRow(name, `${metric} max`, outcomes, (r) => pick(r.max), { digits: 0 }),
+  ]);
+  const ours = outcomes.ours;
+  const stores = ours?.isOk === true ? ours.value.medianRun.stores : [];
+  const storeRow = (metric: string, value: string): Row => ({
+    scenario: name,
+    metric: `median run: ${metric}`,
+    ours: value,
+    reference: '-',
+    target: '',
+    verdict: '',
+  });
+  const storeRows = stores.flatMap((store) => [
+    storeRow(
+      `${store.store} reads / writes / cursor steps / transactions`,
+      `${store.reads} / ${store.writes} / ${store.cursorSteps} / ${store.transactions}`,
+    ),
+    // Shown only for a store one of whose rows was written more than once in the submit.
+    ...(store.maxWritesOfOneKey > 1
+      ? [storeRow(`${store.store} most writes of one key`, String(store.maxWritesOfOneKey))]
+      : []),
+  ]);
+  return [
+    ...figures,
+    metricRow(name, 'last request after the click ms median', outcomes, (r) => r.median.lastRequestMs, { digits: 0 }),
+    metricRow(name, 'HTTP requests median', outcomes, (r) => r.median.httpRequests, { digits: 0 }),
+    ...storeRows,
+    otherLoadRow(name, outcomes),
+  ].map(informational);
+}
+
+const submitStorage: Scenario = {
+  name: 'submit-storage',
+  async run(context) {
+    const options: SubmitStorageOptions = {
+      runs: context.isQuick ? 3 : 5,
+      // Beyond the 5 s after which the workspace uploads an edit's unsent changes (WorkspaceRuntime).
+      settleQuietMs: 6_000,
+      // A submit's requests all come within a few hundred ms here; waiting 8 s instead counted the same.
+      submitQuietMs: 1_500,
+      waitTimeoutMs: 30_000,
+      // Under onEachServer's 4 min, so that this scenario closes its browser before the relay stops.
+      timeoutMs: 3 * 60_000,
+    };
+    // The reference relay serves no app and has no API: only ours runs this one.
+    const ours = { ...context, servers: context.servers.filter((kind) => kind === ServerKind.ours) };
+    const outcomes = await onEachServer(ours, 'submit-storage', (server) =>
+      runSubmitStorage(server, options, context.log),
+    );
+    return report('submit-storage', outcomes, submitStorageRows('submit storage', outcomes), options);
+  },
+};
+
 /** Every scenario, in the order `npm run bench` runs them. */
 export const SCENARIOS: readonly Scenario[] = [
   fanout,
@@ -275,4 +346,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ingest,
   versionCompare,
   openReview,
+  submitStorage,
 ];
