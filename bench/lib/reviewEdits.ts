@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { trackAuthorship } from '../../client/core/versions/authorship';
+import { trackAuthorship } from '../../client/core/versions';
 import { ContentField } from '../../shared/index';
 import { sleep } from './waitFor';
 

@@ -1,4 +1,4 @@
-import { BACKGROUND_SYNC_CONCURRENCY } from '../../client/core/sync/BackgroundSync';
+import { BACKGROUND_SYNC_CONCURRENCY } from '../../client/core/sync';
 import {
   atLeast,
   atMost,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { addReply, createThread, listThreads, type Thread } from '../../client/core/comments/commentsModel';
-import { authorsOf } from '../../client/core/versions/authorship';
+import { addReply, createThread, listThreads, type Thread } from '../../client/core/comments';
+import { authorsOf } from '../../client/core/versions';
 import { docActivitySchema, versionSchema } from '../../shared/api/review';
 import { ContentField, type UserId } from '../../shared/index';
 import { BenchClient } from '../lib/BenchClient';

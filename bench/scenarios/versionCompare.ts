@@ -1,7 +1,5 @@
 import * as Y from 'yjs';
-import { authorsOf } from '../../client/core/versions/authorship';
-import { compareVersions, renderVersion } from '../../client/core/versions/compareVersions';
-import { Change, type VersionContent } from '../../client/core/versions/versionContent';
+import { authorsOf, Change, compareVersions, renderVersion, type VersionContent } from '../../client/core/versions';
 import { bodyChars, typeDraft } from '../lib/draftHistory';
 import { newReviser, revise } from '../lib/reviewEdits';
 import { seededRandom } from '../lib/seededRandom';
