@@ -92,8 +92,19 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
   };
 }
 
-/** One account's services, started; `stop` disposes them. */
-function composeAccount(app: AppServices, userId: UserId, options: ComposeOptions): Running {
+/** The parts an account's runtimes share, before the runtimes themselves. */
+interface AccountParts {
+  readonly userId: UserId;
+  readonly isOnline: () => boolean;
+  readonly outbox: Outbox;
+  readonly cache: WorkspaceCache;
+  readonly access: DocAccessTracker;
+  readonly gate: WorkspaceGate;
+  readonly rooms: Rooms;
+  readonly syncDoc: NonNullable<ComposeOptions['syncDoc']>;
+}
+
+function composeParts(app: AppServices, userId: UserId, options: ComposeOptions): AccountParts {
   const { diagnostics, health, store, api, auth, identity } = app;
   const isOnline = options.isOnline ?? (() => navigator.onLine);
   const isSignedIn = (): boolean => auth.getSnapshot().status === 'signed_in';
@@ -109,6 +120,14 @@ function composeAccount(app: AppServices, userId: UserId, options: ComposeOption
   const gate = new WorkspaceGate({ auth, outbox, access, diagnostics, rowOf: (docId) => cache.rowOf(docId) });
   const rooms = new Rooms({ store, health, identity, gate, diagnostics });
   const syncDoc = options.syncDoc ?? ((docId, signal, syncOptions) => rooms.syncOnce(docId, signal, syncOptions));
+  return { userId, isOnline, outbox, cache, access, gate, rooms, syncDoc };
+}
+
+/** One account's services, started; `stop` disposes them. */
+function composeAccount(app: AppServices, userId: UserId, options: ComposeOptions): Running {
+  const { diagnostics, store, api, auth } = app;
+  const parts = composeParts(app, userId, options);
+  const { isOnline, outbox, cache, rooms, syncDoc } = parts;
   const backgroundSync = new BackgroundSync({
     listTargets: () => workspace.listSyncTargets(),
     syncDoc: (docId, signal) => syncDoc(docId, signal, {}),
@@ -118,40 +137,27 @@ function composeAccount(app: AppServices, userId: UserId, options: ComposeOption
     diagnostics,
   });
   const workspace = new WorkspaceRuntime({
-    userId,
+    ...parts,
     auth,
     api,
     store,
-    cache,
-    outbox,
-    access,
-    gate,
     backgroundSync,
     diagnostics,
-    isOnline,
     isDocOpen: (docId) => rooms.findContent(docId) !== null,
   });
   const review = new ReviewRuntime({
-    userId,
+    ...parts,
     auth,
     api,
     store,
-    cache,
-    outbox,
     diagnostics,
-    isOnline,
     // A queued transition waits for the content alone, not for a slow comments document.
     syncContent: (docId, signal) => syncDoc(docId, signal, { withComments: false }),
     ...(options.createEventSource === undefined ? {} : { createEventSource: options.createEventSource }),
   });
   const stops = [workspace.start(), review.start()];
   return {
-    userId,
-    outbox,
-    cache,
-    access,
-    gate,
-    rooms,
+    ...parts,
     backgroundSync,
     workspace,
     review,

@@ -2,17 +2,11 @@ import type { DocId, UserId } from '../../../shared';
 import type { Diagnostics } from '../diagnostics';
 import { ClientErrorCode, hasErrorCode, isFinalRefusal } from '../errors';
 import { createStore, type Store } from '../lib';
-import type { NewOutboxRow, OutboxAddOptions, OutboxRowStore, StoredOutboxRow } from '../storage';
-import { OutboxOp, type OutboxPayloads, type OutboxRow, type OutboxRowOf, parseOutboxRow } from './outboxOps';
-import { failureOf, type OutboxSummary, sameRows, summarize } from './outboxView';
+import type { OutboxAddOptions, OutboxRowStore, StoredOutboxRow } from '../storage';
+import { type OutboxInput, OutboxQueue, type OutboxSnapshot } from './OutboxQueue';
+import { OutboxOp, type OutboxRow, type OutboxRowOf } from './outboxOps';
+import { failureOf, type OutboxSummary } from './outboxView';
 import { RetryPolicy } from './RetryPolicy';
-
-export interface OutboxSnapshot {
-  /** Whether the rows were read from the device at least once. */
-  readonly isLoaded: boolean;
-  /** The account's rows, oldest first. */
-  readonly rows: readonly OutboxRow[];
-}
 
 /** What a sender gets besides its row. */
 export interface SendContext {
@@ -45,11 +39,6 @@ export interface OutboxOptions {
   readonly now?: () => number;
 }
 
-/** A row to queue: its operation, document and payload. */
-export type OutboxInput = {
-  [Op in OutboxOp]: { readonly op: Op; readonly docId: DocId; readonly payload: OutboxPayloads[Op] };
-}[OutboxOp];
-
 /** sent; refused (kept as a problem); failed (retried later); stop (offline or signed out: stop flushing). */
 type Outcome = 'sent' | 'refused' | 'failed' | 'stop';
 
@@ -61,12 +50,13 @@ type Outcome = 'sent' | 'refused' | 'failed' | 'stop';
  * retried with backoff; a final refusal is kept as a problem for the user, never dropped.
  */
 export class Outbox {
-  readonly state: Store<OutboxSnapshot> = createStore<OutboxSnapshot>({ isLoaded: false, rows: [] });
+  readonly state: Store<OutboxSnapshot>;
   /** The account's pending operations and refusals, replaced only when they change. */
-  readonly summary: Store<OutboxSummary> = createStore<OutboxSummary>({ pending: 0, problems: [] });
+  readonly summary: Store<OutboxSummary>;
   /** The id of the row whose request is out now (it can no longer be taken back); null when none is. */
   readonly requesting: Store<string | null> = createStore<string | null>(null);
   readonly #options: OutboxOptions;
+  readonly #queue: OutboxQueue;
   readonly #senders = new Map<OutboxOp, AnySender>();
   readonly #retry: RetryPolicy;
   #flushing: Promise<void> | null = null;
@@ -74,8 +64,6 @@ export class Outbox {
   #stopExternal: () => void = () => {};
   /** The first reading of the rows: a pass waits for it, so that no row on the device is missed. */
   #loaded: Promise<void> = Promise.resolve();
-  /** Changes made here: a reload that ran across one reads again, so it cannot bring back a removed row. */
-  #changes = 0;
   /** Aborts a content upload a transition waits for, when the outbox stops. */
   #controller = new AbortController();
   /** Rows the user took back: a send that reaches its request drops them instead (this tab). */
@@ -83,6 +71,9 @@ export class Outbox {
 
   constructor(options: OutboxOptions) {
     this.#options = options;
+    this.#queue = new OutboxQueue(options);
+    this.state = this.#queue.state;
+    this.summary = this.#queue.summary;
     this.#retry = new RetryPolicy(() => void this.flush());
   }
 
@@ -96,8 +87,8 @@ export class Outbox {
 
   /** Reads the account's rows, sends what waits, and follows other tabs' changes. Returns a stop function. */
   start(): () => void {
-    this.#stopExternal = this.#options.rows.onExternalChange(() => void this.#reload());
-    this.#loaded = this.#reload();
+    this.#stopExternal = this.#queue.onExternalChange(() => void this.#queue.reload());
+    this.#loaded = this.#queue.reload();
     void this.flush();
     return () => this.stop();
   }
@@ -114,38 +105,25 @@ export class Outbox {
    * null when `options` found the same request queued already.
    */
   async enqueue(input: OutboxInput, options?: OutboxAddOptions): Promise<OutboxRow | null> {
-    const stored = await this.#options.rows.add(this.#newRow(input), options);
-    if (options?.replaces !== undefined) {
-      const replaces = options.replaces;
-      this.#setRows(this.#rows().filter((row) => row.docId !== input.docId || !replaces(row)));
-    }
-    const row = stored === null ? null : this.adopt(stored);
+    const row = await this.#queue.add(input, options);
     void this.flush();
     return row;
   }
 
   /** Queues several operations at once and starts sending. */
   async enqueueAll(inputs: readonly OutboxInput[]): Promise<void> {
-    const stored = await this.#options.rows.addAll(inputs.map((input) => this.#newRow(input)));
-    for (const row of stored) {
-      this.adopt(row);
-    }
+    await this.#queue.addAll(inputs);
     void this.flush();
   }
 
   /** A row another write of the device store queued (a new document's registration): keep it here too. */
   adopt(stored: StoredOutboxRow): OutboxRow | null {
-    const row = parseOutboxRow(stored);
-    if (row === null || row.userId !== this.#options.userId) {
-      return null;
-    }
-    this.#setRows([...this.#rows().filter((each) => each.seq !== row.seq), row].sort((a, b) => a.seq - b.seq));
-    return row;
+    return this.#queue.adopt(stored);
   }
 
   /** Whether the document waits for its registration (pending or refused): it must not connect yet. */
   isUnregistered(docId: DocId): boolean {
-    return this.#rows().some((row) => row.docId === docId && row.op === OutboxOp.registerDoc);
+    return this.#queue.rows().some((row) => row.docId === docId && row.op === OutboxOp.registerDoc);
   }
 
   /**
@@ -179,15 +157,13 @@ export class Outbox {
 
   /** Makes a refused operation pending again and sends it. */
   async retry(id: string): Promise<void> {
-    const seq = Number(id);
-    await this.#options.rows.retry(seq);
-    this.#setRows(this.#rows().map((row) => (row.seq === seq ? { ...row, isRefused: false, attempts: 0 } : row)));
+    await this.#queue.retry(Number(id));
     await this.flush();
   }
 
   /** The user read a refusal and lets it go; the document's content stays on the device. */
   async dismiss(id: string): Promise<void> {
-    await this.#remove(Number(id));
+    await this.#queue.remove(Number(id));
   }
 
   /**
@@ -203,39 +179,7 @@ export class Outbox {
     const seq = Number(id);
     // Marked before any await: a send waiting for the document's content checks it synchronously.
     this.#cancelled.add(seq);
-    return this.#remove(seq);
-  }
-
-  #rows(): readonly OutboxRow[] {
-    return this.state.getSnapshot().rows;
-  }
-
-  #newRow(input: OutboxInput): NewOutboxRow {
-    const createdAt = (this.#options.now ?? Date.now)();
-    return { ...input, userId: this.#options.userId, createdAt, attempts: 0, lastError: null, isRefused: false };
-  }
-
-  async #reload(): Promise<void> {
-    try {
-      let rows: OutboxRow[];
-      let changesBefore: number;
-      do {
-        changesBefore = this.#changes;
-        rows = (await this.#options.rows.list()).flatMap((each) => {
-          const row = parseOutboxRow(each);
-          return row === null || row.userId !== this.#options.userId ? [] : [row];
-        });
-      } while (changesBefore !== this.#changes);
-      this.#setRows(rows, true);
-    } catch (err) {
-      this.#options.diagnostics.report('outbox.reload', err);
-    }
-  }
-
-  async #remove(seq: number): Promise<boolean> {
-    const existed = await this.#options.rows.remove(seq);
-    this.#setRows(this.#rows().filter((row) => row.seq !== seq));
-    return existed;
+    return this.#queue.remove(seq);
   }
 
   /** One pass over the pending rows; a pass that could not send everything tries again later. */
@@ -254,12 +198,12 @@ export class Outbox {
 
   /** One pass over the pending rows: 'stop' ends it, 'failed' when any row failed for now. */
   async #sendPending(): Promise<'sent' | 'failed' | 'stop'> {
-    const rows = this.#rows();
+    const rows = this.#queue.rows();
     // A document's later operations wait behind its registration (pending, failed or refused).
     const blocked = new Set(rows.filter((r) => r.isRefused && r.op === OutboxOp.registerDoc).map((r) => r.docId));
     let hadFailure = false;
     for (const row of rows) {
-      const isStillQueued = this.#rows().some((each) => each.seq === row.seq);
+      const isStillQueued = this.#queue.has(row.seq);
       if (row.isRefused || blocked.has(row.docId) || !isStillQueued) {
         continue;
       }
@@ -291,7 +235,7 @@ export class Outbox {
     };
     try {
       await sender.send(row, { signal: this.#controller.signal, claim });
-      await this.#remove(row.seq);
+      await this.#queue.remove(row.seq);
       sender.onSent?.(row);
       return 'sent';
     } catch (err) {
@@ -305,7 +249,7 @@ export class Outbox {
 
   async #onFailure(row: OutboxRow, err: unknown): Promise<Outcome> {
     if (hasErrorCode(err, ClientErrorCode.cancelled)) {
-      await this.#remove(row.seq);
+      await this.#queue.remove(row.seq);
       return 'sent';
     }
     // Offline, or the session ended (the API client told the auth store): sent after the next sign-in.
@@ -313,31 +257,7 @@ export class Outbox {
       return 'stop';
     }
     const isRefused = isFinalRefusal(err);
-    const failure = failureOf(err);
-    this.#setRows(
-      this.#rows().map((each) =>
-        each.seq === row.seq ? { ...each, attempts: each.attempts + 1, lastError: failure, isRefused } : each,
-      ),
-    );
-    try {
-      await this.#options.rows.recordFailure(row.seq, failure, isRefused);
-    } catch (storeError) {
-      this.#options.diagnostics.report('outbox.recordFailure', storeError);
-    }
+    await this.#queue.recordFailure(row.seq, failureOf(err), isRefused);
     return isRefused ? 'refused' : 'failed';
-  }
-
-  /** Publishes the rows; a change made here (not a reload) is counted, see `#changes`. */
-  #setRows(rows: readonly OutboxRow[], isReload = false): void {
-    const current = this.state.getSnapshot();
-    if (!isReload) {
-      this.#changes += 1;
-    }
-    const isLoaded = current.isLoaded || isReload;
-    if (current.isLoaded === isLoaded && sameRows(current.rows, rows)) {
-      return;
-    }
-    this.state.set({ isLoaded, rows });
-    this.summary.set(summarize(rows));
   }
 }

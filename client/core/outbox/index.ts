@@ -2,14 +2,8 @@
  * Operations made on this device that the server has not accepted yet: queued, sent in order by
  * the sender each module registers, retried with backoff, and refusals kept for the user.
  */
-export {
-  Outbox,
-  type OutboxInput,
-  type OutboxOptions,
-  type OutboxSender,
-  type OutboxSnapshot,
-  type SendContext,
-} from './Outbox';
+export { Outbox, type OutboxOptions, type OutboxSender, type SendContext } from './Outbox';
+export type { OutboxInput, OutboxSnapshot } from './OutboxQueue';
 export {
   type MarkReadPayload,
   type MentionPayload,

@@ -4,13 +4,14 @@ import { type DocActivity, TRANSITION_ACTIONS, type Transition } from '../../../
 import type { DocRecord } from '../../../shared/api/schemas';
 import type { ApiClient, MentionInput } from '../api';
 import type { Diagnostics } from '../diagnostics';
-import { ClientErrorCode, forbidden, hasErrorCode } from '../errors';
+import { forbidden } from '../errors';
 import type { Store } from '../lib';
 import { type Outbox, OutboxOp } from '../outbox';
 import type { SyncOutcome } from '../rooms';
-import { type DeviceStore, sameJson } from '../storage';
+import type { DeviceStore } from '../storage';
 import type { AuthStore, WorkspaceCache } from '../workspace';
 import { type CosignOptions, inviteCosigners, signDocument, withdrawSignature } from './cosign';
+import { DocActivities } from './DocActivities';
 import { Inbox, type InboxSnapshot } from './Inbox';
 import { type EventSourceLike, LiveStream } from './liveStream';
 import { registerReviewSenders } from './reviewSenders';
@@ -41,16 +42,14 @@ export class ReviewRuntime {
   readonly stream: LiveStream;
   readonly #options: ReviewRuntimeOptions;
   readonly #inbox: Inbox;
-  /** Documents a page shows the activity of: how many pages do, and the record's time they last saw. */
-  readonly #watched = new Map<DocId, { count: number; updatedAt: number }>();
-  /** Activity fetches on their way; `isDirty`: asked again meanwhile, so fetched once more after. */
-  readonly #refreshing = new Map<DocId, { promise: Promise<void>; isDirty: boolean }>();
+  readonly #activities: DocActivities;
   #stops: (() => void)[] = [];
 
   constructor(options: ReviewRuntimeOptions) {
     this.#options = options;
     this.#inbox = new Inbox({ ...options, isSignedIn: () => this.#isSignedIn() });
     this.inbox = this.#inbox.state;
+    this.#activities = new DocActivities({ ...options, canAsk: () => this.#isSignedIn() && options.isOnline() });
     this.stream = new LiveStream({
       ...(options.createEventSource === undefined ? {} : { create: options.createEventSource }),
       onNotification: (notification) => void this.#inbox.onNotification(notification),
@@ -63,7 +62,7 @@ export class ReviewRuntime {
 
   /** Follows the account's sign-in, the network and the records of the documents pages show. */
   start(): () => void {
-    this.#stops.push(this.#inbox.start(), this.#followAuth(), this.#followNetwork(), this.#followRecords());
+    this.#stops.push(this.#inbox.start(), this.#followAuth(), this.#followNetwork(), this.#activities.followRecords());
     return () => this.stop();
   }
 
@@ -94,62 +93,17 @@ export class ReviewRuntime {
    * fetch), now and whenever it changes. Returns a function that stops it.
    */
   observeActivity(docId: DocId, onActivity: (activity: DocActivity | null) => void): () => void {
-    const { store, userId, diagnostics } = this.#options;
-    return store.observe(
-      () => store.activity.read(docId, userId),
-      onActivity,
-      (err) => {
-        diagnostics.report('review.readActivity', err);
-        onActivity(null);
-      },
-    );
+    return this.#activities.observe(docId, onActivity);
   }
 
-  /**
-   * Fetches a document's activity and stores it (and its record). Never rejects. Asked while a
-   * fetch is on its way (the record changed meanwhile), it fetches again once that one is done:
-   * the answer on its way may predate the change. Resolves once the last fetch is stored.
-   */
+  /** Fetches a document's activity again and stores it; never rejects (see `DocActivities.refresh`). */
   refreshActivity(docId: DocId): Promise<void> {
-    const running = this.#refreshing.get(docId);
-    if (running !== undefined) {
-      running.isDirty = true;
-      return running.promise;
-    }
-    const entry = { promise: Promise.resolve(), isDirty: false };
-    entry.promise = (async () => {
-      try {
-        do {
-          entry.isDirty = false;
-          await this.#fetchActivity(docId);
-        } while (entry.isDirty);
-      } finally {
-        this.#refreshing.delete(docId);
-      }
-    })();
-    this.#refreshing.set(docId, entry);
-    return entry.promise;
+    return this.#activities.refresh(docId);
   }
 
   /** A page shows the document's activity: it is fetched now and whenever its record changes. */
   watchActivity(docId: DocId): () => void {
-    const watched = this.#watched.get(docId);
-    const updatedAt = this.#options.cache.rowOf(docId)?.record?.updatedAt ?? 0;
-    this.#watched.set(docId, { count: (watched?.count ?? 0) + 1, updatedAt: watched?.updatedAt ?? updatedAt });
-    void this.refreshActivity(docId);
-    let isWatching = true;
-    return () => {
-      if (!isWatching) {
-        return;
-      }
-      isWatching = false;
-      const entry = this.#watched.get(docId);
-      if (entry === undefined || entry.count <= 1) {
-        this.#watched.delete(docId);
-      } else {
-        this.#watched.set(docId, { ...entry, count: entry.count - 1 });
-      }
-    };
+    return this.#activities.watch(docId);
   }
 
   /**
@@ -241,60 +195,10 @@ export class ReviewRuntime {
       .catch((err: unknown) => this.#options.diagnostics.report(where, err));
   }
 
-  async #fetchActivity(docId: DocId): Promise<void> {
-    const { api, store, userId, diagnostics } = this.#options;
-    if (!this.#isSignedIn() || !this.#options.isOnline()) {
-      return;
-    }
-    try {
-      const activity = await api.docActivity(docId);
-      if (!this.#isSignedIn()) {
-        return;
-      }
-      // An answer that left the server before a newer record reached this device (stream, another
-      // tab) does not put the older record back: the store keeps the newer one, and the change
-      // of the record brings another fetch.
-      this.#markSeen(docId, activity.record.updatedAt);
-      await this.#options.cache.saveServerRecord(activity.record);
-      const cached = await store.activity.read(docId, userId);
-      const isNewer = cached === null || cached.record.updatedAt <= activity.record.updatedAt;
-      if (isNewer && !sameJson(cached, activity)) {
-        await store.activity.save(userId, activity, Date.now());
-      }
-    } catch (err) {
-      // Offline or refused: the cached activity stays; access checks tell the user about refusals.
-      if (!hasErrorCode(err, ClientErrorCode.network, ClientErrorCode.unauthorized)) {
-        diagnostics.report('review.fetchActivity', err);
-      }
-    }
-  }
-
-  /** The record's time the pages watching the document have seen, so that it is not fetched twice. */
-  #markSeen(docId: DocId, updatedAt: number): void {
-    const entry = this.#watched.get(docId);
-    if (entry !== undefined && updatedAt > entry.updatedAt) {
-      this.#watched.set(docId, { ...entry, updatedAt });
-    }
-  }
-
-  /** A record that changed (a transition, the stream, another tab) brings the activity pages show. */
-  #followRecords(): () => void {
-    const { cache } = this.#options;
-    return cache.state.subscribe(() => {
-      for (const [docId, entry] of this.#watched) {
-        const updatedAt = cache.rowOf(docId)?.record?.updatedAt ?? 0;
-        if (updatedAt > entry.updatedAt) {
-          this.#watched.set(docId, { ...entry, updatedAt });
-          void this.refreshActivity(docId);
-        }
-      }
-    });
-  }
-
   /** The stream (re)opened: what was sent while it was down is fetched. */
   #catchUp(): void {
     void this.refreshInbox();
-    for (const docId of this.#watched.keys()) {
+    for (const docId of this.#activities.watched()) {
       void this.refreshActivity(docId);
     }
   }

@@ -48,92 +48,120 @@ export function userOf(state: AuthState): Me | null {
   return state.status === 'signed_in' || state.status === 'expired' ? state.me : null;
 }
 
-export function createAuthStore({ account, api, diagnostics, now = Date.now }: AuthStoreOptions): AuthStore {
-  const store = createStore<AuthState>({ status: 'loading' });
-  let writes: Promise<void> = Promise.resolve();
+/** Creates the store of who is signed in on this device; `init` reads the device and asks the server. */
+export function createAuthStore(options: AuthStoreOptions): AuthStore {
+  return new DeviceAuth(options);
+}
+
+class DeviceAuth implements AuthStore {
+  readonly #store = createStore<AuthState>({ status: 'loading' });
+  readonly #options: AuthStoreOptions;
+  #writes: Promise<void> = Promise.resolve();
   /** Increased by every sign-in and sign-out: an older `GET /api/me` answer must not undo them. */
-  let generation = 0;
+  #generation = 0;
 
-  const persist = (write: () => Promise<void>): void => {
-    // In order, and a failed write never blocks the next: the in-memory state is what counts.
-    writes = writes.then(write).catch((err: unknown) => diagnostics.report('auth.storeAccount', err));
-  };
-  const setSignedIn = (me: Me): void => {
-    store.set({ status: 'signed_in', me });
-    persist(() => account.save(me, false, now()));
-  };
-  const expire = (): void => {
-    const state = store.getSnapshot();
-    if (state.status === 'signed_in') {
-      store.set({ status: 'expired', me: state.me });
-      persist(() => account.save(state.me, true, now()));
-    }
-  };
-  const startSession = async (request: Promise<Session>): Promise<void> => {
-    const { user } = await request;
-    generation += 1;
-    setSignedIn(user);
-    await writes;
-  };
+  constructor(options: AuthStoreOptions) {
+    this.#options = options;
+  }
 
-  async function init(): Promise<void> {
-    const startedAt = generation;
+  readonly getSnapshot = (): AuthState => this.#store.getSnapshot();
+  readonly subscribe = (onChange: () => void): (() => void) => this.#store.subscribe(onChange);
+
+  async init(): Promise<void> {
+    const { account, api, diagnostics } = this.#options;
+    const startedAt = this.#generation;
     const cached = await account.read().catch((err: unknown) => {
       diagnostics.report('auth.readAccount', err);
       return null;
     });
-    if (cached !== null && generation === startedAt && store.getSnapshot().status === 'loading') {
-      store.set({ status: cached.isExpired ? 'expired' : 'signed_in', me: cached.me });
+    if (cached !== null && this.#generation === startedAt && this.getSnapshot().status === 'loading') {
+      this.#store.set({ status: cached.isExpired ? 'expired' : 'signed_in', me: cached.me });
     }
     let me: Me;
     try {
       me = await api.me();
     } catch (err) {
-      if (generation !== startedAt) {
-        return;
-      }
-      if (hasErrorCode(err, ClientErrorCode.unauthorized)) {
-        // A cached user keeps working offline-style; without one there is nothing to keep.
-        if (cached === null) {
-          store.set({ status: 'signed_out' });
-        } else {
-          expire();
-        }
-      } else if (cached === null) {
-        // Offline (or the server failed) and nobody known: signing in needs the server anyway.
-        store.set({ status: 'signed_out' });
+      if (this.#generation === startedAt) {
+        this.#onRefusedAtStart(err, cached !== null);
       }
       return;
     }
-    if (generation === startedAt) {
-      setSignedIn(me);
+    if (this.#generation === startedAt) {
+      this.#setSignedIn(me);
     }
   }
 
-  return {
-    getSnapshot: store.getSnapshot,
-    subscribe: store.subscribe,
-    init,
-    signIn: (username, password) => startSession(api.signIn({ username, password })),
-    completeSetup: (token, input) => startSession(api.completeSetup({ token, ...input })),
-    acceptInvitation: (token, input) => startSession(api.acceptInvitation(token, input)),
-    async signOut() {
-      generation += 1;
-      // Offline, a session that had already ended, a failing server: this device signs out all
-      // the same (the cookie is HttpOnly; the server ends a forgotten session when it expires).
-      await api.signOut().catch((err: unknown) => diagnostics.report('auth.signOut', err));
-      store.set({ status: 'signed_out' });
-      persist(() => account.clear());
-      await writes;
-    },
-    expire,
-    updateMe(me) {
-      const state = store.getSnapshot();
-      if (state.status === 'signed_in' && state.me.id === me.id) {
-        store.set({ status: 'signed_in', me });
-        persist(() => account.save(me, false, now()));
-      }
-    },
-    whenStored: () => writes,
+  signIn(username: string, password: string): Promise<void> {
+    return this.#startSession(this.#options.api.signIn({ username, password }));
+  }
+
+  completeSetup(token: string, input: AccountInput): Promise<void> {
+    return this.#startSession(this.#options.api.completeSetup({ token, ...input }));
+  }
+
+  acceptInvitation(token: string, input: AccountInput): Promise<void> {
+    return this.#startSession(this.#options.api.acceptInvitation(token, input));
+  }
+
+  async signOut(): Promise<void> {
+    this.#generation += 1;
+    // Offline, a session that had already ended, a failing server: this device signs out all the
+    // same (the cookie is HttpOnly; the server ends a forgotten session when it expires).
+    await this.#options.api.signOut().catch((err: unknown) => this.#options.diagnostics.report('auth.signOut', err));
+    this.#store.set({ status: 'signed_out' });
+    this.#persist(() => this.#options.account.clear());
+    await this.#writes;
+  }
+
+  readonly expire = (): void => {
+    const state = this.getSnapshot();
+    if (state.status === 'signed_in') {
+      this.#store.set({ status: 'expired', me: state.me });
+      this.#persist(() => this.#options.account.save(state.me, true, this.#now()));
+    }
   };
+
+  updateMe(me: Me): void {
+    const state = this.getSnapshot();
+    if (state.status === 'signed_in' && state.me.id === me.id) {
+      this.#setSignedIn(me);
+    }
+  }
+
+  whenStored(): Promise<void> {
+    return this.#writes;
+  }
+
+  /** `GET /api/me` failed at start: a cached user keeps working, expired on a 401; without one, signed out. */
+  #onRefusedAtStart(err: unknown, hasCachedUser: boolean): void {
+    if (!hasCachedUser) {
+      // Offline (or the server failed) and nobody known: signing in needs the server anyway.
+      this.#store.set({ status: 'signed_out' });
+    } else if (hasErrorCode(err, ClientErrorCode.unauthorized)) {
+      this.expire();
+    }
+  }
+
+  async #startSession(request: Promise<Session>): Promise<void> {
+    const { user } = await request;
+    this.#generation += 1;
+    this.#setSignedIn(user);
+    await this.#writes;
+  }
+
+  #setSignedIn(me: Me): void {
+    this.#store.set({ status: 'signed_in', me });
+    this.#persist(() => this.#options.account.save(me, false, this.#now()));
+  }
+
+  #persist(write: () => Promise<void>): void {
+    // In order, and a failed write never blocks the next: the in-memory state is what counts.
+    this.#writes = this.#writes
+      .then(write)
+      .catch((err: unknown) => this.#options.diagnostics.report('auth.storeAccount', err));
+  }
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
 }
