@@ -127,7 +127,7 @@ function composeParts(app: AppServices, userId: UserId, options: ComposeOptions)
 function composeAccount(app: AppServices, userId: UserId, options: ComposeOptions): Running {
   const { diagnostics, store, api, auth } = app;
   const parts = composeParts(app, userId, options);
-  const { isOnline, outbox, cache, rooms, syncDoc } = parts;
+  const { isOnline, cache, rooms, syncDoc } = parts;
   const backgroundSync = new BackgroundSync({
     listTargets: () => workspace.listSyncTargets(),
     syncDoc: (docId, signal) => syncDoc(docId, signal, {}),
