@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
-import type { DocId, DocStatus, UserId } from '../../shared';
+import { type DocId, type DocStatus, freezesContent, TRANSITIONS, type UserId } from '../../shared';
 import type { DocActivity, Notification, Transition } from '../../shared/api/review';
 import type { Cosigner } from '../../shared/api/schemas';
 import type { MentionInput } from '../api/ApiClient';
@@ -96,7 +96,7 @@ export function markNotificationsRead(which: readonly string[] | 'all'): Promise
 export type QueuedTransition = TransitionPayload & { readonly id: string };
 
 /** Transitions that freeze the content: typing after them would be refused by the relay. */
-const FREEZING: ReadonlySet<Transition> = new Set<Transition>(['submit', 'approve', 'file']);
+const FREEZING: ReadonlySet<Transition> = new Set<Transition>(TRANSITIONS.filter(freezesContent));
 
 /** Transitions of one document waiting in the outbox, and the refusals among them. */
 export interface QueuedReview {

@@ -1,23 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
-import {
-  type DocEventType,
-  type NotificationType,
-  TRANSITION_ACTIONS,
-  type Transition,
-  type TransitionResult,
-  transitionRequestSchema,
-  type VersionCause,
-} from '../../../shared/api/review';
+import { type Transition, type TransitionResult, transitionRequestSchema } from '../../../shared/api/review';
 import { type DocRecord, docIdSchema } from '../../../shared/api/schemas';
-import {
-  Action,
-  type Actor,
-  type DocStatus,
-  documentTarget,
-  STATUS_AFTER,
-  type WorkflowAction,
-} from '../../../shared/index';
+import { Action, type Actor, type DocStatus, documentTarget, WORKFLOW } from '../../../shared/index';
 import { RelayReason } from '../../../shared/protocol/relayReasons';
 import { announceNotifications, announceRecord } from '../../review/announce';
 import { encodeCurrentSnapshot } from '../../review/contentSnapshots';
@@ -32,48 +17,6 @@ import { findDoc } from '../findDoc';
 import { permit } from '../permit';
 import { requireUser } from '../requireUser';
 import { jsonBody, param } from '../validate';
-
-/** What each transition of the API is, on the domain's side and in the records. */
-const TRANSITIONS: {
-  readonly [T in Transition]: {
-    readonly action: WorkflowAction;
-    readonly event: DocEventType;
-    /** The version saved with it; null: none is saved. */
-    readonly version: { readonly name: string; readonly cause: VersionCause } | null;
-    readonly notification: NotificationType;
-    /** Told to writers whose edits are dropped while the transition is recorded. */
-    readonly holdReason: string;
-  };
-} = {
-  submit: {
-    action: TRANSITION_ACTIONS.submit,
-    event: 'submitted',
-    version: { name: TRANSITION_VERSION_NAMES.submit, cause: 'submit' },
-    notification: 'review_requested',
-    holdReason: RelayReason.submitting,
-  },
-  return: {
-    action: TRANSITION_ACTIONS.return,
-    event: 'returned',
-    version: { name: TRANSITION_VERSION_NAMES.return, cause: 'return' },
-    notification: 'returned',
-    holdReason: RelayReason.returning,
-  },
-  approve: {
-    action: TRANSITION_ACTIONS.approve,
-    event: 'approved',
-    version: { name: TRANSITION_VERSION_NAMES.approve, cause: 'approve' },
-    notification: 'approved',
-    holdReason: RelayReason.approving,
-  },
-  file: {
-    action: TRANSITION_ACTIONS.file,
-    event: 'filed',
-    version: null,
-    notification: 'filed',
-    holdReason: RelayReason.filing,
-  },
-};
 
 interface TransitionInput {
   readonly transition: Transition;
@@ -91,7 +34,7 @@ async function repeatedAnswer(
   docId: string,
 ): Promise<TransitionResult> {
   const { event } = stored;
-  if (event.docId !== docId || event.actorId !== actor.id || event.type !== TRANSITIONS[input.transition].event) {
+  if (event.docId !== docId || event.actorId !== actor.id || event.type !== WORKFLOW[input.transition].event) {
     throw ApiError.conflict(`The request id ${input.requestId} was used for another request: send a new one`);
   }
   // The first answer again, to someone who may still read the document (P6) and nobody else.
@@ -109,16 +52,15 @@ async function notificationsOf(
   at: number,
 ): Promise<NewNotification[]> {
   const users = await deps.store.listUsers();
+  const rule = WORKFLOW[input.transition];
   const content = { actorId: actor.id, at, reason: input.reason };
-  if (input.transition !== 'submit') {
-    const type = TRANSITIONS[input.transition].notification;
-    return notificationsFor(record, proposersOf(record), users, { ...content, type });
+  const concerned = rule.notifies === 'reviewers' ? reviewersOf(record, users) : proposersOf(record);
+  const told = notificationsFor(record, concerned, users, { ...content, type: rule.notification });
+  if (!rule.remindsOutdatedSigners) {
+    return told;
   }
   const outdated = await outdatedSigners(deps.content, record.id, record.cosigners);
-  return [
-    ...notificationsFor(record, reviewersOf(record, users), users, { ...content, type: 'review_requested' }),
-    ...notificationsFor(record, outdated, users, { ...content, type: 'cosign_outdated' }),
-  ];
+  return [...told, ...notificationsFor(record, outdated, users, { ...content, type: 'cosign_outdated' })];
 }
 
 async function planTransition(
@@ -127,37 +69,36 @@ async function planTransition(
   actor: Actor,
   input: TransitionInput,
 ): Promise<NewTransition> {
-  const { event: type, version: saved, action } = TRANSITIONS[input.transition];
+  const rule = WORKFLOW[input.transition];
   const at = deps.now();
   let version: NewVersion | null = null;
-  if (saved !== null) {
+  if (rule.versionCause !== null) {
     version = {
       id: randomUUID(),
       docId: record.id,
-      name: saved.name,
-      cause: saved.cause,
+      name: TRANSITION_VERSION_NAMES[rule.versionCause],
+      cause: rule.versionCause,
       createdBy: actor.id,
       createdAt: at,
       snapshot: await deps.content.readContent(record.id, encodeCurrentSnapshot),
     };
   }
-  const isReview = action === Action.returnDocument || action === Action.approveDocument;
   return {
     requestId: input.requestId,
     event: {
       id: randomUUID(),
       docId: record.id,
-      type,
+      type: rule.event,
       actorId: actor.id,
       at,
-      reason: input.transition === 'return' ? input.reason : null,
+      reason: rule.needsReason ? input.reason : null,
       versionId: version?.id ?? null,
       subjectId: null,
       fromStatus: input.fromStatus,
-      toStatus: STATUS_AFTER[action],
+      toStatus: rule.to,
     },
     version,
-    reviewedVersionId: isReview ? (version?.id ?? null) : null,
+    reviewedVersionId: rule.isReview ? (version?.id ?? null) : null,
     notifications: await notificationsOf(deps, record, actor, input, at),
   };
 }
@@ -177,8 +118,8 @@ export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const input: TransitionInput = {
       transition: body.action,
       fromStatus: body.fromStatus,
-      // Only a return carries a reason; one sent with another transition is ignored.
-      reason: body.action === 'return' ? (body.reason ?? null) : null,
+      // Only a transition that needs a reason (a return) carries one; it is ignored with any other.
+      reason: WORKFLOW[body.action].needsReason ? (body.reason ?? null) : null,
       requestId: body.requestId,
     };
     const earlier = await deps.reviews.findTransition(input.requestId);
@@ -191,11 +132,11 @@ export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     if (record.status !== input.fromStatus) {
       throw staleStatus(id, input.fromStatus, record.status);
     }
-    permit(actor, TRANSITIONS[input.transition].action, documentTarget(record));
+    permit(actor, WORKFLOW[input.transition].action, documentTarget(record));
 
     // No edit may land between the version's snapshot and the status that freezes the content:
     // the content room is held from before the snapshot until access has been decided again.
-    const outcome = await deps.content.holdWrites(id, TRANSITIONS[input.transition].holdReason, async () => {
+    const outcome = await deps.content.holdWrites(id, RelayReason[WORKFLOW[input.transition].holdReason], async () => {
       const applied = await deps.reviews.applyTransition(await planTransition(deps, record, actor, input));
       if (applied.kind === 'applied') {
         // Editors turn read-only in review, approved and filed, and may write again once returned.
