@@ -1,4 +1,5 @@
 import { CloseCode, type ParsedRoom, type UserId } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import type { RelaySocket } from './RelaySocket';
 import type { Room } from './Room';
 import type { GrantedAccess } from './RoomGate';
@@ -86,7 +87,7 @@ export class Connection {
   /** Keeps a frame that arrived before the connection joined its room; closes it past `maxBytes`. */
   keepEarly(data: Uint8Array, maxBytes: number): void {
     if (this.earlyBytes + data.byteLength > maxBytes) {
-      this.close(CloseCode.messageTooBig, 'too much data sent before the document was opened');
+      this.close(CloseCode.messageTooBig, formatRelayReason(RelayReasonCode.tooMuchEarlyData));
       return;
     }
     // Copy: the frame's buffer may be reused by the socket library.

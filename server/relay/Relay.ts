@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CloseCode, type DocId, type RoomName, roomNameOf } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
 import type { DocStore } from '../storage/DocStore';
 import {
@@ -95,7 +96,7 @@ export class Relay {
    */
   connect(socket: RelaySocket, roomText: string, query: URLSearchParams, credential: string | null): ConnectionEvents {
     if (this.#isShuttingDown) {
-      socket.close(CloseCode.goingAway, 'the server is restarting');
+      socket.close(CloseCode.goingAway, formatRelayReason(RelayReasonCode.restarting));
       return IGNORE_EVENTS;
     }
     const request = parseConnectRequest(roomText, query);
@@ -186,7 +187,7 @@ export class Relay {
     await this.#registry.settle();
     await this.#commit.flush();
     for (const connection of this.#connections) {
-      connection.close(CloseCode.goingAway, 'the server is restarting');
+      connection.close(CloseCode.goingAway, formatRelayReason(RelayReasonCode.restarting));
     }
     const rooms = [...this.#registry.rooms()];
     await writeLastSummaries(this.#options.store, rooms, this.#logger);
@@ -198,7 +199,7 @@ export class Relay {
   /** The gate granted a pending connection access: it joins its room unless the server is stopping. */
   #admit(connection: Connection): void {
     if (this.#isShuttingDown) {
-      connection.close(CloseCode.goingAway, 'the server is restarting');
+      connection.close(CloseCode.goingAway, formatRelayReason(RelayReasonCode.restarting));
       return;
     }
     this.#join(connection);
@@ -236,7 +237,7 @@ export class Relay {
       (room) => this.#attach(connection, room),
       (thrown: unknown) => {
         this.#logger.error('room failed to load', { room: connection.target.name, error: toError(thrown).message });
-        connection.close(CloseCode.roomUnavailable, 'the stored document could not be loaded; nothing was changed');
+        connection.close(CloseCode.roomUnavailable, formatRelayReason(RelayReasonCode.roomUnavailable));
       },
     );
   }
@@ -359,7 +360,7 @@ export class Relay {
         error: error.message,
       });
       for (const connection of room.connections) {
-        connection.close(CloseCode.internalError, 'the server could not store changes; they remain on your device');
+        connection.close(CloseCode.internalError, formatRelayReason(RelayReasonCode.storageFailed));
       }
       this.#registry.unload(room);
     }

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, readSchemaVersion } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
 import type { Connection } from './Connection';
 import { changesDoc, checkUpdate } from './checkUpdate';
@@ -62,14 +63,17 @@ function answerStep1(context: FrameContext, connection: Connection, room: Room, 
  */
 function readOnlyReason(connection: Connection, room: Room): string | null {
   if (connection.access === null) {
-    return 'Access to this document has not been granted yet.';
+    return formatRelayReason(RelayReasonCode.notAdmitted);
   }
   if (connection.access.kind === 'read') {
     return connection.access.reason;
   }
   const docSchema = readSchemaVersion(room.doc);
   if (connection.schemaVersion !== null && docSchema !== null && docSchema > connection.schemaVersion) {
-    return `This document uses format ${docSchema}, newer than this app's ${connection.schemaVersion}: reload to update the app before editing.`;
+    return formatRelayReason(
+      RelayReasonCode.schemaTooNew,
+      `this document uses format ${docSchema}, newer than this app's ${connection.schemaVersion}: reload to update the app before editing`,
+    );
   }
   return null;
 }
@@ -87,7 +91,7 @@ function receiveUpdate(context: FrameContext, connection: Connection, room: Room
   }
   const check = checkUpdate(room.doc, update);
   if (check.kind === 'invalid') {
-    throw new ProtocolError(CloseCode.badUpdate, check.reason);
+    throw new ProtocolError(CloseCode.badUpdate, RelayReasonCode.badUpdate, check.reason);
   }
   if (check.kind === 'missing') {
     hold(context, connection, update);
@@ -101,6 +105,7 @@ function hold(context: FrameContext, connection: Connection, update: Uint8Array)
   if (connection.heldBytes + update.byteLength > context.maxHeldBytes) {
     throw new ProtocolError(
       CloseCode.missingDependencies,
+      RelayReasonCode.missingDependencies,
       'too many updates whose dependencies never arrived; reconnect to resynchronise',
     );
   }
@@ -155,7 +160,11 @@ function receiveAwareness(
   try {
     awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection);
   } catch (thrown) {
-    throw new ProtocolError(CloseCode.badMessage, `bad awareness update: ${toError(thrown).message}`);
+    throw new ProtocolError(
+      CloseCode.badMessage,
+      RelayReasonCode.badFrame,
+      `bad awareness update: ${toError(thrown).message}`,
+    );
   }
   // Forward the frame as received: it was fully parsed above, and re-encoding it would cost more.
   const frame = raw.slice();

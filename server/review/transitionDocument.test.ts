@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type DocId, DocKind, type DocStatus, type GroupId, Role, type UserId } from '../../shared/index';
-import { RelayReason } from '../../shared/protocol/relayReasons';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { actorOf } from '../auth/Authenticator';
 import type { UserRecord } from '../storage/WorkspaceStore';
 import { encodeCurrentSnapshot } from './contentSnapshots';
@@ -78,7 +78,7 @@ describe('transitionDocument reads people and content once per transition', () =
     expect(told.sort()).toEqual(['cosign_outdated', 'review_requested', 'review_requested']);
     // The record is announced to every reader, from the same read of the accounts.
     expect(fakes.announced.filter((m) => m.event === 'record')).toHaveLength(5);
-    expect(fakes.holdReasons).toEqual([RelayReason.submitting]);
+    expect(fakes.holdReasons).toEqual([formatRelayReason(RelayReasonCode.submitting)]);
     expect(fakes.accessChanged).toEqual([docId]);
   });
 

@@ -11,7 +11,7 @@ import {
   type UserId,
   WORKFLOW,
 } from '../../shared/index';
-import { RelayReason } from '../../shared/protocol/relayReasons';
+import { formatRelayReason } from '../../shared/protocol/relayReasons';
 import { refusalMessage } from '../auth/refusalMessage';
 import type { NewNotification, NewTransition, ReviewStore, StoredTransition } from '../storage/ReviewStore';
 import type { GetDocumentOptions, UserRecord, WorkspaceStore } from '../storage/WorkspaceStore';
@@ -80,7 +80,7 @@ export async function transitionDocument(
 
   // No edit may land between the version's snapshot and the status that freezes the content:
   // the content room is held from before the snapshot until access has been decided again.
-  const outcome = await deps.content.holdWrites(docId, RelayReason[rule.holdReason], async () => {
+  const outcome = await deps.content.holdWrites(docId, formatRelayReason(rule.holdReason), async () => {
     const plan = await planTransition(deps, { record, actorId: actor.id, input, people });
     const applied = await deps.reviews.applyTransition(plan);
     if (applied.kind === 'applied') {

@@ -1,4 +1,4 @@
-import type { RelayReasonKey } from '../protocol/relayReasons';
+import { RelayReasonCode } from '../protocol/relayReasons';
 import { Action } from './actions';
 import type { DocEventType, NotificationType, VersionCause } from './reviewRecords';
 import { DOC_STATUSES, DocStatus } from './roles';
@@ -29,7 +29,7 @@ export interface TransitionRule {
   /** Whether co-signers whose signed version no longer shows the current content are told to sign again. */
   readonly remindsOutdatedSigners: boolean;
   /** Why the relay drops the content's edits while the transition is recorded. */
-  readonly holdReason: RelayReasonKey;
+  readonly holdReason: RelayReasonCode;
   /** Whether the status it reaches makes the content read-only for the group's members (P7). */
   readonly freezesContent: boolean;
   /** Whether it must carry a reason; a reason sent with any other transition is ignored. */
@@ -49,7 +49,7 @@ export const WORKFLOW = {
     notification: 'review_requested',
     notifies: 'reviewers',
     remindsOutdatedSigners: true,
-    holdReason: 'submitting',
+    holdReason: RelayReasonCode.submitting,
     freezesContent: true,
     needsReason: false,
     isReview: false,
@@ -63,7 +63,7 @@ export const WORKFLOW = {
     notification: 'returned',
     notifies: 'proposers',
     remindsOutdatedSigners: false,
-    holdReason: 'returning',
+    holdReason: RelayReasonCode.returning,
     freezesContent: false,
     needsReason: true,
     isReview: true,
@@ -77,7 +77,7 @@ export const WORKFLOW = {
     notification: 'approved',
     notifies: 'proposers',
     remindsOutdatedSigners: false,
-    holdReason: 'approving',
+    holdReason: RelayReasonCode.approving,
     freezesContent: true,
     needsReason: false,
     isReview: true,
@@ -91,7 +91,7 @@ export const WORKFLOW = {
     notification: 'filed',
     notifies: 'proposers',
     remindsOutdatedSigners: false,
-    holdReason: 'filing',
+    holdReason: RelayReasonCode.filing,
     freezesContent: true,
     needsReason: false,
     isReview: false,
