@@ -36,7 +36,7 @@ export class Connection {
   access: GrantedAccess | null = null;
   /** Counts access decisions, so that only the latest one started is applied. */
   accessEpoch = 0;
-  room: Room | null = null;
+  room: Room<Connection> | null = null;
   /** Awareness client ids this connection has sent states for, removed when it closes. */
   readonly awarenessIds = new Set<number>();
   /** Updates whose dependencies have not arrived yet, in the order received. */

@@ -56,7 +56,7 @@ export class Relay {
   readonly #options: RelayOptions;
   readonly #logger: Logger;
   readonly #commit: GroupCommit;
-  readonly #registry: RoomRegistry;
+  readonly #registry: RoomRegistry<Connection>;
   readonly #context: FrameContext;
   readonly #admission: AdmissionHooks;
   readonly #connections = new Set<Connection>();
@@ -71,7 +71,7 @@ export class Relay {
       onFlushed: (rooms) => this.#afterFlush(rooms),
       onWriteFailed: (rooms, error) => this.#dropRooms(rooms, error),
     });
-    this.#registry = new RoomRegistry(options.store, {
+    this.#registry = new RoomRegistry<Connection>(options.store, {
       onDocUpdate: (room, update, origin) => this.#relayUpdate(room, update, origin),
       onAwarenessChange: (room, change, origin) => this.#relayAwarenessChange(room, change, origin),
     });
@@ -242,7 +242,7 @@ export class Relay {
     );
   }
 
-  #attach(connection: Connection, room: Room): void {
+  #attach(connection: Connection, room: Room<Connection>): void {
     if (connection.isClosed) {
       this.#releaseIfIdle(room);
       return;
@@ -300,7 +300,7 @@ export class Relay {
     this.#releaseIfIdle(room);
   }
 
-  #releaseIfIdle(room: Room): void {
+  #releaseIfIdle(room: Room<Connection>): void {
     if (room.connections.size > 0 || room.isDestroyed) {
       return;
     }
@@ -312,7 +312,7 @@ export class Relay {
     this.#registry.unload(room);
   }
 
-  #relayUpdate(room: Room, update: Uint8Array, origin: unknown): void {
+  #relayUpdate(room: Room<Connection>, update: Uint8Array, origin: unknown): void {
     this.#commit.write(room, update, origin instanceof Connection ? origin.userId : null);
     const message = encodeUpdateMessage(update);
     for (const connection of room.connections) {
@@ -322,7 +322,7 @@ export class Relay {
     }
   }
 
-  #relayAwarenessChange(room: Room, change: AwarenessChange, origin: unknown): void {
+  #relayAwarenessChange(room: Room<Connection>, change: AwarenessChange, origin: unknown): void {
     if (origin instanceof Connection) {
       for (const id of change.added) {
         origin.awarenessIds.add(id);
@@ -340,7 +340,7 @@ export class Relay {
     }
   }
 
-  #afterFlush(rooms: ReadonlySet<Room>): void {
+  #afterFlush(rooms: ReadonlySet<Room<Connection>>): void {
     for (const room of rooms) {
       if (room.isDestroyed) {
         continue;
@@ -353,7 +353,7 @@ export class Relay {
     }
   }
 
-  #dropRooms(rooms: ReadonlySet<Room>, error: Error): void {
+  #dropRooms(rooms: ReadonlySet<Room<Connection>>, error: Error): void {
     for (const room of rooms) {
       this.#logger.error('dropping a room whose updates could not be stored', {
         room: room.name,

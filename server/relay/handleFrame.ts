@@ -25,7 +25,7 @@ export interface FrameContext {
 export function handleFrame(
   context: FrameContext,
   connection: Connection,
-  room: Room,
+  room: Room<Connection>,
   frame: Frame,
   raw: Uint8Array,
 ): void {
@@ -51,7 +51,12 @@ export function handleFrame(
  * send what the server lacks and learn which of its changes the server holds. Both leave after
  * everything received before this step 1 is stored.
  */
-function answerStep1(context: FrameContext, connection: Connection, room: Room, stateVector: Uint8Array): void {
+function answerStep1(
+  context: FrameContext,
+  connection: Connection,
+  room: Room<Connection>,
+  stateVector: Uint8Array,
+): void {
   context.commit.send(connection, encodeSyncStep2(room.doc, stateVector));
   context.commit.send(connection, encodeSyncStep1(room.doc));
 }
@@ -61,7 +66,7 @@ function answerStep1(context: FrameContext, connection: Connection, room: Room, 
  * may grant only reading) comes first; then a document newer than the client's schema, which an
  * older app would strip of what it does not know.
  */
-function readOnlyReason(connection: Connection, room: Room): string | null {
+function readOnlyReason(connection: Connection, room: Room<Connection>): string | null {
   if (connection.access === null) {
     return formatRelayReason(RelayReasonCode.notAdmitted);
   }
@@ -78,7 +83,12 @@ function readOnlyReason(connection: Connection, room: Room): string | null {
   return null;
 }
 
-function receiveUpdate(context: FrameContext, connection: Connection, room: Room, update: Uint8Array): void {
+function receiveUpdate(
+  context: FrameContext,
+  connection: Connection,
+  room: Room<Connection>,
+  update: Uint8Array,
+): void {
   const reason = readOnlyReason(connection, room) ?? context.holds.reasonFor(room.target.name);
   if (reason !== null) {
     // Dropped, never stored. Told once, and only for a real change: a reader's handshake step 2
@@ -114,7 +124,7 @@ function hold(context: FrameContext, connection: Connection, update: Uint8Array)
   connection.heldBytes += update.byteLength;
 }
 
-function applyChecked(context: FrameContext, room: Room, update: Uint8Array, origin: Connection): void {
+function applyChecked(context: FrameContext, room: Room<Connection>, update: Uint8Array, origin: Connection): void {
   Y.applyUpdate(room.doc, update, origin);
   const store = room.doc.store;
   if (store.pendingStructs !== null || store.pendingDs !== null) {
@@ -127,7 +137,7 @@ function applyChecked(context: FrameContext, room: Room, update: Uint8Array, ori
 }
 
 /** Applies held-back updates of the room's connections whose dependencies have now arrived. */
-function releaseHeld(context: FrameContext, room: Room): void {
+function releaseHeld(context: FrameContext, room: Room<Connection>): void {
   let hasProgress = true;
   while (hasProgress) {
     hasProgress = false;
@@ -153,7 +163,7 @@ function releaseHeld(context: FrameContext, room: Room): void {
 function receiveAwareness(
   context: FrameContext,
   connection: Connection,
-  room: Room,
+  room: Room<Connection>,
   update: Uint8Array,
   raw: Uint8Array,
 ): void {
@@ -175,7 +185,7 @@ function receiveAwareness(
   }
 }
 
-export function sendAllAwareness(context: FrameContext, connection: Connection, room: Room): void {
+export function sendAllAwareness(context: FrameContext, connection: Connection, room: Room<Connection>): void {
   const clients = [...room.awareness.getStates().keys()];
   if (clients.length > 0) {
     const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients);
