@@ -12,7 +12,7 @@ import {
   roomNameOf,
 } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
-import type { UserRecord } from '../storage/WorkspaceStore';
+import type { UserRecord } from '../storage/AccountStore';
 import { Authenticator } from './Authenticator';
 import { startSession } from './sessions';
 import { openTestWorkspace, type TestWorkspace } from './testWorkspace';
@@ -33,17 +33,17 @@ function room(id: DocId, kind: RoomKind = RoomKind.content): ParsedRoom {
 }
 
 async function tokenOf(user: UserRecord): Promise<string> {
-  return startSession(workspace.store, user.id, Date.now());
+  return startSession(workspace.accounts, user.id, Date.now());
 }
 
 beforeEach(async () => {
   workspace = openTestWorkspace();
-  const authenticator = new Authenticator({ store: workspace.store });
-  gate = new WorkspaceRoomGate({ authenticator, store: workspace.store });
+  const authenticator = new Authenticator({ accounts: workspace.accounts });
+  gate = new WorkspaceRoomGate({ authenticator, records: workspace.records });
   group = await workspace.addGroup('经济界');
   member = await workspace.addUser('member', Role.member, [group]);
   docId = randomUUID() as DocId;
-  await workspace.store.createDocument({
+  await workspace.records.createDocument({
     id: docId,
     kind: DocKind.proposal,
     groupId: group,
@@ -65,7 +65,7 @@ describe('WorkspaceRoomGate', () => {
 
   it('refuses an unknown token and a deactivated account as an expired session', async () => {
     const token = await tokenOf(member);
-    await workspace.store.setUserActive(member.id, false);
+    await workspace.accounts.setUserActive(member.id, false);
     const expired = {
       kind: 'refuse',
       code: CloseCode.unauthorized,
@@ -114,7 +114,7 @@ describe('WorkspaceRoomGate', () => {
 
   it('makes an archived document read-only, content and comments, for its members (P7, P9)', async () => {
     const token = await tokenOf(member);
-    await workspace.store.setDocumentArchived(docId, true);
+    await workspace.records.setDocumentArchived(docId, true);
     expect(await gate.decide(token, room(docId))).toEqual({
       kind: 'read',
       userId: member.id,

@@ -13,12 +13,13 @@ import {
 } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import type { RoomAccess, RoomGate } from '../relay/RoomGate';
-import type { WorkspaceStore } from '../storage/WorkspaceStore';
+import type { DocRecordStore } from '../storage/DocRecordStore';
 import { type Authenticator, AuthFailure } from './Authenticator';
 
 export interface WorkspaceRoomGateOptions {
   readonly authenticator: Authenticator;
-  readonly store: WorkspaceStore;
+  /** The document records whose group, status and archive flag access is decided on. */
+  readonly records: Pick<DocRecordStore, 'getDocument'>;
 }
 
 function refuse(code: CloseCode, reason: RelayReasonCode): RoomAccess {
@@ -46,11 +47,11 @@ function readOnlyReason(denial: Denial, target: DocumentTarget, room: RoomKind):
  */
 export class WorkspaceRoomGate implements RoomGate {
   readonly #authenticator: Authenticator;
-  readonly #store: WorkspaceStore;
+  readonly #records: Pick<DocRecordStore, 'getDocument'>;
 
   constructor(options: WorkspaceRoomGateOptions) {
     this.#authenticator = options.authenticator;
-    this.#store = options.store;
+    this.#records = options.records;
   }
 
   async decide(credential: string | null, room: ParsedRoom): Promise<RoomAccess> {
@@ -61,7 +62,7 @@ export class WorkspaceRoomGate implements RoomGate {
       }
       return refuse(CloseCode.unauthorized, RelayReasonCode.expired);
     }
-    const record = await this.#store.getDocument(room.docId);
+    const record = await this.#records.getDocument(room.docId);
     if (record === null) {
       return refuse(CloseCode.documentNotFound, RelayReasonCode.notRegistered);
     }

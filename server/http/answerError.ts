@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiErrorCode } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import { ReviewError, type ReviewErrorCode } from '../review/ReviewError';
-import { WorkspaceConflictError } from '../storage/WorkspaceStore';
+import { WorkspaceConflictError } from '../storage/WorkspaceConflictError';
 import { ApiError } from './ApiError';
 
 /** The answer's code for each refusal of a review use case. */

@@ -2,8 +2,8 @@ import { STREAM_EVENTS } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
 import { Action, can, documentTarget } from '../../shared/index';
 import { actorOf } from '../auth/Authenticator';
+import type { AccountStore, UserRecord } from '../storage/AccountStore';
 import type { StoredNotification } from '../storage/ReviewStore';
-import type { UserRecord, WorkspaceStore } from '../storage/WorkspaceStore';
 import type { StreamHub } from './StreamHub';
 import { withoutSnapshots } from './withoutSnapshots';
 
@@ -24,11 +24,11 @@ export function announceNotifications(hub: StreamPublisher, notifications: reado
  */
 export async function announceRecord(
   hub: StreamPublisher,
-  store: Pick<WorkspaceStore, 'listUsers'>,
+  accounts: Pick<AccountStore, 'listUsers'>,
   record: DocRecord,
 ): Promise<void> {
   if (hub.size > 0) {
-    announceRecordTo(hub, await store.listUsers(), record);
+    announceRecordTo(hub, await accounts.listUsers(), record);
   }
 }
 

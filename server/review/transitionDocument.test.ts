@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type DocId, DocKind, type DocStatus, type GroupId, Role, type UserId } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { actorOf } from '../auth/Authenticator';
-import type { UserRecord } from '../storage/WorkspaceStore';
+import type { UserRecord } from '../storage/AccountStore';
 import { encodeCurrentSnapshot } from './contentSnapshots';
 import { ReviewError } from './ReviewError';
 import { TransitionFakes } from './test/transitionFakes';

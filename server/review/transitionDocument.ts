@@ -13,8 +13,9 @@ import {
 } from '../../shared/index';
 import { formatRelayReason } from '../../shared/protocol/relayReasons';
 import { refusalMessage } from '../auth/refusalMessage';
+import type { AccountStore, UserRecord } from '../storage/AccountStore';
+import type { DocRecordStore, GetDocumentOptions } from '../storage/DocRecordStore';
 import type { NewNotification, NewTransition, ReviewStore, StoredTransition } from '../storage/ReviewStore';
-import type { GetDocumentOptions, UserRecord, WorkspaceStore } from '../storage/WorkspaceStore';
 import { announceNotifications, announceRecordTo, type StreamPublisher } from './announce';
 import { type ContentReader, encodeCurrentSnapshot } from './contentSnapshots';
 import { outdatedSigners, signedCosigners } from './outdatedSigners';
@@ -28,9 +29,9 @@ export interface TransitionDeps {
   /** A request id seen before, and the transition's writes in one transaction. */
   readonly reviews: Pick<ReviewStore, 'findTransition' | 'applyTransition'>;
   /** The document's record, with its co-signers' signed snapshots. */
-  readonly records: Pick<WorkspaceStore, 'getDocument'>;
+  readonly records: Pick<DocRecordStore, 'getDocument'>;
   /** Every account: read once per transition, for whom to tell and to whom the record is announced. */
-  readonly people: Pick<WorkspaceStore, 'listUsers'>;
+  readonly accounts: Pick<AccountStore, 'listUsers'>;
   /** The server's content (read once, for the version and the signatures) and the hold on its edits. */
   readonly content: ContentReader;
   /** Decides again what the document's open connections may do, once its status changed. */
@@ -76,7 +77,7 @@ export async function transitionDocument(
   }
   const rule = WORKFLOW[input.transition];
   allow(actor, rule.action, record);
-  const people = await deps.people.listUsers();
+  const people = await deps.accounts.listUsers();
 
   // No edit may land between the version's snapshot and the status that freezes the content:
   // the content room is held from before the snapshot until access has been decided again.

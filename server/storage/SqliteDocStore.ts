@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { RoomName } from '../../shared/index';
 import { type DocStore, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
+import { SqliteQueries } from './SqliteQueries';
+import { recordAuthor, writeSummary } from './sqliteDocumentRows';
 import { migrate } from './sqliteSchema';
 import { WalCheckpointer } from './WalCheckpointer';
 
@@ -75,13 +77,9 @@ export class SqliteDocStore implements DocStore {
        RETURNING seq`,
     );
     // Records are created by the HTTP API, the authority on a document's group, kind and status:
-    // the relay only refreshes what the content says, and never creates a row.
-    const updateDocument = this.#db.prepare<[string, number, string | null, string]>(
-      `UPDATE documents SET title = ?, updated_at = ?, updated_by = coalesce(?, updated_by) WHERE id = ?`,
-    );
-    const insertAuthor = this.#db.prepare<[string, string, number]>(
-      'INSERT OR IGNORE INTO doc_authors (doc_id, user_id, first_at) VALUES (?, ?, ?)',
-    );
+    // the relay only refreshes what the content says, through the records' own functions
+    // (sqliteDocumentRows), and never creates a row.
+    const records = new SqliteQueries(this.#db, 'document store');
     const deleteThrough = this.#db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
     const insertAt = this.#db.prepare<[string, number, Uint8Array]>(
       'INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)',
@@ -97,11 +95,11 @@ export class SqliteDocStore implements DocStore {
         }
         lastSeq.set(room, inserted.seq);
       }
-      for (const doc of batch.documents) {
-        updateDocument.run(doc.title, doc.updatedAt, doc.updatedBy, doc.id);
+      for (const summary of batch.documents) {
+        writeSummary(records, summary);
       }
       for (const author of batch.authors) {
-        insertAuthor.run(author.docId, author.userId, author.at);
+        recordAuthor(records, author);
       }
       return lastSeq;
     });

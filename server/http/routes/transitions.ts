@@ -1,22 +1,13 @@
 import type { Hono } from 'hono';
 import { transitionRequestSchema } from '../../../shared/api/review';
 import { docIdSchema } from '../../../shared/api/schemas';
-import { type TransitionDeps, transitionDocument } from '../../review/transitionDocument';
+import { transitionDocument } from '../../review/transitionDocument';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { requireUser } from '../requireUser';
 import { jsonBody, param } from '../validate';
 
 /** `POST /api/docs/:id/transitions`: submit, return, approve and file (P10-P12); see transitionDocument. */
 export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
-  const transitions: TransitionDeps = {
-    reviews: deps.reviews,
-    records: deps.store,
-    people: deps.store,
-    content: deps.content,
-    onAccessChanged: deps.onAccessChanged,
-    hub: deps.hub,
-    now: deps.now,
-  };
   api.post('/docs/:id/transitions', requireUser(deps), jsonBody(transitionRequestSchema), async (c) => {
     const id = param(docIdSchema, c.req.param('id'), 'id');
     const body = c.get('body');
@@ -26,6 +17,6 @@ export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
       reason: body.reason ?? null,
       requestId: body.requestId,
     };
-    return c.json(await transitionDocument(transitions, c.get('auth').actor, id, input), 200);
+    return c.json(await transitionDocument(deps, c.get('auth').actor, id, input), 200);
   });
 }

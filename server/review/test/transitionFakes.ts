@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { DocRecord } from '../../../shared/api/schemas';
 import type { DocId } from '../../../shared/index';
+import type { AccountStore, UserRecord } from '../../storage/AccountStore';
+import type { DocRecordStore, GetDocumentOptions } from '../../storage/DocRecordStore';
 import type {
   NewTransition,
   ReviewStore,
@@ -9,7 +11,6 @@ import type {
   TransitionOutcome,
 } from '../../storage/ReviewStore';
 import { toBase64 } from '../../storage/sqliteReviewRows';
-import type { GetDocumentOptions, UserRecord, WorkspaceStore } from '../../storage/WorkspaceStore';
 import type { ContentReader } from '../contentSnapshots';
 import { StreamHub, type StreamMessage } from '../StreamHub';
 import type { TransitionDeps } from '../transitionDocument';
@@ -54,7 +55,7 @@ export class TransitionFakes {
     return {
       reviews: this.#reviews(),
       records: this.#records(),
-      people: this.#people(),
+      accounts: this.#accounts(),
       content: this.#content(),
       onAccessChanged: async ({ docId }) => {
         this.accessChanged.push(docId);
@@ -64,7 +65,7 @@ export class TransitionFakes {
     };
   }
 
-  #people(): Pick<WorkspaceStore, 'listUsers'> {
+  #accounts(): Pick<AccountStore, 'listUsers'> {
     return {
       listUsers: async () => {
         this.calls.listUsers += 1;
@@ -73,7 +74,7 @@ export class TransitionFakes {
     };
   }
 
-  #records(): Pick<WorkspaceStore, 'getDocument'> {
+  #records(): Pick<DocRecordStore, 'getDocument'> {
     return {
       getDocument: async (id: DocId, options: GetDocumentOptions = {}) => {
         this.calls.getDocument += 1;
