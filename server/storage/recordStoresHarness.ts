@@ -7,6 +7,9 @@ import type { AccountStore, NewUser } from './AccountStore';
 import type { DocRecordStore } from './DocRecordStore';
 import { databasePath } from './databasePath';
 import type { GroupStore } from './GroupStore';
+import { MemoryAccountStore } from './MemoryAccountStore';
+import { MemoryDocRecordStore } from './MemoryDocRecordStore';
+import { MemoryGroupStore } from './MemoryGroupStore';
 import { SqliteAccountStore } from './SqliteAccountStore';
 import { SqliteDocRecordStore } from './SqliteDocRecordStore';
 import { SqliteGroupStore } from './SqliteGroupStore';
@@ -49,6 +52,13 @@ async function closeAll(stores: Omit<RecordStoresHarness, 'dispose'>): Promise<v
   for (const store of [stores.accounts, stores.groups, stores.records]) {
     await store.close();
   }
+}
+
+/** The memory adapters, sharing their memberships as the SQLite adapters share a file. */
+export function openMemoryRecordStores(): RecordStoresHarness {
+  const groups = new MemoryGroupStore();
+  const stores = { accounts: new MemoryAccountStore({ groups }), groups, records: new MemoryDocRecordStore() };
+  return { ...stores, dispose: () => closeAll(stores) };
 }
 
 /** The SQLite adapters on a fresh file in a temporary folder; `file` is its path. */
