@@ -124,6 +124,28 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+/** What the API calls after rights changed: the relay decides again, and ended credentials end their streams. */
+function onAccessChangedFor(relay: Relay, hub: StreamHub, authenticator: Authenticator) {
+  return async (filter: { readonly userId?: UserId; readonly docId?: DocId }): Promise<void> => {
+    await relay.recheckAccess(filter);
+    // A user's credentials may have ended (sign-out, password, token, deactivation): so do their streams.
+    if (filter.userId !== undefined) {
+      await hub.endSignedOut(filter.userId, async (credential) => (await authenticator.check(credential)).ok);
+    }
+  };
+}
+
+/** Closes every store, even when one fails (it is logged). */
+async function closeStores(stores: Record<string, { close(): Promise<void> }>, logger: Logger): Promise<void> {
+  for (const [name, store] of Object.entries(stores)) {
+    try {
+      await store.close();
+    } catch (thrown) {
+      logger.error('closing a store failed', { store: name, error: toError(thrown).message });
+    }
+  }
+}
+
 /** Starts the whole server: storage, relay, HTTP API, static client. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = createLogger(options.logLevel ?? 'info');
@@ -153,13 +175,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throttle: new LoginThrottle({ now }),
     logger,
     now,
-    onAccessChanged: async (filter: { readonly userId?: UserId; readonly docId?: DocId }) => {
-      await relay.recheckAccess(filter);
-      // A user's credentials may have ended (sign-out, password, token, deactivation): so do their streams.
-      if (filter.userId !== undefined) {
-        await hub.endSignedOut(filter.userId, async (credential) => (await authenticator.check(credential)).ok);
-      }
-    },
+    onAccessChanged: onAccessChangedFor(relay, hub, authenticator),
   };
   const app = createApp({ api, staticDir: resolveStaticDir(options.staticDir, logger) });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -179,19 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await relay.shutdown();
       wss.close();
       server.closeAllConnections();
-      for (const [name, closable] of [
-        ['document store', store],
-        ['account store', accounts],
-        ['group store', groups],
-        ['document record store', records],
-        ['review store', reviews],
-      ] as const) {
-        try {
-          await closable.close();
-        } catch (thrown) {
-          logger.error(`closing the ${name} failed`, { error: toError(thrown).message });
-        }
-      }
+      await closeStores({ documents: store, accounts, groups, records, reviews }, logger);
     })();
     return closing;
   };

@@ -56,18 +56,7 @@ export class SqliteDocStore implements DocStore {
     this.#db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.#db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     migrate(this.#db);
-    this.#checkpointer = null;
-    if (options.checkpointInBackground !== false) {
-      this.#db.pragma('wal_autocheckpoint = 0');
-      this.#checkpointer = new WalCheckpointer({
-        path: options.path,
-        onError: (message) => {
-          // Fall back to checkpoints inside commits: slower, but the WAL cannot grow forever.
-          this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
-          options.onCheckpointError?.(message);
-        },
-      });
-    }
+    this.#checkpointer = options.checkpointInBackground === false ? null : this.#checkpointInBackground(options);
 
     // Keyed by (room, seq) so that an append touches one page of one tree; the next sequence
     // number is read inside the transaction, so other processes may append too.
@@ -135,6 +124,19 @@ export class SqliteDocStore implements DocStore {
     this.#isClosed = true;
     await this.#checkpointer?.stop();
     this.#db.close();
+  }
+
+  /** Moves WAL checkpoints out of commits, to a worker thread with its own connection. */
+  #checkpointInBackground(options: SqliteDocStoreOptions): WalCheckpointer {
+    this.#db.pragma('wal_autocheckpoint = 0');
+    return new WalCheckpointer({
+      path: options.path,
+      onError: (message) => {
+        // Fall back to checkpoints inside commits: slower, but the WAL cannot grow forever.
+        this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+        options.onCheckpointError?.(message);
+      },
+    });
   }
 
   #assertOpen(operation: string): void {
