@@ -16,12 +16,14 @@ import { createLogger, type Logger, type LogLevelName, toError } from './logger'
 import { Relay } from './relay/Relay';
 import type { RoomGate } from './relay/RoomGate';
 import { StreamHub } from './review/StreamHub';
+import type { AccountStore } from './storage/AccountStore';
 import type { DocStore } from './storage/DocStore';
 import { prepareDatabasePath } from './storage/databasePath';
+import { SqliteAccountStore } from './storage/SqliteAccountStore';
+import { SqliteDocRecordStore } from './storage/SqliteDocRecordStore';
 import { SqliteDocStore } from './storage/SqliteDocStore';
+import { SqliteGroupStore } from './storage/SqliteGroupStore';
 import { SqliteReviewStore } from './storage/SqliteReviewStore';
-import { SqliteWorkspaceStore } from './storage/SqliteWorkspaceStore';
-import type { WorkspaceStore } from './storage/WorkspaceStore';
 
 /** A request must send its headers within this time, so half-open connections do not pile up. */
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -75,13 +77,27 @@ function openableUrl(url: string): string {
   return url.replace(/^http:\/\/(0\.0\.0\.0|\[::\])(?=:)/, 'http://localhost');
 }
 
+/**
+ * The stores of the relational records, each on its own connection to the same SQLite file as
+ * the update log: the relay's group commits never wait behind an API call.
+ */
+function openRecordStores(options: ServerOptions, now: () => number) {
+  const path = prepareDatabasePath(options.dataDir);
+  return {
+    accounts: new SqliteAccountStore({ path, now }),
+    groups: new SqliteGroupStore({ path }),
+    records: new SqliteDocRecordStore({ path, now }),
+    reviews: new SqliteReviewStore({ path }),
+  };
+}
+
 /** On an empty database, a fresh setup link (the previous one stops working); else null. */
-async function prepareSetupLink(workspace: WorkspaceStore, baseUrl: string): Promise<string | null> {
-  if ((await workspace.countUsers()) > 0) {
+async function prepareSetupLink(accounts: AccountStore, baseUrl: string): Promise<string | null> {
+  if ((await accounts.countUsers()) > 0) {
     return null;
   }
   const token = newToken();
-  await workspace.setSetupTokenHash(hashToken(token));
+  await accounts.setSetupTokenHash(hashToken(token));
   return `${openableUrl(baseUrl)}/setup/${token}`;
 }
 
@@ -108,27 +124,49 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+/** What the API calls after rights changed: the relay decides again, and ended credentials end their streams. */
+function onAccessChangedFor(relay: Relay, hub: StreamHub, authenticator: Authenticator) {
+  return async (filter: { readonly userId?: UserId; readonly docId?: DocId }): Promise<void> => {
+    await relay.recheckAccess(filter);
+    // A user's credentials may have ended (sign-out, password, token, deactivation): so do their streams.
+    if (filter.userId !== undefined) {
+      await hub.endSignedOut(filter.userId, async (credential) => (await authenticator.check(credential)).ok);
+    }
+  };
+}
+
+/** Closes every store, even when one fails (it is logged). */
+async function closeStores(stores: Record<string, { close(): Promise<void> }>, logger: Logger): Promise<void> {
+  for (const [name, store] of Object.entries(stores)) {
+    try {
+      await store.close();
+    } catch (thrown) {
+      logger.error('closing a store failed', { store: name, error: toError(thrown).message });
+    }
+  }
+}
+
 /** Starts the whole server: storage, relay, HTTP API, static client. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = createLogger(options.logLevel ?? 'info');
   const now = options.now ?? Date.now;
   const store = openStore(options, logger);
-  // Its own connection to the same file: the relay's group commits never wait behind an API call.
-  const workspace = new SqliteWorkspaceStore({ path: prepareDatabasePath(options.dataDir), now });
-  const reviews = new SqliteReviewStore({ path: prepareDatabasePath(options.dataDir) });
+  const { accounts, groups, records, reviews } = openRecordStores(options, now);
   const hub = new StreamHub();
-  await workspace.deleteExpiredSessions(now());
-  const authenticator = new Authenticator({ store: workspace, now });
+  await accounts.deleteExpiredSessions(now());
+  const authenticator = new Authenticator({ accounts, now });
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const relay = new Relay({
     store,
-    gate: options.gate ?? new WorkspaceRoomGate({ authenticator, store: workspace }),
+    gate: options.gate ?? new WorkspaceRoomGate({ authenticator, records }),
     logger,
     maxHeldBytes: MAX_HELD_BYTES_PER_CONNECTION,
     maxEarlyBytes: 2 * maxMessageBytes,
   });
   const api = {
-    store: workspace,
+    accounts,
+    groups,
+    records,
     reviews,
     content: relay,
     hub,
@@ -137,13 +175,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throttle: new LoginThrottle({ now }),
     logger,
     now,
-    onAccessChanged: async (filter: { readonly userId?: UserId; readonly docId?: DocId }) => {
-      await relay.recheckAccess(filter);
-      // A user's credentials may have ended (sign-out, password, token, deactivation): so do their streams.
-      if (filter.userId !== undefined) {
-        await hub.endSignedOut(filter.userId, async (credential) => (await authenticator.check(credential)).ok);
-      }
-    },
+    onAccessChanged: onAccessChangedFor(relay, hub, authenticator),
   };
   const app = createApp({ api, staticDir: resolveStaticDir(options.staticDir, logger) });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -152,7 +184,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  const setupUrl = await prepareSetupLink(workspace, url);
+  const setupUrl = await prepareSetupLink(accounts, url);
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -163,17 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await relay.shutdown();
       wss.close();
       server.closeAllConnections();
-      for (const [name, closable] of [
-        ['document store', store],
-        ['workspace store', workspace],
-        ['review store', reviews],
-      ] as const) {
-        try {
-          await closable.close();
-        } catch (thrown) {
-          logger.error(`closing the ${name} failed`, { error: toError(thrown).message });
-        }
-      }
+      await closeStores({ documents: store, accounts, groups, records, reviews }, logger);
     })();
     return closing;
   };

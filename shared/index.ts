@@ -1,3 +1,4 @@
+export { ACTIONS, Action } from './domain/actions';
 export {
   CONTENT_SCHEMA_VERSION,
   ContentField,
@@ -21,11 +22,19 @@ export type {
   GroupTarget,
   PermissionTarget,
 } from './domain/permissions';
-export { ACTIONS, Action, can, Denial, decide, documentTarget } from './domain/permissions';
+export { can, Denial, decide, documentTarget } from './domain/permissions';
 export { DOC_STATUSES, DocStatus, parseDocStatus, parseRole, ROLES, Role } from './domain/roles';
 export { TEMPLATE_CLIENT_ID, templateHeadings, templateUpdate } from './domain/templates';
-export type { WorkflowAction } from './domain/workflow';
-export { STATUS_AFTER, WORKFLOW_ACTIONS } from './domain/workflow';
+export type { Transition, TransitionRule, WorkflowAction } from './domain/workflow';
+export {
+  EDITABLE_STATUSES,
+  freezesContent,
+  STATUS_AFTER,
+  TRANSITION_ACTIONS,
+  TRANSITIONS,
+  WORKFLOW,
+  WORKFLOW_ACTIONS,
+} from './domain/workflow';
 export { API_ERROR_STATUS, ApiErrorCode } from './errors';
 export { CloseCode, isFatalCloseCode } from './protocol/closeCodes';
 export {

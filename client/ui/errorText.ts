@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { Denial } from '../../shared';
-import { relayReasonKey } from '../../shared/protocol/relayReasons';
+import { parseRelayReason, relayReasonKeyOf } from '../../shared/protocol/relayReasons';
 import { ClientError, ClientErrorCode } from '../core/errors';
 
 /**
@@ -35,8 +35,12 @@ export function denialText(denial: string | null | undefined, fallback: string, 
   return denial !== null && denial !== undefined && isDenial(denial) ? t(`denial.${denial}`) : fallback;
 }
 
-/** A reason the relay gave (a close, a dropped update), in the app's words when it is a known one. */
+/**
+ * A reason the relay gave (a close, a dropped update), read by its code: in the app's words when
+ * it is about rights or the workflow, else the relay's sentence without the code.
+ */
 export function relayReasonText(reason: string, t: TFunction): string {
-  const key = relayReasonKey(reason);
-  return key === null ? reason : t(`relayReason.${key}`);
+  const { code, text } = parseRelayReason(reason);
+  const key = code === null ? null : relayReasonKeyOf(code);
+  return key === null ? text : t(`relayReason.${key}`);
 }

@@ -1,4 +1,4 @@
-import type { WorkspaceStore } from '../storage/WorkspaceStore';
+import type { AccountStore } from '../storage/AccountStore';
 
 /** Where an admin command writes: stdout for results, stderr for refusals and usage. */
 export interface AdminIo {
@@ -8,7 +8,8 @@ export interface AdminIo {
 
 /** What every admin command works with. */
 export interface AdminContext {
-  readonly store: WorkspaceStore;
+  /** The commands work on accounts only: rosters, API tokens, passwords. */
+  readonly accounts: AccountStore;
   /** The database file, named in messages so a wrong DATA_DIR is easy to spot. */
   readonly databasePath: string;
   hashPassword(password: string): Promise<string>;

@@ -1,9 +1,9 @@
-import type { UserRecord } from '../storage/WorkspaceStore';
+import type { UserRecord } from '../storage/AccountStore';
 import { type AdminContext, AdminRefusal } from './AdminIo';
 
 /** The active account with this username; refuses with a message naming the database otherwise. */
 export async function findAccount(context: AdminContext, username: string): Promise<UserRecord> {
-  const user = await context.store.findUserByUsername(username.trim().toLowerCase());
+  const user = await context.accounts.findUserByUsername(username.trim().toLowerCase());
   if (user === null) {
     throw new AdminRefusal(
       `There is no account "${username}" in ${context.databasePath}. Check the username, and DATA_DIR if the server uses another folder.`,

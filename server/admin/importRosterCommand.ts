@@ -20,7 +20,7 @@ async function readRosterFile(file: string): Promise<Uint8Array> {
  */
 export async function importRosterCommand(context: AdminContext, file: string): Promise<void> {
   const bytes = await readRosterFile(file);
-  const outcome = await importRoster(context.store, bytes, {
+  const outcome = await importRoster(context.accounts, bytes, {
     hashPassword: (password) => context.hashPassword(password),
   });
   if (!outcome.ok) {

@@ -9,7 +9,7 @@ import { findAccount } from './findAccount';
 export async function resetPasswordCommand(context: AdminContext, username: string): Promise<void> {
   const user = await findAccount(context, username);
   const password = oneTimePassword();
-  await context.store.setPasswordHash(user.id, await context.hashPassword(password), {
+  await context.accounts.setPasswordHash(user.id, await context.hashPassword(password), {
     endSessions: true,
     mustChangePassword: true,
   });

@@ -2,7 +2,7 @@ import { PasswordHasher } from '../auth/passwords';
 import { ConfigError, loadConfig } from '../config';
 import { toError } from '../logger';
 import { prepareDatabasePath } from '../storage/databasePath';
-import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import { SqliteAccountStore } from '../storage/SqliteAccountStore';
 import { type AdminContext, type AdminIo, AdminRefusal, ExitCode } from './AdminIo';
 import { importRosterCommand } from './importRosterCommand';
 import { ADMIN_USAGE, type AdminCommand, parseAdminArgs } from './parseAdminArgs';
@@ -38,14 +38,14 @@ export async function runAdmin(
     io.out(ADMIN_USAGE);
     return ExitCode.done;
   }
-  let store: SqliteWorkspaceStore | null = null;
+  let accounts: SqliteAccountStore | null = null;
   try {
     const { dataDir } = loadConfig(env);
     const databasePath = prepareDatabasePath(dataDir);
-    store = new SqliteWorkspaceStore({ path: databasePath });
+    accounts = new SqliteAccountStore({ path: databasePath });
     const hasher = new PasswordHasher();
     const context: AdminContext = {
-      store,
+      accounts,
       databasePath,
       hashPassword: (password) => hasher.hash(password),
       io,
@@ -60,6 +60,6 @@ export async function runAdmin(
     );
     return ExitCode.refused;
   } finally {
-    await store?.close();
+    await accounts?.close();
   }
 }

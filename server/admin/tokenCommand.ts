@@ -16,7 +16,7 @@ export async function tokenCommand(context: AdminContext, username: string, toke
   const user = await findAccount(context, username);
   const token = newToken();
   const now = context.now();
-  const record = await context.store.createApiToken({
+  const record = await context.accounts.createApiToken({
     id: randomUUID(),
     userId: user.id,
     name: tokenName ?? defaultTokenName(now),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Role } from '../../shared/index';
-import type { UserRecord } from '../storage/WorkspaceStore';
+import type { UserRecord } from '../storage/AccountStore';
 import { Authenticator } from './Authenticator';
 import { SESSION_TTL_MS, startSession } from './sessions';
 import { openTestWorkspace, type TestWorkspace } from './testWorkspace';
@@ -13,14 +13,14 @@ let authenticator: Authenticator;
 beforeEach(() => {
   workspace = openTestWorkspace();
   now = 1_000_000;
-  authenticator = new Authenticator({ store: workspace.store, now: () => now });
+  authenticator = new Authenticator({ accounts: workspace.accounts, now: () => now });
 });
 afterEach(() => workspace.dispose());
 
 /** Stores an API token named `ci` with id `t1` for the user; answers the token itself. */
 async function createApiToken(userId: UserRecord['id']): Promise<string> {
   const token = newToken();
-  await workspace.store.createApiToken({ id: 't1', userId, name: 'ci', tokenHash: hashToken(token), createdAt: 1 });
+  await workspace.accounts.createApiToken({ id: 't1', userId, name: 'ci', tokenHash: hashToken(token), createdAt: 1 });
   return token;
 }
 
@@ -28,7 +28,7 @@ describe('Authenticator', () => {
   it('knows the holder of a session token, as a user and as an actor', async () => {
     const group = await workspace.addGroup('g');
     const user = await workspace.addUser('li', Role.convener, [group]);
-    const token = await startSession(workspace.store, user.id, now);
+    const token = await startSession(workspace.accounts, user.id, now);
     const context = await authenticator.authenticate(token);
     expect(context).toMatchObject({ kind: 'session', user: { id: user.id } });
     expect(context?.actor).toEqual({ id: user.id, role: 'convener', groupIds: [group], isActive: true });
@@ -36,31 +36,31 @@ describe('Authenticator', () => {
 
   it('refuses a session after 30 days and forgets it', async () => {
     const user = await workspace.addUser('li', Role.member);
-    const token = await startSession(workspace.store, user.id, now);
+    const token = await startSession(workspace.accounts, user.id, now);
     now += SESSION_TTL_MS;
     expect(await authenticator.check(token)).toEqual({ ok: false, failure: 'invalid' });
-    expect(await workspace.store.findSession(hashToken(token))).toBeNull();
+    expect(await workspace.accounts.findSession(hashToken(token))).toBeNull();
   });
 
   it('knows the holder of an API token until it is revoked, and records its use', async () => {
     const user = await workspace.addUser('li', Role.member);
     const token = await createApiToken(user.id);
     expect(await authenticator.authenticate(token)).toMatchObject({ kind: 'api_token', user: { id: user.id } });
-    expect((await workspace.store.listApiTokens(user.id))[0]?.lastUsedAt).toBe(now);
-    await workspace.store.revokeApiToken(user.id, 't1', now);
+    expect((await workspace.accounts.listApiTokens(user.id))[0]?.lastUsedAt).toBe(now);
+    await workspace.accounts.revokeApiToken(user.id, 't1', now);
     expect(await authenticator.authenticate(token)).toBeNull();
   });
 
   it('refuses every credential of a deactivated account, saying so', async () => {
     const user = await workspace.addUser('li', Role.member);
     const token = await createApiToken(user.id);
-    await workspace.store.setUserActive(user.id, false);
+    await workspace.accounts.setUserActive(user.id, false);
     expect(await authenticator.check(token)).toEqual({ ok: false, failure: 'inactive' });
   });
 
   it('refuses missing, unknown and malformed tokens (R15)', async () => {
     const user = await workspace.addUser('li', Role.member);
-    const real = await startSession(workspace.store, user.id, now);
+    const real = await startSession(workspace.accounts, user.id, now);
     expect(await authenticator.check(null)).toEqual({ ok: false, failure: 'missing' });
     expect(await authenticator.check('')).toEqual({ ok: false, failure: 'missing' });
     for (const bad of [newToken(), real.slice(0, -1), `${real}x`, 'x'.repeat(8192), 'eyJhbGciOiJub25lIn0.e30.']) {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/index';
-import type { UserRecord, WorkspaceStore } from '../storage/WorkspaceStore';
+import type { AccountStore, UserRecord } from '../storage/AccountStore';
 import { hashIfTokenShaped, sameHash } from './tokens';
 
 /** How a request proved who it is. */
@@ -39,8 +39,14 @@ export type AuthOutcome =
 /** Writing the last use of an API token on every request would turn reads into writes. */
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
+/** What checking a credential reads and writes of the accounts. */
+export type CredentialStore = Pick<
+  AccountStore,
+  'findSession' | 'deleteSession' | 'findApiToken' | 'touchApiToken' | 'getUser'
+>;
+
 export interface AuthenticatorOptions {
-  readonly store: WorkspaceStore;
+  readonly accounts: CredentialStore;
   readonly now?: () => number;
 }
 
@@ -55,11 +61,11 @@ export function actorOf(user: UserRecord): Actor {
  * API tokens. The account must be active, every time: deactivating it ends API tokens too.
  */
 export class Authenticator {
-  readonly #store: WorkspaceStore;
+  readonly #accounts: CredentialStore;
   readonly #now: () => number;
 
   constructor(options: AuthenticatorOptions) {
-    this.#store = options.store;
+    this.#accounts = options.accounts;
     this.#now = options.now ?? Date.now;
   }
 
@@ -82,7 +88,7 @@ export class Authenticator {
     if (found === null) {
       return { ok: false, failure: AuthFailure.invalid };
     }
-    const user = await this.#store.getUser(found.userId);
+    const user = await this.#accounts.getUser(found.userId);
     if (user === null) {
       return { ok: false, failure: AuthFailure.invalid };
     }
@@ -93,25 +99,25 @@ export class Authenticator {
   }
 
   async #findSession(tokenHash: Uint8Array): Promise<{ userId: UserRecord['id']; kind: CredentialKind } | null> {
-    const session = await this.#store.findSession(tokenHash);
+    const session = await this.#accounts.findSession(tokenHash);
     if (session === null || !sameHash(session.tokenHash, tokenHash)) {
       return null;
     }
     if (session.expiresAt <= this.#now()) {
-      await this.#store.deleteSession(tokenHash);
+      await this.#accounts.deleteSession(tokenHash);
       return null;
     }
     return { userId: session.userId, kind: CredentialKind.session };
   }
 
   async #findApiToken(tokenHash: Uint8Array): Promise<{ userId: UserRecord['id']; kind: CredentialKind } | null> {
-    const token = await this.#store.findApiToken(tokenHash);
+    const token = await this.#accounts.findApiToken(tokenHash);
     if (token === null || token.revokedAt !== null || !sameHash(token.tokenHash, tokenHash)) {
       return null;
     }
     const now = this.#now();
     if (token.lastUsedAt === null || now - token.lastUsedAt >= TOKEN_TOUCH_INTERVAL_MS) {
-      await this.#store.touchApiToken(token.id, now);
+      await this.#accounts.touchApiToken(token.id, now);
     }
     return { userId: token.userId, kind: CredentialKind.apiToken };
   }

@@ -11,8 +11,8 @@ import {
   RoomKind,
   roomNameOf,
 } from '../../shared/index';
-import { RelayReason } from '../../shared/protocol/relayReasons';
-import type { UserRecord } from '../storage/WorkspaceStore';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
+import type { UserRecord } from '../storage/AccountStore';
 import { Authenticator } from './Authenticator';
 import { startSession } from './sessions';
 import { openTestWorkspace, type TestWorkspace } from './testWorkspace';
@@ -33,17 +33,17 @@ function room(id: DocId, kind: RoomKind = RoomKind.content): ParsedRoom {
 }
 
 async function tokenOf(user: UserRecord): Promise<string> {
-  return startSession(workspace.store, user.id, Date.now());
+  return startSession(workspace.accounts, user.id, Date.now());
 }
 
 beforeEach(async () => {
   workspace = openTestWorkspace();
-  const authenticator = new Authenticator({ store: workspace.store });
-  gate = new WorkspaceRoomGate({ authenticator, store: workspace.store });
+  const authenticator = new Authenticator({ accounts: workspace.accounts });
+  gate = new WorkspaceRoomGate({ authenticator, records: workspace.records });
   group = await workspace.addGroup('经济界');
   member = await workspace.addUser('member', Role.member, [group]);
   docId = randomUUID() as DocId;
-  await workspace.store.createDocument({
+  await workspace.records.createDocument({
     id: docId,
     kind: DocKind.proposal,
     groupId: group,
@@ -59,14 +59,18 @@ describe('WorkspaceRoomGate', () => {
     expect(await gate.decide(null, room(docId))).toEqual({
       kind: 'refuse',
       code: CloseCode.unauthorized,
-      reason: RelayReason.signIn,
+      reason: formatRelayReason(RelayReasonCode.signIn),
     });
   });
 
   it('refuses an unknown token and a deactivated account as an expired session', async () => {
     const token = await tokenOf(member);
-    await workspace.store.setUserActive(member.id, false);
-    const expired = { kind: 'refuse', code: CloseCode.unauthorized, reason: RelayReason.expired };
+    await workspace.accounts.setUserActive(member.id, false);
+    const expired = {
+      kind: 'refuse',
+      code: CloseCode.unauthorized,
+      reason: formatRelayReason(RelayReasonCode.expired),
+    };
     expect(await gate.decide(token, room(docId))).toEqual(expired);
     expect(await gate.decide('not-a-token', room(docId))).toEqual(expired);
   });
@@ -91,7 +95,7 @@ describe('WorkspaceRoomGate', () => {
     expect(await gate.decide(token, room(docId))).toEqual({
       kind: 'read',
       userId: chair.id,
-      reason: RelayReason.readOnlyGroup,
+      reason: formatRelayReason(RelayReasonCode.readOnlyGroup),
     });
     expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual({ kind: 'write', userId: chair.id });
   });
@@ -99,30 +103,34 @@ describe('WorkspaceRoomGate', () => {
   it('refuses a member of another group with 4403 (P6)', async () => {
     const other = await workspace.addUser('other', Role.convener, [await workspace.addGroup('教育界')]);
     const token = await tokenOf(other);
-    const refused = { kind: 'refuse', code: CloseCode.forbidden, reason: RelayReason.notInGroup };
+    const refused = {
+      kind: 'refuse',
+      code: CloseCode.forbidden,
+      reason: formatRelayReason(RelayReasonCode.notInGroup),
+    };
     expect(await gate.decide(token, room(docId))).toEqual(refused);
     expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual(refused);
   });
 
   it('makes an archived document read-only, content and comments, for its members (P7, P9)', async () => {
     const token = await tokenOf(member);
-    await workspace.store.setDocumentArchived(docId, true);
+    await workspace.records.setDocumentArchived(docId, true);
     expect(await gate.decide(token, room(docId))).toEqual({
       kind: 'read',
       userId: member.id,
-      reason: RelayReason.archivedContent,
+      reason: formatRelayReason(RelayReasonCode.archivedContent),
     });
     expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual({
       kind: 'read',
       userId: member.id,
-      reason: RelayReason.archivedComments,
+      reason: formatRelayReason(RelayReasonCode.archivedComments),
     });
   });
 
   it.each([
-    ['in_review', RelayReason.inReview],
-    ['approved', RelayReason.approved],
-    ['filed', RelayReason.filed],
+    ['in_review', formatRelayReason(RelayReasonCode.inReview)],
+    ['approved', formatRelayReason(RelayReasonCode.approved)],
+    ['filed', formatRelayReason(RelayReasonCode.filed)],
   ])('makes a document %s read-only for its members, comments open (P7, P9)', async (status, reason) => {
     const token = await tokenOf(member);
     workspace.exec('UPDATE documents SET status = ? WHERE id = ?', status, docId);

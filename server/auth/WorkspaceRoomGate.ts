@@ -11,32 +11,33 @@ import {
   type ParsedRoom,
   RoomKind,
 } from '../../shared/index';
-import { RelayReason } from '../../shared/protocol/relayReasons';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import type { RoomAccess, RoomGate } from '../relay/RoomGate';
-import type { WorkspaceStore } from '../storage/WorkspaceStore';
+import type { DocRecordStore } from '../storage/DocRecordStore';
 import { type Authenticator, AuthFailure } from './Authenticator';
 
 export interface WorkspaceRoomGateOptions {
   readonly authenticator: Authenticator;
-  readonly store: WorkspaceStore;
+  /** The document records whose group, status and archive flag access is decided on. */
+  readonly records: Pick<DocRecordStore, 'getDocument'>;
 }
 
-function refuse(code: CloseCode, reason: string): RoomAccess {
-  return { kind: 'refuse', code, reason };
+function refuse(code: CloseCode, reason: RelayReasonCode): RoomAccess {
+  return { kind: 'refuse', code, reason: formatRelayReason(reason) };
 }
 
-/** Why an allowed reader may not write, in words. */
-function readOnlyReason(denial: Denial, target: DocumentTarget, room: RoomKind): string {
+/** Why an allowed reader may not write. */
+function readOnlyReason(denial: Denial, target: DocumentTarget, room: RoomKind): RelayReasonCode {
   if (denial === Denial.archived) {
-    return room === RoomKind.comments ? RelayReason.archivedComments : RelayReason.archivedContent;
+    return room === RoomKind.comments ? RelayReasonCode.archivedComments : RelayReasonCode.archivedContent;
   }
   if (denial === Denial.status) {
     if (target.status === DocStatus.approved) {
-      return RelayReason.approved;
+      return RelayReasonCode.approved;
     }
-    return target.status === DocStatus.filed ? RelayReason.filed : RelayReason.inReview;
+    return target.status === DocStatus.filed ? RelayReasonCode.filed : RelayReasonCode.inReview;
   }
-  return RelayReason.readOnlyGroup;
+  return RelayReasonCode.readOnlyGroup;
 }
 
 /**
@@ -46,24 +47,24 @@ function readOnlyReason(denial: Denial, target: DocumentTarget, room: RoomKind):
  */
 export class WorkspaceRoomGate implements RoomGate {
   readonly #authenticator: Authenticator;
-  readonly #store: WorkspaceStore;
+  readonly #records: Pick<DocRecordStore, 'getDocument'>;
 
   constructor(options: WorkspaceRoomGateOptions) {
     this.#authenticator = options.authenticator;
-    this.#store = options.store;
+    this.#records = options.records;
   }
 
   async decide(credential: string | null, room: ParsedRoom): Promise<RoomAccess> {
     const outcome = await this.#authenticator.check(credential);
     if (!outcome.ok) {
       if (outcome.failure === AuthFailure.missing) {
-        return refuse(CloseCode.unauthorized, RelayReason.signIn);
+        return refuse(CloseCode.unauthorized, RelayReasonCode.signIn);
       }
-      return refuse(CloseCode.unauthorized, RelayReason.expired);
+      return refuse(CloseCode.unauthorized, RelayReasonCode.expired);
     }
-    const record = await this.#store.getDocument(room.docId);
+    const record = await this.#records.getDocument(room.docId);
     if (record === null) {
-      return refuse(CloseCode.documentNotFound, RelayReason.notRegistered);
+      return refuse(CloseCode.documentNotFound, RelayReasonCode.notRegistered);
     }
     return this.#accessOf(outcome.context.actor, documentTarget(record), room.kind);
   }
@@ -73,7 +74,7 @@ export class WorkspaceRoomGate implements RoomGate {
     if (!read.allowed) {
       return refuse(
         CloseCode.forbidden,
-        read.denial === Denial.inactive ? RelayReason.deactivated : RelayReason.notInGroup,
+        read.denial === Denial.inactive ? RelayReasonCode.deactivated : RelayReasonCode.notInGroup,
       );
     }
     const write: Decision =
@@ -81,6 +82,6 @@ export class WorkspaceRoomGate implements RoomGate {
     if (write.allowed) {
       return { kind: 'write', userId: actor.id };
     }
-    return { kind: 'read', userId: actor.id, reason: readOnlyReason(write.denial, target, room) };
+    return { kind: 'read', userId: actor.id, reason: formatRelayReason(readOnlyReason(write.denial, target, room)) };
   }
 }

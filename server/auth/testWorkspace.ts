@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { GroupId, Role, UserId } from '../../shared/index';
+import type { UserRecord } from '../storage/AccountStore';
 import { databasePath } from '../storage/databasePath';
-import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
-import type { UserRecord } from '../storage/WorkspaceStore';
+import { SqliteAccountStore } from '../storage/SqliteAccountStore';
+import { SqliteDocRecordStore } from '../storage/SqliteDocRecordStore';
+import { SqliteGroupStore } from '../storage/SqliteGroupStore';
 
-/** A workspace store on a temporary file, for the unit tests of auth. */
+/** The record stores on a temporary file, for the unit tests of auth. */
 export interface TestWorkspace {
-  readonly store: SqliteWorkspaceStore;
+  readonly accounts: SqliteAccountStore;
+  readonly groups: SqliteGroupStore;
+  readonly records: SqliteDocRecordStore;
   /** Creates an account with a placeholder password hash. */
   addUser(username: string, role: Role, groupIds?: readonly GroupId[]): Promise<UserRecord>;
   addGroup(name: string): Promise<GroupId>;
@@ -22,11 +26,15 @@ export interface TestWorkspace {
 export function openTestWorkspace(): TestWorkspace {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianyan-auth-'));
   const file = databasePath(dir);
-  const store = new SqliteWorkspaceStore({ path: file });
+  const accounts = new SqliteAccountStore({ path: file });
+  const groups = new SqliteGroupStore({ path: file });
+  const records = new SqliteDocRecordStore({ path: file });
   return {
-    store,
+    accounts,
+    groups,
+    records,
     addUser: (username, role, groupIds = []) =>
-      store.createUser({
+      accounts.createUser({
         id: randomUUID() as UserId,
         username,
         name: username,
@@ -35,7 +43,7 @@ export function openTestWorkspace(): TestWorkspace {
         createdAt: 0,
         groupIds,
       }),
-    addGroup: async (name) => (await store.createGroup({ id: randomUUID() as GroupId, name, createdAt: 0 })).id,
+    addGroup: async (name) => (await groups.createGroup({ id: randomUUID() as GroupId, name, createdAt: 0 })).id,
     exec: (sql, ...params) => {
       const db = new Database(file);
       try {
@@ -45,7 +53,9 @@ export function openTestWorkspace(): TestWorkspace {
       }
     },
     dispose: async () => {
-      await store.close();
+      for (const store of [accounts, groups, records]) {
+        await store.close();
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

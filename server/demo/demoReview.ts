@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DocEvent } from '../../shared/api/review';
-import { type DocId, DocKind, type DocStatus, type UserId } from '../../shared/index';
+import { type DocId, DocKind, type DocStatus, type UserId, WORKFLOW } from '../../shared/index';
 import { encodeCurrentSnapshot } from '../review/contentSnapshots';
 import { TRANSITION_VERSION_NAMES } from '../review/versionNames';
 import type { NewTransition, ReviewStore } from '../storage/ReviewStore';
@@ -37,21 +37,20 @@ function eventOf(id: DocId, type: DocEvent['type'], actorId: UserId, at: number)
 function transitionOf(
   stored: StoredDemoDraft,
   step: {
-    type: 'submitted' | 'returned';
+    transition: 'submit' | 'return';
     by: UserId;
     at: number;
     from: DocStatus;
-    to: DocStatus;
     reason: string | null;
   },
   snapshot: Uint8Array,
 ): NewTransition {
-  const cause = step.type === 'submitted' ? 'submit' : 'return';
+  const rule = WORKFLOW[step.transition];
   const version = {
     id: randomUUID(),
     docId: stored.id,
-    name: TRANSITION_VERSION_NAMES[cause],
-    cause,
+    name: TRANSITION_VERSION_NAMES[rule.versionCause],
+    cause: rule.versionCause,
     createdBy: step.by,
     createdAt: step.at,
     snapshot,
@@ -59,14 +58,14 @@ function transitionOf(
   return {
     requestId: randomUUID(),
     event: {
-      ...eventOf(stored.id, step.type, step.by, step.at),
+      ...eventOf(stored.id, rule.event, step.by, step.at),
       reason: step.reason,
       versionId: version.id,
       fromStatus: step.from,
-      toStatus: step.to,
+      toStatus: rule.to,
     },
     version,
-    reviewedVersionId: step.type === 'returned' ? version.id : null,
+    reviewedVersionId: rule.isReview ? version.id : null,
     notifications: [],
   };
 }
@@ -94,18 +93,11 @@ export async function recordDemoReview(reviews: ReviewStore, stored: StoredDemoD
     return;
   }
   const submittedAt = stored.createdAt + 2 * HOUR_MS;
-  const submit = {
-    type: 'submitted',
-    by: creator,
-    at: submittedAt,
-    from: 'draft',
-    to: 'in_review',
-    reason: null,
-  } as const;
+  const submit = { transition: 'submit', by: creator, at: submittedAt, from: 'draft', reason: null } as const;
   await reviews.applyTransition(transitionOf(stored, submit, snapshot));
   if (draft.review.status === 'returned') {
     const { reviewer, reason } = draft.review;
-    const back = { type: 'returned', by: stored.userId(reviewer), at: submittedAt + 20 * HOUR_MS, reason } as const;
-    await reviews.applyTransition(transitionOf(stored, { ...back, from: 'in_review', to: 'returned' }, snapshot));
+    const back = { transition: 'return', by: stored.userId(reviewer), at: submittedAt + 20 * HOUR_MS, reason } as const;
+    await reviews.applyTransition(transitionOf(stored, { ...back, from: 'in_review' }, snapshot));
   }
 }

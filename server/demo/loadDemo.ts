@@ -1,12 +1,16 @@
 import type { DocId, GroupId, Role, UserId } from '../../shared/index';
 import { newDocId, roomNameOf } from '../../shared/index';
 import { createAccounts } from '../roster/createAccounts';
+import type { AccountStore } from '../storage/AccountStore';
+import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { DocStore } from '../storage/DocStore';
 import { prepareDatabasePath } from '../storage/databasePath';
+import type { GroupStore } from '../storage/GroupStore';
+import { SqliteAccountStore } from '../storage/SqliteAccountStore';
+import { SqliteDocRecordStore } from '../storage/SqliteDocRecordStore';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { SqliteGroupStore } from '../storage/SqliteGroupStore';
 import { SqliteReviewStore } from '../storage/SqliteReviewStore';
-import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
-import type { WorkspaceStore } from '../storage/WorkspaceStore';
 import { DEMO_GROUPS, DEMO_PEOPLE } from './committee';
 import { recordDemoReview } from './demoReview';
 import { draftContentUpdate } from './draftContent';
@@ -47,7 +51,7 @@ interface Directory {
 
 /** Creates the groups and accounts in one transaction; demo passwords need not be changed. */
 async function createPeople(
-  store: WorkspaceStore,
+  store: Pick<AccountStore, 'importRoster' | 'findUserByUsername' | 'setPasswordHash'>,
   hashPassword: (password: string) => Promise<string>,
 ): Promise<DemoAccount[]> {
   const { passwords, hashes } = await createAccounts(
@@ -69,9 +73,9 @@ async function createPeople(
   return accounts;
 }
 
-async function directoryOf(store: WorkspaceStore): Promise<Directory> {
-  const users = new Map((await store.listUsers()).map((user) => [user.username, user]));
-  const groups = new Map((await store.listGroups()).map((group) => [group.name, group.id]));
+async function directoryOf(stores: { accounts: AccountStore; groups: GroupStore }): Promise<Directory> {
+  const users = new Map((await stores.accounts.listUsers()).map((user) => [user.username, user]));
+  const groups = new Map((await stores.groups.listGroups()).map((group) => [group.name, group.id]));
   const find = <T>(map: Map<string, T>, key: string, what: string): T => {
     const value = map.get(key);
     if (value === undefined) {
@@ -88,14 +92,14 @@ async function directoryOf(store: WorkspaceStore): Promise<Directory> {
 
 /** Registers a draft's record and stores its content as the first update of its room. */
 async function createDraft(
-  stores: { workspace: WorkspaceStore; docs: DocStore },
+  stores: { records: DocRecordStore; docs: DocStore },
   draft: DemoDraft,
   directory: Directory,
   createdAt: number,
 ): Promise<{ id: DocId; content: Uint8Array }> {
   const id = newDocId();
   const createdBy = directory.userId(draft.createdBy);
-  await stores.workspace.createDocument({
+  await stores.records.createDocument({
     id,
     kind: draft.kind,
     groupId: directory.groupId(draft.group),
@@ -121,29 +125,31 @@ async function createDraft(
  */
 export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
   const databasePath = prepareDatabasePath(options.dataDir);
-  const workspace = new SqliteWorkspaceStore({ path: databasePath });
+  const accounts = new SqliteAccountStore({ path: databasePath });
+  const groups = new SqliteGroupStore({ path: databasePath });
+  const records = new SqliteDocRecordStore({ path: databasePath });
   const docs = new SqliteDocStore({ path: databasePath, checkpointInBackground: false });
   const reviews = new SqliteReviewStore({ path: databasePath });
   try {
-    const existing = await workspace.countUsers();
+    const existing = await accounts.countUsers();
     if (existing > 0) {
       return {
         ok: false,
         message: `${databasePath} already has ${existing} account${existing > 1 ? 's' : ''}: the demo loads only into an empty database. Choose another folder, for example: DATA_DIR=./demo-data npm run demo`,
       };
     }
-    const accounts = await createPeople(workspace, options.hashPassword);
-    const directory = await directoryOf(workspace);
+    const people = await createPeople(accounts, options.hashPassword);
+    const directory = await directoryOf({ accounts, groups });
     const now = (options.now ?? Date.now)();
     for (const [index, draft] of DEMO_DRAFTS.entries()) {
       const createdAt = now - (DEMO_DRAFTS.length - index) * DRAFT_SPACING_MS;
-      const { id, content } = await createDraft({ workspace, docs }, draft, directory, createdAt);
+      const { id, content } = await createDraft({ records, docs }, draft, directory, createdAt);
       await recordDemoReview(reviews, { id, draft, content, createdAt, userId: directory.userId });
     }
-    return { ok: true, accounts, groupCount: DEMO_GROUPS.length, draftCount: DEMO_DRAFTS.length };
+    return { ok: true, accounts: people, groupCount: DEMO_GROUPS.length, draftCount: DEMO_DRAFTS.length };
   } finally {
-    await reviews.close();
-    await docs.close();
-    await workspace.close();
+    for (const store of [reviews, docs, records, groups, accounts]) {
+      await store.close();
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { ApiToken, Invitation, Me, Person } from '../../shared/api/schemas';
-import type { ApiTokenRecord, InvitationRecord, UserRecord } from '../storage/WorkspaceStore';
+import type { ApiTokenRecord, InvitationRecord, UserRecord } from '../storage/AccountStore';
 
 /** The signed-in user as `GET /api/me` answers it. */
 export function toMe(user: UserRecord): Me {

@@ -5,12 +5,19 @@ import type { Logger } from '../logger';
 import type { AccessFilter } from '../relay/admitConnection';
 import type { ContentReader } from '../review/contentSnapshots';
 import type { StreamHub } from '../review/StreamHub';
+import type { AccountStore } from '../storage/AccountStore';
+import type { DocRecordStore } from '../storage/DocRecordStore';
+import type { GroupStore } from '../storage/GroupStore';
 import type { ReviewStore } from '../storage/ReviewStore';
-import type { WorkspaceStore } from '../storage/WorkspaceStore';
 
 /** What the API routes need; built once in startServer. */
 export interface ApiDeps {
-  readonly store: WorkspaceStore;
+  /** Accounts, the setup link, sessions, API tokens, invitations and rosters. */
+  readonly accounts: AccountStore;
+  /** Activity groups and their members. */
+  readonly groups: GroupStore;
+  /** Document records. */
+  readonly records: DocRecordStore;
   /** Timelines, versions, co-signers and notifications. */
   readonly reviews: ReviewStore;
   /** The server's current content of documents (the relay), for versions and signatures. */

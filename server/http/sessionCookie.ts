@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Session } from '../../shared/api/schemas';
 import { SESSION_COOKIE } from '../auth/credentials';
 import { SESSION_TTL_MS, startSession } from '../auth/sessions';
-import type { UserRecord } from '../storage/WorkspaceStore';
+import type { UserRecord } from '../storage/AccountStore';
 import { toMe } from './answers';
 import type { ApiDeps } from './apiEnv';
 
@@ -17,8 +17,8 @@ function isHttps(c: Context): boolean {
  * Starts a session for `user`, sets the HttpOnly cookie (SameSite=Lax, Secure over https) and
  * answers what `sessionSchema` describes. The token is in the answer once, for other clients.
  */
-export async function signIn(c: Context, deps: Pick<ApiDeps, 'store' | 'now'>, user: UserRecord): Promise<Session> {
-  const token = await startSession(deps.store, user.id, deps.now());
+export async function signIn(c: Context, deps: Pick<ApiDeps, 'accounts' | 'now'>, user: UserRecord): Promise<Session> {
+  const token = await startSession(deps.accounts, user.id, deps.now());
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',

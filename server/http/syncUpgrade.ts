@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { readCredential } from '../auth/credentials';
 import type { Logger } from '../logger';
 import type { Relay } from '../relay/Relay';
@@ -129,7 +130,10 @@ export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): 
     const connection = relay.connect(new WsRelaySocket(ws, tcp), roomText, query, credential);
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (!isBinary) {
-        ws.close(CloseCode.badMessage, 'text frames are not part of the protocol');
+        ws.close(
+          CloseCode.badMessage,
+          formatRelayReason(RelayReasonCode.badFrame, 'text frames are not part of the protocol'),
+        );
         return;
       }
       connection.onMessage(toBytes(data));
@@ -149,7 +153,9 @@ function explainOversizedFrames(ws: WebSocket, maxMessageBytes: number): void {
   const close = ws.close.bind(ws);
   ws.close = (code?: number, reason?: string | Buffer) => {
     const explained =
-      code === CloseCode.messageTooBig && !reason ? `frame larger than ${maxMessageBytes} bytes` : reason;
+      code === CloseCode.messageTooBig && !reason
+        ? formatRelayReason(RelayReasonCode.frameTooBig, `frame larger than ${maxMessageBytes} bytes`)
+        : reason;
     close(code, explained);
   };
 }

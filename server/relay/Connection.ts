@@ -1,4 +1,5 @@
 import { CloseCode, type ParsedRoom, type UserId } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import type { RelaySocket } from './RelaySocket';
 import type { Room } from './Room';
 import type { GrantedAccess } from './RoomGate';
@@ -35,7 +36,7 @@ export class Connection {
   access: GrantedAccess | null = null;
   /** Counts access decisions, so that only the latest one started is applied. */
   accessEpoch = 0;
-  room: Room | null = null;
+  room: Room<Connection> | null = null;
   /** Awareness client ids this connection has sent states for, removed when it closes. */
   readonly awarenessIds = new Set<number>();
   /** Updates whose dependencies have not arrived yet, in the order received. */
@@ -86,7 +87,7 @@ export class Connection {
   /** Keeps a frame that arrived before the connection joined its room; closes it past `maxBytes`. */
   keepEarly(data: Uint8Array, maxBytes: number): void {
     if (this.earlyBytes + data.byteLength > maxBytes) {
-      this.close(CloseCode.messageTooBig, 'too much data sent before the document was opened');
+      this.close(CloseCode.messageTooBig, formatRelayReason(RelayReasonCode.tooMuchEarlyData));
       return;
     }
     // Copy: the frame's buffer may be reused by the socket library.

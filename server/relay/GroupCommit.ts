@@ -11,9 +11,9 @@ const WRITE_RETRY_DELAYS_MS = [50, 250, 1_000, 3_000];
 
 export interface GroupCommitHooks {
   /** The batch was stored and its frames sent; `rooms` are those it wrote to. */
-  onFlushed(rooms: ReadonlySet<Room>): void;
+  onFlushed(rooms: ReadonlySet<Room<Connection>>): void;
   /** Storing failed for good: these rooms hold state that is not stored and must be dropped. */
-  onWriteFailed(rooms: ReadonlySet<Room>, error: Error): void;
+  onWriteFailed(rooms: ReadonlySet<Room<Connection>>, error: Error): void;
 }
 
 interface PendingSend {
@@ -22,7 +22,7 @@ interface PendingSend {
 }
 
 interface PendingUpdate {
-  readonly room: Room;
+  readonly room: Room<Connection>;
   readonly update: Uint8Array;
   /** The signed-in user who sent it; null for updates of no connection. */
   readonly author: UserId | null;
@@ -44,7 +44,7 @@ export class GroupCommit {
   #isScheduled = false;
   #flushing: Promise<void> | null = null;
   /** The rooms whose updates the flush in flight is storing. */
-  #flushingRooms: ReadonlySet<Room> = new Set();
+  #flushingRooms: ReadonlySet<Room<Connection>> = new Set();
 
   constructor(store: DocStore, logger: Logger, hooks: GroupCommitHooks) {
     this.#store = store;
@@ -53,7 +53,7 @@ export class GroupCommit {
   }
 
   /** Queues an update for the next transaction, with the user who sent it. */
-  write(room: Room, update: Uint8Array, author: UserId | null): void {
+  write(room: Room<Connection>, update: Uint8Array, author: UserId | null): void {
     const at = Date.now();
     this.#updates.push({ room, update, author, at });
     if (author !== null && room.target.kind === RoomKind.content) {
@@ -69,7 +69,7 @@ export class GroupCommit {
   }
 
   /** Whether updates of `room` are waiting to be stored. */
-  hasPendingWrites(room: Room): boolean {
+  hasPendingWrites(room: Room<Connection>): boolean {
     return this.#flushing !== null || this.#updates.some((pending) => pending.room === room);
   }
 
@@ -77,7 +77,7 @@ export class GroupCommit {
    * Resolves once no update of `room` is queued or being stored, so that reading the room's
    * document then shows only stored changes. Updates applied meanwhile are waited for too.
    */
-  async settle(room: Room): Promise<void> {
+  async settle(room: Room<Connection>): Promise<void> {
     while (this.#flushingRooms.has(room) || this.#updates.some((pending) => pending.room === room)) {
       // A queued update always has a flush scheduled: wait for it to start, then to end.
       await (this.#flushing ?? new Promise<void>((resolve) => setImmediate(resolve)));
@@ -139,7 +139,7 @@ export class GroupCommit {
     }
   }
 
-  async #persist(updates: readonly PendingUpdate[], rooms: ReadonlySet<Room>): Promise<boolean> {
+  async #persist(updates: readonly PendingUpdate[], rooms: ReadonlySet<Room<Connection>>): Promise<boolean> {
     const authors = newAuthors(updates);
     const batch: WriteBatch = {
       updates: updates.map(({ room, update }) => ({ room: room.target.name, update })),
@@ -200,8 +200,8 @@ export class GroupCommit {
  * store keeps the first time anyway; skipping known authors keeps the batch of a typing session
  * to its updates.
  */
-function newAuthors(updates: readonly PendingUpdate[]): { room: Room; record: AuthorRecord }[] {
-  const result: { room: Room; record: AuthorRecord }[] = [];
+function newAuthors(updates: readonly PendingUpdate[]): { room: Room<Connection>; record: AuthorRecord }[] {
+  const result: { room: Room<Connection>; record: AuthorRecord }[] = [];
   const seen = new Set<string>();
   for (const { room, author, at } of updates) {
     if (author === null || room.target.kind !== RoomKind.content || room.recordedAuthors.has(author)) {

@@ -1,4 +1,5 @@
 import { CloseCode } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import type { Connection } from './Connection';
 import { KEEPALIVE_MESSAGE } from './protocolMessages';
 
@@ -45,7 +46,7 @@ export class Heartbeat {
         connection.socket.ping();
       }
       if (!connection.hasSpoken && now - connection.openedAt > HANDSHAKE_TIMEOUT_MS) {
-        connection.close(CloseCode.handshakeTimeout, 'no message received after connecting');
+        connection.close(CloseCode.handshakeTimeout, formatRelayReason(RelayReasonCode.handshakeTimeout));
         continue;
       }
       if (connection.room !== null && now - connection.lastSentAt >= KEEPALIVE_AFTER_MS) {

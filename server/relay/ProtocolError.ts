@@ -1,15 +1,19 @@
 import { CloseCode } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
 import type { Connection } from './Connection';
 
 /** A client broke the protocol: its connection is closed with `code`, and nothing else is affected. */
 export class ProtocolError extends Error {
   readonly code: CloseCode;
+  /** The reason's code on the wire; the message is its sentence, saying what exactly was wrong. */
+  readonly reason: RelayReasonCode;
 
-  constructor(code: CloseCode, reason: string) {
-    super(reason);
+  constructor(code: CloseCode, reason: RelayReasonCode, detail: string) {
+    super(detail);
     this.name = 'ProtocolError';
     this.code = code;
+    this.reason = reason;
   }
 }
 
@@ -18,9 +22,9 @@ export function closeForError(connection: Connection, thrown: unknown, logger: L
   const fields = { room: connection.target.name, connection: connection.id };
   if (thrown instanceof ProtocolError) {
     logger.warn('refused a frame', { ...fields, code: thrown.code, reason: thrown.message });
-    connection.close(thrown.code, thrown.message);
+    connection.close(thrown.code, formatRelayReason(thrown.reason, thrown.message));
     return;
   }
   logger.error('failed to handle a frame', { ...fields, error: toError(thrown).message });
-  connection.close(CloseCode.internalError, 'the server failed to handle a message');
+  connection.close(CloseCode.internalError, formatRelayReason(RelayReasonCode.serverFailed));
 }

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CloseCode, type DocId, type RoomName, roomNameOf } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
 import type { DocStore } from '../storage/DocStore';
 import {
@@ -55,7 +56,7 @@ export class Relay {
   readonly #options: RelayOptions;
   readonly #logger: Logger;
   readonly #commit: GroupCommit;
-  readonly #registry: RoomRegistry;
+  readonly #registry: RoomRegistry<Connection>;
   readonly #context: FrameContext;
   readonly #admission: AdmissionHooks;
   readonly #connections = new Set<Connection>();
@@ -70,7 +71,7 @@ export class Relay {
       onFlushed: (rooms) => this.#afterFlush(rooms),
       onWriteFailed: (rooms, error) => this.#dropRooms(rooms, error),
     });
-    this.#registry = new RoomRegistry(options.store, {
+    this.#registry = new RoomRegistry<Connection>(options.store, {
       onDocUpdate: (room, update, origin) => this.#relayUpdate(room, update, origin),
       onAwarenessChange: (room, change, origin) => this.#relayAwarenessChange(room, change, origin),
     });
@@ -95,7 +96,7 @@ export class Relay {
    */
   connect(socket: RelaySocket, roomText: string, query: URLSearchParams, credential: string | null): ConnectionEvents {
     if (this.#isShuttingDown) {
-      socket.close(CloseCode.goingAway, 'the server is restarting');
+      socket.close(CloseCode.goingAway, formatRelayReason(RelayReasonCode.restarting));
       return IGNORE_EVENTS;
     }
     const request = parseConnectRequest(roomText, query);
@@ -186,7 +187,7 @@ export class Relay {
     await this.#registry.settle();
     await this.#commit.flush();
     for (const connection of this.#connections) {
-      connection.close(CloseCode.goingAway, 'the server is restarting');
+      connection.close(CloseCode.goingAway, formatRelayReason(RelayReasonCode.restarting));
     }
     const rooms = [...this.#registry.rooms()];
     await writeLastSummaries(this.#options.store, rooms, this.#logger);
@@ -198,7 +199,7 @@ export class Relay {
   /** The gate granted a pending connection access: it joins its room unless the server is stopping. */
   #admit(connection: Connection): void {
     if (this.#isShuttingDown) {
-      connection.close(CloseCode.goingAway, 'the server is restarting');
+      connection.close(CloseCode.goingAway, formatRelayReason(RelayReasonCode.restarting));
       return;
     }
     this.#join(connection);
@@ -236,12 +237,12 @@ export class Relay {
       (room) => this.#attach(connection, room),
       (thrown: unknown) => {
         this.#logger.error('room failed to load', { room: connection.target.name, error: toError(thrown).message });
-        connection.close(CloseCode.roomUnavailable, 'the stored document could not be loaded; nothing was changed');
+        connection.close(CloseCode.roomUnavailable, formatRelayReason(RelayReasonCode.roomUnavailable));
       },
     );
   }
 
-  #attach(connection: Connection, room: Room): void {
+  #attach(connection: Connection, room: Room<Connection>): void {
     if (connection.isClosed) {
       this.#releaseIfIdle(room);
       return;
@@ -299,7 +300,7 @@ export class Relay {
     this.#releaseIfIdle(room);
   }
 
-  #releaseIfIdle(room: Room): void {
+  #releaseIfIdle(room: Room<Connection>): void {
     if (room.connections.size > 0 || room.isDestroyed) {
       return;
     }
@@ -311,7 +312,7 @@ export class Relay {
     this.#registry.unload(room);
   }
 
-  #relayUpdate(room: Room, update: Uint8Array, origin: unknown): void {
+  #relayUpdate(room: Room<Connection>, update: Uint8Array, origin: unknown): void {
     this.#commit.write(room, update, origin instanceof Connection ? origin.userId : null);
     const message = encodeUpdateMessage(update);
     for (const connection of room.connections) {
@@ -321,7 +322,7 @@ export class Relay {
     }
   }
 
-  #relayAwarenessChange(room: Room, change: AwarenessChange, origin: unknown): void {
+  #relayAwarenessChange(room: Room<Connection>, change: AwarenessChange, origin: unknown): void {
     if (origin instanceof Connection) {
       for (const id of change.added) {
         origin.awarenessIds.add(id);
@@ -339,7 +340,7 @@ export class Relay {
     }
   }
 
-  #afterFlush(rooms: ReadonlySet<Room>): void {
+  #afterFlush(rooms: ReadonlySet<Room<Connection>>): void {
     for (const room of rooms) {
       if (room.isDestroyed) {
         continue;
@@ -352,14 +353,14 @@ export class Relay {
     }
   }
 
-  #dropRooms(rooms: ReadonlySet<Room>, error: Error): void {
+  #dropRooms(rooms: ReadonlySet<Room<Connection>>, error: Error): void {
     for (const room of rooms) {
       this.#logger.error('dropping a room whose updates could not be stored', {
         room: room.name,
         error: error.message,
       });
       for (const connection of room.connections) {
-        connection.close(CloseCode.internalError, 'the server could not store changes; they remain on your device');
+        connection.close(CloseCode.internalError, formatRelayReason(RelayReasonCode.storageFailed));
       }
       this.#registry.unload(room);
     }

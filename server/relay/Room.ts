@@ -2,12 +2,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { ParsedRoom, UserId } from '../../shared/index';
 import type { DocumentSummary } from '../storage/DocStore';
-import type { Connection } from './Connection';
 
 /** What a room reports to the relay; both run synchronously inside Yjs events. */
-export interface RoomHooks {
-  onDocUpdate(room: Room, update: Uint8Array, origin: unknown): void;
-  onAwarenessChange(room: Room, change: AwarenessChange, origin: unknown): void;
+export interface RoomHooks<Member> {
+  onDocUpdate(room: Room<Member>, update: Uint8Array, origin: unknown): void;
+  onAwarenessChange(room: Room<Member>, change: AwarenessChange, origin: unknown): void;
 }
 
 /** Client ids whose awareness state changed in one awareness update. */
@@ -27,12 +26,16 @@ export interface LogSize {
   lastSeq: number;
 }
 
-/** One loaded Y.Doc with its awareness and the connections editing it. */
-export class Room {
+/**
+ * One loaded Y.Doc with its awareness and the connections editing it. The relay's rooms hold its
+ * Connections (`Room<Connection>`); the type is a parameter so that this file need not import the
+ * connection, which refers back to its room. Code that never touches the connections takes any room.
+ */
+export class Room<Member = unknown> {
   readonly target: ParsedRoom;
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
-  readonly connections = new Set<Connection>();
+  readonly connections = new Set<Member>();
   readonly log: LogSize;
   /** The document summary last written for the list; null before the first. */
   lastSummary: DocumentSummary | null = null;
@@ -46,7 +49,7 @@ export class Room {
   shouldUnloadAfterFlush = false;
   isDestroyed = false;
 
-  constructor(target: ParsedRoom, doc: Y.Doc, log: LogSize, hooks: RoomHooks) {
+  constructor(target: ParsedRoom, doc: Y.Doc, log: LogSize, hooks: RoomHooks<Member>) {
     this.target = target;
     this.doc = doc;
     this.log = log;

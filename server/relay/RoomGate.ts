@@ -1,6 +1,9 @@
 import type { CloseCode, ParsedRoom, UserId } from '../../shared/index';
 
-/** What one connection may do in its room, decided before any byte of the room is sent. */
+/**
+ * What one connection may do in its room, decided before any byte of the room is sent. Each
+ * `reason` is wire text, `<code>: <sentence>` (formatRelayReason).
+ */
 export type RoomAccess =
   | { readonly kind: 'write'; readonly userId: UserId }
   /** Receives updates; its own updates are dropped and answered with `reason`. */

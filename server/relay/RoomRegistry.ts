@@ -8,19 +8,19 @@ import { Room, type RoomHooks } from './Room';
  * time, and unloaded only when no connection is left and none of its writes is pending, so a
  * load can never race an unload and serve a stale or empty document.
  */
-export class RoomRegistry {
+export class RoomRegistry<Member> {
   readonly #store: DocStore;
-  readonly #hooks: RoomHooks;
-  readonly #rooms = new Map<RoomName, Room>();
-  readonly #loading = new Map<RoomName, Promise<Room>>();
+  readonly #hooks: RoomHooks<Member>;
+  readonly #rooms = new Map<RoomName, Room<Member>>();
+  readonly #loading = new Map<RoomName, Promise<Room<Member>>>();
 
-  constructor(store: DocStore, hooks: RoomHooks) {
+  constructor(store: DocStore, hooks: RoomHooks<Member>) {
     this.#store = store;
     this.#hooks = hooks;
   }
 
   /** The room if it is in memory now, claimed so it is not unloaded; null otherwise. */
-  loaded(target: ParsedRoom): Room | null {
+  loaded(target: ParsedRoom): Room<Member> | null {
     const room = this.#rooms.get(target.name);
     if (room === undefined) {
       return null;
@@ -33,12 +33,12 @@ export class RoomRegistry {
    * The room named `name` if it is in memory now, without claiming it: for reading its document
    * in passing, so that a room waiting to unload still unloads.
    */
-  peek(name: RoomName): Room | null {
+  peek(name: RoomName): Room<Member> | null {
     return this.#rooms.get(name) ?? null;
   }
 
   /** The loaded room, loading it from storage first if needed. Rejects when the load fails. */
-  acquire(target: ParsedRoom): Promise<Room> {
+  acquire(target: ParsedRoom): Promise<Room<Member>> {
     const loaded = this.#rooms.get(target.name);
     if (loaded !== undefined) {
       loaded.shouldUnloadAfterFlush = false;
@@ -53,7 +53,7 @@ export class RoomRegistry {
     return load;
   }
 
-  async #load(target: ParsedRoom): Promise<Room> {
+  async #load(target: ParsedRoom): Promise<Room<Member>> {
     const stored = await this.#store.load(target.name);
     const { doc, log } = loadRoomDoc(target.name, stored);
     const room = new Room(target, doc, log, this.#hooks);
@@ -62,7 +62,7 @@ export class RoomRegistry {
   }
 
   /** Removes a room from memory without storing anything more. */
-  unload(room: Room): void {
+  unload(room: Room<Member>): void {
     if (this.#rooms.get(room.target.name) === room) {
       this.#rooms.delete(room.target.name);
     }
@@ -70,7 +70,7 @@ export class RoomRegistry {
   }
 
   /** Every loaded room. */
-  rooms(): IterableIterator<Room> {
+  rooms(): IterableIterator<Room<Member>> {
     return this.#rooms.values();
   }
 

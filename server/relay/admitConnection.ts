@@ -7,6 +7,7 @@ import {
   SocketParam,
   type UserId,
 } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
 import type { Connection } from './Connection';
 import type { RoomAccess, RoomGate } from './RoomGate';
@@ -20,7 +21,7 @@ export type ConnectRequest =
 export function parseConnectRequest(roomText: string, query: URLSearchParams): ConnectRequest {
   const target = parseRoomName(roomText);
   if (target === null) {
-    return { kind: 'refuse', code: CloseCode.badRoom, reason: 'the room name is not a document id' };
+    return { kind: 'refuse', code: CloseCode.badRoom, reason: formatRelayReason(RelayReasonCode.badRoom) };
   }
   const protocolText = query.get(SocketParam.protocolVersion);
   const schemaText = query.get(SocketParam.schemaVersion);
@@ -32,7 +33,7 @@ export function parseConnectRequest(roomText: string, query: URLSearchParams): C
     return {
       kind: 'refuse',
       code: CloseCode.clientTooOld,
-      reason: 'this app is too old for the server: reload to update it',
+      reason: formatRelayReason(RelayReasonCode.clientTooOld),
     };
   }
   return { kind: 'room', target, schemaVersion: schema };
@@ -83,7 +84,7 @@ export async function decideAccess(hooks: AdmissionHooks, connection: Connection
       error: toError(thrown).message,
     });
     if (epoch === connection.accessEpoch) {
-      connection.close(CloseCode.internalError, 'the server could not check your access; try again later');
+      connection.close(CloseCode.internalError, formatRelayReason(RelayReasonCode.accessCheckFailed));
     }
     return;
   }

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, readSchemaVersion } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
 import type { Connection } from './Connection';
 import { changesDoc, checkUpdate } from './checkUpdate';
@@ -24,7 +25,7 @@ export interface FrameContext {
 export function handleFrame(
   context: FrameContext,
   connection: Connection,
-  room: Room,
+  room: Room<Connection>,
   frame: Frame,
   raw: Uint8Array,
 ): void {
@@ -50,7 +51,12 @@ export function handleFrame(
  * send what the server lacks and learn which of its changes the server holds. Both leave after
  * everything received before this step 1 is stored.
  */
-function answerStep1(context: FrameContext, connection: Connection, room: Room, stateVector: Uint8Array): void {
+function answerStep1(
+  context: FrameContext,
+  connection: Connection,
+  room: Room<Connection>,
+  stateVector: Uint8Array,
+): void {
   context.commit.send(connection, encodeSyncStep2(room.doc, stateVector));
   context.commit.send(connection, encodeSyncStep1(room.doc));
 }
@@ -60,21 +66,29 @@ function answerStep1(context: FrameContext, connection: Connection, room: Room, 
  * may grant only reading) comes first; then a document newer than the client's schema, which an
  * older app would strip of what it does not know.
  */
-function readOnlyReason(connection: Connection, room: Room): string | null {
+function readOnlyReason(connection: Connection, room: Room<Connection>): string | null {
   if (connection.access === null) {
-    return 'Access to this document has not been granted yet.';
+    return formatRelayReason(RelayReasonCode.notAdmitted);
   }
   if (connection.access.kind === 'read') {
     return connection.access.reason;
   }
   const docSchema = readSchemaVersion(room.doc);
   if (connection.schemaVersion !== null && docSchema !== null && docSchema > connection.schemaVersion) {
-    return `This document uses format ${docSchema}, newer than this app's ${connection.schemaVersion}: reload to update the app before editing.`;
+    return formatRelayReason(
+      RelayReasonCode.schemaTooNew,
+      `this document uses format ${docSchema}, newer than this app's ${connection.schemaVersion}: reload to update the app before editing`,
+    );
   }
   return null;
 }
 
-function receiveUpdate(context: FrameContext, connection: Connection, room: Room, update: Uint8Array): void {
+function receiveUpdate(
+  context: FrameContext,
+  connection: Connection,
+  room: Room<Connection>,
+  update: Uint8Array,
+): void {
   const reason = readOnlyReason(connection, room) ?? context.holds.reasonFor(room.target.name);
   if (reason !== null) {
     // Dropped, never stored. Told once, and only for a real change: a reader's handshake step 2
@@ -87,7 +101,7 @@ function receiveUpdate(context: FrameContext, connection: Connection, room: Room
   }
   const check = checkUpdate(room.doc, update);
   if (check.kind === 'invalid') {
-    throw new ProtocolError(CloseCode.badUpdate, check.reason);
+    throw new ProtocolError(CloseCode.badUpdate, RelayReasonCode.badUpdate, check.reason);
   }
   if (check.kind === 'missing') {
     hold(context, connection, update);
@@ -101,6 +115,7 @@ function hold(context: FrameContext, connection: Connection, update: Uint8Array)
   if (connection.heldBytes + update.byteLength > context.maxHeldBytes) {
     throw new ProtocolError(
       CloseCode.missingDependencies,
+      RelayReasonCode.missingDependencies,
       'too many updates whose dependencies never arrived; reconnect to resynchronise',
     );
   }
@@ -109,7 +124,7 @@ function hold(context: FrameContext, connection: Connection, update: Uint8Array)
   connection.heldBytes += update.byteLength;
 }
 
-function applyChecked(context: FrameContext, room: Room, update: Uint8Array, origin: Connection): void {
+function applyChecked(context: FrameContext, room: Room<Connection>, update: Uint8Array, origin: Connection): void {
   Y.applyUpdate(room.doc, update, origin);
   const store = room.doc.store;
   if (store.pendingStructs !== null || store.pendingDs !== null) {
@@ -122,7 +137,7 @@ function applyChecked(context: FrameContext, room: Room, update: Uint8Array, ori
 }
 
 /** Applies held-back updates of the room's connections whose dependencies have now arrived. */
-function releaseHeld(context: FrameContext, room: Room): void {
+function releaseHeld(context: FrameContext, room: Room<Connection>): void {
   let hasProgress = true;
   while (hasProgress) {
     hasProgress = false;
@@ -148,14 +163,18 @@ function releaseHeld(context: FrameContext, room: Room): void {
 function receiveAwareness(
   context: FrameContext,
   connection: Connection,
-  room: Room,
+  room: Room<Connection>,
   update: Uint8Array,
   raw: Uint8Array,
 ): void {
   try {
     awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection);
   } catch (thrown) {
-    throw new ProtocolError(CloseCode.badMessage, `bad awareness update: ${toError(thrown).message}`);
+    throw new ProtocolError(
+      CloseCode.badMessage,
+      RelayReasonCode.badFrame,
+      `bad awareness update: ${toError(thrown).message}`,
+    );
   }
   // Forward the frame as received: it was fully parsed above, and re-encoding it would cost more.
   const frame = raw.slice();
@@ -166,7 +185,7 @@ function receiveAwareness(
   }
 }
 
-export function sendAllAwareness(context: FrameContext, connection: Connection, room: Room): void {
+export function sendAllAwareness(context: FrameContext, connection: Connection, room: Room<Connection>): void {
   const clients = [...room.awareness.getStates().keys()];
   if (clients.length > 0) {
     const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients);

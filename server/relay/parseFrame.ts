@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/index';
+import { RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { toError } from '../logger';
 import { ProtocolError } from './ProtocolError';
 
@@ -16,7 +17,11 @@ function readPayload(decoder: decoding.Decoder, what: string): Uint8Array {
   try {
     return decoding.readVarUint8Array(decoder);
   } catch (thrown) {
-    throw new ProtocolError(CloseCode.badMessage, `truncated ${what}: ${toError(thrown).message}`);
+    throw new ProtocolError(
+      CloseCode.badMessage,
+      RelayReasonCode.badFrame,
+      `truncated ${what}: ${toError(thrown).message}`,
+    );
   }
 }
 
@@ -24,7 +29,7 @@ function readVarUint(decoder: decoding.Decoder, what: string): number {
   try {
     return decoding.readVarUint(decoder);
   } catch (thrown) {
-    throw new ProtocolError(CloseCode.badMessage, `bad ${what}: ${toError(thrown).message}`);
+    throw new ProtocolError(CloseCode.badMessage, RelayReasonCode.badFrame, `bad ${what}: ${toError(thrown).message}`);
   }
 }
 
@@ -36,7 +41,11 @@ function parseSync(decoder: decoding.Decoder): Frame {
       try {
         Y.decodeStateVector(stateVector);
       } catch (thrown) {
-        throw new ProtocolError(CloseCode.badMessage, `bad state vector: ${toError(thrown).message}`);
+        throw new ProtocolError(
+          CloseCode.badMessage,
+          RelayReasonCode.badFrame,
+          `bad state vector: ${toError(thrown).message}`,
+        );
       }
       return { kind: 'syncStep1', stateVector };
     }
@@ -45,7 +54,11 @@ function parseSync(decoder: decoding.Decoder): Frame {
     case SyncMessageType.update:
       return { kind: 'update', update: readPayload(decoder, 'update') };
     default:
-      throw new ProtocolError(CloseCode.unknownMessageType, `unknown sync message type ${syncType}`);
+      throw new ProtocolError(
+        CloseCode.unknownMessageType,
+        RelayReasonCode.unknownMessageType,
+        `unknown sync message type ${syncType}`,
+      );
   }
 }
 
@@ -56,7 +69,7 @@ function parseSync(decoder: decoding.Decoder): Frame {
  */
 export function parseFrame(data: Uint8Array): Frame {
   if (data.byteLength === 0) {
-    throw new ProtocolError(CloseCode.badMessage, 'empty frame');
+    throw new ProtocolError(CloseCode.badMessage, RelayReasonCode.badFrame, 'empty frame');
   }
   const decoder = decoding.createDecoder(data);
   const messageType = readVarUint(decoder, 'message type');
@@ -72,10 +85,18 @@ export function parseFrame(data: Uint8Array): Frame {
       frame = { kind: 'queryAwareness' };
       break;
     default:
-      throw new ProtocolError(CloseCode.unknownMessageType, `unknown message type ${messageType}`);
+      throw new ProtocolError(
+        CloseCode.unknownMessageType,
+        RelayReasonCode.unknownMessageType,
+        `unknown message type ${messageType}`,
+      );
   }
   if (decoding.hasContent(decoder)) {
-    throw new ProtocolError(CloseCode.badMessage, `${data.byteLength - decoder.pos} trailing bytes after the message`);
+    throw new ProtocolError(
+      CloseCode.badMessage,
+      RelayReasonCode.badFrame,
+      `${data.byteLength - decoder.pos} trailing bytes after the message`,
+    );
   }
   return frame;
 }

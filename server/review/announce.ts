@@ -2,13 +2,16 @@ import { STREAM_EVENTS } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
 import { Action, can, documentTarget } from '../../shared/index';
 import { actorOf } from '../auth/Authenticator';
+import type { AccountStore, UserRecord } from '../storage/AccountStore';
 import type { StoredNotification } from '../storage/ReviewStore';
-import type { WorkspaceStore } from '../storage/WorkspaceStore';
 import type { StreamHub } from './StreamHub';
 import { withoutSnapshots } from './withoutSnapshots';
 
+/** What announcing needs of the live streams' hub. */
+export type StreamPublisher = Pick<StreamHub, 'publish' | 'size'>;
+
 /** Sends each stored notification to its person's open streams. */
-export function announceNotifications(hub: StreamHub, notifications: readonly StoredNotification[]): void {
+export function announceNotifications(hub: StreamPublisher, notifications: readonly StoredNotification[]): void {
   for (const { userId, notification } of notifications) {
     hub.publish([userId], { event: STREAM_EVENTS.notification, data: JSON.stringify(notification) });
   }
@@ -19,13 +22,22 @@ export function announceNotifications(hub: StreamHub, notifications: readonly St
  * may read it now: decided on the accounts as stored, not as they were when each stream opened.
  * Co-signers' snapshots are left out (see withoutSnapshots).
  */
-export async function announceRecord(hub: StreamHub, store: WorkspaceStore, record: DocRecord): Promise<void> {
+export async function announceRecord(
+  hub: StreamPublisher,
+  accounts: Pick<AccountStore, 'listUsers'>,
+  record: DocRecord,
+): Promise<void> {
+  if (hub.size > 0) {
+    announceRecordTo(hub, await accounts.listUsers(), record);
+  }
+}
+
+/** announceRecord, for a caller that has read the accounts already. */
+export function announceRecordTo(hub: StreamPublisher, users: readonly UserRecord[], record: DocRecord): void {
   if (hub.size === 0) {
     return;
   }
   const target = documentTarget(record);
-  const readers = (await store.listUsers())
-    .filter((user) => can(actorOf(user), Action.readDocument, target))
-    .map((user) => user.id);
+  const readers = users.filter((user) => can(actorOf(user), Action.readDocument, target)).map((user) => user.id);
   hub.publish(readers, { event: STREAM_EVENTS.record, data: JSON.stringify(withoutSnapshots(record)) });
 }

@@ -9,7 +9,10 @@ export interface ContentReader {
    * writes first); `read` must not change it.
    */
   readContent<T>(docId: DocId, read: (doc: Y.Doc) => T): Promise<T>;
-  /** Runs `work` while no edit of the document's content is accepted; `reason` tells writers why. */
+  /**
+   * Runs `work` while no edit of the document's content is accepted; `reason` (wire text, see
+   * formatRelayReason) tells writers why.
+   */
   holdWrites<T>(docId: DocId, reason: string, work: () => Promise<T>): Promise<T>;
 }
 

@@ -1,7 +1,7 @@
+import type * as Y from 'yjs';
 import type { Cosigner } from '../../shared/api/schemas';
-import type { DocId, UserId } from '../../shared/index';
+import type { UserId } from '../../shared/index';
 import {
-  type ContentReader,
   copyOf,
   decodeUntrustedSnapshot,
   isSnapshotContained,
@@ -9,23 +9,25 @@ import {
   visibleContentAt,
 } from './contentSnapshots';
 
+/** The co-signers who have signed a snapshot: the only ones whose signature can be outdated. */
+export function signedCosigners(cosigners: readonly Cosigner[]): Cosigner[] {
+  return cosigners.filter((cosigner) => cosigner.state === 'signed' && cosigner.snapshot !== null);
+}
+
 /**
- * The co-signers whose signature no longer matches what the document shows: the title or body
- * rebuilt from the snapshot they signed differs from the current ones. Changes that leave the
- * visible content as it was (an edit undone) keep a signature valid. A stored snapshot that no
- * longer decodes or fits the document counts as outdated: the co-signer is asked to sign again.
+ * The co-signers whose signature no longer matches what `doc` (the server's content) shows: the
+ * title or body rebuilt from the snapshot they signed differs from the current ones. Changes that
+ * leave the visible content as it was (an edit undone) keep a signature valid. A stored snapshot
+ * that no longer decodes or fits the document counts as outdated: the co-signer is asked to sign
+ * again. `doc` is not changed: the work is done on a copy.
  */
-export async function outdatedSigners(
-  content: ContentReader,
-  docId: DocId,
-  cosigners: readonly Cosigner[],
-): Promise<UserId[]> {
-  const signed = cosigners.filter((cosigner) => cosigner.state === 'signed' && cosigner.snapshot !== null);
+export function outdatedSigners(doc: Y.Doc, cosigners: readonly Cosigner[]): UserId[] {
+  const signed = signedCosigners(cosigners);
   if (signed.length === 0) {
     return [];
   }
   // Rebuilding a past state splits items of the document it reads: work on a copy.
-  const copy = await content.readContent(docId, copyOf);
+  const copy = copyOf(doc);
   try {
     const current = visibleContent(copy);
     return signed

@@ -3,8 +3,8 @@ import type { NotificationType } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
 import { Action, can, DocStatus, documentTarget, type UserId } from '../../shared/index';
 import { actorOf } from '../auth/Authenticator';
+import type { UserRecord } from '../storage/AccountStore';
 import type { NewNotification } from '../storage/ReviewStore';
-import type { UserRecord } from '../storage/WorkspaceStore';
 
 /**
  * Who is told of what happens to a document. The person who did it is never told; nor is anyone

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/index';
-import type { WorkspaceStore } from '../storage/WorkspaceStore';
+import type { AccountStore } from '../storage/AccountStore';
 import { hashPasswords } from './hashPasswords';
 import { oneTimePassword } from './oneTimePassword';
 
@@ -21,16 +21,16 @@ export interface CreatedAccounts {
 
 /**
  * Creates accounts with one-time passwords, and the groups they name, in one transaction
- * (`WorkspaceStore.importRoster`): all of them or, when a username is taken, none.
+ * (`AccountStore.importRoster`): all of them or, when a username is taken, none.
  */
 export async function createAccounts(
-  store: WorkspaceStore,
+  accounts: Pick<AccountStore, 'importRoster'>,
   plan: { readonly groupNames: readonly string[]; readonly accounts: readonly NewAccount[] },
   hashPassword: (password: string) => Promise<string>,
 ): Promise<CreatedAccounts> {
   const passwords = plan.accounts.map(() => oneTimePassword());
   const hashes = await hashPasswords(passwords, hashPassword);
-  const { createdGroups } = await store.importRoster({
+  const { createdGroups } = await accounts.importRoster({
     groupNames: [...plan.groupNames],
     accounts: plan.accounts.map((account, index) => ({
       username: account.username,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databasePath } from '../storage/databasePath';
-import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import { SqliteAccountStore } from '../storage/SqliteAccountStore';
+import { SqliteGroupStore } from '../storage/SqliteGroupStore';
 import { importRoster } from './importRoster';
 
 /** `姓名,用户名,角色,小组\r\n张三,zhangsan,委员,"经济界别、教育界别"\r\n` encoded as GBK. */
@@ -22,14 +23,17 @@ function utf8(text: string, options: { bom?: boolean } = {}): Uint8Array {
 
 describe('importRoster', () => {
   let dir: string;
-  let store: SqliteWorkspaceStore;
+  let store: SqliteAccountStore;
+  let groups: SqliteGroupStore;
 
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'jianyan-roster-'));
-    store = new SqliteWorkspaceStore({ path: databasePath(dir) });
+    store = new SqliteAccountStore({ path: databasePath(dir) });
+    groups = new SqliteGroupStore({ path: databasePath(dir) });
   });
   afterEach(async () => {
     await store.close();
+    await groups.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -53,15 +57,15 @@ describe('importRoster', () => {
     const zhang = await store.findUserByUsername('zhangsan');
     expect(zhang).toMatchObject({ name: '张三', role: 'convener', mustChangePassword: true, isActive: true });
     expect(zhang?.passwordHash).toBe(`test$${first?.oneTimePassword}`);
-    const groups = await store.listGroups();
-    expect(groups.find((group) => group.name === '经济界别')?.memberIds).toHaveLength(2);
+    const listed = await groups.listGroups();
+    expect(listed.find((group) => group.name === '经济界别')?.memberIds).toHaveLength(2);
   });
 
   it('reads a GBK roster', async () => {
     const outcome = await importRoster(store, GBK_ROSTER, { hashPassword });
     expect(outcome.ok).toBe(true);
     expect(await store.findUserByUsername('zhangsan')).toMatchObject({ name: '张三', role: 'member' });
-    expect((await store.listGroups()).map((group) => group.name).sort()).toEqual(['教育界别', '经济界别'].sort());
+    expect((await groups.listGroups()).map((group) => group.name).sort()).toEqual(['教育界别', '经济界别'].sort());
   });
 
   it('joins existing groups and creates only the missing ones', async () => {
@@ -70,7 +74,7 @@ describe('importRoster', () => {
       hashPassword,
     });
     expect(outcome).toMatchObject({ ok: true, result: { createdGroups: ['教育界别'] } });
-    expect((await store.listGroups()).find((group) => group.name === '经济界别')?.memberIds).toHaveLength(2);
+    expect((await groups.listGroups()).find((group) => group.name === '经济界别')?.memberIds).toHaveLength(2);
   });
 
   it('refuses the whole file, writing nothing, and names every bad line including taken usernames', async () => {
@@ -97,7 +101,7 @@ describe('importRoster', () => {
       ],
     });
     expect(await store.countUsers()).toBe(1);
-    expect(await store.listGroups()).toEqual([]);
+    expect(await groups.listGroups()).toEqual([]);
   });
 
   it('answers a username taken between the check and the transaction as a problem of its line', async () => {

@@ -1,5 +1,6 @@
 import type { RosterResult } from '../../shared/api/schemas';
-import { WorkspaceConflictError, type WorkspaceStore } from '../storage/WorkspaceStore';
+import type { AccountStore } from '../storage/AccountStore';
+import { WorkspaceConflictError } from '../storage/WorkspaceConflictError';
 import { type CreatedAccounts, createAccounts } from './createAccounts';
 import { decodeRoster } from './decodeRoster';
 import { parseRoster, type RosterProblem, type RosterRow } from './parseRoster';
@@ -23,7 +24,7 @@ function takenProblem(row: RosterRow): RosterProblem {
 
 /** Every bad line of the file, including usernames that existing accounts have. */
 async function findProblems(
-  store: WorkspaceStore,
+  store: Pick<AccountStore, 'findUserByUsername'>,
   text: string,
 ): Promise<{ rows: readonly RosterRow[]; problems: RosterProblem[] }> {
   const parsed = parseRoster(text);
@@ -42,7 +43,7 @@ async function findProblems(
  * writes nothing and answers every bad line, so that one corrected file imports cleanly.
  */
 export async function importRoster(
-  store: WorkspaceStore,
+  store: Pick<AccountStore, 'findUserByUsername' | 'importRoster'>,
   bytes: Uint8Array,
   options: ImportRosterOptions,
 ): Promise<ImportRosterOutcome> {

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { RoomName } from '../../shared/index';
 import { type DocStore, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
+import { SqliteQueries } from './SqliteQueries';
+import { recordAuthor, writeSummary } from './sqliteDocumentRows';
 import { migrate } from './sqliteSchema';
 import { WalCheckpointer } from './WalCheckpointer';
 
@@ -54,18 +56,7 @@ export class SqliteDocStore implements DocStore {
     this.#db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.#db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     migrate(this.#db);
-    this.#checkpointer = null;
-    if (options.checkpointInBackground !== false) {
-      this.#db.pragma('wal_autocheckpoint = 0');
-      this.#checkpointer = new WalCheckpointer({
-        path: options.path,
-        onError: (message) => {
-          // Fall back to checkpoints inside commits: slower, but the WAL cannot grow forever.
-          this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
-          options.onCheckpointError?.(message);
-        },
-      });
-    }
+    this.#checkpointer = options.checkpointInBackground === false ? null : this.#checkpointInBackground(options);
 
     // Keyed by (room, seq) so that an append touches one page of one tree; the next sequence
     // number is read inside the transaction, so other processes may append too.
@@ -75,13 +66,9 @@ export class SqliteDocStore implements DocStore {
        RETURNING seq`,
     );
     // Records are created by the HTTP API, the authority on a document's group, kind and status:
-    // the relay only refreshes what the content says, and never creates a row.
-    const updateDocument = this.#db.prepare<[string, number, string | null, string]>(
-      `UPDATE documents SET title = ?, updated_at = ?, updated_by = coalesce(?, updated_by) WHERE id = ?`,
-    );
-    const insertAuthor = this.#db.prepare<[string, string, number]>(
-      'INSERT OR IGNORE INTO doc_authors (doc_id, user_id, first_at) VALUES (?, ?, ?)',
-    );
+    // the relay only refreshes what the content says, through the records' own functions
+    // (sqliteDocumentRows), and never creates a row.
+    const records = new SqliteQueries(this.#db, 'document store');
     const deleteThrough = this.#db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
     const insertAt = this.#db.prepare<[string, number, Uint8Array]>(
       'INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)',
@@ -97,11 +84,11 @@ export class SqliteDocStore implements DocStore {
         }
         lastSeq.set(room, inserted.seq);
       }
-      for (const doc of batch.documents) {
-        updateDocument.run(doc.title, doc.updatedAt, doc.updatedBy, doc.id);
+      for (const summary of batch.documents) {
+        writeSummary(records, summary);
       }
       for (const author of batch.authors) {
-        insertAuthor.run(author.docId, author.userId, author.at);
+        recordAuthor(records, author);
       }
       return lastSeq;
     });
@@ -137,6 +124,19 @@ export class SqliteDocStore implements DocStore {
     this.#isClosed = true;
     await this.#checkpointer?.stop();
     this.#db.close();
+  }
+
+  /** Moves WAL checkpoints out of commits, to a worker thread with its own connection. */
+  #checkpointInBackground(options: SqliteDocStoreOptions): WalCheckpointer {
+    this.#db.pragma('wal_autocheckpoint = 0');
+    return new WalCheckpointer({
+      path: options.path,
+      onError: (message) => {
+        // Fall back to checkpoints inside commits: slower, but the WAL cannot grow forever.
+        this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+        options.onCheckpointError?.(message);
+      },
+    });
   }
 
   #assertOpen(operation: string): void {

@@ -8,8 +8,8 @@ import type { DocEvent, DocEventType } from '../../shared/api/review';
 import { type DocId, DocKind, type DocStatus, type GroupId, type UserId } from '../../shared/index';
 import { databasePath } from './databasePath';
 import type { NewNotification, NewVersion } from './ReviewStore';
+import { SqliteDocRecordStore } from './SqliteDocRecordStore';
 import { SqliteReviewStore } from './SqliteReviewStore';
-import { SqliteWorkspaceStore } from './SqliteWorkspaceStore';
 import { STORAGE_SCHEMA_VERSION } from './sqliteSchema';
 
 const dirs: string[] = [];
@@ -28,21 +28,21 @@ const userId = () => randomUUID() as UserId;
 const CREATOR = userId();
 const CHAIR = userId();
 
-/** A review store and a workspace store on one fresh file, with one registered proposal. */
+/** A review store and a document record store on one fresh file, with one registered proposal. */
 async function open(): Promise<{
   file: string;
   reviews: SqliteReviewStore;
-  workspace: SqliteWorkspaceStore;
+  records: SqliteDocRecordStore;
   docId: DocId;
 }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianyan-review-'));
   dirs.push(dir);
   const file = databasePath(dir);
-  const workspace = new SqliteWorkspaceStore({ path: file });
+  const records = new SqliteDocRecordStore({ path: file });
   const reviews = new SqliteReviewStore({ path: file });
-  closables.push(reviews, workspace);
+  closables.push(reviews, records);
   const docId = randomUUID() as DocId;
-  await workspace.createDocument({
+  await records.createDocument({
     id: docId,
     kind: DocKind.proposal,
     groupId: randomUUID() as GroupId,
@@ -50,7 +50,7 @@ async function open(): Promise<{
     createdBy: CREATOR,
     createdAt: 1,
   });
-  return { file, reviews, workspace, docId };
+  return { file, reviews, records, docId };
 }
 
 function event(docId: DocId, type: DocEventType, extra: Partial<DocEvent> = {}): DocEvent {
@@ -112,14 +112,14 @@ function transition(docId: DocId, from: DocStatus, to: DocStatus, requestId: str
 
 describe('SqliteReviewStore', () => {
   it('applies a transition: status, event, version, review and notifications in one go', async () => {
-    const { reviews, workspace, docId } = await open();
+    const { reviews, records, docId } = await open();
     const submit = transition(docId, 'draft', 'in_review');
     const applied = await reviews.applyTransition({ ...submit, reviewedVersionId: submit.version.id });
 
     expect(applied).toMatchObject({ kind: 'applied', record: { status: 'in_review' }, event: { type: 'submitted' } });
     expect(applied.kind === 'applied' && applied.version?.snapshot).toBe('AAA=');
     expect(applied.kind === 'applied' && applied.notifications.map((n) => n.userId)).toEqual([CHAIR]);
-    expect((await workspace.getDocument(docId))?.status).toBe('in_review');
+    expect((await records.getDocument(docId))?.status).toBe('in_review');
     const activity = await reviews.activity(docId, CREATOR);
     expect(activity.events.map((e) => [e.type, e.fromStatus, e.toStatus])).toEqual([
       ['submitted', 'draft', 'in_review'],
@@ -131,13 +131,13 @@ describe('SqliteReviewStore', () => {
   });
 
   it('writes nothing for a transition from a status the document is no longer in', async () => {
-    const { reviews, workspace, docId } = await open();
+    const { reviews, records, docId } = await open();
     expect(await reviews.applyTransition(transition(docId, 'in_review', 'approved'))).toEqual({
       kind: 'stale',
       status: 'draft',
     });
     expect(await reviews.activity(docId, CREATOR)).toEqual({ events: [], versions: [], lastReviewedVersionId: null });
-    expect((await workspace.getDocument(docId))?.status).toBe('draft');
+    expect((await records.getDocument(docId))?.status).toBe('draft');
     expect(await reviews.inbox(CHAIR, 10)).toEqual({ notifications: [], unreadCount: 0 });
   });
 
@@ -176,7 +176,7 @@ describe('SqliteReviewStore', () => {
   });
 
   it('keeps co-signers in the record in the order asked: invite, sign, re-invite, withdraw', async () => {
-    const { reviews, workspace, docId } = await open();
+    const { reviews, records, docId } = await open();
     const [a, b] = [userId(), userId()];
     await reviews.inviteCosigners({ docId, userIds: [a], invitedBy: CREATOR, at: 5, events: [], notifications: [] });
     const signed = await reviews.sign({
@@ -202,12 +202,12 @@ describe('SqliteReviewStore', () => {
     await reviews.withdrawSignature({ docId, userId: b, event: event(docId, 'cosign_withdrawn') });
     expect(await reviews.withdrawSignature({ docId, userId: b, event: event(docId, 'cosign_withdrawn') })).toBeNull();
 
-    const listed = (await workspace.listDocuments()).find((doc) => doc.id === docId);
+    const listed = (await records.listDocuments()).find((doc) => doc.id === docId);
     expect(listed?.cosigners.map((c) => [c.userId, c.state, c.snapshot])).toEqual([
       [a, 'invited', null],
       [b, 'withdrawn', null],
     ]);
-    expect((await workspace.getDocument(docId))?.cosigners).toEqual(listed?.cosigners);
+    expect((await records.getDocument(docId))?.cosigners).toEqual(listed?.cosigners);
     expect((await reviews.activity(docId, CREATOR)).events.map((e) => e.type)).toEqual([
       'cosigned',
       'cosign_withdrawn',
@@ -241,15 +241,15 @@ describe('SqliteReviewStore', () => {
   });
 
   it('migrates a layout-2 file to the current layout, keeping its records', async () => {
-    const { file, workspace, docId } = await open();
-    await workspace.close();
+    const { file, records, docId } = await open();
+    await records.close();
     const raw = new Database(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(STORAGE_SCHEMA_VERSION);
     raw.exec(`DROP TABLE doc_events; DROP TABLE doc_versions; DROP TABLE doc_cosigners; DROP TABLE doc_reviews;
       DROP TABLE notifications; PRAGMA user_version = 2;`);
     raw.close();
 
-    const reopened = new SqliteWorkspaceStore({ path: file });
+    const reopened = new SqliteDocRecordStore({ path: file });
     closables.push(reopened);
     expect(await reopened.getDocument(docId)).toMatchObject({ title: '关于乡村养老的提案', cosigners: [] });
     const check = new Database(file);

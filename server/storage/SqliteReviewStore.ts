@@ -1,5 +1,5 @@
 import type { DocEvent, Inbox, Version } from '../../shared/api/review';
-import { type DocId, parseDocStatus, type UserId } from '../../shared/index';
+import type { DocId, UserId } from '../../shared/index';
 import { openSqliteConnection } from './openSqliteConnection';
 import type {
   CosignWritten,
@@ -14,6 +14,13 @@ import type {
 } from './ReviewStore';
 import { SqliteQueries } from './SqliteQueries';
 import {
+  documentById,
+  documentStatus,
+  isDocumentRegistered,
+  setDocumentStatus,
+  touchDocument,
+} from './sqliteDocumentRows';
+import {
   type EventRow,
   type NotificationRow,
   toDocEvent,
@@ -21,15 +28,11 @@ import {
   toVersion,
   type VersionRow,
 } from './sqliteReviewRows';
-import { documentById } from './sqliteWorkspaceDocuments';
+import { blob } from './sqliteRowChecks';
 
 export interface SqliteReviewStoreOptions {
   /** Path of the database file shared with the other stores; created when missing. */
   readonly path: string;
-}
-
-function blob(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Restricts a notification query to the documents of a JSON array (bound twice); NULL: every document. */
@@ -43,7 +46,9 @@ function onlyDocs(docIds: readonly DocId[] | undefined): string | null {
 /**
  * The review records in the shared SQLite file, on a connection of their own. Every write runs
  * in one IMMEDIATE transaction, so a transition's status check and its writes cannot be split
- * by another request or process.
+ * by another request or process. Owns `doc_events`, `doc_versions`, `doc_cosigners`,
+ * `doc_reviews` and `notifications`; a document's status and time of change are written through
+ * the document records' functions (sqliteDocumentRows).
  */
 export class SqliteReviewStore implements ReviewStore {
   readonly #q: SqliteQueries;
@@ -63,23 +68,17 @@ export class SqliteReviewStore implements ReviewStore {
       if (repeated !== null) {
         return { kind: 'repeated', ...repeated };
       }
-      const row = this.#q.get<{ status: string }>('SELECT status FROM documents WHERE id = ?', event.docId);
-      if (row === undefined) {
-        return { kind: 'missing' };
-      }
-      const status = parseDocStatus(row.status);
+      const status = documentStatus(this.#q, event.docId);
       if (status === null) {
-        throw new Error(
-          `Cannot read documents row ${event.docId}: its status is not valid; the database was changed by hand?`,
-        );
+        return { kind: 'missing' };
       }
       if (status !== event.fromStatus) {
         return { kind: 'stale', status };
       }
       const saved = version === null ? null : this.#insertVersion(version);
       this.#insertEvent(event, requestId);
-      this.#q.run('UPDATE documents SET status = ? WHERE id = ?', event.toStatus, event.docId);
-      this.#touch(event.docId, event.at);
+      setDocumentStatus(this.#q, event.docId, event.toStatus);
+      touchDocument(this.#q, event.docId, event.at);
       if (transition.reviewedVersionId !== null) {
         this.#setReview(event.docId, event.actorId, transition.reviewedVersionId, event.at);
       }
@@ -116,7 +115,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   inviteCosigners(invite: Parameters<ReviewStore['inviteCosigners']>[0]): Promise<CosignWritten | null> {
     return this.#q.write('invite co-signers', () => {
-      if (!this.#isRegistered(invite.docId)) {
+      if (!isDocumentRegistered(this.#q, invite.docId)) {
         return null;
       }
       for (const userId of invite.userIds) {
@@ -138,7 +137,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   sign(sign: Parameters<ReviewStore['sign']>[0]): Promise<CosignWritten | null> {
     return this.#q.write('store a signature', () => {
-      if (!this.#isRegistered(sign.docId)) {
+      if (!isDocumentRegistered(this.#q, sign.docId)) {
         return null;
       }
       this.#q.run(
@@ -231,10 +230,6 @@ export class SqliteReviewStore implements ReviewStore {
     return { event: toDocEvent(row), version: version === undefined ? null : toVersion(version) };
   }
 
-  #isRegistered(docId: DocId): boolean {
-    return this.#q.get('SELECT 1 FROM documents WHERE id = ?', docId) !== undefined;
-  }
-
   /** The record after a write, with the signed snapshots (the signature answers carry them). */
   #record(docId: DocId) {
     const record = documentById(this.#q, docId, true);
@@ -249,17 +244,9 @@ export class SqliteReviewStore implements ReviewStore {
       this.#insertEvent(event, null);
     }
     if (events.length > 0) {
-      this.#touch(docId, Math.max(...events.map((event) => event.at)));
+      touchDocument(this.#q, docId, Math.max(...events.map((event) => event.at)));
     }
     return { notifications: this.#insertNotifications(notifications), record: this.#record(docId) };
-  }
-
-  /**
-   * Marks the record changed (status or co-signers) at `at`, and always later than before, so a
-   * client that keeps the newer of two copies of a record by `updatedAt` keeps this one.
-   */
-  #touch(docId: DocId, at: number): void {
-    this.#q.run('UPDATE documents SET updated_at = max(updated_at + 1, ?) WHERE id = ?', at, docId);
   }
 
   #insertVersion(version: NewVersion): Version {

@@ -7,7 +7,9 @@ import {
   type Version,
 } from '../../shared/api/review';
 import { COSIGN_STATES, type Cosigner } from '../../shared/api/schemas';
-import { parseDocId, parseDocStatus, parseUserId } from '../../shared/index';
+import { type DocId, parseDocId, parseDocStatus, parseUserId } from '../../shared/index';
+import type { SqliteQueries } from './SqliteQueries';
+import { groupBy } from './sqliteRowChecks';
 
 /**
  * Rows of the review tables (layout v3) and their conversion to the API's records. Like the
@@ -122,6 +124,27 @@ export function toCosigner(row: CosignerRow): Cosigner {
     signedAt: row.signed_at,
     snapshot: row.snapshot === null ? null : toBase64(row.snapshot),
   };
+}
+
+/**
+ * Co-signers of one document (or all, in one query), in the order they were first asked or
+ * signed. Lists read them without the signed snapshots (null), which only the activity needs.
+ * Document records are read with them (sqliteDocumentRows).
+ */
+export function cosignersByDocument(
+  q: SqliteQueries,
+  docId: DocId | null,
+  withSnapshots: boolean,
+): Map<string, Cosigner[]> {
+  const rows = q.all<CosignerRow>(
+    `SELECT doc_id, user_id, state, invited_by, invited_at, signed_at,
+            CASE WHEN ? THEN snapshot END AS snapshot
+     FROM doc_cosigners WHERE ? IS NULL OR doc_id = ? ORDER BY doc_id, rowid`,
+    withSnapshots ? 1 : 0,
+    docId,
+    docId,
+  );
+  return groupBy(rows.map((row) => ({ key: row.doc_id, value: toCosigner(row) })));
 }
 
 export function toNotification(row: NotificationRow): Notification {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The table layout of the SQLite file, shared by the document store, the workspace store and the
+ * The table layout of the SQLite file, shared by the document store, the record stores and the
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */

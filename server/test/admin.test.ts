@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meSchema } from '../../shared/api/schemas';
 import { PasswordHasher } from '../auth/passwords';
 import { databasePath } from '../storage/databasePath';
-import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
+import { SqliteAccountStore } from '../storage/SqliteAccountStore';
 import { runNpmScript, type ScriptResult } from './support/runNpmScript';
 import { makeDataDir, startTestServer } from './support/testServer';
 
@@ -35,8 +35,8 @@ function writeRoster(name: string, text: string): string {
   return file;
 }
 
-async function withStore<T>(use: (store: SqliteWorkspaceStore) => Promise<T>): Promise<T> {
-  const store = new SqliteWorkspaceStore({ path: databasePath(dataDir) });
+async function withStore<T>(use: (store: SqliteAccountStore) => Promise<T>): Promise<T> {
+  const store = new SqliteAccountStore({ path: databasePath(dataDir) });
   try {
     return await use(store);
   } finally {

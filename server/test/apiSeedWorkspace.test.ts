@@ -6,6 +6,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { meSchema } from '../../shared/api/schemas';
 import { AUTH_PERMISSION_DENIED, CloseCode, DocKind, MessageType, Role } from '../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { apiRequest, expectOk } from './support/apiRequest';
 import { seedWorkspace } from './support/seedWorkspace';
 import { startTestServer, type TestServer } from './support/testServer';
@@ -103,7 +104,7 @@ describe('the relay behind the workspace gate', () => {
 
     expect(await openRoom(doc.id, null).result).toEqual({
       code: CloseCode.unauthorized,
-      reason: 'sign in to open documents',
+      reason: formatRelayReason(RelayReasonCode.signIn),
     });
     expect(await openRoom(doc.id, seeded.people.outsider.token).result).toMatchObject({ code: CloseCode.forbidden });
 
@@ -125,7 +126,7 @@ describe('the relay behind the workspace gate', () => {
     expect(deactivate.status).toBe(200);
     expect(await deactivatedClose).toEqual({
       code: CloseCode.unauthorized,
-      reason: 'your session has expired: sign in again',
+      reason: formatRelayReason(RelayReasonCode.expired),
     });
   });
 

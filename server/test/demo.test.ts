@@ -6,9 +6,10 @@ import { ContentField, roomNameOf, templateHeadings } from '../../shared/index';
 import { DEMO_PEOPLE } from '../demo/committee';
 import { DEMO_DRAFTS } from '../demo/drafts';
 import { databasePath } from '../storage/databasePath';
+import { SqliteDocRecordStore } from '../storage/SqliteDocRecordStore';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { SqliteGroupStore } from '../storage/SqliteGroupStore';
 import { SqliteReviewStore } from '../storage/SqliteReviewStore';
-import { SqliteWorkspaceStore } from '../storage/SqliteWorkspaceStore';
 import { runNpmScript, type ScriptResult } from './support/runNpmScript';
 import { SyncClient } from './support/SyncClient';
 import { makeDataDir, startTestServer } from './support/testServer';
@@ -54,12 +55,13 @@ describe('npm run demo', () => {
   });
 
   it('registers each draft in its group and stores its content with the title and template', async () => {
-    const workspace = new SqliteWorkspaceStore({ path: databasePath(dataDir) });
+    const groupStore = new SqliteGroupStore({ path: databasePath(dataDir) });
+    const recordStore = new SqliteDocRecordStore({ path: databasePath(dataDir) });
     const docs = new SqliteDocStore({ path: databasePath(dataDir), checkpointInBackground: false });
     try {
-      const groups = new Map((await workspace.listGroups()).map((group) => [group.id, group.name]));
+      const groups = new Map((await groupStore.listGroups()).map((group) => [group.id, group.name]));
       expect(groups.size).toBe(12);
-      const records = await workspace.listDocuments();
+      const records = await recordStore.listDocuments();
       expect(records).toHaveLength(DEMO_DRAFTS.length);
       for (const record of records) {
         const draft = DEMO_DRAFTS.find((candidate) => candidate.title === record.title);
@@ -84,15 +86,16 @@ describe('npm run demo', () => {
       }
     } finally {
       await docs.close();
-      await workspace.close();
+      await recordStore.close();
+      await groupStore.close();
     }
   });
 
   it('gives drafts in review their timeline and versions, and proposals their co-signers', async () => {
-    const workspace = new SqliteWorkspaceStore({ path: databasePath(dataDir) });
+    const recordStore = new SqliteDocRecordStore({ path: databasePath(dataDir) });
     const reviews = new SqliteReviewStore({ path: databasePath(dataDir) });
     try {
-      const records = await workspace.listDocuments();
+      const records = await recordStore.listDocuments();
       const reviewed = DEMO_DRAFTS.filter((draft) => draft.review !== undefined);
       expect(reviewed.map((draft) => draft.review?.status).sort()).toEqual(['in_review', 'returned']);
       for (const draft of reviewed) {
@@ -110,7 +113,7 @@ describe('npm run demo', () => {
       }
     } finally {
       await reviews.close();
-      await workspace.close();
+      await recordStore.close();
     }
   });
 

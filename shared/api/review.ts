@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { Action } from '../domain/permissions';
-import type { WorkflowAction } from '../domain/workflow';
+import {
+  DOC_EVENT_TYPES,
+  type DocEventType,
+  NOTIFICATION_TYPES,
+  type NotificationType,
+  VERSION_CAUSES,
+  type VersionCause,
+} from '../domain/reviewRecords';
+import { TRANSITION_ACTIONS, TRANSITIONS, type Transition, WORKFLOW } from '../domain/workflow';
 import { docIdSchema, docRecordSchema, docStatusSchema, userIdSchema } from './schemas';
 
 /**
@@ -31,32 +38,12 @@ export const snapshotSchema = z
   .max(MAX_SNAPSHOT_BASE64_LENGTH, 'is larger than a snapshot may be')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
-/** The workflow's transitions as the API names them (see shared/domain/workflow.ts). */
-export const TRANSITIONS = ['submit', 'return', 'approve', 'file'] as const;
-export type Transition = (typeof TRANSITIONS)[number];
+// The workflow and the kinds of review records are the domain's (shared/domain/workflow.ts,
+// shared/domain/reviewRecords.ts); the API names them as they are.
+export type { DocEventType, NotificationType, Transition, VersionCause };
+export { DOC_EVENT_TYPES, NOTIFICATION_TYPES, TRANSITION_ACTIONS, TRANSITIONS, VERSION_CAUSES };
+
 export const transitionSchema = z.enum(TRANSITIONS);
-
-/** The action `can()` rules on for each transition (P10-P12), in the order the UI offers them. */
-export const TRANSITION_ACTIONS: { readonly [T in Transition]: WorkflowAction } = {
-  submit: Action.submitDocument,
-  return: Action.returnDocument,
-  approve: Action.approveDocument,
-  file: Action.fileDocument,
-};
-
-/** What happened to a document, in the order it happened. Append-only on the server. */
-export const DOC_EVENT_TYPES = [
-  'submitted',
-  'returned',
-  'approved',
-  'filed',
-  'version_saved',
-  'reviewed',
-  'cosign_invited',
-  'cosigned',
-  'cosign_withdrawn',
-] as const;
-export type DocEventType = (typeof DOC_EVENT_TYPES)[number];
 
 export const docEventSchema = z.object({
   id: z.string(),
@@ -75,10 +62,6 @@ export const docEventSchema = z.object({
   toStatus: docStatusSchema.nullable(),
 });
 export type DocEvent = z.infer<typeof docEventSchema>;
-
-/** Why a version was saved. */
-export const VERSION_CAUSES = ['submit', 'return', 'approve', 'manual', 'review'] as const;
-export type VersionCause = (typeof VERSION_CAUSES)[number];
 
 /** A named version: a snapshot of the content document (gc is off, so it can be rebuilt). */
 export const versionSchema = z.object({
@@ -105,17 +88,6 @@ export const docActivitySchema = z.object({
   lastReviewedVersionId: z.string().nullable(),
 });
 export type DocActivity = z.infer<typeof docActivitySchema>;
-
-export const NOTIFICATION_TYPES = [
-  'mention',
-  'review_requested',
-  'returned',
-  'approved',
-  'filed',
-  'cosign_requested',
-  'cosign_outdated',
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -157,12 +129,12 @@ export const transitionRequestSchema = z
     action: transitionSchema,
     /** The status the user saw when they asked; a document that moved on since answers 409. */
     fromStatus: docStatusSchema,
-    /** Required to return; ignored otherwise. */
+    /** Required by a transition that needs one (a return); ignored otherwise. */
     reason: z.string().trim().max(MAX_REASON_LENGTH).optional(),
     requestId: requestIdSchema,
   })
   .superRefine((body, ctx) => {
-    if (body.action === 'return' && (body.reason === undefined || body.reason.length === 0)) {
+    if (WORKFLOW[body.action].needsReason && (body.reason === undefined || body.reason.length === 0)) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a document is returned with a reason' });
     }
   });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIONS, type Action } from './actions';
 import type { GroupId, UserId } from './ids';
-import {
-  ACTIONS,
-  type Action,
-  type Actor,
-  can,
-  Denial,
-  type DocumentTarget,
-  decide,
-  documentTarget,
-} from './permissions';
+import { type Actor, can, Denial, type DocumentTarget, decide, documentTarget } from './permissions';
 import { DOC_STATUSES, type DocStatus, Role } from './roles';
 
 const OWN_GROUP = 'a0000000-0000-4000-8000-000000000001' as GroupId;

@@ -1,5 +1,7 @@
+import type { Action } from './actions';
 import type { GroupId, UserId } from './ids';
 import { DocStatus, Role } from './roles';
+import { EDITABLE_STATUSES, WORKFLOW } from './workflow';
 
 /** The person asking, as far as permissions go. */
 export interface Actor {
@@ -46,45 +48,6 @@ export function documentTarget(record: Omit<DocumentTarget, 'type'>): DocumentTa
   };
 }
 
-/** Everything `can` rules on. Rule ids (P1...) are in docs/RULES.md. */
-export const Action = {
-  /** Invite, deactivate and import people (P2). */
-  managePeople: 'manage_people',
-  /** Create an activity group (P2). */
-  createGroup: 'create_group',
-  /** See a group, its members and its document list (P3). */
-  viewGroup: 'view_group',
-  /** Rename a group (P4). */
-  renameGroup: 'rename_group',
-  /** Add members to a group or remove them (P4). */
-  manageMembers: 'manage_members',
-  /** Create a document in a group (P5). */
-  createDocument: 'create_document',
-  /** Open a document and receive its content (P6). */
-  readDocument: 'read_document',
-  /** Change a document's title and body (P7). */
-  editContent: 'edit_content',
-  /** Archive a document or bring it back (P8). */
-  archiveDocument: 'archive_document',
-  /** Write in a document's comment threads (P9). */
-  comment: 'comment',
-  /** Submit a draft or a returned document for review (P10). */
-  submitDocument: 'submit_document',
-  /** Return a document in review to its group, with a reason (P11). */
-  returnDocument: 'return_document',
-  /** Approve a document in review (P11). */
-  approveDocument: 'approve_document',
-  /** File an approved document (P12). */
-  fileDocument: 'file_document',
-  /** Save a named version by hand, or mark the current one as reviewed (P13). */
-  saveVersion: 'save_version',
-  /** Co-sign a proposal, sign it again or withdraw (P14). */
-  cosign: 'cosign',
-  /** Ask members of the group to co-sign one's proposal (P14). */
-  inviteCosigners: 'invite_cosigners',
-} as const;
-export type Action = (typeof Action)[keyof typeof Action];
-
 /** Which kind of target each action applies to. */
 export interface ActionTargets {
   manage_people: CommitteeTarget;
@@ -105,8 +68,6 @@ export interface ActionTargets {
   cosign: DocumentTarget;
   invite_cosigners: DocumentTarget;
 }
-
-export const ACTIONS: readonly Action[] = Object.values(Action);
 
 /** Why something is not allowed; each has a message on both sides. */
 export const Denial = {
@@ -129,9 +90,6 @@ const ALLOW: Decision = { allowed: true };
 function deny(denial: Denial): Decision {
   return { allowed: false, denial };
 }
-
-/** Statuses in which a group's members may change a document's content (P7). */
-const EDITABLE_STATUSES: readonly DocStatus[] = [DocStatus.draft, DocStatus.returned];
 
 function isInGroup(actor: Actor, groupId: GroupId | null): boolean {
   return groupId !== null && actor.groupIds.includes(groupId);
@@ -203,9 +161,6 @@ function comment(actor: Actor, target: DocumentTarget): Decision {
   return target.isArchived ? deny(Denial.archived) : ALLOW;
 }
 
-/** Statuses from which a document may be submitted (P10). */
-const SUBMITTABLE_STATUSES: readonly DocStatus[] = [DocStatus.draft, DocStatus.returned];
-
 /** A live document in one of `statuses`; otherwise why not. */
 function inStatus(target: DocumentTarget, statuses: readonly DocStatus[]): Decision {
   if (target.isArchived) {
@@ -215,19 +170,22 @@ function inStatus(target: DocumentTarget, statuses: readonly DocStatus[]): Decis
 }
 
 function submitDocument(actor: Actor, target: DocumentTarget): Decision {
-  return isInGroup(actor, target.groupId) ? inStatus(target, SUBMITTABLE_STATUSES) : deny(Denial.notInGroup);
+  return isInGroup(actor, target.groupId) ? inStatus(target, WORKFLOW.submit.from) : deny(Denial.notInGroup);
 }
 
-function reviewDocument(actor: Actor, target: DocumentTarget): Decision {
-  const isReviewer = actor.role === Role.chair || (actor.role === Role.convener && isInGroup(actor, target.groupId));
-  if (!isReviewer) {
-    return actor.role === Role.convener ? deny(Denial.notInGroup) : deny(Denial.role);
-  }
-  return inStatus(target, [DocStatus.inReview]);
+/** Returning and approving: for reviewers, from the statuses the workflow leaves from (P11). */
+function reviewDocument(transition: 'return' | 'approve'): (actor: Actor, target: DocumentTarget) => Decision {
+  return (actor, target) => {
+    const isReviewer = actor.role === Role.chair || (actor.role === Role.convener && isInGroup(actor, target.groupId));
+    if (!isReviewer) {
+      return actor.role === Role.convener ? deny(Denial.notInGroup) : deny(Denial.role);
+    }
+    return inStatus(target, WORKFLOW[transition].from);
+  };
 }
 
 function fileDocument(actor: Actor, target: DocumentTarget): Decision {
-  return actor.role === Role.secretariat ? inStatus(target, [DocStatus.approved]) : deny(Denial.role);
+  return actor.role === Role.secretariat ? inStatus(target, WORKFLOW.file.from) : deny(Denial.role);
 }
 
 /** Statuses in which a proposal gathers co-signers (P14). */
@@ -267,8 +225,8 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   archive_document: archiveDocument,
   comment,
   submit_document: submitDocument,
-  return_document: reviewDocument,
-  approve_document: reviewDocument,
+  return_document: reviewDocument('return'),
+  approve_document: reviewDocument('approve'),
   file_document: fileDocument,
   save_version: comment,
   cosign,

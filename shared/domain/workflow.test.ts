@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { Action } from './actions';
 import type { GroupId, UserId } from './ids';
 import { type Actor, can, type DocumentTarget, decide } from './permissions';
 import { DOC_STATUSES, type DocStatus, Role } from './roles';
-import { STATUS_AFTER, WORKFLOW_ACTIONS, type WorkflowAction } from './workflow';
+import {
+  EDITABLE_STATUSES,
+  freezesContent,
+  STATUS_AFTER,
+  TRANSITION_ACTIONS,
+  TRANSITIONS,
+  WORKFLOW,
+  WORKFLOW_ACTIONS,
+  type WorkflowAction,
+} from './workflow';
 
 const GROUP = 'a0000000-0000-4000-8000-000000000001' as GroupId;
 const member: Actor = {
@@ -115,5 +125,50 @@ describe('every role, every state: the transitions can() allows (P10-P12)', () =
         }
       }
     }
+  });
+});
+
+describe('the workflow table (shared/domain/workflow.ts) agrees with DESIGN.md and can()', () => {
+  it('names one action per transition, in the order the UI offers them', () => {
+    expect(TRANSITIONS.map((transition) => TRANSITION_ACTIONS[transition])).toEqual([
+      'submit_document',
+      'return_document',
+      'approve_document',
+      'file_document',
+    ]);
+    expect(WORKFLOW_ACTIONS).toEqual(TRANSITIONS.map((transition) => TRANSITION_ACTIONS[transition]));
+  });
+
+  it('leaves from exactly the statuses someone may take each transition from (P10-P12)', () => {
+    const everyone = Object.values(ROLES_OF_THE_WALK);
+    for (const transition of TRANSITIONS) {
+      const takenFrom = DOC_STATUSES.filter((status) =>
+        everyone.some((actor) => can(actor, TRANSITION_ACTIONS[transition], doc(status))),
+      );
+      expect(takenFrom).toEqual([...WORKFLOW[transition].from]);
+    }
+  });
+
+  it('freezes the content on submit, approve and file: where members may no longer edit it (P7)', () => {
+    expect(TRANSITIONS.filter(freezesContent)).toEqual(['submit', 'approve', 'file']);
+    for (const transition of TRANSITIONS) {
+      const mayEditAfter = can(member, Action.editContent, doc(WORKFLOW[transition].to));
+      expect(freezesContent(transition)).toBe(!mayEditAfter);
+    }
+    expect(EDITABLE_STATUSES).toEqual(['draft', 'returned']);
+  });
+
+  it('asks a reason of a return only, and counts return and approve as reviews', () => {
+    expect(TRANSITIONS.filter((transition) => WORKFLOW[transition].needsReason)).toEqual(['return']);
+    expect(TRANSITIONS.filter((transition) => WORKFLOW[transition].isReview)).toEqual(['return', 'approve']);
+  });
+
+  it('saves a version at submit, return and approve, and none at file (DESIGN.md, Review)', () => {
+    expect(TRANSITIONS.map((transition) => WORKFLOW[transition].versionCause)).toEqual([
+      'submit',
+      'return',
+      'approve',
+      null,
+    ]);
   });
 });

@@ -1,24 +1,128 @@
-import { Action } from './permissions';
-import { DocStatus } from './roles';
+import { RelayReasonCode } from '../protocol/relayReasons';
+import { Action } from './actions';
+import type { DocEventType, NotificationType, VersionCause } from './reviewRecords';
+import { DOC_STATUSES, DocStatus } from './roles';
 
-/** The actions that move a document along its workflow (DESIGN.md, Workflow of a proposal). */
-export type WorkflowAction =
-  | typeof Action.submitDocument
-  | typeof Action.returnDocument
-  | typeof Action.approveDocument
-  | typeof Action.fileDocument;
+/** The workflow's transitions as the API names them, in the order the UI offers them. */
+export const TRANSITIONS = ['submit', 'return', 'approve', 'file'] as const;
+export type Transition = (typeof TRANSITIONS)[number];
 
-/** Where each workflow action takes a document; `can()` decides from where and by whom (P10-P12). */
-export const STATUS_AFTER: { readonly [A in WorkflowAction]: DocStatus } = {
-  [Action.submitDocument]: DocStatus.inReview,
-  [Action.returnDocument]: DocStatus.returned,
-  [Action.approveDocument]: DocStatus.approved,
-  [Action.fileDocument]: DocStatus.filed,
+/** Everything one transition is. Every other description of the workflow is derived from WORKFLOW. */
+export interface TransitionRule {
+  /** The action `can()` rules on (P10-P12). */
+  readonly action: Action;
+  /** The statuses it leaves from; `can()` refuses it from any other (P10-P12). */
+  readonly from: readonly DocStatus[];
+  /** The status it reaches. */
+  readonly to: DocStatus;
+  /** The event appended to the document's timeline. */
+  readonly event: DocEventType;
+  /** Why the version saved with it is saved; null: none is saved. */
+  readonly versionCause: VersionCause | null;
+  /** What the people it concerns are told. */
+  readonly notification: NotificationType;
+  /**
+   * Whom it concerns: the document's reviewers (P11), or its proposers (its creator, its authors
+   * and its signed co-signers).
+   */
+  readonly notifies: 'reviewers' | 'proposers';
+  /** Whether co-signers whose signed version no longer shows the current content are told to sign again. */
+  readonly remindsOutdatedSigners: boolean;
+  /** Why the relay drops the content's edits while the transition is recorded. */
+  readonly holdReason: RelayReasonCode;
+  /** Whether the status it reaches makes the content read-only for the group's members (P7). */
+  readonly freezesContent: boolean;
+  /** Whether it must carry a reason; a reason sent with any other transition is ignored. */
+  readonly needsReason: boolean;
+  /** Whether it is a review: the version saved becomes the actor's last reviewed one. */
+  readonly isReview: boolean;
+}
+
+/** The workflow of DESIGN.md (Workflow of a proposal), one row per transition. */
+export const WORKFLOW = {
+  submit: {
+    action: Action.submitDocument,
+    from: [DocStatus.draft, DocStatus.returned],
+    to: DocStatus.inReview,
+    event: 'submitted',
+    versionCause: 'submit',
+    notification: 'review_requested',
+    notifies: 'reviewers',
+    remindsOutdatedSigners: true,
+    holdReason: RelayReasonCode.submitting,
+    freezesContent: true,
+    needsReason: false,
+    isReview: false,
+  },
+  return: {
+    action: Action.returnDocument,
+    from: [DocStatus.inReview],
+    to: DocStatus.returned,
+    event: 'returned',
+    versionCause: 'return',
+    notification: 'returned',
+    notifies: 'proposers',
+    remindsOutdatedSigners: false,
+    holdReason: RelayReasonCode.returning,
+    freezesContent: false,
+    needsReason: true,
+    isReview: true,
+  },
+  approve: {
+    action: Action.approveDocument,
+    from: [DocStatus.inReview],
+    to: DocStatus.approved,
+    event: 'approved',
+    versionCause: 'approve',
+    notification: 'approved',
+    notifies: 'proposers',
+    remindsOutdatedSigners: false,
+    holdReason: RelayReasonCode.approving,
+    freezesContent: true,
+    needsReason: false,
+    isReview: true,
+  },
+  file: {
+    action: Action.fileDocument,
+    from: [DocStatus.approved],
+    to: DocStatus.filed,
+    event: 'filed',
+    versionCause: null,
+    notification: 'filed',
+    notifies: 'proposers',
+    remindsOutdatedSigners: false,
+    holdReason: RelayReasonCode.filing,
+    freezesContent: true,
+    needsReason: false,
+    isReview: false,
+  },
+} as const satisfies { readonly [T in Transition]: TransitionRule };
+
+/** The actions that move a document along its workflow. */
+export type WorkflowAction = (typeof WORKFLOW)[Transition]['action'];
+
+/** The action `can()` rules on for each transition (P10-P12). */
+export const TRANSITION_ACTIONS: { readonly [T in Transition]: (typeof WORKFLOW)[T]['action'] } = {
+  submit: WORKFLOW.submit.action,
+  return: WORKFLOW.return.action,
+  approve: WORKFLOW.approve.action,
+  file: WORKFLOW.file.action,
 };
 
-export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = [
-  Action.submitDocument,
-  Action.returnDocument,
-  Action.approveDocument,
-  Action.fileDocument,
-];
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = TRANSITIONS.map((transition) => WORKFLOW[transition].action);
+
+/** Where each workflow action takes a document; `can()` decides from where and by whom (P10-P12). */
+export const STATUS_AFTER = Object.fromEntries(
+  TRANSITIONS.map((transition) => [WORKFLOW[transition].action, WORKFLOW[transition].to]),
+) as { readonly [A in WorkflowAction]: DocStatus };
+
+/** Whether a transition makes the content read-only for members: typing after it would be refused. */
+export function freezesContent(transition: Transition): boolean {
+  return WORKFLOW[transition].freezesContent;
+}
+
+/** Statuses in which the group's members may change the content (P7): those no freezing transition reaches. */
+export const EDITABLE_STATUSES: readonly DocStatus[] = DOC_STATUSES.filter(
+  (status) =>
+    !TRANSITIONS.some((transition) => WORKFLOW[transition].freezesContent && WORKFLOW[transition].to === status),
+);

@@ -1,6 +1,12 @@
 /**
- * Reasons the relay sends with a close or a dropped update. The texts travel on the wire (any
- * y-websocket client can show them); the app shows its own words for the ones it knows.
+ * Reasons the relay gives with a close or a dropped update (docs/PROTOCOL.md, "Reasons"). On the
+ * wire each is `<code>: <English sentence>`: any y-websocket client can show the whole text, and
+ * ours reads the code (`parseRelayReason`) to show its own words, never matching the sentence.
+ */
+
+/**
+ * Reasons about a person's rights and a document's workflow, in English, by key. The app shows
+ * each in its own words (its translations use the same keys).
  */
 export const RelayReason = {
   signIn: 'sign in to open documents',
@@ -21,12 +27,102 @@ export const RelayReason = {
 } as const;
 export type RelayReasonKey = keyof typeof RelayReason;
 
-/** Which known reason `text` is; null for any other text (shown as it is). */
-export function relayReasonKey(text: string): RelayReasonKey | null {
-  for (const [key, value] of Object.entries(RelayReason)) {
-    if (value === text) {
-      return key as RelayReasonKey;
-    }
+/**
+ * Reasons about the connection itself: the server restarts or failed, or the client broke the
+ * protocol. The close code says what to do; apps show the sentence as it is sent.
+ */
+const CONNECTION_REASONS = {
+  badRoom: 'the room name is not a document id',
+  clientTooOld: 'this app is too old for the server: reload to update it',
+  schemaTooNew: 'this document uses a newer format than this app: reload to update the app before editing',
+  notAdmitted: 'access to this document has not been granted yet',
+  restarting: 'the server is restarting',
+  accessCheckFailed: 'the server could not check your access; try again later',
+  roomUnavailable: 'the stored document could not be loaded; nothing was changed',
+  storageFailed: 'the server could not store changes; they remain on your device',
+  serverFailed: 'the server failed to handle a message',
+  handshakeTimeout: 'no message received after connecting',
+  tooMuchEarlyData: 'too much data sent before the document was opened',
+  frameTooBig: 'a frame was larger than the server accepts',
+  badFrame: 'a frame is not valid y-websocket protocol',
+  unknownMessageType: 'a message type the server does not know',
+  badUpdate: 'a Yjs update could not be decoded',
+  missingDependencies: 'too many updates whose dependencies never arrived; reconnect to resynchronise',
+} as const;
+
+/** The stable code of every reason the relay gives: what clients branch on. */
+export const RelayReasonCode = {
+  signIn: 'sign_in',
+  expired: 'session_expired',
+  deactivated: 'account_deactivated',
+  notRegistered: 'not_registered',
+  notInGroup: 'not_in_group',
+  readOnlyGroup: 'read_only_group',
+  archivedContent: 'archived_content',
+  archivedComments: 'archived_comments',
+  inReview: 'in_review',
+  approved: 'approved',
+  filed: 'filed',
+  submitting: 'submitting',
+  returning: 'returning',
+  approving: 'approving',
+  filing: 'filing',
+  badRoom: 'bad_room',
+  clientTooOld: 'client_too_old',
+  schemaTooNew: 'schema_too_new',
+  notAdmitted: 'not_admitted',
+  restarting: 'server_restarting',
+  accessCheckFailed: 'access_check_failed',
+  roomUnavailable: 'room_unavailable',
+  storageFailed: 'storage_failed',
+  serverFailed: 'server_failed',
+  handshakeTimeout: 'handshake_timeout',
+  tooMuchEarlyData: 'too_much_early_data',
+  frameTooBig: 'frame_too_big',
+  badFrame: 'bad_frame',
+  unknownMessageType: 'unknown_message_type',
+  badUpdate: 'bad_update',
+  missingDependencies: 'missing_dependencies',
+} as const satisfies { readonly [K in RelayReasonKey | keyof typeof CONNECTION_REASONS]: string };
+export type RelayReasonCode = (typeof RelayReasonCode)[keyof typeof RelayReasonCode];
+
+type ReasonKey = keyof typeof RelayReasonCode;
+const REASON_KEYS = Object.keys(RelayReasonCode) as ReasonKey[];
+const SENTENCES: { readonly [K in ReasonKey]: string } = { ...RelayReason, ...CONNECTION_REASONS };
+const SENTENCE_BY_CODE = Object.fromEntries(REASON_KEYS.map((key) => [RelayReasonCode[key], SENTENCES[key]])) as {
+  readonly [C in RelayReasonCode]: string;
+};
+const KEY_BY_CODE = new Map<string, ReasonKey>(REASON_KEYS.map((key) => [RelayReasonCode[key], key]));
+
+/** The whole list of codes. */
+export const RELAY_REASON_CODES: readonly RelayReasonCode[] = REASON_KEYS.map((key) => RelayReasonCode[key]);
+
+/**
+ * The wire text of a reason: `<code>: <sentence>`. `detail` replaces the default sentence when
+ * the relay can say more (which frame was bad, which format the document uses).
+ */
+export function formatRelayReason(code: RelayReasonCode, detail?: string): string {
+  return `${code}: ${detail ?? SENTENCE_BY_CODE[code]}`;
+}
+
+/** A code at the start of the wire text: lowercase letters, digits and `_`, then `: `. */
+const CODE_PREFIX = /^([a-z][a-z0-9_]*): /;
+
+/**
+ * Reads a reason from the wire. `code` is null for a text with no code (a stock server) or a code
+ * this build does not know (a newer server); `text` is the sentence without the code prefix.
+ */
+export function parseRelayReason(wire: string): { readonly code: RelayReasonCode | null; readonly text: string } {
+  const match = CODE_PREFIX.exec(wire);
+  if (match === null) {
+    return { code: null, text: wire };
   }
-  return null;
+  const key = KEY_BY_CODE.get(match[1] ?? '');
+  return { code: key === undefined ? null : RelayReasonCode[key], text: wire.slice(match[0].length) };
+}
+
+/** The key of a reason about rights or the workflow (the app's translation key); null for a connection reason. */
+export function relayReasonKeyOf(code: RelayReasonCode): RelayReasonKey | null {
+  const key = KEY_BY_CODE.get(code);
+  return key !== undefined && key in RelayReason ? (key as RelayReasonKey) : null;
 }

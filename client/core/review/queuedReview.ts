@@ -1,12 +1,8 @@
-import type { DocId } from '../../../shared';
-import type { Transition } from '../../../shared/api/review';
+import { type DocId, freezesContent } from '../../../shared';
 import { OutboxOp, type OutboxProblem, type OutboxRow, type TransitionPayload } from '../outbox';
 
 /** A transition waiting in the outbox: `id` names its row (to take it back). */
 export type QueuedTransition = TransitionPayload & { readonly id: string };
-
-/** Transitions that freeze the content: typing after them would be refused by the relay. */
-const FREEZING: ReadonlySet<Transition> = new Set<Transition>(['submit', 'approve', 'file']);
 
 /** Transitions of one document waiting in the outbox, and the refusals among them. */
 export interface QueuedReview {
@@ -46,6 +42,7 @@ export function queuedReviewOf(input: {
       (problem) => problem.docId === docId && (problem.op === OutboxOp.transition || problem.op === OutboxOp.mention),
     )
     .map((problem) => ({ ...problem, payload: payloads.get(problem.id) ?? null }));
-  const freezesContent = pending.some((each) => FREEZING.has(each.action));
-  return { pending, problems, freezesContent, requesting };
+  // Typing after a transition that freezes the content would be refused by the relay.
+  const freezes = pending.some((each) => freezesContent(each.action));
+  return { pending, problems, freezesContent: freezes, requesting };
 }

@@ -14,8 +14,8 @@ import { announceNotifications, announceRecord } from '../../review/announce';
 import { decodeUntrustedSnapshot, isSnapshotContained, normalisedSnapshot } from '../../review/contentSnapshots';
 import { notificationsFor, peopleNotAllowed } from '../../review/recipients';
 import { withoutSnapshots } from '../../review/withoutSnapshots';
+import type { UserRecord } from '../../storage/AccountStore';
 import type { CosignWritten } from '../../storage/ReviewStore';
-import type { UserRecord } from '../../storage/WorkspaceStore';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { findDoc } from '../findDoc';
@@ -74,7 +74,7 @@ async function announced(deps: ApiDeps, written: CosignWritten | null, id: strin
     throw ApiError.notFound(`No document ${id} is registered`);
   }
   announceNotifications(deps.hub, written.notifications);
-  await announceRecord(deps.hub, deps.store, written.record);
+  await announceRecord(deps.hub, deps.accounts, written.record);
   return written.record;
 }
 
@@ -86,7 +86,7 @@ export function registerCosignerRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     const { actor } = c.get('auth');
     const record = await proposalFor(deps, actor, c.req.param('id'), Action.inviteCosigners);
     const userIds = [...new Set(c.get('body').userIds)];
-    const users = await deps.store.listUsers();
+    const users = await deps.accounts.listUsers();
     checkInvitees(record, userIds, users);
     const signed = new Set(record.cosigners.filter((c) => c.state === 'signed').map((c) => c.userId));
     const asked = userIds.filter((userId) => !signed.has(userId));

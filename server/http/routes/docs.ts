@@ -16,17 +16,17 @@ export function registerDocRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   const auth = requireUser(deps);
 
   api.get('/docs', auth, async (c) => {
-    return c.json({ docs: readableDocs(c.get('auth').actor, await deps.store.listDocuments()) });
+    return c.json({ docs: readableDocs(c.get('auth').actor, await deps.records.listDocuments()) });
   });
 
   api.post('/docs', auth, jsonBody(createDocRequestSchema), async (c) => {
     const { id, kind, groupId, title } = c.get('body');
     const { actor } = c.get('auth');
     permit(actor, Action.createDocument, { type: 'group', groupId });
-    if ((await deps.store.getGroup(groupId)) === null) {
+    if ((await deps.groups.getGroup(groupId)) === null) {
       throw ApiError.notFound(`No group ${groupId}`);
     }
-    const { isCreated, record } = await deps.store.createDocument({
+    const { isCreated, record } = await deps.records.createDocument({
       id,
       kind,
       groupId,
@@ -54,13 +54,13 @@ export function registerDocRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.patch('/docs/:id', auth, jsonBody(updateDocRequestSchema), async (c) => {
     const id = param(docIdSchema, c.req.param('id'), 'id');
     permit(c.get('auth').actor, Action.archiveDocument, documentTarget(await findDoc(deps, id)));
-    const updated = await deps.store.setDocumentArchived(id, c.get('body').isArchived);
+    const updated = await deps.records.setDocumentArchived(id, c.get('body').isArchived);
     if (updated === null) {
       throw ApiError.notFound(`No document ${id} is registered`);
     }
     // Editors of an archived document may now only read it (and the other way round).
     await deps.onAccessChanged({ docId: id });
-    await announceRecord(deps.hub, deps.store, updated);
+    await announceRecord(deps.hub, deps.accounts, updated);
     return c.json(withoutSnapshots(updated));
   });
 }

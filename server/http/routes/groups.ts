@@ -27,12 +27,12 @@ async function changeMembership(c: Context<ApiEnv>, deps: ApiDeps, change: 'add'
   const groupId = param(groupIdSchema, c.req.param('id'), 'id');
   const userId = param(userIdSchema, c.req.param('userId'), 'userId');
   permit(c.get('auth').actor, Action.manageMembers, { type: 'group', groupId });
-  found(await deps.store.getGroup(groupId), groupId);
-  if ((await deps.store.getUser(userId)) === null) {
+  found(await deps.groups.getGroup(groupId), groupId);
+  if ((await deps.accounts.getUser(userId)) === null) {
     throw ApiError.notFound(`No person ${userId}`);
   }
   const group =
-    change === 'add' ? await deps.store.addMember(groupId, userId) : await deps.store.removeMember(groupId, userId);
+    change === 'add' ? await deps.groups.addMember(groupId, userId) : await deps.groups.removeMember(groupId, userId);
   await deps.onAccessChanged({ userId });
   return found(group, groupId);
 }
@@ -42,12 +42,12 @@ export function registerGroupRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   const auth = requireUser(deps);
 
   api.get('/groups', auth, async (c) => {
-    return c.json({ groups: visibleGroups(c.get('auth').actor, await deps.store.listGroups()) });
+    return c.json({ groups: visibleGroups(c.get('auth').actor, await deps.groups.listGroups()) });
   });
 
   api.post('/groups', auth, jsonBody(createGroupRequestSchema), async (c) => {
     permit(c.get('auth').actor, Action.createGroup, { type: 'committee' });
-    const group = await deps.store.createGroup({
+    const group = await deps.groups.createGroup({
       id: randomUUID() as GroupId,
       name: c.get('body').name,
       createdAt: deps.now(),
@@ -58,7 +58,7 @@ export function registerGroupRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.patch('/groups/:id', auth, jsonBody(renameGroupRequestSchema), async (c) => {
     const id = param(groupIdSchema, c.req.param('id'), 'id');
     permit(c.get('auth').actor, Action.renameGroup, { type: 'group', groupId: id });
-    return c.json(found(await deps.store.renameGroup(id, c.get('body').name), id));
+    return c.json(found(await deps.groups.renameGroup(id, c.get('body').name), id));
   });
 
   api.put('/groups/:id/members/:userId', auth, async (c) => c.json(await changeMembership(c, deps, 'add')));

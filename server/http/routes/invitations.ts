@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { acceptInvitationRequestSchema, createInvitationRequestSchema } from '../../../shared/api/schemas';
 import { Action, type UserId } from '../../../shared/index';
 import { hashIfTokenShaped, newToken } from '../../auth/tokens';
-import type { InvitationRecord } from '../../storage/WorkspaceStore';
+import type { InvitationRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toInvitation } from '../answers';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
@@ -21,7 +21,7 @@ const GONE = 'This invitation was used already or has expired: ask the secretari
 /** The open invitation a link names: 404 when there is none, 410 when used or expired. */
 async function openInvitation(deps: ApiDeps, token: string | undefined): Promise<InvitationRecord> {
   const tokenHash = hashIfTokenShaped(token);
-  const invitation = tokenHash === null ? null : await deps.store.findInvitation(tokenHash);
+  const invitation = tokenHash === null ? null : await deps.accounts.findInvitation(tokenHash);
   if (invitation === null) {
     throw ApiError.notFound(NOT_FOUND);
   }
@@ -40,7 +40,7 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     permit(actor, Action.managePeople, { type: 'committee' });
     const { role, groupIds } = c.get('body');
     for (const [index, groupId] of groupIds.entries()) {
-      if ((await deps.store.getGroup(groupId)) === null) {
+      if ((await deps.groups.getGroup(groupId)) === null) {
         throw ApiError.badRequest(
           `The body's field groupIds.${index} is not valid: no group ${groupId}`,
           `groupIds.${index}`,
@@ -49,7 +49,7 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     }
     const token = newToken();
     const now = deps.now();
-    const invitation = await deps.store.createInvitation({
+    const invitation = await deps.accounts.createInvitation({
       id: randomUUID(),
       tokenHash: hashIfTokenShaped(token) ?? new Uint8Array(),
       role,
@@ -64,13 +64,13 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
 
   api.get('/invitations', auth, async (c) => {
     permit(c.get('auth').actor, Action.managePeople, { type: 'committee' });
-    const invitations = await deps.store.listOpenInvitations(deps.now());
+    const invitations = await deps.accounts.listOpenInvitations(deps.now());
     return c.json({ invitations: invitations.map(toInvitation) });
   });
 
   api.get('/invitations/:token', async (c) => {
     const invitation = await openInvitation(deps, c.req.param('token'));
-    const groups = await Promise.all(invitation.groupIds.map((id) => deps.store.getGroup(id)));
+    const groups = await Promise.all(invitation.groupIds.map((id) => deps.groups.getGroup(id)));
     return c.json({
       role: invitation.role,
       groups: groups.flatMap((group) => (group === null ? [] : [{ id: group.id, name: group.name }])),
@@ -83,7 +83,7 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const { username, name, password } = c.get('body');
     const passwordHash = await deps.passwords.hash(password);
     const now = deps.now();
-    const outcome = await deps.store.acceptInvitation(
+    const outcome = await deps.accounts.acceptInvitation(
       invitation.id,
       { id: randomUUID() as UserId, username, name, passwordHash, createdAt: now },
       now,

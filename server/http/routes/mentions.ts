@@ -22,7 +22,7 @@ export function registerMentionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     const { actor } = c.get('auth');
     permit(actor, Action.comment, documentTarget(record));
     const { userIds, commentId, threadId, excerpt } = c.get('body');
-    const users = await deps.store.listUsers();
+    const users = await deps.accounts.listUsers();
     const unable = peopleNotAllowed(record, userIds, users, Action.readDocument);
     if (unable.length > 0) {
       const names = unable.join(', ');

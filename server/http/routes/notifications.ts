@@ -12,7 +12,7 @@ import { readableDocs } from '../visibility';
  * the document's title, an excerpt or a reason.
  */
 async function readableDocIds(deps: ApiDeps, actor: Actor): Promise<DocId[]> {
-  return readableDocs(actor, await deps.store.listDocuments()).map((doc) => doc.id);
+  return readableDocs(actor, await deps.records.listDocuments()).map((doc) => doc.id);
 }
 
 /** The signed-in user's inbox: only ever their own notifications, about documents they may read. */

@@ -18,7 +18,7 @@ export function registerPeopleRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     if (id === actor.id && !isActive) {
       throw ApiError.conflict('You cannot deactivate your own account: ask another member of the secretariat');
     }
-    const person = await deps.store.setUserActive(id, isActive);
+    const person = await deps.accounts.setUserActive(id, isActive);
     if (person === null) {
       throw ApiError.notFound(`No person ${id}`);
     }

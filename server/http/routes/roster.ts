@@ -15,7 +15,7 @@ export function registerRosterRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.post('/roster', requireUser(deps), async (c) => {
     permit(c.get('auth').actor, Action.managePeople, { type: 'committee' });
     const bytes = await readBody(c.req.raw, MAX_ROSTER_BYTES);
-    const outcome = await importRoster(deps.store, bytes, {
+    const outcome = await importRoster(deps.accounts, bytes, {
       hashPassword: (password) => deps.passwords.hash(password),
     });
     if (!outcome.ok) {

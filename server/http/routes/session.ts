@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { changePasswordRequestSchema, signInRequestSchema } from '../../../shared/api/schemas';
 import { hashIfTokenShaped } from '../../auth/tokens';
-import type { UserRecord } from '../../storage/WorkspaceStore';
+import type { UserRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toMe } from '../answers';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
@@ -39,7 +39,7 @@ async function checkPassword(
 async function rehashIfNeeded(deps: ApiDeps, user: UserRecord, password: string): Promise<void> {
   if (deps.passwords.needsRehash(user.passwordHash)) {
     const hash = await deps.passwords.hash(password);
-    await deps.store.setPasswordHash(user.id, hash, {
+    await deps.accounts.setPasswordHash(user.id, hash, {
       endSessions: false,
       mustChangePassword: user.mustChangePassword,
     });
@@ -52,7 +52,7 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
 
   api.post('/session', jsonBody(signInRequestSchema), async (c) => {
     const { username, password } = c.get('body');
-    const user = await deps.store.findUserByUsername(username);
+    const user = await deps.accounts.findUserByUsername(username);
     if (!(await checkPassword(c, deps, { username, password, user })) || user === null) {
       throw ApiError.unauthorized('Wrong username or password');
     }
@@ -67,9 +67,9 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.delete('/session', async (c) => {
     const tokenHash = hashIfTokenShaped(requestCredential(c.req));
     if (tokenHash !== null) {
-      const session = await deps.store.findSession(tokenHash);
+      const session = await deps.accounts.findSession(tokenHash);
       if (session !== null) {
-        await deps.store.deleteSession(tokenHash);
+        await deps.accounts.deleteSession(tokenHash);
         await deps.onAccessChanged({ userId: session.userId });
       }
     }
@@ -87,7 +87,7 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
       throw ApiError.unauthorized('The current password is wrong');
     }
     const hash = await deps.passwords.hash(newPassword);
-    await deps.store.setPasswordHash(user.id, hash, {
+    await deps.accounts.setPasswordHash(user.id, hash, {
       endSessions: true,
       keepSession: kind === 'session' ? tokenHash : null,
     });

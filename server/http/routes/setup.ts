@@ -13,16 +13,16 @@ const SETUP_GONE =
 
 /** `GET /api/setup` and `POST /api/setup`: the first secretariat account, through the printed link. */
 export function registerSetupRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
-  api.get('/setup', async (c) => c.json({ isNeeded: (await deps.store.countUsers()) === 0 }));
+  api.get('/setup', async (c) => c.json({ isNeeded: (await deps.accounts.countUsers()) === 0 }));
 
   api.post('/setup', jsonBody(setupRequestSchema), async (c) => {
     const { token, username, name, password } = c.get('body');
     const tokenHash = hashIfTokenShaped(token);
-    if (tokenHash === null || (await deps.store.countUsers()) > 0) {
+    if (tokenHash === null || (await deps.accounts.countUsers()) > 0) {
       throw ApiError.gone(SETUP_GONE);
     }
     const passwordHash = await deps.passwords.hash(password);
-    const outcome = await deps.store.completeSetup(tokenHash, {
+    const outcome = await deps.accounts.completeSetup(tokenHash, {
       id: randomUUID() as UserId,
       username,
       name,

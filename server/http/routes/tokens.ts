@@ -13,13 +13,13 @@ export function registerTokenRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   const auth = requireUser(deps);
 
   api.get('/tokens', auth, async (c) => {
-    const tokens = await deps.store.listApiTokens(c.get('auth').user.id);
+    const tokens = await deps.accounts.listApiTokens(c.get('auth').user.id);
     return c.json({ tokens: tokens.map(toApiToken) });
   });
 
   api.post('/tokens', auth, jsonBody(createTokenRequestSchema), async (c) => {
     const token = newToken();
-    const record = await deps.store.createApiToken({
+    const record = await deps.accounts.createApiToken({
       id: randomUUID(),
       userId: c.get('auth').user.id,
       name: c.get('body').name,
@@ -32,7 +32,7 @@ export function registerTokenRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.delete('/tokens/:id', auth, async (c) => {
     const { user } = c.get('auth');
     const id = c.req.param('id');
-    if (!(await deps.store.revokeApiToken(user.id, id, deps.now()))) {
+    if (!(await deps.accounts.revokeApiToken(user.id, id, deps.now()))) {
       throw ApiError.notFound(`You have no API token ${id}`);
     }
     // Connections opened with the token close.

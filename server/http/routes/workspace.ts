@@ -12,9 +12,9 @@ export function registerWorkspaceRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void 
   api.get('/workspace', auth, async (c) => {
     const { user, actor } = c.get('auth');
     const [groups, people, docs] = await Promise.all([
-      deps.store.listGroups(),
-      deps.store.listUsers(),
-      deps.store.listDocuments(),
+      deps.groups.listGroups(),
+      deps.accounts.listUsers(),
+      deps.records.listDocuments(),
     ]);
     const workspace: Workspace = {
       me: toMe(user),
@@ -26,5 +26,5 @@ export function registerWorkspaceRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void 
     return c.json(workspace);
   });
 
-  api.get('/people', auth, async (c) => c.json({ people: (await deps.store.listUsers()).map(toPerson) }));
+  api.get('/people', auth, async (c) => c.json({ people: (await deps.accounts.listUsers()).map(toPerson) }));
 }

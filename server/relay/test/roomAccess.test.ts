@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, type DocId, newDocId, roomNameOf, type UserId } from '../../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../../shared/protocol/relayReasons';
 import { createLogger } from '../../logger';
 import { MemoryDocStore } from '../../storage/MemoryDocStore';
 import { Relay } from '../Relay';
@@ -9,7 +10,7 @@ import { ScriptedGate } from './testGates';
 
 const ZHANG = '00000000-0000-4000-8000-000000000001' as UserId;
 const LI = '00000000-0000-4000-8000-000000000002' as UserId;
-const READ_REASON = 'This document is in review: only its reviewers may change it.';
+const READ_REASON = formatRelayReason(RelayReasonCode.inReview);
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -78,7 +79,7 @@ describe('relay admission (R13)', () => {
     await drain(stranger);
     expect(stranger.framesReceived).toBe(0);
     expect(stranger.closeCodes).toEqual([CloseCode.unauthorized]);
-    expect(stranger.closeReasons[0]).toMatch(/sign in/);
+    expect(stranger.closeReasons).toEqual([formatRelayReason(RelayReasonCode.signIn)]);
     expect(relay.connectionCount).toBe(1);
   });
 
@@ -117,7 +118,11 @@ describe('relay admission (R13)', () => {
     gate.hold();
     const peer = new MemoryPeer();
     peer.connect(relay, docId, 'zhang');
-    gate.set('zhang', { kind: 'refuse', code: CloseCode.forbidden, reason: 'removed from the group' });
+    gate.set('zhang', {
+      kind: 'refuse',
+      code: CloseCode.forbidden,
+      reason: formatRelayReason(RelayReasonCode.notInGroup),
+    });
     const recheck = relay.recheckAccess({ userId: ZHANG });
     gate.release();
     await recheck;
@@ -170,10 +175,14 @@ describe('recheckAccess', () => {
     const docId = newDocId();
     const zhang = await joined(docId, 'zhang');
     const li = await joined(docId, 'li');
-    gate.set('zhang', { kind: 'refuse', code: CloseCode.forbidden, reason: 'you are no longer in this group' });
+    gate.set('zhang', {
+      kind: 'refuse',
+      code: CloseCode.forbidden,
+      reason: formatRelayReason(RelayReasonCode.notInGroup),
+    });
     await relay.recheckAccess({ userId: ZHANG });
     expect(zhang.closeCodes).toEqual([CloseCode.forbidden]);
-    expect(zhang.closeReasons).toEqual(['you are no longer in this group']);
+    expect(zhang.closeReasons).toEqual([formatRelayReason(RelayReasonCode.notInGroup)]);
     expect(li.isConnected).toBe(true);
     expect(gate.calls.filter((call) => call.credential === 'li')).toHaveLength(1);
   });
@@ -183,7 +192,11 @@ describe('recheckAccess', () => {
     const [archived, other] = [newDocId(), newDocId()];
     const a = await joined(archived, 'zhang');
     const b = await joined(other, 'zhang');
-    gate.set('zhang', { kind: 'refuse', code: CloseCode.forbidden, reason: 'gone' });
+    gate.set('zhang', {
+      kind: 'refuse',
+      code: CloseCode.forbidden,
+      reason: formatRelayReason(RelayReasonCode.notInGroup),
+    });
     await relay.recheckAccess({ docId: archived });
     expect(a.closeCodes).toEqual([CloseCode.forbidden]);
     expect(b.isConnected).toBe(true);
@@ -196,11 +209,11 @@ describe('recheckAccess', () => {
     const other = await joined(docId, 'li');
     writer.doc.getText('title').insert(0, '草稿');
     await drain(writer, other);
-    gate.set('zhang', { kind: 'read', userId: ZHANG, reason: 'This document is archived.' });
+    gate.set('zhang', { kind: 'read', userId: ZHANG, reason: formatRelayReason(RelayReasonCode.archivedContent) });
     await relay.recheckAccess({ docId });
     writer.doc.getText('title').insert(2, '（归档后）');
     await drain(writer, other);
-    expect(writer.permissionDenied).toEqual(['This document is archived.']);
+    expect(writer.permissionDenied).toEqual([formatRelayReason(RelayReasonCode.archivedContent)]);
     expect(other.doc.getText('title').toString()).toBe('草稿');
     gate.set('zhang', { kind: 'write', userId: ZHANG });
     await relay.recheckAccess({ userId: ZHANG });

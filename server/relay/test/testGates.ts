@@ -1,5 +1,6 @@
 import type { ParsedRoom, UserId } from '../../../shared/index';
 import { CloseCode } from '../../../shared/index';
+import { formatRelayReason, RelayReasonCode } from '../../../shared/protocol/relayReasons';
 import type { RoomAccess, RoomGate } from '../RoomGate';
 
 /** The user every connection of `writeAllGate` is. */
@@ -44,7 +45,7 @@ export class ScriptedGate implements RoomGate {
     const answer: RoomAccess | Error = (credential === null ? undefined : this.#answers.get(credential)) ?? {
       kind: 'refuse',
       code: CloseCode.unauthorized,
-      reason: 'sign in to open this document',
+      reason: formatRelayReason(RelayReasonCode.signIn),
     };
     return new Promise((resolve, reject) => {
       const give = () => (answer instanceof Error ? reject(answer) : resolve(answer));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type DocId, newDocId, roomNameOf, type UserId } from '../../../shared/index';
-import { RelayReason } from '../../../shared/protocol/relayReasons';
+import { formatRelayReason, RelayReasonCode } from '../../../shared/protocol/relayReasons';
 import { createLogger } from '../../logger';
 import { MemoryDocStore } from '../../storage/MemoryDocStore';
 import { Relay } from '../Relay';
@@ -9,7 +9,7 @@ import { MemoryPeer } from './MemoryPeer';
 import { ScriptedGate } from './testGates';
 
 const ZHANG = '00000000-0000-4000-8000-000000000001' as UserId;
-const HOLD_REASON = RelayReason.submitting;
+const HOLD_REASON = formatRelayReason(RelayReasonCode.submitting);
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,5 +1,4 @@
-import type { DocRecord, Group } from '../../shared/api/schemas';
-import type { DocId, DocKind, GroupId, Role, UserId } from '../../shared/index';
+import type { GroupId, Role, UserId } from '../../shared/index';
 
 /** An account as stored, with the groups it belongs to. The password hash never leaves the server. */
 export interface UserRecord {
@@ -62,23 +61,6 @@ export interface InvitationRecord {
   readonly usedAt: number | null;
 }
 
-export interface GetDocumentOptions {
-  /**
-   * Whether the co-signers' signed snapshots are read (default false): only the activity, the
-   * signature answers and the check for outdated signatures need them; an access check never does.
-   */
-  readonly withSnapshots?: boolean;
-}
-
-export interface NewDocument {
-  readonly id: DocId;
-  readonly kind: DocKind;
-  readonly groupId: GroupId;
-  readonly title: string;
-  readonly createdBy: UserId;
-  readonly createdAt: number;
-}
-
 /** What a roster import writes, already checked and hashed (see server/roster/importRoster.ts). */
 export interface RosterPlan {
   readonly groupNames: readonly string[];
@@ -99,24 +81,6 @@ export interface SetPasswordOptions {
   readonly mustChangePassword?: boolean;
 }
 
-/** Something that must be unique is taken already; nothing was written. */
-export class WorkspaceConflictError extends Error {
-  override readonly name = 'WorkspaceConflictError';
-  /** What was taken: usernames, or a group name. */
-  readonly conflict: 'username' | 'group_name';
-  /** The taken values, for the answer's message. */
-  readonly values: readonly string[];
-
-  constructor(conflict: 'username' | 'group_name', values: readonly string[]) {
-    const what = conflict === 'username' ? 'username' : 'group name';
-    super(
-      `Cannot save: the ${what}${values.length > 1 ? 's' : ''} ${values.map((v) => `"${v}"`).join(', ')} already taken`,
-    );
-    this.conflict = conflict;
-    this.values = values;
-  }
-}
-
 /** Outcome of using a one-time link (the setup link or an invitation). */
 export type OneTimeLinkOutcome =
   | { readonly kind: 'created'; readonly user: UserRecord }
@@ -124,11 +88,15 @@ export type OneTimeLinkOutcome =
   | { readonly kind: 'gone' };
 
 /**
- * The workspace's relational records: people, groups, sessions, API tokens, invitations and
- * document records. Adapters: SQLite (the embedded default); PostgreSQL plugs in here later.
+ * Accounts and how people prove who they are: accounts, the first-run setup link, sessions, API
+ * tokens and invitations. It also enrols people, which creates accounts with their memberships
+ * (and, for a roster, the groups it names) in one transaction: an account never exists without
+ * the groups it was created in. The memberships and groups themselves belong to GroupStore, whose
+ * adapter's functions an adapter of this port calls inside that transaction.
+ * Adapters: SQLite (the embedded default) and memory (tests); PostgreSQL plugs in here later.
  * Every method is async for that reason. Secrets are passed and stored as SHA-256 hashes only.
  */
-export interface WorkspaceStore {
+export interface AccountStore {
   // ---- People ----
 
   /** How many accounts exist, active or not. */
@@ -161,9 +129,11 @@ export interface WorkspaceStore {
 
   // ---- Sessions ----
 
+  /** Stores a new session. */
   createSession(session: SessionRecord): Promise<void>;
   /** The session with this token hash; null when there is none (expired ones are still returned). */
   findSession(tokenHash: Uint8Array): Promise<SessionRecord | null>;
+  /** Ends a session; nothing happens when there is none. */
   deleteSession(tokenHash: Uint8Array): Promise<void>;
   /** Deletes sessions that expired before `now`; resolves with how many. */
   deleteExpiredSessions(now: number): Promise<number>;
@@ -181,55 +151,24 @@ export interface WorkspaceStore {
   /** Records when a token was last used. */
   touchApiToken(id: string, at: number): Promise<void>;
 
-  // ---- Groups ----
+  // ---- Invitations and rosters ----
 
-  /** Creates a group; throws WorkspaceConflictError when the name is taken. */
-  createGroup(group: { readonly id: GroupId; readonly name: string; readonly createdAt: number }): Promise<Group>;
-  /** Null when there is no such group; throws WorkspaceConflictError when the name is taken. */
-  renameGroup(id: GroupId, name: string): Promise<Group | null>;
-  /** The group with its members; null when there is none. */
-  getGroup(id: GroupId): Promise<Group | null>;
-  /** Every group with its members, ordered by name. */
-  listGroups(): Promise<Group[]>;
-  /** Adds a member (no change when already one); null when the group does not exist. */
-  addMember(groupId: GroupId, userId: UserId): Promise<Group | null>;
-  /** Removes a member (no change when not one); null when the group does not exist. */
-  removeMember(groupId: GroupId, userId: UserId): Promise<Group | null>;
-
-  // ---- Invitations ----
-
+  /** Stores a new invitation. */
   createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt'>): Promise<InvitationRecord>;
   /** The invitation with this hash, used or not; null when there is none. */
   findInvitation(tokenHash: Uint8Array): Promise<InvitationRecord | null>;
   /** Invitations not used and not expired at `now`, newest first. */
   listOpenInvitations(now: number): Promise<InvitationRecord[]>;
   /**
-   * Creates the account (with the invitation's role and groups) and marks the invitation used, in
-   * one transaction, if it is still unused and unexpired at `now`. Throws
-   * WorkspaceConflictError when the username is taken.
+   * Creates the account (with the invitation's role and the groups of it that still exist) and
+   * marks the invitation used, in one transaction, if it is still unused and unexpired at `now`.
+   * Throws WorkspaceConflictError when the username is taken.
    */
   acceptInvitation(
     invitationId: string,
     user: Omit<NewUser, 'role' | 'groupIds'>,
     now: number,
   ): Promise<OneTimeLinkOutcome>;
-
-  // ---- Documents ----
-
-  /**
-   * Registers a document with its creator as first author. When the id exists already, writes
-   * nothing and answers the stored record with `isCreated: false` (the caller compares group and kind).
-   */
-  createDocument(doc: NewDocument): Promise<{ readonly isCreated: boolean; readonly record: DocRecord }>;
-  /** The document's record; null when it is not registered. */
-  getDocument(id: DocId, options?: GetDocumentOptions): Promise<DocRecord | null>;
-  /** Every registered document, most recently changed first. */
-  listDocuments(): Promise<DocRecord[]>;
-  /** Archives or restores a document; null when it is not registered. */
-  setDocumentArchived(id: DocId, isArchived: boolean): Promise<DocRecord | null>;
-
-  // ---- Roster ----
-
   /**
    * In one transaction: creates the groups missing by name, the accounts (each must change its
    * password), and their memberships. Throws WorkspaceConflictError naming every taken username

@@ -1,52 +1,31 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { DocRecord, Group } from '../../shared/api/schemas';
-import { type DocId, type GroupId, parseGroupId, parseUserId, type UserId } from '../../shared/index';
-import { openSqliteConnection } from './openSqliteConnection';
-import { SqliteQueries } from './SqliteQueries';
-import { allDocuments, documentById, insertDocument } from './sqliteWorkspaceDocuments';
-import {
-  applyRosterPlan,
-  assertGroupNameFree,
-  groupById,
-  insertUser,
-  membersByGroup,
-  membershipsByUser,
-  userWhere,
-} from './sqliteWorkspacePeople';
-import {
-  type ApiTokenRow,
-  type InvitationRow,
-  toApiTokenRecord,
-  toInvitationRecord,
-  toUserRecord,
-  type UserRow,
-} from './sqliteWorkspaceRows';
+import { parseUserId, type UserId } from '../../shared/index';
 import type {
+  AccountStore,
   ApiTokenRecord,
-  GetDocumentOptions,
   InvitationRecord,
-  NewDocument,
   NewUser,
   OneTimeLinkOutcome,
   RosterPlan,
   SessionRecord,
   SetPasswordOptions,
   UserRecord,
-  WorkspaceStore,
-} from './WorkspaceStore';
+} from './AccountStore';
+import { openSqliteConnection } from './openSqliteConnection';
+import { SqliteQueries } from './SqliteQueries';
+import { type ApiTokenRow, type InvitationRow, toApiTokenRecord, toInvitationRecord } from './sqliteAccountRows';
+import { groupById } from './sqliteGroupRows';
+import { blob } from './sqliteRowChecks';
+import { allUsers, applyRosterPlan, insertUser, setPasswordRow, setUserActiveRow, userWhere } from './sqliteUsers';
 
 /** The settings key of the first-run setup link's hashed secret. */
 const SETUP_TOKEN_KEY = 'setup_token_hash';
 
-export interface SqliteWorkspaceStoreOptions {
-  /** Path of the database file, shared with the document store; created when missing. */
+export interface SqliteAccountStoreOptions {
+  /** Path of the database file, shared with the other stores; created when missing. */
   readonly path: string;
   /** The clock for times the store sets itself (roster imports); Date.now by default. */
   readonly now?: () => number;
-}
-
-function blob(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -54,16 +33,18 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * The workspace's records in the same SQLite file as the documents, on a connection of its own
- * (WAL, so the relay's writes and this connection's reads do not block each other). Writes that
- * read before they write run in IMMEDIATE transactions, so another process cannot slip in between.
+ * Accounts, the setup link, sessions, API tokens and invitations in the shared SQLite file, on a
+ * connection of its own (WAL, so the relay's writes and this connection's reads do not block each
+ * other). Writes that read before they write run in IMMEDIATE transactions, so another process
+ * cannot slip in between. Owns the `users`, `settings`, `sessions`, `api_tokens` and
+ * `invitations` tables; enrolment writes memberships and groups through sqliteGroupRows.
  */
-export class SqliteWorkspaceStore implements WorkspaceStore {
+export class SqliteAccountStore implements AccountStore {
   readonly #q: SqliteQueries;
   readonly #now: () => number;
 
-  constructor(options: SqliteWorkspaceStoreOptions) {
-    this.#q = new SqliteQueries(openSqliteConnection(options.path), 'workspace store');
+  constructor(options: SqliteAccountStoreOptions) {
+    this.#q = new SqliteQueries(openSqliteConnection(options.path), 'account store');
     this.#now = options.now ?? Date.now;
   }
 
@@ -86,17 +67,12 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   }
 
   listUsers(): Promise<UserRecord[]> {
-    return this.#q.read('list accounts', () => {
-      const memberships = membershipsByUser(this.#q);
-      return this.#q
-        .all<UserRow>('SELECT * FROM users ORDER BY username')
-        .map((row) => toUserRecord(row, memberships.get(row.id) ?? []));
-    });
+    return this.#q.read('list accounts', () => allUsers(this.#q));
   }
 
   setUserActive(id: UserId, isActive: boolean): Promise<UserRecord | null> {
     return this.#q.write('change an account', () => {
-      if (this.#q.run('UPDATE users SET is_active = ? WHERE id = ?', isActive ? 1 : 0, id).changes === 0) {
+      if (!setUserActiveRow(this.#q, id, isActive)) {
         return null;
       }
       if (!isActive) {
@@ -108,13 +84,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
 
   setPasswordHash(id: UserId, passwordHash: string, options: SetPasswordOptions): Promise<void> {
     return this.#q.write('change a password', () => {
-      const mustChange = options.mustChangePassword === true ? 1 : 0;
-      this.#q.run(
-        'UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?',
-        passwordHash,
-        mustChange,
-        id,
-      );
+      setPasswordRow(this.#q, id, passwordHash, options.mustChangePassword === true);
       if (options.endSessions) {
         const keep =
           options.keepSession === undefined || options.keepSession === null ? null : blob(options.keepSession);
@@ -242,60 +212,7 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     });
   }
 
-  // ---- Groups ----
-
-  createGroup(group: { readonly id: GroupId; readonly name: string; readonly createdAt: number }): Promise<Group> {
-    return this.#q.write('create a group', () => {
-      assertGroupNameFree(this.#q, group.name, null);
-      this.#q.run('INSERT INTO groups (id, name, created_at) VALUES (?, ?, ?)', group.id, group.name, group.createdAt);
-      return { id: group.id, name: group.name, createdAt: group.createdAt, memberIds: [] };
-    });
-  }
-
-  renameGroup(id: GroupId, name: string): Promise<Group | null> {
-    return this.#q.write('rename a group', () => {
-      assertGroupNameFree(this.#q, name, id);
-      this.#q.run('UPDATE groups SET name = ? WHERE id = ?', name, id);
-      return groupById(this.#q, id);
-    });
-  }
-
-  getGroup(id: GroupId): Promise<Group | null> {
-    return this.#q.read('read a group', () => groupById(this.#q, id));
-  }
-
-  listGroups(): Promise<Group[]> {
-    return this.#q.read('list groups', () => {
-      const members = membersByGroup(this.#q);
-      return this.#q
-        .all<{ id: string; name: string; created_at: number }>('SELECT * FROM groups ORDER BY name')
-        .flatMap((row) => {
-          const id = parseGroupId(row.id);
-          return id === null
-            ? []
-            : [{ id, name: row.name, createdAt: row.created_at, memberIds: members.get(id) ?? [] }];
-        });
-    });
-  }
-
-  addMember(groupId: GroupId, userId: UserId): Promise<Group | null> {
-    return this.#q.write('add a member', () => {
-      if (groupById(this.#q, groupId) === null) {
-        return null;
-      }
-      this.#q.run('INSERT OR IGNORE INTO memberships (group_id, user_id) VALUES (?, ?)', groupId, userId);
-      return groupById(this.#q, groupId);
-    });
-  }
-
-  removeMember(groupId: GroupId, userId: UserId): Promise<Group | null> {
-    return this.#q.write('remove a member', () => {
-      this.#q.run('DELETE FROM memberships WHERE group_id = ? AND user_id = ?', groupId, userId);
-      return groupById(this.#q, groupId);
-    });
-  }
-
-  // ---- Invitations ----
+  // ---- Invitations and rosters ----
 
   createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt'>): Promise<InvitationRecord> {
     return this.#q.write('store an invitation', () => {
@@ -350,35 +267,6 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
       return { kind: 'created', user: created };
     });
   }
-
-  // ---- Documents ----
-
-  createDocument(doc: NewDocument): Promise<{ readonly isCreated: boolean; readonly record: DocRecord }> {
-    return this.#q.write('register a document', () => insertDocument(this.#q, doc));
-  }
-
-  getDocument(id: DocId, options: GetDocumentOptions = {}): Promise<DocRecord | null> {
-    return this.#q.read('read a document record', () => documentById(this.#q, id, options.withSnapshots));
-  }
-
-  listDocuments(): Promise<DocRecord[]> {
-    return this.#q.read('list document records', () => allDocuments(this.#q));
-  }
-
-  setDocumentArchived(id: DocId, isArchived: boolean): Promise<DocRecord | null> {
-    return this.#q.write('archive a document', () => {
-      // Always later than before: clients keep the copy of a record with the newer updatedAt.
-      this.#q.run(
-        'UPDATE documents SET is_archived = ?, updated_at = max(updated_at + 1, ?) WHERE id = ?',
-        isArchived ? 1 : 0,
-        this.#now(),
-        id,
-      );
-      return documentById(this.#q, id);
-    });
-  }
-
-  // ---- Roster ----
 
   importRoster(plan: RosterPlan): Promise<{ createdGroups: string[] }> {
     return this.#q.write('import a roster', () => applyRosterPlan(this.#q, plan, this.#now()));

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type { Transition, TransitionResult } from '../../shared/api/review';
+import type { DocRecord } from '../../shared/api/schemas';
+import {
+  Action,
+  type Actor,
+  type DocId,
+  type DocStatus,
+  decide,
+  documentTarget,
+  type UserId,
+  WORKFLOW,
+} from '../../shared/index';
+import { formatRelayReason } from '../../shared/protocol/relayReasons';
+import { refusalMessage } from '../auth/refusalMessage';
+import type { AccountStore, UserRecord } from '../storage/AccountStore';
+import type { DocRecordStore, GetDocumentOptions } from '../storage/DocRecordStore';
+import type { NewNotification, NewTransition, ReviewStore, StoredTransition } from '../storage/ReviewStore';
+import { announceNotifications, announceRecordTo, type StreamPublisher } from './announce';
+import { type ContentReader, encodeCurrentSnapshot } from './contentSnapshots';
+import { outdatedSigners, signedCosigners } from './outdatedSigners';
+import { ReviewError } from './ReviewError';
+import { notificationsFor, proposersOf, reviewersOf } from './recipients';
+import { TRANSITION_VERSION_NAMES } from './versionNames';
+import { withoutSnapshots } from './withoutSnapshots';
+
+/** What a workflow transition needs, each part as narrow as the transition uses it. */
+export interface TransitionDeps {
+  /** A request id seen before, and the transition's writes in one transaction. */
+  readonly reviews: Pick<ReviewStore, 'findTransition' | 'applyTransition'>;
+  /** The document's record, with its co-signers' signed snapshots. */
+  readonly records: Pick<DocRecordStore, 'getDocument'>;
+  /** Every account: read once per transition, for whom to tell and to whom the record is announced. */
+  readonly accounts: Pick<AccountStore, 'listUsers'>;
+  /** The server's content (read once, for the version and the signatures) and the hold on its edits. */
+  readonly content: ContentReader;
+  /** Decides again what the document's open connections may do, once its status changed. */
+  readonly onAccessChanged: (filter: { readonly docId: DocId }) => Promise<void>;
+  /** The live streams, told of the notifications and of the record. */
+  readonly hub: StreamPublisher;
+  readonly now: () => number;
+}
+
+/** One transition as asked for. */
+export interface TransitionInput {
+  readonly transition: Transition;
+  /** The status the person saw when they asked; a document that moved on since is refused. */
+  readonly fromStatus: DocStatus;
+  /** Kept only by a transition that needs a reason (a return); ignored otherwise. */
+  readonly reason: string | null;
+  /** Made by the client: the same request sent again answers the first answer and does nothing. */
+  readonly requestId: string;
+}
+
+/**
+ * Submits, returns, approves or files a document (P10-P12, WORKFLOW): checks the request, then,
+ * while the relay holds the document's content edits, saves the version of the server's content,
+ * records the event and the status with the notifications in one transaction and has access
+ * decided again; then tells the live streams. Reads the accounts once and the content at most
+ * once. Throws ReviewError when it refuses.
+ */
+export async function transitionDocument(
+  deps: TransitionDeps,
+  actor: Actor,
+  docId: DocId,
+  input: TransitionInput,
+): Promise<TransitionResult> {
+  const earlier = await deps.reviews.findTransition(input.requestId);
+  if (earlier !== null) {
+    return repeatedAnswer(deps, actor, docId, input, earlier);
+  }
+  // With the signed snapshots: a submit tells co-signers whose signature is outdated.
+  const record = await findRecord(deps, docId, { withSnapshots: true });
+  allow(actor, Action.readDocument, record);
+  if (record.status !== input.fromStatus) {
+    throw staleStatus(docId, input.fromStatus, record.status);
+  }
+  const rule = WORKFLOW[input.transition];
+  allow(actor, rule.action, record);
+  const people = await deps.accounts.listUsers();
+
+  // No edit may land between the version's snapshot and the status that freezes the content:
+  // the content room is held from before the snapshot until access has been decided again.
+  const outcome = await deps.content.holdWrites(docId, formatRelayReason(rule.holdReason), async () => {
+    const plan = await planTransition(deps, { record, actorId: actor.id, input, people });
+    const applied = await deps.reviews.applyTransition(plan);
+    if (applied.kind === 'applied') {
+      // Editors turn read-only in review, approved and filed, and may write again once returned.
+      await deps.onAccessChanged({ docId });
+    }
+    return applied;
+  });
+  switch (outcome.kind) {
+    case 'missing':
+      throw notRegistered(docId);
+    case 'stale':
+      throw staleStatus(docId, input.fromStatus, outcome.status);
+    case 'repeated':
+      return repeatedAnswer(deps, actor, docId, input, outcome);
+    case 'applied':
+      break;
+  }
+  announceNotifications(deps.hub, outcome.notifications);
+  announceRecordTo(deps.hub, people, outcome.record);
+  return { record: withoutSnapshots(outcome.record), event: outcome.event, version: outcome.version };
+}
+
+/** The same request again: the first answer, unless the id was used for something else. */
+async function repeatedAnswer(
+  deps: TransitionDeps,
+  actor: Actor,
+  docId: DocId,
+  input: TransitionInput,
+  stored: StoredTransition,
+): Promise<TransitionResult> {
+  const { event } = stored;
+  if (event.docId !== docId || event.actorId !== actor.id || event.type !== WORKFLOW[input.transition].event) {
+    throw new ReviewError('conflict', `The request id ${input.requestId} was used for another request: send a new one`);
+  }
+  // The first answer again, to someone who may still read the document (P6) and nobody else.
+  const record = await findRecord(deps, event.docId);
+  allow(actor, Action.readDocument, record);
+  return { record: withoutSnapshots(record), event, version: stored.version };
+}
+
+/** Everything a transition needs to know to be planned, read before the plan. */
+interface PlanContext {
+  readonly record: DocRecord;
+  readonly actorId: UserId;
+  readonly input: TransitionInput;
+  readonly people: readonly UserRecord[];
+}
+
+/** The version, the event, the review mark and the notifications of a transition, to be stored together. */
+async function planTransition(deps: TransitionDeps, context: PlanContext): Promise<NewTransition> {
+  const { record, actorId, input } = context;
+  const rule = WORKFLOW[input.transition];
+  const at = deps.now();
+  const read = await readContentOnce(deps.content, context);
+  const version =
+    rule.versionCause === null || read.snapshot === null
+      ? null
+      : {
+          id: randomUUID(),
+          docId: record.id,
+          name: TRANSITION_VERSION_NAMES[rule.versionCause],
+          cause: rule.versionCause,
+          createdBy: actorId,
+          createdAt: at,
+          snapshot: read.snapshot,
+        };
+  const reason = rule.needsReason ? input.reason : null;
+  return {
+    requestId: input.requestId,
+    event: {
+      id: randomUUID(),
+      docId: record.id,
+      type: rule.event,
+      actorId,
+      at,
+      reason,
+      versionId: version?.id ?? null,
+      subjectId: null,
+      fromStatus: input.fromStatus,
+      toStatus: rule.to,
+    },
+    version,
+    reviewedVersionId: rule.isReview ? (version?.id ?? null) : null,
+    notifications: notificationsOf(context, { actorId, at, reason }, read.outdated),
+  };
+}
+
+/** What a transition reads of the server's content. */
+interface ContentRead {
+  /** The version's snapshot; null when the transition saves no version. */
+  readonly snapshot: Uint8Array | null;
+  /** The co-signers to tell that their signature is outdated. */
+  readonly outdated: readonly UserId[];
+}
+
+/** The version's snapshot and the outdated signatures, from one read of the content (none when neither is needed). */
+async function readContentOnce(content: ContentReader, context: PlanContext): Promise<ContentRead> {
+  const rule = WORKFLOW[context.input.transition];
+  const isVersionSaved = rule.versionCause !== null;
+  const signed = rule.remindsOutdatedSigners ? signedCosigners(context.record.cosigners) : [];
+  if (!isVersionSaved && signed.length === 0) {
+    return { snapshot: null, outdated: [] };
+  }
+  return content.readContent(context.record.id, (doc) => ({
+    snapshot: isVersionSaved ? encodeCurrentSnapshot(doc) : null,
+    outdated: outdatedSigners(doc, signed),
+  }));
+}
+
+/** Whom the transition concerns (its reviewers or its proposers), and the co-signers to sign again. */
+function notificationsOf(
+  context: PlanContext,
+  content: { readonly actorId: UserId; readonly at: number; readonly reason: string | null },
+  outdated: readonly UserId[],
+): NewNotification[] {
+  const { record, people } = context;
+  const rule = WORKFLOW[context.input.transition];
+  const concerned = rule.notifies === 'reviewers' ? reviewersOf(record, people) : proposersOf(record);
+  return [
+    ...notificationsFor(record, concerned, people, { ...content, type: rule.notification }),
+    ...notificationsFor(record, outdated, people, { ...content, type: 'cosign_outdated' }),
+  ];
+}
+
+async function findRecord(deps: TransitionDeps, id: DocId, options: GetDocumentOptions = {}): Promise<DocRecord> {
+  const record = await deps.records.getDocument(id, options);
+  if (record === null) {
+    throw notRegistered(id);
+  }
+  return record;
+}
+
+/** Refuses with `decide()`'s denial unless `actor` may do `action` on the document. */
+function allow(actor: Actor, action: Action, record: DocRecord): void {
+  const decision = decide(actor, action, documentTarget(record));
+  if (!decision.allowed) {
+    throw new ReviewError('forbidden', refusalMessage(decision.denial, action), decision.denial);
+  }
+}
+
+function notRegistered(id: DocId): ReviewError {
+  return new ReviewError('not_found', `No document ${id} is registered`);
+}
+
+function staleStatus(id: DocId, asked: DocStatus, status: DocStatus): ReviewError {
+  return new ReviewError(
+    'conflict',
+    `Document ${id} is ${status}, not ${asked} as the request assumed: it moved on meanwhile; reload it and decide again`,
+  );
+}

@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeAccountStoreContract } from './accountStoreContract';
+import { newUser, openSqliteRecordStores, type RecordStoresHarness } from './recordStoresHarness';
+
+describeAccountStoreContract('SqliteAccountStore', openSqliteRecordStores);
+
+describe('SqliteAccountStore on a file other connections use', () => {
+  const harnesses: RecordStoresHarness[] = [];
+  afterEach(async () => {
+    for (const harness of harnesses.splice(0)) {
+      await harness.dispose();
+    }
+  });
+
+  it('keeps working while another connection holds a read transaction on the file', async () => {
+    const harness = openSqliteRecordStores();
+    harnesses.push(harness);
+    const other = new Database(harness.file);
+    const reader = other.prepare('SELECT count(*) AS n FROM users');
+    other.exec('BEGIN');
+    reader.get();
+    try {
+      await harness.accounts.createUser(newUser('while.reading'));
+      expect(await harness.accounts.countUsers()).toBe(1);
+      expect(reader.get()).toEqual({ n: 0 });
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+  });
+});

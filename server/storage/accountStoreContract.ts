@@ -1,0 +1,196 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Role } from '../../shared/index';
+import { hashToken, newToken } from '../auth/tokens';
+import type { AccountStore } from './AccountStore';
+import type { GroupStore } from './GroupStore';
+import { newGroupId, newUser, newUserId, type OpenRecordStores, type RecordStoresHarness } from './recordStoresHarness';
+import { WorkspaceConflictError } from './WorkspaceConflictError';
+
+/** The behaviour every AccountStore adapter must show; each adapter's test runs it. */
+export function describeAccountStoreContract(name: string, open: OpenRecordStores): void {
+  describe(`${name} (AccountStore contract)`, () => {
+    let harness: RecordStoresHarness;
+    let store: AccountStore;
+    let groups: GroupStore;
+
+    beforeEach(() => {
+      harness = open();
+      store = harness.accounts;
+      groups = harness.groups;
+    });
+    afterEach(() => harness.dispose());
+
+    it('creates accounts with their groups and finds them by id and username', async () => {
+      const group = await groups.createGroup({ id: newGroupId(), name: '经济界', createdAt: 1 });
+      const created = await store.createUser(newUser('li.ming', { groupIds: [group.id], role: Role.convener }));
+
+      expect(await store.countUsers()).toBe(1);
+      expect(await store.getUser(created.id)).toEqual(created);
+      expect(await store.findUserByUsername('LI.MING')).toEqual(created);
+      expect(created).toMatchObject({
+        role: 'convener',
+        isActive: true,
+        mustChangePassword: false,
+        groupIds: [group.id],
+      });
+      expect((await groups.getGroup(group.id))?.memberIds).toEqual([created.id]);
+      expect(await store.findUserByUsername('nobody')).toBeNull();
+      expect((await store.listUsers()).map((user) => user.username)).toEqual(['li.ming']);
+    });
+
+    it('refuses a taken username with a conflict that names it', async () => {
+      await store.createUser(newUser('wang'));
+      const error = await store.createUser(newUser('wang')).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(WorkspaceConflictError);
+      expect(error).toMatchObject({ conflict: 'username', values: ['wang'] });
+      expect(await store.countUsers()).toBe(1);
+    });
+
+    it('completes the setup once, only with the current setup secret', async () => {
+      const first = newToken();
+      const second = newToken();
+      await store.setSetupTokenHash(hashToken(first));
+      await store.setSetupTokenHash(hashToken(second));
+
+      expect(await store.completeSetup(hashToken(first), newUser('old', { role: Role.secretariat }))).toEqual({
+        kind: 'gone',
+      });
+      const done = await store.completeSetup(hashToken(second), newUser('admin', { role: Role.secretariat }));
+      expect(done).toMatchObject({ kind: 'created', user: { username: 'admin', role: 'secretariat' } });
+      expect(await store.completeSetup(hashToken(second), newUser('again', { role: Role.secretariat }))).toEqual({
+        kind: 'gone',
+      });
+      expect(await store.countUsers()).toBe(1);
+    });
+
+    it('ends all sessions when an account is deactivated, and other sessions when its password changes', async () => {
+      const user = await store.createUser(newUser('zhao'));
+      const [a, b, c] = [hashToken(newToken()), hashToken(newToken()), hashToken(newToken())];
+      for (const tokenHash of [a, b, c]) {
+        await store.createSession({ tokenHash, userId: user.id, createdAt: 1, expiresAt: 10 });
+      }
+
+      await store.setPasswordHash(user.id, 'scrypt$new', { endSessions: true, keepSession: a });
+      expect(await store.findSession(a)).toMatchObject({ userId: user.id, expiresAt: 10 });
+      expect(await store.findSession(b)).toBeNull();
+      expect((await store.getUser(user.id))?.passwordHash).toBe('scrypt$new');
+
+      expect(await store.setUserActive(user.id, false)).toMatchObject({ isActive: false });
+      expect(await store.findSession(a)).toBeNull();
+      expect(await store.setUserActive(newUserId(), false)).toBeNull();
+    });
+
+    it('deletes expired sessions only', async () => {
+      const user = await store.createUser(newUser('sun'));
+      const [old, fresh] = [hashToken(newToken()), hashToken(newToken())];
+      await store.createSession({ tokenHash: old, userId: user.id, createdAt: 1, expiresAt: 100 });
+      await store.createSession({ tokenHash: fresh, userId: user.id, createdAt: 1, expiresAt: 300 });
+      expect(await store.deleteExpiredSessions(200)).toBe(1);
+      expect(await store.findSession(fresh)).not.toBeNull();
+      await store.deleteSession(fresh);
+      expect(await store.findSession(fresh)).toBeNull();
+    });
+
+    it("stores API tokens by hash, lists the working ones and revokes only the owner's", async () => {
+      const owner = await store.createUser(newUser('qian'));
+      const other = await store.createUser(newUser('zhou'));
+      const tokenHash = hashToken(newToken());
+      const record = await store.createApiToken({
+        id: 'tok-1',
+        userId: owner.id,
+        name: '脚本',
+        tokenHash,
+        createdAt: 5,
+      });
+
+      expect(await store.findApiToken(tokenHash)).toEqual(record);
+      await store.touchApiToken('tok-1', 9);
+      expect((await store.listApiTokens(owner.id)).map((t) => [t.name, t.lastUsedAt])).toEqual([['脚本', 9]]);
+      expect(await store.revokeApiToken(other.id, 'tok-1', 10)).toBe(false);
+      expect(await store.revokeApiToken(owner.id, 'tok-1', 10)).toBe(true);
+      expect(await store.listApiTokens(owner.id)).toEqual([]);
+      expect((await store.findApiToken(tokenHash))?.revokedAt).toBe(10);
+    });
+
+    it('lets one person join through an invitation, once, before it expires', async () => {
+      const admin = await store.createUser(newUser('admin', { role: Role.secretariat }));
+      const group = await groups.createGroup({ id: newGroupId(), name: 'g', createdAt: 1 });
+      const tokenHash = hashToken(newToken());
+      const invitation = await store.createInvitation({
+        id: 'inv-1',
+        tokenHash,
+        role: Role.convener,
+        groupIds: [group.id],
+        createdBy: admin.id,
+        createdAt: 100,
+        expiresAt: 200,
+      });
+      expect(await store.findInvitation(tokenHash)).toEqual(invitation);
+      expect(await store.listOpenInvitations(150)).toEqual([invitation]);
+      expect(await store.listOpenInvitations(200)).toEqual([]);
+
+      expect(await store.acceptInvitation('inv-1', newUser('late'), 200)).toEqual({ kind: 'gone' });
+      await expect(store.acceptInvitation('inv-1', newUser('admin'), 150)).rejects.toBeInstanceOf(
+        WorkspaceConflictError,
+      );
+      const joined = await store.acceptInvitation('inv-1', newUser('chen'), 150);
+      expect(joined).toMatchObject({
+        kind: 'created',
+        user: { username: 'chen', role: 'convener', groupIds: [group.id] },
+      });
+      expect((await groups.getGroup(group.id))?.memberIds).toHaveLength(1);
+      expect(await store.acceptInvitation('inv-1', newUser('again'), 150)).toEqual({ kind: 'gone' });
+      expect(await store.findInvitation(tokenHash)).toMatchObject({ usedAt: 150 });
+      expect(await store.listOpenInvitations(150)).toEqual([]);
+    });
+
+    it('imports a roster in one transaction: groups by name, accounts that must change their password', async () => {
+      const existing = await groups.createGroup({ id: newGroupId(), name: '经济界', createdAt: 1 });
+      const result = await store.importRoster({
+        groupNames: ['经济界', '教育界'],
+        accounts: [
+          { username: 'a1', name: '甲', role: Role.member, passwordHash: 'h1', groupNames: ['经济界', '教育界'] },
+          { username: 'a2', name: '乙', role: Role.convener, passwordHash: 'h2', groupNames: ['教育界'] },
+        ],
+      });
+      expect(result).toEqual({ createdGroups: ['教育界'] });
+      const a1 = await store.findUserByUsername('a1');
+      expect(a1).toMatchObject({ mustChangePassword: true, passwordHash: 'h1' });
+      expect(a1?.groupIds).toContain(existing.id);
+      expect(a1?.groupIds).toHaveLength(2);
+      expect(await store.countUsers()).toBe(2);
+      expect((await groups.listGroups()).map((g) => [g.name, g.memberIds.length]).sort()).toEqual(
+        [
+          ['教育界', 2],
+          ['经济界', 1],
+        ].sort(),
+      );
+    });
+
+    it('writes nothing of a roster whose usernames are taken, and names them all', async () => {
+      await store.createUser(newUser('a1'));
+      await store.createUser(newUser('a3'));
+      const error = await store
+        .importRoster({
+          groupNames: ['新组'],
+          accounts: ['a1', 'a2', 'a3'].map((username) => ({
+            username,
+            name: username,
+            role: Role.member,
+            passwordHash: 'h',
+            groupNames: ['新组'],
+          })),
+        })
+        .catch((thrown: unknown) => thrown);
+      expect(error).toMatchObject({ conflict: 'username', values: ['a1', 'a3'] });
+      expect(await store.countUsers()).toBe(2);
+      expect(await groups.listGroups()).toEqual([]);
+    });
+
+    it('refuses every call once closed', async () => {
+      await store.close();
+      await expect(store.countUsers()).rejects.toThrow(/account store is closed/);
+      await expect(store.findSession(hashToken(newToken()))).rejects.toThrow(/closed/);
+    });
+  });
+}

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DocKind } from '../../shared/index';
+import type { DocRecordStore } from './DocRecordStore';
+import {
+  newDocumentId,
+  newGroupId,
+  newUserId,
+  type OpenRecordStores,
+  type RecordStoresHarness,
+} from './recordStoresHarness';
+
+/** The behaviour every DocRecordStore adapter must show; each adapter's test runs it. */
+export function describeDocRecordStoreContract(name: string, open: OpenRecordStores): void {
+  describe(`${name} (DocRecordStore contract)`, () => {
+    let harness: RecordStoresHarness;
+    let store: DocRecordStore;
+
+    beforeEach(() => {
+      harness = open();
+      store = harness.records;
+    });
+    afterEach(() => harness.dispose());
+
+    it('registers a document once, with its creator as first author', async () => {
+      const creator = newUserId();
+      const id = newDocumentId();
+      const doc = {
+        id,
+        kind: DocKind.proposal,
+        groupId: newGroupId(),
+        title: '关于',
+        createdBy: creator,
+        createdAt: 50,
+      };
+      const first = await store.createDocument(doc);
+      expect(first).toEqual({
+        isCreated: true,
+        record: {
+          ...doc,
+          status: 'draft',
+          isArchived: false,
+          updatedAt: 50,
+          updatedBy: creator,
+          authorIds: [creator],
+          cosigners: [],
+        },
+      });
+      const again = await store.createDocument({ ...doc, kind: DocKind.socialInfo, createdAt: 99 });
+      expect(again).toEqual({ isCreated: false, record: first.record });
+      expect(await store.getDocument(id)).toEqual(first.record);
+      expect(await store.getDocument(id, { withSnapshots: true })).toEqual(first.record);
+      expect(await store.listDocuments()).toEqual([first.record]);
+      expect(await store.setDocumentArchived(id, true)).toMatchObject({ isArchived: true });
+      expect(await store.setDocumentArchived(newDocumentId(), true)).toBeNull();
+      expect(await store.getDocument(newDocumentId())).toBeNull();
+    });
+
+    it('archives and restores with a change time always later than before, and lists the newest first', async () => {
+      const later = Date.now() + 1_000_000;
+      const base = { kind: DocKind.proposal, groupId: newGroupId(), title: '', createdBy: newUserId() };
+      const old = await store.createDocument({ ...base, id: newDocumentId(), createdAt: 10 });
+      const fresh = await store.createDocument({ ...base, id: newDocumentId(), createdAt: later });
+      expect((await store.listDocuments()).map((record) => record.id)).toEqual([fresh.record.id, old.record.id]);
+
+      const archived = await store.setDocumentArchived(fresh.record.id, true);
+      expect(archived).toMatchObject({ isArchived: true, updatedAt: later + 1 });
+      const restored = await store.setDocumentArchived(fresh.record.id, false);
+      expect(restored).toMatchObject({ isArchived: false, updatedAt: later + 2 });
+      expect((await store.setDocumentArchived(old.record.id, true))?.updatedAt).toBeGreaterThan(10);
+    });
+
+    it('refuses every call once closed', async () => {
+      await store.close();
+      await expect(store.listDocuments()).rejects.toThrow(/document record store is closed/);
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type DocId, type GroupId, Role, type UserId } from '../../shared/index';
+import type { AccountStore, NewUser } from './AccountStore';
+import type { DocRecordStore } from './DocRecordStore';
+import { databasePath } from './databasePath';
+import type { GroupStore } from './GroupStore';
+import { MemoryAccountStore } from './MemoryAccountStore';
+import { MemoryDocRecordStore } from './MemoryDocRecordStore';
+import { MemoryGroupStore } from './MemoryGroupStore';
+import { SqliteAccountStore } from './SqliteAccountStore';
+import { SqliteDocRecordStore } from './SqliteDocRecordStore';
+import { SqliteGroupStore } from './SqliteGroupStore';
+
+/**
+ * The record stores of one database, as the contract suites (accountStoreContract,
+ * groupStoreContract, docRecordStoreContract) open them: each suite tests its own port and
+ * uses the others to set up (an account's groups, a group's members).
+ */
+export interface RecordStoresHarness {
+  readonly accounts: AccountStore;
+  readonly groups: GroupStore;
+  readonly records: DocRecordStore;
+  /** Closes the stores still open and removes what the harness made. */
+  dispose(): Promise<void>;
+}
+
+/** Opens fresh, empty stores of one adapter. */
+export type OpenRecordStores = () => RecordStoresHarness;
+
+export const newUserId = (): UserId => randomUUID() as UserId;
+export const newGroupId = (): GroupId => randomUUID() as GroupId;
+export const newDocumentId = (): DocId => randomUUID() as DocId;
+
+/** A member's account to create, with a placeholder password hash. */
+export function newUser(username: string, extra: Partial<NewUser> = {}): NewUser {
+  return {
+    id: newUserId(),
+    username,
+    name: `Name of ${username}`,
+    role: Role.member,
+    passwordHash: 'scrypt$hash',
+    createdAt: 1_000,
+    groupIds: [],
+    ...extra,
+  };
+}
+
+async function closeAll(stores: Omit<RecordStoresHarness, 'dispose'>): Promise<void> {
+  for (const store of [stores.accounts, stores.groups, stores.records]) {
+    await store.close();
+  }
+}
+
+/** The memory adapters, sharing their memberships as the SQLite adapters share a file. */
+export function openMemoryRecordStores(): RecordStoresHarness {
+  const groups = new MemoryGroupStore();
+  const stores = { accounts: new MemoryAccountStore({ groups }), groups, records: new MemoryDocRecordStore() };
+  return { ...stores, dispose: () => closeAll(stores) };
+}
+
+/** The SQLite adapters on a fresh file in a temporary folder; `file` is its path. */
+export function openSqliteRecordStores(): RecordStoresHarness & { readonly file: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jianyan-records-'));
+  const file = databasePath(dir);
+  const stores = {
+    accounts: new SqliteAccountStore({ path: file }),
+    groups: new SqliteGroupStore({ path: file }),
+    records: new SqliteDocRecordStore({ path: file }),
+  };
+  return {
+    ...stores,
+    file,
+    dispose: async () => {
+      await closeAll(stores);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

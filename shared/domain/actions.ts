@@ -1,0 +1,40 @@
+/** Everything `can` rules on. Rule ids (P1...) are in docs/RULES.md. */
+export const Action = {
+  /** Invite, deactivate and import people (P2). */
+  managePeople: 'manage_people',
+  /** Create an activity group (P2). */
+  createGroup: 'create_group',
+  /** See a group, its members and its document list (P3). */
+  viewGroup: 'view_group',
+  /** Rename a group (P4). */
+  renameGroup: 'rename_group',
+  /** Add members to a group or remove them (P4). */
+  manageMembers: 'manage_members',
+  /** Create a document in a group (P5). */
+  createDocument: 'create_document',
+  /** Open a document and receive its content (P6). */
+  readDocument: 'read_document',
+  /** Change a document's title and body (P7). */
+  editContent: 'edit_content',
+  /** Archive a document or bring it back (P8). */
+  archiveDocument: 'archive_document',
+  /** Write in a document's comment threads (P9). */
+  comment: 'comment',
+  /** Submit a draft or a returned document for review (P10). */
+  submitDocument: 'submit_document',
+  /** Return a document in review to its group, with a reason (P11). */
+  returnDocument: 'return_document',
+  /** Approve a document in review (P11). */
+  approveDocument: 'approve_document',
+  /** File an approved document (P12). */
+  fileDocument: 'file_document',
+  /** Save a named version by hand, or mark the current one as reviewed (P13). */
+  saveVersion: 'save_version',
+  /** Co-sign a proposal, sign it again or withdraw (P14). */
+  cosign: 'cosign',
+  /** Ask members of the group to co-sign one's proposal (P14). */
+  inviteCosigners: 'invite_cosigners',
+} as const;
+export type Action = (typeof Action)[keyof typeof Action];
+
+export const ACTIONS: readonly Action[] = Object.values(Action);
