@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DocId, DocKind, newDocId } from '../../../shared';
 import { FakeServer, makeMe, newGroupId } from '../../test/FakeServer';
 import { startTestApp, type TestApp } from '../../test/testApp';
+import { openTestStore } from '../../test/testStore';
 import { createDiagnostics } from '../diagnostics';
 import { ClientError, ClientErrorCode } from '../errors';
-import { createStorageHealth, DexieDeviceStore } from '../storage';
+import type { DexieDeviceStore } from '../storage';
 import { createGroupDocument } from '../workspace';
 import { Outbox } from './Outbox';
 import { OutboxOp } from './outboxOps';
@@ -149,13 +150,7 @@ describe('Outbox, its queue and its senders', () => {
 
   beforeEach(() => {
     name = `test-${crypto.randomUUID()}`;
-    store = new DexieDeviceStore({
-      name,
-      health: createStorageHealth(),
-      onBackgroundError: (err) => {
-        throw err;
-      },
-    });
+    store = openTestStore({ name });
     outbox = new Outbox({
       rows: store.outbox,
       userId,
@@ -243,7 +238,7 @@ describe('Outbox, its queue and its senders', () => {
 
   it('reads the rows again when another tab changes them', async () => {
     outbox.start();
-    const other = new DexieDeviceStore({ name, health: createStorageHealth(), onBackgroundError: () => undefined });
+    const other = openTestStore({ name, onBackgroundError: () => undefined });
     await other.outbox.add({
       ...mention(newDocId()),
       userId,

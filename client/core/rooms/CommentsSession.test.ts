@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type DocId, newDocId, RoomKind, roomNameOf, type UserId } from '../../../shared';
+import { openTestStore } from '../../test/testStore';
 import { waitUntil } from '../../test/waitUntil';
 import { addReply, createThread } from '../comments';
 import { createDiagnostics } from '../diagnostics';
-import { createStorageHealth, DexieDeviceStore } from '../storage';
+import { createStorageHealth, type DexieDeviceStore } from '../storage';
 import { CommentsSession } from './CommentsSession';
 import type { ConnectionGate } from './ConnectionGate';
 
@@ -19,11 +20,7 @@ const CLOSED_GATE: ConnectionGate = {
 let store: DexieDeviceStore;
 
 beforeEach(() => {
-  store = new DexieDeviceStore({
-    name: `test-${crypto.randomUUID()}`,
-    health: createStorageHealth(),
-    onBackgroundError: () => undefined,
-  });
+  store = openTestStore({ onBackgroundError: () => undefined });
   vi.stubGlobal('window', Object.assign(new EventTarget(), { location: { protocol: 'http:', host: 'relay.test' } }));
   vi.stubGlobal('navigator', { onLine: false });
   // Never opened (the gate is closed); y-websocket only needs the class to exist.

@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, type DocId, newDocId, RoomKind } from '../../../shared';
+import { openTestStore } from '../../test/testStore';
 import { waitUntil } from '../../test/waitUntil';
 import { createDiagnostics } from '../diagnostics';
 import { createStore } from '../lib';
-import { createStorageHealth, DexieDeviceStore } from '../storage';
+import type { DexieDeviceStore } from '../storage';
 import type { CloseInfo, ConnectionGate } from './ConnectionGate';
 import { DocConnection } from './DocConnection';
 import { classifyOrigin } from './updateOrigin';
@@ -73,11 +74,7 @@ let store: DexieDeviceStore;
 let connection: DocConnection | null = null;
 
 beforeEach(() => {
-  store = new DexieDeviceStore({
-    name: `test-${crypto.randomUUID()}`,
-    health: createStorageHealth(),
-    onBackgroundError: () => undefined,
-  });
+  store = openTestStore({ onBackgroundError: () => undefined });
   FakeSocket.opened.length = 0;
   vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal('navigator', { onLine: true });

@@ -2,8 +2,15 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ContentField, type DocId, newDocId, RoomKind, type RoomName, roomNameOf } from '../../../shared';
+import { openTestStore } from '../../test/testStore';
 import { waitUntil } from '../../test/waitUntil';
-import { createStorageHealth, DexieDeviceStore, hasUnsavedWrites, StorageState, type UpdateLogStore } from '../storage';
+import {
+  createStorageHealth,
+  type DexieDeviceStore,
+  hasUnsavedWrites,
+  StorageState,
+  type UpdateLogStore,
+} from '../storage';
 import { COMPACT_AFTER_ROWS, DocPersistence } from './DocPersistence';
 import { classifyOrigin } from './updateOrigin';
 
@@ -11,13 +18,7 @@ const REMOTE = Symbol('remote');
 let store: DexieDeviceStore;
 
 beforeEach(() => {
-  store = new DexieDeviceStore({
-    name: `test-${crypto.randomUUID()}`,
-    health: createStorageHealth(),
-    onBackgroundError: (err) => {
-      throw err;
-    },
-  });
+  store = openTestStore();
 });
 
 afterEach(async () => {

@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocKind, roomNameOf } from '../../../shared';
 import { FakeServer, makeMe, makeRecord, newGroupId } from '../../test/FakeServer';
+import { openTestStore } from '../../test/testStore';
 import { ApiClient } from '../api';
 import { createDiagnostics } from '../diagnostics';
 import { ClientErrorCode } from '../errors';
-import { createStorageHealth, DexieDeviceStore } from '../storage';
+import type { DexieDeviceStore } from '../storage';
 import { type AuthStore, createAuthStore } from './AuthStore';
 import { createGroupDocument } from './createGroupDocument';
 
@@ -18,11 +19,7 @@ const groupId = newGroupId();
 const me = makeMe([groupId]);
 
 beforeEach(() => {
-  store = new DexieDeviceStore({
-    name: `test-${crypto.randomUUID()}`,
-    health: createStorageHealth(),
-    onBackgroundError: () => undefined,
-  });
+  store = openTestStore({ onBackgroundError: () => undefined });
   server = new FakeServer();
   server.addUser(me, 'correct horse');
   api = new ApiClient({ fetch: server.fetch });

@@ -10,7 +10,8 @@ import {
   templateHeadings,
   type UserId,
 } from '../../../shared';
-import { createStorageHealth, DexieDeviceStore } from '../storage';
+import { openTestStore } from '../../test/testStore';
+import type { DexieDeviceStore } from '../storage';
 import { createGroupDocument } from './createGroupDocument';
 
 const groupId = crypto.randomUUID() as GroupId;
@@ -18,13 +19,7 @@ const userId = crypto.randomUUID() as UserId;
 let store: DexieDeviceStore;
 
 beforeEach(() => {
-  store = new DexieDeviceStore({
-    name: `test-${crypto.randomUUID()}`,
-    health: createStorageHealth(),
-    onBackgroundError: (err) => {
-      throw err;
-    },
-  });
+  store = openTestStore();
 });
 
 afterEach(async () => {
