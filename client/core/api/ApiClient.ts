@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   createVersionRequestSchema,
   docActivitySchema,
@@ -14,7 +13,6 @@ import {
 } from '../../../shared/api/review';
 import {
   acceptInvitationRequestSchema,
-  apiTokenSchema,
   changePasswordRequestSchema,
   createDocRequestSchema,
   createdApiTokenSchema,
@@ -25,7 +23,6 @@ import {
   docRecordSchema,
   groupSchema,
   invitationPreviewSchema,
-  invitationSchema,
   meSchema,
   personSchema,
   renameGroupRequestSchema,
@@ -39,82 +36,44 @@ import {
   workspaceSchema,
 } from '../../../shared/api/schemas';
 import type { DocId, GroupId, UserId } from '../../../shared/domain/ids';
-import { ClientErrorCode } from '../errors';
-import { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, noAnswer } from './apiErrors';
-
-/**
- * A request that got no answer in this time counts as a network failure: on a slow rural link a
- * stalled request would otherwise hold the outbox or a sign-in form for minutes.
- */
-const REQUEST_TIMEOUT_MS = 30_000;
+import {
+  type AcceptInvitationInput,
+  type ChangePasswordInput,
+  type CreateDocInput,
+  type CreateInvitationInput,
+  type CreateVersionInput,
+  docListSchema,
+  groupListSchema,
+  invitationListSchema,
+  type MarkReadInput,
+  type MentionInput,
+  noContent,
+  peopleSchema,
+  type SetupInput,
+  type SignInInput,
+  tokenListSchema,
+  unreadSchema,
+} from './apiShapes';
+import { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
 /** A roster of a whole committee may take the server a while to check and store. */
 export const UPLOAD_TIMEOUT_MS = 120_000;
 
-const docListSchema = z.object({ docs: z.array(docRecordSchema) });
-const groupListSchema = z.object({ groups: z.array(groupSchema) });
-const peopleSchema = z.object({ people: z.array(personSchema) });
-const invitationListSchema = z.object({ invitations: z.array(invitationSchema) });
-const tokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
-const noContent = z.undefined();
-const unreadSchema = z.object({ unreadCount: z.number() });
-
-export type Me = z.infer<typeof meSchema>;
-export type Session = z.infer<typeof sessionSchema>;
-export type SetupInput = z.input<typeof setupRequestSchema>;
-export type SignInInput = z.input<typeof signInRequestSchema>;
-export type ChangePasswordInput = z.input<typeof changePasswordRequestSchema>;
-export type CreateDocInput = z.input<typeof createDocRequestSchema>;
-export type CreateInvitationInput = z.input<typeof createInvitationRequestSchema>;
-export type AcceptInvitationInput = z.input<typeof acceptInvitationRequestSchema>;
-export type CreateVersionInput = z.input<typeof createVersionRequestSchema>;
-export type MentionInput = z.input<typeof mentionRequestSchema>;
-export type MarkReadInput = z.input<typeof markReadRequestSchema>;
-
-export interface ApiClientOptions {
-  /** Prefix of every path; '' (the default) is the origin that served the app. */
-  readonly baseUrl?: string;
-  /** The fetch to use; tests pass a fake. */
-  readonly fetch?: typeof fetch;
-}
-
-interface RequestSpec<T> {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  readonly path: string;
-  readonly answer: z.ZodType<T>;
-  /** A JSON body, validated with `body` before it is sent. */
-  readonly json?: { readonly schema: z.ZodType; readonly value: unknown };
-  /** A raw body with its content type (a roster file). */
-  readonly raw?: { readonly body: Blob; readonly contentType: string };
-  /**
-   * Whether a 401 means that the session ended. False for the requests that create a session or
-   * check a password, where 401 means the credentials were wrong.
-   */
-  readonly isSessionRequest?: boolean;
-  readonly timeoutMs?: number;
-}
-
-type UnauthorizedListener = () => void;
+export type ApiClientOptions = HttpTransportOptions;
 
 /**
  * The HTTP API of docs/API.md. Every answer is validated with its schema from
- * shared/api/schemas.ts; a refusal throws a `ClientError` with the API's code and status, no answer at all one with `network`.
+ * shared/api/schemas.ts; failures are `ClientError`s (see `HttpTransport`).
  */
 export class ApiClient {
-  readonly #baseUrl: string;
-  readonly #fetch: typeof fetch;
-  readonly #onUnauthorized = new Set<UnauthorizedListener>();
+  readonly #transport: HttpTransport;
 
   constructor(options: ApiClientOptions = {}) {
-    this.#baseUrl = options.baseUrl ?? '';
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#transport = new HttpTransport(options);
   }
 
   /** Calls `listener` whenever a signed-in request is answered 401 (the session ended). */
-  onUnauthorized(listener: UnauthorizedListener): () => void {
-    this.#onUnauthorized.add(listener);
-    return () => {
-      this.#onUnauthorized.delete(listener);
-    };
+  onUnauthorized(listener: () => void): () => void {
+    return this.#transport.onUnauthorized(listener);
   }
 
   // ---- Setup and session ----
@@ -344,71 +303,11 @@ export class ApiClient {
     return this.#request({ method: 'DELETE', path: `/api/tokens/${enc(id)}`, answer: noContent });
   }
 
-  async #request<T>(spec: RequestSpec<T>): Promise<T> {
-    const name = `${spec.method} ${spec.path.replace(/\/invitations\/[^/]+/, '/invitations/…')}`;
-    const init = this.#init(spec, name);
-    let response: Response;
-    try {
-      response = await this.#fetch(`${this.#baseUrl}${spec.path}`, init);
-    } catch (err) {
-      throw noAnswer(name, err);
-    }
-    if (!response.ok) {
-      const error = apiErrorFromAnswer(
-        response.status,
-        await readJson(response),
-        name,
-        response.headers.get('retry-after'),
-      );
-      if (error.code === ClientErrorCode.unauthorized && spec.isSessionRequest !== false) {
-        for (const listener of [...this.#onUnauthorized]) {
-          listener();
-        }
-      }
-      throw error;
-    }
-    const body = response.status === 204 ? undefined : await readJson(response);
-    const parsed = spec.answer.safeParse(body);
-    if (!parsed.success) {
-      throw invalidAnswer(response.status, parsed.error, name);
-    }
-    return parsed.data;
-  }
-
-  #init(spec: RequestSpec<unknown>, name: string): RequestInit {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    let body: BodyInit | undefined;
-    if (spec.json !== undefined) {
-      const checked = spec.json.schema.safeParse(spec.json.value);
-      if (!checked.success) {
-        throw apiErrorFromIssues(checked.error, name);
-      }
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(checked.data);
-    } else if (spec.raw !== undefined) {
-      headers['content-type'] = spec.raw.contentType;
-      body = spec.raw.body;
-    }
-    return {
-      method: spec.method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: AbortSignal.timeout(spec.timeoutMs ?? REQUEST_TIMEOUT_MS),
-    };
+  #request<T>(spec: RequestSpec<T>): Promise<T> {
+    return this.#transport.request(spec);
   }
 }
 
 function enc(part: string): string {
   return encodeURIComponent(part);
-}
-
-/** The answer's JSON, or undefined when it has none or it is not JSON (a proxy's error page). */
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    const text = await response.text();
-    return text === '' ? undefined : (JSON.parse(text) as unknown);
-  } catch {
-    return undefined;
-  }
 }
