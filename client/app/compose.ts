@@ -6,11 +6,19 @@ import { Outbox } from '../core/outbox';
 import { createIdentity } from '../core/presence';
 import { type EventSourceLike, ReviewRuntime } from '../core/review';
 import { Rooms, type SyncOnceOptions, type SyncOutcome } from '../core/rooms';
-import { createStorageHealth, DexieDeviceStore } from '../core/storage';
+import {
+  accountDatabaseName,
+  createStorageHealth,
+  DEVICE_DB_NAME,
+  DexieDeviceAccounts,
+  DexieDeviceStore,
+  LEGACY_DB_NAME,
+} from '../core/storage';
 import { BackgroundSync } from '../core/sync';
 import {
   createAuthStore,
   DocAccessTracker,
+  type SignOutOutcome,
   userOf,
   WorkspaceCache,
   WorkspaceGate,
@@ -20,7 +28,7 @@ import type { AccountServices, AppServices } from '../ui/services/services';
 
 /** Options for tests and tools; the app itself passes none. */
 export interface ComposeOptions {
-  /** The device database's name; tests open their own. */
+  /** A prefix of the device's database names; tests use their own. */
   readonly dbName?: string;
   /** The fetch of the API client; tests pass a fake server's. */
   readonly fetch?: typeof fetch;
@@ -43,6 +51,9 @@ export interface ComposedApp extends AppServices {
 
 type Running = AccountServices & { readonly stop: () => void };
 
+/** What the account's composition needs of the app's. */
+type AppContext = Omit<AppServices, 'signOut'> & { readonly names: ReturnType<typeof databaseNames> };
+
 /**
  * The one composition root of the client: builds the device store, the API client, who is
  * signed in, and, for each account that signs in, that account's services (outbox, workspace,
@@ -52,16 +63,17 @@ type Running = AccountServices & { readonly stop: () => void };
 export function composeApp(options: ComposeOptions = {}): ComposedApp {
   const diagnostics = options.diagnostics ?? createDiagnostics();
   const health = createStorageHealth();
-  const store = new DexieDeviceStore({
-    ...(options.dbName === undefined ? {} : { name: options.dbName }),
-    health,
-    onBackgroundError: (err) => diagnostics.report('storage.background', err),
+  const names = databaseNames(options.dbName);
+  const devices = new DexieDeviceAccounts({
+    name: names.device,
+    accountPrefix: names.accountPrefix,
+    legacyName: names.legacy,
   });
   const api = new ApiClient(options.fetch === undefined ? {} : { fetch: options.fetch });
-  const auth = createAuthStore({ account: store.account, api, diagnostics });
+  const auth = createAuthStore({ account: devices, api, diagnostics });
   const identity = createIdentity(auth, () => userOf(auth.getSnapshot()));
   const account = createStore<Running | null>(null);
-  const app: AppServices = { diagnostics, health, store, api, auth, identity, account };
+  const app: AppContext = { diagnostics, health, api, auth, identity, account, names };
 
   /** The account follows who is signed in: a new user gets a new graph, signing out disposes it. */
   const followAccount = (): void => {
@@ -74,27 +86,60 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
     account.set(userId === null ? null : composeAccount(app, userId, options));
   };
 
+  const signOut = async ({ clearDevice }: { readonly clearDevice: boolean }): Promise<SignOutOutcome> => {
+    const userId = userOf(auth.getSnapshot())?.id ?? null;
+    // Signing out disposes the account's services (through followAccount), closing its database.
+    const outcome = await auth.signOut();
+    if (clearDevice && userId !== null) {
+      await devices.deleteAccountData(userId);
+    }
+    return outcome;
+  };
+
   return {
-    ...app,
+    diagnostics,
+    health,
+    api,
+    auth,
+    identity,
+    account,
+    signOut,
     start() {
       const stopFollowing = auth.subscribe(followAccount);
       const stopUnauthorized = api.onUnauthorized(() => auth.expire());
+      const stopOnline = followOnline(() => void auth.sendPendingSignOut());
       followAccount();
       void auth.init();
       return () => {
         stopFollowing();
         stopUnauthorized();
+        stopOnline();
         account.getSnapshot()?.stop();
         account.set(null);
-        store.close();
+        devices.close();
       };
     },
   };
 }
 
+/** The names of the device database and of each account's, under an optional test prefix. */
+function databaseNames(prefix: string | undefined) {
+  return prefix === undefined
+    ? { device: DEVICE_DB_NAME, accountPrefix: 'jianyan-account', legacy: LEGACY_DB_NAME }
+    : { device: `${prefix}-device`, accountPrefix: `${prefix}-account`, legacy: prefix };
+}
+
+/** Calls `onOnline` whenever the browser says the network is back. Returns a stop function. */
+function followOnline(onOnline: () => void): () => void {
+  const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+  target.addEventListener?.('online', onOnline);
+  return () => target.removeEventListener?.('online', onOnline);
+}
+
 /** The parts an account's runtimes share, before the runtimes themselves. */
 interface AccountParts {
   readonly userId: UserId;
+  readonly store: DexieDeviceStore;
   readonly isOnline: () => boolean;
   readonly outbox: Outbox;
   readonly cache: WorkspaceCache;
@@ -104,8 +149,16 @@ interface AccountParts {
   readonly syncDoc: NonNullable<ComposeOptions['syncDoc']>;
 }
 
-function composeParts(app: AppServices, userId: UserId, options: ComposeOptions): AccountParts {
-  const { diagnostics, health, store, api, auth, identity } = app;
+function composeParts(app: AppContext, userId: UserId, options: ComposeOptions): AccountParts {
+  const { diagnostics, health, api, auth, identity, names } = app;
+  // Each account's documents in a database of its own; the app's database from before is moved
+  // into it when it was this account's.
+  const store = new DexieDeviceStore({
+    name: accountDatabaseName(userId, names.accountPrefix),
+    legacy: { name: names.legacy, userId },
+    health,
+    onBackgroundError: (err) => diagnostics.report('storage.background', err),
+  });
   const isOnline = options.isOnline ?? (() => navigator.onLine);
   const isSignedIn = (): boolean => auth.getSnapshot().status === 'signed_in';
   const outbox = new Outbox({ rows: store.outbox, userId, canSend: isSignedIn, diagnostics });
@@ -120,14 +173,14 @@ function composeParts(app: AppServices, userId: UserId, options: ComposeOptions)
   const gate = new WorkspaceGate({ auth, outbox, access, diagnostics, rowOf: (docId) => cache.rowOf(docId) });
   const rooms = new Rooms({ store, health, identity, gate, diagnostics });
   const syncDoc = options.syncDoc ?? ((docId, signal, syncOptions) => rooms.syncOnce(docId, signal, syncOptions));
-  return { userId, isOnline, outbox, cache, access, gate, rooms, syncDoc };
+  return { userId, store, isOnline, outbox, cache, access, gate, rooms, syncDoc };
 }
 
 /** One account's services, started; `stop` disposes them. */
-function composeAccount(app: AppServices, userId: UserId, options: ComposeOptions): Running {
-  const { diagnostics, store, api, auth } = app;
+function composeAccount(app: AppContext, userId: UserId, options: ComposeOptions): Running {
+  const { diagnostics, api, auth } = app;
   const parts = composeParts(app, userId, options);
-  const { isOnline, cache, rooms, syncDoc } = parts;
+  const { store, isOnline, cache, rooms, syncDoc } = parts;
   const backgroundSync = new BackgroundSync({
     listTargets: () => workspace.listSyncTargets(),
     syncDoc: (docId, signal) => syncDoc(docId, signal, {}),
@@ -166,6 +219,7 @@ function composeAccount(app: AppServices, userId: UserId, options: ComposeOption
         stop();
       }
       rooms.closeAll();
+      store.close();
     },
   };
 }

@@ -70,7 +70,8 @@ export function installTestHook(app: AppServices): void {
     },
     async storedDocText(docIdText) {
       const docId = parseDocId(docIdText);
-      const updates = docId === null ? [] : await app.store.updates.read(roomNameOf(docId));
+      const store = app.account.getSnapshot()?.store ?? null;
+      const updates = docId === null || store === null ? [] : await store.updates.read(roomNameOf(docId));
       if (updates.length === 0) {
         return null;
       }
@@ -111,11 +112,15 @@ export function installTestHook(app: AppServices): void {
       return workspace === null ? 'none' : workspace.accessOf(docId);
     },
     unsentCount(docIdText) {
+      const store = app.account.getSnapshot()?.store ?? null;
+      if (store === null) {
+        return Promise.resolve(0);
+      }
       if (docIdText === undefined) {
-        return app.store.updates.countUnsent(null);
+        return store.updates.countUnsent(null);
       }
       const docId = parseDocId(docIdText);
-      return docId === null ? Promise.resolve(0) : app.store.updates.countUnsent(roomNameOf(docId));
+      return docId === null ? Promise.resolve(0) : store.updates.countUnsent(roomNameOf(docId));
     },
     diagnostics() {
       return app.diagnostics.snapshot();

@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
 import { hasUnsavedWrites } from '../core/storage';
+import { useStore } from '../ui/hooks/useStore';
 import type { AppServices } from '../ui/services/services';
 
 /**
  * Warns before the tab closes while a change is not yet on the device (a write in flight or
  * waiting for a retry) or not yet acknowledged by the server (C1, C4).
  */
-export function useLeaveGuard({ store, health }: Pick<AppServices, 'store' | 'health'>): void {
+export function useLeaveGuard({ account, health }: Pick<AppServices, 'account' | 'health'>): void {
+  const store = useStore(account)?.store ?? null;
   useEffect(() => {
     let unsent = 0;
-    const stopCount = store.updates.watchUnsent(null, (count) => {
+    const stopCount = store?.updates.watchUnsent(null, (count) => {
       unsent = count;
     });
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
@@ -22,7 +24,7 @@ export function useLeaveGuard({ store, health }: Pick<AppServices, 'store' | 'he
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
-      stopCount();
+      stopCount?.();
     };
   }, [store, health]);
 }

@@ -58,7 +58,9 @@ export async function startTestApp(server: FakeServer, options: ComposeOptions =
     },
     async stop() {
       stop();
-      await deleteDatabase(dbName);
+      // The device's database and each account's (`<prefix>-device`, `<prefix>-account-<id>`).
+      const names = (await indexedDB.databases()).map((db) => db.name ?? '');
+      await Promise.all(names.filter((name) => name.startsWith(`${dbName}-`)).map(deleteDatabase));
     },
   };
 }

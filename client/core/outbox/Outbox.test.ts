@@ -78,11 +78,11 @@ describe('Outbox with the workspace’s senders', () => {
     expect(problems).toEqual([expect.objectContaining({ docId, code: 'forbidden', denial: 'not_in_group' })]);
     expect(problems[0]?.message).toContain('Not a member');
     expect(outbox.isUnregistered(docId)).toBe(true);
-    expect(await test.app.store.updates.countUnsent(docId as string as never)).toBeGreaterThan(0);
+    expect(await test.account().store.updates.countUnsent(docId as string as never)).toBeGreaterThan(0);
 
     await outbox.flush();
     expect(docRequests().filter((r) => r === 'POST /api/docs')).toHaveLength(1);
-    expect(await test.app.store.outbox.list()).toHaveLength(1);
+    expect(await test.account().store.outbox.list()).toHaveLength(1);
   });
 
   it('sends a refused operation again when the user asks (after joining the group)', async () => {
@@ -132,9 +132,9 @@ describe('Outbox with the workspace’s senders', () => {
   });
 
   it('does not send the operations of another user of this device', async () => {
-    const { outbox } = await signedIn();
+    const { outbox, store } = await signedIn();
     const other = makeMe([groupId]);
-    await createGroupDocument(test.app.store, { kind: DocKind.socialInfo, groupId, userId: other.id });
+    await createGroupDocument(store, { kind: DocKind.socialInfo, groupId, userId: other.id });
     await outbox.flush();
     expect(outbox.summary.getSnapshot().pending).toBe(0);
     expect(docRequests()).toEqual([]);

@@ -57,8 +57,8 @@ afterEach(async () => {
 });
 
 async function cachedUpdatedAt(docId: DocId): Promise<{ record?: number; activity?: number }> {
-  const record = (await test.app.store.docs.get(docId))?.record?.updatedAt;
-  const activity = (await test.app.store.activity.read(docId, me.id))?.record.updatedAt;
+  const record = (await test.account().store.docs.get(docId))?.record?.updatedAt;
+  const activity = (await test.account().store.activity.read(docId, me.id))?.record.updatedAt;
   return { ...(record === undefined ? {} : { record }), ...(activity === undefined ? {} : { activity }) };
 }
 
@@ -72,7 +72,7 @@ describe('the cached activity', () => {
     const docId = newDocId();
     serverActivity = activityOf(makeRecord(docId, groupId, { cosigners: [signed(alice, 'AAAA')] }));
     await review.refreshActivity(docId);
-    expect((await test.app.store.activity.read(docId, me.id))?.record.cosigners[0]?.snapshot).toBe('AAAA');
+    expect((await test.account().store.activity.read(docId, me.id))?.record.cosigners[0]?.snapshot).toBe('AAAA');
 
     serverActivity = null;
     const streamed = makeRecord(docId, groupId, { updatedAt: 7, cosigners: [signed(alice, null)] });
@@ -84,7 +84,7 @@ describe('the cached activity', () => {
     await review.refreshActivity(docId);
     stop();
     expect(await cachedUpdatedAt(docId)).toEqual({ record: 7, activity: 1 });
-    const cached = await test.app.store.activity.read(docId, me.id);
+    const cached = await test.account().store.activity.read(docId, me.id);
     expect([...signedSnapshots(streamed.cosigners, cached)]).toEqual([[alice, 'AAAA']]);
   });
 

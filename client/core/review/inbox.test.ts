@@ -183,7 +183,7 @@ describe('the inbox', () => {
     await waitUntil(() => sources.length === 1, { what: 'the stream' });
     sources[0]?.open();
     sources[0]?.send('record', makeRecord(docId, groupId, { status: DocStatus.inReview }));
-    await waitUntil(async () => (await test.app.store.docs.get(docId))?.record?.status === DocStatus.inReview, {
+    await waitUntil(async () => (await test.account().store.docs.get(docId))?.record?.status === DocStatus.inReview, {
       what: 'the stored record',
     });
 

@@ -93,7 +93,7 @@ beforeEach(async () => {
       log.push('upload content');
       await syncGate;
       if (syncOutcome === 'synced') {
-        const updates = test.app.store.updates;
+        const updates = test.account().store.updates;
         const room = roomNameOf(docId);
         await updates.acknowledge(
           room,
@@ -124,7 +124,7 @@ async function draftOnServer(): Promise<DocId> {
 
 /** A change made on this device in the document, not yet on the server. */
 async function editLocally(docId: DocId): Promise<void> {
-  await test.app.store.updates.append(roomNameOf(docId), new Uint8Array([1, 2, 3]), true);
+  await test.account().store.updates.append(roomNameOf(docId), new Uint8Array([1, 2, 3]), true);
 }
 
 function statusOf(docId: DocId): DocStatus | undefined {
@@ -168,7 +168,7 @@ describe('queued workflow transitions', () => {
     await outbox.flush();
     expect(log.slice(-2)).toEqual(['upload content', 'POST transition']);
     expect(log.filter((entry) => entry === 'POST transition')).toHaveLength(1);
-    expect(await test.app.store.updates.countUnsent(roomNameOf(docId))).toBe(0);
+    expect(await test.account().store.updates.countUnsent(roomNameOf(docId))).toBe(0);
     expect(server.docs.get(docId)?.status).toBe(DocStatus.inReview);
   });
 
@@ -208,7 +208,7 @@ describe('queued workflow transitions', () => {
 
     await outbox.flush();
     expect(log).toEqual(['POST transition']);
-    expect(await test.app.store.outbox.list()).toHaveLength(1);
+    expect(await test.account().store.outbox.list()).toHaveLength(1);
   });
 
   it('refuses at once what the cached record already forbids, without queueing it', async () => {
@@ -216,7 +216,7 @@ describe('queued workflow transitions', () => {
     await expect(
       review.queueTransition(docId, { action: 'approve', fromStatus: DocStatus.draft }),
     ).rejects.toMatchObject({ code: 'forbidden', denial: 'role' });
-    expect(await test.app.store.outbox.list()).toHaveLength(0);
+    expect(await test.account().store.outbox.list()).toHaveLength(0);
   });
 
   it('does not queue the same submit twice while one waits', async () => {
@@ -224,16 +224,16 @@ describe('queued workflow transitions', () => {
     server.isOnline = false;
     await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
     await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
-    expect(await test.app.store.outbox.list()).toHaveLength(1);
+    expect(await test.account().store.outbox.list()).toHaveLength(1);
   });
 
   it('takes back a queued submit before it is sent, and not once its request is out', async () => {
     const docId = await draftOnServer();
     server.isOnline = false;
     await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
-    const id = String((await test.app.store.outbox.list())[0]?.seq);
+    const id = String((await test.account().store.outbox.list())[0]?.seq);
     expect(await review.cancelTransition(id)).toBe(true);
-    expect(await test.app.store.outbox.list()).toHaveLength(0);
+    expect(await test.account().store.outbox.list()).toHaveLength(0);
     server.isOnline = true;
     await outbox.flush();
     expect(log).toEqual([]);
@@ -246,13 +246,13 @@ describe('queued workflow transitions', () => {
     });
     await editLocally(docId);
     await review.queueTransition(docId, { action: 'submit', fromStatus: DocStatus.draft });
-    const second = String((await test.app.store.outbox.list())[0]?.seq);
+    const second = String((await test.account().store.outbox.list())[0]?.seq);
     await waitUntil(() => log.includes('upload content'), { what: 'the content upload' });
     expect(await review.cancelTransition(second)).toBe(true);
     release();
     await outbox.flush();
     expect(log).toEqual(['upload content']);
-    expect(await test.app.store.outbox.list()).toHaveLength(0);
+    expect(await test.account().store.outbox.list()).toHaveLength(0);
     expect(server.docs.get(docId)?.status).toBe(DocStatus.draft);
 
     // Once the request is out it is too late.

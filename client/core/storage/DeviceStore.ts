@@ -3,15 +3,16 @@ import type { DocActivity, Notification } from '../../../shared/api/review';
 import type { DocRecord, Group, Me, Person, Workspace } from '../../../shared/api/schemas';
 
 /**
- * The device store: everything this device keeps in IndexedDB, behind one port so that the app
- * never touches Dexie directly and another adapter (an encrypted store per account) can take its
- * place by passing `deviceStoreContract.ts`. Every row read back is untrusted (an older app, an
- * upgrade, a bug): adapters validate it and skip what makes no sense.
+ * One account's device store: everything this device keeps in IndexedDB for one person, behind one
+ * port so that the app never touches Dexie directly and each adapter passes
+ * `test/deviceStoreContract.ts`. Every account has its own: another person signing in on this
+ * browser never lists, opens or syncs this one's documents. Every row read back is untrusted (an
+ * older app, an upgrade, a bug): adapters validate it and skip what makes no sense.
  */
 export interface DeviceStore {
   readonly updates: UpdateLogStore;
   readonly docs: DocRowStore;
-  readonly account: AccountStore;
+  readonly workspace: WorkspaceStore;
   readonly outbox: OutboxRowStore;
   readonly activity: ActivityStore;
   readonly notifications: NotificationStore;
@@ -128,14 +129,6 @@ export interface DocRowStore {
   markSynced(id: DocId, updatedAt: number): Promise<void>;
 }
 
-/** The account signed in on this device: kept while offline, removed by signing out. */
-export interface AccountRow {
-  readonly me: Me;
-  /** The server refused the session (401, relay 4401): sign in again; nothing local is lost. */
-  readonly isExpired: boolean;
-  readonly savedAt: number;
-}
-
 /** The last `GET /api/workspace` answer, apart from the documents (they live in the document rows). */
 export interface WorkspaceRow {
   readonly userId: UserId;
@@ -145,31 +138,16 @@ export interface WorkspaceRow {
   readonly fetchedAt: number;
 }
 
-/** Who is signed in on this device, and the workspace the server last listed to them. */
-export interface AccountStore {
-  /** The account signed in on this device; null when nobody is (or the stored row is not valid). */
-  read(): Promise<AccountRow | null>;
-  /**
-   * Stores the signed-in account. When another user than the stored one signs in, the previous
-   * user's workspace and document records are dropped (their content and unsent edits stay, C8).
-   */
-  save(me: Me, isExpired: boolean, now: number): Promise<void>;
-  /**
-   * Signs the device out: the account, the workspace and the server's records go; document
-   * content and unsent edits stay (C8).
-   */
-  clear(): Promise<void>;
+/** The workspace the server last listed to the account. */
+export interface WorkspaceStore {
   /** The cached workspace (without documents); null before the first fetch on this device. */
-  readWorkspace(): Promise<WorkspaceRow | null>;
+  read(): Promise<WorkspaceRow | null>;
   /**
    * Stores a `GET /api/workspace` answer in one transaction: the snapshot, each listed document's
    * record, and for documents the server no longer lists the removal of their record (content
    * stays). A record stored since `requestedAt` (a registration that crossed the request) stays.
    */
-  saveWorkspace(
-    workspace: Workspace,
-    times: { readonly requestedAt: number; readonly fetchedAt: number },
-  ): Promise<void>;
+  save(workspace: Workspace, times: { readonly requestedAt: number; readonly fetchedAt: number }): Promise<void>;
 }
 
 /** Why the server refused an operation, kept for the user to see. */

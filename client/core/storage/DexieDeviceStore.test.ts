@@ -2,9 +2,11 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocKind, newDocId, roomNameOf } from '../../../shared';
+import { makeMe } from '../../test/FakeServer';
 import { waitUntil } from '../../test/waitUntil';
 import { DexieDeviceStore } from './DexieDeviceStore';
-import { SCHEMA_V1 } from './JianyanDb';
+import { localDocRow } from './docRows';
+import { CURRENT_ROW, createDb, SCHEMA_V1 } from './JianyanDb';
 import { createStorageHealth, StorageState } from './storageHealth';
 import { runDeviceStoreContract } from './test/deviceStoreContract';
 
@@ -77,7 +79,7 @@ describe('DexieDeviceStore upgrades (the database of an older app)', () => {
       syncedAt: null,
     });
     expect(await store.outbox.list()).toEqual([]);
-    expect(await store.account.read()).toBeNull();
+    expect(await store.workspace.read()).toBeNull();
   });
 
   it('keeps a v2 outbox when it adds the review tables of v3', async () => {
@@ -130,5 +132,67 @@ describe('DexieDeviceStore when the database is taken away (C2)', () => {
     newer.version(40).stores({ updates: '++seq, docId', unsent: '++seq, docId', docs: 'id, updatedAt', extra: 'id' });
     await newer.open();
     await waitUntil(() => health.getSnapshot().state === StorageState.outdated, { what: 'the outdated state' });
+  });
+});
+
+describe('DexieDeviceStore and the database of the app before each account had its own', () => {
+  async function legacyOf(userId: string | null): Promise<{ name: string; docId: ReturnType<typeof newDocId> }> {
+    const name = `test-legacy-${crypto.randomUUID()}`;
+    const docId = newDocId();
+    const legacy = createDb(name);
+    if (userId !== null) {
+      await legacy.account.put({
+        key: CURRENT_ROW,
+        me: makeMe([], { id: userId as never }),
+        isExpired: false,
+        savedAt: 1,
+      });
+    }
+    await legacy.updates.add({ docId: roomNameOf(docId), update: new Uint8Array([1, 2]) });
+    await legacy.unsent.add({ docId: roomNameOf(docId), update: new Uint8Array([1, 2]) });
+    await legacy.docs.put(
+      localDocRow({ id: docId, kind: DocKind.proposal, groupId: null, title: '旧草稿', createdBy: null, now: 5 }),
+    );
+    legacy.close();
+    return { name, docId };
+  }
+
+  function openFor(userId: string, legacyName: string): DexieDeviceStore {
+    const store = new DexieDeviceStore({
+      name: `test-${crypto.randomUUID()}`,
+      legacy: { name: legacyName, userId: userId as never },
+      health: createStorageHealth(),
+      onBackgroundError: (err) => {
+        throw err;
+      },
+    });
+    opened.push(store);
+    return store;
+  }
+
+  it('moves it into the database of the account it belonged to, unsent edits included, and deletes it', async () => {
+    const owner = crypto.randomUUID();
+    const { name, docId } = await legacyOf(owner);
+    const store = openFor(owner, name);
+    expect(await store.updates.listUnsent(roomNameOf(docId))).toHaveLength(1);
+    expect(await store.docs.get(docId)).toMatchObject({ title: '旧草稿' });
+    expect(await Dexie.exists(name)).toBe(false);
+  });
+
+  it('never shows it to another account, and keeps it for its owner', async () => {
+    const { name, docId } = await legacyOf(crypto.randomUUID());
+    const store = openFor(crypto.randomUUID(), name);
+    expect(await store.docs.get(docId)).toBeNull();
+    expect(await store.updates.read(roomNameOf(docId))).toEqual([]);
+    expect(await Dexie.exists(name)).toBe(true);
+    await Dexie.delete(name);
+  });
+
+  it('keeps one whose owner cannot be told where it is', async () => {
+    const { name, docId } = await legacyOf(null);
+    const store = openFor(crypto.randomUUID(), name);
+    expect(await store.docs.get(docId)).toBeNull();
+    expect(await Dexie.exists(name)).toBe(true);
+    await Dexie.delete(name);
   });
 });

@@ -1,12 +1,13 @@
 import { liveQuery } from 'dexie';
-import type { RoomName } from '../../../shared';
+import type { RoomName, UserId } from '../../../shared';
 import type { DeviceStore, NewLocalDocument, StoredOutboxRow } from './DeviceStore';
-import { DexieAccount } from './dexieAccount';
 import { DexieDocRows } from './dexieDocRows';
 import { DexieOutbox } from './dexieOutbox';
 import { DexieActivity, DexieNotifications } from './dexieReviewRows';
 import { DexieUpdateLog } from './dexieUpdateLog';
-import { createDb, DB_NAME, type JianyanDb } from './JianyanDb';
+import { DexieWorkspace } from './dexieWorkspace';
+import { createDb, type JianyanDb } from './JianyanDb';
+import { adoptLegacyDatabase } from './legacyDatabase';
 import { type StorageHealth, StorageState } from './storageHealth';
 import { TabChannel } from './TabChannel';
 import { UnsentCounts } from './UnsentCounts';
@@ -15,8 +16,14 @@ import { UnsentCounts } from './UnsentCounts';
 const CHANNEL_PREFIX = 'jianyan-changes';
 
 export interface DexieDeviceStoreOptions {
-  /** The database's name; tests open their own. */
-  readonly name?: string;
+  /** The database's name: one per account (`accountDatabaseName`). */
+  readonly name: string;
+  /**
+   * The database of the app before each account had its own, to be moved into this one when it
+   * belonged to `userId` (its signed-in account, workspace or outbox says so). Another account's
+   * legacy data is never opened for this one.
+   */
+  readonly legacy?: { readonly name: string; readonly userId: UserId };
   /** Told when the browser closes the database or another tab upgrades it (C2). */
   readonly health: StorageHealth;
   /** A failure nobody waits for (a count of unsent updates that could not be read). */
@@ -31,7 +38,7 @@ export interface DexieDeviceStoreOptions {
 export class DexieDeviceStore implements DeviceStore {
   readonly updates: DexieUpdateLog;
   readonly docs: DexieDocRows;
-  readonly account: DexieAccount;
+  readonly workspace: DexieWorkspace;
   readonly outbox: DexieOutbox;
   readonly activity: DexieActivity;
   readonly notifications: DexieNotifications;
@@ -41,7 +48,7 @@ export class DexieDeviceStore implements DeviceStore {
   readonly #stopWatching: () => void;
 
   constructor(options: DexieDeviceStoreOptions) {
-    const name = options.name ?? DB_NAME;
+    const name = options.name;
     const db = createDb(name);
     this.#db = db;
     this.#channel = new TabChannel(`${CHANNEL_PREFIX}:${name}`);
@@ -61,11 +68,16 @@ export class DexieDeviceStore implements DeviceStore {
     });
     this.updates = new DexieUpdateLog(db, this.#counts);
     this.docs = new DexieDocRows(db);
-    this.account = new DexieAccount(db);
+    this.workspace = new DexieWorkspace(db);
     this.outbox = new DexieOutbox(db, this.#channel);
     this.activity = new DexieActivity(db);
     this.notifications = new DexieNotifications(db);
     this.#stopWatching = watchDatabase(db, options.health);
+    const { legacy } = options;
+    if (legacy !== undefined) {
+      // Runs once the database opens, before any other operation on it.
+      db.on('ready', () => adoptLegacyDatabase(db, legacy.name, legacy.userId, options.onBackgroundError));
+    }
   }
 
   async createDocument(input: NewLocalDocument): Promise<StoredOutboxRow> {

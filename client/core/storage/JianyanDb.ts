@@ -1,7 +1,8 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DocId, RoomName, UserId } from '../../../shared';
 import type { DocActivity, Notification } from '../../../shared/api/review';
-import type { AccountRow, DocRow, StoredOutboxRow, WorkspaceRow } from './DeviceStore';
+import type { AccountRow } from './DeviceAccounts';
+import type { DocRow, StoredOutboxRow, WorkspaceRow } from './DeviceStore';
 
 /**
  * One Yjs update of one room, in the order it was stored: a row of the update log (`updates`), or
@@ -64,8 +65,11 @@ export type JianyanDb = Dexie & {
   notifications: EntityTable<NotificationRow, 'id'>;
 };
 
-/** The name of the production database; tests open others. */
-export const DB_NAME = 'jianyan';
+/**
+ * The database of the app before each account had its own: moved into its account's database
+ * (see `legacyDatabase.ts`) and deleted.
+ */
+export const LEGACY_DB_NAME = 'jianyan';
 
 /** The stores of version 1 (documents without owners or groups); kept so that Dexie can upgrade from it. */
 export const SCHEMA_V1 = {
@@ -109,7 +113,7 @@ function upgradeToV2(tx: Transaction): Promise<number> {
 }
 
 /** Opens (lazily, on first use) the app database under `name`. */
-export function createDb(name: string = DB_NAME): JianyanDb {
+export function createDb(name: string): JianyanDb {
   const db = new Dexie(name) as JianyanDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);

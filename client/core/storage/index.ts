@@ -2,9 +2,8 @@
  * The device store port (everything this device keeps in IndexedDB), its Dexie adapter, the
  * health of its writes for the UI, and the browser's storage persistence.
  */
+export type { AccountRow, DeviceAccounts } from './DeviceAccounts';
 export type {
-  AccountRow,
-  AccountStore,
   ActivityStore,
   CompactionResult,
   DeviceStore,
@@ -21,10 +20,18 @@ export type {
   StoredUpdate,
   UpdateLogStore,
   WorkspaceRow,
+  WorkspaceStore,
 } from './DeviceStore';
+export {
+  accountDatabaseName,
+  DEVICE_DB_NAME,
+  DexieDeviceAccounts,
+  type DexieDeviceAccountsOptions,
+} from './DexieDeviceAccounts';
 export { DexieDeviceStore, type DexieDeviceStoreOptions } from './DexieDeviceStore';
 export { MAX_STORED_NOTIFICATIONS } from './dexieReviewRows';
 export { emptyDocRow, localDocRow, withServerRecord } from './docRows';
+export { LEGACY_DB_NAME } from './JianyanDb';
 export { readStorageReport, requestPersistence, type StorageReport } from './requestPersistence';
 export { sameJson } from './sameJson';
 export {

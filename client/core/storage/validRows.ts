@@ -10,7 +10,8 @@ import {
 } from '../../../shared';
 import { type DocActivity, docActivitySchema, type Notification, notificationSchema } from '../../../shared/api/review';
 import { type DocRecord, docRecordSchema, groupSchema, meSchema, personSchema } from '../../../shared/api/schemas';
-import type { AccountRow, DocRow, OutboxFailure, StoredOutboxRow, WorkspaceRow } from './DeviceStore';
+import type { AccountRow } from './DeviceAccounts';
+import type { DocRow, OutboxFailure, StoredOutboxRow, WorkspaceRow } from './DeviceStore';
 
 /**
  * Rows read back from the device are untrusted: an older app, an upgrade or a bug may have

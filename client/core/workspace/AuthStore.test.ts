@@ -1,16 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocKind, roomNameOf } from '../../../shared';
-import { FakeServer, makeMe, makeRecord, newGroupId } from '../../test/FakeServer';
+import { FakeServer, makeMe, newGroupId } from '../../test/FakeServer';
 import { openTestStore } from '../../test/testStore';
 import { ApiClient } from '../api';
 import { createDiagnostics } from '../diagnostics';
 import { ClientErrorCode } from '../errors';
-import type { DexieDeviceStore } from '../storage';
+import { DexieDeviceAccounts, type DexieDeviceStore } from '../storage';
 import { type AuthStore, createAuthStore } from './AuthStore';
 import { createGroupDocument } from './createGroupDocument';
 
 let store: DexieDeviceStore;
+let accounts: DexieDeviceAccounts;
 const diagnostics = createDiagnostics({ log: () => undefined });
 let server: FakeServer;
 let api: ApiClient;
@@ -20,28 +21,30 @@ const me = makeMe([groupId]);
 
 beforeEach(() => {
   store = openTestStore({ onBackgroundError: () => undefined });
+  accounts = new DexieDeviceAccounts({ name: `test-device-${crypto.randomUUID()}` });
   server = new FakeServer();
   server.addUser(me, 'correct horse');
   api = new ApiClient({ fetch: server.fetch });
   api.onUnauthorized(() => auth.expire());
-  auth = createAuthStore({ account: store.account, api, diagnostics });
+  auth = createAuthStore({ account: accounts, api, diagnostics });
 });
 
 afterEach(async () => {
   await store.delete();
+  await accounts.delete();
 });
 
 describe('auth state', () => {
   it('turns a cached user whose session the server refuses (401) into expired, keeping the account', async () => {
-    await store.account.save(me, false, 1);
+    await accounts.save(me, false, 1);
     await auth.init();
     expect(auth.getSnapshot()).toEqual({ status: 'expired', me });
     await auth.whenStored();
-    expect((await store.account.read())?.isExpired).toBe(true);
+    expect((await accounts.read())?.isExpired).toBe(true);
   });
 
   it('keeps a cached user signed in when the server cannot be reached (offline start)', async () => {
-    await store.account.save(me, false, 1);
+    await accounts.save(me, false, 1);
     server.isOnline = false;
     await auth.init();
     expect(auth.getSnapshot()).toEqual({ status: 'signed_in', me });
@@ -50,7 +53,7 @@ describe('auth state', () => {
   it('is signed out with no cached user, whether the server says 401 or cannot be reached', async () => {
     await auth.init();
     expect(auth.getSnapshot()).toEqual({ status: 'signed_out' });
-    const offline = createAuthStore({ account: store.account, api, diagnostics });
+    const offline = createAuthStore({ account: accounts, api, diagnostics });
     server.isOnline = false;
     await offline.init();
     expect(offline.getSnapshot()).toEqual({ status: 'signed_out' });
@@ -61,7 +64,7 @@ describe('auth state', () => {
     await auth.signIn('wang.fang', 'correct horse');
     expect(auth.getSnapshot()).toEqual({ status: 'signed_in', me });
     server.isOnline = false;
-    const next = createAuthStore({ account: store.account, api, diagnostics });
+    const next = createAuthStore({ account: accounts, api, diagnostics });
     await next.init();
     expect(next.getSnapshot()).toEqual({ status: 'signed_in', me });
   });
@@ -96,19 +99,56 @@ describe('auth state', () => {
     await auth.signIn('wang.fang', 'correct horse');
     const { docId } = await createGroupDocument(store, { kind: DocKind.proposal, groupId, userId: me.id });
     server.isOnline = false;
-    await auth.signOut();
+    expect(await auth.signOut()).toBe('pending');
     expect(auth.getSnapshot()).toEqual({ status: 'signed_out' });
-    expect(await store.account.read()).toBeNull();
+    expect(await accounts.read()).toBeNull();
     expect(await store.updates.listUnsent(roomNameOf(docId))).toHaveLength(1);
   });
 
-  it('forgets the previous user’s document records when another user signs in on the device', async () => {
+  it('sends a sign-out made offline before anything else at the next start, never falling back to the old cookie', async () => {
     await auth.signIn('wang.fang', 'correct horse');
-    const docId = crypto.randomUUID() as ReturnType<typeof makeRecord>['id'];
-    await store.docs.saveServerRecord(makeRecord(docId, groupId), 1);
-    const other = server.addUser(makeMe([newGroupId()], { username: 'li.ming', name: '李明' }), 'battery staple');
-    await auth.signIn('li.ming', 'battery staple');
-    expect(auth.getSnapshot()).toEqual({ status: 'signed_in', me: other });
-    expect((await store.docs.get(docId))?.record).toBeNull();
+    server.isOnline = false;
+    await auth.signOut();
+    expect(server.sessionUser).toEqual(me);
+
+    const offline = createAuthStore({ account: accounts, api, diagnostics });
+    await offline.init();
+    expect(offline.getSnapshot()).toEqual({ status: 'signed_out' });
+
+    server.isOnline = true;
+    server.requests.length = 0;
+    const online = createAuthStore({ account: accounts, api, diagnostics });
+    await online.init();
+    expect(online.getSnapshot()).toEqual({ status: 'signed_out' });
+    // Only once the old session has ended does the app ask who is signed in (nobody).
+    expect(server.requests).toEqual(['DELETE /api/session', 'GET /api/me']);
+    expect(server.sessionUser).toBeNull();
+    expect(await accounts.readPendingSignOut()).toBeNull();
+  });
+
+  it('sends the waiting sign-out when the network returns, and before a new sign-in', async () => {
+    await auth.signIn('wang.fang', 'correct horse');
+    server.isOnline = false;
+    await auth.signOut();
+    server.isOnline = true;
+    await auth.sendPendingSignOut();
+    expect(server.sessionUser).toBeNull();
+    expect(await accounts.readPendingSignOut()).toBeNull();
+
+    await auth.signIn('wang.fang', 'correct horse');
+    server.isOnline = false;
+    await auth.signOut();
+    server.isOnline = true;
+    server.requests.length = 0;
+    await auth.signIn('wang.fang', 'correct horse');
+    expect(server.requests).toEqual(['DELETE /api/session', 'POST /api/session']);
+    expect(auth.getSnapshot()).toEqual({ status: 'signed_in', me });
+  });
+
+  it('tells an online sign-out apart from one that waits', async () => {
+    await auth.signIn('wang.fang', 'correct horse');
+    expect(await auth.signOut()).toBe('done');
+    expect(server.sessionUser).toBeNull();
+    expect(await accounts.readPendingSignOut()).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import type { ApiClient } from '../api';
 import type { Diagnostics } from '../diagnostics';
 import { ClientErrorCode, hasErrorCode } from '../errors';
 import { createStore, type Store } from '../lib';
-import type { AccountStore } from '../storage';
+import type { DeviceAccounts } from '../storage';
 
 export type AuthState =
   | { readonly status: 'loading' }
@@ -26,8 +26,14 @@ export interface AuthStore extends Pick<Store<AuthState>, 'getSnapshot' | 'subsc
   signIn(username: string, password: string): Promise<void>;
   completeSetup(token: string, input: AccountInput): Promise<void>;
   acceptInvitation(token: string, input: AccountInput): Promise<void>;
-  /** Ends the session; documents and unsent edits stay on the device. Works offline too; never rejects. */
-  signOut(): Promise<void>;
+  /**
+   * Signs this device out at once, online or not. Resolves `pending` when the server could not be
+   * told (offline): the sign-out is kept and sent before anything else when the network returns or
+   * at the next start, so the old session never signs anyone in again. Never rejects.
+   */
+  signOut(): Promise<SignOutOutcome>;
+  /** Sends a sign-out made offline, if one waits (the network is back). Never rejects. */
+  sendPendingSignOut(): Promise<void>;
   /** The server refused the session (an API 401 or a relay 4401). */
   expire(): void;
   /** A fresher copy of the signed-in user (from the workspace answer). */
@@ -36,8 +42,11 @@ export interface AuthStore extends Pick<Store<AuthState>, 'getSnapshot' | 'subsc
   whenStored(): Promise<void>;
 }
 
+/** Whether the server heard a sign-out (`done`) or will when the network returns (`pending`). */
+export type SignOutOutcome = 'done' | 'pending';
+
 export interface AuthStoreOptions {
-  readonly account: AccountStore;
+  readonly account: DeviceAccounts;
   readonly api: Pick<ApiClient, 'me' | 'signIn' | 'signOut' | 'completeSetup' | 'acceptInvitation'>;
   readonly diagnostics: Diagnostics;
   readonly now?: () => number;
@@ -70,6 +79,14 @@ class DeviceAuth implements AuthStore {
   async init(): Promise<void> {
     const { account, api, diagnostics } = this.#options;
     const startedAt = this.#generation;
+    if (!(await this.#endPendingSignOut())) {
+      // A sign-out the server has not heard yet: the old cookie may still be valid, so it is not
+      // asked who is signed in; signing in again needs the server anyway.
+      if (this.#generation === startedAt && this.getSnapshot().status === 'loading') {
+        this.#store.set({ status: 'signed_out' });
+      }
+      return;
+    }
     const cached = await account.read().catch((err: unknown) => {
       diagnostics.report('auth.readAccount', err);
       return null;
@@ -91,7 +108,9 @@ class DeviceAuth implements AuthStore {
     }
   }
 
-  signIn(username: string, password: string): Promise<void> {
+  async signIn(username: string, password: string): Promise<void> {
+    // A sign-out made offline goes first: its session must not outlive the new one.
+    await this.#endPendingSignOut();
     return this.#startSession(this.#options.api.signIn({ username, password }));
   }
 
@@ -103,14 +122,31 @@ class DeviceAuth implements AuthStore {
     return this.#startSession(this.#options.api.acceptInvitation(token, input));
   }
 
-  async signOut(): Promise<void> {
+  async signOut(): Promise<SignOutOutcome> {
+    const { account, api, diagnostics } = this.#options;
     this.#generation += 1;
-    // Offline, a session that had already ended, a failing server: this device signs out all the
-    // same (the cookie is HttpOnly; the server ends a forgotten session when it expires).
-    await this.#options.api.signOut().catch((err: unknown) => this.#options.diagnostics.report('auth.signOut', err));
+    const userId = userOf(this.getSnapshot())?.id ?? null;
     this.#store.set({ status: 'signed_out' });
-    this.#persist(() => this.#options.account.clear());
+    this.#persist(() => account.clear());
+    let outcome: SignOutOutcome = 'done';
+    try {
+      await api.signOut();
+    } catch (err) {
+      if (hasErrorCode(err, ClientErrorCode.network)) {
+        outcome = 'pending';
+        this.#persist(() => account.setPendingSignOut({ userId, at: this.#now() }));
+      } else if (!hasErrorCode(err, ClientErrorCode.unauthorized)) {
+        // A session that had already ended is signed out; anything else is reported, and the
+        // device is signed out all the same.
+        diagnostics.report('auth.signOut', err);
+      }
+    }
     await this.#writes;
+    return outcome;
+  }
+
+  async sendPendingSignOut(): Promise<void> {
+    await this.#endPendingSignOut();
   }
 
   readonly expire = (): void => {
@@ -133,6 +169,34 @@ class DeviceAuth implements AuthStore {
   }
 
   /** `GET /api/me` failed at start: a cached user keeps working, expired on a 401; without one, signed out. */
+  /**
+   * Sends a sign-out that waits (made offline), if any. Resolves true when none waits any more
+   * (sent, or the session had ended already), false when it still waits (offline).
+   */
+  async #endPendingSignOut(): Promise<boolean> {
+    const { account, api, diagnostics } = this.#options;
+    const pending = await account.readPendingSignOut().catch((err: unknown) => {
+      diagnostics.report('auth.readPendingSignOut', err);
+      return null;
+    });
+    if (pending === null) {
+      return true;
+    }
+    try {
+      await api.signOut();
+    } catch (err) {
+      if (hasErrorCode(err, ClientErrorCode.network)) {
+        return false;
+      }
+      if (!hasErrorCode(err, ClientErrorCode.unauthorized)) {
+        diagnostics.report('auth.pendingSignOut', err);
+        return false;
+      }
+    }
+    await account.setPendingSignOut(null).catch((err: unknown) => diagnostics.report('auth.clearPendingSignOut', err));
+    return true;
+  }
+
   #onRefusedAtStart(err: unknown, hasCachedUser: boolean): void {
     if (!hasCachedUser) {
       // Offline (or the server failed) and nobody known: signing in needs the server anyway.

@@ -12,7 +12,7 @@ export interface CacheSnapshot {
 }
 
 export interface WorkspaceCacheOptions {
-  readonly store: Pick<DeviceStore, 'observe' | 'account' | 'docs'>;
+  readonly store: Pick<DeviceStore, 'observe' | 'workspace' | 'docs'>;
   readonly diagnostics: Diagnostics;
   readonly now?: () => number;
 }
@@ -38,7 +38,7 @@ export class WorkspaceCache {
   start(): () => void {
     const { store, diagnostics } = this.#options;
     return store.observe(
-      async () => ({ snapshot: await store.account.readWorkspace(), docs: await store.docs.list() }),
+      async () => ({ snapshot: await store.workspace.read(), docs: await store.docs.list() }),
       ({ snapshot, docs }) =>
         this.state.set({ isLoaded: true, snapshot, docs: new Map(docs.map((row) => [row.id, row])) }),
       (err) => {
@@ -77,7 +77,7 @@ export class WorkspaceCache {
 
   /** Stores a `GET /api/workspace` answer requested at `requestedAt`. */
   saveWorkspace(workspace: Workspace, requestedAt: number): Promise<void> {
-    return this.#options.store.account.saveWorkspace(workspace, { requestedAt, fetchedAt: this.#now() });
+    return this.#options.store.workspace.save(workspace, { requestedAt, fetchedAt: this.#now() });
   }
 
   /** Remembers that the content of the record's version `updatedAt` is on the device. */

@@ -9,6 +9,7 @@ export {
   type AuthStore,
   type AuthStoreOptions,
   createAuthStore,
+  type SignOutOutcome,
   userOf,
 } from './AuthStore';
 export { type CachedWorkspace, composeWorkspace, DocPlacement, placementOf } from './composeWorkspace';

@@ -5,7 +5,7 @@ import type { DocRecord } from '../../../shared/api/schemas';
 import { ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { errorText } from '../../ui/errorText';
 import { NameDialog } from '../../ui/NameDialog';
-import { useAccount, useApp } from '../../ui/services/useServices';
+import { useAccount } from '../../ui/services/useServices';
 import { renameDocument } from './renameDocument';
 
 export interface RenameDialogProps {
@@ -17,8 +17,7 @@ export interface RenameDialogProps {
 /** Renames a document by editing its collaborative title (works offline for documents on the device). */
 export function RenameDialog({ doc, onClose }: RenameDialogProps): ReactElement {
   const { t } = useTranslation();
-  const { store } = useApp();
-  const { rooms } = useAccount();
+  const { rooms, store } = useAccount();
   return (
     <NameDialog
       isOpen={doc !== null}

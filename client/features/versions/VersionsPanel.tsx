@@ -22,9 +22,9 @@ import { personNamer } from './VersionView';
 /** Saving by hand and marking as reviewed: online only, for whoever may comment (P13). */
 function SaveActions({ context }: { readonly context: DocReviewContext }): ReactElement | null {
   const { t } = useTranslation();
-  const { api, store } = useApp();
+  const { api } = useApp();
   const account = useAccount();
-  const services = { api, updates: store.updates, review: account.review };
+  const services = { api, updates: account.store.updates, review: account.review };
   const isOnline = useOnline();
   const [isNaming, setNaming] = useState(false);
   const toText = (err: unknown) =>

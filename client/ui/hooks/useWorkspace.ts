@@ -28,7 +28,7 @@ export function useOutbox(): OutboxSummary {
 
 /** Changes of every document on this device that the server has not acknowledged. */
 export function useTotalUnsent(): number {
-  const { store } = useApp();
+  const { store } = useAccount();
   const [count, setCount] = useState(0);
   useEffect(() => store.updates.watchUnsent(null, setCount), [store]);
   return count;

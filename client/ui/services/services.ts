@@ -12,6 +12,7 @@ import type { BackgroundSync } from '../../core/sync';
 import type {
   AuthStore,
   DocAccessTracker,
+  SignOutOutcome,
   WorkspaceCache,
   WorkspaceGate,
   WorkspaceRuntime,
@@ -21,7 +22,6 @@ import type {
 export interface AppServices {
   readonly diagnostics: Diagnostics;
   readonly health: StorageHealth;
-  readonly store: DeviceStore;
   readonly api: ApiClient;
   /** Who is signed in on this device. */
   readonly auth: AuthStore;
@@ -29,11 +29,18 @@ export interface AppServices {
   readonly identity: Pick<Store<Identity>, 'getSnapshot' | 'subscribe'>;
   /** The signed-in (or expired) account's services; null while nobody is signed in. */
   readonly account: Pick<Store<AccountServices | null>, 'getSnapshot' | 'subscribe'>;
+  /**
+   * Signs out (see `AuthStore.signOut`); with `clearDevice` the account's data on this device goes
+   * too (公用电脑). The caller makes sure nothing unsent is left first.
+   */
+  signOut(options: { readonly clearDevice: boolean }): Promise<SignOutOutcome>;
 }
 
 /** What one signed-in account holds; built when they sign in, disposed when they sign out. */
 export interface AccountServices {
   readonly userId: UserId;
+  /** The account's own device store. */
+  readonly store: DeviceStore;
   readonly outbox: Outbox;
   readonly cache: WorkspaceCache;
   readonly access: DocAccessTracker;

@@ -24,7 +24,7 @@ import { localDocRow } from '../docRows';
  * per account next). Tests name the client failure modes of RELIABILITY.md they guard: C1 (the
  * last edits before a tab closes), C3 (compaction), C4 (unsent until acknowledged), C5 (a new
  * document's template stored once with its registration), C6 (content of a newer schema kept),
- * C8 (signing out or another user keeps unsent edits). C2 (the database closed under the app) is
+ * C8 (a dropped record keeps its unsent edits). C2 (the database closed under the app) is
  * the adapter's own (see its tests); C7 (input methods) does not concern storage.
  */
 export interface DeviceStoreHarness {
@@ -254,40 +254,21 @@ export function runDeviceStoreContract(name: string, open: () => DeviceStoreHarn
       });
     });
 
-    describe('account and workspace', () => {
+    describe('workspace', () => {
       function workspaceOf(docs: Workspace['docs']): Workspace {
         return { me, groups: [{ id: groupId, name: '农业界', memberIds: [me.id], createdAt: 1 }], people: [], docs };
       }
 
-      it('keeps the account until signing out, which keeps every unsent edit (C8)', async () => {
-        const docId = newDocId();
-        await store.account.save(me, false, 10);
-        await store.docs.saveServerRecord(makeRecord(docId, groupId), 11);
-        const [update] = updatesOf((doc) => doc.getText(ContentField.title).insert(0, '未发送'));
-        await store.updates.append(roomNameOf(docId), update!, true);
-        await store.account.save(me, true, 12);
-        expect(await store.account.read()).toEqual({ me, isExpired: true, savedAt: 12 });
-        await store.account.clear();
-        expect(await store.account.read()).toBeNull();
-        expect((await store.docs.get(docId))?.record).toBeNull();
-        expect(await store.updates.listUnsent(roomNameOf(docId))).toHaveLength(1);
-      });
-
-      it('drops the previous user’s workspace and records when another user signs in (C8)', async () => {
-        const docId = newDocId();
-        await store.account.save(me, false, 1);
-        await store.account.saveWorkspace(workspaceOf([makeRecord(docId, groupId)]), { requestedAt: 1, fetchedAt: 2 });
-        await store.account.save(makeMe([groupId], { username: 'li.ming' }), false, 3);
-        expect(await store.account.readWorkspace()).toBeNull();
-        expect((await store.docs.get(docId))?.record).toBeNull();
+      it('has no workspace until one is saved', async () => {
+        expect(await store.workspace.read()).toBeNull();
       });
 
       it('stores the workspace and each record, keeping a title typed here after the server’s', async () => {
         const docId = newDocId();
         await store.docs.saveLocal(docId, { title: '本机新标题', updatedAt: 50 });
         const record = makeRecord(docId, groupId, { title: '旧标题', updatedAt: 40 });
-        await store.account.saveWorkspace(workspaceOf([record]), { requestedAt: 60, fetchedAt: 70 });
-        expect(await store.account.readWorkspace()).toMatchObject({ userId: me.id, fetchedAt: 70 });
+        await store.workspace.save(workspaceOf([record]), { requestedAt: 60, fetchedAt: 70 });
+        expect(await store.workspace.read()).toMatchObject({ userId: me.id, fetchedAt: 70 });
         expect(await store.docs.get(docId)).toMatchObject({ title: '本机新标题', serverSeenAt: 70, record });
       });
 
@@ -296,9 +277,19 @@ export function runDeviceStoreContract(name: string, open: () => DeviceStoreHarn
         const crossed = newDocId();
         await store.docs.saveServerRecord(makeRecord(gone, groupId), 10);
         await store.docs.saveServerRecord(makeRecord(crossed, groupId, { updatedAt: 5 }), 30);
-        await store.account.saveWorkspace(workspaceOf([]), { requestedAt: 25, fetchedAt: 40 });
+        await store.workspace.save(workspaceOf([]), { requestedAt: 25, fetchedAt: 40 });
         expect((await store.docs.get(gone))?.record).toBeNull();
         expect((await store.docs.get(crossed))?.record).toMatchObject({ id: crossed });
+      });
+
+      it('keeps a document’s unsent edits when its record is dropped (C8)', async () => {
+        const docId = newDocId();
+        await store.docs.saveServerRecord(makeRecord(docId, groupId), 10);
+        const [update] = updatesOf((doc) => doc.getText(ContentField.title).insert(0, '未发送'));
+        await store.updates.append(roomNameOf(docId), update!, true);
+        await store.workspace.save(workspaceOf([]), { requestedAt: 20, fetchedAt: 30 });
+        expect((await store.docs.get(docId))?.record).toBeNull();
+        expect(await store.updates.listUnsent(roomNameOf(docId))).toHaveLength(1);
       });
     });
 

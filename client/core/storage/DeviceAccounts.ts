@@ -1,0 +1,33 @@
+import type { UserId } from '../../../shared';
+import type { Me } from '../../../shared/api/schemas';
+
+/** The account signed in on this device: kept while offline, removed by signing out. */
+export interface AccountRow {
+  readonly me: Me;
+  /** The server refused the session (401, relay 4401): sign in again; nothing local is lost. */
+  readonly isExpired: boolean;
+  readonly savedAt: number;
+}
+
+/**
+ * What the device keeps before anyone's data is opened: who is signed in, and a sign-out made
+ * offline that the server has not heard yet. Each account's documents live in a store of their
+ * own (`DeviceStore`), opened only for that account.
+ */
+export interface DeviceAccounts {
+  /** The account signed in on this device; null when nobody is (or the stored row is not valid). */
+  read(): Promise<AccountRow | null>;
+  /** Stores the signed-in account. */
+  save(me: Me, isExpired: boolean, now: number): Promise<void>;
+  /** Nobody is signed in on this device any more. */
+  clear(): Promise<void>;
+  /**
+   * A sign-out the server has not heard yet (made offline): the next start sends it before
+   * anything else, so the old session cookie never signs anyone in again. Null when there is none.
+   */
+  readPendingSignOut(): Promise<{ readonly userId: UserId | null; readonly at: number } | null>;
+  setPendingSignOut(pending: { readonly userId: UserId | null; readonly at: number } | null): Promise<void>;
+  /** Removes everything one account kept on this device (公用电脑，清除本机数据). */
+  deleteAccountData(userId: UserId): Promise<void>;
+  close(): void;
+}

@@ -1,0 +1,108 @@
+import { Dexie, type EntityTable } from 'dexie';
+import { parseUserId, type UserId } from '../../../shared';
+import type { Me } from '../../../shared/api/schemas';
+import type { AccountRow, DeviceAccounts } from './DeviceAccounts';
+import { CURRENT_ROW, createDb } from './JianyanDb';
+import { toValidAccountRow } from './validRows';
+
+/** The name of the device's own database (who is signed in); each account's data has its own. */
+export const DEVICE_DB_NAME = 'jianyan-device';
+
+/** The name of one account's database on this device. */
+export function accountDatabaseName(userId: UserId, prefix = 'jianyan-account'): string {
+  return `${prefix}-${userId}`;
+}
+
+const ROW = 'current';
+
+type DeviceDb = Dexie & {
+  account: EntityTable<AccountRow & { readonly key: typeof ROW }, 'key'>;
+  pending: EntityTable<{ readonly key: typeof ROW; readonly userId: string | null; readonly at: number }, 'key'>;
+};
+
+export interface DexieDeviceAccountsOptions {
+  /** The device database's name; tests open their own. */
+  readonly name?: string;
+  /** The prefix of each account's database name (`<prefix>-<userId>`); tests use their own. */
+  readonly accountPrefix?: string;
+  /**
+   * The database of the app before each account had its own: the account signed in there is
+   * signed in here, so that an offline start after the upgrade still opens that person's work.
+   */
+  readonly legacyName?: string;
+}
+
+/** Who is signed in on this device, in a small database of its own (see `DeviceAccounts`). */
+export class DexieDeviceAccounts implements DeviceAccounts {
+  readonly #db: DeviceDb;
+  readonly #accountPrefix: string | undefined;
+
+  constructor(options: DexieDeviceAccountsOptions = {}) {
+    const db = new Dexie(options.name ?? DEVICE_DB_NAME) as DeviceDb;
+    db.version(1).stores({ account: 'key', pending: 'key' });
+    this.#db = db;
+    this.#accountPrefix = options.accountPrefix;
+    const { legacyName } = options;
+    if (legacyName !== undefined) {
+      db.on('ready', () => adoptLegacyAccount(db, legacyName));
+    }
+  }
+
+  async read(): Promise<AccountRow | null> {
+    return toValidAccountRow(await this.#db.account.get(ROW));
+  }
+
+  async save(me: Me, isExpired: boolean, now: number): Promise<void> {
+    await this.#db.account.put({ key: ROW, me, isExpired, savedAt: now });
+  }
+
+  async clear(): Promise<void> {
+    await this.#db.account.delete(ROW);
+  }
+
+  async readPendingSignOut(): Promise<{ readonly userId: UserId | null; readonly at: number } | null> {
+    const row = await this.#db.pending.get(ROW);
+    if (row === undefined || typeof row.at !== 'number') {
+      return null;
+    }
+    return { userId: typeof row.userId === 'string' ? parseUserId(row.userId) : null, at: row.at };
+  }
+
+  async setPendingSignOut(pending: { readonly userId: UserId | null; readonly at: number } | null): Promise<void> {
+    if (pending === null) {
+      await this.#db.pending.delete(ROW);
+    } else {
+      await this.#db.pending.put({ key: ROW, userId: pending.userId, at: pending.at });
+    }
+  }
+
+  async deleteAccountData(userId: UserId): Promise<void> {
+    await Dexie.delete(accountDatabaseName(userId, this.#accountPrefix));
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Deletes the device database (tests). */
+  async delete(): Promise<void> {
+    this.close();
+    await this.#db.delete();
+  }
+}
+
+/** Signs in here the account the legacy database had signed in, unless someone is signed in already. */
+async function adoptLegacyAccount(db: DeviceDb, legacyName: string): Promise<void> {
+  if ((await db.account.count()) > 0 || (await db.pending.count()) > 0 || !(await Dexie.exists(legacyName))) {
+    return;
+  }
+  const legacy = createDb(legacyName);
+  try {
+    const row = toValidAccountRow(await legacy.account.get(CURRENT_ROW));
+    if (row !== null) {
+      await db.account.put({ key: ROW, ...row });
+    }
+  } finally {
+    legacy.close();
+  }
+}
