@@ -4,6 +4,7 @@ import { ApiError } from './ApiError';
 import { answerError } from './answerError';
 import type { ApiDeps, ApiEnv } from './apiEnv';
 import { registerCosignerRoutes } from './routes/cosigners';
+import { registerDeviceKeyRoutes } from './routes/deviceKey';
 import { registerDocRoutes } from './routes/docs';
 import { registerGroupRoutes } from './routes/groups';
 import { registerInvitationRoutes } from './routes/invitations';
@@ -36,6 +37,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
   registerSetupRoutes(api, deps);
   registerSessionRoutes(api, deps);
+  registerDeviceKeyRoutes(api, deps);
   registerWorkspaceRoutes(api, deps);
   registerDocRoutes(api, deps);
   registerTransitionRoutes(api, deps);

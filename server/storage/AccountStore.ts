@@ -127,6 +127,14 @@ export interface AccountStore {
    */
   completeSetup(tokenHash: Uint8Array, user: NewUser): Promise<OneTimeLinkOutcome>;
 
+  // ---- The server's own secrets ----
+
+  /**
+   * The secret named `name` (hex), made by `create` the first time and the same ever after, in
+   * every process: the first writer wins and every caller gets what is stored.
+   */
+  serverSecret(name: string, create: () => string): Promise<string>;
+
   // ---- Sessions ----
 
   /** Stores a new session. */

@@ -46,6 +46,7 @@ export class MemoryAccountStore implements AccountStore {
   readonly #tokens = new Map<string, ApiTokenRecord>();
   readonly #invitations = new Map<string, InvitationRecord>();
   #setupTokenHash: string | null = null;
+  readonly #secrets = new Map<string, string>();
   #isClosed = false;
 
   constructor(options: MemoryAccountStoreOptions) {
@@ -117,6 +118,13 @@ export class MemoryAccountStore implements AccountStore {
     const created = this.#insertUser(user);
     this.#setupTokenHash = null;
     return { kind: 'created', user: created };
+  }
+
+  async serverSecret(name: string, create: () => string): Promise<string> {
+    this.#assertOpen('read a server secret');
+    const stored = this.#secrets.get(name) ?? create();
+    this.#secrets.set(name, stored);
+    return stored;
   }
 
   async createSession(session: SessionRecord): Promise<void> {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeAccountStoreContract } from './accountStoreContract';
 import { newUser, openSqliteRecordStores, type RecordStoresHarness } from './recordStoresHarness';
+import { SqliteAccountStore } from './SqliteAccountStore';
 
 describeAccountStoreContract('SqliteAccountStore', openSqliteRecordStores);
 
@@ -10,6 +11,18 @@ describe('SqliteAccountStore on a file other connections use', () => {
   afterEach(async () => {
     for (const harness of harnesses.splice(0)) {
       await harness.dispose();
+    }
+  });
+
+  it('gives every connection the server secret the first one made', async () => {
+    const harness = openSqliteRecordStores();
+    harnesses.push(harness);
+    const made = await harness.accounts.serverSecret('device_keys', () => 'ab12');
+    const other = new SqliteAccountStore({ path: harness.file });
+    try {
+      expect(await other.serverSecret('device_keys', () => 'cd34')).toBe(made);
+    } finally {
+      await other.close();
     }
   });
 

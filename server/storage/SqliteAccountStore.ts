@@ -20,6 +20,8 @@ import { allUsers, applyRosterPlan, insertUser, setPasswordRow, setUserActiveRow
 
 /** The settings key of the first-run setup link's hashed secret. */
 const SETUP_TOKEN_KEY = 'setup_token_hash';
+/** The settings keys of the server's own secrets (`serverSecret`). */
+const SECRET_KEY_PREFIX = 'secret:';
 
 export interface SqliteAccountStoreOptions {
   /** Path of the database file, shared with the other stores; created when missing. */
@@ -116,6 +118,20 @@ export class SqliteAccountStore implements AccountStore {
       const created = insertUser(this.#q, user);
       this.#q.run('DELETE FROM settings WHERE key = ?', SETUP_TOKEN_KEY);
       return { kind: 'created', user: created };
+    });
+  }
+
+  // ---- The server's own secrets ----
+
+  serverSecret(name: string, create: () => string): Promise<string> {
+    return this.#q.write('read a server secret', () => {
+      const key = `${SECRET_KEY_PREFIX}${name}`;
+      this.#q.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', key, create());
+      const stored = this.#q.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', key);
+      if (stored === undefined || typeof stored.value !== 'string') {
+        throw new Error(`The server secret ${name} could not be stored`);
+      }
+      return stored.value;
     });
   }
 

@@ -187,6 +187,13 @@ export function describeAccountStoreContract(name: string, open: OpenRecordStore
       expect(await groups.listGroups()).toEqual([]);
     });
 
+    it('makes a server secret once and gives the same one ever after', async () => {
+      const first = await store.serverSecret('deviceKeys', () => 'aa');
+      expect(first).toBe('aa');
+      expect(await store.serverSecret('deviceKeys', () => 'bb')).toBe('aa');
+      expect(await store.serverSecret('other', () => 'cc')).toBe('cc');
+    });
+
     it('refuses every call once closed', async () => {
       await store.close();
       await expect(store.countUsers()).rejects.toThrow(/account store is closed/);

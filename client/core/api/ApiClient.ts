@@ -1,3 +1,4 @@
+import { deviceKeySchema } from '../../../shared/api/device';
 import {
   createVersionRequestSchema,
   docActivitySchema,
@@ -109,6 +110,11 @@ export class ApiClient {
   /** `GET /api/me`: the signed-in user. */
   me() {
     return this.#request({ method: 'GET', path: '/api/me', answer: meSchema });
+  }
+
+  /** `GET /api/me/device-key`: the key that unlocks this account's local copy (see core/keys). */
+  deviceKey() {
+    return this.#request({ method: 'GET', path: '/api/me/device-key', answer: deviceKeySchema });
   }
 
   /** `POST /api/me/password`: ends the user's other sessions. */
