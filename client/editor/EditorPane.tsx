@@ -74,6 +74,8 @@ export function EditorPane(props: EditorPaneProps): ReactElement {
         knownPeople: () => knownPeople.current,
       }),
       editable: isEditable,
+      // Its base styles come from client/styles/editor.css: an injected <style> breaks the CSP.
+      injectCSS: false,
       editorProps: {
         attributes: { class: 'doc-body', 'aria-label': t('doc.bodyLabel'), spellcheck: 'false' },
       },

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import type { Role } from '../../shared';
 import { ContentField } from '../../shared';
 import type { Identity } from '../core/presence';
-import { type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../core/presence';
+import { caretColorIndex, type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../core/presence';
 import { CommentHighlights } from './comments/highlightPlugin';
 import { SectionHints } from './SectionHints';
 
@@ -55,6 +55,14 @@ function renderCaret(value: Record<string, unknown>, options: ExtensionOptions):
   return caret;
 }
 
+/** A remote selection, tinted by a class of the caret's colour (no inline style under the CSP). */
+function renderSelection(value: Record<string, unknown>, options: ExtensionOptions): Record<string, string> {
+  const declared = readPresenceUser(value);
+  const user = declared === null ? null : shownPresence(declared, options.knownPeople());
+  const index = user === null ? null : caretColorIndex(user.color);
+  return index === null ? {} : { class: `collaboration-carets__selection caret-tint-${index}` };
+}
+
 /**
  * The editor's schema and behaviour, bound to the doc's `body` fragment. Changing the set of
  * nodes or marks changes the document schema: bump CONTENT_SCHEMA_VERSION in shared/ with it.
@@ -77,6 +85,7 @@ export function createExtensions(options: ExtensionOptions): Extensions {
       provider: { awareness },
       user: { ...presenceUserOf(identity, false) },
       render: (user) => renderCaret(user, options),
+      selectionRender: (user) => renderSelection(user, options),
     }),
   ];
 }

@@ -19,6 +19,8 @@ import { registerTokenRoutes } from './routes/tokens';
 import { registerTransitionRoutes } from './routes/transitions';
 import { registerVersionRoutes } from './routes/versions';
 import { registerWorkspaceRoutes } from './routes/workspace';
+import { securityHeaders } from './securityHeaders';
+import { isHttps } from './sessionCookie';
 
 export interface AppOptions {
   /** Everything the API routes need. */
@@ -57,6 +59,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
 /** The HTTP API and the static client. The sync route is added by the caller. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
+  app.use(...securityHeaders({ isHttps }));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/api', createApi(options.api));

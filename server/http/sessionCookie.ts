@@ -8,7 +8,7 @@ import { toMe } from './answers';
 import type { ApiDeps } from './apiEnv';
 
 /** Whether the browser reached us over https (directly, or through a proxy that says so). */
-function isHttps(c: Context): boolean {
+export function isHttps(c: Context): boolean {
   const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
   return forwarded === 'https' || new URL(c.req.url).protocol === 'https:';
 }

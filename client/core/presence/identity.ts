@@ -28,6 +28,15 @@ export function colorOf(userId: string): string {
   return CARET_COLORS[hash % CARET_COLORS.length] ?? CARET_COLORS[0];
 }
 
+/**
+ * The place of a caret colour in the palette (0 to 7), for a class that tints a selection
+ * (styles cannot be inline under the Content-Security-Policy); null for any other colour.
+ */
+export function caretColorIndex(color: string): number | null {
+  const index = (CARET_COLORS as readonly string[]).indexOf(color);
+  return index < 0 ? null : index;
+}
+
 /** The caret identity of a user; nobody signed in shows no name. */
 export function identityOf(me: Me | null): Identity {
   if (me === null) {

@@ -1,5 +1,5 @@
 /** Who someone is to the others in a document: the caret's name and colour, role and typing. */
-export { colorOf, createIdentity, type Identity, identityOf, MAX_NAME_LENGTH } from './identity';
+export { caretColorIndex, colorOf, createIdentity, type Identity, identityOf, MAX_NAME_LENGTH } from './identity';
 export {
   type KnownPerson,
   knownPeopleOf,

@@ -23,7 +23,10 @@ export interface Device {
   readonly page: Page;
   /** Types of the dialogs the page opened so far (for example `beforeunload`), all accepted. */
   readonly dialogs: readonly string[];
+  /** What the Content-Security-Policy refused so far; `close` fails when there is any. */
+  readonly cspViolations: readonly string[];
   screenshot(name: string): Promise<void>;
+  /** Closes the browser; throws when the page broke the Content-Security-Policy. */
   close(): Promise<void>;
 }
 
@@ -53,10 +56,19 @@ export async function launchDevice(baseUrl: string, options: DeviceOptions): Pro
     dialogs.push(dialog.type());
     void dialog.accept();
   });
+  // The app must work under the server's CSP: every refusal is a console error that says so.
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      const { url, lineNumber, columnNumber } = message.location();
+      cspViolations.push(`${message.text()} (${url}:${lineNumber}:${columnNumber})`);
+    }
+  });
   return {
     context,
     page,
     dialogs,
+    cspViolations,
     async screenshot(name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
@@ -64,6 +76,9 @@ export async function launchDevice(baseUrl: string, options: DeviceOptions): Pro
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (cspViolations.length > 0) {
+        throw new Error(`The page broke the Content-Security-Policy:\n${cspViolations.join('\n')}`);
+      }
     },
   };
 }

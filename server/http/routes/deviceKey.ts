@@ -29,7 +29,6 @@ export function registerDeviceKeyRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void 
     }
     const secret = await deps.accounts.serverSecret(DEVICE_KEY_SECRET, () => randomBytes(32).toString('hex'));
     const answer: DeviceKey = { key: deriveDeviceKey(secret, user.id).toString('base64url') };
-    c.header('Cache-Control', 'no-store');
     return c.json(answer);
   });
 }
