@@ -10,6 +10,7 @@ import { ExpiredBanner } from '../features/auth/ExpiredBanner';
 import { JoinPage } from '../features/auth/JoinPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { DeviceCopyGate } from '../features/device/DeviceCopyGate';
 import { DocumentPage } from '../features/document/DocumentPage';
 import { GroupPage } from '../features/group/GroupPage';
 import { HomePage } from '../features/home/HomePage';
@@ -81,14 +82,17 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
 /** The pages of the account's services; a new account remounts them with its own. */
 function AccountArea({ me, isExpired }: { readonly me: Me; readonly isExpired: boolean }): ReactElement {
   const account = useStore(useApp().account);
-  if (account === null || account.userId !== me.id) {
-    return <Splash />;
-  }
   return (
-    <AccountServicesContext.Provider key={account.userId} value={account}>
-      {isExpired ? <ExpiredBanner me={me} /> : null}
-      <WorkspaceRoutes me={me} />
-    </AccountServicesContext.Provider>
+    <DeviceCopyGate me={me} splash={<Splash />}>
+      {account === null || account.userId !== me.id ? (
+        <Splash />
+      ) : (
+        <AccountServicesContext.Provider key={account.userId} value={account}>
+          {isExpired ? <ExpiredBanner me={me} /> : null}
+          <WorkspaceRoutes me={me} />
+        </AccountServicesContext.Provider>
+      )}
+    </DeviceCopyGate>
   );
 }
 
@@ -98,7 +102,7 @@ function SignedInArea(): ReactElement {
     case 'loading':
       return <Splash />;
     case 'signed_out':
-      return <SignInPage />;
+      return <SignInPage isSignOutPending={auth.isSignOutPending === true} />;
     case 'expired':
     case 'signed_in':
       return <AccountArea me={auth.me} isExpired={auth.status === 'expired'} />;

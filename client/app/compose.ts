@@ -1,6 +1,7 @@
 import type { DocId, UserId } from '../../shared';
 import { ApiClient } from '../core/api';
 import { createDiagnostics, type Diagnostics } from '../core/diagnostics';
+import { DeviceKeys } from '../core/keys';
 import { createStore } from '../core/lib';
 import { Outbox } from '../core/outbox';
 import { createIdentity } from '../core/presence';
@@ -13,6 +14,7 @@ import {
   DexieDeviceAccounts,
   DexieDeviceStore,
   LEGACY_DB_NAME,
+  type RowCipher,
 } from '../core/storage';
 import { BackgroundSync } from '../core/sync';
 import {
@@ -41,6 +43,8 @@ export interface ComposeOptions {
    * of the workspace without a relay); by default `Rooms.syncOnce`.
    */
   readonly syncDoc?: (docId: DocId, signal: AbortSignal, options: SyncOnceOptions) => Promise<SyncOutcome>;
+  /** PBKDF2 rounds of a new password wrapping (`PASSWORD_ITERATIONS`); tests use fewer. */
+  readonly passwordIterations?: number;
 }
 
 /** The app's services, and the running account's, with what starts and stops them. */
@@ -49,7 +53,7 @@ export interface ComposedApp extends AppServices {
   start(): () => void;
 }
 
-type Running = AccountServices & { readonly stop: () => void };
+type Running = AccountServices & { readonly cipher: RowCipher; readonly stop: () => void };
 
 /** What the account's composition needs of the app's. */
 type AppContext = Omit<AppServices, 'signOut'> & { readonly names: ReturnType<typeof databaseNames> };
@@ -70,28 +74,55 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
     legacyName: names.legacy,
   });
   const api = new ApiClient(options.fetch === undefined ? {} : { fetch: options.fetch });
-  const auth = createAuthStore({ account: devices, api, diagnostics });
+  const keys = new DeviceKeys({
+    keyrings: devices,
+    api,
+    diagnostics,
+    ...(options.passwordIterations === undefined ? {} : { passwordIterations: options.passwordIterations }),
+  });
+  const auth = createAuthStore({
+    account: devices,
+    api,
+    diagnostics,
+    onPasswordAccepted: (me, password, isKeptHere) => keys.acceptPassword(me.id, password, isKeptHere),
+  });
   const identity = createIdentity(auth, () => userOf(auth.getSnapshot()));
   const account = createStore<Running | null>(null);
-  const app: AppContext = { diagnostics, health, api, auth, identity, account, names };
+  const app: AppContext = { diagnostics, health, api, auth, keys, identity, account, names };
 
-  /** The account follows who is signed in: a new user gets a new graph, signing out disposes it. */
+  /**
+   * The account follows who is signed in and whether their device copy is open: a new user gets
+   * a new graph once their key opens, signing out disposes it and the key leaves memory.
+   */
   const followAccount = (): void => {
     const userId = userOf(auth.getSnapshot())?.id ?? null;
+    const key = keys.state.getSnapshot();
+    if (userId === null) {
+      if (key.status !== 'none') {
+        keys.close();
+      }
+    } else if (key.status === 'none' || key.userId !== userId) {
+      void keys.open(userId);
+    }
+    const opened = keys.state.getSnapshot();
+    const cipher = opened.status === 'open' && opened.userId === userId ? opened.cipher : null;
     const running = account.getSnapshot();
-    if (running?.userId === userId) {
+    if (running?.userId === userId && running?.cipher === cipher) {
       return;
     }
     running?.stop();
-    account.set(userId === null ? null : composeAccount(app, userId, options));
+    account.set(userId === null || cipher === null ? null : composeAccount(app, { userId, cipher }, options));
   };
 
   const signOut = async ({ clearDevice }: { readonly clearDevice: boolean }): Promise<SignOutOutcome> => {
     const userId = userOf(auth.getSnapshot())?.id ?? null;
-    // Signing out disposes the account's services (through followAccount), closing its database.
+    // Signing out disposes the account's services (through followAccount), closing its database,
+    // and the data key leaves memory.
     const outcome = await auth.signOut();
-    if (clearDevice && userId !== null) {
-      await devices.deleteAccountData(userId);
+    if (userId !== null) {
+      await (clearDevice ? devices.deleteAccountData(userId) : keys.forgetKeptKey(userId)).catch((err: unknown) =>
+        diagnostics.report('signOut.device', err),
+      );
     }
     return outcome;
   };
@@ -101,21 +132,33 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
     health,
     api,
     auth,
+    keys,
     identity,
     account,
     signOut,
     start() {
       const stopFollowing = auth.subscribe(followAccount);
+      const stopFollowingKeys = keys.state.subscribe(followAccount);
       const stopUnauthorized = api.onUnauthorized(() => auth.expire());
-      const stopOnline = followOnline(() => void auth.sendPendingSignOut());
+      const stopOnline = followOnline(() => {
+        void auth.sendPendingSignOut();
+        // A key locked while offline opens with the server's key now.
+        const key = keys.state.getSnapshot();
+        if (key.status === 'locked' || key.status === 'failed') {
+          keys.close();
+          followAccount();
+        }
+      });
       followAccount();
       void auth.init();
       return () => {
         stopFollowing();
+        stopFollowingKeys();
         stopUnauthorized();
         stopOnline();
         account.getSnapshot()?.stop();
         account.set(null);
+        keys.close();
         devices.close();
       };
     },
@@ -149,13 +192,20 @@ interface AccountParts {
   readonly syncDoc: NonNullable<ComposeOptions['syncDoc']>;
 }
 
-function composeParts(app: AppContext, userId: UserId, options: ComposeOptions): AccountParts {
+/** Whose account, and the cipher of their device copy. */
+interface AccountKey {
+  readonly userId: UserId;
+  readonly cipher: RowCipher;
+}
+
+function composeParts(app: AppContext, { userId, cipher }: AccountKey, options: ComposeOptions): AccountParts {
   const { diagnostics, health, api, auth, identity, names } = app;
   // Each account's documents in a database of its own; the app's database from before is moved
   // into it when it was this account's.
   const store = new DexieDeviceStore({
     name: accountDatabaseName(userId, names.accountPrefix),
     legacy: { name: names.legacy, userId },
+    cipher,
     health,
     onBackgroundError: (err) => diagnostics.report('storage.background', err),
   });
@@ -177,9 +227,9 @@ function composeParts(app: AppContext, userId: UserId, options: ComposeOptions):
 }
 
 /** One account's services, started; `stop` disposes them. */
-function composeAccount(app: AppContext, userId: UserId, options: ComposeOptions): Running {
+function composeAccount(app: AppContext, key: AccountKey, options: ComposeOptions): Running {
   const { diagnostics, api, auth } = app;
-  const parts = composeParts(app, userId, options);
+  const parts = composeParts(app, key, options);
   const { store, isOnline, cache, rooms, syncDoc } = parts;
   const backgroundSync = new BackgroundSync({
     listTargets: () => workspace.listSyncTargets(),
@@ -211,6 +261,7 @@ function composeAccount(app: AppContext, userId: UserId, options: ComposeOptions
   const stops = [workspace.start(), review.start()];
   return {
     ...parts,
+    cipher: key.cipher,
     backgroundSync,
     workspace,
     review,

@@ -66,6 +66,22 @@ export class FakeServer {
   /** Answers tried before the built-in routes; return undefined to fall through. */
   handler: Handler = () => undefined;
 
+  /** Each user's device key (`GET /api/me/device-key`): 32 bytes in base64url, made on first use. */
+  deviceKeyOf(me: Me): string {
+    let key = this.#deviceKeys.get(me.id);
+    if (key === undefined) {
+      const bytes = crypto.getRandomValues(new Uint8Array(32));
+      key = btoa(String.fromCharCode(...bytes))
+        .replaceAll('+', '-')
+        .replaceAll('/', '_')
+        .replace(/=+$/, '');
+      this.#deviceKeys.set(me.id, key);
+    }
+    return key;
+  }
+
+  readonly #deviceKeys = new Map<string, string>();
+
   addUser(me: Me, password = 'correct horse'): Me {
     this.users.set(me.username, { me, password });
     for (const groupId of me.groupIds) {
@@ -117,6 +133,9 @@ export class FakeServer {
   #signedIn(me: Me, method: string, path: string, body: unknown): Answer {
     if (method === 'GET' && path === '/api/me') {
       return { status: 200, body: me };
+    }
+    if (method === 'GET' && path === '/api/me/device-key') {
+      return { status: 200, body: { key: this.deviceKeyOf(me) } };
     }
     if (method === 'GET' && path === '/api/workspace') {
       const docs = [...this.docs.values()].filter((doc) => doc.groupId !== null && me.groupIds.includes(doc.groupId));

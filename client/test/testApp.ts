@@ -33,6 +33,7 @@ export async function startTestApp(server: FakeServer, options: ComposeOptions =
     createEventSource: () => null,
     syncDoc: async () => 'synced',
     diagnostics,
+    passwordIterations: 1000,
     ...options,
   });
   const stop = app.start();

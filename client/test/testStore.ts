@@ -1,5 +1,9 @@
 import 'fake-indexeddb/auto';
-import { createStorageHealth, DexieDeviceStore, type StorageHealth } from '../core/storage';
+import { createRowCipher, newDataKey } from '../core/keys';
+import { createStorageHealth, DexieDeviceStore, type RowCipher, type StorageHealth } from '../core/storage';
+
+/** One data key for every test store of a run: a store opened again under the same name reads it. */
+export const TEST_CIPHER: RowCipher = createRowCipher(newDataKey());
 
 /**
  * A device store of its own for one test, on fake-indexeddb. A failure nobody waits for fails the
@@ -10,11 +14,13 @@ export function openTestStore(
     readonly name?: string;
     readonly health?: StorageHealth;
     readonly onBackgroundError?: (err: unknown) => void;
+    readonly cipher?: RowCipher;
   } = {},
 ): DexieDeviceStore {
   return new DexieDeviceStore({
     name: options.name ?? `test-${crypto.randomUUID()}`,
     health: options.health ?? createStorageHealth(),
+    cipher: options.cipher ?? TEST_CIPHER,
     onBackgroundError:
       options.onBackgroundError ??
       ((err) => {

@@ -13,6 +13,9 @@ export function errorText(err: unknown, t: TFunction): string {
     if (err.code === ClientErrorCode.network) {
       return navigator.onLine ? t('common.networkError') : t('common.offline');
     }
+    if (err.code === ClientErrorCode.wrongPassword) {
+      return t('device.wrongPassword');
+    }
     if (err.code === 'forbidden' && err.denial !== undefined) {
       return t('common.failed', { error: t(`denial.${err.denial}`) });
     }

@@ -399,4 +399,38 @@ export const en: Messages = {
   notFound: {
     message: 'Page not found.',
   },
+  device: {
+    isPublic: 'This is a shared computer',
+    isPublicHint:
+      'No unlock key is kept here; opening offline asks for your password. You can clear this device when you sign out.',
+    opening: 'Opening the copy on this device…',
+    unlockTitle: 'Unlock this device’s copy',
+    unlockLead:
+      'You are offline. Documents on this device are encrypted: enter the password you last signed in with here.',
+    unlockSubmit: 'Unlock',
+    unlocking: 'Unlocking…',
+    wrongPassword: 'Wrong password. Enter the one you last signed in with on this device.',
+    notYou: 'Not {{name}}?',
+    failedTitle: 'The copy on this device cannot be opened',
+    failedLead: 'The browser’s storage failed. Try again; if it still fails, reload the page or ask the secretariat.',
+    retry: 'Try again',
+    signOutTitle: 'Sign out',
+    signOutChoose: 'This device is:',
+    keepOption: 'My device: keep the offline copy',
+    keepHint: 'Documents and unsent changes stay here, encrypted, for your next sign-in.',
+    clearOption: 'A shared computer: clear this device',
+    clearHint:
+      'Removes every document, comment and cache of this account from this browser; the next person sees nothing.',
+    unsentWarning: '{{count}} changes have not reached the server. Send them before clearing, or they are lost.',
+    waitAndSignOut: 'Sign out once sent',
+    waiting: 'Sending, {{count}} left…',
+    waitingOffline:
+      'You are offline. They are sent when the network returns; then you are signed out and the device cleared.',
+    discard: 'Discard them and clear',
+    discardConfirm: 'Discard {{count}} unsent changes? This cannot be undone.',
+    discardConfirmAction: 'Discard and clear',
+    signOut: 'Sign out',
+    signingOut: 'Signing out…',
+    signOutPending: 'Signed out on this device. You are offline: the server ends the session when the network returns.',
+  },
 };

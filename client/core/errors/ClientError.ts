@@ -22,6 +22,8 @@ export const ClientErrorCode = {
   notAuthor: 'not_author',
   /** Input the client refuses before anything is sent or stored (an empty comment). */
   invalidInput: 'invalid_input',
+  /** The password does not open this device's copy: it is not the one last used to sign in here. */
+  wrongPassword: 'wrong_password',
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
 

@@ -9,6 +9,25 @@ export interface AccountRow {
   readonly savedAt: number;
 }
 
+/** A data key sealed by another key (AES-GCM): its nonce and the sealed bytes. */
+export interface WrappedKey {
+  readonly iv: Uint8Array;
+  readonly sealed: Uint8Array;
+}
+
+/**
+ * How one account's data key is kept on this device (docs/DEVICE.md): never in the clear, only
+ * wrapped, by a key made from the password (offline unlock), by the server's device key for the
+ * account (an online start needs nothing), and on the member's own device by a non-extractable
+ * key that never leaves this browser (an offline reload needs nothing).
+ */
+export interface KeyringRow {
+  readonly userId: UserId;
+  readonly password: (WrappedKey & { readonly salt: Uint8Array; readonly iterations: number }) | null;
+  readonly server: WrappedKey | null;
+  readonly device: (WrappedKey & { readonly key: CryptoKey }) | null;
+}
+
 /**
  * What the device keeps before anyone's data is opened: who is signed in, and a sign-out made
  * offline that the server has not heard yet. Each account's documents live in a store of their
@@ -27,7 +46,10 @@ export interface DeviceAccounts {
    */
   readPendingSignOut(): Promise<{ readonly userId: UserId | null; readonly at: number } | null>;
   setPendingSignOut(pending: { readonly userId: UserId | null; readonly at: number } | null): Promise<void>;
-  /** Removes everything one account kept on this device (公用电脑，清除本机数据). */
+  /** The keyring of an account's data key on this device; null when there is none (or it is not valid). */
+  readKeyring(userId: UserId): Promise<KeyringRow | null>;
+  saveKeyring(row: KeyringRow): Promise<void>;
+  /** Removes everything one account kept on this device, its keyring too (公用电脑，清除本机数据). */
   deleteAccountData(userId: UserId): Promise<void>;
   close(): void;
 }

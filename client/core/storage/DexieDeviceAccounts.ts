@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { parseUserId, type UserId } from '../../../shared';
 import type { Me } from '../../../shared/api/schemas';
-import type { AccountRow, DeviceAccounts } from './DeviceAccounts';
+import type { AccountRow, DeviceAccounts, KeyringRow, WrappedKey } from './DeviceAccounts';
 import { CURRENT_ROW, createDb } from './JianyanDb';
 import { toValidAccountRow } from './validRows';
 
@@ -18,6 +18,7 @@ const ROW = 'current';
 type DeviceDb = Dexie & {
   account: EntityTable<AccountRow & { readonly key: typeof ROW }, 'key'>;
   pending: EntityTable<{ readonly key: typeof ROW; readonly userId: string | null; readonly at: number }, 'key'>;
+  keyrings: EntityTable<KeyringRow, 'userId'>;
 };
 
 export interface DexieDeviceAccountsOptions {
@@ -39,7 +40,7 @@ export class DexieDeviceAccounts implements DeviceAccounts {
 
   constructor(options: DexieDeviceAccountsOptions = {}) {
     const db = new Dexie(options.name ?? DEVICE_DB_NAME) as DeviceDb;
-    db.version(1).stores({ account: 'key', pending: 'key' });
+    db.version(1).stores({ account: 'key', pending: 'key', keyrings: 'userId' });
     this.#db = db;
     this.#accountPrefix = options.accountPrefix;
     const { legacyName } = options;
@@ -76,8 +77,17 @@ export class DexieDeviceAccounts implements DeviceAccounts {
     }
   }
 
+  async readKeyring(userId: UserId): Promise<KeyringRow | null> {
+    return toValidKeyring(await this.#db.keyrings.get(userId), userId);
+  }
+
+  async saveKeyring(row: KeyringRow): Promise<void> {
+    await this.#db.keyrings.put(row);
+  }
+
   async deleteAccountData(userId: UserId): Promise<void> {
     await Dexie.delete(accountDatabaseName(userId, this.#accountPrefix));
+    await this.#db.keyrings.delete(userId);
   }
 
   close(): void {
@@ -105,4 +115,33 @@ async function adoptLegacyAccount(db: DeviceDb, legacyName: string): Promise<voi
   } finally {
     legacy.close();
   }
+}
+
+function toWrappedKey(raw: unknown): WrappedKey | null {
+  if (typeof raw !== 'object' || raw === null) {
+    return null;
+  }
+  const { iv, sealed } = raw as Partial<WrappedKey>;
+  return iv instanceof Uint8Array && sealed instanceof Uint8Array ? { iv, sealed } : null;
+}
+
+/** A stored keyring as far as it makes sense: a part that does not is left out, the rest kept. */
+function toValidKeyring(raw: unknown, userId: UserId): KeyringRow | null {
+  if (typeof raw !== 'object' || raw === null) {
+    return null;
+  }
+  const row = raw as Partial<Record<keyof KeyringRow, unknown>>;
+  const byPassword = toWrappedKey(row.password);
+  const { salt, iterations } = (row.password ?? {}) as { salt?: unknown; iterations?: unknown };
+  const byDevice = toWrappedKey(row.device);
+  const deviceKey = (row.device as { key?: unknown } | null | undefined)?.key;
+  return {
+    userId,
+    password:
+      byPassword !== null && salt instanceof Uint8Array && typeof iterations === 'number'
+        ? { ...byPassword, salt, iterations }
+        : null,
+    server: toWrappedKey(row.server),
+    device: byDevice !== null && deviceKey instanceof CryptoKey ? { ...byDevice, key: deviceKey } : null,
+  };
 }

@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocKind, newDocId, roomNameOf } from '../../../shared';
 import { makeMe } from '../../test/FakeServer';
+import { TEST_CIPHER } from '../../test/testStore';
 import { waitUntil } from '../../test/waitUntil';
 import { DexieDeviceStore } from './DexieDeviceStore';
 import { localDocRow } from './docRows';
@@ -14,6 +15,7 @@ function openStore(name: string, health = createStorageHealth()): DexieDeviceSto
   return new DexieDeviceStore({
     name,
     health,
+    cipher: TEST_CIPHER,
     onBackgroundError: (err) => {
       throw err;
     },
@@ -161,6 +163,7 @@ describe('DexieDeviceStore and the database of the app before each account had i
     const store = new DexieDeviceStore({
       name: `test-${crypto.randomUUID()}`,
       legacy: { name: legacyName, userId: userId as never },
+      cipher: TEST_CIPHER,
       health: createStorageHealth(),
       onBackgroundError: (err) => {
         throw err;

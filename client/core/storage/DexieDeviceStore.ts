@@ -8,6 +8,7 @@ import { DexieUpdateLog } from './dexieUpdateLog';
 import { DexieWorkspace } from './dexieWorkspace';
 import { createDb, type JianyanDb } from './JianyanDb';
 import { adoptLegacyDatabase } from './legacyDatabase';
+import type { RowCipher } from './RowCipher';
 import { type StorageHealth, StorageState } from './storageHealth';
 import { TabChannel } from './TabChannel';
 import { UnsentCounts } from './UnsentCounts';
@@ -24,6 +25,8 @@ export interface DexieDeviceStoreOptions {
    * legacy data is never opened for this one.
    */
   readonly legacy?: { readonly name: string; readonly userId: UserId };
+  /** Seals every row under the account's data key (see `RowCipher`, docs/DEVICE.md). */
+  readonly cipher: RowCipher;
   /** Told when the browser closes the database or another tab upgrades it (C2). */
   readonly health: StorageHealth;
   /** A failure nobody waits for (a count of unsent updates that could not be read). */
@@ -49,7 +52,7 @@ export class DexieDeviceStore implements DeviceStore {
 
   constructor(options: DexieDeviceStoreOptions) {
     const name = options.name;
-    const db = createDb(name);
+    const db = createDb(name, options.cipher);
     this.#db = db;
     this.#channel = new TabChannel(`${CHANNEL_PREFIX}:${name}`);
     this.#counts = new UnsentCounts({

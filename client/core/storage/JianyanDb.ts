@@ -3,6 +3,8 @@ import type { DocId, RoomName, UserId } from '../../../shared';
 import type { DocActivity, Notification } from '../../../shared/api/review';
 import type { AccountRow } from './DeviceAccounts';
 import type { DocRow, StoredOutboxRow, WorkspaceRow } from './DeviceStore';
+import type { RowCipher } from './RowCipher';
+import { sealedRows } from './sealedRows';
 
 /**
  * One Yjs update of one room, in the order it was stored: a row of the update log (`updates`), or
@@ -112,9 +114,15 @@ function upgradeToV2(tx: Transaction): Promise<number> {
     });
 }
 
-/** Opens (lazily, on first use) the app database under `name`. */
-export function createDb(name: string): JianyanDb {
+/**
+ * Opens (lazily, on first use) the app database under `name`; with a cipher, every row is sealed
+ * (`sealedRows.ts`). Only the legacy database is opened without one.
+ */
+export function createDb(name: string, cipher?: RowCipher): JianyanDb {
   const db = new Dexie(name) as JianyanDb;
+  if (cipher !== undefined) {
+    db.use(sealedRows(cipher));
+  }
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);

@@ -2,7 +2,7 @@
  * The device store port (everything this device keeps in IndexedDB), its Dexie adapter, the
  * health of its writes for the UI, and the browser's storage persistence.
  */
-export type { AccountRow, DeviceAccounts } from './DeviceAccounts';
+export type { AccountRow, DeviceAccounts, KeyringRow, WrappedKey } from './DeviceAccounts';
 export type {
   ActivityStore,
   CompactionResult,
@@ -32,6 +32,7 @@ export { DexieDeviceStore, type DexieDeviceStoreOptions } from './DexieDeviceSto
 export { MAX_STORED_NOTIFICATIONS } from './dexieReviewRows';
 export { emptyDocRow, localDocRow, withServerRecord } from './docRows';
 export { LEGACY_DB_NAME } from './JianyanDb';
+export type { RowCipher } from './RowCipher';
 export { readStorageReport, requestPersistence, type StorageReport } from './requestPersistence';
 export { sameJson } from './sameJson';
 export {

@@ -100,7 +100,7 @@ describe('auth state', () => {
     const { docId } = await createGroupDocument(store, { kind: DocKind.proposal, groupId, userId: me.id });
     server.isOnline = false;
     expect(await auth.signOut()).toBe('pending');
-    expect(auth.getSnapshot()).toEqual({ status: 'signed_out' });
+    expect(auth.getSnapshot()).toEqual({ status: 'signed_out', isSignOutPending: true });
     expect(await accounts.read()).toBeNull();
     expect(await store.updates.listUnsent(roomNameOf(docId))).toHaveLength(1);
   });
@@ -113,7 +113,7 @@ describe('auth state', () => {
 
     const offline = createAuthStore({ account: accounts, api, diagnostics });
     await offline.init();
-    expect(offline.getSnapshot()).toEqual({ status: 'signed_out' });
+    expect(offline.getSnapshot()).toEqual({ status: 'signed_out', isSignOutPending: true });
 
     server.isOnline = true;
     server.requests.length = 0;
@@ -132,6 +132,7 @@ describe('auth state', () => {
     await auth.signOut();
     server.isOnline = true;
     await auth.sendPendingSignOut();
+    expect(auth.getSnapshot()).toEqual({ status: 'signed_out' });
     expect(server.sessionUser).toBeNull();
     expect(await accounts.readPendingSignOut()).toBeNull();
 

@@ -7,7 +7,8 @@ import type { DeviceAccounts } from '../storage';
 
 export type AuthState =
   | { readonly status: 'loading' }
-  | { readonly status: 'signed_out' }
+  /** `isSignOutPending`: signed out here while offline; the server is told when the network returns. */
+  | { readonly status: 'signed_out'; readonly isSignOutPending?: true }
   | { readonly status: 'signed_in'; readonly me: Me }
   /** The server refused the session (401 or relay 4401): cached workspace and unsent edits stay; sign in again. */
   | { readonly status: 'expired'; readonly me: Me };
@@ -22,8 +23,11 @@ export interface AccountInput {
 export interface AuthStore extends Pick<Store<AuthState>, 'getSnapshot' | 'subscribe'> {
   /** Reads the cached account, then asks the server (`GET /api/me`). Never rejects. */
   init(): Promise<void>;
-  /** Throws a ClientError: refused (its code) or `network` (offline). */
-  signIn(username: string, password: string): Promise<void>;
+  /**
+   * Throws a ClientError: refused (its code) or `network` (offline). `isKeptHere` says whether the
+   * key of the account's device copy may stay on this device (不是公用电脑); true by default.
+   */
+  signIn(username: string, password: string, options?: { readonly isKeptHere?: boolean }): Promise<void>;
   completeSetup(token: string, input: AccountInput): Promise<void>;
   acceptInvitation(token: string, input: AccountInput): Promise<void>;
   /**
@@ -50,6 +54,11 @@ export interface AuthStoreOptions {
   readonly api: Pick<ApiClient, 'me' | 'signIn' | 'signOut' | 'completeSetup' | 'acceptInvitation'>;
   readonly diagnostics: Diagnostics;
   readonly now?: () => number;
+  /**
+   * The server accepted `password` for `me` (a sign-in, the first account, an invitation): called
+   * before the account counts as signed in, so that its device copy can be opened with it.
+   */
+  readonly onPasswordAccepted?: (me: Me, password: string, isKeptHere: boolean) => Promise<void>;
 }
 
 /** The user to work as, in any state; null when nobody is signed in on this device. */
@@ -83,7 +92,7 @@ class DeviceAuth implements AuthStore {
       // A sign-out the server has not heard yet: the old cookie may still be valid, so it is not
       // asked who is signed in; signing in again needs the server anyway.
       if (this.#generation === startedAt && this.getSnapshot().status === 'loading') {
-        this.#store.set({ status: 'signed_out' });
+        this.#store.set({ status: 'signed_out', isSignOutPending: true });
       }
       return;
     }
@@ -108,18 +117,18 @@ class DeviceAuth implements AuthStore {
     }
   }
 
-  async signIn(username: string, password: string): Promise<void> {
+  async signIn(username: string, password: string, options: { readonly isKeptHere?: boolean } = {}): Promise<void> {
     // A sign-out made offline goes first: its session must not outlive the new one.
     await this.#endPendingSignOut();
-    return this.#startSession(this.#options.api.signIn({ username, password }));
+    return this.#startSession(this.#options.api.signIn({ username, password }), password, options.isKeptHere ?? true);
   }
 
   completeSetup(token: string, input: AccountInput): Promise<void> {
-    return this.#startSession(this.#options.api.completeSetup({ token, ...input }));
+    return this.#startSession(this.#options.api.completeSetup({ token, ...input }), input.password, true);
   }
 
   acceptInvitation(token: string, input: AccountInput): Promise<void> {
-    return this.#startSession(this.#options.api.acceptInvitation(token, input));
+    return this.#startSession(this.#options.api.acceptInvitation(token, input), input.password, true);
   }
 
   async signOut(): Promise<SignOutOutcome> {
@@ -135,6 +144,9 @@ class DeviceAuth implements AuthStore {
       if (hasErrorCode(err, ClientErrorCode.network)) {
         outcome = 'pending';
         this.#persist(() => account.setPendingSignOut({ userId, at: this.#now() }));
+        if (this.getSnapshot().status === 'signed_out') {
+          this.#store.set({ status: 'signed_out', isSignOutPending: true });
+        }
       } else if (!hasErrorCode(err, ClientErrorCode.unauthorized)) {
         // A session that had already ended is signed out; anything else is reported, and the
         // device is signed out all the same.
@@ -194,6 +206,10 @@ class DeviceAuth implements AuthStore {
       }
     }
     await account.setPendingSignOut(null).catch((err: unknown) => diagnostics.report('auth.clearPendingSignOut', err));
+    const state = this.getSnapshot();
+    if (state.status === 'signed_out' && state.isSignOutPending === true) {
+      this.#store.set({ status: 'signed_out' });
+    }
     return true;
   }
 
@@ -206,9 +222,16 @@ class DeviceAuth implements AuthStore {
     }
   }
 
-  async #startSession(request: Promise<Session>): Promise<void> {
+  async #startSession(request: Promise<Session>, password: string, isKeptHere: boolean): Promise<void> {
     const { user } = await request;
     this.#generation += 1;
+    const generation = this.#generation;
+    await this.#options.onPasswordAccepted?.(user, password, isKeptHere).catch((err: unknown) => {
+      this.#options.diagnostics.report('auth.passwordAccepted', err);
+    });
+    if (generation !== this.#generation) {
+      return;
+    }
     this.#setSignedIn(user);
     await this.#writes;
   }

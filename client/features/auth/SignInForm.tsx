@@ -22,6 +22,7 @@ export function SignInForm({ initialUsername = '', onSignedIn, autoFocus = true 
   const { auth } = useApp();
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
+  const [isPublic, setPublic] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const countdown = useRetryCountdown();
@@ -35,7 +36,7 @@ export function SignInForm({ initialUsername = '', onSignedIn, autoFocus = true 
     }
     setBusy(true);
     setError(null);
-    auth.signIn(username, password).then(
+    auth.signIn(username, password, { isKeptHere: !isPublic }).then(
       () => {
         setBusy(false);
         onSignedIn?.();
@@ -76,6 +77,11 @@ export function SignInForm({ initialUsername = '', onSignedIn, autoFocus = true 
         onChange={(e) => setPassword(e.target.value)}
         autoFocus={autoFocus && initialUsername !== ''}
       />
+      <label className="check-field">
+        <input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} />
+        <span>{t('device.isPublic')}</span>
+        <span className="check-field-hint">{t('device.isPublicHint')}</span>
+      </label>
       <FormError id={errorId} message={message} />
       <button
         type="submit"

@@ -32,11 +32,16 @@ function useSetupNeeded(): boolean {
 }
 
 /** Shown at any address while nobody is signed in on this device; the address stays, so signing in lands there. */
-export function SignInPage(): ReactElement {
+export function SignInPage({ isSignOutPending = false }: { readonly isSignOutPending?: boolean }): ReactElement {
   const { t } = useTranslation();
   const isSetupNeeded = useSetupNeeded();
   return (
     <AuthLayout title={t('auth.signInTitle')} lead={t('auth.signInLead')}>
+      {isSignOutPending ? (
+        <p className="notice is-info" role="status">
+          {t('device.signOutPending')}
+        </p>
+      ) : null}
       {isSetupNeeded ? (
         <p className="notice is-info" role="status">
           {t('auth.setupNeeded')}

@@ -9,7 +9,7 @@ import { PasswordField } from '../auth/PasswordField';
 /** Current password, new one twice; the server ends the person's other sessions. */
 export function ChangePassword(): ReactElement {
   const { t } = useTranslation();
-  const { api } = useApp();
+  const { api, keys, diagnostics } = useApp();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -29,6 +29,8 @@ export function ChangePassword(): ReactElement {
     setResult(null);
     api.changePassword({ currentPassword: current, newPassword: next }).then(
       () => {
+        // Unlocking this device's copy offline asks for the new password from now on.
+        keys.changePassword(next).catch((err: unknown) => diagnostics.report('settings.rewrapKey', err));
         setBusy(false);
         setTried(false);
         setCurrent('');

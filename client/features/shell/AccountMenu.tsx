@@ -1,9 +1,8 @@
-import type { ReactElement } from 'react';
+import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
 import type { Group, Me } from '../../../shared/api/schemas';
 import { colorOf } from '../../core/presence';
-import { useApp } from '../../ui/services/useServices';
+import { SignOutDialog } from '../device/SignOutDialog';
 import { Disclosure } from './Disclosure';
 import { MainNav } from './MainNav';
 
@@ -17,39 +16,38 @@ export interface AccountMenuProps {
 /** The avatar at the right of the header: who is signed in, the navigation on a phone, sign out. */
 export function AccountMenu({ me, groups, hasNav }: AccountMenuProps): ReactElement {
   const { t } = useTranslation();
-  const { auth } = useApp();
-  const [, navigate] = useLocation();
+  const [isSigningOut, setSigningOut] = useState(false);
   const role = t(`role.${me.role}`);
-  const onSignOut = (): void => {
-    void auth.signOut().then(() => navigate('/'));
-  };
   return (
-    <Disclosure
-      ariaLabel={t('nav.account', { name: me.name, role })}
-      buttonClassName="user-button"
-      panelClassName="account-panel"
-      label={
-        <>
-          <span className="avatar" style={{ backgroundColor: colorOf(me.id) }} aria-hidden="true">
-            {Array.from(me.name)[0] ?? '?'}
+    <>
+      <Disclosure
+        ariaLabel={t('nav.account', { name: me.name, role })}
+        buttonClassName="user-button"
+        panelClassName="account-panel"
+        label={
+          <>
+            <span className="avatar" style={{ backgroundColor: colorOf(me.id) }} aria-hidden="true">
+              {Array.from(me.name)[0] ?? '?'}
+            </span>
+            <span className="user-name">{me.name}</span>
+            <span className="role-tag">{role}</span>
+          </>
+        }
+      >
+        <div className="account-who">
+          <strong>{me.name}</strong>
+          <span>
+            {me.username} · {role}
           </span>
-          <span className="user-name">{me.name}</span>
-          <span className="role-tag">{role}</span>
-        </>
-      }
-    >
-      <div className="account-who">
-        <strong>{me.name}</strong>
-        <span>
-          {me.username} · {role}
-        </span>
-      </div>
-      <div className={hasNav ? 'account-nav' : 'account-nav only-narrow'}>
-        <MainNav me={me} groups={groups} layout="list" />
-      </div>
-      <button type="button" className="menu-item sign-out" onClick={onSignOut}>
-        {t('nav.signOut')}
-      </button>
-    </Disclosure>
+        </div>
+        <div className={hasNav ? 'account-nav' : 'account-nav only-narrow'}>
+          <MainNav me={me} groups={groups} layout="list" />
+        </div>
+        <button type="button" className="menu-item sign-out" onClick={() => setSigningOut(true)}>
+          {t('nav.signOut')}
+        </button>
+      </Disclosure>
+      <SignOutDialog isOpen={isSigningOut} onClose={() => setSigningOut(false)} />
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { createContext } from 'react';
 import type { UserId } from '../../../shared';
 import type { ApiClient } from '../../core/api';
 import type { Diagnostics } from '../../core/diagnostics';
+import type { DeviceKeys } from '../../core/keys';
 import type { Store } from '../../core/lib';
 import type { Outbox } from '../../core/outbox';
 import type { Identity } from '../../core/presence';
@@ -25,6 +26,8 @@ export interface AppServices {
   readonly api: ApiClient;
   /** Who is signed in on this device. */
   readonly auth: AuthStore;
+  /** Whether the signed-in account's device copy is open (its data key), locked or opening. */
+  readonly keys: DeviceKeys;
   /** The signed-in user's name and caret colour. */
   readonly identity: Pick<Store<Identity>, 'getSnapshot' | 'subscribe'>;
   /** The signed-in (or expired) account's services; null while nobody is signed in. */

@@ -1,0 +1,9 @@
+/**
+ * Each account's data key on this device (docs/DEVICE.md): the cipher that seals its device
+ * store, and the keyring that keeps the key wrapped by the password, the server's device key and,
+ * on the member's own device, a key that never leaves the browser.
+ */
+
+export { DeviceKeys, type DeviceKeysOptions, type KeyState } from './DeviceKeys';
+export { createRowCipher, DATA_KEY_BYTES, newDataKey } from './rowCipher';
+export { PASSWORD_ITERATIONS } from './wrapping';
