@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UI_TIMEOUT_MS } from './support/app';
+import { signOut, UI_TIMEOUT_MS } from './support/app';
 import { type Device, launchDevice } from './support/device';
 import { TEST_PASSWORD } from './support/seed';
 import { startTestServer, type TestServer } from './support/testServer';
@@ -45,9 +45,7 @@ describe('the first run of an empty server', () => {
     await page.getByRole('heading', { name: '小组管理', level: 1 }).waitFor();
 
     // The username was stored as the server stores it; signing out and in again works.
-    await page.getByRole('button', { name: '王秘书长（秘书处）' }).click();
-    await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByRole('heading', { name: '登录建言' }).waitFor();
+    await signOut(page, '王秘书长（秘书处）');
 
     // The link works once.
     await page.goto(server.setupUrl);

@@ -5,6 +5,7 @@ import {
   fillSignIn,
   readDoc,
   signIn,
+  signOut,
   UI_TIMEOUT_MS,
   waitForBody,
   waitForEditor,
@@ -80,9 +81,7 @@ describe('a committee’s workspace from setup to offline drafting', () => {
     await phone.getByRole('heading', { name: '刘委员，你好' }).waitFor({ timeout: UI_TIMEOUT_MS });
 
     // Signs out and in again with the new account.
-    await phone.getByRole('button', { name: '刘委员（委员）' }).click();
-    await phone.getByRole('button', { name: '退出登录' }).click();
-    await phone.getByRole('heading', { name: '登录建言' }).waitFor();
+    await signOut(phone, '刘委员（委员）');
     await fillSignIn(phone, { username: 'liu.wei', password: TEST_PASSWORD });
     await phone.getByRole('heading', { name: '刘委员，你好' }).waitFor({ timeout: UI_TIMEOUT_MS });
 

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import type { RoomName } from '../../../shared';
 import type { CompactionResult, StoredUpdate, UpdateLogStore } from './DeviceStore';
 import type { JianyanDb, LogRow } from './JianyanDb';
+import type { RowCipher } from './RowCipher';
+import { RowSealer } from './sealedRows';
 import type { UnsentCounts } from './UnsentCounts';
 
 function isValidRow(row: LogRow): boolean {
@@ -16,10 +18,15 @@ function storedOf(row: LogRow): StoredUpdate[] {
 export class DexieUpdateLog implements UpdateLogStore {
   readonly #db: JianyanDb;
   readonly #counts: UnsentCounts;
+  readonly #cipher: RowCipher | null;
+  /** The sealers of the same-task append, made once the database is open (they read its schema). */
+  #sealers: { readonly updates: RowSealer; readonly unsent: RowSealer } | null = null;
 
-  constructor(db: JianyanDb, counts: UnsentCounts) {
+  /** `cipher` seals what the same-task append writes past Dexie, as `sealedRows` seals the rest. */
+  constructor(db: JianyanDb, counts: UnsentCounts, cipher: RowCipher | null) {
     this.#db = db;
     this.#counts = counts;
+    this.#cipher = cipher;
   }
 
   /**
@@ -87,8 +94,11 @@ export class DexieUpdateLog implements UpdateLogStore {
       const stores = isLocal ? [db.updates.name, db.unsent.name] : [db.updates.name];
       const transaction = db.backendDB().transaction(stores, 'readwrite');
       const row = { docId: room, update };
-      transaction.objectStore(db.updates.name).add(row);
-      const unsent = isLocal ? transaction.objectStore(db.unsent.name).add(row) : null;
+      const sealers = this.#sealersOf(db);
+      transaction.objectStore(db.updates.name).add(sealers === null ? row : sealers.updates.seal(row));
+      const unsent = isLocal
+        ? transaction.objectStore(db.unsent.name).add(sealers === null ? row : sealers.unsent.seal(row))
+        : null;
       const done = new Promise<number | null>((resolve, reject) => {
         transaction.oncomplete = () => resolve(unsent === null ? null : Number(unsent.result));
         transaction.onabort = () => reject(transaction.error ?? new Error(`Storing an update of ${room} was aborted`));
@@ -99,6 +109,16 @@ export class DexieUpdateLog implements UpdateLogStore {
       // The connection closed under us (versionchange, eviction): Dexie reopens it.
       return this.#appendWithDexie(room, update, isLocal).catch(() => Promise.reject(err));
     }
+  }
+
+  #sealersOf(db: JianyanDb): { readonly updates: RowSealer; readonly unsent: RowSealer } | null {
+    if (this.#cipher !== null && this.#sealers === null) {
+      this.#sealers = {
+        updates: new RowSealer(this.#cipher, db.core.table(db.updates.name)),
+        unsent: new RowSealer(this.#cipher, db.core.table(db.unsent.name)),
+      };
+    }
+    return this.#sealers;
   }
 
   #appendWithDexie(room: RoomName, update: Uint8Array, isLocal: boolean): Promise<number | null> {

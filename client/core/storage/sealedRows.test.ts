@@ -65,8 +65,12 @@ describe('the device store at rest', () => {
     const docId = newDocId();
     const groupId = newGroupId();
     const doc = new Y.Doc();
-    doc.on('update', (update: Uint8Array) => void store.updates.append(roomNameOf(docId), update, true));
+    // Open first: the update log then appends past Dexie, in the caller's task (C1).
+    await store.docs.get(docId);
+    const appended: Promise<void>[] = [];
+    doc.on('update', (update: Uint8Array) => appended.push(store.updates.append(roomNameOf(docId), update, true)));
     doc.getText(ContentField.title).insert(0, SECRET);
+    await Promise.all(appended);
     await store.docs.saveLocal(docId, { title: SECRET, updatedAt: 5 });
     await store.createDocument({
       updates: [Y.encodeStateAsUpdate(doc)],

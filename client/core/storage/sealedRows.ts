@@ -26,12 +26,16 @@ function clearFieldsOf(indexes: readonly DBCoreIndex[]): ReadonlySet<string> {
   return fields;
 }
 
-class RowSealer {
+/**
+ * Seals and opens the rows of one table. The middleware uses one per table; code that writes to
+ * IndexedDB past Dexie (the update log's same-task append, C1) seals its rows with one too.
+ */
+export class RowSealer {
   readonly #cipher: RowCipher;
   readonly #table: string;
   readonly #clear: ReadonlySet<string>;
 
-  constructor(cipher: RowCipher, table: DBCoreTable) {
+  constructor(cipher: RowCipher, table: Pick<DBCoreTable, 'name' | 'schema'>) {
     this.#cipher = cipher;
     this.#table = table.name;
     this.#clear = clearFieldsOf([table.schema.primaryKey, ...table.schema.indexes]);

@@ -108,3 +108,73 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export function occurrences(text: string, part: string): number {
   return text.split(part).length - 1;
 }
+
+/**
+ * Signs out from the account menu of `person` (their menu button's name, such as 王委员（委员）):
+ * the dialog asks what this device is; `keep` keeps the offline copy, `clear` clears it.
+ */
+export async function signOut(page: Page, menuName: string, choice: 'keep' | 'clear' = 'keep'): Promise<void> {
+  await page.getByRole('button', { name: menuName }).click();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  const dialog = page.getByRole('dialog', { name: '退出登录' });
+  await dialog.getByText(choice === 'keep' ? '我的设备，保留离线副本' : '公用电脑，清除本机数据').click();
+  await dialog.getByRole('button', { name: '退出登录', exact: true }).click();
+  await page.getByRole('heading', { name: '登录建言' }).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** The names of the IndexedDB databases of the page's origin. */
+export async function databaseNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
+}
+
+/**
+ * Reads every IndexedDB database of the page's origin raw, as someone who copied the browser's
+ * files would, and answers where each of `needles` occurs (`database/store: needle`) in any
+ * stored string, or in any stored bytes read as UTF-8 (how Yjs stores text).
+ */
+export async function findInIndexedDb(page: Page, needles: readonly string[]): Promise<string[]> {
+  return page.evaluate(async (wanted) => {
+    const hits: string[] = [];
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    const texts = (value: unknown, out: string[]): void => {
+      if (typeof value === 'string') {
+        out.push(value);
+      } else if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
+        out.push(decoder.decode(value));
+      } else if (typeof value === 'object' && value !== null) {
+        for (const each of Object.values(value)) {
+          texts(each, out);
+        }
+      }
+    };
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const readAll = (db: IDBDatabase, store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    for (const { name } of await indexedDB.databases()) {
+      if (name === undefined) {
+        continue;
+      }
+      const db = await open(name);
+      for (const store of Array.from(db.objectStoreNames)) {
+        const found: string[] = [];
+        texts(await readAll(db, store), found);
+        for (const needle of wanted) {
+          if (found.some((text) => text.includes(needle))) {
+            hits.push(`${name}/${store}: ${needle}`);
+          }
+        }
+      }
+      db.close();
+    }
+    return hits;
+  }, needles);
+}
