@@ -16,6 +16,7 @@ import { ServerKind } from '../lib/serverProcess';
 import { type BackgroundSyncOptions, buildDrafts, runBackgroundSync } from './backgroundSync';
 import { type ColdLoadOptions, runColdLoad } from './coldLoad';
 import { type ConnectionsOptions, runConnections } from './connections';
+import { type DeviceStorageOptions, runDeviceStorage, type StorageTimes } from './deviceStorage';
 import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout';
 import { type IngestOptions, runIngest } from './ingest';
 import { type OpenReviewOptions, runOpenReview } from './openReview';
@@ -336,6 +337,39 @@ const submitStorage: Scenario = {
   },
 };
 
+const deviceStorage: Scenario = {
+  name: 'device-storage',
+  async run(context) {
+    const options: DeviceStorageOptions = {
+      chars: 20_000,
+      unsentRows: 100,
+      listedDocs: 100,
+      keystrokes: context.isQuick ? 100 : 300,
+      runs: context.isQuick ? 5 : 15,
+      seed: 11,
+    };
+    const outcomes = await inProcess(context, 'device-storage', () => runDeviceStorage(options));
+    const name = `device storage ${options.chars / 1000}k chars`;
+    const pairs: [string, (times: StorageTimes) => number][] = [
+      ['open median ms', (times) => times.openMs.p50],
+      ['open p95 ms', (times) => times.openMs.p95],
+      ['keystroke median ms', (times) => times.keystrokeMs.p50],
+      ['keystroke p95 ms', (times) => times.keystrokeMs.p95],
+      ['reload median ms', (times) => times.reloadMs.p50],
+    ];
+    const rows = [
+      ...pairs.flatMap(([metric, pick]) => [
+        informational(metricRow(name, `clear ${metric}`, outcomes, (r) => pick(r.plain), { digits: 3 })),
+        informational(metricRow(name, `sealed ${metric}`, outcomes, (r) => pick(r.sealed), { digits: 3 })),
+      ]),
+      informational(metricRow(name, 'AES-GCM seal MB/s', outcomes, (r) => r.sealMBps, { digits: 1 })),
+      informational(metricRow(name, 'AES-GCM open MB/s', outcomes, (r) => r.openMBps, { digits: 1 })),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('device-storage', outcomes, rows, options);
+  },
+};
+
 /** Every scenario, in the order `npm run bench` runs them. */
 export const SCENARIOS: readonly Scenario[] = [
   fanout,
@@ -347,4 +381,5 @@ export const SCENARIOS: readonly Scenario[] = [
   versionCompare,
   openReview,
   submitStorage,
+  deviceStorage,
 ];

@@ -25,8 +25,11 @@ export interface DexieDeviceStoreOptions {
    * legacy data is never opened for this one.
    */
   readonly legacy?: { readonly name: string; readonly userId: UserId };
-  /** Seals every row under the account's data key (see `RowCipher`, docs/DEVICE.md). */
-  readonly cipher: RowCipher;
+  /**
+   * Seals every row under the account's data key (see `RowCipher`, docs/DEVICE.md). The app
+   * always passes one; null stores rows in the clear, for the benchmark's baseline only.
+   */
+  readonly cipher: RowCipher | null;
   /** Told when the browser closes the database or another tab upgrades it (C2). */
   readonly health: StorageHealth;
   /** A failure nobody waits for (a count of unsent updates that could not be read). */
@@ -52,7 +55,7 @@ export class DexieDeviceStore implements DeviceStore {
 
   constructor(options: DexieDeviceStoreOptions) {
     const name = options.name;
-    const db = createDb(name, options.cipher);
+    const db = createDb(name, options.cipher ?? undefined);
     this.#db = db;
     this.#channel = new TabChannel(`${CHANNEL_PREFIX}:${name}`);
     this.#counts = new UnsentCounts({
