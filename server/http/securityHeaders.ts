@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 /**
- * What the browser may load for the app (docs/SECURITY.md): its own scripts, styles, fonts,
+ * What the browser may load for the app (docs/API.md, "Security headers"): its own scripts, styles, fonts,
  * images and connections (the API, the relay's websocket, the event stream), no inline script
  * or style, no plugins, and no page of another site may frame it.
  */
