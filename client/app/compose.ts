@@ -140,6 +140,7 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
       const stopFollowing = auth.subscribe(followAccount);
       const stopFollowingKeys = keys.state.subscribe(followAccount);
       const stopUnauthorized = api.onUnauthorized(() => auth.expire());
+      const stopOtherTabs = auth.followOtherTabs();
       const stopOnline = followOnline(() => {
         void auth.sendPendingSignOut();
         // A key locked while offline opens with the server's key now.
@@ -155,6 +156,7 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
         stopFollowing();
         stopFollowingKeys();
         stopUnauthorized();
+        stopOtherTabs();
         stopOnline();
         account.getSnapshot()?.stop();
         account.set(null);

@@ -49,6 +49,11 @@ export interface DeviceAccounts {
   /** The keyring of an account's data key on this device; null when there is none (or it is not valid). */
   readKeyring(userId: UserId): Promise<KeyringRow | null>;
   saveKeyring(row: KeyringRow): Promise<void>;
+  /**
+   * Calls `onChange` when another tab of this browser signed someone in or out (this tab's own
+   * writes are not reported). Returns a function that stops it.
+   */
+  watchOtherTabs(onChange: () => void): () => void;
   /** Removes everything one account kept on this device, its keyring too (公用电脑，清除本机数据). */
   deleteAccountData(userId: UserId): Promise<void>;
   close(): void;

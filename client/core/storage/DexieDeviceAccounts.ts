@@ -3,6 +3,7 @@ import { parseUserId, type UserId } from '../../../shared';
 import type { Me } from '../../../shared/api/schemas';
 import type { AccountRow, DeviceAccounts, KeyringRow, WrappedKey } from './DeviceAccounts';
 import { CURRENT_ROW, createDb } from './JianyanDb';
+import { TabChannel } from './TabChannel';
 import { toValidAccountRow } from './validRows';
 
 /** The name of the device's own database (who is signed in); each account's data has its own. */
@@ -14,6 +15,8 @@ export function accountDatabaseName(userId: UserId, prefix = 'jianyan-account'):
 }
 
 const ROW = 'current';
+/** The tabs of this browser tell each other that someone signed in or out. */
+const CHANNEL_PREFIX = 'jianyan-accounts';
 
 type DeviceDb = Dexie & {
   account: EntityTable<AccountRow & { readonly key: typeof ROW }, 'key'>;
@@ -37,16 +40,23 @@ export interface DexieDeviceAccountsOptions {
 export class DexieDeviceAccounts implements DeviceAccounts {
   readonly #db: DeviceDb;
   readonly #accountPrefix: string | undefined;
+  readonly #channel: TabChannel;
 
   constructor(options: DexieDeviceAccountsOptions = {}) {
     const db = new Dexie(options.name ?? DEVICE_DB_NAME) as DeviceDb;
     db.version(1).stores({ account: 'key', pending: 'key', keyrings: 'userId' });
     this.#db = db;
     this.#accountPrefix = options.accountPrefix;
+    this.#channel = new TabChannel(`${CHANNEL_PREFIX}:${db.name}`);
     const { legacyName } = options;
     if (legacyName !== undefined) {
       db.on('ready', () => adoptLegacyAccount(db, legacyName));
     }
+  }
+
+  /** The device database's name. */
+  get name(): string {
+    return this.#db.name;
   }
 
   async read(): Promise<AccountRow | null> {
@@ -55,10 +65,20 @@ export class DexieDeviceAccounts implements DeviceAccounts {
 
   async save(me: Me, isExpired: boolean, now: number): Promise<void> {
     await this.#db.account.put({ key: ROW, me, isExpired, savedAt: now });
+    this.#channel.post({ kind: 'account' });
   }
 
   async clear(): Promise<void> {
     await this.#db.account.delete(ROW);
+    this.#channel.post({ kind: 'account' });
+  }
+
+  watchOtherTabs(onChange: () => void): () => void {
+    return this.#channel.subscribe((message) => {
+      if (message.kind === 'account') {
+        onChange();
+      }
+    });
   }
 
   async readPendingSignOut(): Promise<{ readonly userId: UserId | null; readonly at: number } | null> {
@@ -75,6 +95,7 @@ export class DexieDeviceAccounts implements DeviceAccounts {
     } else {
       await this.#db.pending.put({ key: ROW, userId: pending.userId, at: pending.at });
     }
+    this.#channel.post({ kind: 'account' });
   }
 
   async readKeyring(userId: UserId): Promise<KeyringRow | null> {
@@ -91,6 +112,7 @@ export class DexieDeviceAccounts implements DeviceAccounts {
   }
 
   close(): void {
+    this.#channel.close();
     this.#db.close();
   }
 

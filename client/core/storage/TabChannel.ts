@@ -3,7 +3,9 @@ export type TabMessage =
   /** Unsent records of a room were added or acknowledged (appends bypass Dexie, see `DexieUpdateLog`). */
   | { readonly kind: 'unsent'; readonly room: string }
   /** The outbox rows changed: the other tabs' outboxes read them again. */
-  | { readonly kind: 'outbox' };
+  | { readonly kind: 'outbox' }
+  /** Someone signed in or out on this device: the other tabs follow. */
+  | { readonly kind: 'account' };
 
 type Handler = (message: TabMessage) => void;
 
@@ -12,7 +14,7 @@ function isTabMessage(value: unknown): value is TabMessage {
     return false;
   }
   const { kind, room } = value as Record<string, unknown>;
-  return kind === 'outbox' || (kind === 'unsent' && typeof room === 'string');
+  return kind === 'outbox' || kind === 'account' || (kind === 'unsent' && typeof room === 'string');
 }
 
 /**

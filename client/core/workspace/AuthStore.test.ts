@@ -3,11 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocKind, roomNameOf } from '../../../shared';
 import { FakeServer, makeMe, newGroupId } from '../../test/FakeServer';
 import { openTestStore } from '../../test/testStore';
+import { waitUntil } from '../../test/waitUntil';
 import { ApiClient } from '../api';
 import { createDiagnostics } from '../diagnostics';
 import { ClientErrorCode } from '../errors';
 import { DexieDeviceAccounts, type DexieDeviceStore } from '../storage';
-import { type AuthStore, createAuthStore } from './AuthStore';
+import { type AuthStore, createAuthStore, userOf } from './AuthStore';
 import { createGroupDocument } from './createGroupDocument';
 
 let store: DexieDeviceStore;
@@ -151,5 +152,27 @@ describe('auth state', () => {
     expect(await auth.signOut()).toBe('done');
     expect(server.sessionUser).toBeNull();
     expect(await accounts.readPendingSignOut()).toBeNull();
+  });
+
+  it('follows a sign-out and a sign-in made in another tab of this browser', async () => {
+    await auth.init();
+    await auth.signIn('wang.fang', 'correct horse');
+    const otherTab = new DexieDeviceAccounts({ name: accounts.name });
+    const other = createAuthStore({ account: otherTab, api, diagnostics });
+    await other.init();
+    expect(other.getSnapshot()).toEqual({ status: 'signed_in', me });
+    const stop = auth.followOtherTabs();
+    try {
+      await other.signOut();
+      await waitUntil(() => auth.getSnapshot().status === 'signed_out', { what: 'the sign-out of the other tab' });
+
+      const li = server.addUser(makeMe([newGroupId()], { username: 'li.ming', name: '李明' }), 'battery staple');
+      await other.signIn('li.ming', 'battery staple');
+      await waitUntil(() => userOf(auth.getSnapshot())?.id === li.id, { what: 'the sign-in of the other tab' });
+      expect(auth.getSnapshot()).toEqual({ status: 'signed_in', me: li });
+    } finally {
+      stop();
+      otherTab.close();
+    }
   });
 });

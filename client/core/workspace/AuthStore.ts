@@ -38,6 +38,11 @@ export interface AuthStore extends Pick<Store<AuthState>, 'getSnapshot' | 'subsc
   signOut(): Promise<SignOutOutcome>;
   /** Sends a sign-out made offline, if one waits (the network is back). Never rejects. */
   sendPendingSignOut(): Promise<void>;
+  /**
+   * Follows the other tabs of this browser: a sign-out there signs this tab out too (no page of
+   * the last person stays open), a sign-in there signs this tab in. Returns a stop function.
+   */
+  followOtherTabs(): () => void;
   /** The server refused the session (an API 401 or a relay 4401). */
   expire(): void;
   /** A fresher copy of the signed-in user (from the workspace answer). */
@@ -161,6 +166,10 @@ class DeviceAuth implements AuthStore {
     await this.#endPendingSignOut();
   }
 
+  followOtherTabs(): () => void {
+    return this.#options.account.watchOtherTabs(() => void this.#followStoredAccount());
+  }
+
   readonly expire = (): void => {
     const state = this.getSnapshot();
     if (state.status === 'signed_in') {
@@ -211,6 +220,36 @@ class DeviceAuth implements AuthStore {
       this.#store.set({ status: 'signed_out' });
     }
     return true;
+  }
+
+  /** Takes on who is signed in as another tab stored it; nothing is written or sent. */
+  async #followStoredAccount(): Promise<void> {
+    const { account, diagnostics } = this.#options;
+    const startedAt = this.#generation;
+    let stored: Awaited<ReturnType<DeviceAccounts['read']>>;
+    let pending: Awaited<ReturnType<DeviceAccounts['readPendingSignOut']>>;
+    try {
+      [stored, pending] = await Promise.all([account.read(), account.readPendingSignOut()]);
+    } catch (err) {
+      diagnostics.report('auth.followOtherTabs', err);
+      return;
+    }
+    if (this.#generation !== startedAt || this.getSnapshot().status === 'loading') {
+      return;
+    }
+    const current = this.getSnapshot();
+    if (stored === null) {
+      if (current.status !== 'signed_out' || (pending !== null) !== (current.isSignOutPending === true)) {
+        this.#generation += 1;
+        this.#store.set(pending === null ? { status: 'signed_out' } : { status: 'signed_out', isSignOutPending: true });
+      }
+      return;
+    }
+    const status = stored.isExpired ? 'expired' : 'signed_in';
+    if (userOf(current)?.id !== stored.me.id || current.status !== status) {
+      this.#generation += 1;
+      this.#store.set({ status, me: stored.me });
+    }
   }
 
   #onRefusedAtStart(err: unknown, hasCachedUser: boolean): void {
