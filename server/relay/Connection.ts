@@ -56,11 +56,12 @@ export class Connection {
   readonly #heldBudget: HeldBudget;
   readonly #maxBacklogBytes: number;
   /**
-   * At least the bytes of the last sync answer not yet written to the network: the backlog they
-   * make is not a slow reader's. Written frames leave in order, so what is left of it is never
-   * more than the whole backlog.
+   * The last sync answer still being written (0: none) and the bytes sent after it. The backlog
+   * it makes is not a slow reader's. Frames leave in order, so what is left of the answer is the
+   * backlog less what was sent after it (and never more than the answer).
    */
-  #unsentSyncBytes = 0;
+  #syncAnswerBytes = 0;
+  #sentAfterSyncBytes = 0;
   /** Why this connection's updates are refused for the rest of its life (a quota); null while they are not. */
   writeRefusal: string | null = null;
   /** Frames received while access was decided or the room loaded, processed once it is ready. */
@@ -152,14 +153,20 @@ export class Connection {
       return;
     }
     const backlog = this.socket.bufferedAmount;
-    this.#unsentSyncBytes = Math.min(this.#unsentSyncBytes, backlog);
-    if (backlog - this.#unsentSyncBytes > this.#maxBacklogBytes) {
+    const unsentSync = Math.min(this.#syncAnswerBytes, Math.max(0, backlog - this.#sentAfterSyncBytes));
+    if (unsentSync === 0) {
+      this.#syncAnswerBytes = 0;
+      this.#sentAfterSyncBytes = 0;
+    }
+    if (backlog - unsentSync > this.#maxBacklogBytes) {
       this.socket.terminate();
       return;
     }
     this.socket.send(data);
-    if (kind === SendKind.syncAnswer && this.#unsentSyncBytes === 0) {
-      this.#unsentSyncBytes = data.byteLength;
+    if (kind === SendKind.syncAnswer && unsentSync === 0) {
+      this.#syncAnswerBytes = data.byteLength;
+    } else if (this.#syncAnswerBytes > 0) {
+      this.#sentAfterSyncBytes += data.byteLength;
     }
     this.lastSentAt = Date.now();
   }
