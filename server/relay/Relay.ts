@@ -317,6 +317,15 @@ export class Relay {
       // and a few keystrokes, not fill the server's memory.
       const maxBytes = connection.access === null ? this.#quotas.maxEarlyBytes : this.#options.maxEarlyBytes;
       connection.keepEarly(data, maxBytes);
+      if (connection.isClosed) {
+        this.#logger.warn('closed a connection that sent too much before joining its room', {
+          room: connection.target.name,
+          connection: connection.id,
+          userId: connection.userId,
+          bytes: connection.earlyBytes + data.byteLength,
+          maxBytes,
+        });
+      }
       return;
     }
     try {

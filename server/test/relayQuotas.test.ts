@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, type DocId, newDocId, RoomKind, roomNameOf, type UserId } from '../../shared/index';
 import { parseRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
@@ -111,6 +113,38 @@ describe('the per-update and per-room size quotas', () => {
     expect(fresh.text()).toBe(storedTitle);
     expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(atLimit));
     expect((await stored(ctx, room)).getText('title').toString()).toBe(storedTitle);
+  });
+
+  it('keeps a stock client that filled the room connected and reading, with its refused change, without reconnecting', async () => {
+    const room = await newRoom(ctx.workspace);
+    const doc = new Y.Doc({ gc: false });
+    let opened = 0;
+    const provider = new WebsocketProvider(`${ctx.server.wsUrl}/sync`, room, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: { token: ctx.tokenOf('zhang') },
+    });
+    provider.on('status', ({ status }: { status: string }) => {
+      opened += status === 'connected' ? 1 : 0;
+    });
+    const denied: string[] = [];
+    provider.on('connection-close', () => denied.push('closed'));
+    try {
+      await waitUntil(() => provider.synced, 'provider synced');
+      for (let chunk = 0; chunk < 10; chunk++) {
+        doc.getText('title').insert(doc.getText('title').length, String(chunk).repeat(40 * KIB));
+      }
+      const reader = await connect(ctx, room, 'li');
+      await waitUntil(() => reader.text().length > 0, 'the accepted part at a reader');
+      // The reader's edit still reaches the refused writer, on the same socket.
+      reader.doc.getText('body').insert(0, '读者');
+      await waitUntil(() => doc.getText('body').toString() === '读者', 'the reader’s edit at the stock client');
+      expect([opened, denied]).toEqual([1, []]);
+      expect(doc.getText('title').length).toBe(10 * 40 * KIB);
+      expect(reader.text().length).toBeLessThan(10 * 40 * KIB);
+    } finally {
+      provider.destroy();
+    }
   });
 
   it('limits a comments room by its own quota, apart from the content', async () => {
