@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -60,6 +61,40 @@ async function append(client: SyncClient, bytes: number, fill: string): Promise<
   const title = client.doc.getText('title');
   title.insert(title.length, fill.repeat(bytes));
   await client.sync();
+}
+
+/** A comment thread as the app writes it (client/core/comments), with `count` comments of 2,000 characters. */
+function addThread(doc: Y.Doc, authorId: UserId, count: number): void {
+  const id = (): string => randomBytes(16).toString('base64url');
+  const now = Date.now();
+  doc.transact(() => {
+    const thread = new Y.Map<unknown>();
+    const threadId = id();
+    const body = new Y.Doc().getText('body');
+    thread.set('id', threadId);
+    thread.set('anchorStart', Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(body, 0)));
+    thread.set('anchorEnd', Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(body, 0)));
+    thread.set('quote', '');
+    thread.set('authorId', authorId);
+    thread.set('createdAt', now);
+    thread.set('resolved', false);
+    thread.set('resolvedBy', null);
+    thread.set('resolvedAt', null);
+    const comments = new Y.Array<Y.Map<unknown>>();
+    for (let index = 0; index < count; index++) {
+      const comment = new Y.Map<unknown>();
+      comment.set('id', id());
+      comment.set('authorId', authorId);
+      comment.set('text', '评'.repeat(2000));
+      comment.set('mentions', []);
+      comment.set('createdAt', now);
+      comment.set('editedAt', null);
+      comment.set('isDeleted', false);
+      comments.push([comment]);
+    }
+    thread.set('comments', comments);
+    doc.getMap('threads').set(threadId, thread);
+  });
 }
 
 describe('the per-update and per-room size quotas', () => {
@@ -151,8 +186,7 @@ describe('the per-update and per-room size quotas', () => {
     const docId: DocId = await newRoom(ctx.workspace);
     const comments = await connect(ctx, roomNameOf(docId, RoomKind.comments));
     for (let chunk = 0; chunk < 10 && comments.permissionDenied.length === 0; chunk++) {
-      const threads = comments.doc.getMap('threads');
-      threads.set(`t${chunk}`, 'c'.repeat(30 * KIB));
+      addThread(comments.doc, ctx.workspace.people.zhang.id, 8);
       await comments.sync();
     }
     expect(reasonCodes(comments)).toEqual([RelayReasonCode.roomFull]);
