@@ -51,7 +51,7 @@ export class Connection {
   room: Room<Connection> | null = null;
   /** Awareness client ids this connection has sent states for, removed when it closes. */
   readonly awarenessIds = new Set<number>();
-  #held: readonly Uint8Array[] = [];
+  #held: Uint8Array[] = [];
   #heldBytes = 0;
   readonly #heldBudget: HeldBudget;
   readonly #maxBacklogBytes: number;
@@ -97,13 +97,13 @@ export class Connection {
   /** Holds back an update whose dependencies are missing; the caller checked the limits. */
   hold(update: Uint8Array): void {
     // Copy: the frame's buffer may be reused by the socket library.
-    this.#held = [...this.#held, update.slice()];
+    this.#held.push(update.slice());
     this.#heldBytes += update.byteLength;
     this.#heldBudget.add(update.byteLength);
   }
 
-  /** Replaces the held-back updates by `updates` (those still waiting); none by default. */
-  setHeld(updates: readonly Uint8Array[] = []): void {
+  /** Replaces the held-back updates by `updates` (those still waiting; kept, not copied); none by default. */
+  setHeld(updates: Uint8Array[] = []): void {
     this.#heldBudget.release(this.#heldBytes);
     this.#held = updates;
     this.#heldBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
