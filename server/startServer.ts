@@ -186,7 +186,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({ api, staticDir: resolveStaticDir(options.staticDir, logger) });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
-  const wss = attachSyncUpgrade(server, { relay, logger, maxMessageBytes });
+  const wss = attachSyncUpgrade(server, {
+    relay,
+    logger,
+    maxMessageBytes,
+    maxStrangerFrameBytes: Math.min(quotas.maxEarlyBytes, maxMessageBytes),
+    isSignedIn: async (credential) => (await authenticator.check(credential)).ok,
+  });
   const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;

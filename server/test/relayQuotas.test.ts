@@ -366,6 +366,18 @@ describe('frames before a connection is admitted', () => {
     clients.push(reader);
     expect(reader.text()).toBe('早到的一句');
   });
+
+  it('refuses a frame over the early limit from a credential that signs nobody in, before reading it', async () => {
+    // 'member' is known to this test's gate only: for the server's sessions it is nobody.
+    const stranger = await open(ctx, newDocId(), { token: 'member' });
+    stranger.sendRaw(new Uint8Array(64 * KIB + 1));
+    const closed = await stranger.waitClosed();
+    expect(closed.code).toBe(CloseCode.messageTooBig);
+    expect(parseRelayReason(closed.reason)).toEqual({
+      code: RelayReasonCode.frameTooBig,
+      text: `frame larger than ${64 * KIB} bytes`,
+    });
+  });
 });
 
 describe('event streams per user', () => {
