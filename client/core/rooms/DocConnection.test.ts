@@ -92,6 +92,7 @@ function open(
   gate: ConnectionGate,
   room: RoomKind = RoomKind.content,
   retryAfterTooManyConnectionsMs?: number,
+  retryAfterServerBusyMs?: number,
 ): DocConnection {
   const doc = new Y.Doc({ gc: false });
   connection = new DocConnection({
@@ -106,6 +107,7 @@ function open(
     gate,
     WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
     ...(retryAfterTooManyConnectionsMs === undefined ? {} : { retryAfterTooManyConnectionsMs }),
+    ...(retryAfterServerBusyMs === undefined ? {} : { retryAfterServerBusyMs }),
   });
   return connection;
 }
@@ -178,5 +180,17 @@ describe('DocConnection with a gate', () => {
     FakeSocket.opened[1]?.refuse(CloseCode.tooManyConnections, 'too_many_connections: too many connections');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(FakeSocket.opened).toHaveLength(2);
+  });
+
+  it('waits before reconnecting after the server said it is busy (1013), even right after a sync', async () => {
+    const { gate } = testGate(true);
+    const docConnection = open(newDocId(), gate, RoomKind.content, undefined, 300);
+    FakeSocket.opened[0]?.accept();
+    FakeSocket.opened[0]?.refuse(CloseCode.tryAgainLater, 'server_busy: reconnect later');
+    // y-websocket alone would have tried again after 200 ms.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(FakeSocket.opened).toHaveLength(1);
+    expect(docConnection.status.getSnapshot().problem).toBeNull();
+    await waitUntil(() => FakeSocket.opened.length === 2, { what: 'the later attempt' });
   });
 });

@@ -30,6 +30,12 @@ const MAX_RECONNECT_BACKOFF_MS = 5000;
  */
 const RETRY_AFTER_TOO_MANY_CONNECTIONS_MS = 60_000;
 
+/**
+ * Wait before trying again after the relay said it is short of memory for incomplete updates
+ * (1013): y-websocket would retry within a fraction of a second after a connection that synced.
+ */
+const RETRY_AFTER_SERVER_BUSY_MS = 15_000;
+
 export interface DocConnectionOptions {
   readonly updates: UpdateLogStore;
   readonly docId: DocId;
@@ -51,6 +57,8 @@ export interface DocConnectionOptions {
   readonly WebSocketPolyfill?: typeof WebSocket;
   /** Wait before connecting again after 4429 (too many connections); a minute by default. */
   readonly retryAfterTooManyConnectionsMs?: number;
+  /** Wait before connecting again after 1013 (server busy); 15 s by default. */
+  readonly retryAfterServerBusyMs?: number;
 }
 
 type SyncHandler = WebsocketProvider['messageHandlers'][number];
@@ -82,6 +90,7 @@ export class DocConnection {
   #held: HeldMessage[] | null = null;
   #heldBytes = 0;
   readonly #retryAfterTooManyMs: number;
+  readonly #retryAfterBusyMs: number;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: DocConnectionOptions) {
@@ -90,6 +99,7 @@ export class DocConnection {
     this.#docId = docId;
     this.#gate = options.gate ?? OPEN_GATE;
     this.#retryAfterTooManyMs = options.retryAfterTooManyConnectionsMs ?? RETRY_AFTER_TOO_MANY_CONNECTIONS_MS;
+    this.#retryAfterBusyMs = options.retryAfterServerBusyMs ?? RETRY_AFTER_SERVER_BUSY_MS;
     const room = roomNameOf(docId, options.room ?? RoomKind.content);
     this.provider = new WebsocketProvider(options.serverUrl ?? syncServerUrl(), room, doc, {
       connect: false,
@@ -239,16 +249,22 @@ export class DocConnection {
         queueMicrotask(() => this.#gate.onRefused(this.#docId, close));
       }
       if (event?.code === CloseCode.tooManyConnections) {
-        this.#retryLater();
+        this.#retryLater(this.#retryAfterTooManyMs);
+      } else if (event?.code === CloseCode.tryAgainLater) {
+        // y-websocket has scheduled its own attempt: stop it once it finished closing, then wait.
+        queueMicrotask(() => {
+          this.provider.disconnect();
+          this.#retryLater(this.#retryAfterBusyMs);
+        });
       }
     });
   }
 
   /**
-   * The account had too many connections open: y-websocket stopped (a 44xx code), and nothing
-   * else will reopen this one. Try once more after a while; local changes wait on the device.
+   * The relay turned the connection away for now (too many connections of the account, or busy):
+   * try once more after `delayMs`, never in a tight loop; local changes wait on the device.
    */
-  #retryLater(): void {
+  #retryLater(delayMs: number): void {
     this.#clearRetry();
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
@@ -256,7 +272,7 @@ export class DocConnection {
       if (!isHeld && isOnline && this.provider.ws === null) {
         this.provider.connect();
       }
-    }, this.#retryAfterTooManyMs);
+    }, delayMs);
   }
 
   #clearRetry(): void {
