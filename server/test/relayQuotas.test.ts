@@ -31,7 +31,7 @@ async function connect(ctx: Handle, room: string, as: 'zhang' | 'li' = 'zhang'):
 }
 
 /** Opens a socket without waiting for any answer (it may be refused). */
-async function open(ctx: Handle, room: string, options: SyncClientOptions): Promise<SyncClient> {
+async function open(ctx: { readonly server: { wsUrl: string } }, room: string, options: SyncClientOptions) {
   const client = new SyncClient(ctx.server.wsUrl, room, options);
   clients.push(client);
   await client.opened;
