@@ -150,6 +150,33 @@ describe('the per-update and per-room size quotas', () => {
     expect((await stored(ctx, room)).getText('title').toString()).toBe(storedTitle);
   });
 
+  it('checks a held-back update again when its dependency arrives, and refuses it if the room filled meanwhile', async () => {
+    const room = await newRoom(ctx.workspace);
+    const writer = await connect(ctx, room, 'li');
+    for (const fill of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) {
+      await append(writer, 30 * KIB, fill);
+    }
+    // A client whose first update is late: its second (40 KiB) is held back, and fits for now.
+    const late = new Y.Doc({ gc: false });
+    late.getText('body').insert(0, '先');
+    const first = Y.encodeStateAsUpdate(late);
+    const before = Y.encodeStateVector(late);
+    late.getText('body').insert(1, 'h'.repeat(40 * KIB));
+    const holder = await connect(ctx, room);
+    holder.sendUpdate(Y.encodeStateAsUpdate(late, before));
+    await holder.sync();
+    expect(holder.permissionDenied).toEqual([]);
+    // Another member fills the room meanwhile; then the dependency arrives.
+    await append(writer, 30 * KIB, 'h');
+    expect(writer.permissionDenied).toEqual([]);
+    holder.sendUpdate(first);
+    await waitUntil(() => holder.permissionDenied.length > 0, 'the refusal of the released update');
+    expect(reasonCodes(holder)).toEqual([RelayReasonCode.roomFull]);
+    const fresh = await connect(ctx, room, 'li');
+    expect(fresh.doc.getText('body').length).toBeLessThan(40 * KIB);
+    expect(Y.encodeStateAsUpdate(await stored(ctx, room)).byteLength).toBeLessThanOrEqual(256 * KIB);
+  });
+
   it('keeps a stock client that filled the room connected and reading, with its refused change, without reconnecting', async () => {
     const room = await newRoom(ctx.workspace);
     const doc = new Y.Doc({ gc: false });
