@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/index';
 import type { LogLevelName } from './logger';
+import { DEFAULT_QUOTAS, type Quotas } from './quotas';
 
 /** The server's settings, read once from the environment at start-up. */
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   readonly logLevel: LogLevelName;
   /** SQLite `synchronous` mode: `normal` survives a killed process, `full` also a power cut. */
   readonly sqliteSynchronous: 'normal' | 'full';
+  /** What each user, connection and room may hold (docs/PROTOCOL.md, "Quotas"). */
+  readonly quotas: Quotas;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -36,7 +39,31 @@ const envSchema = z.object({
     .default(DEFAULT_MAX_MESSAGE_BYTES),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  MAX_UPDATE_BYTES: bytesVar(1024, DEFAULT_QUOTAS.maxUpdateBytes),
+  MAX_CONTENT_ROOM_BYTES: bytesVar(64 * 1024, DEFAULT_QUOTAS.maxContentRoomBytes),
+  MAX_COMMENTS_ROOM_BYTES: bytesVar(64 * 1024, DEFAULT_QUOTAS.maxCommentsRoomBytes),
+  MAX_HELD_BYTES_TOTAL: bytesVar(1024 * 1024, DEFAULT_QUOTAS.maxHeldBytesTotal),
+  MAX_SEND_BACKLOG_BYTES: bytesVar(1024 * 1024, DEFAULT_QUOTAS.maxSendBacklogBytes),
+  MAX_EARLY_BYTES: bytesVar(4 * 1024, DEFAULT_QUOTAS.maxEarlyBytes),
+  MAX_CONNECTIONS_PER_USER: countVar(DEFAULT_QUOTAS.maxConnectionsPerUser),
+  MAX_CONNECTIONS_PER_USER_ROOM: countVar(DEFAULT_QUOTAS.maxConnectionsPerUserRoom),
+  MAX_STREAMS_PER_USER: countVar(DEFAULT_QUOTAS.maxStreamsPerUser),
 });
+
+/** A size in bytes, at least `min` (smaller would refuse ordinary use) and at most 4 GiB. */
+function bytesVar(min: number, fallback: number) {
+  return z.coerce
+    .number()
+    .int()
+    .min(min)
+    .max(4 * 1024 * 1024 * 1024)
+    .default(fallback);
+}
+
+/** A count of open connections or streams, at least 1. */
+function countVar(fallback: number) {
+  return z.coerce.number().int().min(1).max(100_000).default(fallback);
+}
 
 /** The environment does not describe a valid configuration; the message names each bad variable. */
 export class ConfigError extends Error {
@@ -62,5 +89,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     maxMessageBytes: values.MAX_MESSAGE_BYTES,
     logLevel: values.LOG_LEVEL,
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
+    quotas: {
+      maxUpdateBytes: values.MAX_UPDATE_BYTES,
+      maxContentRoomBytes: values.MAX_CONTENT_ROOM_BYTES,
+      maxCommentsRoomBytes: values.MAX_COMMENTS_ROOM_BYTES,
+      maxHeldBytesTotal: values.MAX_HELD_BYTES_TOTAL,
+      maxSendBacklogBytes: values.MAX_SEND_BACKLOG_BYTES,
+      maxEarlyBytes: values.MAX_EARLY_BYTES,
+      maxConnectionsPerUser: values.MAX_CONNECTIONS_PER_USER,
+      maxConnectionsPerUserRoom: values.MAX_CONNECTIONS_PER_USER_ROOM,
+      maxStreamsPerUser: values.MAX_STREAMS_PER_USER,
+    },
   };
 }

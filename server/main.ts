@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     maxMessageBytes: config.maxMessageBytes,
     logLevel: config.logLevel,
     sqliteSynchronous: config.sqliteSynchronous,
+    quotas: config.quotas,
   });
   // Scripts (the benchmark, tests) wait for this exact line, whatever the log level.
   process.stdout.write(`Jianyan listening on ${server.url}\n`);

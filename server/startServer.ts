@@ -13,6 +13,7 @@ import { DEFAULT_HOST, DEFAULT_PORT } from './config';
 import { createApp } from './http/app';
 import { attachSyncUpgrade } from './http/syncUpgrade';
 import { createLogger, type Logger, type LogLevelName, toError } from './logger';
+import { DEFAULT_QUOTAS, type Quotas } from './quotas';
 import { Relay } from './relay/Relay';
 import type { RoomGate } from './relay/RoomGate';
 import { StreamHub } from './review/StreamHub';
@@ -45,6 +46,8 @@ export interface ServerOptions {
   readonly now?: () => number;
   /** scrypt parameters for new password hashes; tests lower the cost. Default N=2^15, r=8, p=1. */
   readonly passwordParams?: ScryptParams;
+  /** What each user, connection and room may hold; DEFAULT_QUOTAS for those not given. */
+  readonly quotas?: Partial<Quotas>;
 }
 
 export interface RunningServer {
@@ -152,16 +155,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = options.now ?? Date.now;
   const store = openStore(options, logger);
   const { accounts, groups, records, reviews } = openRecordStores(options, now);
-  const hub = new StreamHub();
+
   await accounts.deleteExpiredSessions(now());
   const authenticator = new Authenticator({ accounts, now });
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const quotas: Quotas = { ...DEFAULT_QUOTAS, ...options.quotas };
+  const hub = new StreamHub({ maxStreamsPerUser: quotas.maxStreamsPerUser });
   const relay = new Relay({
     store,
     gate: options.gate ?? new WorkspaceRoomGate({ authenticator, records }),
     logger,
     maxHeldBytes: MAX_HELD_BYTES_PER_CONNECTION,
     maxEarlyBytes: 2 * maxMessageBytes,
+    quotas,
   });
   const api = {
     accounts,
@@ -180,7 +186,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({ api, staticDir: resolveStaticDir(options.staticDir, logger) });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
-  const wss = attachSyncUpgrade(server, { relay, logger, maxMessageBytes });
+  const wss = attachSyncUpgrade(server, {
+    relay,
+    logger,
+    maxMessageBytes,
+    maxStrangerFrameBytes: Math.min(quotas.maxEarlyBytes, maxMessageBytes),
+    isSignedIn: async (credential) => (await authenticator.check(credential)).ok,
+  });
   const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;

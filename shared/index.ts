@@ -12,7 +12,14 @@ export {
 } from './domain/documentSchema';
 export type { DocId, GroupId, ParsedRoom, RoomName, UserId } from './domain/ids';
 export { newDocId, parseDocId, parseGroupId, parseRoomName, parseUserId, RoomKind, roomNameOf } from './domain/ids';
-export { DEFAULT_MAX_MESSAGE_BYTES, MAX_HELD_BYTES_PER_CONNECTION, MAX_TITLE_LENGTH } from './domain/limits';
+export {
+  DEFAULT_MAX_COMMENTS_ROOM_BYTES,
+  DEFAULT_MAX_CONTENT_ROOM_BYTES,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_UPDATE_BYTES,
+  MAX_HELD_BYTES_PER_CONNECTION,
+  MAX_TITLE_LENGTH,
+} from './domain/limits';
 export type {
   ActionTargets,
   Actor,

@@ -74,7 +74,17 @@ function launchSpec(kind: ServerKind, nodeArgs: readonly string[]): LaunchSpec {
     return { args: ['--import', 'tsx', 'bench/referenceServer.ts'], env: { ...process.env }, dataDir: null, nodeArgs };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'jianyan-bench-'));
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const env = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    // The bench's thousands of sockets stand for as many people but sign in as the group's five:
+    // lift the per-user connection caps (docs/PROTOCOL.md, "Quotas") that would refuse most of them.
+    MAX_CONNECTIONS_PER_USER: '100000',
+    MAX_CONNECTIONS_PER_USER_ROOM: '100000',
+  };
   // The bundle `npm start` runs (built by `npm run bench` first): tsx would keep every function's
   // name as an extra property, which costs memory per closure and so per connection.
   return { args: [...SERVER_NODE_FLAGS, OUR_BUNDLE], env, dataDir, nodeArgs };

@@ -4,7 +4,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { readCredential } from '../auth/credentials';
-import type { Logger } from '../logger';
+import { type Logger, toError } from '../logger';
 import type { Relay } from '../relay/Relay';
 import type { RelaySocket } from '../relay/RelaySocket';
 
@@ -16,6 +16,13 @@ export interface SyncUpgradeOptions {
   readonly logger: Logger;
   /** Frames larger than this are refused with 1009 before they are buffered. */
   readonly maxMessageBytes: number;
+  /**
+   * The frame limit of a connection whose credential signs nobody in (it will be refused with
+   * 4401 anyway): a stranger cannot make the server buffer a frame of `maxMessageBytes`.
+   */
+  readonly maxStrangerFrameBytes: number;
+  /** Whether a credential signs someone in; checked before the upgrade, to pick the frame limit. */
+  readonly isSignedIn: (credential: string) => Promise<boolean>;
 }
 
 /** A `ws` socket seen as the relay's minimal socket; a class, so connections share its methods. */
@@ -104,29 +111,56 @@ function refuseUpgrade(socket: Duplex, status: string): void {
  * builds a full Fetch Request per upgrade and keeps it alive with the socket: measured here,
  * about 5 KB more memory and 50% more CPU per connection. An accepted upgrade is never refused with an HTTP status —
  * a browser cannot read one and would retry forever — but closed with a code and a reason.
+ * Returns what closes its websocket servers.
  */
-export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): WebSocketServer {
-  const { relay, logger, maxMessageBytes } = options;
+export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): { close(): void } {
+  const { relay, logger, maxMessageBytes, maxStrangerFrameBytes } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
+  const strangers = new WebSocketServer({ noServer: true, maxPayload: maxStrangerFrameBytes, clientTracking: false });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const target = parseSyncUrl(request.url);
+    // Until ws owns the socket, its errors (a client that went away) are ours to swallow.
+    const ignoreError = (): void => {};
+    socket.on('error', ignoreError);
     if (target === null) {
-      socket.on('error', () => {});
       refuseUpgrade(socket, '404 Not Found');
       return;
     }
     // A browser sends its session cookie; other clients pass `?token=`. Checked by the relay's
-    // gate after the upgrade, so that a refusal is a close code the client can read.
+    // gate after the upgrade, so that a refusal is a close code the client can read; checked here
+    // only to choose the frame limit.
     const credential = readCredential({ cookie: request.headers.cookie, query: target.query });
-    // From here ws owns the socket, including its error listener.
-    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, { ...target, credential }));
+    void isSignedIn(credential).then((isKnown) => {
+      if (socket.destroyed) {
+        return;
+      }
+      socket.off('error', ignoreError);
+      const limit = isKnown ? maxMessageBytes : maxStrangerFrameBytes;
+      // From here ws owns the socket, including its error listener.
+      (isKnown ? wss : strangers).handleUpgrade(request, socket, head, (ws) =>
+        accept(ws, socket, { ...target, credential }, limit),
+      );
+    });
   });
 
-  function accept(ws: WebSocket, tcp: Duplex, target: SyncTarget): void {
+  /** Whether the credential signs someone in; false when there is none or the check fails. */
+  async function isSignedIn(credential: string | null): Promise<boolean> {
+    if (credential === null) {
+      return false;
+    }
+    try {
+      return await options.isSignedIn(credential);
+    } catch (thrown) {
+      logger.error('checking a credential before an upgrade failed', { error: toError(thrown).message });
+      return false;
+    }
+  }
+
+  function accept(ws: WebSocket, tcp: Duplex, target: SyncTarget, maxFrameBytes: number): void {
     const { roomText, query, credential } = target;
     // Every socket has an error listener: protocol violations close that socket and nothing else.
     ws.on('error', (error) => logger.warn('websocket error', { room: roomText, error: error.message }));
-    explainOversizedFrames(ws, maxMessageBytes);
+    explainOversizedFrames(ws, maxFrameBytes);
     const connection = relay.connect(new WsRelaySocket(ws, tcp), roomText, query, credential);
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (!isBinary) {
@@ -142,7 +176,12 @@ export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): 
     ws.on('close', () => connection.onClose());
   }
 
-  return wss;
+  return {
+    close: () => {
+      wss.close();
+      strangers.close();
+    },
+  };
 }
 
 /**

@@ -1,14 +1,18 @@
 import { CloseCode, type ParsedRoom, type UserId } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
+import type { HeldBudget } from './HeldBudget';
 import type { RelaySocket } from './RelaySocket';
 import type { Room } from './Room';
 import type { GrantedAccess } from './RoomGate';
 
-/**
- * Largest backlog of unsent bytes a connection may have before it is dropped as too slow, so a
- * stalled reader cannot grow the server's memory without bound.
- */
-export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** Which frames `Connection.send` sends. */
+export const SendKind = {
+  /** Live traffic: relayed updates and awareness, step 1, refusals. */
+  live: 'live',
+  /** A sync step 2 answering the client's step 1: possibly the whole room. */
+  syncAnswer: 'syncAnswer',
+} as const;
+export type SendKind = (typeof SendKind)[keyof typeof SendKind];
 
 let nextConnectionId = 1;
 
@@ -19,6 +23,14 @@ export interface ConnectionInit {
   readonly schemaVersion: number | null;
   /** The session or API token the client presented; null when none. */
   readonly credential: string | null;
+  /** The held-back updates of every connection together. */
+  readonly heldBudget: HeldBudget;
+  /**
+   * Largest backlog of unsent bytes, on top of what is left of the initial sync, before the
+   * connection is dropped as too slow: a stalled reader cannot grow the server's memory without
+   * bound, and a reader of a large room is never cut off while that room is on its way.
+   */
+  readonly maxBacklogBytes: number;
 }
 
 /**
@@ -39,9 +51,19 @@ export class Connection {
   room: Room<Connection> | null = null;
   /** Awareness client ids this connection has sent states for, removed when it closes. */
   readonly awarenessIds = new Set<number>();
-  /** Updates whose dependencies have not arrived yet, in the order received. */
-  held: Uint8Array[] = [];
-  heldBytes = 0;
+  #held: Uint8Array[] = [];
+  #heldBytes = 0;
+  readonly #heldBudget: HeldBudget;
+  readonly #maxBacklogBytes: number;
+  /**
+   * The last sync answer still being written (0: none) and the bytes sent after it. The backlog
+   * it makes is not a slow reader's. Frames leave in order, so what is left of the answer is the
+   * backlog less what was sent after it (and never more than the answer).
+   */
+  #syncAnswerBytes = 0;
+  #sentAfterSyncBytes = 0;
+  /** Why this connection's updates are refused for the rest of its life (a quota); null while they are not. */
+  writeRefusal: string | null = null;
   /** Frames received while access was decided or the room loaded, processed once it is ready. */
   early: Uint8Array[] = [];
   earlyBytes = 0;
@@ -59,6 +81,33 @@ export class Connection {
     this.target = init.target;
     this.schemaVersion = init.schemaVersion;
     this.credential = init.credential;
+    this.#heldBudget = init.heldBudget;
+    this.#maxBacklogBytes = init.maxBacklogBytes;
+  }
+
+  /** Updates whose dependencies have not arrived yet, in the order received. */
+  get held(): readonly Uint8Array[] {
+    return this.#held;
+  }
+
+  get heldBytes(): number {
+    return this.#heldBytes;
+  }
+
+  /** Holds back an update whose dependencies are missing; the caller checked the limits. */
+  hold(update: Uint8Array): void {
+    // Copy: the frame's buffer may be reused by the socket library.
+    this.#held.push(update.slice());
+    this.#heldBytes += update.byteLength;
+    this.#heldBudget.add(update.byteLength);
+  }
+
+  /** Replaces the held-back updates by `updates` (those still waiting; kept, not copied); none by default. */
+  setHeld(updates: Uint8Array[] = []): void {
+    this.#heldBudget.release(this.#heldBytes);
+    this.#held = updates;
+    this.#heldBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.#heldBudget.add(this.#heldBytes);
   }
 
   /** The signed-in user; null until access is granted. */
@@ -75,8 +124,7 @@ export class Connection {
     const previousReason = this.access?.kind === 'read' ? this.access.reason : null;
     const reason = access.kind === 'read' ? access.reason : null;
     if (reason !== null) {
-      this.held = [];
-      this.heldBytes = 0;
+      this.setHeld();
     }
     if (reason !== previousReason) {
       this.hasBeenToldReadOnly = false;
@@ -95,16 +143,31 @@ export class Connection {
     this.earlyBytes += data.byteLength;
   }
 
-  /** Sends a frame now, or drops the connection if its reader has fallen too far behind. */
-  send(data: Uint8Array): void {
+  /**
+   * Sends a frame now, or drops the connection if its reader has fallen too far behind. The
+   * backlog a sync answer makes does not count while it is being written, however large the
+   * room; one answer at a time, so asking again and again cannot queue the room many times.
+   */
+  send(data: Uint8Array, kind: SendKind = SendKind.live): void {
     if (this.isClosed || !this.socket.isOpen) {
       return;
     }
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+    const backlog = this.socket.bufferedAmount;
+    const unsentSync = Math.min(this.#syncAnswerBytes, Math.max(0, backlog - this.#sentAfterSyncBytes));
+    if (unsentSync === 0) {
+      this.#syncAnswerBytes = 0;
+      this.#sentAfterSyncBytes = 0;
+    }
+    if (backlog - unsentSync > this.#maxBacklogBytes) {
       this.socket.terminate();
       return;
     }
     this.socket.send(data);
+    if (kind === SendKind.syncAnswer && unsentSync === 0) {
+      this.#syncAnswerBytes = data.byteLength;
+    } else if (this.#syncAnswerBytes > 0) {
+      this.#sentAfterSyncBytes += data.byteLength;
+    }
     this.lastSentAt = Date.now();
   }
 

@@ -2,7 +2,7 @@ import type { RoomName, UserId } from '../../shared/index';
 import { RoomKind } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import type { AuthorRecord, DocStore, WriteBatch } from '../storage/DocStore';
-import type { Connection } from './Connection';
+import { type Connection, SendKind } from './Connection';
 import { dueSummaries } from './documentSummaries';
 import type { Room } from './Room';
 
@@ -19,6 +19,7 @@ export interface GroupCommitHooks {
 interface PendingSend {
   readonly connection: Connection;
   readonly data: Uint8Array;
+  readonly kind: SendKind;
 }
 
 interface PendingUpdate {
@@ -63,8 +64,8 @@ export class GroupCommit {
   }
 
   /** Queues a frame to be sent once everything queued before it is stored. */
-  send(connection: Connection, data: Uint8Array): void {
-    this.#sends.push({ connection, data });
+  send(connection: Connection, data: Uint8Array, kind: SendKind = SendKind.live): void {
+    this.#sends.push({ connection, data, kind });
     this.#schedule();
   }
 
@@ -184,8 +185,8 @@ export class GroupCommit {
       }
     }
     try {
-      for (const { connection, data } of sends) {
-        connection.send(data);
+      for (const { connection, data, kind } of sends) {
+        connection.send(data, kind);
       }
     } finally {
       for (const connection of corked) {

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { CloseCode, type DocId, type RoomName, roomNameOf } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
+import { DEFAULT_QUOTAS, type Quotas } from '../quotas';
 import type { DocStore } from '../storage/DocStore';
 import {
   type AccessFilter,
@@ -12,10 +13,12 @@ import {
   parseConnectRequest,
 } from './admitConnection';
 import { Connection } from './Connection';
+import { ConnectionLimits } from './ConnectionLimits';
 import { compactIfDue } from './compactIfDue';
 import { writeLastSummaries } from './documentSummaries';
 import { GroupCommit } from './GroupCommit';
 import { Heartbeat } from './Heartbeat';
+import { HeldBudget } from './HeldBudget';
 import { type FrameContext, handleFrame, sendAllAwareness } from './handleFrame';
 import { loadRoomDoc } from './loadRoomDoc';
 import { closeForError } from './ProtocolError';
@@ -25,6 +28,7 @@ import type { RelaySocket } from './RelaySocket';
 import type { AwarenessChange, Room } from './Room';
 import type { RoomGate } from './RoomGate';
 import { RoomRegistry } from './RoomRegistry';
+import { UpdateQuota } from './UpdateQuota';
 import { WriteHolds } from './WriteHolds';
 
 export interface RelayOptions {
@@ -34,9 +38,14 @@ export interface RelayOptions {
   readonly logger: Logger;
   /** Largest total of held-back updates per connection. */
   readonly maxHeldBytes: number;
-  /** Largest total of frames a connection may send while its access is decided and its room loads. */
+  /** Largest total of frames an admitted connection may send while its room loads. */
   readonly maxEarlyBytes: number;
+  /** The relay's quotas (docs/PROTOCOL.md, "Quotas"); DEFAULT_QUOTAS for those not given. */
+  readonly quotas?: Partial<RelayQuotas>;
 }
+
+/** The quotas the relay enforces. */
+export type RelayQuotas = Omit<Quotas, 'maxStreamsPerUser'>;
 
 /** What the transport calls for one accepted websocket. */
 export interface ConnectionEvents {
@@ -62,11 +71,17 @@ export class Relay {
   readonly #connections = new Set<Connection>();
   readonly #heartbeat: Heartbeat;
   readonly #holds = new WriteHolds();
+  readonly #quotas: RelayQuotas;
+  readonly #heldBudget: HeldBudget;
+  readonly #limits: ConnectionLimits<Connection>;
   #isShuttingDown = false;
 
   constructor(options: RelayOptions) {
     this.#options = options;
     this.#logger = options.logger;
+    this.#quotas = { ...DEFAULT_QUOTAS, ...options.quotas };
+    this.#heldBudget = new HeldBudget(this.#quotas.maxHeldBytesTotal);
+    this.#limits = new ConnectionLimits(this.#quotas);
     this.#commit = new GroupCommit(options.store, options.logger, {
       onFlushed: (rooms) => this.#afterFlush(rooms),
       onWriteFailed: (rooms, error) => this.#dropRooms(rooms, error),
@@ -80,6 +95,8 @@ export class Relay {
       logger: options.logger,
       maxHeldBytes: options.maxHeldBytes,
       holds: this.#holds,
+      heldBudget: this.#heldBudget,
+      quota: new UpdateQuota(this.#quotas, this.#commit, options.logger),
     };
     this.#admission = {
       gate: options.gate,
@@ -105,7 +122,14 @@ export class Relay {
       return IGNORE_EVENTS;
     }
     const { target, schemaVersion } = request;
-    const connection = new Connection({ socket, target, schemaVersion, credential });
+    const connection = new Connection({
+      socket,
+      target,
+      schemaVersion,
+      credential,
+      heldBudget: this.#heldBudget,
+      maxBacklogBytes: this.#quotas.maxSendBacklogBytes,
+    });
     this.#connections.add(connection);
     void decideAccess(this.#admission, connection);
     return {
@@ -196,10 +220,26 @@ export class Relay {
     }
   }
 
-  /** The gate granted a pending connection access: it joins its room unless the server is stopping. */
+  /**
+   * The gate granted a pending connection access: it joins its room unless the server is stopping
+   * or its user has too many connections open.
+   */
   #admit(connection: Connection): void {
     if (this.#isShuttingDown) {
       connection.close(CloseCode.goingAway, formatRelayReason(RelayReasonCode.restarting));
+      return;
+    }
+    const userId = connection.userId;
+    const refusal = userId === null ? null : this.#limits.admit(connection, userId, connection.target.name);
+    if (refusal !== null) {
+      this.#logger.warn('refused a connection over the per-user cap', {
+        room: connection.target.name,
+        connection: connection.id,
+        userId,
+        open: refusal.open,
+        reason: refusal.reason,
+      });
+      connection.close(refusal.code, refusal.reason);
       return;
     }
     this.#join(connection);
@@ -273,7 +313,19 @@ export class Relay {
     connection.isAlive = true;
     const room = connection.room;
     if (room === null) {
-      connection.keepEarly(data, this.#options.maxEarlyBytes);
+      // Before its access is decided a connection is nobody: it may send a step 1, a presence
+      // and a few keystrokes, not fill the server's memory.
+      const maxBytes = connection.access === null ? this.#quotas.maxEarlyBytes : this.#options.maxEarlyBytes;
+      connection.keepEarly(data, maxBytes);
+      if (connection.isClosed) {
+        this.#logger.warn('closed a connection that sent too much before joining its room', {
+          room: connection.target.name,
+          connection: connection.id,
+          userId: connection.userId,
+          bytes: connection.earlyBytes + data.byteLength,
+          maxBytes,
+        });
+      }
       return;
     }
     try {
@@ -286,13 +338,14 @@ export class Relay {
   #detach(connection: Connection): void {
     connection.isClosed = true;
     this.#connections.delete(connection);
+    this.#limits.release(connection);
+    connection.setHeld();
     const room = connection.room;
     if (room === null) {
       return;
     }
     connection.room = null;
     room.connections.delete(connection);
-    connection.held = [];
     const gone = [...connection.awarenessIds].filter((id) => room.awareness.getStates().has(id));
     if (gone.length > 0 && !room.isDestroyed) {
       awarenessProtocol.removeAwarenessStates(room.awareness, gone, 'disconnect');
@@ -313,6 +366,7 @@ export class Relay {
   }
 
   #relayUpdate(room: Room<Connection>, update: Uint8Array, origin: unknown): void {
+    room.stateBytes += update.byteLength;
     this.#commit.write(room, update, origin instanceof Connection ? origin.userId : null);
     const message = encodeUpdateMessage(update);
     for (const connection of room.connections) {

@@ -45,6 +45,13 @@ export class Room<Member = unknown> {
   readonly recordedAuthors = new Set<UserId>();
   /** Whether changes were stored after the last summary was written. */
   hasUnwrittenSummary = false;
+  /**
+   * At least the size of the document's encoded state (what a new client's sync step 2
+   * carries): the stored log's size at load, plus every update applied since, until measured.
+   */
+  stateBytes: number;
+  /** `stateBytes` when it was last measured exactly; null before the first measure. */
+  measuredStateBytes: number | null = null;
   /** Set when the last connection left while writes were pending: unload after the flush. */
   shouldUnloadAfterFlush = false;
   isDestroyed = false;
@@ -53,6 +60,8 @@ export class Room<Member = unknown> {
     this.target = target;
     this.doc = doc;
     this.log = log;
+    // Merging updates never makes them larger than the sum of their sizes.
+    this.stateBytes = log.bytes;
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server itself has no presence.
     this.awareness.setLocalState(null);

@@ -3,13 +3,15 @@ import * as Y from 'yjs';
 import { CloseCode, readSchemaVersion } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
-import type { Connection } from './Connection';
+import { type Connection, SendKind } from './Connection';
 import { changesDoc, checkUpdate } from './checkUpdate';
 import type { GroupCommit } from './GroupCommit';
+import type { HeldBudget } from './HeldBudget';
 import { ProtocolError } from './ProtocolError';
 import type { Frame } from './parseFrame';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './protocolMessages';
 import type { Room } from './Room';
+import type { UpdateQuota } from './UpdateQuota';
 import type { WriteHolds } from './WriteHolds';
 
 export interface FrameContext {
@@ -19,6 +21,10 @@ export interface FrameContext {
   readonly maxHeldBytes: number;
   /** Rooms whose updates are dropped for now, whoever sends them (see Relay.holdWrites). */
   readonly holds: WriteHolds;
+  /** The held-back updates of all connections together, against one budget. */
+  readonly heldBudget: HeldBudget;
+  /** The per-update and per-room size quotas. */
+  readonly quota: UpdateQuota;
 }
 
 /** Handles one parsed frame of a connection whose room is loaded. Throws ProtocolError on bad input. */
@@ -57,7 +63,7 @@ function answerStep1(
   room: Room<Connection>,
   stateVector: Uint8Array,
 ): void {
-  context.commit.send(connection, encodeSyncStep2(room.doc, stateVector));
+  context.commit.send(connection, encodeSyncStep2(room.doc, stateVector), SendKind.syncAnswer);
   context.commit.send(connection, encodeSyncStep1(room.doc));
 }
 
@@ -89,7 +95,8 @@ function receiveUpdate(
   room: Room<Connection>,
   update: Uint8Array,
 ): void {
-  const reason = readOnlyReason(connection, room) ?? context.holds.reasonFor(room.target.name);
+  const reason =
+    readOnlyReason(connection, room) ?? context.holds.reasonFor(room.target.name) ?? connection.writeRefusal;
   if (reason !== null) {
     // Dropped, never stored. Told once, and only for a real change: a reader's handshake step 2
     // usually carries nothing new. A writer dropped during a hold is asked again when it ends.
@@ -97,6 +104,9 @@ function receiveUpdate(
       connection.hasBeenToldReadOnly = true;
       context.commit.send(connection, encodePermissionDenied(reason));
     }
+    return;
+  }
+  if (!context.quota.admits(connection, room, update)) {
     return;
   }
   const check = checkUpdate(room.doc, update);
@@ -119,9 +129,14 @@ function hold(context: FrameContext, connection: Connection, update: Uint8Array)
       'too many updates whose dependencies never arrived; reconnect to resynchronise',
     );
   }
-  // Copy: the frame's buffer may be reused by the socket library.
-  connection.held.push(update.slice());
-  connection.heldBytes += update.byteLength;
+  if (!context.heldBudget.hasRoomFor(update.byteLength)) {
+    throw new ProtocolError(
+      CloseCode.tryAgainLater,
+      RelayReasonCode.serverBusy,
+      `the server holds ${context.heldBudget.totalBytes} bytes of incomplete updates, its limit; reconnect later`,
+    );
+  }
+  connection.hold(update);
 }
 
 function applyChecked(context: FrameContext, room: Room<Connection>, update: Uint8Array, origin: Connection): void {
@@ -147,15 +162,19 @@ function releaseHeld(context: FrameContext, room: Room<Connection>): void {
       }
       const stillHeld: Uint8Array[] = [];
       for (const update of connection.held) {
-        if (checkUpdate(room.doc, update).kind === 'ok') {
+        if (checkUpdate(room.doc, update).kind !== 'ok') {
+          stillHeld.push(update);
+        } else if (context.quota.admits(connection, room, update)) {
           applyChecked(context, room, update, connection);
           hasProgress = true;
         } else {
-          stillHeld.push(update);
+          // Refused: the connection's writes end here, and admits() dropped what it held.
+          break;
         }
       }
-      connection.held = stillHeld;
-      connection.heldBytes = stillHeld.reduce((sum, update) => sum + update.byteLength, 0);
+      if (connection.writeRefusal === null) {
+        connection.setHeld(stillHeld);
+      }
     }
   }
 }

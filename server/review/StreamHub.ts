@@ -26,7 +26,22 @@ export type CredentialCheck = (credential: string) => Promise<boolean>;
  */
 export class StreamHub {
   readonly #byUser = new Map<UserId, Set<StreamSubscriber>>();
+  readonly #maxStreamsPerUser: number;
   #isClosed = false;
+
+  constructor(options: { readonly maxStreamsPerUser?: number } = {}) {
+    this.#maxStreamsPerUser = options.maxStreamsPerUser ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Whether `userId` may open one more stream (see Quotas.maxStreamsPerUser). */
+  hasRoomFor(userId: UserId): boolean {
+    return (this.#byUser.get(userId)?.size ?? 0) < this.#maxStreamsPerUser;
+  }
+
+  /** The most streams one user may have open. */
+  get maxStreamsPerUser(): number {
+    return this.#maxStreamsPerUser;
+  }
 
   /** Registers a stream; returns the function that removes it. */
   subscribe(userId: UserId, subscriber: StreamSubscriber): () => void {

@@ -34,6 +34,16 @@ export const CloseCode = {
   handshakeTimeout: 4008,
   /** The stored state of the room could not be loaded; nothing was served. Retry later. */
   roomUnavailable: 4500,
+  /**
+   * The server is short of a shared resource (memory for held-back updates): nothing of this
+   * connection is lost, reconnect with backoff.
+   */
+  tryAgainLater: 1013,
+  /**
+   * The user has too many connections open, in all or to this room (the reason says which). Not
+   * retried at once: close the document elsewhere; the app tries again after a minute.
+   */
+  tooManyConnections: 4429,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

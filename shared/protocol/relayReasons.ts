@@ -5,8 +5,8 @@
  */
 
 /**
- * Reasons about a person's rights and a document's workflow, in English, by key. The app shows
- * each in its own words (its translations use the same keys).
+ * Reasons about a person's rights, a document's workflow and the server's quotas, in English, by
+ * key. The app shows each in its own words (its translations use the same keys).
  */
 export const RelayReason = {
   signIn: 'sign in to open documents',
@@ -24,6 +24,10 @@ export const RelayReason = {
   returning: 'the document is being returned for revision',
   approving: 'the document is being approved',
   filing: 'the document is being filed',
+  updateTooLarge: 'this change is larger than the server accepts: it stays on this device',
+  roomFull: 'this document has reached its size limit: new changes stay on this device',
+  tooManyConnections: 'too many connections for this account: close documents in other tabs or devices',
+  tooManyRoomConnections: 'this document is open in too many tabs or devices for this account',
 } as const;
 export type RelayReasonKey = keyof typeof RelayReason;
 
@@ -48,6 +52,7 @@ const CONNECTION_REASONS = {
   unknownMessageType: 'a message type the server does not know',
   badUpdate: 'a Yjs update could not be decoded',
   missingDependencies: 'too many updates whose dependencies never arrived; reconnect to resynchronise',
+  serverBusy: 'the server is holding too many incomplete updates; reconnect later',
 } as const;
 
 /** The stable code of every reason the relay gives: what clients branch on. */
@@ -83,6 +88,11 @@ export const RelayReasonCode = {
   unknownMessageType: 'unknown_message_type',
   badUpdate: 'bad_update',
   missingDependencies: 'missing_dependencies',
+  updateTooLarge: 'update_too_large',
+  roomFull: 'room_full',
+  tooManyConnections: 'too_many_connections',
+  tooManyRoomConnections: 'too_many_room_connections',
+  serverBusy: 'server_busy',
 } as const satisfies { readonly [K in RelayReasonKey | keyof typeof CONNECTION_REASONS]: string };
 export type RelayReasonCode = (typeof RelayReasonCode)[keyof typeof RelayReasonCode];
 

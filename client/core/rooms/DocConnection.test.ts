@@ -87,7 +87,13 @@ afterEach(async () => {
   await store.delete();
 });
 
-function open(docId: DocId, gate: ConnectionGate, room: RoomKind = RoomKind.content): DocConnection {
+function open(
+  docId: DocId,
+  gate: ConnectionGate,
+  room: RoomKind = RoomKind.content,
+  retryAfterTooManyConnectionsMs?: number,
+  retryAfterServerBusyMs?: number,
+): DocConnection {
   const doc = new Y.Doc({ gc: false });
   connection = new DocConnection({
     updates: store.updates,
@@ -100,6 +106,8 @@ function open(docId: DocId, gate: ConnectionGate, room: RoomKind = RoomKind.cont
     serverUrl: 'ws://relay.test/sync',
     gate,
     WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+    ...(retryAfterTooManyConnectionsMs === undefined ? {} : { retryAfterTooManyConnectionsMs }),
+    ...(retryAfterServerBusyMs === undefined ? {} : { retryAfterServerBusyMs }),
   });
   return connection;
 }
@@ -152,5 +160,37 @@ describe('DocConnection with a gate', () => {
       phase: 'error',
       problem: { kind: 'refused', code: CloseCode.forbidden },
     });
+  });
+
+  it('tries once more after a while when the account had too many connections (4429), not at once', async () => {
+    const { gate, refusals } = testGate(true, { isClosedByRefusal: false });
+    const docConnection = open(newDocId(), gate, RoomKind.content, 200);
+    FakeSocket.opened[0]?.accept();
+    FakeSocket.opened[0]?.refuse(CloseCode.tooManyConnections, 'too_many_connections: too many connections');
+    await waitUntil(() => refusals.length === 1, { what: 'the refusal to reach the gate' });
+    expect(docConnection.status.getSnapshot()).toMatchObject({
+      phase: 'error',
+      problem: { kind: 'refused', code: CloseCode.tooManyConnections },
+    });
+    // y-websocket's own backoff would have reconnected within 5 s; it stopped for a 44xx code.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(FakeSocket.opened).toHaveLength(1);
+    await waitUntil(() => FakeSocket.opened.length === 2, { what: 'the later attempt' });
+    // Refused again: one more attempt later, never a loop.
+    FakeSocket.opened[1]?.refuse(CloseCode.tooManyConnections, 'too_many_connections: too many connections');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(FakeSocket.opened).toHaveLength(2);
+  });
+
+  it('waits before reconnecting after the server said it is busy (1013), even right after a sync', async () => {
+    const { gate } = testGate(true);
+    const docConnection = open(newDocId(), gate, RoomKind.content, undefined, 300);
+    FakeSocket.opened[0]?.accept();
+    FakeSocket.opened[0]?.refuse(CloseCode.tryAgainLater, 'server_busy: reconnect later');
+    // y-websocket alone would have tried again after 200 ms.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(FakeSocket.opened).toHaveLength(1);
+    expect(docConnection.status.getSnapshot().problem).toBeNull();
+    await waitUntil(() => FakeSocket.opened.length === 2, { what: 'the later attempt' });
   });
 });

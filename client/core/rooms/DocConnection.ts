@@ -4,7 +4,7 @@ import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { type DocId, isFatalCloseCode, MessageType, RoomKind, roomNameOf } from '../../../shared';
+import { CloseCode, type DocId, isFatalCloseCode, MessageType, RoomKind, roomNameOf } from '../../../shared';
 import type { Diagnostics } from '../diagnostics';
 import { createStore, type Store, shallowEqual } from '../lib';
 import type { UpdateLogStore } from '../storage';
@@ -23,6 +23,18 @@ const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
 /** Longest wait between reconnection attempts; y-websocket backs off exponentially up to it. */
 const MAX_RECONNECT_BACKOFF_MS = 5000;
+
+/**
+ * Wait before trying again after the relay said this account has too many connections open
+ * (4429): long enough for a tab or device to close, and never a tight loop.
+ */
+const RETRY_AFTER_TOO_MANY_CONNECTIONS_MS = 60_000;
+
+/**
+ * Wait before trying again after the relay said it is short of memory for incomplete updates
+ * (1013): y-websocket would retry within a fraction of a second after a connection that synced.
+ */
+const RETRY_AFTER_SERVER_BUSY_MS = 15_000;
 
 export interface DocConnectionOptions {
   readonly updates: UpdateLogStore;
@@ -43,6 +55,10 @@ export interface DocConnectionOptions {
   readonly diagnostics: Diagnostics;
   /** The WebSocket class; the browser's by default (tests pass a fake). */
   readonly WebSocketPolyfill?: typeof WebSocket;
+  /** Wait before connecting again after 4429 (too many connections); a minute by default. */
+  readonly retryAfterTooManyConnectionsMs?: number;
+  /** Wait before connecting again after 1013 (server busy); 15 s by default. */
+  readonly retryAfterServerBusyMs?: number;
 }
 
 type SyncHandler = WebsocketProvider['messageHandlers'][number];
@@ -73,12 +89,17 @@ export class DocConnection {
   /** Remote document messages waiting for the local composition to end; null when not holding. */
   #held: HeldMessage[] | null = null;
   #heldBytes = 0;
+  readonly #retryAfterTooManyMs: number;
+  readonly #retryAfterBusyMs: number;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: DocConnectionOptions) {
     const { updates, docId, doc, awareness, diagnostics } = options;
     this.#diagnostics = diagnostics;
     this.#docId = docId;
     this.#gate = options.gate ?? OPEN_GATE;
+    this.#retryAfterTooManyMs = options.retryAfterTooManyConnectionsMs ?? RETRY_AFTER_TOO_MANY_CONNECTIONS_MS;
+    this.#retryAfterBusyMs = options.retryAfterServerBusyMs ?? RETRY_AFTER_SERVER_BUSY_MS;
     const room = roomNameOf(docId, options.room ?? RoomKind.content);
     this.provider = new WebsocketProvider(options.serverUrl ?? syncServerUrl(), room, doc, {
       connect: false,
@@ -130,6 +151,7 @@ export class DocConnection {
   }
 
   destroy(): void {
+    this.#clearRetry();
     this.#held = null;
     this.#stopGate();
     window.removeEventListener('online', this.#onOnline);
@@ -226,7 +248,38 @@ export class DocConnection {
         const close = { code: event.code, reason: event.reason };
         queueMicrotask(() => this.#gate.onRefused(this.#docId, close));
       }
+      if (event?.code === CloseCode.tooManyConnections) {
+        this.#retryLater(this.#retryAfterTooManyMs);
+      } else if (event?.code === CloseCode.tryAgainLater) {
+        // y-websocket has scheduled its own attempt: stop it once it finished closing, then wait.
+        queueMicrotask(() => {
+          this.provider.disconnect();
+          this.#retryLater(this.#retryAfterBusyMs);
+        });
+      }
     });
+  }
+
+  /**
+   * The relay turned the connection away for now (too many connections of the account, or busy):
+   * try once more after `delayMs`, never in a tight loop; local changes wait on the device.
+   */
+  #retryLater(delayMs: number): void {
+    this.#clearRetry();
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      const { isHeld, isOnline } = this.#facts.getSnapshot();
+      if (!isHeld && isOnline && this.provider.ws === null) {
+        this.provider.connect();
+      }
+    }, delayMs);
+  }
+
+  #clearRetry(): void {
+    if (this.#retryTimer !== null) {
+      clearTimeout(this.#retryTimer);
+      this.#retryTimer = null;
+    }
   }
 
   #socketFacts(): Pick<SyncFacts, 'isConnected' | 'hasSynced'> {

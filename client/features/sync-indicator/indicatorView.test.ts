@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatRelayReason, RelayReasonCode } from '../../../shared/protocol/relayReasons';
 import { en } from '../../app/i18n/en';
 import { zhCN } from '../../app/i18n/zh-CN';
+import { relayReasonText } from '../../ui/errorText';
 import { docIndicatorView, expiredIndicatorView, listIndicatorView } from './indicatorView';
 
 beforeAll(async () => {
@@ -28,6 +30,20 @@ describe('sync indicator texts', () => {
       docIndicatorView({ ...base, phase: 'error', problem: { kind: 'refused', code: 4403, reason: '无权查看' } }, t)
         .label,
     ).toBe('服务器拒绝同步：无权查看');
+  });
+
+  it('shows a refusal over a quota in the app’s words, without the server’s sentence', () => {
+    const base = { unsent: 3, problem: null, readOnlyReason: null };
+    const reason = formatRelayReason(RelayReasonCode.tooManyConnections, 'too many connections for this account (50)');
+    expect(
+      docIndicatorView({ ...base, phase: 'error', problem: { kind: 'refused', code: 4429, reason } }, t).label,
+    ).toBe('服务器拒绝同步：此账号打开的连接过多，请关闭其他标签页或设备上的文档');
+    expect(relayReasonText(formatRelayReason(RelayReasonCode.roomFull, 'reached 256 MiB'), t)).toBe(
+      '文档已达到大小上限，新的修改仍保存在本设备上',
+    );
+    expect(relayReasonText(formatRelayReason(RelayReasonCode.updateTooLarge), t)).toBe(
+      '这次修改超过了服务器接受的大小，修改仍保存在本设备上',
+    );
   });
 
   it('on the list, counts changes of all documents', () => {
