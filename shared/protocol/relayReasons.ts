@@ -24,6 +24,7 @@ export const RelayReason = {
   returning: 'the document is being returned for revision',
   approving: 'the document is being approved',
   filing: 'the document is being filed',
+  commentRefused: 'a change to the comments breaks their rules and was not saved: reload the page',
 } as const;
 export type RelayReasonKey = keyof typeof RelayReason;
 
@@ -67,6 +68,7 @@ export const RelayReasonCode = {
   returning: 'returning',
   approving: 'approving',
   filing: 'filing',
+  commentRefused: 'comment_refused',
   badRoom: 'bad_room',
   clientTooOld: 'client_too_old',
   schemaTooNew: 'schema_too_new',

@@ -25,6 +25,7 @@ export const zhCN = {
     returning: '文档正在退回修改',
     approving: '文档正在审核通过',
     filing: '文档正在立案',
+    commentRefused: '这条评论改动不符合评论规则，未被保存，请刷新页面',
   },
   comments: commentsZhCN,
   versions: versionsZhCN,

@@ -1,14 +1,17 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { UserId } from '../../../shared';
+import { MAX_ANCHOR_BYTES, MAX_COMMENTS_PER_THREAD, MAX_THREADS_PER_DOC } from '../../../shared/domain/comments';
 import { ClientError, ClientErrorCode } from '../errors';
 import { newCommentId } from './commentIds';
 import { type EncodedAnchor, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, mentionsSchema, threadsOf } from './commentTypes';
 
 /**
  * Changes to a document's comment threads, in its comments Y.Doc (shape in commentTypes.ts).
- * Only the author may edit or delete a comment: the relay cannot read the doc, so every client
- * keeps that rule here. Reading is in readThreads.ts; both are exported from here together.
+ * The relay judges every update to a comments room by the shared rules (docs/RULES.md
+ * "Comments") and closes a connection that breaks them; these functions keep the same rules
+ * (the author alone edits or deletes a comment, the limits), so that an honest client never
+ * writes what the relay refuses. Reading is in readThreads.ts; both are exported from here.
  */
 
 export type { Comment, EncodedAnchor, Thread } from './commentTypes';
@@ -56,6 +59,13 @@ export function createThread(doc: Y.Doc, input: NewThread): { threadId: string; 
   const text = parseInput(textSchema, input.text, 'The comment');
   const mentions = parseInput(mentionsSchema, input.mentions ?? [], 'The mentions');
   const now = input.now ?? Date.now();
+  if (input.anchor.start.byteLength > MAX_ANCHOR_BYTES || input.anchor.end.byteLength > MAX_ANCHOR_BYTES) {
+    throw new ClientError({ code: ClientErrorCode.invalidInput, message: 'The passage cannot be anchored' });
+  }
+  if (threadsOf(doc).size >= MAX_THREADS_PER_DOC) {
+    const message = `This document has ${MAX_THREADS_PER_DOC} threads, as many as it may have`;
+    throw new ClientError({ code: ClientErrorCode.invalidInput, message });
+  }
   const threadId = newCommentId();
   const commentId = newCommentId();
   doc.transact(() => {
@@ -132,6 +142,10 @@ export function addReply(doc: Y.Doc, input: NewReply): string {
   const text = parseInput(textSchema, input.text, 'The reply');
   const mentions = parseInput(mentionsSchema, input.mentions ?? [], 'The mentions');
   const comments = commentList(threadMap(doc, input.threadId));
+  if (comments.length >= MAX_COMMENTS_PER_THREAD) {
+    const message = `Thread ${input.threadId} has ${MAX_COMMENTS_PER_THREAD} comments, as many as it may have`;
+    throw new ClientError({ code: ClientErrorCode.invalidInput, message });
+  }
   const commentId = newCommentId();
   comments.push([commentMap(commentId, input.authorId, text, mentions, input.now ?? Date.now())]);
   return commentId;

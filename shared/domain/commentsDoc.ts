@@ -1,0 +1,65 @@
+import * as Y from 'yjs';
+import { COMMENTS_KEY, type PlainComment, type PlainThread, THREADS_KEY } from './comments';
+
+/**
+ * Reads a comments Y.Doc as the plain values the comment rules judge (shared/domain/comments.ts).
+ * Shared types are named by their item's id, so that one replaced by another with the same
+ * content is still seen as replaced.
+ */
+
+/** The root map of threads in a comments doc. */
+export function threadsOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(THREADS_KEY);
+}
+
+/** Anything with an item: a Yjs shared type. */
+interface HasItem {
+  readonly _item: Y.Item | null;
+}
+
+function itemKeyOf(type: HasItem): string {
+  const item = type._item;
+  return item === null ? 'root' : `${item.id.client}:${item.id.clock}`;
+}
+
+function plainValue(value: unknown): unknown {
+  return value instanceof Y.AbstractType ? { sharedType: itemKeyOf(value) } : value;
+}
+
+function plainEntries(map: Y.Map<unknown>, skip: string | null): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of map.entries()) {
+    if (name !== skip) {
+      fields[name] = plainValue(value);
+    }
+  }
+  return fields;
+}
+
+function plainComment(value: unknown, index: number, list: Y.Array<unknown>): PlainComment {
+  if (value instanceof Y.Map) {
+    return { key: itemKeyOf(value), fields: plainEntries(value, null) };
+  }
+  // Not a map: named by its position, which is enough to refuse it as new and to see it go.
+  return { key: `${itemKeyOf(list)}#${index}:${JSON.stringify(plainValue(value)) ?? ''}`, fields: null };
+}
+
+/** The thread under `key` as plain values; null when there is none. Anything not a Y.Map counts as a thread with no valid fields. */
+export function readPlainThread(doc: Y.Doc, key: string): PlainThread | null {
+  const threads = threadsOf(doc);
+  if (!threads.has(key)) {
+    return null;
+  }
+  const value = threads.get(key);
+  if (!(value instanceof Y.Map)) {
+    return { key: `value:${JSON.stringify(plainValue(value)) ?? ''}`, fields: {}, commentsKey: null, comments: [] };
+  }
+  const list = value.get(COMMENTS_KEY);
+  const isList = list instanceof Y.Array;
+  return {
+    key: itemKeyOf(value),
+    fields: plainEntries(value, COMMENTS_KEY),
+    commentsKey: isList ? itemKeyOf(list) : null,
+    comments: isList ? list.toArray().map((each, index) => plainComment(each, index, list)) : [],
+  };
+}
