@@ -63,3 +63,14 @@ export function readPlainThread(doc: Y.Doc, key: string): PlainThread | null {
     comments: isList ? list.toArray().map((each, index) => plainComment(each, index, list)) : [],
   };
 }
+
+/** The fields of the comment `commentId` of thread `threadId`; null when there is no such comment. */
+export function findPlainComment(
+  doc: Y.Doc,
+  threadId: string,
+  commentId: string,
+): Readonly<Record<string, unknown>> | null {
+  const thread = readPlainThread(doc, threadId);
+  const comment = thread?.comments.find((each) => each.fields?.id === commentId);
+  return comment?.fields ?? null;
+}
