@@ -15,6 +15,7 @@ import { inProcess, onEachServer, type RunContext, report, type Scenario, withAl
 import { ServerKind } from '../lib/serverProcess';
 import { type BackgroundSyncOptions, buildDrafts, runBackgroundSync } from './backgroundSync';
 import { type ColdLoadOptions, runColdLoad } from './coldLoad';
+import { type CommentRulesOptions, runCommentRules } from './commentRules';
 import { type ConnectionsOptions, runConnections } from './connections';
 import { type DeviceStorageOptions, runDeviceStorage, type StorageTimes } from './deviceStorage';
 import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout';
@@ -370,6 +371,31 @@ const deviceStorage: Scenario = {
   },
 };
 
+const commentRules: Scenario = {
+  name: 'comment-rules',
+  async run(context) {
+    const options: CommentRulesOptions = {
+      threads: 200,
+      commentsPerThread: 10,
+      updates: context.isQuick ? 900 : 3000,
+      seed: 11,
+    };
+    const outcomes = await inProcess(context, 'comment-rules', () => runCommentRules(options));
+    const name = `comment rules ${options.threads} threads x ${options.commentsPerThread}`;
+    const rows = [
+      metricRow(name, 'plain apply median us/update', outcomes, (r) => r.plainUs.p50),
+      metricRow(name, 'plain apply p95 us/update', outcomes, (r) => r.plainUs.p95),
+      metricRow(name, 'judged median us/update', outcomes, (r) => r.judgedUs.p50),
+      // A comment is one update per person per action: a millisecond is far below what a reader notices.
+      metricRow(name, 'judged p95 us/update', outcomes, (r) => r.judgedUs.p95, { target: below(1000) }),
+      metricRow(name, 'rules cost median us/update', outcomes, (r) => r.extraUsP50),
+      metricRow(name, 'update bytes', outcomes, (r) => r.updateBytes, { digits: 0 }),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('comment-rules', outcomes, rows, options);
+  },
+};
+
 /** Every scenario, in the order `npm run bench` runs them. */
 export const SCENARIOS: readonly Scenario[] = [
   fanout,
@@ -382,4 +408,5 @@ export const SCENARIOS: readonly Scenario[] = [
   openReview,
   submitStorage,
   deviceStorage,
+  commentRules,
 ];
