@@ -102,7 +102,10 @@ function applyToScratch(doc: Y.Doc, update: Uint8Array): { scratch: Y.Doc; touch
 export function judgeCommentsUpdate(doc: Y.Doc, update: Uint8Array, context: JudgeContext): CommentVerdict {
   const { scratch, touched } = applyToScratch(doc, update);
   const verdict = judgeTouched(doc, scratch, touched, context);
-  if (!verdict.ok) {
+  // Pending structs (checkUpdate should have held the update back) are dropped from the room when
+  // it is applied there: the scratch, which keeps them, is rebuilt rather than trusted.
+  const isPending = scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null;
+  if (!verdict.ok || isPending) {
     dropScratch(doc);
   }
   return verdict;
