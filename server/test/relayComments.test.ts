@@ -5,6 +5,7 @@ import { CloseCode, type DocId, DocKind, Role, RoomKind, roomNameOf, type UserId
 import { RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { FAST_PASSWORDS } from './support/apiRequest';
 import {
   commentIn,
   commentList,
@@ -19,6 +20,7 @@ import {
 } from './support/commentsWriter';
 import { SyncClient } from './support/SyncClient';
 import { setupSeededServer } from './support/setupTestServer';
+import { makeDataDir, newRoom, seedRelayWorkspace, startTestServer } from './support/testServer';
 
 type Person = 'zhang' | 'li' | 'chair';
 
@@ -299,5 +301,36 @@ describe('the relay keeps honest comment updates (docs/RULES.md, Comments)', () 
     const stored = await storedThreads(id);
     expect(JSON.stringify(stored)).toContain('第一条');
     expect(JSON.stringify(stored)).not.toContain('改了别人的');
+  });
+});
+
+describe('a refused comments update after a restart', () => {
+  it('C5: is not served by the restarted server, which opens the room with the honest threads', async () => {
+    const dataDir = makeDataDir();
+    const first = await startTestServer({ dataDir, passwordParams: FAST_PASSWORDS });
+    const workspace = await seedRelayWorkspace(first);
+    const room = roomNameOf(await newRoom(workspace), RoomKind.comments);
+    const zhang = { token: workspace.people.zhang.token };
+    const li = { token: workspace.people.li.token };
+    const writer = await SyncClient.connect(first.wsUrl, room, zhang);
+    const { threadId } = openThread(writer.doc, workspace.people.zhang.id, '请补充数据来源');
+    await writer.sync();
+    const honest = threadsJson(writer.doc);
+    const forger = await SyncClient.connect(first.wsUrl, room, li);
+    reply(forger.doc, threadId, workspace.people.zhang.id, '冒名的回复');
+    expect((await forger.waitClosed()).code).toBe(CloseCode.refusedUpdate);
+    await writer.close();
+    await first.close();
+
+    const second = await startTestServer({ dataDir, passwordParams: FAST_PASSWORDS });
+    try {
+      for (const token of [zhang, li]) {
+        const fresh = await SyncClient.connect(second.wsUrl, room, token);
+        expect(threadsJson(fresh.doc)).toEqual(honest);
+        await fresh.close();
+      }
+    } finally {
+      await second.dispose();
+    }
   });
 });
