@@ -11,9 +11,10 @@ import {
 } from './commentTypes';
 
 /**
- * Reading the threads back. Anyone who may comment may write anything into the comments doc
- * (the relay cannot read it), so every thread and comment is validated; what is not valid is
- * left out rather than shown half.
+ * Reading the threads back. The relay judges every update to a comments room (docs/RULES.md,
+ * Comments), but what was stored before it did, or by a server of another version, is data from
+ * outside like any other: every thread and comment is validated, and what is not valid is left
+ * out rather than shown half.
  */
 
 const commentSchema = z.object({
