@@ -88,7 +88,7 @@ function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
 
 /**
  * `count` threads on random passages of the content, every other one with a reply, by `authorId`:
- * the relay keeps only comments by the user who sends them (docs/RULES.md, C3, C5).
+ * the relay keeps only comments by the user who sends them (docs/RULES.md, CM3, CM5).
  */
 function writeThreads(content: Y.Doc, count: number, random: () => number, authorId: UserId): Y.Doc {
   const comments = new Y.Doc();

@@ -110,44 +110,44 @@ async function expectRefused(id: DocId, rule: string, attack: (doc: Y.Doc) => vo
 }
 
 describe('the relay refuses comment updates that break the rules (docs/RULES.md, Comments)', () => {
-  it('C5: refuses a reply posted in the name of another user', async () => {
+  it('CM5: refuses a reply posted in the name of another user', async () => {
     const { id, threadId } = await discussed();
-    await expectRefused(id, 'C5', (doc) => reply(doc, threadId, idOf('chair'), '主席同意'));
+    await expectRefused(id, 'CM5', (doc) => reply(doc, threadId, idOf('chair'), '主席同意'));
   });
 
-  it('C3: refuses a thread opened in the name of another user', async () => {
+  it('CM3: refuses a thread opened in the name of another user', async () => {
     const { id } = await discussed();
-    await expectRefused(id, 'C3', (doc) => openThread(doc, idOf('chair'), '主席的意见'));
+    await expectRefused(id, 'CM3', (doc) => openThread(doc, idOf('chair'), '主席的意见'));
   });
 
-  it('C7: refuses rewriting another member’s comment', async () => {
+  it('CM7: refuses rewriting another member’s comment', async () => {
     const { id, threadId, zhangComment } = await discussed();
-    await expectRefused(id, 'C7', (doc) => commentIn(doc, threadId, zhangComment).set('text', '我收回这个意见'));
+    await expectRefused(id, 'CM7', (doc) => commentIn(doc, threadId, zhangComment).set('text', '我收回这个意见'));
   });
 
-  it('C7: refuses deleting another member’s comment', async () => {
+  it('CM7: refuses deleting another member’s comment', async () => {
     const { id, threadId, zhangComment } = await discussed();
-    await expectRefused(id, 'C7', (doc) => deleteComment(doc, threadId, zhangComment));
+    await expectRefused(id, 'CM7', (doc) => deleteComment(doc, threadId, zhangComment));
   });
 
-  it('C6: refuses changing the author of one’s own comment', async () => {
+  it('CM6: refuses changing the author of one’s own comment', async () => {
     const { id, threadId, liComment } = await discussed();
-    await expectRefused(id, 'C6', (doc) => commentIn(doc, threadId, liComment).set('authorId', idOf('chair')));
+    await expectRefused(id, 'CM6', (doc) => commentIn(doc, threadId, liComment).set('authorId', idOf('chair')));
   });
 
-  it('C9: refuses a resolution in the name of someone else', async () => {
+  it('CM9: refuses a resolution in the name of someone else', async () => {
     const { id, threadId } = await discussed();
-    await expectRefused(id, 'C9', (doc) => setResolved(doc, threadId, idOf('chair')));
+    await expectRefused(id, 'CM9', (doc) => setResolved(doc, threadId, idOf('chair')));
   });
 
-  it('C2: refuses removing a thread', async () => {
+  it('CM2: refuses removing a thread', async () => {
     const { id, threadId } = await discussed();
-    await expectRefused(id, 'C2', (doc) => threadsOf(doc).delete(threadId));
+    await expectRefused(id, 'CM2', (doc) => threadsOf(doc).delete(threadId));
   });
 
-  it('C2: refuses replacing a thread with a copy of it', async () => {
+  it('CM2: refuses replacing a thread with a copy of it', async () => {
     const { id, threadId } = await discussed();
-    await expectRefused(id, 'C2', (doc) => {
+    await expectRefused(id, 'CM2', (doc) => {
       const copy = new Y.Map<unknown>();
       for (const [key, value] of threadMap(doc, threadId).entries()) {
         if (key !== 'comments') {
@@ -159,45 +159,45 @@ describe('the relay refuses comment updates that break the rules (docs/RULES.md,
     });
   });
 
-  it('C4: refuses changing the quote of a thread', async () => {
+  it('CM4: refuses changing the quote of a thread', async () => {
     const { id, threadId } = await discussed();
-    await expectRefused(id, 'C4', (doc) => threadMap(doc, threadId).set('quote', '另一段话'));
+    await expectRefused(id, 'CM4', (doc) => threadMap(doc, threadId).set('quote', '另一段话'));
   });
 
-  it('C5: refuses a reply over the length limit', async () => {
+  it('CM5: refuses a reply over the length limit', async () => {
     const { id, threadId } = await discussed();
-    await expectRefused(id, 'C5', (doc) => reply(doc, threadId, idOf('li'), '长'.repeat(MAX_COMMENT_LENGTH + 1)));
+    await expectRefused(id, 'CM5', (doc) => reply(doc, threadId, idOf('li'), '长'.repeat(MAX_COMMENT_LENGTH + 1)));
   });
 
-  it('C8: refuses removing a comment from its thread, even one’s own', async () => {
+  it('CM8: refuses removing a comment from its thread, even one’s own', async () => {
     const { id, threadId } = await discussed();
-    await expectRefused(id, 'C8', (doc) => commentList(doc, threadId).delete(1, 1));
+    await expectRefused(id, 'CM8', (doc) => commentList(doc, threadId).delete(1, 1));
   });
 
-  it('C5: refuses a reply dated in the future', async () => {
+  it('CM5: refuses a reply dated in the future', async () => {
     const { id, threadId } = await discussed();
-    await expectRefused(id, 'C5', (doc) =>
+    await expectRefused(id, 'CM5', (doc) =>
       reply(doc, threadId, idOf('li'), '明天的意见', { now: Date.now() + 60 * 60 * 1000 }),
     );
   });
 
-  it('C1: refuses a change to another root type of the comments document', async () => {
+  it('CM1: refuses a change to another root type of the comments document', async () => {
     const { id } = await discussed();
-    await expectRefused(id, 'C1', (doc) => doc.getMap('settings').set('owner', idOf('li')));
+    await expectRefused(id, 'CM1', (doc) => doc.getMap('settings').set('owner', idOf('li')));
   });
 
-  it('C7: refuses bringing back a deleted comment', async () => {
+  it('CM7: refuses bringing back a deleted comment', async () => {
     const { id, threadId, liComment } = await discussed();
     const li = await connect(id, 'li');
     deleteComment(li.doc, threadId, liComment);
     await li.sync();
     await li.close();
-    await expectRefused(id, 'C7', (doc) => commentIn(doc, threadId, liComment).set('isDeleted', false));
+    await expectRefused(id, 'CM7', (doc) => commentIn(doc, threadId, liComment).set('isDeleted', false));
   });
 });
 
 describe('the relay keeps honest comment updates (docs/RULES.md, Comments)', () => {
-  it('C5, C7, C9: keeps a reply, an edit and a deletion of one’s own comment, a resolution and a reopening', async () => {
+  it('CM5, CM7, CM9: keeps a reply, an edit and a deletion of one’s own comment, a resolution and a reopening', async () => {
     const { id, threadId, liComment } = await discussed();
     const li = await connect(id, 'li');
     const chair = await connect(id, 'chair');
@@ -224,7 +224,7 @@ describe('the relay keeps honest comment updates (docs/RULES.md, Comments)', () 
     expect(threadMap(thread, threadId).toJSON()).toMatchObject({ resolved: true, resolvedBy: idOf('li') });
   });
 
-  it('C5, C9: keeps comments and a resolution written offline a day ago and uploaded now', async () => {
+  it('CM5, CM9: keeps comments and a resolution written offline a day ago and uploaded now', async () => {
     const record = await ctx.workspace.createDoc('zhang', { groupKey: '经济界', kind: DocKind.proposal });
     const zhang = await connect(record.id, 'zhang');
     const { threadId } = openThread(zhang.doc, idOf('zhang'), '两天前的意见', { now: Date.now() - 2 * DAY_MS });
@@ -247,7 +247,7 @@ describe('the relay keeps honest comment updates (docs/RULES.md, Comments)', () 
     expect(threadMap(fresh.doc, offlineThread.threadId).get('authorId')).toBe(idOf('li'));
   });
 
-  it('C8, C9: merges replies, edits and a resolution two people make at the same time', async () => {
+  it('CM8, CM9: merges replies, edits and a resolution two people make at the same time', async () => {
     const { id, threadId, zhangComment, liComment } = await discussed();
     const zhang = await connect(id, 'zhang');
     const li = await connect(id, 'li');
@@ -296,7 +296,7 @@ describe('the relay keeps honest comment updates (docs/RULES.md, Comments)', () 
     attacker.sendUpdate(first);
     const closed = await attacker.waitClosed();
     expect(closed.code).toBe(CloseCode.refusedUpdate);
-    expect(closed.reason).toMatch(/^comment_refused: C7: /);
+    expect(closed.reason).toMatch(/^comment_refused: CM7: /);
     // The honest first update of the pair is kept; the held one that broke a rule is not.
     const stored = await storedThreads(id);
     expect(JSON.stringify(stored)).toContain('第一条');
@@ -305,7 +305,7 @@ describe('the relay keeps honest comment updates (docs/RULES.md, Comments)', () 
 });
 
 describe('a refused comments update after a restart', () => {
-  it('C5: is not served by the restarted server, which opens the room with the honest threads', async () => {
+  it('CM5: is not served by the restarted server, which opens the room with the honest threads', async () => {
     const dataDir = makeDataDir();
     const first = await startTestServer({ dataDir, passwordParams: FAST_PASSWORDS });
     const workspace = await seedRelayWorkspace(first);

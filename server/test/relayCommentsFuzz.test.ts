@@ -253,7 +253,7 @@ function expectHolds(doc: Y.Doc, expected: ReadonlyMap<string, ExpectedThread>):
   }
 }
 
-describe('comments room fuzz (C1-C10)', () => {
+describe('comments room fuzz (CM1-CM10)', () => {
   it.each(SEEDS)('seed %i: stores every honest change and no dishonest one', async (seed) => {
     const record = await ctx.workspace.createDoc('zhang', { groupKey: '经济界', kind: DocKind.proposal });
     const fuzz = new Fuzz(seed, record.id);

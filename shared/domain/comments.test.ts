@@ -65,90 +65,90 @@ const first = comment('a');
 const stored = thread([first]);
 
 describe('comment rules on plain values (docs/RULES.md, Comments)', () => {
-  it('C3: accepts a new thread by the sender, even one written a day ago', () => {
+  it('CM3: accepts a new thread by the sender, even one written a day ago', () => {
     expect(judge(null, stored)).toEqual({ ok: true });
-    expect(judge(null, stored, LI)).toMatchObject({ ok: false, rule: 'C3' });
-    expect(judge(null, thread([first], { id: 'another-id' }))).toMatchObject({ ok: false, rule: 'C3' });
-    expect(judge(null, thread([first], { extra: 1 }))).toMatchObject({ ok: false, rule: 'C3' });
-    expect(judge(null, thread([]))).toMatchObject({ ok: false, rule: 'C3' });
-    expect(judge(null, thread([first], { anchorStart: 'not bytes' }))).toMatchObject({ ok: false, rule: 'C3' });
+    expect(judge(null, stored, LI)).toMatchObject({ ok: false, rule: 'CM3' });
+    expect(judge(null, thread([first], { id: 'another-id' }))).toMatchObject({ ok: false, rule: 'CM3' });
+    expect(judge(null, thread([first], { extra: 1 }))).toMatchObject({ ok: false, rule: 'CM3' });
+    expect(judge(null, thread([]))).toMatchObject({ ok: false, rule: 'CM3' });
+    expect(judge(null, thread([first], { anchorStart: 'not bytes' }))).toMatchObject({ ok: false, rule: 'CM3' });
   });
 
-  it('C2, C4: a thread is never removed or replaced, and its fixed fields never change', () => {
-    expect(judge(stored, null)).toMatchObject({ ok: false, rule: 'C2' });
-    expect(judge(stored, { ...stored, key: '9:0' })).toMatchObject({ ok: false, rule: 'C2' });
-    expect(judge(stored, thread([first], { quote: '别的' }))).toMatchObject({ ok: false, rule: 'C4' });
-    expect(judge(stored, { ...stored, commentsKey: '9:1' })).toMatchObject({ ok: false, rule: 'C4' });
+  it('CM2, CM4: a thread is never removed or replaced, and its fixed fields never change', () => {
+    expect(judge(stored, null)).toMatchObject({ ok: false, rule: 'CM2' });
+    expect(judge(stored, { ...stored, key: '9:0' })).toMatchObject({ ok: false, rule: 'CM2' });
+    expect(judge(stored, thread([first], { quote: '别的' }))).toMatchObject({ ok: false, rule: 'CM4' });
+    expect(judge(stored, { ...stored, commentsKey: '9:1' })).toMatchObject({ ok: false, rule: 'CM4' });
     expect(judge(stored, thread([first], { anchorStart: new Uint8Array([1]) }))).toEqual({ ok: true });
   });
 
-  it('C5: bounds a new comment’s time by the server’s clock ahead and its thread behind', () => {
+  it('CM5: bounds a new comment’s time by the server’s clock ahead and its thread behind', () => {
     const at = (createdAt: number) => judge(stored, thread([first, comment('b', { createdAt })]));
     expect(at(NOW - DAY_MS)).toEqual({ ok: true });
     expect(at(NOW + CLOCK_TOLERANCE_MS)).toEqual({ ok: true });
-    expect(at(NOW + CLOCK_TOLERANCE_MS + 1)).toMatchObject({ ok: false, rule: 'C5' });
-    expect(at(NOW - 2 * DAY_MS - CLOCK_TOLERANCE_MS - 1)).toMatchObject({ ok: false, rule: 'C5' });
+    expect(at(NOW + CLOCK_TOLERANCE_MS + 1)).toMatchObject({ ok: false, rule: 'CM5' });
+    expect(at(NOW - 2 * DAY_MS - CLOCK_TOLERANCE_MS - 1)).toMatchObject({ ok: false, rule: 'CM5' });
   });
 
-  it('C5: checks a new comment’s author, text, mentions, id and state', () => {
+  it('CM5: checks a new comment’s author, text, mentions, id and state', () => {
     const reply = (fields: Partial<Record<string, unknown>>) => judge(stored, thread([first, comment('b', fields)]));
     const people = (count: number) =>
       Array.from({ length: count }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-    expect(reply({ authorId: LI })).toMatchObject({ ok: false, rule: 'C5' });
-    expect(reply({ text: '   ' })).toMatchObject({ ok: false, rule: 'C5' });
-    expect(reply({ mentions: [LI, LI] })).toMatchObject({ ok: false, rule: 'C5' });
-    expect(reply({ mentions: ['li'] })).toMatchObject({ ok: false, rule: 'C5' });
+    expect(reply({ authorId: LI })).toMatchObject({ ok: false, rule: 'CM5' });
+    expect(reply({ text: '   ' })).toMatchObject({ ok: false, rule: 'CM5' });
+    expect(reply({ mentions: [LI, LI] })).toMatchObject({ ok: false, rule: 'CM5' });
+    expect(reply({ mentions: ['li'] })).toMatchObject({ ok: false, rule: 'CM5' });
     expect(reply({ mentions: people(MAX_MENTIONS) })).toEqual({ ok: true });
-    expect(reply({ mentions: people(MAX_MENTIONS + 1) })).toMatchObject({ ok: false, rule: 'C5' });
-    expect(reply({ id: first.fields?.id })).toMatchObject({ ok: false, rule: 'C5' });
-    expect(reply({ isDeleted: true })).toMatchObject({ ok: false, rule: 'C5' });
-    expect(judge(stored, thread([first, { key: 'b', fields: null }]))).toMatchObject({ ok: false, rule: 'C5' });
+    expect(reply({ mentions: people(MAX_MENTIONS + 1) })).toMatchObject({ ok: false, rule: 'CM5' });
+    expect(reply({ id: first.fields?.id })).toMatchObject({ ok: false, rule: 'CM5' });
+    expect(reply({ isDeleted: true })).toMatchObject({ ok: false, rule: 'CM5' });
+    expect(judge(stored, thread([first, { key: 'b', fields: null }]))).toMatchObject({ ok: false, rule: 'CM5' });
   });
 
-  it('C6, C7: only the author edits or deletes a comment, and a deleted one stays deleted', () => {
+  it('CM6, CM7: only the author edits or deletes a comment, and a deleted one stays deleted', () => {
     const edited = thread([withFields(first, { text: '改过', editedAt: NOW })]);
     expect(judge(stored, edited)).toEqual({ ok: true });
-    expect(judge(stored, edited, LI)).toMatchObject({ ok: false, rule: 'C7' });
-    expect(judge(stored, thread([withFields(first, { createdAt: NOW })]))).toMatchObject({ ok: false, rule: 'C6' });
+    expect(judge(stored, edited, LI)).toMatchObject({ ok: false, rule: 'CM7' });
+    expect(judge(stored, thread([withFields(first, { createdAt: NOW })]))).toMatchObject({ ok: false, rule: 'CM6' });
     const deleted = thread([withFields(first, { text: '', mentions: [], isDeleted: true, editedAt: NOW })]);
     expect(judge(stored, deleted)).toEqual({ ok: true });
-    expect(judge(deleted, stored)).toMatchObject({ ok: false, rule: 'C7' });
+    expect(judge(deleted, stored)).toMatchObject({ ok: false, rule: 'CM7' });
     // An edit from the author's other device merged into the deletion.
     expect(judge(deleted, thread([withFields(first, { text: '改过', isDeleted: true, editedAt: NOW })]))).toEqual({
       ok: true,
     });
     expect(judge(stored, thread([withFields(first, { editedAt: NOW + DAY_MS })]))).toMatchObject({
       ok: false,
-      rule: 'C7',
+      rule: 'CM7',
     });
   });
 
-  it('C8: comments are never removed or moved, but concurrent replies may land between them', () => {
+  it('CM8: comments are never removed or moved, but concurrent replies may land between them', () => {
     const second = comment('b', { authorId: LI });
     const two = thread([first, second]);
-    expect(judge(two, thread([first]))).toMatchObject({ ok: false, rule: 'C8' });
-    expect(judge(two, thread([second, first]))).toMatchObject({ ok: false, rule: 'C8' });
+    expect(judge(two, thread([first]))).toMatchObject({ ok: false, rule: 'CM8' });
+    expect(judge(two, thread([second, first]))).toMatchObject({ ok: false, rule: 'CM8' });
     expect(judge(two, thread([first, comment('c'), second]))).toEqual({ ok: true });
   });
 
-  it('C9: anyone resolves or reopens, in their own name, at an allowed time', () => {
+  it('CM9: anyone resolves or reopens, in their own name, at an allowed time', () => {
     const resolved = (by: unknown, at: unknown) => thread([first], { resolved: true, resolvedBy: by, resolvedAt: at });
     expect(judge(stored, resolved(LI, NOW), LI)).toEqual({ ok: true });
-    expect(judge(stored, resolved(ZHANG, NOW), LI)).toMatchObject({ ok: false, rule: 'C9' });
+    expect(judge(stored, resolved(ZHANG, NOW), LI)).toMatchObject({ ok: false, rule: 'CM9' });
     expect(judge(stored, resolved(LI, NOW - DAY_MS), LI)).toEqual({ ok: true });
-    expect(judge(stored, resolved(LI, NOW + DAY_MS), LI)).toMatchObject({ ok: false, rule: 'C9' });
+    expect(judge(stored, resolved(LI, NOW + DAY_MS), LI)).toMatchObject({ ok: false, rule: 'CM9' });
     expect(judge(resolved(ZHANG, NOW), stored, LI)).toEqual({ ok: true });
     expect(judge(resolved(ZHANG, NOW), thread([first], { resolvedBy: ZHANG }), LI)).toMatchObject({
       ok: false,
-      rule: 'C9',
+      rule: 'CM9',
     });
   });
 
-  it('C10: caps threads per document and comments per thread when one is added', () => {
+  it('CM10: caps threads per document and comments per thread when one is added', () => {
     expect(judge(null, stored, ZHANG, MAX_THREADS_PER_DOC)).toEqual({ ok: true });
-    expect(judge(null, stored, ZHANG, MAX_THREADS_PER_DOC + 1)).toMatchObject({ ok: false, rule: 'C10' });
+    expect(judge(null, stored, ZHANG, MAX_THREADS_PER_DOC + 1)).toMatchObject({ ok: false, rule: 'CM10' });
     const full = thread(Array.from({ length: MAX_COMMENTS_PER_THREAD }, (_, i) => comment(`k${i}`)));
-    expect(judge(full, thread([...full.comments, comment('over')]))).toMatchObject({ ok: false, rule: 'C10' });
+    expect(judge(full, thread([...full.comments, comment('over')]))).toMatchObject({ ok: false, rule: 'CM10' });
     expect(judge(full, thread([...full.comments]))).toEqual({ ok: true });
   });
 });

@@ -2,7 +2,7 @@ import { parseUserId, type UserId } from './ids';
 
 /**
  * The rules of a document's comments Y.Doc (room `<id>.comments`, docs/RULES.md "Comments",
- * C1-C10): its shape, its limits, and who may change what. The relay judges every update to a
+ * CM1-CM10): its shape, its limits, and who may change what. The relay judges every update to a
  * comments room with `judgeThreadChange` before it stores or relays it; the client's model keeps
  * the same limits, so an honest client never writes what the relay refuses.
  *
@@ -78,16 +78,16 @@ export interface PlainThread {
 
 /** The stable ids of the comment rules (docs/RULES.md). */
 export const CommentRule = {
-  onlyThreads: 'C1',
-  threadKept: 'C2',
-  newThread: 'C3',
-  threadFixed: 'C4',
-  newComment: 'C5',
-  commentFixed: 'C6',
-  commentEdit: 'C7',
-  commentsKept: 'C8',
-  resolution: 'C9',
-  counts: 'C10',
+  onlyThreads: 'CM1',
+  threadKept: 'CM2',
+  newThread: 'CM3',
+  threadFixed: 'CM4',
+  newComment: 'CM5',
+  commentFixed: 'CM6',
+  commentEdit: 'CM7',
+  commentsKept: 'CM8',
+  resolution: 'CM9',
+  counts: 'CM10',
 } as const;
 export type CommentRule = (typeof CommentRule)[keyof typeof CommentRule];
 

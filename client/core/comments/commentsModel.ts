@@ -31,7 +31,7 @@ function invalid(message: string): ClientError {
   return new ClientError({ code: ClientErrorCode.invalidInput, message });
 }
 
-/** The text as stored: trimmed, and within the shared rules (C5), which the relay applies too. */
+/** The text as stored: trimmed, and within the shared rules (CM5), which the relay applies too. */
 function parseText(text: string, what: string): string {
   const trimmed = text.trim();
   const problem = commentTextProblem(trimmed);
@@ -41,7 +41,7 @@ function parseText(text: string, what: string): string {
   return trimmed;
 }
 
-/** The mentions as stored: each person once, within the shared rules (C5). */
+/** The mentions as stored: each person once, within the shared rules (CM5). */
 function parseMentions(mentions: readonly UserId[] | undefined): UserId[] {
   const distinct = [...new Set(mentions ?? [])];
   const problem = mentionsProblem(distinct);

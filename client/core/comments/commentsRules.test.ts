@@ -35,8 +35,8 @@ function expectAccepted(verdicts: CommentVerdict[]): void {
   expect(verdicts.filter((verdict) => !verdict.ok)).toEqual([]);
 }
 
-describe('the comments model keeps the relay’s rules (C1-C10)', () => {
-  it('C3, C5, C7, C9: opening, replying, editing, deleting, resolving and reopening are all accepted', () => {
+describe('the comments model keeps the relay’s rules (CM1-CM10)', () => {
+  it('CM3, CM5, CM7, CM9: opening, replying, editing, deleting, resolving and reopening are all accepted', () => {
     const doc = new Y.Doc({ gc: false });
     let ids = { threadId: '', commentId: '' };
     expectAccepted(
@@ -59,7 +59,7 @@ describe('the comments model keeps the relay’s rules (C1-C10)', () => {
     expectAccepted(judged(doc, CHAIR, () => setResolved(doc, { threadId, actorId: CHAIR, resolved: false })));
   });
 
-  it('C5: a reply written offline a day ago is accepted', () => {
+  it('CM5: a reply written offline a day ago is accepted', () => {
     const doc = new Y.Doc({ gc: false });
     const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
     const { threadId } = createThread(doc, { anchor: ANCHOR, quote: '', authorId: CHAIR, text: '意见', now: dayAgo });
@@ -68,7 +68,7 @@ describe('the comments model keeps the relay’s rules (C1-C10)', () => {
     );
   });
 
-  it('C5, C7: refuses before writing what the relay would refuse: too many mentions, someone else’s comment', () => {
+  it('CM5, CM7: refuses before writing what the relay would refuse: too many mentions, someone else’s comment', () => {
     const doc = new Y.Doc({ gc: false });
     const { threadId, commentId } = createThread(doc, { anchor: ANCHOR, quote: '', authorId: CHAIR, text: '意见' });
     const many = Array.from(
@@ -81,10 +81,10 @@ describe('the comments model keeps the relay’s rules (C1-C10)', () => {
     );
   });
 
-  it('C5: the judge refuses a reply in someone else’s name, which the model cannot make', () => {
+  it('CM5: the judge refuses a reply in someone else’s name, which the model cannot make', () => {
     const doc = new Y.Doc({ gc: false });
     const { threadId } = createThread(doc, { anchor: ANCHOR, quote: '', authorId: CHAIR, text: '意见' });
     const verdicts = judged(doc, MEMBER, () => addReply(doc, { threadId, authorId: CHAIR, text: '冒名' }));
-    expect(verdicts).toEqual([expect.objectContaining({ ok: false, rule: 'C5' })]);
+    expect(verdicts).toEqual([expect.objectContaining({ ok: false, rule: 'CM5' })]);
   });
 });

@@ -34,8 +34,8 @@ function updateOf(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(doc, before);
 }
 
-describe('judging comments updates on a scratch copy (C1-C10)', () => {
-  it('C1, C5: refuses without touching the room, and judges the next update against the room again', () => {
+describe('judging comments updates on a scratch copy (CM1-CM10)', () => {
+  it('CM1, CM5: refuses without touching the room, and judges the next update against the room again', () => {
     const room = new Y.Doc({ gc: false });
     const writer = new Y.Doc({ gc: false });
     const context = { userId: ZHANG, now: Date.now() };
@@ -49,11 +49,11 @@ describe('judging comments updates on a scratch copy (C1-C10)', () => {
     const forger = new Y.Doc({ gc: false });
     Y.applyUpdate(forger, Y.encodeStateAsUpdate(room));
     const forged = updateOf(forger, (doc) => reply(doc, threadId, LI, '冒名'));
-    expect(judgeCommentsUpdate(room, forged, context)).toMatchObject({ ok: false, rule: 'C5' });
+    expect(judgeCommentsUpdate(room, forged, context)).toMatchObject({ ok: false, rule: 'CM5' });
     const stranger = new Y.Doc({ gc: false });
     Y.applyUpdate(stranger, Y.encodeStateAsUpdate(room));
     const otherRoot = updateOf(stranger, (doc) => doc.getText('notes').insert(0, 'x'));
-    expect(judgeCommentsUpdate(room, otherRoot, context)).toMatchObject({ ok: false, rule: 'C1' });
+    expect(judgeCommentsUpdate(room, otherRoot, context)).toMatchObject({ ok: false, rule: 'CM1' });
     expect(threadsJson(room)).toEqual(threadsJson(writer));
 
     const honest = updateOf(writer, (doc) => reply(doc, threadId, ZHANG, '补充'));
@@ -110,7 +110,7 @@ describe('the relay refusing a comments update', () => {
     await drain();
     expect(li.closeCodes).toEqual([CloseCode.refusedUpdate]);
     expect(logger.warnings).toEqual([
-      expect.objectContaining({ fields: expect.objectContaining({ user: LI, rule: 'C5', room }) }),
+      expect.objectContaining({ fields: expect.objectContaining({ user: LI, rule: 'CM5', room }) }),
     ]);
     expect(await stored()).toEqual(before);
 
