@@ -277,7 +277,7 @@ describe('the relay keeps honest comment updates (docs/RULES.md, Comments)', () 
     expect(threadMap(zhang.doc, threadId).get('resolvedBy')).toBe(idOf('li'));
   });
 
-  it('judges updates held back for missing dependencies once they are released', async () => {
+  it('CM7: judges an update held back for missing dependencies when it is released', async () => {
     const { id, threadId } = await discussed();
     const li = await connect(id, 'li');
     // Two updates made on li's device, sent in reverse order: the second waits for the first.

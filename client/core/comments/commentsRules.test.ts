@@ -4,7 +4,15 @@ import type { UserId } from '../../../shared';
 import { type CommentVerdict, judgeThreadChange, MAX_MENTIONS } from '../../../shared/domain/comments';
 import { readPlainThread } from '../../../shared/domain/commentsDoc';
 import { ClientErrorCode } from '../errors';
-import { addReply, createThread, deleteComment, editComment, setResolved, THREADS_KEY } from './commentsModel';
+import {
+  addReply,
+  createThread,
+  deleteComment,
+  editComment,
+  readThread,
+  setResolved,
+  THREADS_KEY,
+} from './commentsModel';
 
 /**
  * The model keeps the rules the relay judges comments by (docs/RULES.md, Comments): every change
@@ -86,5 +94,26 @@ describe('the comments model keeps the relay’s rules (CM1-CM10)', () => {
     const { threadId } = createThread(doc, { anchor: ANCHOR, quote: '', authorId: CHAIR, text: '意见' });
     const verdicts = judged(doc, MEMBER, () => addReply(doc, { threadId, authorId: CHAIR, text: '冒名' }));
     expect(verdicts).toEqual([expect.objectContaining({ ok: false, rule: 'CM5' })]);
+  });
+});
+
+describe('a deletion merged with an edit from the author’s other device (CM7)', () => {
+  it('reads as deleted and empty, whichever entry wins the merge', () => {
+    for (const [deleterId, editorId] of [
+      [1, 2],
+      [2, 1],
+    ]) {
+      const phone = new Y.Doc({ gc: false });
+      phone.clientID = deleterId ?? 1;
+      const { threadId, commentId } = createThread(phone, { anchor: ANCHOR, quote: '', authorId: CHAIR, text: '意见' });
+      const laptop = new Y.Doc({ gc: false });
+      laptop.clientID = editorId ?? 2;
+      Y.applyUpdate(laptop, Y.encodeStateAsUpdate(phone));
+      deleteComment(phone, { threadId, commentId, actorId: CHAIR });
+      editComment(laptop, { threadId, commentId, actorId: CHAIR, text: '改过的意见' });
+      const fromLaptop = Y.encodeStateAsUpdate(laptop, Y.encodeStateVector(phone));
+      expectAccepted(judged(phone, CHAIR, () => Y.applyUpdate(phone, fromLaptop)));
+      expect(readThread(phone, threadId)?.comments[0]).toMatchObject({ text: '', mentions: [], isDeleted: true });
+    }
   });
 });

@@ -44,7 +44,12 @@ function readComment(value: unknown): Comment | null {
     return null;
   }
   const parsed = commentSchema.safeParse(value.toJSON());
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) {
+    return null;
+  }
+  // An edit made on the author's other device may merge its text into a deletion (docs/RULES.md
+  // CM7): a deleted comment reads as empty whatever its entries hold.
+  return parsed.data.isDeleted ? { ...parsed.data, text: '', mentions: [] } : parsed.data;
 }
 
 /** One thread as plain data; null when it does not exist or what is stored is not a thread. */
