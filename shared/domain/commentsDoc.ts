@@ -36,16 +36,42 @@ function plainEntries(map: Y.Map<unknown>, skip: string | null): Record<string, 
   return fields;
 }
 
-function plainComment(value: unknown, index: number, list: Y.Array<unknown>): PlainComment {
+/** Which comments to read whole, by key; the others are read as their id alone. */
+export type CommentFilter = (commentKey: string) => boolean;
+
+const EVERY_COMMENT: CommentFilter = () => true;
+
+/**
+ * Comments read as their id alone, by map: a map's item never changes, and a comment's id does
+ * not either (CM6) once stored; a comment an update touches is read whole, never from here.
+ */
+const idOnly = new WeakMap<Y.Map<unknown>, PlainComment>();
+
+function plainComment(value: unknown, index: number, list: Y.Array<unknown>, isWhole: CommentFilter): PlainComment {
   if (value instanceof Y.Map) {
-    return { key: itemKeyOf(value), fields: plainEntries(value, null) };
+    const known = idOnly.get(value);
+    if (known !== undefined && !isWhole(known.key)) {
+      return known;
+    }
+    const key = known?.key ?? itemKeyOf(value);
+    if (isWhole(key)) {
+      return { key, fields: plainEntries(value, null) };
+    }
+    const comment = { key, fields: { id: plainValue(value.get('id')) } };
+    idOnly.set(value, comment);
+    return comment;
   }
   // Not a map: named by its position, which is enough to refuse it as new and to see it go.
   return { key: `${itemKeyOf(list)}#${index}:${JSON.stringify(plainValue(value)) ?? ''}`, fields: null };
 }
 
-/** The thread under `key` as plain values; null when there is none. Anything not a Y.Map counts as a thread with no valid fields. */
-export function readPlainThread(doc: Y.Doc, key: string): PlainThread | null {
+/**
+ * The thread under `key` as plain values; null when there is none. Anything not a Y.Map counts as
+ * a thread with no valid fields. Comments `isWhole` rejects are read as their id alone: the relay
+ * reads whole only the comments an update touched or added, which the rules compare field by
+ * field, so that judging a reply in a long thread does not copy every comment in it.
+ */
+export function readPlainThread(doc: Y.Doc, key: string, isWhole: CommentFilter = EVERY_COMMENT): PlainThread | null {
   const threads = threadsOf(doc);
   if (!threads.has(key)) {
     return null;
@@ -60,7 +86,7 @@ export function readPlainThread(doc: Y.Doc, key: string): PlainThread | null {
     key: itemKeyOf(value),
     fields: plainEntries(value, COMMENTS_KEY),
     commentsKey: isList ? itemKeyOf(list) : null,
-    comments: isList ? list.toArray().map((each, index) => plainComment(each, index, list)) : [],
+    comments: isList ? list.toArray().map((each, index) => plainComment(each, index, list, isWhole)) : [],
   };
 }
 

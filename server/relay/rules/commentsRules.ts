@@ -23,6 +23,8 @@ const scratches = new WeakMap<Y.Doc, Y.Doc>();
 /** What one update changed in the scratch, read from its transaction. */
 interface Touched {
   readonly threadKeys: Set<string>;
+  /** The items (as `client:clock`) of every shared type that changed or holds one that did. */
+  readonly itemKeys: Set<string>;
   /** A root type other than `threads` changed. */
   hasOtherRoot: boolean;
 }
@@ -67,6 +69,7 @@ function touchedBy(scratch: Y.Doc, transaction: Y.Transaction, touched: Touched)
     // Walk up to the child of `threads` that holds this type: its key names the thread.
     let item = type._item;
     while (item !== null && item.parent !== threads && item.parent instanceof Y.AbstractType) {
+      touched.itemKeys.add(`${item.id.client}:${item.id.clock}`);
       item = item.parent._item;
     }
     if (item !== null && item.parent === threads && typeof item.parentSub === 'string') {
@@ -80,7 +83,7 @@ function touchedBy(scratch: Y.Doc, transaction: Y.Transaction, touched: Touched)
 /** Applies `update` to the room's scratch and reports what it touched. */
 function applyToScratch(doc: Y.Doc, update: Uint8Array): { scratch: Y.Doc; touched: Touched } {
   const scratch = scratchOf(doc);
-  const touched: Touched = { threadKeys: new Set(), hasOtherRoot: false };
+  const touched: Touched = { threadKeys: new Set(), itemKeys: new Set(), hasOtherRoot: false };
   const onTransaction = (transaction: Y.Transaction): void => touchedBy(scratch, transaction, touched);
   scratch.on('afterTransaction', onTransaction);
   try {
@@ -116,11 +119,13 @@ function judgeTouched(doc: Y.Doc, scratch: Y.Doc, touched: Touched, context: Jud
     return { ok: false, rule: CommentRule.onlyThreads, detail: 'only the threads of a comments document may change' };
   }
   const threadCount = threadsOf(scratch).size;
+  // Comments the update neither touched nor added are the same on both sides: read their ids only.
+  const isTouched = (key: string): boolean => touched.itemKeys.has(key);
   for (const key of touched.threadKeys) {
-    const verdict = judgeThreadChange(key, readPlainThread(doc, key), readPlainThread(scratch, key), {
-      ...context,
-      threadCount,
-    });
+    const before = readPlainThread(doc, key, isTouched);
+    const kept = new Set(before?.comments.map((comment) => comment.key));
+    const after = readPlainThread(scratch, key, (comment) => isTouched(comment) || !kept.has(comment));
+    const verdict = judgeThreadChange(key, before, after, { ...context, threadCount });
     if (!verdict.ok) {
       return verdict;
     }
