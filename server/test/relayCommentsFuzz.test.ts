@@ -22,15 +22,16 @@ import { setupSeededServer } from './support/setupTestServer';
 
 /**
  * Seeded fuzzing of the comment rules (docs/RULES.md, Comments) over real connections: four people
- * make honest and dishonest changes, a few at the same time. Every dishonest change is refused
- * and closes its connection (the person comes back with a fresh one); at the end the server holds
- * every honest change and nothing of a dishonest one, and every peer holds the same threads.
+ * make honest changes (some offline, sent when they connect again) and dishonest ones, a few at
+ * the same time. Every dishonest change is refused and closes its connection (the person comes
+ * back with a fresh one); at the end the server holds every honest change and nothing of a
+ * dishonest one, and every peer holds the same threads.
  */
 
 const PEOPLE = ['zhang', 'li', 'zhao', 'chair'] as const;
 type Person = (typeof PEOPLE)[number];
 const SEEDS = [1, 2, 3];
-const ROUNDS = 30;
+const ROUNDS = 40;
 /** Marks every text a dishonest change writes, so that the end state can be searched for it. */
 const FORGED = 'FORGED';
 
@@ -65,6 +66,7 @@ class Fuzz {
   readonly expected = new Map<string, ExpectedThread>();
   refusals = 0;
   dishonest = 0;
+  offlineChanges = 0;
 
   constructor(seed: number, id: DocId) {
     this.random = prng.create(seed);
@@ -200,6 +202,11 @@ class Fuzz {
     const waits: Promise<void>[] = [];
     for (const { person, attack, operation } of plan) {
       const client = this.client(person);
+      if (attack === null && prng.int32(this.random, 0, 3) === 0) {
+        // Made offline, sent in the step 2 of the next connection's handshake.
+        waits.push(this.offline(person, client, operation));
+        continue;
+      }
       operation(client.doc);
       if (attack === null) {
         waits.push(client.sync());
@@ -210,6 +217,19 @@ class Fuzz {
     }
     await Promise.all(waits);
     await Promise.all(PEOPLE.map((person) => this.client(person).sync()));
+  }
+
+  /** Disconnects, makes the change on the device's copy, then connects again and sends it. */
+  async offline(person: Person, client: SyncClient, operation: Operation): Promise<void> {
+    const device = new Y.Doc({ gc: false });
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(client.doc));
+    await client.close();
+    operation(device);
+    this.offlineChanges += 1;
+    const fresh = await this.connect(person);
+    Y.applyUpdate(fresh.doc, Y.encodeStateAsUpdate(device));
+    await fresh.sync();
+    expect(fresh.closed).toBeNull();
   }
 
   async reconnectAfterRefusal(person: Person, client: SyncClient): Promise<void> {
@@ -266,6 +286,7 @@ describe('comments room fuzz (CM1-CM10)', () => {
       }
       expect(fuzz.refusals).toBe(fuzz.dishonest);
       expect(fuzz.dishonest).toBeGreaterThan(0);
+      expect(fuzz.offlineChanges).toBeGreaterThan(0);
       const fresh = await fuzz.connect('chair');
       expectHolds(fresh.doc, fuzz.expected);
       expect(JSON.stringify(threadsJson(fresh.doc))).not.toContain(FORGED);
