@@ -15,6 +15,7 @@ import { inProcess, onEachServer, type RunContext, report, type Scenario, withAl
 import { ServerKind } from '../lib/serverProcess';
 import { type BackgroundSyncOptions, buildDrafts, runBackgroundSync } from './backgroundSync';
 import { type ColdLoadOptions, runColdLoad } from './coldLoad';
+import { type CommentRulesOptions, type CommentRulesResult, runCommentRules } from './commentRules';
 import { type ConnectionsOptions, runConnections } from './connections';
 import { type DeviceStorageOptions, runDeviceStorage, type StorageTimes } from './deviceStorage';
 import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout';
@@ -370,6 +371,43 @@ const deviceStorage: Scenario = {
   },
 };
 
+function commentRulesRows(name: string, outcomes: Outcomes<CommentRulesResult>, target?: Target): Row[] {
+  return [
+    metricRow(name, 'plain apply median us/update', outcomes, (r) => r.plainUs.p50),
+    metricRow(name, 'plain apply p95 us/update', outcomes, (r) => r.plainUs.p95),
+    metricRow(name, 'judged median us/update', outcomes, (r) => r.judgedUs.p50),
+    metricRow(name, 'judged p95 us/update', outcomes, (r) => r.judgedUs.p95, target === undefined ? {} : { target }),
+    metricRow(name, 'rules cost median us/update', outcomes, (r) => r.extraUsP50),
+    metricRow(name, 'update bytes', outcomes, (r) => r.updateBytes, { digits: 0 }),
+    otherLoadRow(name, outcomes),
+  ];
+}
+
+const commentRules: Scenario = {
+  name: 'comment-rules',
+  async run(context) {
+    const updates = context.isQuick ? 900 : 3000;
+    // A typical review, judged against a target: a comment is one update per person and action,
+    // and 2 ms of relay time per update goes unnoticed. Then long threads, informational: a
+    // reply there lists every comment of its thread.
+    const shapes: { options: CommentRulesOptions; target?: Target }[] = [
+      { options: { threads: 200, commentsPerThread: 10, updates, seed: 11 }, target: below(2000) },
+      { options: { threads: 20, commentsPerThread: 400, updates, seed: 12 } },
+    ];
+    const reports = [];
+    for (const { options, target } of shapes) {
+      const outcomes = await inProcess(context, 'comment-rules', () => runCommentRules(options));
+      const name = `comment rules ${options.threads} threads x ${options.commentsPerThread}`;
+      reports.push(report('comment-rules', outcomes, commentRulesRows(name, outcomes, target), options));
+    }
+    return {
+      rows: reports.flatMap((each) => each.rows),
+      hasError: reports.some((each) => each.hasError),
+      json: { scenario: 'comment-rules', runs: reports.map((each) => each.json) },
+    };
+  },
+};
+
 /** Every scenario, in the order `npm run bench` runs them. */
 export const SCENARIOS: readonly Scenario[] = [
   fanout,
@@ -382,4 +420,5 @@ export const SCENARIOS: readonly Scenario[] = [
   openReview,
   submitStorage,
   deviceStorage,
+  commentRules,
 ];

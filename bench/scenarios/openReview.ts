@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { addReply, createThread, listThreads, type Thread } from '../../client/core/comments';
 import { authorsOf } from '../../client/core/versions';
 import { docActivitySchema, versionSchema } from '../../shared/api/review';
+import { meSchema } from '../../shared/api/schemas';
 import { ContentField, type UserId } from '../../shared/index';
 import { BenchClient } from '../lib/BenchClient';
 import { callApi } from '../lib/benchWorkspace';
@@ -86,11 +86,13 @@ function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
     .filter((node): node is Y.XmlText => node instanceof Y.XmlText);
 }
 
-/** `count` threads on random passages of the content, every other one with a reply. */
-function writeThreads(content: Y.Doc, count: number, random: () => number): Y.Doc {
+/**
+ * `count` threads on random passages of the content, every other one with a reply, by `authorId`:
+ * the relay keeps only comments by the user who sends them (docs/RULES.md, CM3, CM5).
+ */
+function writeThreads(content: Y.Doc, count: number, random: () => number, authorId: UserId): Y.Doc {
   const comments = new Y.Doc();
   const texts = paragraphTexts(content).filter((text) => text.length > 20);
-  const authorId = randomUUID() as UserId;
   for (let index = 0; index < count; index += 1) {
     const text = texts[Math.floor(random() * texts.length)];
     if (text === undefined) {
@@ -138,7 +140,8 @@ async function seed(server: RunningServer, room: string, options: OpenReviewOpti
   }
   const comments = await openRoom(server, `${room}.comments`, WRITER);
   try {
-    await upload(comments.client, writeThreads(draft, options.threads, random));
+    const me = await callApi(api.url, { method: 'GET', path: '/api/me', token: api.token }, meSchema);
+    await upload(comments.client, writeThreads(draft, options.threads, random, me.id));
   } finally {
     await comments.client.close();
   }

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { CloseCode, type DocId, type RoomName, roomNameOf } from '../../shared/index';
+import { CloseCode, type DocId, RoomKind, type RoomName, roomNameOf } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
 import { DEFAULT_QUOTAS, type Quotas } from '../quotas';
@@ -155,13 +155,14 @@ export class Relay {
   }
 
   /**
-   * Runs `read` on the server's stored content of a document: the loaded room's document once
+   * Runs `read` on the server's stored content of a document (its comments with `kind`
+   * RoomKind.comments): the loaded room's document once
    * none of its updates is waiting to be stored (so it shows nothing a crash could still lose),
    * else one loaded from storage (gc off) and dropped afterwards, so reading never keeps a room
    * loaded. `read` must not change the document.
    */
-  async readContent<T>(docId: DocId, read: (doc: Y.Doc) => T): Promise<T> {
-    const name = roomNameOf(docId);
+  async readContent<T>(docId: DocId, read: (doc: Y.Doc) => T, kind: RoomKind = RoomKind.content): Promise<T> {
+    const name = roomNameOf(docId, kind);
     const loaded = this.#registry.peek(name);
     if (loaded !== null) {
       await this.#commit.settle(loaded);

@@ -11,6 +11,7 @@ import { ProtocolError } from './ProtocolError';
 import type { Frame } from './parseFrame';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './protocolMessages';
 import type { Room } from './Room';
+import { refusalOf, refuseUpdate } from './rules/refuseUpdate';
 import type { UpdateQuota } from './UpdateQuota';
 import type { WriteHolds } from './WriteHolds';
 
@@ -117,8 +118,30 @@ function receiveUpdate(
     hold(context, connection, update);
     return;
   }
+  if (!isAllowedByRules(context, room, connection, update)) {
+    return;
+  }
   applyChecked(context, room, update, connection);
   releaseHeld(context, room);
+}
+
+/**
+ * Whether the room's rules accept a checked update from this connection (docs/RULES.md). A refused
+ * update is not applied, stored or relayed; its sender is told why and closed, since an honest
+ * client keeps the same rules before it writes.
+ */
+function isAllowedByRules(
+  context: FrameContext,
+  room: Room<Connection>,
+  connection: Connection,
+  update: Uint8Array,
+): boolean {
+  const refusal = refusalOf(room, connection, update);
+  if (refusal === null) {
+    return true;
+  }
+  refuseUpdate(context.logger, connection, refusal);
+  return false;
 }
 
 function hold(context: FrameContext, connection: Connection, update: Uint8Array): void {
@@ -164,11 +187,15 @@ function releaseHeld(context: FrameContext, room: Room<Connection>): void {
       for (const update of connection.held) {
         if (checkUpdate(room.doc, update).kind !== 'ok') {
           stillHeld.push(update);
-        } else if (context.quota.admits(connection, room, update)) {
+        } else if (!context.quota.admits(connection, room, update)) {
+          // Refused: the connection's writes end here, and admits() dropped what it held.
+          break;
+        } else if (isAllowedByRules(context, room, connection, update)) {
           applyChecked(context, room, update, connection);
           hasProgress = true;
         } else {
-          // Refused: the connection's writes end here, and admits() dropped what it held.
+          // The connection is closed: what else it held goes with it, applied by nobody.
+          stillHeld.length = 0;
           break;
         }
       }

@@ -1,14 +1,14 @@
 import * as Y from 'yjs';
 import { ContentField } from '../../shared/domain/documentSchema';
-import type { DocId } from '../../shared/index';
+import type { DocId, RoomKind } from '../../shared/index';
 
 /** Reads the server's current content of a document (the relay implements it; see Relay.readContent). */
 export interface ContentReader {
   /**
-   * Runs `read` on the content document as the server has stored it now (waiting for pending
-   * writes first); `read` must not change it.
+   * Runs `read` on the content document (or another of the document's Y.Docs, by `kind`) as the
+   * server has stored it now (waiting for pending writes first); `read` must not change it.
    */
-  readContent<T>(docId: DocId, read: (doc: Y.Doc) => T): Promise<T>;
+  readContent<T>(docId: DocId, read: (doc: Y.Doc) => T, kind?: RoomKind): Promise<T>;
   /**
    * Runs `work` while no edit of the document's content is accepted; `reason` (wire text, see
    * formatRelayReason) tells writers why.

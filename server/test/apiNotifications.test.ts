@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inboxSchema, notificationSchema, STREAM_EVENTS } from '../../shared/api/review';
 import { apiErrorSchema, docRecordSchema } from '../../shared/api/schemas';
-import { type DocId, DocKind } from '../../shared/index';
+import { type DocId, DocKind, RoomKind, roomNameOf } from '../../shared/index';
 import { apiRequest, expectOk, FAST_PASSWORDS } from './support/apiRequest';
+import { deleteComment, openThread } from './support/commentsWriter';
 import { ClientPool, draftWith, REVIEW_PLAN, type ReviewPerson, transition } from './support/reviewWorkspace';
 import { SseReader } from './support/SseReader';
 import { waitUntil } from './support/SyncClient';
@@ -20,19 +21,30 @@ afterEach(() => {
   }
 });
 
-let commentCount = 0;
-/** A fresh comment (and thread) id, as the client makes them. */
-function commentId(): string {
-  commentCount += 1;
-  return `comment-${String(commentCount).padStart(4, '0')}`;
+interface WrittenComment {
+  readonly threadId: string;
+  readonly commentId: string;
 }
 
-function mention(as: ReviewPerson, id: DocId, people: readonly ReviewPerson[], comment = commentId()) {
+/** Opens a thread in the document's comments room as `as`, whose comment mentions `people`. */
+async function writeComment(as: ReviewPerson, id: DocId, people: readonly ReviewPerson[]): Promise<WrittenComment> {
+  const room = roomNameOf(id, RoomKind.comments);
+  const client = await pool.connect(ctx.server.wsUrl, room, { token: ctx.tokenOf(as) });
+  const mentions = people.map((key) => ctx.workspace.people[key].id);
+  const written = openThread(client.doc, ctx.workspace.people[as].id, '请@李委员补充数据', { mentions });
+  await client.sync();
+  await client.close();
+  return written;
+}
+
+/** `POST /api/docs/:id/mentions` as `as`, for `comment` or for a new comment of theirs mentioning `people`. */
+async function mention(as: ReviewPerson, id: DocId, people: readonly ReviewPerson[], comment?: WrittenComment) {
+  const { threadId, commentId } = comment ?? (await writeComment(as, id, people));
   return apiRequest(ctx.server.url, 'POST', `/api/docs/${id}/mentions`, {
     token: ctx.tokenOf(as),
     json: {
-      threadId: 'thread-0001',
-      commentId: comment,
+      threadId,
+      commentId,
       userIds: people.map((key) => ctx.workspace.people[key].id),
       excerpt: '请@李委员补充数据',
     },
@@ -56,7 +68,7 @@ async function openStream(as: ReviewPerson): Promise<SseReader> {
 describe('mentions', () => {
   it('notifies each mentioned person once per comment, however often it is sent, and never the author', async () => {
     const { id } = await draftWith(ctx, pool, '提及');
-    const comment = commentId();
+    const comment = await writeComment('zhang', id, ['li', 'zhang']);
     expect((await mention('zhang', id, ['li', 'zhang'], comment)).status).toBe(204);
     expect((await mention('zhang', id, ['li'], comment)).status).toBe(204);
     const mentions = (await inbox('li')).notifications.filter((n) => n.docId === id);
@@ -64,7 +76,7 @@ describe('mentions', () => {
       expect.objectContaining({
         type: 'mention',
         actorId: ctx.workspace.people.zhang.id,
-        threadId: 'thread-0001',
+        threadId: comment.threadId,
         excerpt: '请@李委员补充数据',
         docTitle: '提及',
         readAt: null,
@@ -84,7 +96,42 @@ describe('mentions', () => {
       message: expect.stringContaining('王委员'),
     });
     expect((await inbox('li')).notifications.filter((n) => n.docId === id)).toEqual([]);
-    expect((await mention('wang', id, ['li'])).body).toMatchObject({ error: 'forbidden', denial: 'not_in_group' });
+    const theirs = await writeComment('li', id, ['zhang']);
+    expect((await mention('wang', id, ['li'], theirs)).body).toMatchObject({
+      error: 'forbidden',
+      denial: 'not_in_group',
+    });
+  });
+
+  it('notifies only for a comment the comments room holds, by the caller, mentioning those people', async () => {
+    const { id } = await draftWith(ctx, pool, '核对评论');
+    const absent = { threadId: 'thread-0001', commentId: 'comment-0001' };
+    const answer = await mention('zhang', id, ['li'], absent);
+    expect(answer.status).toBe(409);
+    expect(apiErrorSchema.parse(answer.body).message).toContain('comment-0001');
+
+    const lis = await writeComment('li', id, ['zhao']);
+    expect((await mention('zhang', id, ['zhao'], lis)).body).toMatchObject({
+      error: 'bad_request',
+      field: 'commentId',
+    });
+    const zhangs = await writeComment('zhang', id, ['li']);
+    expect((await mention('zhang', id, ['zhao'], zhangs)).body).toMatchObject({
+      error: 'bad_request',
+      field: 'userIds',
+    });
+
+    const client = await pool.connect(ctx.server.wsUrl, roomNameOf(id, RoomKind.comments), {
+      token: ctx.tokenOf('zhang'),
+    });
+    deleteComment(client.doc, zhangs.threadId, zhangs.commentId);
+    await client.sync();
+    expect((await mention('zhang', id, ['li'], zhangs)).body).toMatchObject({
+      error: 'bad_request',
+      field: 'commentId',
+    });
+    expect((await inbox('li')).notifications.filter((n) => n.docId === id)).toEqual([]);
+    expect((await inbox('zhao')).notifications.filter((n) => n.docId === id)).toEqual([]);
   });
 });
 
@@ -155,10 +202,7 @@ describe('the live stream', () => {
     // Events reach each stream in the order they were published: once wang has a later one, he
     // would have had the record before it.
     const theirs = await ctx.workspace.createDoc('wang', { groupKey: '教育界', kind: DocKind.proposal });
-    await apiRequest(ctx.server.url, 'POST', `/api/docs/${theirs.id}/mentions`, {
-      token: ctx.tokenOf('chair'),
-      json: { threadId: 'thread-0002', commentId: commentId(), userIds: [ctx.workspace.people.wang.id], excerpt: '' },
-    });
+    expect((await mention('chair', theirs.id, ['wang'])).status).toBe(204);
     await wang.waitFor((event) => event.event === STREAM_EVENTS.notification, 'wang’s notification');
     expect(wang.events.filter((event) => event.event === STREAM_EVENTS.record)).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { apiErrorSchema, docRecordSchema, meSchema } from '../../shared/api/sche
 import { DocKind, decide, documentTarget, RoomKind, roomNameOf } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { apiRequest, expectOk } from './support/apiRequest';
+import { openThread, threadsJson } from './support/commentsWriter';
 import {
   ClientPool,
   draftWith,
@@ -54,10 +55,11 @@ describe('the relay while a document is in review (P7, P9)', () => {
 
     const commentsRoom = roomNameOf(id, RoomKind.comments);
     const comments = await pool.connect(ctx.server.wsUrl, commentsRoom, { token: ctx.tokenOf('li') });
-    comments.doc.getMap('threads').set('thread-0001', '请补充数据来源');
+    const { threadId } = openThread(comments.doc, ctx.workspace.people.li.id, '请补充数据来源');
     await comments.sync();
     expect(comments.permissionDenied).toEqual([]);
-    expect((await storedDoc(ctx, commentsRoom)).getMap('threads').get('thread-0001')).toBe('请补充数据来源');
+    expect(threadsJson(await storedDoc(ctx, commentsRoom))).toEqual(threadsJson(comments.doc));
+    expect(Object.keys(threadsJson(comments.doc))).toEqual([threadId]);
   });
 
   it('turns an editor who is connected read-only at submit, and writable again once returned', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMENT_ID_PATTERN, MAX_MENTIONS } from '../domain/comments';
 import {
   DOC_EVENT_TYPES,
   type DocEventType,
@@ -21,8 +22,8 @@ export const MAX_REASON_LENGTH = 1000;
 export const MAX_VERSION_NAME_LENGTH = 60;
 /** Longest quoted excerpt a mention carries into the inbox. */
 export const MAX_EXCERPT_LENGTH = 200;
-/** Most people one comment may mention. */
-export const MAX_MENTIONS = 20;
+/** Most people one comment may mention: the comment rules' limit. */
+export { MAX_MENTIONS };
 /** Largest encoded Yjs snapshot accepted in a request (base64 characters). */
 export const MAX_SNAPSHOT_BASE64_LENGTH = 2 * 1024 * 1024;
 /** How many notifications `GET /api/notifications` answers, newest first. */
@@ -161,8 +162,8 @@ export const inviteCosignersRequestSchema = z.object({
 export const signRequestSchema = z.object({ snapshot: snapshotSchema });
 
 export const mentionRequestSchema = z.object({
-  threadId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be a thread id'),
-  commentId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be a comment id'),
+  threadId: z.string().regex(COMMENT_ID_PATTERN, 'must be a thread id'),
+  commentId: z.string().regex(COMMENT_ID_PATTERN, 'must be a comment id'),
   userIds: z.array(userIdSchema).min(1, 'name at least one person').max(MAX_MENTIONS),
   excerpt: z.string().max(MAX_EXCERPT_LENGTH),
 });

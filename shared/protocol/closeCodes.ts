@@ -26,6 +26,11 @@ export const CloseCode = {
   missingDependencies: 4009,
   /** A Yjs update inside a valid frame could not be decoded. */
   badUpdate: 4422,
+  /**
+   * An update broke the rules of its room (docs/RULES.md, for example "Comments"): it was not
+   * stored or relayed. The client should not resend it; a reload brings the server's state.
+   */
+  refusedUpdate: 4423,
   /** The client speaks an older protocol than the server accepts; reload the app. */
   clientTooOld: 4426,
   /** The message type is not one the relay knows. */

@@ -28,6 +28,7 @@ export const RelayReason = {
   roomFull: 'this document has reached its size limit: new changes stay on this device',
   tooManyConnections: 'too many connections for this account: close documents in other tabs or devices',
   tooManyRoomConnections: 'this document is open in too many tabs or devices for this account',
+  commentRefused: 'a change to the comments breaks their rules and was not saved: reload the page',
 } as const;
 export type RelayReasonKey = keyof typeof RelayReason;
 
@@ -72,6 +73,7 @@ export const RelayReasonCode = {
   returning: 'returning',
   approving: 'approving',
   filing: 'filing',
+  commentRefused: 'comment_refused',
   badRoom: 'bad_room',
   clientTooOld: 'client_too_old',
   schemaTooNew: 'schema_too_new',

@@ -29,6 +29,7 @@ export const zhCN = {
     roomFull: '文档已达到大小上限，新的修改仍保存在本设备上',
     tooManyConnections: '此账号打开的连接过多，请关闭其他标签页或设备上的文档',
     tooManyRoomConnections: '此文档已在过多的标签页或设备上打开',
+    commentRefused: '这条评论改动不符合评论规则，未被保存，请刷新页面',
   },
   comments: commentsZhCN,
   versions: versionsZhCN,

@@ -1,3 +1,5 @@
+import { COMMENT_ID_PATTERN } from '../../../shared/domain/comments';
+
 /** Random bytes in an id: 128 bits, so ids made offline on many devices never collide. */
 const ID_BYTES = 16;
 
@@ -16,5 +18,5 @@ export function newCommentId(): string {
 
 /** Whether `text` could be a thread or comment id (for `?thread=` from a link). */
 export function isCommentId(text: string): boolean {
-  return /^[A-Za-z0-9_-]{8,64}$/.test(text);
+  return COMMENT_ID_PATTERN.test(text);
 }

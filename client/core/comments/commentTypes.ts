@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { UserId } from '../../../shared';
-import { MAX_MENTIONS } from '../../../shared/api/review';
 import { userIdSchema } from '../../../shared/api/schemas';
+import { MAX_MENTIONS, THREADS_KEY } from '../../../shared/domain/comments';
 
 /**
  * The shape of a document's comments Y.Doc (room `<id>.comments`): `threads` maps a thread id to
@@ -11,12 +11,9 @@ import { userIdSchema } from '../../../shared/api/schemas';
  * all survive the merge.
  */
 
-/** The root map of the comments doc. */
-export const THREADS_KEY = 'threads';
-/** Longest comment; a comment is a remark on a passage, not a second document. */
-export const MAX_COMMENT_LENGTH = 2000;
-/** Longest quote kept with a thread: enough to recognise the passage once it is deleted. */
-export const MAX_QUOTE_LENGTH = 300;
+// The limits and the rules are shared with the relay, which refuses what breaks them
+// (shared/domain/comments.ts, docs/RULES.md "Comments").
+export { MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, THREADS_KEY } from '../../../shared/domain/comments';
 
 /** Where a thread is anchored: two encoded Yjs relative positions in the content's body. */
 export interface EncodedAnchor {

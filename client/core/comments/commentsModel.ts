@@ -1,14 +1,22 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import type { UserId } from '../../../shared';
+import {
+  commentTextProblem,
+  MAX_ANCHOR_BYTES,
+  MAX_COMMENTS_PER_THREAD,
+  MAX_THREADS_PER_DOC,
+  mentionsProblem,
+} from '../../../shared/domain/comments';
 import { ClientError, ClientErrorCode } from '../errors';
 import { newCommentId } from './commentIds';
-import { type EncodedAnchor, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, mentionsSchema, threadsOf } from './commentTypes';
+import { type EncodedAnchor, MAX_QUOTE_LENGTH, threadsOf } from './commentTypes';
 
 /**
  * Changes to a document's comment threads, in its comments Y.Doc (shape in commentTypes.ts).
- * Only the author may edit or delete a comment: the relay cannot read the doc, so every client
- * keeps that rule here. Reading is in readThreads.ts; both are exported from here together.
+ * The relay judges every update to a comments room by the shared rules (docs/RULES.md
+ * "Comments") and closes a connection that breaks them; these functions keep the same rules
+ * (the author alone edits or deletes a comment, the limits), so that an honest client never
+ * writes what the relay refuses. Reading is in readThreads.ts; both are exported from here.
  */
 
 export type { Comment, EncodedAnchor, Thread } from './commentTypes';
@@ -19,15 +27,28 @@ export {
 } from './commentTypes';
 export { isListed, type ListOptions, listThreads, observeThreads, readThread, sortThreads } from './readThreads';
 
-const textSchema = z.string().trim().min(1, 'must not be empty').max(MAX_COMMENT_LENGTH);
+function invalid(message: string): ClientError {
+  return new ClientError({ code: ClientErrorCode.invalidInput, message });
+}
 
-function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ClientError({ code: ClientErrorCode.invalidInput, message: `${what} ${issue?.message ?? 'is invalid'}` });
+/** The text as stored: trimmed, and within the shared rules (CM5), which the relay applies too. */
+function parseText(text: string, what: string): string {
+  const trimmed = text.trim();
+  const problem = commentTextProblem(trimmed);
+  if (problem !== null) {
+    throw invalid(`${what} ${problem}`);
   }
-  return result.data;
+  return trimmed;
+}
+
+/** The mentions as stored: each person once, within the shared rules (CM5). */
+function parseMentions(mentions: readonly UserId[] | undefined): UserId[] {
+  const distinct = [...new Set(mentions ?? [])];
+  const problem = mentionsProblem(distinct);
+  if (problem !== null) {
+    throw invalid(`The mentions ${problem}`);
+  }
+  return distinct;
 }
 
 function commentMap(id: string, authorId: UserId, text: string, mentions: readonly UserId[], now: number) {
@@ -35,7 +56,7 @@ function commentMap(id: string, authorId: UserId, text: string, mentions: readon
   map.set('id', id);
   map.set('authorId', authorId);
   map.set('text', text);
-  map.set('mentions', [...new Set(mentions)]);
+  map.set('mentions', [...mentions]);
   map.set('createdAt', now);
   map.set('editedAt', null);
   map.set('isDeleted', false);
@@ -53,9 +74,15 @@ export interface NewThread {
 
 /** Opens a thread on a passage with its first comment; returns the new ids. */
 export function createThread(doc: Y.Doc, input: NewThread): { threadId: string; commentId: string } {
-  const text = parseInput(textSchema, input.text, 'The comment');
-  const mentions = parseInput(mentionsSchema, input.mentions ?? [], 'The mentions');
+  const text = parseText(input.text, 'The comment');
+  const mentions = parseMentions(input.mentions);
   const now = input.now ?? Date.now();
+  if (input.anchor.start.byteLength > MAX_ANCHOR_BYTES || input.anchor.end.byteLength > MAX_ANCHOR_BYTES) {
+    throw invalid('The passage cannot be anchored');
+  }
+  if (threadsOf(doc).size >= MAX_THREADS_PER_DOC) {
+    throw invalid(`This document has ${MAX_THREADS_PER_DOC} threads, as many as it may have`);
+  }
   const threadId = newCommentId();
   const commentId = newCommentId();
   doc.transact(() => {
@@ -129,9 +156,12 @@ export interface NewReply {
 
 /** Adds a reply at the end of a thread; returns its id. */
 export function addReply(doc: Y.Doc, input: NewReply): string {
-  const text = parseInput(textSchema, input.text, 'The reply');
-  const mentions = parseInput(mentionsSchema, input.mentions ?? [], 'The mentions');
+  const text = parseText(input.text, 'The reply');
+  const mentions = parseMentions(input.mentions);
   const comments = commentList(threadMap(doc, input.threadId));
+  if (comments.length >= MAX_COMMENTS_PER_THREAD) {
+    throw invalid(`Thread ${input.threadId} has ${MAX_COMMENTS_PER_THREAD} comments, as many as it may have`);
+  }
   const commentId = newCommentId();
   comments.push([commentMap(commentId, input.authorId, text, mentions, input.now ?? Date.now())]);
   return commentId;
@@ -150,12 +180,12 @@ export function editComment(
   doc: Y.Doc,
   input: CommentEdit & { readonly text: string; readonly mentions?: readonly UserId[] },
 ): void {
-  const text = parseInput(textSchema, input.text, 'The comment');
-  const mentions = parseInput(mentionsSchema, input.mentions ?? [], 'The mentions');
+  const text = parseText(input.text, 'The comment');
+  const mentions = parseMentions(input.mentions);
   const comment = ownComment(doc, input.threadId, input.commentId, input.actorId);
   doc.transact(() => {
     comment.set('text', text);
-    comment.set('mentions', [...new Set(mentions)]);
+    comment.set('mentions', mentions);
     comment.set('editedAt', input.now ?? Date.now());
   });
 }

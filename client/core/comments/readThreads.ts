@@ -11,9 +11,10 @@ import {
 } from './commentTypes';
 
 /**
- * Reading the threads back. Anyone who may comment may write anything into the comments doc
- * (the relay cannot read it), so every thread and comment is validated; what is not valid is
- * left out rather than shown half.
+ * Reading the threads back. The relay judges every update to a comments room (docs/RULES.md,
+ * Comments), but what was stored before it did, or by a server of another version, is data from
+ * outside like any other: every thread and comment is validated, and what is not valid is left
+ * out rather than shown half.
  */
 
 const commentSchema = z.object({
@@ -43,7 +44,12 @@ function readComment(value: unknown): Comment | null {
     return null;
   }
   const parsed = commentSchema.safeParse(value.toJSON());
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) {
+    return null;
+  }
+  // An edit made on the author's other device may merge its text into a deletion (docs/RULES.md
+  // CM7): a deleted comment reads as empty whatever its entries hold.
+  return parsed.data.isDeleted ? { ...parsed.data, text: '', mentions: [] } : parsed.data;
 }
 
 /** One thread as plain data; null when it does not exist or what is stored is not a thread. */

@@ -1,4 +1,4 @@
-import { type DocId, roomNameOf } from '../../../shared';
+import { type DocId, RoomKind, roomNameOf } from '../../../shared';
 import type { ApiClient } from '../api';
 import type { Diagnostics } from '../diagnostics';
 import { ClientError, ClientErrorCode, hasErrorCode, isFinalRefusal } from '../errors';
@@ -96,6 +96,26 @@ async function sendTransition(
   }
 }
 
+/** How long a mention waits for its comment to reach the server before it is retried later. */
+const COMMENT_ACK_WAIT_MS = 10_000;
+
+/**
+ * The server notifies only for a comment its comments room holds (docs/API.md): a mention waits
+ * until the server acknowledged this device's comment changes of the document. If they are not
+ * sent in time (offline, a slow link), it fails with `unsent_changes` and the outbox retries later.
+ */
+async function sendMention(
+  options: ReviewSendersOptions,
+  row: OutboxRowOf<'mention'>,
+  context: SendContext,
+): Promise<void> {
+  const room = roomNameOf(row.docId, RoomKind.comments);
+  if ((await options.updates.countUnsent(room)) > 0) {
+    await whenAcknowledged(options.updates, room, { signal: context.signal, timeoutMs: COMMENT_ACK_WAIT_MS });
+  }
+  await options.api.mention(row.docId, { ...row.payload, userIds: [...row.payload.userIds] });
+}
+
 async function sendMarkRead(options: ReviewSendersOptions, row: OutboxRowOf<'markRead'>): Promise<void> {
   try {
     await options.api.markRead({ ids: [...row.payload.ids] });
@@ -111,10 +131,6 @@ async function sendMarkRead(options: ReviewSendersOptions, row: OutboxRowOf<'mar
 /** Registers how the review's queued operations are sent: transitions, mentions and read marks. */
 export function registerReviewSenders(outbox: Outbox, options: ReviewSendersOptions): void {
   outbox.register(OutboxOp.transition, { send: (row, context) => sendTransition(options, row, context) });
-  outbox.register(OutboxOp.mention, {
-    send: async (row) => {
-      await options.api.mention(row.docId, { ...row.payload, userIds: [...row.payload.userIds] });
-    },
-  });
+  outbox.register(OutboxOp.mention, { send: (row, context) => sendMention(options, row, context) });
   outbox.register(OutboxOp.markRead, { send: (row) => sendMarkRead(options, row) });
 }
