@@ -1,5 +1,5 @@
 import type { DocId, UserId } from '../../shared';
-import { ApiClient } from '../core/api';
+import { ApiClient, ServerClock } from '../core/api';
 import { createDiagnostics, type Diagnostics } from '../core/diagnostics';
 import { DeviceKeys } from '../core/keys';
 import { createStore } from '../core/lib';
@@ -73,7 +73,8 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
     accountPrefix: names.accountPrefix,
     legacyName: names.legacy,
   });
-  const api = new ApiClient(options.fetch === undefined ? {} : { fetch: options.fetch });
+  const clock = new ServerClock();
+  const api = new ApiClient(options.fetch === undefined ? { clock } : { fetch: options.fetch, clock });
   const keys = new DeviceKeys({
     keyrings: devices,
     api,
@@ -88,7 +89,7 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
   });
   const identity = createIdentity(auth, () => userOf(auth.getSnapshot()));
   const account = createStore<Running | null>(null);
-  const app: AppContext = { diagnostics, health, api, auth, keys, identity, account, names };
+  const app: AppContext = { diagnostics, health, api, clock, auth, keys, identity, account, names };
 
   /**
    * The account follows who is signed in and whether their device copy is open: a new user gets
@@ -131,6 +132,7 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
     diagnostics,
     health,
     api,
+    clock,
     auth,
     keys,
     identity,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ClientErrorCode } from '../errors';
 import { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, noAnswer } from './apiErrors';
+import type { ServerClock } from './ServerClock';
 
 /**
  * A request that got no answer in this time counts as a network failure: on a slow rural link a
@@ -30,6 +31,8 @@ export interface HttpTransportOptions {
   readonly baseUrl?: string;
   /** The fetch to use; tests pass a fake. */
   readonly fetch?: typeof fetch;
+  /** Learns the server's time from each answer's `Date` header. */
+  readonly clock?: ServerClock;
 }
 
 /**
@@ -40,11 +43,13 @@ export interface HttpTransportOptions {
 export class HttpTransport {
   readonly #baseUrl: string;
   readonly #fetch: typeof fetch;
+  readonly #clock: ServerClock | null;
   readonly #onUnauthorized = new Set<() => void>();
 
   constructor(options: HttpTransportOptions = {}) {
     this.#baseUrl = options.baseUrl ?? '';
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#clock = options.clock ?? null;
   }
 
   /** Calls `listener` whenever a signed-in request is answered 401 (the session ended). */
@@ -60,11 +65,13 @@ export class HttpTransport {
     const name = `${spec.method} ${spec.path.replace(/\/invitations\/[^/]+/, '/invitations/…')}`;
     const init = requestInit(spec, name);
     let response: Response;
+    const sentAt = Date.now();
     try {
       response = await this.#fetch(`${this.#baseUrl}${spec.path}`, init);
     } catch (err) {
       throw noAnswer(name, err);
     }
+    this.#clock?.observe(response.headers.get('date'), sentAt, Date.now());
     if (!response.ok) {
       const body = await readJson(response);
       const error = apiErrorFromAnswer(response.status, body, name, response.headers.get('retry-after'));

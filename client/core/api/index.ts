@@ -14,3 +14,4 @@ export type {
   SignInInput,
 } from './apiShapes';
 export { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
+export { type OffsetStorage, ServerClock, type ServerClockOptions } from './ServerClock';

@@ -43,7 +43,8 @@ export function CommentItem(props: {
   const save = (text: string, mentions: UserId[]): boolean => {
     const meId = env.meId;
     const isSaved =
-      meId !== null && runChange(env, () => editComment(env.doc, { ...ids, actorId: meId, text, mentions }));
+      meId !== null &&
+      runChange(env, () => editComment(env.doc, { ...ids, actorId: meId, text, mentions, now: env.now() }));
     if (isSaved) {
       const added = mentions.filter((id) => !comment.mentions.includes(id));
       notifyMentions(env, ids, added, text);
@@ -54,7 +55,7 @@ export function CommentItem(props: {
   const remove = async (): Promise<void> => {
     const meId = env.meId;
     if (meId !== null) {
-      runChange(env, () => deleteComment(env.doc, { ...ids, actorId: meId }));
+      runChange(env, () => deleteComment(env.doc, { ...ids, actorId: meId, now: env.now() }));
     }
   };
   return (

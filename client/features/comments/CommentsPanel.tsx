@@ -13,7 +13,7 @@ import { relayReasonText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { useCommentsSession } from '../../ui/hooks/useRooms';
 import { useStore } from '../../ui/hooks/useStore';
-import { useAccount } from '../../ui/services/useServices';
+import { useAccount, useApp } from '../../ui/services/useServices';
 import { peopleById } from '../docs/peopleNames';
 import { type DocReviewContext, LIVE_VIEW } from '../document/reviewContext';
 import type { CommentEnv } from './commentEnv';
@@ -113,6 +113,7 @@ export function CommentsPanel({ context }: { readonly context: DocReviewContext 
 function Threads({ context, session }: { readonly context: DocReviewContext; readonly session: CommentsSession }) {
   const { t } = useTranslation();
   const { review } = useAccount();
+  const { clock } = useApp();
   const { editor } = context;
   const state = useStore(session.state);
   const threads = useStore(session.threads);
@@ -151,9 +152,10 @@ function Threads({ context, session }: { readonly context: DocReviewContext; rea
       canComment: refusal === null,
       onError: setError,
       review,
+      now: () => clock.now(),
       t,
     }),
-    [context.docId, session, context.me, context.workspace, candidates, refusal, t, review],
+    [context.docId, session, context.me, context.workspace, candidates, refusal, t, review, clock],
   );
   const sorted = useMemo(
     () => sortThreads(threads, (thread) => places?.get(thread.id)?.from ?? null),

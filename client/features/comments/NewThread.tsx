@@ -35,7 +35,7 @@ export function NewThread(props: {
     const isSent =
       meId !== null &&
       runChange(env, () => {
-        ids = createThread(env.doc, { anchor, quote: request.quote, authorId: meId, text, mentions });
+        ids = createThread(env.doc, { anchor, quote: request.quote, authorId: meId, text, mentions, now: env.now() });
       });
     if (isSent) {
       notifyMentions(env, ids, mentions, text);

@@ -39,7 +39,7 @@ export const ThreadCard = memo(function ThreadCard(props: ThreadCardProps): Reac
     const isSent =
       meId !== null &&
       runChange(env, () => {
-        commentId = addReply(env.doc, { threadId: thread.id, authorId: meId, text, mentions });
+        commentId = addReply(env.doc, { threadId: thread.id, authorId: meId, text, mentions, now: env.now() });
       });
     if (isSent) {
       notifyMentions(env, { threadId: thread.id, commentId }, mentions, text);
@@ -50,7 +50,9 @@ export const ThreadCard = memo(function ThreadCard(props: ThreadCardProps): Reac
   const toggleResolved = (): void => {
     const meId = env.meId;
     if (meId !== null) {
-      runChange(env, () => setResolved(env.doc, { threadId: thread.id, actorId: meId, resolved: !thread.resolved }));
+      runChange(env, () =>
+        setResolved(env.doc, { threadId: thread.id, actorId: meId, resolved: !thread.resolved, now: env.now() }),
+      );
     }
   };
   const className = ['comment-thread', isActive ? 'is-active' : '', thread.resolved ? 'is-resolved' : '']

@@ -23,6 +23,8 @@ export interface CommentEnv {
   readonly onError: (message: string | null) => void;
   /** Queues the notification of the people a comment mentions. */
   readonly review: Pick<ReviewRuntime, 'queueMention'>;
+  /** The server's time, which comments are stamped with (the relay refuses a clock far ahead). */
+  readonly now: () => number;
   readonly t: TFunction;
 }
 

@@ -1,6 +1,6 @@
 import { createContext } from 'react';
 import type { UserId } from '../../../shared';
-import type { ApiClient } from '../../core/api';
+import type { ApiClient, ServerClock } from '../../core/api';
 import type { Diagnostics } from '../../core/diagnostics';
 import type { DeviceKeys } from '../../core/keys';
 import type { Store } from '../../core/lib';
@@ -24,6 +24,8 @@ export interface AppServices {
   readonly diagnostics: Diagnostics;
   readonly health: StorageHealth;
   readonly api: ApiClient;
+  /** The server's time, which comments are stamped with. */
+  readonly clock: ServerClock;
   /** Who is signed in on this device. */
   readonly auth: AuthStore;
   /** Whether the signed-in account's device copy is open (its data key), locked or opening. */
