@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DAY_MS, DEFAULT_API_TOKEN_LIFETIME_DAYS } from '../../shared/api/schemas';
 import { hashToken, newToken } from '../auth/tokens';
 import type { AdminContext } from './AdminIo';
 import { findAccount } from './findAccount';
@@ -22,9 +23,14 @@ export async function tokenCommand(context: AdminContext, username: string, toke
     name: tokenName ?? defaultTokenName(now),
     tokenHash: hashToken(token),
     createdAt: now,
+    expiresAt: now + DEFAULT_API_TOKEN_LIFETIME_DAYS * DAY_MS,
   });
   const { out } = context.io;
   out(`Created the API token "${record.name}" for ${user.name} (${user.username}).`);
+  out(
+    `It works until ${new Date(record.expiresAt).toISOString().slice(0, 10)} (${DEFAULT_API_TOKEN_LIFETIME_DAYS} days), or until`,
+  );
+  out('revoked, or until their password is changed or reset.');
   out('Send it as "Authorization: Bearer <token>" to the HTTP API, or as ?token=<token> to the relay.');
   out('It is shown only now. Anyone holding it acts as this person: keep it secret, and revoke it in');
   out("the app (the person's API tokens) when it is no longer needed. The token:");

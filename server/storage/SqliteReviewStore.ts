@@ -22,6 +22,7 @@ import {
 } from './sqliteDocumentRows';
 import {
   type EventRow,
+  NO_DOC,
   type NotificationRow,
   toDocEvent,
   toNotification,
@@ -36,7 +37,8 @@ export interface SqliteReviewStoreOptions {
 }
 
 /** Restricts a notification query to the documents of a JSON array (bound twice); NULL: every document. */
-const ONLY_DOCS_SQL = '(? IS NULL OR doc_id IN (SELECT value FROM json_each(?)))';
+/** Notifications about no document (NO_DOC) are always the person's own. */
+const ONLY_DOCS_SQL = "(? IS NULL OR doc_id = '' OR doc_id IN (SELECT value FROM json_each(?)))";
 
 /** The parameter of ONLY_DOCS_SQL: the document ids as a JSON array, or null for every document. */
 function onlyDocs(docIds: readonly DocId[] | undefined): string | null {
@@ -309,7 +311,7 @@ export class SqliteReviewStore implements ReviewStore {
         n.id,
         n.userId,
         n.type,
-        n.docId,
+        n.docId ?? NO_DOC,
         n.docTitle,
         n.actorId,
         n.at,

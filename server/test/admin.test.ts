@@ -79,7 +79,7 @@ describe('npm run admin', () => {
     const file = writeRoster('bad.csv', `${ROSTER}\r\n赵六,Zhao Liu,委员,\r\n孙七,lisi,主任,\r\n`);
     const result = await admin(dataDir, 'import-roster', file);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Nothing was imported: 2 lines');
+    expect(result.stderr).toContain('Nothing was imported: 2 problems');
     expect(result.stderr).toContain('line 5: 用户名 (username) "Zhao Liu" is not valid');
     expect(result.stderr).toContain('line 6: 角色 (role) "主任" is unknown: use 秘书处');
     expect(await withStore((store) => store.countUsers())).toBe(0);
@@ -134,6 +134,27 @@ describe('npm run admin', () => {
         name: '张三',
         role: 'convener',
       });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ends the API tokens of a person whose password it resets, and says so', {
+    timeout: COMMAND_TIMEOUT_MS * 2,
+  }, async () => {
+    const server = await startTestServer({ dataDir });
+    try {
+      expect((await admin(dataDir, 'import-roster', writeRoster('名单.csv', ROSTER))).code).toBe(0);
+      const token = lastLine((await admin(dataDir, 'token', 'lisi')).stdout);
+      const me = () => fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await me()).status).toBe(200);
+
+      const result = await admin(dataDir, 'reset-password', 'lisi');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Their other sign-ins have ended, and their API tokens');
+      expect(result.stdout).toContain('were revoked (1)');
+      expect((await me()).status).toBe(401);
+      expect(await withStore(async (store) => (await store.findUserByUsername('lisi'))?.mustChangePassword)).toBe(true);
     } finally {
       await server.close();
     }

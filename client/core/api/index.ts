@@ -6,11 +6,13 @@ export type {
   ChangePasswordInput,
   CreateDocInput,
   CreateInvitationInput,
+  CreateTokenInput,
   CreateVersionInput,
   MarkReadInput,
   MentionInput,
   Session,
   SetupInput,
   SignInInput,
+  UpdatePersonInput,
 } from './apiShapes';
 export { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
