@@ -127,6 +127,7 @@ function PeopleSearch(props: {
       <input
         id={id}
         type="search"
+        className="search"
         value={props.query}
         placeholder={t('accounts.searchPlaceholder')}
         onChange={(e) => props.onQuery(e.target.value)}

@@ -19,7 +19,9 @@ function OneTimePassword({ reset }: { readonly reset: PasswordReset }): ReactEle
   return (
     <>
       <p className="notice is-ok" role="status">
-        {t('accounts.resetDone', { name: reset.person.name, count: reset.revokedApiTokens })}
+        {reset.revokedApiTokens > 0
+          ? t('accounts.resetDone', { name: reset.person.name, count: reset.revokedApiTokens })
+          : t('accounts.resetDoneNoTokens', { name: reset.person.name })}
       </p>
       <div className="field">
         <label htmlFor="one-time-password">{t('accounts.oneTimePassword')}</label>

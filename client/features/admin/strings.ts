@@ -58,6 +58,7 @@ export const accountsZhCN = {
     '将为 {{name}}（{{username}}）生成新的一次性密码。其所有设备上的登录、API 令牌和正在进行的连接都会立即失效。确定重置吗？',
   resetTitle: '{{name}} 的一次性密码',
   resetDone: '密码已重置。{{name}} 的其他登录已退出，{{count}} 个 API 令牌已失效。',
+  resetDoneNoTokens: '密码已重置。{{name}} 的其他登录已退出。',
   resetHand: '请当面或电话告知本人。首次登录后需要设置新密码。此密码只显示这一次，关闭后无法再次查看。',
   oneTimePassword: '一次性密码',
   invitationsTitle: '待使用的邀请链接',
@@ -92,6 +93,7 @@ export const accountsEn: typeof accountsZhCN = {
   resetTitle: 'One-time password of {{name}}',
   resetDone:
     'The password was reset. The other sign-ins of {{name}} have ended, and {{count}} API tokens stopped working.',
+  resetDoneNoTokens: 'The password was reset. The other sign-ins of {{name}} have ended.',
   resetHand:
     'Tell them in person or by phone. They choose a new password after signing in. This password is shown only now and cannot be seen again once closed.',
   oneTimePassword: 'One-time password',
