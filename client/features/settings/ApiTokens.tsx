@@ -130,8 +130,8 @@ function NewTokenForm({ onCreated }: { readonly onCreated: (created: Created) =>
           onChange={(e) => setPassword(e.target.value)}
           required
         />
-        <small>{t('advanced.passwordHint')}</small>
       </div>
+      <small className="field-note">{t('advanced.passwordHint')}</small>
       <FormError message={action.error} />
       <button type="submit" className="button is-primary" disabled={action.isBusy}>
         {t('advanced.createToken')}
