@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DAY_MS, DEFAULT_API_TOKEN_LIFETIME_DAYS } from '../../shared/api/schemas';
 import { hashToken, newToken } from '../auth/tokens';
+import { tokenCreatedNotification } from '../review/tokenCreatedNotification';
 import type { AdminContext } from './AdminIo';
 import { findAccount } from './findAccount';
 
@@ -25,6 +26,7 @@ export async function tokenCommand(context: AdminContext, username: string, toke
     createdAt: now,
     expiresAt: now + DEFAULT_API_TOKEN_LIFETIME_DAYS * DAY_MS,
   });
+  await context.notifications.addNotifications([tokenCreatedNotification(user, record.name, now)]);
   const { out } = context.io;
   out(`Created the API token "${record.name}" for ${user.name} (${user.username}).`);
   out(

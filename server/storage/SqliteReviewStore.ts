@@ -36,8 +36,10 @@ export interface SqliteReviewStoreOptions {
   readonly path: string;
 }
 
-/** Restricts a notification query to the documents of a JSON array (bound twice); NULL: every document. */
-/** Notifications about no document (NO_DOC) are always the person's own. */
+/**
+ * Restricts a notification query to the documents of a JSON array (bound twice); NULL: every
+ * document. Notifications about no document (NO_DOC, the account's own) always pass.
+ */
 const ONLY_DOCS_SQL = "(? IS NULL OR doc_id = '' OR doc_id IN (SELECT value FROM json_each(?)))";
 
 /** The parameter of ONLY_DOCS_SQL: the document ids as a JSON array, or null for every document. */

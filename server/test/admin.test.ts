@@ -129,6 +129,11 @@ describe('npm run admin', () => {
 
       const response = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(200);
+      const inbox = await fetch(`${server.url}/api/notifications`, { headers: { authorization: `Bearer ${token}` } });
+      expect(await inbox.json()).toMatchObject({
+        notifications: [{ type: 'token_created', docId: null, excerpt: '数据导出' }],
+        unreadCount: 1,
+      });
       expect(meSchema.parse(await response.json())).toMatchObject({
         username: 'zhangsan',
         name: '张三',

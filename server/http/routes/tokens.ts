@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { createTokenRequestSchema, DAY_MS } from '../../../shared/api/schemas';
 import { hashToken, newToken } from '../../auth/tokens';
 import { announceNotifications } from '../../review/announce';
+import { tokenCreatedNotification } from '../../review/tokenCreatedNotification';
 import type { UserRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toApiToken } from '../answers';
@@ -32,21 +33,7 @@ async function confirmPassword(deps: ApiDeps, user: UserRecord, password: string
 
 /** Tells the owner a token was made for their account, on every device they are signed in on. */
 async function notifyOwner(deps: ApiDeps, user: UserRecord, tokenName: string, at: number): Promise<void> {
-  const stored = await deps.reviews.addNotifications([
-    {
-      id: randomUUID(),
-      userId: user.id,
-      type: 'token_created',
-      docId: null,
-      docTitle: '',
-      actorId: user.id,
-      at,
-      reason: null,
-      excerpt: tokenName,
-      threadId: null,
-      commentId: null,
-    },
-  ]);
+  const stored = await deps.reviews.addNotifications([tokenCreatedNotification(user, tokenName, at)]);
   announceNotifications(deps.hub, stored);
 }
 
