@@ -45,7 +45,9 @@ function TokenTable({ tokens, onRevoke }: { tokens: readonly ApiToken[]; onRevok
           <tr key={token.id} data-token={token.name}>
             <td className="cell-name">{token.name}</td>
             <td>{when(token.createdAt)}</td>
-            <td>{date(token.expiresAt)}</td>
+            <td className={token.expiresAt <= now ? 'is-expired' : undefined}>
+              {token.expiresAt <= now ? t('advanced.expired') : date(token.expiresAt)}
+            </td>
             <td className="cell-last-used">
               {token.lastUsedAt === null ? t('advanced.neverUsed') : when(token.lastUsedAt)}
             </td>
@@ -133,7 +135,7 @@ function NewTokenForm({ onCreated }: { readonly onCreated: (created: Created) =>
       </div>
       <small className="field-note">{t('advanced.passwordHint')}</small>
       <FormError message={action.error} />
-      <button type="submit" className="button is-primary" disabled={action.isBusy}>
+      <button type="submit" className="button is-primary token-submit" disabled={action.isBusy}>
         {t('advanced.createToken')}
       </button>
     </form>
