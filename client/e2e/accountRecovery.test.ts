@@ -54,4 +54,65 @@ describe('the secretariat recovers an account in the app', () => {
     expect(fresh.status()).toBe(200);
     expect(((await fresh.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true);
   });
+
+  it('changes a role and groups, revokes an invitation, and words roster problems in Chinese', async () => {
+    const {
+      seed,
+      otherGroup,
+      devices: [secretariat, , chen],
+    } = people();
+    const admin = secretariat.page;
+    await admin.goto('/admin/people');
+    const row = admin.locator('tr[data-username]', { hasText: '陈静' });
+    await row.waitFor({ timeout: UI_TIMEOUT_MS });
+
+    // Role and groups: 陈静 becomes a convener of 第二小组 as well.
+    await row.getByRole('button', { name: '修改' }).click();
+    const edit = admin.getByRole('dialog', { name: '修改 陈静 的角色和小组' });
+    await edit.getByLabel('角色').selectOption('convener');
+    await edit.getByLabel('第二小组').check();
+    await edit.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await row.getByText('召集人').waitFor({ timeout: UI_TIMEOUT_MS });
+    await row.locator('.cell-groups', { hasText: '第二小组' }).waitFor();
+    expect(await row.locator('.cell-groups').textContent()).toContain('第一小组');
+    const me = await chen.page.request.get(`${seed.baseUrl}/api/me`);
+    expect(await me.json()).toMatchObject({ role: 'convener', groupIds: expect.arrayContaining([otherGroup.id]) });
+
+    // An invitation made, listed, then revoked: its link no longer opens.
+    await admin.getByRole('button', { name: '邀请成员' }).click();
+    const invite = admin.getByRole('dialog', { name: '生成邀请链接' });
+    await invite.getByRole('button', { name: '生成链接' }).click();
+    const link = await invite.getByLabel('邀请链接').inputValue();
+    await invite.getByRole('button', { name: '关闭' }).click();
+    const invitations = admin.locator('.invitations-table tbody tr');
+    await invitations.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await invitations.count()).toBe(1);
+    await invitations.first().getByRole('button', { name: '撤销' }).click();
+    await admin.getByRole('dialog', { name: '撤销' }).getByRole('button', { name: '撤销' }).click();
+    await admin.getByText('没有待使用的邀请链接。').waitFor({ timeout: UI_TIMEOUT_MS });
+    const token = new URL(link).pathname.split('/').pop() ?? '';
+    const preview = await admin.request.get(`${seed.baseUrl}/api/invitations/${token}`);
+    expect(preview.status()).toBe(410);
+
+    // A roster: the problems in Chinese with their lines, then usernames made from pinyin.
+    const csv = (lines: readonly string[]) => ({
+      name: 'roster.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${lines.join('\r\n')}\r\n`),
+    });
+    await admin.getByLabel('CSV 文件').setInputFiles(csv(['姓名,用户名,角色,小组', '吴国华,,理事,第一小组']));
+    await admin.getByRole('button', { name: '上传并导入' }).click();
+    const problems = admin.locator('.roster-problems');
+    await problems.getByText('角色“理事”无法识别').waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await problems.textContent()).not.toMatch(/unknown|username|is not/);
+    const good = csv(['姓名,用户名,角色,小组', '吴国华,,委员,第一小组', '陈静,,委员,第一小组']);
+    await admin.getByLabel('CSV 文件').setInputFiles(good);
+    await admin.getByRole('button', { name: '上传并导入' }).click();
+    const result = admin.locator('.roster-result');
+    await result.getByText('已创建 1 个账号。').waitFor({ timeout: UI_TIMEOUT_MS });
+    await result.locator('td.mono', { hasText: /^wuguohua$/ }).waitFor();
+    await result.getByText(/1 人已有账号，已跳过：陈静（person3）/).waitFor();
+    await secretariat.screenshot('desktop-roster-skipped');
+  });
 });

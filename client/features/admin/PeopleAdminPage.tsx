@@ -44,9 +44,9 @@ function PersonRow(props: {
         <span className="role-tag">{t(`role.${person.role}`)}</span>
       </td>
       <td className="cell-groups">
-        {person.groupIds
-          .map((id) => props.groupNames.get(id) ?? '')
-          .filter(Boolean)
+        {[...props.groupNames]
+          .filter(([id]) => person.groupIds.includes(id))
+          .map(([, name]) => name)
           .join(t('common.listSeparator'))}
       </td>
       <td>
