@@ -115,4 +115,31 @@ describe('the secretariat recovers an account in the app', () => {
     await result.getByText(/1 人已有账号，已跳过：陈静（person3）/).waitFor();
     await secretariat.screenshot('desktop-roster-skipped');
   });
+
+  it('makes an API token under 高级 with the password, and tells its owner in the inbox', async () => {
+    const {
+      devices: [secretariat],
+    } = people();
+    const admin = secretariat.page;
+    await admin.goto('/settings');
+    await admin.locator('summary', { hasText: '高级' }).click();
+    await admin.getByLabel('令牌名称').fill('数据导出');
+    await admin.getByLabel('有效期').selectOption('365');
+    await admin.getByLabel('登录密码').fill('not-the-password');
+    await admin.getByRole('button', { name: '创建令牌' }).click();
+    await admin.getByRole('alert').filter({ hasText: '登录密码不正确。' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await admin.getByLabel('登录密码').fill(TEST_PASSWORD);
+    await admin.getByRole('button', { name: '创建令牌' }).click();
+    const token = await admin.getByLabel('令牌', { exact: true }).inputValue();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await admin.locator('.tokens-table tr', { hasText: '数据导出' }).getByText('从未使用').waitFor();
+
+    await admin.getByRole('link', { name: /收件箱，1 条未读/ }).click();
+    const notice = admin.getByRole('link', { name: /你的账号新建了 API 令牌“数据导出”/ });
+    await notice.waitFor({ timeout: UI_TIMEOUT_MS });
+    await notice.click();
+    await admin.locator('.tokens-table tr', { hasText: '数据导出' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    // The token shown once is not shown again.
+    expect(await admin.content()).not.toContain(token);
+  });
 });
