@@ -15,7 +15,7 @@ function dispatch(context: AdminContext, command: Exclude<AdminCommand, { name: 
     case 'import-roster':
       return importRosterCommand(context, command.file);
     case 'token':
-      return tokenCommand(context, command.username, command.tokenName);
+      return tokenCommand(context, command.username, command);
     case 'reset-password':
       return resetPasswordCommand(context, command.username);
   }

@@ -121,9 +121,10 @@ describe('npm run admin', () => {
     const server = await startTestServer({ dataDir });
     try {
       expect((await admin(dataDir, 'import-roster', writeRoster('名单.csv', ROSTER))).code).toBe(0);
-      const result = await admin(dataDir, 'token', 'zhangsan', '--name', '数据导出');
+      const result = await admin(dataDir, 'token', 'zhangsan', '--name', '数据导出', '--days', '30');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Created the API token "数据导出" for 张三 (zhangsan)');
+      expect(result.stdout).toMatch(/It works until \d{4}-\d{2}-\d{2} \(30 days\)/);
       const token = lastLine(result.stdout);
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
