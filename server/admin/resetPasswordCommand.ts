@@ -17,5 +17,6 @@ export async function resetPasswordCommand(context: AdminContext, username: stri
   out(`New one-time password for ${user.name} (${user.username}): ${oneTimePassword}`);
   out('Hand it to them in person or by phone. Their other sign-ins have ended, and their API tokens');
   out(`were revoked (${revokedApiTokens}); after signing in with this password they choose their own.`);
-  out('It is not stored and will not be shown again.');
+  out('A document someone has open with them stays connected until it reconnects; to close those at');
+  out('once, reset the password in the app instead. It is not stored and will not be shown again.');
 }
