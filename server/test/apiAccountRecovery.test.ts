@@ -9,8 +9,9 @@ import {
   rosterResultSchema,
   sessionSchema,
 } from '../../shared/api/schemas';
-import { Role } from '../../shared/index';
+import { CloseCode, type DocId, DocKind, Role } from '../../shared/index';
 import { apiRequest, expectOk } from './support/apiRequest';
+import { SyncClient } from './support/SyncClient';
 import { SEED_PASSWORD, seedWorkspace } from './support/seedWorkspace';
 import { setupTestServer } from './support/setupTestServer';
 
@@ -21,7 +22,21 @@ const clock = { now: 0 };
 beforeEach(() => {
   clock.now = Date.now();
 });
-const ctx = setupTestServer({ isPerTest: true, server: { now: () => clock.now } });
+const clients: SyncClient[] = [];
+const ctx = setupTestServer({
+  isPerTest: true,
+  server: { now: () => clock.now },
+  onBeforeDispose: async () => {
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+  },
+});
+
+/** A live relay connection to a document, closed after the test. */
+async function connect(docId: DocId, token: string): Promise<SyncClient> {
+  const client = await SyncClient.connect(ctx.server.wsUrl, docId, { token });
+  clients.push(client);
+  return client;
+}
 
 function seed() {
   return seedWorkspace(ctx.server, {
@@ -181,6 +196,30 @@ describe('the secretariat resets a password in the app', () => {
     expect((await signIn('member', SEED_PASSWORD)).status).toBe(401);
     const signedIn = expectOk(await signIn('member', reset.oneTimePassword), sessionSchema);
     expect(signedIn.user.mustChangePassword).toBe(true);
+  });
+
+  it("closes the person's live connections, those opened with an API token too", async () => {
+    const workspace = await seed();
+    const doc = await workspace.createDoc('member', { groupKey: '经济界', kind: DocKind.proposal });
+    const { token } = expectOk(
+      await createToken(workspace.people.member.token, { name: '脚本', currentPassword: SEED_PASSWORD }),
+      createdApiTokenSchema,
+    );
+    const bySession = await connect(doc.id, workspace.people.member.token);
+    const byToken = await connect(doc.id, token);
+    const byOther = await connect(doc.id, workspace.people.convener.token);
+    const answer = await apiRequest(
+      ctx.server.url,
+      'POST',
+      `/api/people/${workspace.people.member.id}/reset-password`,
+      {
+        token: workspace.secretariat.token,
+      },
+    );
+    expect(answer.status).toBe(200);
+    expect((await bySession.waitClosed()).code).toBe(CloseCode.unauthorized);
+    expect((await byToken.waitClosed()).code).toBe(CloseCode.unauthorized);
+    expect(byOther.closed).toBeNull();
   });
 
   it('is refused to a member who tries anyway, changing nothing', async () => {
