@@ -27,26 +27,12 @@ function problemText(problem: RosterProblem, t: TFunction): string {
   return t(`accounts.problem.${problem.code}`, { ...problem.params });
 }
 
-function ImportResult({ result }: { readonly result: RosterResult }): ReactElement {
+/** The new accounts with their one-time passwords, to print or copy. */
+function PasswordList({ result }: { readonly result: RosterResult }): ReactElement {
   const { t } = useTranslation();
   const header = [t('admin.colName'), t('admin.colUsername'), t('admin.colPassword')];
-  const separator = t('common.listSeparator');
   return (
-    <div className="roster-result print-area">
-      <p className="notice is-ok" role="status">
-        {t('admin.importDone', { count: result.accounts.length })}
-        {result.createdGroups.length > 0
-          ? ` ${t('admin.createdGroups', { names: result.createdGroups.join(separator) })}`
-          : ''}
-      </p>
-      {result.skipped.length > 0 ? (
-        <p className="notice roster-skipped">
-          {t('accounts.skipped', {
-            count: result.skipped.length,
-            names: result.skipped.map((person) => `${person.name}（${person.username}）`).join(separator),
-          })}
-        </p>
-      ) : null}
+    <>
       <p className="notice is-warning">{t('admin.oneTimePasswords')}</p>
       <div className="result-actions no-print">
         <button type="button" className="button" onClick={() => window.print()}>
@@ -80,6 +66,30 @@ function ImportResult({ result }: { readonly result: RosterResult }): ReactEleme
           </tbody>
         </table>
       </div>
+    </>
+  );
+}
+
+function ImportResult({ result }: { readonly result: RosterResult }): ReactElement {
+  const { t } = useTranslation();
+  const separator = t('common.listSeparator');
+  return (
+    <div className="roster-result print-area">
+      <p className="notice is-ok" role="status">
+        {t('admin.importDone', { count: result.accounts.length })}
+        {result.createdGroups.length > 0
+          ? ` ${t('admin.createdGroups', { names: result.createdGroups.join(separator) })}`
+          : ''}
+      </p>
+      {result.skipped.length > 0 ? (
+        <p className="notice roster-skipped">
+          {t('accounts.skipped', {
+            count: result.skipped.length,
+            names: result.skipped.map((person) => `${person.name}（${person.username}）`).join(separator),
+          })}
+        </p>
+      ) : null}
+      {result.accounts.length > 0 ? <PasswordList result={result} /> : null}
     </div>
   );
 }
