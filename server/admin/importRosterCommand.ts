@@ -40,6 +40,9 @@ export async function importRosterCommand(context: AdminContext, file: string): 
   if (createdGroups.length > 0) {
     out(`New groups: ${createdGroups.join('、')}`);
   }
+  if (accounts.length === 0) {
+    return;
+  }
   out('');
   const handed = accounts.map((account) => ({ ...account, password: account.oneTimePassword }));
   for (const line of formatAccountTable(handed, '一次性密码 password')) {

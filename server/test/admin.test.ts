@@ -73,6 +73,21 @@ describe('npm run admin', () => {
     expect(await new PasswordHasher().verify(password, user?.passwordHash ?? '')).toBe(true);
   });
 
+  it('skips the people who have an account when the same roster is imported again', {
+    timeout: COMMAND_TIMEOUT_MS * 2,
+  }, async () => {
+    const file = writeRoster('名单.csv', ROSTER);
+    expect((await admin(dataDir, 'import-roster', file)).code).toBe(0);
+    const again = await admin(dataDir, 'import-roster', file);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Imported 0 accounts');
+    expect(again.stdout).toContain(
+      'Skipped 3 who have an account already: 张三 (zhangsan)、李四 (lisi)、王五 (wangwu)',
+    );
+    expect(again.stdout).not.toContain('Hand each person');
+    expect(await withStore((store) => store.countUsers())).toBe(3);
+  });
+
   it('refuses a roster with bad lines, listing each, and imports none of it', {
     timeout: COMMAND_TIMEOUT_MS,
   }, async () => {
