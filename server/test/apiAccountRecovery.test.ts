@@ -222,7 +222,7 @@ describe('the secretariat resets a password in the app', () => {
     expect(byOther.closed).toBeNull();
   });
 
-  it('is refused to a member who tries anyway, changing nothing', async () => {
+  it('is refused to a member who tries anyway, changing nothing (P2)', async () => {
     const { people } = await seed();
     const byMember = await apiRequest(ctx.server.url, 'POST', `/api/people/${people.convener.id}/reset-password`, {
       token: people.member.token,
@@ -266,7 +266,7 @@ describe('the secretariat changes a role and groups', () => {
     expect(me.body).toMatchObject({ role: 'convener', groupIds: [groups.教育界.id] });
   });
 
-  it('refuses a member or a convener who tries, and a group that does not exist', async () => {
+  it('refuses a member or a convener who tries (P2), and a group that does not exist', async () => {
     const { secretariat, people } = await seed();
     const selfPromotion = await apiRequest(ctx.server.url, 'PATCH', `/api/people/${people.member.id}`, {
       token: people.member.token,
@@ -301,7 +301,7 @@ describe('the secretariat changes a role and groups', () => {
 });
 
 describe('revoking an invitation', () => {
-  it('stops its link: preview and joining answer 410, and it is no longer listed', async () => {
+  it('stops its link: preview and joining answer 410, and it is no longer listed; only the secretariat may (P2)', async () => {
     const { secretariat, people } = await seed();
     const { token, invitation } = expectOk(
       await apiRequest(ctx.server.url, 'POST', '/api/invitations', {
