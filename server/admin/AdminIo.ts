@@ -1,4 +1,5 @@
 import type { AccountStore } from '../storage/AccountStore';
+import type { ReviewStore } from '../storage/ReviewStore';
 
 /** Where an admin command writes: stdout for results, stderr for refusals and usage. */
 export interface AdminIo {
@@ -10,6 +11,8 @@ export interface AdminIo {
 export interface AdminContext {
   /** The commands work on accounts only: rosters, API tokens, passwords. */
   readonly accounts: AccountStore;
+  /** Where a new API token's owner is told about it (read at their next inbox refresh). */
+  readonly notifications: Pick<ReviewStore, 'addNotifications'>;
   /** The database file, named in messages so a wrong DATA_DIR is easy to spot. */
   readonly databasePath: string;
   hashPassword(password: string): Promise<string>;

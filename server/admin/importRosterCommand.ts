@@ -27,17 +27,21 @@ export async function importRosterCommand(context: AdminContext, file: string): 
     const count = outcome.problems.length;
     const lines = outcome.problems.map((problem) => `  line ${problem.line}: ${problem.message}`);
     throw new AdminRefusal(
-      [
-        `Nothing was imported: ${count} line${count > 1 ? 's' : ''} of ${file} need${count > 1 ? '' : 's'} fixing.`,
-        ...lines,
-      ].join('\n'),
+      [`Nothing was imported: ${count} problem${count > 1 ? 's' : ''} in ${file} to fix.`, ...lines].join('\n'),
     );
   }
-  const { accounts, createdGroups } = outcome.result;
+  const { accounts, createdGroups, skipped } = outcome.result;
   const { out } = context.io;
-  out(`Imported ${accounts.length} account${accounts.length > 1 ? 's' : ''} from ${file}.`);
+  out(`Imported ${accounts.length} account${accounts.length === 1 ? '' : 's'} from ${file}.`);
+  if (skipped.length > 0) {
+    const names = skipped.map((person) => `${person.name} (${person.username})`).join('、');
+    out(`Skipped ${skipped.length} who have an account already: ${names}`);
+  }
   if (createdGroups.length > 0) {
     out(`New groups: ${createdGroups.join('、')}`);
+  }
+  if (accounts.length === 0) {
+    return;
   }
   out('');
   const handed = accounts.map((account) => ({ ...account, password: account.oneTimePassword }));

@@ -14,12 +14,24 @@ describe('parseAdminArgs', () => {
     });
     expect(parseAdminArgs(['token', 'zhangsan'])).toEqual({
       ok: true,
-      command: { name: 'token', username: 'zhangsan', tokenName: null },
+      command: { name: 'token', username: 'zhangsan', tokenName: null, days: 90 },
+    });
+  });
+
+  it('takes the lifetime of a token in days, one of 30, 90 or 365', () => {
+    expect(parseAdminArgs(['token', 'zhangsan', '--days', '365'])).toMatchObject({ ok: true, command: { days: 365 } });
+    expect(parseAdminArgs(['token', '--days=30', 'zhangsan'])).toMatchObject({ ok: true, command: { days: 30 } });
+    expect(parseAdminArgs(['token', 'zhangsan', '--days', '7'])).toMatchObject({
+      ok: false,
+      message: 'token: --days must be one of 30, 90, 365',
     });
   });
 
   it('takes the token name before or after the username, with or without =', () => {
-    const expected = { ok: true, command: { name: 'token', username: 'zhangsan', tokenName: 'nightly export' } };
+    const expected = {
+      ok: true,
+      command: { name: 'token', username: 'zhangsan', tokenName: 'nightly export', days: 90 },
+    };
     expect(parseAdminArgs(['token', 'zhangsan', '--name', 'nightly export'])).toEqual(expected);
     expect(parseAdminArgs(['token', '--name=nightly export', 'zhangsan'])).toEqual(expected);
   });

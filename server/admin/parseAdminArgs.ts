@@ -1,10 +1,20 @@
-import { MAX_TOKEN_NAME_LENGTH } from '../../shared/api/schemas';
+import {
+  API_TOKEN_LIFETIME_DAYS,
+  type ApiTokenLifetimeDays,
+  DEFAULT_API_TOKEN_LIFETIME_DAYS,
+  MAX_TOKEN_NAME_LENGTH,
+} from '../../shared/api/schemas';
 
 /** What an admin command line asks for. */
 export type AdminCommand =
   | { readonly name: 'help' }
   | { readonly name: 'import-roster'; readonly file: string }
-  | { readonly name: 'token'; readonly username: string; readonly tokenName: string | null }
+  | {
+      readonly name: 'token';
+      readonly username: string;
+      readonly tokenName: string | null;
+      readonly days: ApiTokenLifetimeDays;
+    }
   | { readonly name: 'reset-password'; readonly username: string };
 
 export type ParsedAdminArgs =
@@ -17,7 +27,9 @@ Commands:
   import-roster FILE             create the groups and accounts listed in a CSV roster
                                  (columns 姓名,用户名,角色,小组 or name,username,role,groups)
                                  and print a one-time password for each account
-  token USERNAME [--name NAME]   issue an API token for USERNAME; the token is the last line
+  token USERNAME [--name NAME] [--days 30|90|365]
+                                 issue an API token for USERNAME, valid for 90 days unless
+                                 --days says otherwise; the token is the last line
   reset-password USERNAME        give USERNAME a new one-time password
   help                           show this help
 
@@ -28,36 +40,68 @@ function refuse(message: string): ParsedAdminArgs {
   return { ok: false, message };
 }
 
+/** The value of `--option VALUE` or `--option=VALUE` at `index`, and the index after it; null when `arg` is not it. */
+function optionAt(args: readonly string[], index: number, option: string): { value: string; next: number } | null {
+  const arg = args[index] ?? '';
+  if (arg === option) {
+    return { value: args[index + 1] ?? '', next: index + 2 };
+  }
+  return arg.startsWith(`${option}=`) ? { value: arg.slice(option.length + 1), next: index + 1 } : null;
+}
+
+function checkTokenName(value: string): string | null {
+  if (value.trim() === '') {
+    return 'token: --name needs a name, for example --name "nightly export"';
+  }
+  return value.trim().length > MAX_TOKEN_NAME_LENGTH
+    ? `token: the name must be at most ${MAX_TOKEN_NAME_LENGTH} characters`
+    : null;
+}
+
+function lifetimeOf(value: string): ApiTokenLifetimeDays | null {
+  return API_TOKEN_LIFETIME_DAYS.find((days) => String(days) === value.trim()) ?? null;
+}
+
 function parseToken(args: readonly string[]): ParsedAdminArgs {
   let username: string | null = null;
   let tokenName: string | null = null;
-  for (let index = 0; index < args.length; index += 1) {
+  let days: ApiTokenLifetimeDays = DEFAULT_API_TOKEN_LIFETIME_DAYS;
+  let index = 0;
+  while (index < args.length) {
     const arg = args[index] ?? '';
-    if (arg === '--name' || arg.startsWith('--name=')) {
-      let value = arg.slice('--name='.length);
-      if (arg === '--name') {
-        index += 1;
-        value = args[index] ?? '';
+    const name = optionAt(args, index, '--name');
+    const lifetime = optionAt(args, index, '--days');
+    if (name !== null) {
+      const problem = checkTokenName(name.value);
+      if (problem !== null) {
+        return refuse(problem);
       }
-      if (value.trim() === '') {
-        return refuse('token: --name needs a name, for example --name "nightly export"');
+      tokenName = name.value.trim();
+      index = name.next;
+      continue;
+    }
+    if (lifetime !== null) {
+      const chosen = lifetimeOf(lifetime.value);
+      if (chosen === null) {
+        return refuse(`token: --days must be one of ${API_TOKEN_LIFETIME_DAYS.join(', ')}`);
       }
-      if (value.trim().length > MAX_TOKEN_NAME_LENGTH) {
-        return refuse(`token: the name must be at most ${MAX_TOKEN_NAME_LENGTH} characters`);
-      }
-      tokenName = value.trim();
-    } else if (arg.startsWith('-')) {
+      days = chosen;
+      index = lifetime.next;
+      continue;
+    }
+    if (arg.startsWith('-')) {
       return refuse(`token: unknown option ${arg}`);
-    } else if (username === null) {
-      username = arg;
-    } else {
+    }
+    if (username !== null) {
       return refuse(`token: unexpected argument ${arg}`);
     }
+    username = arg;
+    index += 1;
   }
   if (username === null) {
     return refuse('token: give the username, for example: npm run admin -- token zhangsan');
   }
-  return { ok: true, command: { name: 'token', username, tokenName } };
+  return { ok: true, command: { name: 'token', username, tokenName, days } };
 }
 
 /** The one positional argument of a command; null when there are none, several, or options. */

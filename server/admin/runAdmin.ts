@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config';
 import { toError } from '../logger';
 import { prepareDatabasePath } from '../storage/databasePath';
 import { SqliteAccountStore } from '../storage/SqliteAccountStore';
+import { SqliteReviewStore } from '../storage/SqliteReviewStore';
 import { type AdminContext, type AdminIo, AdminRefusal, ExitCode } from './AdminIo';
 import { importRosterCommand } from './importRosterCommand';
 import { ADMIN_USAGE, type AdminCommand, parseAdminArgs } from './parseAdminArgs';
@@ -14,7 +15,7 @@ function dispatch(context: AdminContext, command: Exclude<AdminCommand, { name: 
     case 'import-roster':
       return importRosterCommand(context, command.file);
     case 'token':
-      return tokenCommand(context, command.username, command.tokenName);
+      return tokenCommand(context, command.username, command);
     case 'reset-password':
       return resetPasswordCommand(context, command.username);
   }
@@ -39,13 +40,16 @@ export async function runAdmin(
     return ExitCode.done;
   }
   let accounts: SqliteAccountStore | null = null;
+  let reviews: SqliteReviewStore | null = null;
   try {
     const { dataDir } = loadConfig(env);
     const databasePath = prepareDatabasePath(dataDir);
     accounts = new SqliteAccountStore({ path: databasePath });
+    reviews = new SqliteReviewStore({ path: databasePath });
     const hasher = new PasswordHasher();
     const context: AdminContext = {
       accounts,
+      notifications: reviews,
       databasePath,
       hashPassword: (password) => hasher.hash(password),
       io,
@@ -61,5 +65,6 @@ export async function runAdmin(
     return ExitCode.refused;
   } finally {
     await accounts?.close();
+    await reviews?.close();
   }
 }

@@ -17,10 +17,19 @@ beforeEach(() => {
 });
 afterEach(() => workspace.dispose());
 
+const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
 /** Stores an API token named `ci` with id `t1` for the user; answers the token itself. */
 async function createApiToken(userId: UserRecord['id']): Promise<string> {
   const token = newToken();
-  await workspace.accounts.createApiToken({ id: 't1', userId, name: 'ci', tokenHash: hashToken(token), createdAt: 1 });
+  await workspace.accounts.createApiToken({
+    id: 't1',
+    userId,
+    name: 'ci',
+    tokenHash: hashToken(token),
+    createdAt: 1,
+    expiresAt: now + TOKEN_LIFETIME_MS,
+  });
   return token;
 }
 
@@ -49,6 +58,28 @@ describe('Authenticator', () => {
     expect((await workspace.accounts.listApiTokens(user.id))[0]?.lastUsedAt).toBe(now);
     await workspace.accounts.revokeApiToken(user.id, 't1', now);
     expect(await authenticator.authenticate(token)).toBeNull();
+  });
+
+  it('refuses an API token once it has expired', async () => {
+    const user = await workspace.addUser('li', Role.member);
+    const token = await createApiToken(user.id);
+    now += TOKEN_LIFETIME_MS - 1;
+    expect(await authenticator.authenticate(token)).toMatchObject({ kind: 'api_token' });
+    now += 1;
+    expect(await authenticator.check(token)).toEqual({ ok: false, failure: 'invalid' });
+  });
+
+  it('records the last use of an API token at most once a minute', async () => {
+    const user = await workspace.addUser('li', Role.member);
+    const token = await createApiToken(user.id);
+    const first = now;
+    await authenticator.authenticate(token);
+    now += 59_999;
+    await authenticator.authenticate(token);
+    expect((await workspace.accounts.listApiTokens(user.id))[0]?.lastUsedAt).toBe(first);
+    now += 1;
+    await authenticator.authenticate(token);
+    expect((await workspace.accounts.listApiTokens(user.id))[0]?.lastUsedAt).toBe(now);
   });
 
   it('refuses every credential of a deactivated account, saying so', async () => {

@@ -6,7 +6,7 @@ import { hashIfTokenShaped, sameHash } from './tokens';
 export const CredentialKind = {
   /** A sign-in session (cookie or Bearer), 30 days. */
   session: 'session',
-  /** A named API token, until revoked. */
+  /** A named API token, until it expires or is revoked. */
   apiToken: 'api_token',
 } as const;
 export type CredentialKind = (typeof CredentialKind)[keyof typeof CredentialKind];
@@ -116,6 +116,9 @@ export class Authenticator {
       return null;
     }
     const now = this.#now();
+    if (token.expiresAt <= now) {
+      return null;
+    }
     if (token.lastUsedAt === null || now - token.lastUsedAt >= TOKEN_TOUCH_INTERVAL_MS) {
       await this.#accounts.touchApiToken(token.id, now);
     }

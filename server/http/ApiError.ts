@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../../shared/api/schemas';
+import type { ApiErrorBody, RosterProblem } from '../../shared/api/schemas';
 import { API_ERROR_STATUS, ApiErrorCode, type Denial } from '../../shared/index';
 
 export interface ApiErrorDetails {
@@ -9,7 +9,7 @@ export interface ApiErrorDetails {
   /** For rate_limited: also sent as the Retry-After header. */
   readonly retryAfterSeconds?: number;
   /** For a refused roster: every bad line. */
-  readonly problems?: readonly { readonly line: number; readonly message: string }[];
+  readonly problems?: readonly RosterProblem[];
 }
 
 /**

@@ -19,7 +19,13 @@ export function toPerson(user: UserRecord): Person {
 }
 
 export function toApiToken(token: ApiTokenRecord): ApiToken {
-  return { id: token.id, name: token.name, createdAt: token.createdAt, lastUsedAt: token.lastUsedAt };
+  return {
+    id: token.id,
+    name: token.name,
+    createdAt: token.createdAt,
+    lastUsedAt: token.lastUsedAt,
+    expiresAt: token.expiresAt,
+  };
 }
 
 export function toInvitation(invitation: InvitationRecord): Invitation {

@@ -1,7 +1,7 @@
 /** A roster file as text, or why it cannot be read. */
 export type DecodedRoster =
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly reason: 'utf16' | 'unknown_encoding'; readonly message: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -18,6 +18,7 @@ export function decodeRoster(bytes: Uint8Array): DecodedRoster {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     return {
       ok: false,
+      reason: 'utf16',
       message: 'the file is UTF-16 ("Unicode text"); save it as "CSV UTF-8 (comma delimited)" instead',
     };
   }
@@ -30,6 +31,10 @@ export function decodeRoster(bytes: Uint8Array): DecodedRoster {
   try {
     return { ok: true, text: new TextDecoder('gbk', { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, message: 'the file is neither UTF-8 nor GBK text; save it as "CSV UTF-8 (comma delimited)"' };
+    return {
+      ok: false,
+      reason: 'unknown_encoding',
+      message: 'the file is neither UTF-8 nor GBK text; save it as "CSV UTF-8 (comma delimited)"',
+    };
   }
 }

@@ -93,11 +93,21 @@ describe('importRoster', () => {
       ),
       { hashPassword },
     );
-    expect(outcome).toEqual({
+    expect(outcome).toMatchObject({
       ok: false,
       problems: [
-        { line: 3, message: expect.stringContaining('"zhangsan" is already taken') },
-        { line: 4, message: expect.stringContaining('"wang wu" is not valid') },
+        {
+          line: 3,
+          code: 'username_taken',
+          field: 'username',
+          message: expect.stringContaining('"zhangsan" is already taken'),
+        },
+        {
+          line: 4,
+          code: 'username_invalid',
+          field: 'username',
+          message: expect.stringContaining('"wang wu" is not valid'),
+        },
       ],
     });
     expect(await store.countUsers()).toBe(1);
@@ -109,8 +119,8 @@ describe('importRoster', () => {
     // A store that misses the existing account when asked, as when it is created meanwhile.
     const racing = new Proxy(store, {
       get(target, property) {
-        if (property === 'findUserByUsername') {
-          return () => Promise.resolve(null);
+        if (property === 'listUsers') {
+          return () => Promise.resolve([]);
         }
         const value: unknown = Reflect.get(target, property, target);
         return typeof value === 'function' ? value.bind(target) : value;
@@ -123,13 +133,52 @@ describe('importRoster', () => {
         hashPassword,
       },
     );
-    expect(outcome).toEqual({ ok: false, problems: [{ line: 3, message: expect.stringContaining('already taken') }] });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problems: [{ line: 3, code: 'username_taken', message: expect.stringContaining('already taken') }],
+    });
     expect(await store.countUsers()).toBe(1);
   });
 
   it('refuses a file that is not text with a problem on line 1', async () => {
     const outcome = await importRoster(store, new Uint8Array([0xff, 0xfe, 0x00, 0x41]), { hashPassword });
-    expect(outcome).toMatchObject({ ok: false, problems: [{ line: 1 }] });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, code: 'unreadable', params: { reason: 'utf16' } }],
+    });
     expect(await store.countUsers()).toBe(0);
+  });
+
+  it('makes a missing username from the pinyin of the name, with a number when taken', async () => {
+    await importRoster(store, utf8('name,username,role,groups\n林国栋,linguodong,member,\n'), { hashPassword });
+    const outcome = await importRoster(
+      store,
+      utf8('姓名,用户名,角色,小组\n林国栋,,委员,\n林 国栋,,委员,\n吕芳,,委员,\n'),
+      { hashPassword },
+    );
+    expect(outcome.ok && outcome.result.accounts.map((a) => [a.name, a.username])).toEqual([
+      ['林 国栋', 'linguodong2'],
+      ['吕芳', 'lvfang'],
+    ]);
+    expect(outcome.ok && outcome.result.skipped).toEqual([{ line: 2, username: 'linguodong', name: '林国栋' }]);
+  });
+
+  it('skips the people who have an account already when the same roster is imported again', async () => {
+    const roster = utf8('姓名,用户名,角色,小组\n张三,zhangsan,委员,经济界别\n林国栋,,委员,\n');
+    const first = await importRoster(store, roster, { hashPassword });
+    expect(first.ok && first.result.accounts.map((a) => a.username)).toEqual(['zhangsan', 'linguodong']);
+    const again = await importRoster(store, roster, { hashPassword });
+    expect(again).toEqual({
+      ok: true,
+      result: {
+        accounts: [],
+        createdGroups: [],
+        skipped: [
+          { line: 2, username: 'zhangsan', name: '张三' },
+          { line: 3, username: 'linguodong', name: '林国栋' },
+        ],
+      },
+    });
+    expect(await store.countUsers()).toBe(2);
   });
 });

@@ -49,13 +49,22 @@ describe('parseRoster', () => {
   it('reports a missing column on the header line, naming it', () => {
     const result = parseRoster(csv('姓名,角色,小组', '张三,委员,经济界别'));
     expect(result.rows).toEqual([]);
-    expect(result.problems).toEqual([{ line: 1, message: expect.stringContaining('用户名 (username)') }]);
+    expect(result.problems).toEqual([
+      {
+        line: 1,
+        code: 'missing_columns',
+        params: { columns: '用户名 (username)' },
+        message: expect.stringContaining('用户名 (username)'),
+      },
+    ]);
   });
 
   it('reports an empty file and a file with a header only', () => {
-    expect(parseRoster('').problems).toEqual([{ line: 1, message: expect.stringContaining('empty') }]);
-    expect(parseRoster(csv('姓名,用户名,角色,小组')).problems).toEqual([
-      { line: 1, message: expect.stringContaining('no people') },
+    expect(parseRoster('').problems).toMatchObject([
+      { line: 1, code: 'empty_file', message: expect.stringContaining('empty') },
+    ]);
+    expect(parseRoster(csv('姓名,用户名,角色,小组')).problems).toMatchObject([
+      { line: 1, code: 'no_people', message: expect.stringContaining('no people') },
     ]);
   });
 
@@ -74,33 +83,64 @@ describe('parseRoster', () => {
         '刘八,liuba,member,经济界别',
       ),
     );
-    expect(result.problems).toEqual([
-      { line: 4, message: expect.stringContaining('姓名 (name) must not be empty') },
-      { line: 5, message: expect.stringMatching(/用户名 \(username\) "李四" is not valid: use 2-32 lowercase/) },
-      { line: 6, message: expect.stringContaining('角色 (role) "boss" is unknown: use 秘书处') },
-      { line: 7, message: '用户名 (username) "zhangsan" is already used on line 2' },
-      { line: 9, message: expect.stringContaining('put several groups in one cell') },
+    expect(result.problems).toMatchObject([
+      { line: 4, code: 'name_invalid', field: 'name', message: '姓名 (name) is empty' },
+      {
+        line: 5,
+        code: 'username_invalid',
+        field: 'username',
+        params: { value: '李四' },
+        message: expect.stringMatching(/用户名 \(username\) "李四" is not valid: use 2-32 lowercase/),
+      },
+      {
+        line: 6,
+        code: 'role_unknown',
+        field: 'role',
+        params: { value: 'boss' },
+        message: expect.stringContaining('角色 (role) "boss" is unknown: use 秘书处'),
+      },
+      {
+        line: 7,
+        code: 'username_repeated',
+        field: 'username',
+        params: { value: 'zhangsan', line: 2 },
+        message: '用户名 (username) "zhangsan" is already used on line 2',
+      },
+      { line: 9, code: 'extra_cells', params: { cells: 5, width: 4 } },
     ]);
     expect(result.rows.map((row) => row.line)).toEqual([2, 10]);
     expect(result.rows[0]?.groups).toEqual(['经济界别', '教育界别']);
   });
 
-  it('puts every problem of one line into one message', () => {
+  it('reports every problem of one line, each with its code and field', () => {
     const result = parseRoster(csv('姓名,用户名,角色,小组', ',x,boss,'));
-    expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]?.message.split('; ')).toHaveLength(3);
+    expect(result.problems.map((problem) => [problem.line, problem.code, problem.field])).toEqual([
+      [2, 'name_invalid', 'name'],
+      [2, 'username_invalid', 'username'],
+      [2, 'role_unknown', 'role'],
+    ]);
+  });
+
+  it('takes a line without a username, to make one from the name', () => {
+    const result = parseRoster(csv('姓名,用户名,角色,小组', '林国栋,,委员,', '陈静,,委员,'));
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((row) => row.username)).toEqual([null, null]);
   });
 
   it('reports an unclosed quote on the line where the cell starts', () => {
     const result = parseRoster(
       csv('姓名,用户名,角色,小组', '张三,zhangsan,委员,', '李四,lisi,委员,"经济界别', '王五,wangwu,委员,'),
     );
-    expect(result.problems).toEqual([{ line: 3, message: expect.stringContaining('never closed') }]);
+    expect(result.problems).toMatchObject([
+      { line: 3, code: 'csv_syntax', message: expect.stringContaining('never closed') },
+    ]);
   });
 
   it('refuses more accounts than one import takes', () => {
     const lines = Array.from({ length: MAX_ROSTER_ACCOUNTS + 1 }, (_, index) => `委员${index},user${index},委员,`);
     const result = parseRoster(csv('姓名,用户名,角色,小组', ...lines));
-    expect(result.problems).toEqual([{ line: MAX_ROSTER_ACCOUNTS + 2, message: expect.stringContaining('at most') }]);
+    expect(result.problems).toMatchObject([
+      { line: MAX_ROSTER_ACCOUNTS + 2, code: 'too_many_people', params: { max: MAX_ROSTER_ACCOUNTS } },
+    ]);
   });
 });

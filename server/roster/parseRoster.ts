@@ -1,7 +1,14 @@
-import type { z } from 'zod';
-import { groupNameSchema, personNameSchema, usernameSchema } from '../../shared/api/schemas';
+import {
+  groupNameSchema,
+  MAX_GROUP_NAME_LENGTH,
+  MAX_NAME_LENGTH,
+  personNameSchema,
+  type RosterProblem,
+  usernameSchema,
+} from '../../shared/api/schemas';
 import type { Role } from '../../shared/index';
 import { type CsvRecord, readCsvRecords } from './readCsvRecords';
+import { rosterProblem } from './rosterProblem';
 import {
   COLUMN_LABELS,
   columnOf,
@@ -22,17 +29,14 @@ export const MAX_ROSTER_ACCOUNTS = 1_000;
 /** One account a roster asks for, with the line it is on. */
 export interface RosterRow {
   readonly line: number;
-  readonly username: string;
+  /** Null when the cell was empty: one is made from the name (see usernameFromName). */
+  readonly username: string | null;
   readonly name: string;
   readonly role: Role;
   readonly groups: readonly string[];
 }
 
-/** A refused line: 1-based, counting the header; the message says what to fix. */
-export interface RosterProblem {
-  readonly line: number;
-  readonly message: string;
-}
+export type { RosterProblem };
 
 export interface ParsedRoster {
   readonly rows: readonly RosterRow[];
@@ -41,13 +45,7 @@ export interface ParsedRoster {
 
 type ColumnIndex = Record<RosterColumn, number>;
 
-const EXPECTED_HEADER = ROSTER_COLUMNS.map((column) => COLUMN_LABELS[column]).join(', ');
-
-function refused(line: number, message: string): ParsedRoster {
-  return { rows: [], problems: [{ line, message }] };
-}
-
-function readHeader(header: CsvRecord): { index: ColumnIndex } | { problem: RosterProblem } {
+function readHeader(header: CsvRecord): { index: ColumnIndex } | { problems: RosterProblem[] } {
   const found = new Map<RosterColumn, number>();
   const repeated: string[] = [];
   header.cells.forEach((cell, index) => {
@@ -62,87 +60,74 @@ function readHeader(header: CsvRecord): { index: ColumnIndex } | { problem: Rost
     }
   });
   const missing = ROSTER_COLUMNS.filter((column) => !found.has(column)).map((column) => COLUMN_LABELS[column]);
-  const messages: string[] = [];
+  const problems: RosterProblem[] = [];
   if (missing.length > 0) {
-    messages.push(`the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    problems.push(rosterProblem(header.line, 'missing_columns', { columns: missing.join(', ') }));
   }
   if (repeated.length > 0) {
-    messages.push(`the header names ${repeated.join(', ')} more than once`);
+    problems.push(rosterProblem(header.line, 'repeated_columns', { columns: repeated.join(', ') }));
   }
-  if (messages.length > 0) {
-    const problem = `${messages.join('; ')}: the first line must name the columns ${EXPECTED_HEADER}, separated by commas`;
-    return { problem: { line: header.line, message: problem } };
-  }
-  return { index: Object.fromEntries(found) as ColumnIndex };
-}
-
-function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'is not valid';
+  return problems.length > 0 ? { problems } : { index: Object.fromEntries(found) as ColumnIndex };
 }
 
 /** Validates one record; returns the row or everything wrong with it. */
-function readRow(record: CsvRecord, index: ColumnIndex, width: number): RosterRow | string[] {
+function readRow(record: CsvRecord, index: ColumnIndex, width: number): RosterRow | RosterProblem[] {
   const cell = (column: RosterColumn): string => record.cells[index[column]] ?? '';
-  const errors: string[] = [];
+  const { line } = record;
+  const problems: RosterProblem[] = [];
 
   const name = personNameSchema.safeParse(cell('name'));
   if (!name.success) {
-    errors.push(`姓名 (name) ${firstIssue(name.error)}`);
+    problems.push(rosterProblem(line, 'name_invalid', { value: cell('name').trim(), max: MAX_NAME_LENGTH }, 'name'));
   }
   const usernameText = cell('username').trim();
-  const username = usernameSchema.safeParse(usernameText);
-  if (!username.success) {
-    errors.push(
-      usernameText === ''
-        ? '用户名 (username) is empty: give each person a login name such as zhangsan'
-        : `用户名 (username) "${usernameText}" is not valid: ${firstIssue(username.error)}`,
-    );
+  const username = usernameText === '' ? null : usernameSchema.safeParse(usernameText);
+  if (username !== null && !username.success) {
+    problems.push(rosterProblem(line, 'username_invalid', { value: usernameText }, 'username'));
   }
   const role = roleOf(cell('role'));
   if (role === null) {
-    errors.push(`角色 (role) "${cell('role').trim()}" is unknown: use ${ROLE_HINT}`);
+    problems.push(rosterProblem(line, 'role_unknown', { value: cell('role').trim(), hint: ROLE_HINT }, 'role'));
   }
   const groups = splitGroups(cell('groups'));
   for (const group of groups) {
-    const parsed = groupNameSchema.safeParse(group);
-    if (!parsed.success) {
-      errors.push(`小组 (group) "${group}" ${firstIssue(parsed.error)}`);
+    if (!groupNameSchema.safeParse(group).success) {
+      problems.push(rosterProblem(line, 'group_invalid', { value: group, max: MAX_GROUP_NAME_LENGTH }, 'groups'));
     }
   }
   const extra = record.cells.slice(width).filter((text) => text.trim() !== '');
   if (extra.length > 0) {
-    errors.push(
-      `the line has ${record.cells.length} cells but the header only ${width}: put several groups in one cell, in quotes, or separate them with "；" or "、"`,
-    );
+    problems.push(rosterProblem(line, 'extra_cells', { cells: record.cells.length, width }));
   }
-  // The checks after the first `||` only narrow the types: each failure above added an error.
-  if (errors.length > 0 || !name.success || !username.success || role === null) {
-    return errors;
+  // The checks after the first `||` only narrow the types: each failure above added a problem.
+  if (problems.length > 0 || !name.success || (username !== null && !username.success) || role === null) {
+    return problems;
   }
-  return { line: record.line, username: username.data, name: name.data, role, groups };
+  return { line, username: username === null ? null : username.data, name: name.data, role, groups };
 }
 
 /**
  * Reads a roster: a header naming the columns (姓名, 用户名, 角色, 小组 or name, username, role,
- * groups, in any order; other columns are ignored), then one account per line. Every bad line
- * is reported, including a username used twice in the file. Blank lines are skipped.
+ * groups, in any order; other columns are ignored), then one account per line. The username may
+ * be left empty. Every bad line is reported, including a username used twice in the file. Blank
+ * lines are skipped.
  */
 export function parseRoster(text: string): ParsedRoster {
   const csv = readCsvRecords(text);
   if (!csv.ok) {
-    return refused(csv.line, csv.message);
+    return { rows: [], problems: [rosterProblem(csv.line, 'csv_syntax', { reason: csv.message })] };
   }
   const records = csv.records.filter((record) => record.cells.some((cell) => cell.trim() !== ''));
   const [header, ...body] = records;
   if (header === undefined) {
-    return refused(1, `the file is empty: the first line must name the columns ${EXPECTED_HEADER}`);
+    return { rows: [], problems: [rosterProblem(1, 'empty_file')] };
   }
   const columns = readHeader(header);
-  if ('problem' in columns) {
-    return { rows: [], problems: [columns.problem] };
+  if ('problems' in columns) {
+    return { rows: [], problems: columns.problems };
   }
   if (body.length === 0) {
-    return refused(header.line, 'the file has a header but no people: add one line per person below it');
+    return { rows: [], problems: [rosterProblem(header.line, 'no_people')] };
   }
   const rows: RosterRow[] = [];
   const problems: RosterProblem[] = [];
@@ -150,26 +135,24 @@ export function parseRoster(text: string): ParsedRoster {
   for (const record of body) {
     const row = readRow(record, columns.index, header.cells.length);
     if (Array.isArray(row)) {
-      problems.push({ line: record.line, message: row.join('; ') });
+      problems.push(...row);
       continue;
     }
-    const earlier = lineOfUsername.get(row.username);
+    const earlier = row.username === null ? undefined : lineOfUsername.get(row.username);
     if (earlier !== undefined) {
-      problems.push({
-        line: row.line,
-        message: `用户名 (username) "${row.username}" is already used on line ${earlier}`,
-      });
+      problems.push(
+        rosterProblem(row.line, 'username_repeated', { value: row.username ?? '', line: earlier }, 'username'),
+      );
       continue;
     }
-    lineOfUsername.set(row.username, row.line);
+    if (row.username !== null) {
+      lineOfUsername.set(row.username, row.line);
+    }
     rows.push(row);
   }
   const overLimit = rows[MAX_ROSTER_ACCOUNTS];
   if (overLimit !== undefined) {
-    problems.push({
-      line: overLimit.line,
-      message: `one import takes at most ${MAX_ROSTER_ACCOUNTS} people: split the file and import the rest separately`,
-    });
+    problems.push(rosterProblem(overLimit.line, 'too_many_people', { max: MAX_ROSTER_ACCOUNTS }));
   }
   return { rows, problems };
 }

@@ -43,6 +43,8 @@ export interface ApiTokenRecord {
   readonly tokenHash: Uint8Array;
   readonly createdAt: number;
   readonly lastUsedAt: number | null;
+  /** After this time the token no longer works. */
+  readonly expiresAt: number;
   /** Null while the token works. */
   readonly revokedAt: number | null;
 }
@@ -59,6 +61,8 @@ export interface InvitationRecord {
   /** Null until someone joined through it. */
   readonly usedBy: UserId | null;
   readonly usedAt: number | null;
+  /** Null unless the secretariat revoked the link before it was used. */
+  readonly revokedAt: number | null;
 }
 
 /** What a roster import writes, already checked and hashed (see server/roster/importRoster.ts). */
@@ -116,6 +120,8 @@ export interface AccountStore {
    * `endSessions`, ends the user's sessions except `keepSession` (the one that asked).
    */
   setPasswordHash(id: UserId, passwordHash: string, options: SetPasswordOptions): Promise<void>;
+  /** Changes an account's role. Null when there is none. */
+  setUserRole(id: UserId, role: Role): Promise<UserRecord | null>;
 
   // ---- First run ----
 
@@ -158,18 +164,23 @@ export interface AccountStore {
   revokeApiToken(userId: UserId, id: string, at: number): Promise<boolean>;
   /** Records when a token was last used. */
   touchApiToken(id: string, at: number): Promise<void>;
+  /** Revokes every working token of a user (password changed or reset); resolves with how many. */
+  revokeApiTokensOf(userId: UserId, at: number): Promise<number>;
 
   // ---- Invitations and rosters ----
 
   /** Stores a new invitation. */
-  createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt'>): Promise<InvitationRecord>;
+  createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt' | 'revokedAt'>): Promise<InvitationRecord>;
   /** The invitation with this hash, used or not; null when there is none. */
   findInvitation(tokenHash: Uint8Array): Promise<InvitationRecord | null>;
-  /** Invitations not used and not expired at `now`, newest first. */
+  /** Invitations not used, not revoked and not expired at `now`, newest first. */
   listOpenInvitations(now: number): Promise<InvitationRecord[]>;
+  /** Revokes an invitation not used yet; false when there is no such open invitation. */
+  revokeInvitation(id: string, at: number): Promise<boolean>;
   /**
    * Creates the account (with the invitation's role and the groups of it that still exist) and
-   * marks the invitation used, in one transaction, if it is still unused and unexpired at `now`.
+   * marks the invitation used, in one transaction, if it is still unused, unrevoked and unexpired
+   * at `now`.
    * Throws WorkspaceConflictError when the username is taken.
    */
   acceptInvitation(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GroupId, UserId } from '../../shared/index';
+import type { GroupId, Role, UserId } from '../../shared/index';
 import type {
   AccountStore,
   ApiTokenRecord,
@@ -105,6 +105,16 @@ export class MemoryAccountStore implements AccountStore {
     }
   }
 
+  async setUserRole(id: UserId, role: Role): Promise<UserRecord | null> {
+    this.#assertOpen('change a role');
+    const user = this.#users.get(id);
+    if (user === undefined) {
+      return null;
+    }
+    this.#users.set(id, { ...user, role });
+    return this.#userRecord(this.#users.get(id));
+  }
+
   async setSetupTokenHash(tokenHash: Uint8Array): Promise<void> {
     this.#assertOpen('store the setup link');
     this.#setupTokenHash = hex(tokenHash);
@@ -189,9 +199,20 @@ export class MemoryAccountStore implements AccountStore {
     }
   }
 
-  async createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt'>): Promise<InvitationRecord> {
+  async revokeApiTokensOf(userId: UserId, at: number): Promise<number> {
+    this.#assertOpen('revoke the API tokens of an account');
+    const working = [...this.#tokens.values()].filter((t) => t.userId === userId && t.revokedAt === null);
+    for (const token of working) {
+      this.#tokens.set(token.id, { ...token, revokedAt: at });
+    }
+    return working.length;
+  }
+
+  async createInvitation(
+    invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt' | 'revokedAt'>,
+  ): Promise<InvitationRecord> {
     this.#assertOpen('store an invitation');
-    const record = { ...invitation, groupIds: [...invitation.groupIds], usedBy: null, usedAt: null };
+    const record = { ...invitation, groupIds: [...invitation.groupIds], usedBy: null, usedAt: null, revokedAt: null };
     this.#invitations.set(invitation.id, record);
     return { ...record };
   }
@@ -205,8 +226,18 @@ export class MemoryAccountStore implements AccountStore {
   async listOpenInvitations(now: number): Promise<InvitationRecord[]> {
     this.#assertOpen('list invitations');
     return [...this.#invitations.values()]
-      .filter((invitation) => invitation.usedAt === null && invitation.expiresAt > now)
+      .filter((invitation) => invitation.usedAt === null && invitation.revokedAt === null && invitation.expiresAt > now)
       .sort(newestFirst);
+  }
+
+  async revokeInvitation(id: string, at: number): Promise<boolean> {
+    this.#assertOpen('revoke an invitation');
+    const invitation = this.#invitations.get(id);
+    if (invitation === undefined || invitation.usedAt !== null || invitation.revokedAt !== null) {
+      return false;
+    }
+    this.#invitations.set(id, { ...invitation, revokedAt: at });
+    return true;
   }
 
   async acceptInvitation(
@@ -216,7 +247,12 @@ export class MemoryAccountStore implements AccountStore {
   ): Promise<OneTimeLinkOutcome> {
     this.#assertOpen('join through an invitation');
     const invitation = this.#invitations.get(invitationId);
-    if (invitation === undefined || invitation.usedAt !== null || invitation.expiresAt <= now) {
+    if (
+      invitation === undefined ||
+      invitation.usedAt !== null ||
+      invitation.revokedAt !== null ||
+      invitation.expiresAt <= now
+    ) {
       return { kind: 'gone' };
     }
     // A group may have been removed since the invitation was made: join those that remain.

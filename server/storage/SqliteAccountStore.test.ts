@@ -42,4 +42,35 @@ describe('SqliteAccountStore on a file other connections use', () => {
       other.close();
     }
   });
+
+  it('gives the API tokens of a layout-3 file 90 days from the upgrade, and keeps them working', async () => {
+    const harness = openSqliteRecordStores();
+    harnesses.push(harness);
+    const owner = await harness.accounts.createUser(newUser('old.script'));
+    await harness.accounts.createApiToken({
+      id: 'old',
+      userId: owner.id,
+      name: '旧脚本',
+      tokenHash: new Uint8Array(32).fill(7),
+      createdAt: 1,
+      expiresAt: 2,
+    });
+    for (const store of [harness.accounts, harness.groups, harness.records]) {
+      await store.close();
+    }
+    const raw = new Database(harness.file);
+    raw.exec(`ALTER TABLE api_tokens DROP COLUMN expires_at; ALTER TABLE invitations DROP COLUMN revoked_at;
+      PRAGMA user_version = 3;`);
+    raw.close();
+
+    const before = Date.now();
+    const reopened = new SqliteAccountStore({ path: harness.file });
+    try {
+      const [token] = await reopened.listApiTokens(owner.id);
+      expect(token?.expiresAt).toBeGreaterThanOrEqual(before + 89 * 24 * 60 * 60 * 1000);
+      expect(token?.expiresAt).toBeLessThanOrEqual(Date.now() + 90 * 24 * 60 * 60 * 1000);
+    } finally {
+      await reopened.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { parseUserId, type UserId } from '../../shared/index';
+import { parseUserId, type Role, type UserId } from '../../shared/index';
 import type {
   AccountStore,
   ApiTokenRecord,
@@ -95,6 +95,15 @@ export class SqliteAccountStore implements AccountStore {
     });
   }
 
+  setUserRole(id: UserId, role: Role): Promise<UserRecord | null> {
+    return this.#q.write('change a role', () => {
+      if (this.#q.run('UPDATE users SET role = ? WHERE id = ?', role, id).changes === 0) {
+        return null;
+      }
+      return userWhere(this.#q, 'id = ?', id);
+    });
+  }
+
   // ---- First run ----
 
   setSetupTokenHash(tokenHash: Uint8Array): Promise<void> {
@@ -186,12 +195,13 @@ export class SqliteAccountStore implements AccountStore {
   createApiToken(token: Omit<ApiTokenRecord, 'lastUsedAt' | 'revokedAt'>): Promise<ApiTokenRecord> {
     return this.#q.write('store an API token', () => {
       this.#q.run(
-        'INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
         token.id,
         token.userId,
         token.name,
         blob(token.tokenHash),
         token.createdAt,
+        token.expiresAt,
       );
       return { ...token, lastUsedAt: null, revokedAt: null };
     });
@@ -228,9 +238,16 @@ export class SqliteAccountStore implements AccountStore {
     });
   }
 
+  revokeApiTokensOf(userId: UserId, at: number): Promise<number> {
+    return this.#q.write('revoke the API tokens of an account', () => {
+      const sql = 'UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL';
+      return this.#q.run(sql, at, userId).changes;
+    });
+  }
+
   // ---- Invitations and rosters ----
 
-  createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt'>): Promise<InvitationRecord> {
+  createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt' | 'revokedAt'>): Promise<InvitationRecord> {
     return this.#q.write('store an invitation', () => {
       this.#q.run(
         `INSERT INTO invitations (id, token_hash, role, group_ids, created_by, created_at, expires_at)
@@ -243,7 +260,7 @@ export class SqliteAccountStore implements AccountStore {
         invitation.createdAt,
         invitation.expiresAt,
       );
-      return { ...invitation, usedBy: null, usedAt: null };
+      return { ...invitation, usedBy: null, usedAt: null, revokedAt: null };
     });
   }
 
@@ -258,11 +275,19 @@ export class SqliteAccountStore implements AccountStore {
     return this.#q.read('list invitations', () =>
       this.#q
         .all<InvitationRow>(
-          'SELECT * FROM invitations WHERE used_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id',
+          `SELECT * FROM invitations WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > ?
+           ORDER BY created_at DESC, id`,
           now,
         )
         .map(toInvitationRecord),
     );
+  }
+
+  revokeInvitation(id: string, at: number): Promise<boolean> {
+    return this.#q.write('revoke an invitation', () => {
+      const sql = 'UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL';
+      return this.#q.run(sql, at, id).changes > 0;
+    });
   }
 
   acceptInvitation(
@@ -272,7 +297,7 @@ export class SqliteAccountStore implements AccountStore {
   ): Promise<OneTimeLinkOutcome> {
     return this.#q.write('join through an invitation', (): OneTimeLinkOutcome => {
       const row = this.#q.get<InvitationRow>('SELECT * FROM invitations WHERE id = ?', invitationId);
-      if (row === undefined || row.used_at !== null || row.expires_at <= now) {
+      if (row === undefined || row.used_at !== null || row.revoked_at !== null || row.expires_at <= now) {
         return { kind: 'gone' };
       }
       const invitation = toInvitationRecord(row);

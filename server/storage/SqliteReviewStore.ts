@@ -22,6 +22,7 @@ import {
 } from './sqliteDocumentRows';
 import {
   type EventRow,
+  NO_DOC,
   type NotificationRow,
   toDocEvent,
   toNotification,
@@ -35,8 +36,11 @@ export interface SqliteReviewStoreOptions {
   readonly path: string;
 }
 
-/** Restricts a notification query to the documents of a JSON array (bound twice); NULL: every document. */
-const ONLY_DOCS_SQL = '(? IS NULL OR doc_id IN (SELECT value FROM json_each(?)))';
+/**
+ * Restricts a notification query to the documents of a JSON array (bound twice); NULL: every
+ * document. Notifications about no document (NO_DOC, the account's own) always pass.
+ */
+const ONLY_DOCS_SQL = "(? IS NULL OR doc_id = '' OR doc_id IN (SELECT value FROM json_each(?)))";
 
 /** The parameter of ONLY_DOCS_SQL: the document ids as a JSON array, or null for every document. */
 function onlyDocs(docIds: readonly DocId[] | undefined): string | null {
@@ -309,7 +313,7 @@ export class SqliteReviewStore implements ReviewStore {
         n.id,
         n.userId,
         n.type,
-        n.docId,
+        n.docId ?? NO_DOC,
         n.docTitle,
         n.actorId,
         n.at,

@@ -101,9 +101,11 @@ export function describeAccountStoreContract(name: string, open: OpenRecordStore
         name: '脚本',
         tokenHash,
         createdAt: 5,
+        expiresAt: 1_000,
       });
 
       expect(await store.findApiToken(tokenHash)).toEqual(record);
+      expect(record.expiresAt).toBe(1_000);
       await store.touchApiToken('tok-1', 9);
       expect((await store.listApiTokens(owner.id)).map((t) => [t.name, t.lastUsedAt])).toEqual([['脚本', 9]]);
       expect(await store.revokeApiToken(other.id, 'tok-1', 10)).toBe(false);
@@ -192,6 +194,50 @@ export function describeAccountStoreContract(name: string, open: OpenRecordStore
       expect(first).toBe('aa');
       expect(await store.serverSecret('deviceKeys', () => 'bb')).toBe('aa');
       expect(await store.serverSecret('other', () => 'cc')).toBe('cc');
+    });
+
+    // ---- Account recovery ----
+
+    it('revokes every working API token of one person, and only theirs', async () => {
+      const owner = await store.createUser(newUser('qian'));
+      const other = await store.createUser(newUser('zhou'));
+      const token = (id: string, userId: typeof owner.id) =>
+        store.createApiToken({ id, userId, name: id, tokenHash: hashToken(newToken()), createdAt: 1, expiresAt: 99 });
+      await token('a', owner.id);
+      await token('b', owner.id);
+      await token('c', other.id);
+      await store.revokeApiToken(owner.id, 'a', 2);
+      expect(await store.revokeApiTokensOf(owner.id, 3)).toBe(1);
+      expect(await store.listApiTokens(owner.id)).toEqual([]);
+      expect((await store.listApiTokens(other.id)).map((t) => t.id)).toEqual(['c']);
+      expect(await store.revokeApiTokensOf(owner.id, 4)).toBe(0);
+    });
+
+    it('changes a role, and answers null for nobody', async () => {
+      const person = await store.createUser(newUser('wu'));
+      expect(await store.setUserRole(person.id, Role.convener)).toMatchObject({ role: 'convener' });
+      expect((await store.getUser(person.id))?.role).toBe('convener');
+      expect(await store.setUserRole(newUserId(), Role.chair)).toBeNull();
+    });
+
+    it('revokes an open invitation: it is no longer listed and nobody can join through it', async () => {
+      const admin = await store.createUser(newUser('admin', { role: Role.secretariat }));
+      const tokenHash = hashToken(newToken());
+      await store.createInvitation({
+        id: 'inv-2',
+        tokenHash,
+        role: Role.member,
+        groupIds: [],
+        createdBy: admin.id,
+        createdAt: 100,
+        expiresAt: 200,
+      });
+      expect(await store.revokeInvitation('inv-2', 120)).toBe(true);
+      expect(await store.revokeInvitation('inv-2', 121)).toBe(false);
+      expect(await store.findInvitation(tokenHash)).toMatchObject({ revokedAt: 120, usedAt: null });
+      expect(await store.listOpenInvitations(150)).toEqual([]);
+      expect(await store.acceptInvitation('inv-2', newUser('late'), 150)).toEqual({ kind: 'gone' });
+      expect(await store.revokeInvitation('nothing', 150)).toBe(false);
     });
 
     it('refuses every call once closed', async () => {

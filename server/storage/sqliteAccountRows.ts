@@ -25,6 +25,7 @@ export interface ApiTokenRow {
   token_hash: Buffer;
   created_at: number;
   last_used_at: number | null;
+  expires_at: number;
   revoked_at: number | null;
 }
 
@@ -38,6 +39,7 @@ export interface InvitationRow {
   expires_at: number;
   used_by: string | null;
   used_at: number | null;
+  revoked_at: number | null;
 }
 
 export function toUserRecord(row: UserRow, groupIds: readonly GroupId[]): UserRecord {
@@ -62,6 +64,7 @@ export function toApiTokenRecord(row: ApiTokenRow): ApiTokenRecord {
     tokenHash: new Uint8Array(row.token_hash),
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
   };
 }
@@ -88,5 +91,6 @@ export function toInvitationRecord(row: InvitationRow): InvitationRecord {
     expiresAt: row.expires_at,
     usedBy: optionalUserId(row.used_by, 'invitations', row.id, 'used_by'),
     usedAt: row.used_at,
+    revokedAt: row.revoked_at,
   };
 }

@@ -147,12 +147,15 @@ export function cosignersByDocument(
   return groupBy(rows.map((row) => ({ key: row.doc_id, value: toCosigner(row) })));
 }
 
+/** `notifications.doc_id` of a notification about no document (the column is NOT NULL). */
+export const NO_DOC = '';
+
 export function toNotification(row: NotificationRow): Notification {
   const t = 'notifications';
   return {
     id: row.id,
     type: need(oneOf(NOTIFICATION_TYPES, row.type), t, row.id, 'type'),
-    docId: need(parseDocId(row.doc_id), t, row.id, 'doc_id'),
+    docId: row.doc_id === NO_DOC ? null : need(parseDocId(row.doc_id), t, row.id, 'doc_id'),
     docTitle: row.doc_title,
     actorId: need(parseUserId(row.actor_id), t, row.id, 'actor_id'),
     at: row.at,

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 3;
+export const STORAGE_SCHEMA_VERSION = 4;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -186,7 +186,17 @@ const V3 = `
   CREATE INDEX notifications_by_user ON notifications (user_id, seq);
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3];
+/**
+ * Version 4: account recovery. API tokens expire (tokens made before get 90 days from the
+ * upgrade, so that no script stops at once), and an invitation can be revoked before it is used.
+ */
+const V4 = `
+  ALTER TABLE api_tokens ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE api_tokens SET expires_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000 + 7776000000;
+  ALTER TABLE invitations ADD COLUMN revoked_at INTEGER;
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.

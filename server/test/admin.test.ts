@@ -73,13 +73,28 @@ describe('npm run admin', () => {
     expect(await new PasswordHasher().verify(password, user?.passwordHash ?? '')).toBe(true);
   });
 
+  it('skips the people who have an account when the same roster is imported again', {
+    timeout: COMMAND_TIMEOUT_MS * 2,
+  }, async () => {
+    const file = writeRoster('名单.csv', ROSTER);
+    expect((await admin(dataDir, 'import-roster', file)).code).toBe(0);
+    const again = await admin(dataDir, 'import-roster', file);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Imported 0 accounts');
+    expect(again.stdout).toContain(
+      'Skipped 3 who have an account already: 张三 (zhangsan)、李四 (lisi)、王五 (wangwu)',
+    );
+    expect(again.stdout).not.toContain('Hand each person');
+    expect(await withStore((store) => store.countUsers())).toBe(3);
+  });
+
   it('refuses a roster with bad lines, listing each, and imports none of it', {
     timeout: COMMAND_TIMEOUT_MS,
   }, async () => {
     const file = writeRoster('bad.csv', `${ROSTER}\r\n赵六,Zhao Liu,委员,\r\n孙七,lisi,主任,\r\n`);
     const result = await admin(dataDir, 'import-roster', file);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Nothing was imported: 2 lines');
+    expect(result.stderr).toContain('Nothing was imported: 2 problems');
     expect(result.stderr).toContain('line 5: 用户名 (username) "Zhao Liu" is not valid');
     expect(result.stderr).toContain('line 6: 角色 (role) "主任" is unknown: use 秘书处');
     expect(await withStore((store) => store.countUsers())).toBe(0);
@@ -121,19 +136,46 @@ describe('npm run admin', () => {
     const server = await startTestServer({ dataDir });
     try {
       expect((await admin(dataDir, 'import-roster', writeRoster('名单.csv', ROSTER))).code).toBe(0);
-      const result = await admin(dataDir, 'token', 'zhangsan', '--name', '数据导出');
+      const result = await admin(dataDir, 'token', 'zhangsan', '--name', '数据导出', '--days', '30');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Created the API token "数据导出" for 张三 (zhangsan)');
+      expect(result.stdout).toMatch(/It works until \d{4}-\d{2}-\d{2} \(30 days\)/);
       const token = lastLine(result.stdout);
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
       const response = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(200);
+      const inbox = await fetch(`${server.url}/api/notifications`, { headers: { authorization: `Bearer ${token}` } });
+      expect(await inbox.json()).toMatchObject({
+        notifications: [{ type: 'token_created', docId: null, excerpt: '数据导出' }],
+        unreadCount: 1,
+      });
       expect(meSchema.parse(await response.json())).toMatchObject({
         username: 'zhangsan',
         name: '张三',
         role: 'convener',
       });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ends the API tokens of a person whose password it resets, and says so', {
+    timeout: COMMAND_TIMEOUT_MS * 2,
+  }, async () => {
+    const server = await startTestServer({ dataDir });
+    try {
+      expect((await admin(dataDir, 'import-roster', writeRoster('名单.csv', ROSTER))).code).toBe(0);
+      const token = lastLine((await admin(dataDir, 'token', 'lisi')).stdout);
+      const me = () => fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await me()).status).toBe(200);
+
+      const result = await admin(dataDir, 'reset-password', 'lisi');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Their other sign-ins have ended, and their API tokens');
+      expect(result.stdout).toContain('were revoked (1)');
+      expect((await me()).status).toBe(401);
+      expect(await withStore(async (store) => (await store.findUserByUsername('lisi'))?.mustChangePassword)).toBe(true);
     } finally {
       await server.close();
     }

@@ -34,7 +34,7 @@ describe('GET /api/me/device-key', () => {
     expect(none.status).toBe(401);
     const created = await apiRequest(ctx.server.url, 'POST', '/api/tokens', {
       token: ctx.workspace.people.owner.token,
-      json: { name: '脚本' },
+      json: { name: '脚本', currentPassword: SEED_PASSWORD },
     });
     const { token } = expectOk(created, createdApiTokenSchema);
     const refused = await apiRequest(ctx.server.url, 'GET', '/api/me/device-key', { token });

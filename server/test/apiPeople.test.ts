@@ -138,7 +138,10 @@ describe('deactivating an account', () => {
   it('ends its sessions and API tokens, refuses its sign-in, and can be undone', async () => {
     const { secretariat, people } = await seed();
     const apiToken = expectOk(
-      await apiRequest(ctx.server.url, 'POST', '/api/tokens', { token: people.member.token, json: { name: 'script' } }),
+      await apiRequest(ctx.server.url, 'POST', '/api/tokens', {
+        token: people.member.token,
+        json: { name: 'script', currentPassword: SEED_PASSWORD },
+      }),
       createdApiTokenSchema,
     ).token;
     const path = `/api/people/${people.member.id}`;

@@ -148,7 +148,8 @@ describe('signing out and changing the password', () => {
       token: people.li.token,
       json: { currentPassword: SEED_PASSWORD, newPassword: 'new-password-2' },
     });
-    expect(changed.status).toBe(204);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ revokedApiTokens: 0 });
     expect((await apiRequest(ctx.server.url, 'GET', '/api/me', { token: people.li.token })).status).toBe(200);
     expect((await apiRequest(ctx.server.url, 'GET', '/api/me', { token: other })).status).toBe(401);
     expect((await signIn('li', SEED_PASSWORD)).status).toBe(401);

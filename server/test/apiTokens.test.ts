@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiTokenSchema, createdApiTokenSchema, meSchema } from '../../shared/api/schemas';
 import { Role } from '../../shared/index';
 import { apiRequest, expectOk } from './support/apiRequest';
+import { SEED_PASSWORD } from './support/seedWorkspace';
 import { setupSeededServer } from './support/setupTestServer';
 
 const ctx = setupSeededServer({
@@ -14,7 +15,7 @@ describe('API tokens', () => {
     const owner = ctx.workspace.people.owner.token;
     const created = await apiRequest(ctx.server.url, 'POST', '/api/tokens', {
       token: owner,
-      json: { name: ' 统计脚本 ' },
+      json: { name: ' 统计脚本 ', currentPassword: SEED_PASSWORD },
     });
     expect(created.status).toBe(201);
     const { token, record } = expectOk(created, createdApiTokenSchema);
@@ -43,7 +44,7 @@ describe('API tokens', () => {
   it('need a name', async () => {
     const answer = await apiRequest(ctx.server.url, 'POST', '/api/tokens', {
       token: ctx.workspace.people.owner.token,
-      json: { name: '   ' },
+      json: { name: '   ', currentPassword: SEED_PASSWORD },
     });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ error: 'bad_request', field: 'name' });

@@ -93,14 +93,15 @@ export type DocActivity = z.infer<typeof docActivitySchema>;
 export const notificationSchema = z.object({
   id: z.string(),
   type: z.enum(NOTIFICATION_TYPES),
-  docId: docIdSchema,
+  /** Null for a notification about the account rather than a document (token_created). */
+  docId: docIdSchema.nullable(),
   /** The document's title when the notification was made. */
   docTitle: z.string(),
   actorId: userIdSchema,
   at: z.number(),
   /** The reason of a return; null otherwise. */
   reason: z.string().nullable(),
-  /** The comment's text around a mention; null otherwise. */
+  /** The comment's text around a mention, or the name of a new API token; null otherwise. */
   excerpt: z.string().nullable(),
   /** The comment thread of a mention; null otherwise. */
   threadId: z.string().nullable(),

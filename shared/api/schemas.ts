@@ -15,6 +15,12 @@ export const MAX_PASSWORD_LENGTH = 200;
 export const MAX_NAME_LENGTH = 40;
 export const MAX_GROUP_NAME_LENGTH = 60;
 export const MAX_TOKEN_NAME_LENGTH = 60;
+/** How long a new API token may work, in days: the choices offered when it is made. */
+export const API_TOKEN_LIFETIME_DAYS = [30, 90, 365] as const;
+export type ApiTokenLifetimeDays = (typeof API_TOKEN_LIFETIME_DAYS)[number];
+/** A token made without a choice works for about a quarter: long enough for a reporting season. */
+export const DEFAULT_API_TOKEN_LIFETIME_DAYS: ApiTokenLifetimeDays = 90;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Lowercase letters, digits and `. _ -`, 2-32 characters, starting with a letter or digit. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
@@ -143,9 +149,24 @@ export const apiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
   createdAt: z.number(),
+  /** Updated when the token is used, at most once a minute; null until first used. */
   lastUsedAt: z.number().nullable(),
+  /** After this time the token no longer works. */
+  expiresAt: z.number(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+/** `POST /api/me/password`: the password changed; the person's API tokens were revoked. */
+export const passwordChangedSchema = z.object({ revokedApiTokens: z.number() });
+
+/** `POST /api/people/:id/reset-password`: the one-time password is shown once. */
+export const passwordResetSchema = z.object({
+  oneTimePassword: z.string(),
+  person: personSchema,
+  /** How many of the person's API tokens stopped working. */
+  revokedApiTokens: z.number(),
+});
+export type PasswordReset = z.infer<typeof passwordResetSchema>;
 
 /** `POST /api/tokens`: the token itself is shown once. */
 export const createdApiTokenSchema = z.object({ token: z.string(), record: apiTokenSchema });
@@ -181,15 +202,63 @@ export const rosterAccountSchema = z.object({
   groups: z.array(z.string()),
   oneTimePassword: z.string(),
 });
+/** A person on the roster who has an account already: left as they are. */
+export const rosterSkippedSchema = z.object({ line: z.number(), username: z.string(), name: z.string() });
 export const rosterResultSchema = z.object({
   accounts: z.array(rosterAccountSchema),
   /** Names of the groups the import created. */
   createdGroups: z.array(z.string()),
+  /** Lines whose person has an account already (the same roster imported again). */
+  skipped: z.array(rosterSkippedSchema).default([]),
 });
 export type RosterResult = z.infer<typeof rosterResultSchema>;
 
-/** One refused line of a roster; 1-based, counting the header line. */
-export const rosterProblemSchema = z.object({ line: z.number(), message: z.string() });
+/**
+ * Why a roster line was refused: a stable code the client words in its own language, with the
+ * parameters the wording needs (see ROSTER_PROBLEM_CODES).
+ */
+export const ROSTER_PROBLEM_CODES = [
+  /** The file is not text in UTF-8 or GB18030. */
+  'unreadable',
+  /** The CSV is malformed (an unclosed quote, for example). */
+  'csv_syntax',
+  /** The file has no lines. */
+  'empty_file',
+  /** params.columns: the header lacks these columns. */
+  'missing_columns',
+  /** params.columns: the header names these columns more than once. */
+  'repeated_columns',
+  /** A header but nobody below it. */
+  'no_people',
+  /** field name: empty or too long. */
+  'name_invalid',
+  /** field username, params.value: not a valid username. */
+  'username_invalid',
+  /** field username, params.value, params.line: the same username is on an earlier line. */
+  'username_repeated',
+  /** field username, params.value: an existing account has it. */
+  'username_taken',
+  /** field role, params.value: not a role we know. */
+  'role_unknown',
+  /** field groups, params.value: a group name that is empty or too long. */
+  'group_invalid',
+  /** params.cells, params.width: more cells than the header has columns. */
+  'extra_cells',
+  /** params.max: more people than one import takes. */
+  'too_many_people',
+] as const;
+export type RosterProblemCode = (typeof ROSTER_PROBLEM_CODES)[number];
+
+/** One refused line of a roster; 1-based, counting the header line. `message` is English, for logs and scripts. */
+export const rosterProblemSchema = z.object({
+  line: z.number(),
+  code: z.enum(ROSTER_PROBLEM_CODES),
+  /** The roster column concerned: name, username, role or groups. */
+  field: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  message: z.string(),
+});
+export type RosterProblem = z.infer<typeof rosterProblemSchema>;
 
 /** Every error answer of the API. */
 export const apiErrorSchema = z.object({
@@ -230,7 +299,16 @@ export const acceptInvitationRequestSchema = z.object({
   name: personNameSchema,
   password: passwordSchema,
 });
-export const updatePersonRequestSchema = z.object({ isActive: z.boolean() });
+/** `PATCH /api/people/:id`: any of these; the groups given replace the person's groups. */
+export const updatePersonRequestSchema = z
+  .object({
+    isActive: z.boolean().optional(),
+    role: roleSchema.optional(),
+    groupIds: z.array(groupIdSchema).max(100).optional(),
+  })
+  .refine((body) => body.isActive !== undefined || body.role !== undefined || body.groupIds !== undefined, {
+    message: 'give isActive, role or groupIds',
+  });
 export const createGroupRequestSchema = z.object({ name: groupNameSchema });
 export const renameGroupRequestSchema = z.object({ name: groupNameSchema });
 export const createDocRequestSchema = z.object({
@@ -242,4 +320,13 @@ export const createDocRequestSchema = z.object({
 export const updateDocRequestSchema = z.object({ isArchived: z.boolean() });
 export const createTokenRequestSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(MAX_TOKEN_NAME_LENGTH),
+  /** A token acts as its owner: making one asks for the password again, as changing it does. */
+  currentPassword: z.string().min(1, 'must not be empty').max(MAX_PASSWORD_LENGTH),
+  expiresInDays: z
+    .number()
+    .int()
+    .refine((days) => (API_TOKEN_LIFETIME_DAYS as readonly number[]).includes(days), {
+      message: `must be one of ${API_TOKEN_LIFETIME_DAYS.join(', ')}`,
+    })
+    .default(DEFAULT_API_TOKEN_LIFETIME_DAYS),
 });

@@ -30,5 +30,7 @@ export const NOTIFICATION_TYPES = [
   'filed',
   'cosign_requested',
   'cosign_outdated',
+  /** An API token was made for the account: its owner hears, in case it was not them. No document. */
+  'token_created',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -1,6 +1,8 @@
 import { RelayReason } from '../../../shared/protocol/relayReasons';
+import { accountsEn } from '../../features/admin/strings';
 import { commentsEn } from '../../features/comments/strings';
 import { inboxEn } from '../../features/inbox/strings';
+import { advancedEn } from '../../features/settings/strings';
 import { versionsEn } from '../../features/versions/strings';
 import { workflowEn } from '../../features/workflow/strings';
 import type { Messages } from './zh-CN';
@@ -17,6 +19,8 @@ export const en: Messages = {
   versions: versionsEn,
   workflow: workflowEn,
   inbox: inboxEn,
+  advanced: advancedEn,
+  accounts: accountsEn,
   app: {
     name: 'Jianyan',
     skipToContent: 'Skip to content',

@@ -1,5 +1,7 @@
+import { accountsZhCN } from '../../features/admin/strings';
 import { commentsZhCN } from '../../features/comments/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
+import { advancedZhCN } from '../../features/settings/strings';
 import { versionsZhCN } from '../../features/versions/strings';
 import { workflowZhCN } from '../../features/workflow/strings';
 
@@ -35,6 +37,8 @@ export const zhCN = {
   versions: versionsZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,
+  advanced: advancedZhCN,
+  accounts: accountsZhCN,
   app: {
     name: '建言',
     skipToContent: '跳到正文',

@@ -57,7 +57,9 @@ describe('ApiClient', () => {
   it('reads when to try again from a rate limit, and the bad lines of a refused roster', async () => {
     const limited = client(() => json(429, { error: 'rate_limited', message: 'Too many' }, { 'retry-after': '30' }));
     await expect(limited.api.signIn({ username: 'a', password: 'b' })).rejects.toMatchObject({ retryAfterSeconds: 30 });
-    const problems = [{ line: 3, message: 'unknown role' }];
+    const problems = [
+      { line: 3, code: 'role_unknown', field: 'role', params: { value: '皇帝' }, message: 'unknown role' },
+    ];
     const roster = client(() => json(400, { error: 'bad_request', message: 'Roster refused', problems }));
     await expect(roster.api.importRoster(new Blob(['姓名,用户名\n']))).rejects.toMatchObject({ problems });
     expect(roster.seen[0]?.init?.headers).toMatchObject({ 'content-type': 'text/csv' });

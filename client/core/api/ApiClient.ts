@@ -25,6 +25,8 @@ import {
   groupSchema,
   invitationPreviewSchema,
   meSchema,
+  passwordChangedSchema,
+  passwordResetSchema,
   personSchema,
   renameGroupRequestSchema,
   rosterResultSchema,
@@ -42,6 +44,7 @@ import {
   type ChangePasswordInput,
   type CreateDocInput,
   type CreateInvitationInput,
+  type CreateTokenInput,
   type CreateVersionInput,
   docListSchema,
   groupListSchema,
@@ -53,6 +56,7 @@ import {
   type SetupInput,
   type SignInInput,
   tokenListSchema,
+  type UpdatePersonInput,
   unreadSchema,
 } from './apiShapes';
 import { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
@@ -117,13 +121,13 @@ export class ApiClient {
     return this.#request({ method: 'GET', path: '/api/me/device-key', answer: deviceKeySchema });
   }
 
-  /** `POST /api/me/password`: ends the user's other sessions. */
+  /** `POST /api/me/password`: ends the user's other sessions and revokes their API tokens. */
   changePassword(input: ChangePasswordInput) {
     const json = { schema: changePasswordRequestSchema, value: input };
     return this.#request({
       method: 'POST',
       path: '/api/me/password',
-      answer: noContent,
+      answer: passwordChangedSchema,
       json,
       isSessionRequest: false,
     });
@@ -253,8 +257,19 @@ export class ApiClient {
 
   /** `PATCH /api/people/:id`: deactivating ends the person's sessions. */
   setPersonActive(id: UserId, isActive: boolean) {
-    const json = { schema: updatePersonRequestSchema, value: { isActive } };
+    return this.updatePerson(id, { isActive });
+  }
+
+  /** `PATCH /api/people/:id`: the role, the groups (replacing them) or whether the account is active. */
+  updatePerson(id: UserId, change: UpdatePersonInput) {
+    const json = { schema: updatePersonRequestSchema, value: change };
     return this.#request({ method: 'PATCH', path: `/api/people/${enc(id)}`, answer: personSchema, json });
+  }
+
+  /** `POST /api/people/:id/reset-password`: a new one-time password, shown once; every sign-in ends. */
+  resetPassword(id: UserId) {
+    const path = `/api/people/${enc(id)}/reset-password`;
+    return this.#request({ method: 'POST', path, answer: passwordResetSchema });
   }
 
   // ---- Invitations and roster ----
@@ -269,6 +284,11 @@ export class ApiClient {
   async listInvitations() {
     const answer = invitationListSchema;
     return (await this.#request({ method: 'GET', path: '/api/invitations', answer })).invitations;
+  }
+
+  /** `DELETE /api/invitations/:id`: the link stops working. */
+  revokeInvitation(id: string) {
+    return this.#request({ method: 'DELETE', path: `/api/invitations/${enc(id)}`, answer: noContent });
   }
 
   /** `GET /api/invitations/:token`: what the person joining sees before accepting. */
@@ -298,9 +318,9 @@ export class ApiClient {
     return (await this.#request({ method: 'GET', path: '/api/tokens', answer: tokenListSchema })).tokens;
   }
 
-  /** `POST /api/tokens`: the token itself is in the answer, shown once. */
-  createToken(name: string) {
-    const json = { schema: createTokenRequestSchema, value: { name } };
+  /** `POST /api/tokens`: needs the password; the token itself is in the answer, shown once. */
+  createToken(input: CreateTokenInput) {
+    const json = { schema: createTokenRequestSchema, value: input };
     return this.#request({ method: 'POST', path: '/api/tokens', answer: createdApiTokenSchema, json });
   }
 

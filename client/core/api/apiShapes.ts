@@ -10,6 +10,7 @@ import {
   type changePasswordRequestSchema,
   type createDocRequestSchema,
   type createInvitationRequestSchema,
+  type createTokenRequestSchema,
   docRecordSchema,
   groupSchema,
   invitationSchema,
@@ -18,6 +19,7 @@ import {
   type sessionSchema,
   type setupRequestSchema,
   type signInRequestSchema,
+  type updatePersonRequestSchema,
 } from '../../../shared/api/schemas';
 
 /** The shapes of the API's answers that are lists, and of the request bodies callers build. */
@@ -42,3 +44,5 @@ export type AcceptInvitationInput = z.input<typeof acceptInvitationRequestSchema
 export type CreateVersionInput = z.input<typeof createVersionRequestSchema>;
 export type MentionInput = z.input<typeof mentionRequestSchema>;
 export type MarkReadInput = z.input<typeof markReadRequestSchema>;
+export type CreateTokenInput = z.input<typeof createTokenRequestSchema>;
+export type UpdatePersonInput = z.input<typeof updatePersonRequestSchema>;

@@ -6,12 +6,14 @@ export type {
   ChangePasswordInput,
   CreateDocInput,
   CreateInvitationInput,
+  CreateTokenInput,
   CreateVersionInput,
   MarkReadInput,
   MentionInput,
   Session,
   SetupInput,
   SignInInput,
+  UpdatePersonInput,
 } from './apiShapes';
 export { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
 export { type OffsetStorage, ServerClock, type ServerClockOptions } from './ServerClock';

@@ -1,4 +1,5 @@
 import { API_ERROR_STATUS, ApiErrorCode } from '../../../shared';
+import type { RosterProblem } from '../../../shared/api/schemas';
 import type { Denial } from '../../../shared/domain/permissions';
 
 /**
@@ -27,11 +28,8 @@ export const ClientErrorCode = {
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
 
-/** One refused line of a roster import. */
-export interface ApiProblem {
-  readonly line: number;
-  readonly message: string;
-}
+/** One refused line of a roster import: a code the client words, with its parameters. */
+export type ApiProblem = RosterProblem;
 
 export interface ClientErrorInit {
   readonly code: ClientErrorCode;

@@ -116,7 +116,15 @@ export class Inbox {
         return;
       }
     }
+    // Notifications about the account (no document) are not queued per document: sent now when online.
+    const aboutAccount = byDoc.get(null) ?? [];
+    if (aboutAccount.length > 0) {
+      this.#sendAccountRead(aboutAccount);
+    }
     const rows = [...byDoc].flatMap(([docId, ids]) => {
+      if (docId === null) {
+        return [];
+      }
       const pages: string[][] = [];
       for (let start = 0; start < ids.length; start += INBOX_PAGE_SIZE) {
         pages.push(ids.slice(start, start + INBOX_PAGE_SIZE));
@@ -147,6 +155,15 @@ export class Inbox {
    * Sends 「全部已读」 now. The outbox keeps read marks by id only, so when the network fails the
    * device's ids are queued instead and `{ all: true }` is sent again before the next inbox fetch.
    */
+  #sendAccountRead(ids: readonly string[]): void {
+    if (!this.#options.isOnline()) {
+      return;
+    }
+    this.#options.api
+      .markRead({ ids: ids.slice(0, INBOX_PAGE_SIZE) })
+      .catch((err: unknown) => this.#reportUnlessOffline('inbox.markAccountRead', err));
+  }
+
   async #sendMarkAll(): Promise<boolean> {
     if (this.#options.isOnline()) {
       try {

@@ -232,7 +232,7 @@ export interface NotificationStore {
    * Marks notifications read at once, offline too. Resolves with the ids that were unread, by
    * document, for the server to be told.
    */
-  markRead(userId: UserId, which: readonly string[] | 'all', now: number): Promise<Map<DocId, string[]>>;
+  markRead(userId: UserId, which: readonly string[] | 'all', now: number): Promise<Map<DocId | null, string[]>>;
 }
 
 /** A document made on this device (see `DeviceStore.createDocument`). */

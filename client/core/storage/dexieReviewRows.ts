@@ -70,7 +70,7 @@ export class DexieNotifications implements NotificationStore {
     });
   }
 
-  markRead(userId: UserId, which: readonly string[] | 'all', now: number): Promise<Map<DocId, string[]>> {
+  markRead(userId: UserId, which: readonly string[] | 'all', now: number): Promise<Map<DocId | null, string[]>> {
     const db = this.#db;
     return db.transaction('rw', db.notifications, async () => {
       const wanted = which === 'all' ? null : new Set(which);
@@ -79,7 +79,7 @@ export class DexieNotifications implements NotificationStore {
         .equals(userId)
         .filter((row) => row.readAt === null && (wanted === null || wanted.has(row.id)))
         .toArray();
-      const byDoc = new Map<DocId, string[]>();
+      const byDoc = new Map<DocId | null, string[]>();
       for (const row of rows) {
         byDoc.set(row.docId, [...(byDoc.get(row.docId) ?? []), row.id]);
       }

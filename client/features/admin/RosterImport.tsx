@@ -1,7 +1,8 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterResult } from '../../../shared/api/schemas';
-import { ClientError, ClientErrorCode, hasErrorCode } from '../../core/errors';
+import type { RosterProblem, RosterResult } from '../../../shared/api/schemas';
+import { type ApiProblem, ClientError, ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { CopyButton } from '../../ui/CopyButton';
 import { DataTableHead } from '../../ui/DataTableHead';
 import { errorText } from '../../ui/errorText';
@@ -13,7 +14,7 @@ type ImportState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'uploading'; readonly fraction: number }
   | { readonly phase: 'done'; readonly result: RosterResult }
-  | { readonly phase: 'refused'; readonly problems: readonly { line: number; message: string }[] }
+  | { readonly phase: 'refused'; readonly problems: readonly ApiProblem[] }
   | { readonly phase: 'failed'; readonly message: string };
 
 function passwordsText(result: RosterResult, header: readonly string[]): string {
@@ -21,17 +22,17 @@ function passwordsText(result: RosterResult, header: readonly string[]): string 
   return [header.join('\t'), ...rows].join('\n');
 }
 
-function ImportResult({ result }: { readonly result: RosterResult }): ReactElement {
+/** A problem in the reader's language: its code's wording with its parameters (the server's English is for logs). */
+function problemText(problem: RosterProblem, t: TFunction): string {
+  return t(`accounts.problem.${problem.code}`, { ...problem.params });
+}
+
+/** The new accounts with their one-time passwords, to print or copy. */
+function PasswordList({ result }: { readonly result: RosterResult }): ReactElement {
   const { t } = useTranslation();
   const header = [t('admin.colName'), t('admin.colUsername'), t('admin.colPassword')];
   return (
-    <div className="roster-result print-area">
-      <p className="notice is-ok" role="status">
-        {t('admin.importDone', { count: result.accounts.length })}
-        {result.createdGroups.length > 0
-          ? ` ${t('admin.createdGroups', { names: result.createdGroups.join(t('common.listSeparator')) })}`
-          : ''}
-      </p>
+    <>
       <p className="notice is-warning">{t('admin.oneTimePasswords')}</p>
       <div className="result-actions no-print">
         <button type="button" className="button" onClick={() => window.print()}>
@@ -65,6 +66,30 @@ function ImportResult({ result }: { readonly result: RosterResult }): ReactEleme
           </tbody>
         </table>
       </div>
+    </>
+  );
+}
+
+function ImportResult({ result }: { readonly result: RosterResult }): ReactElement {
+  const { t } = useTranslation();
+  const separator = t('common.listSeparator');
+  return (
+    <div className="roster-result print-area">
+      <p className="notice is-ok" role="status">
+        {t('admin.importDone', { count: result.accounts.length })}
+        {result.createdGroups.length > 0
+          ? ` ${t('admin.createdGroups', { names: result.createdGroups.join(separator) })}`
+          : ''}
+      </p>
+      {result.skipped.length > 0 ? (
+        <p className="notice roster-skipped">
+          {t('accounts.skipped', {
+            count: result.skipped.length,
+            names: result.skipped.map((person) => `${person.name}（${person.username}）`).join(separator),
+          })}
+        </p>
+      ) : null}
+      {result.accounts.length > 0 ? <PasswordList result={result} /> : null}
     </div>
   );
 }
@@ -107,6 +132,7 @@ export function RosterImport({ onImported }: { readonly onImported: () => void }
     <section className="card" aria-labelledby="roster-title">
       <h2 id="roster-title">{t('admin.importTitle')}</h2>
       <p className="section-note">{t('admin.importLead')}</p>
+      <p className="section-note">{t('accounts.importNote')}</p>
       <form className="roster-form no-print" onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor={inputId}>{t('admin.chooseFile')}</label>
@@ -138,9 +164,9 @@ export function RosterImport({ onImported }: { readonly onImported: () => void }
             <DataTableHead columns={[t('admin.colLine'), t('admin.colProblem')]} />
             <tbody>
               {state.problems.map((problem) => (
-                <tr key={`${problem.line}-${problem.message}`}>
+                <tr key={`${problem.line}-${problem.code}-${problem.field ?? ''}`}>
                   <td>{problem.line}</td>
-                  <td>{problem.message}</td>
+                  <td>{problemText(problem, t)}</td>
                 </tr>
               ))}
             </tbody>

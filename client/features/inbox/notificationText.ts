@@ -4,6 +4,9 @@ import type { Notification } from '../../../shared/api/review';
 import type { Person } from '../../../shared/api/schemas';
 import { nameOf } from '../docs/peopleNames';
 
+/** Where a notification about the account (a new API token) leads: the advanced settings. */
+const ACCOUNT_SETTINGS_PATH = '/settings#advanced';
+
 /** What a notification says, on two lines: what happened, then the reason or the mention's excerpt. */
 export interface NotificationWords {
   readonly headline: string;
@@ -16,6 +19,10 @@ export function notificationWords(
   people: ReadonlyMap<UserId, Person>,
   t: TFunction,
 ): NotificationWords {
+  if (notification.type === 'token_created') {
+    const headline = t('inbox.text.token_created', { title: notification.excerpt ?? '' });
+    return { headline, detail: t('inbox.tokenCreatedHint') };
+  }
   const title = notification.docTitle.trim() === '' ? t('inbox.untitled') : notification.docTitle;
   const headline = t(`inbox.text.${notification.type}`, { actor: nameOf(notification.actorId, people, t), title });
   if (notification.type === 'returned' && notification.reason !== null && notification.reason !== '') {
@@ -27,8 +34,11 @@ export function notificationWords(
   return { headline, detail: null };
 }
 
-/** Where a notification leads: the document, at the mentioning thread for a mention. */
+/** Where a notification leads: the document, at the mentioning thread for a mention; the settings for the account. */
 export function notificationHref(notification: Notification): string {
+  if (notification.docId === null) {
+    return ACCOUNT_SETTINGS_PATH;
+  }
   const path = `/d/${notification.docId}`;
   return notification.type === 'mention' && notification.threadId !== null
     ? `${path}?thread=${encodeURIComponent(notification.threadId)}`

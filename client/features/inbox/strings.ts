@@ -18,7 +18,9 @@ export const inboxZhCN = {
     filed: '《{{title}}》已立案',
     cosign_requested: '{{actor}} 邀请你联名《{{title}}》',
     cosign_outdated: '你联名的《{{title}}》有修改，请重新签署',
+    token_created: '你的账号新建了 API 令牌“{{title}}”',
   },
+  tokenCreatedHint: '如果不是你本人操作，请立即在“设置”中修改密码，所有 API 令牌会随之失效。',
   reason: '理由：{{reason}}',
   excerpt: '“{{excerpt}}”',
 };
@@ -43,7 +45,10 @@ export const inboxEn: typeof inboxZhCN = {
     filed: '“{{title}}” was filed',
     cosign_requested: '{{actor}} invites you to co-sign “{{title}}”',
     cosign_outdated: '“{{title}}”, which you co-signed, has changed: please sign again',
+    token_created: 'An API token “{{title}}” was created for your account',
   },
+  tokenCreatedHint:
+    'If it was not you, change your password in Settings at once: every API token stops working with it.',
   reason: 'Reason: {{reason}}',
   excerpt: '“{{excerpt}}”',
 };

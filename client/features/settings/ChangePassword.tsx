@@ -28,7 +28,7 @@ export function ChangePassword(): ReactElement {
     setBusy(true);
     setResult(null);
     api.changePassword({ currentPassword: current, newPassword: next }).then(
-      () => {
+      (answer) => {
         // Unlocking this device's copy offline asks for the new password from now on.
         keys.changePassword(next).catch((err: unknown) => diagnostics.report('settings.rewrapKey', err));
         setBusy(false);
@@ -36,7 +36,11 @@ export function ChangePassword(): ReactElement {
         setCurrent('');
         setNext('');
         setConfirm('');
-        setResult({ ok: true, text: t('settings.passwordChanged') });
+        const text =
+          answer.revokedApiTokens > 0
+            ? t('advanced.passwordChangedTokens', { count: answer.revokedApiTokens })
+            : t('settings.passwordChanged');
+        setResult({ ok: true, text });
       },
       (err: unknown) => {
         setBusy(false);

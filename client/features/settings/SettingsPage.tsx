@@ -1,4 +1,4 @@
-import { type ReactElement, useId } from 'react';
+import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/api/schemas';
 import { changeLanguage, currentLanguage, LANGUAGES, type LanguageCode } from '../../ui/language';
@@ -23,7 +23,36 @@ function LanguagePicker(): ReactElement {
   );
 }
 
-/** `/settings`: the account, its password, API tokens and the interface language. */
+/**
+ * 高级: what most members never need, folded away (as in the advanced settings of 腾讯文档 and
+ * WPS). Open when the address says `#advanced`, where a token_created notification leads.
+ */
+function AdvancedSettings(): ReactElement {
+  const { t } = useTranslation();
+  const [isOpen, setOpen] = useState(() => window.location.hash === ADVANCED_HASH);
+  return (
+    <details
+      id="advanced"
+      className="card advanced-settings"
+      open={isOpen}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>
+        <h2>{t('advanced.title')}</h2>
+        <span className="section-note">{t('advanced.lead')}</span>
+      </summary>
+      <section aria-labelledby="settings-tokens">
+        <h3 id="settings-tokens">{t('advanced.tokensTitle')}</h3>
+        <p className="section-note">{t('advanced.tokensLead')}</p>
+        {isOpen ? <ApiTokens /> : null}
+      </section>
+    </details>
+  );
+}
+
+const ADVANCED_HASH = '#advanced';
+
+/** `/settings`: the account, its password, the interface language, and API tokens under 高级. */
 export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
   const { t } = useTranslation();
   return (
@@ -40,15 +69,11 @@ export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
         {me.mustChangePassword ? <p className="notice is-warning">{t('settings.mustChange')}</p> : null}
         <ChangePassword />
       </section>
-      <section className="card" aria-labelledby="settings-tokens">
-        <h2 id="settings-tokens">{t('settings.tokensTitle')}</h2>
-        <p className="section-note">{t('settings.tokensLead')}</p>
-        <ApiTokens />
-      </section>
       <section className="card" aria-labelledby="settings-language">
         <h2 id="settings-language">{t('settings.languageTitle')}</h2>
         <LanguagePicker />
       </section>
+      <AdvancedSettings />
     </Page>
   );
 }

@@ -17,13 +17,17 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 const NOT_FOUND = 'No invitation for this link: check that the whole link was copied';
 const GONE = 'This invitation was used already or has expired: ask the secretariat for a new link';
+const REVOKED = 'This invitation was withdrawn by the secretariat: ask them for a new link if you should join';
 
-/** The open invitation a link names: 404 when there is none, 410 when used or expired. */
+/** The open invitation a link names: 404 when there is none, 410 when used, revoked or expired. */
 async function openInvitation(deps: ApiDeps, token: string | undefined): Promise<InvitationRecord> {
   const tokenHash = hashIfTokenShaped(token);
   const invitation = tokenHash === null ? null : await deps.accounts.findInvitation(tokenHash);
   if (invitation === null) {
     throw ApiError.notFound(NOT_FOUND);
+  }
+  if (invitation.revokedAt !== null) {
+    throw ApiError.gone(REVOKED);
   }
   if (invitation.usedAt !== null || invitation.expiresAt <= deps.now()) {
     throw ApiError.gone(GONE);
@@ -66,6 +70,17 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     permit(c.get('auth').actor, Action.managePeople, { type: 'committee' });
     const invitations = await deps.accounts.listOpenInvitations(deps.now());
     return c.json({ invitations: invitations.map(toInvitation) });
+  });
+
+  api.delete('/invitations/:id', auth, async (c) => {
+    const { actor } = c.get('auth');
+    permit(actor, Action.managePeople, { type: 'committee' });
+    const id = c.req.param('id');
+    if (!(await deps.accounts.revokeInvitation(id, deps.now()))) {
+      throw ApiError.notFound(`No open invitation ${id}: it was used, revoked already, or never existed`);
+    }
+    deps.logger.info('invitation revoked', { invitation: id, by: actor.id });
+    return c.body(null, 204);
   });
 
   api.get('/invitations/:token', async (c) => {

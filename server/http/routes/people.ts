@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import { updatePersonRequestSchema, userIdSchema } from '../../../shared/api/schemas';
-import { Action } from '../../../shared/index';
+import { Action, type Actor, type GroupId, Role, type UserId } from '../../../shared/index';
+import { resetPassword } from '../../auth/resetPassword';
+import type { UserRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toPerson } from '../answers';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
@@ -8,23 +10,97 @@ import { permit } from '../permit';
 import { requireUser } from '../requireUser';
 import { jsonBody, param } from '../validate';
 
-/** `PATCH /api/people/:id`: the secretariat deactivates or reactivates an account. */
+/** The person the path names, once the asker is known to be allowed to manage people. */
+async function managedPerson(deps: ApiDeps, actor: Actor, rawId: string): Promise<UserRecord> {
+  const id = param(userIdSchema, rawId, 'id');
+  permit(actor, Action.managePeople, { type: 'committee' });
+  const person = await deps.accounts.getUser(id);
+  if (person === null) {
+    throw ApiError.notFound(`No person ${id}`);
+  }
+  return person;
+}
+
+/** Refuses what would leave the secretariat without the asker: they would lock themselves out. */
+function refuseSelfLockout(actorId: UserId, person: UserRecord, change: { isActive?: boolean; role?: Role }): void {
+  if (person.id !== actorId) {
+    return;
+  }
+  if (change.isActive === false) {
+    throw ApiError.conflict('You cannot deactivate your own account: ask another member of the secretariat');
+  }
+  if (change.role !== undefined && change.role !== Role.secretariat) {
+    throw ApiError.conflict(
+      'You cannot take the secretariat role from yourself: ask another member of the secretariat',
+    );
+  }
+}
+
+/** Makes the person's groups exactly `groupIds`; every group must exist. */
+async function replaceGroups(deps: ApiDeps, person: UserRecord, groupIds: readonly GroupId[]): Promise<void> {
+  for (const [index, groupId] of groupIds.entries()) {
+    if ((await deps.groups.getGroup(groupId)) === null) {
+      throw ApiError.badRequest(
+        `The body's field groupIds.${index} is not valid: no group ${groupId}`,
+        `groupIds.${index}`,
+      );
+    }
+  }
+  const wanted = new Set(groupIds);
+  for (const groupId of person.groupIds.filter((id) => !wanted.has(id))) {
+    await deps.groups.removeMember(groupId, person.id);
+  }
+  for (const groupId of [...wanted].filter((id) => !person.groupIds.includes(id))) {
+    await deps.groups.addMember(groupId, person.id);
+  }
+}
+
+/**
+ * The secretariat's management of accounts: `PATCH /api/people/:id` (active or not, role,
+ * groups) and `POST /api/people/:id/reset-password`. Each needs `manage_people`.
+ */
 export function registerPeopleRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
-  api.patch('/people/:id', requireUser(deps), jsonBody(updatePersonRequestSchema), async (c) => {
-    const id = param(userIdSchema, c.req.param('id'), 'id');
+  const auth = requireUser(deps);
+
+  api.patch('/people/:id', auth, jsonBody(updatePersonRequestSchema), async (c) => {
     const { actor } = c.get('auth');
-    permit(actor, Action.managePeople, { type: 'committee' });
-    const { isActive } = c.get('body');
-    if (id === actor.id && !isActive) {
-      throw ApiError.conflict('You cannot deactivate your own account: ask another member of the secretariat');
+    const person = await managedPerson(deps, actor, c.req.param('id'));
+    const { isActive, role, groupIds } = c.get('body');
+    refuseSelfLockout(actor.id, person, { isActive, role });
+    if (groupIds !== undefined) {
+      await replaceGroups(deps, person, groupIds);
     }
-    const person = await deps.accounts.setUserActive(id, isActive);
-    if (person === null) {
-      throw ApiError.notFound(`No person ${id}`);
+    if (role !== undefined && role !== person.role) {
+      await deps.accounts.setUserRole(person.id, role);
     }
-    // Deactivating ended the sessions; this closes the live connections, API tokens included.
-    await deps.onAccessChanged({ userId: id });
-    deps.logger.info(isActive ? 'account reactivated' : 'account deactivated', { userId: id, by: actor.id });
-    return c.json(toPerson(person));
+    if (isActive !== undefined && isActive !== person.isActive) {
+      // Deactivating ends the sessions.
+      await deps.accounts.setUserActive(person.id, isActive);
+    }
+    // The relay decides again what the person's live connections (API tokens included) may do.
+    await deps.onAccessChanged({ userId: person.id });
+    deps.logger.info('account changed', { userId: person.id, by: actor.id, isActive, role, groups: groupIds?.length });
+    const changed = await deps.accounts.getUser(person.id);
+    if (changed === null) {
+      throw ApiError.notFound(`No person ${person.id}`);
+    }
+    return c.json(toPerson(changed));
+  });
+
+  api.post('/people/:id/reset-password', auth, async (c) => {
+    const { actor } = c.get('auth');
+    const person = await managedPerson(deps, actor, c.req.param('id'));
+    if (person.id === actor.id) {
+      throw ApiError.conflict('You cannot reset your own password here: change it in your settings');
+    }
+    const outcome = await resetPassword(person.id, {
+      accounts: deps.accounts,
+      hashPassword: (password) => deps.passwords.hash(password),
+      now: deps.now(),
+    });
+    // Their sessions and tokens are gone: this closes what they have open.
+    await deps.onAccessChanged({ userId: person.id });
+    deps.logger.info('password reset', { userId: person.id, by: actor.id, revokedApiTokens: outcome.revokedApiTokens });
+    return c.json({ ...outcome, person: toPerson(person) });
   });
 }

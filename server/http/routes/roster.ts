@@ -22,7 +22,7 @@ export function registerRosterRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
       const count = outcome.problems.length;
       throw new ApiError(
         'bad_request',
-        `The roster was not imported: ${count} line${count === 1 ? ' has a problem' : 's have problems'}; nothing was changed`,
+        `The roster was not imported: ${count} problem${count === 1 ? '' : 's'} to fix; nothing was changed`,
         {
           problems: outcome.problems,
         },
@@ -30,6 +30,7 @@ export function registerRosterRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     }
     deps.logger.info('roster imported', {
       accounts: outcome.result.accounts.length,
+      skipped: outcome.result.skipped.length,
       groups: outcome.result.createdGroups.length,
     });
     return c.json(outcome.result, 201);

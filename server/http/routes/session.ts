@@ -91,7 +91,9 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
       endSessions: true,
       keepSession: kind === 'session' ? tokenHash : null,
     });
+    // A new password is how someone takes their account back: tokens made with the old one end too.
+    const revokedApiTokens = await deps.accounts.revokeApiTokensOf(user.id, deps.now());
     await deps.onAccessChanged({ userId: user.id });
-    return c.body(null, 204);
+    return c.json({ revokedApiTokens });
   });
 }

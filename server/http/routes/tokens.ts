@@ -1,12 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
-import { createTokenRequestSchema } from '../../../shared/api/schemas';
+import { createTokenRequestSchema, DAY_MS } from '../../../shared/api/schemas';
 import { hashToken, newToken } from '../../auth/tokens';
+import { announceNotifications } from '../../review/announce';
+import { tokenCreatedNotification } from '../../review/tokenCreatedNotification';
+import type { UserRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toApiToken } from '../answers';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { requireUser } from '../requireUser';
 import { jsonBody } from '../validate';
+
+/**
+ * Checks the password given to make a token, counted like a sign-in attempt of the account: a
+ * stolen session must not be able to guess its way to a lasting token.
+ */
+async function confirmPassword(deps: ApiDeps, user: UserRecord, password: string): Promise<void> {
+  const keys = [`user:${user.username}`];
+  const wait = deps.throttle.retryAfterSeconds(keys);
+  if (wait > 0) {
+    throw ApiError.rateLimited(wait);
+  }
+  deps.throttle.recordFailure(keys);
+  if (!(await deps.passwords.verify(password, user.passwordHash))) {
+    throw ApiError.badRequest(
+      'The current password is wrong: an API token acts as you, so making one needs your password',
+      'currentPassword',
+    );
+  }
+  deps.throttle.reset(keys);
+}
+
+/** Tells the owner a token was made for their account, on every device they are signed in on. */
+async function notifyOwner(deps: ApiDeps, user: UserRecord, tokenName: string, at: number): Promise<void> {
+  const stored = await deps.reviews.addNotifications([tokenCreatedNotification(user, tokenName, at)]);
+  announceNotifications(deps.hub, stored);
+}
 
 /** A user's named API tokens, for scripts and other clients. */
 export function registerTokenRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
@@ -18,14 +47,21 @@ export function registerTokenRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   });
 
   api.post('/tokens', auth, jsonBody(createTokenRequestSchema), async (c) => {
+    const { user } = c.get('auth');
+    const { name, currentPassword, expiresInDays } = c.get('body');
+    await confirmPassword(deps, user, currentPassword);
     const token = newToken();
+    const now = deps.now();
     const record = await deps.accounts.createApiToken({
       id: randomUUID(),
-      userId: c.get('auth').user.id,
-      name: c.get('body').name,
+      userId: user.id,
+      name,
       tokenHash: hashToken(token),
-      createdAt: deps.now(),
+      createdAt: now,
+      expiresAt: now + expiresInDays * DAY_MS,
     });
+    await notifyOwner(deps, user, name, now);
+    deps.logger.info('API token created', { userId: user.id, token: record.id, days: expiresInDays });
     return c.json({ token, record: toApiToken(record) }, 201);
   });
 

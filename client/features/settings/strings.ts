@@ -1,0 +1,65 @@
+/**
+ * The advanced settings' strings (API tokens) and what a password change says about them:
+ * Simplified Chinese (the default) and English with the same keys.
+ */
+export const advancedZhCN = {
+  title: '高级',
+  lead: '供开发者和统计人员使用。一般委员不需要这里的设置。',
+  show: '显示高级设置',
+  hide: '收起高级设置',
+  tokensTitle: 'API 令牌',
+  tokensLead:
+    '供脚本或其他工具访问建言。令牌拥有与你的账号相同的权限，请妥善保管；修改密码或密码被重置后，所有令牌都会失效。',
+  tokenName: '令牌名称',
+  tokenNamePlaceholder: '如：统计脚本',
+  currentPassword: '登录密码',
+  passwordHint: '令牌代表你本人，创建时需要再次输入登录密码。',
+  expiry: '有效期',
+  days: '{{count}} 天',
+  createToken: '创建令牌',
+  wrongPassword: '登录密码不正确。',
+  tokenCreated: '令牌“{{name}}”已创建，{{date}} 前有效。它只显示这一次，请立即复制保存：',
+  tokenValue: '令牌',
+  colTokenName: '名称',
+  colCreated: '创建时间',
+  colExpires: '有效期至',
+  colLastUsed: '最近使用',
+  neverUsed: '从未使用',
+  expired: '已过期',
+  revoke: '撤销',
+  revokeConfirm: '撤销后，使用“{{name}}”的程序将不能再访问建言。确定撤销吗？',
+  noTokens: '还没有令牌。',
+  passwordChangedTokens: '密码已修改，其他设备上的登录已退出，你的 {{count}} 个 API 令牌也已失效。',
+};
+
+export const advancedEn: typeof advancedZhCN = {
+  title: 'Advanced',
+  lead: 'For developers and statisticians. Most members need nothing here.',
+  show: 'Show advanced settings',
+  hide: 'Hide advanced settings',
+  tokensTitle: 'API tokens',
+  tokensLead:
+    'For scripts and other tools that use Jianyan. A token has the same rights as your account: keep it safe. Every token stops working when your password is changed or reset.',
+  tokenName: 'Token name',
+  tokenNamePlaceholder: 'e.g. statistics script',
+  currentPassword: 'Your password',
+  passwordHint: 'A token acts as you: making one asks for your password again.',
+  expiry: 'Valid for',
+  days: '{{count}} days',
+  createToken: 'Create token',
+  wrongPassword: 'The password is wrong.',
+  tokenCreated:
+    'Token “{{name}}” was created and works until {{date}}. It is shown only now: copy it and keep it safe:',
+  tokenValue: 'Token',
+  colTokenName: 'Name',
+  colCreated: 'Created',
+  colExpires: 'Valid until',
+  colLastUsed: 'Last used',
+  neverUsed: 'Never',
+  expired: 'Expired',
+  revoke: 'Revoke',
+  revokeConfirm: 'Programs using “{{name}}” will no longer reach Jianyan. Revoke it?',
+  noTokens: 'No tokens yet.',
+  passwordChangedTokens:
+    'Your password was changed, your other sign-ins have ended, and your {{count}} API tokens no longer work.',
+};
