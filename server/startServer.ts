@@ -43,7 +43,7 @@ export interface ServerOptions {
   readonly gate?: RoomGate;
   /** The clock of sessions, invitations and throttling (tests); Date.now by default. */
   readonly now?: () => number;
-  /** scrypt parameters for new password hashes; tests lower the cost. Default N=2^15, r=8, p=1. */
+  /** scrypt parameters for new password hashes; tests lower the cost. Default N=2^17, r=8, p=1. */
   readonly passwordParams?: ScryptParams;
 }
 

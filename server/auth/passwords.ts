@@ -15,8 +15,12 @@ export interface ScryptParams {
   readonly p: number;
 }
 
-/** N = 2^15, r = 8: 32 MiB and about 0.1 s per hash here, the common recommendation for interactive logins. */
-export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { logN: 15, r: 8, p: 1 };
+/**
+ * N = 2^17, r = 8: 128 MiB and about 0.3 s per hash, OWASP's current recommendation for scrypt.
+ * Hashes made with the earlier N = 2^15 still verify with their own parameters and are rehashed
+ * at the next successful sign-in.
+ */
+export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { logN: 17, r: 8, p: 1 };
 /** Per-user salt: 16 random bytes. */
 const SALT_BYTES = 16;
 /** Length of the derived key. */
@@ -27,13 +31,17 @@ const MAX_R = 16;
 const MAX_P = 4;
 const PREFIX = 'scrypt';
 
-function memoryOf(params: ScryptParams): number {
-  // scrypt needs 128 * N * r bytes (plus a little); Node refuses above maxmem, default 32 MiB.
+/**
+ * The `maxmem` given to every scrypt call. scrypt needs 128 * N * r bytes (plus 128 * r * p and
+ * a little); Node refuses anything above maxmem, whose default of 32 MiB is exactly N = 2^15 and
+ * would refuse N = 2^17. Sized per call from the hash's own parameters, so old hashes verify.
+ */
+export function scryptMaxmemBytes(params: ScryptParams): number {
   return 128 * 2 ** params.logN * params.r * (params.p + 1) + 1024 * 1024;
 }
 
 function derive(password: string, salt: Uint8Array, params: ScryptParams, keyBytes: number): Promise<Buffer> {
-  const options: ScryptOptions = { N: 2 ** params.logN, r: params.r, p: params.p, maxmem: memoryOf(params) };
+  const options: ScryptOptions = { N: 2 ** params.logN, r: params.r, p: params.p, maxmem: scryptMaxmemBytes(params) };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, keyBytes, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
