@@ -9,8 +9,9 @@ import { LoginThrottle } from './auth/LoginThrottle';
 import { PasswordHasher, type ScryptParams } from './auth/passwords';
 import { hashToken, newToken } from './auth/tokens';
 import { WorkspaceRoomGate } from './auth/WorkspaceRoomGate';
-import { DEFAULT_HOST, DEFAULT_PORT } from './config';
+import { DEFAULT_HOST, DEFAULT_PORT, parsePublicUrl, parseTrustProxy } from './config';
 import { createApp } from './http/app';
+import { SiteAddress } from './http/SiteAddress';
 import { attachSyncUpgrade } from './http/syncUpgrade';
 import { createLogger, type Logger, type LogLevelName, toError } from './logger';
 import { Relay } from './relay/Relay';
@@ -45,6 +46,13 @@ export interface ServerOptions {
   readonly now?: () => number;
   /** scrypt parameters for new password hashes; tests lower the cost. Default N=2^17, r=8, p=1. */
   readonly passwordParams?: ScryptParams;
+  /**
+   * The origin browsers use (PUBLIC_URL, for example https://jianyan.example.gov.cn): links, the
+   * `Origin` check, HSTS and the `__Host-` cookie follow it. Null or missing: each request's own.
+   */
+  readonly publicUrl?: string | null;
+  /** Addresses of the reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are honoured (TRUST_PROXY); none by default. */
+  readonly trustProxy?: readonly string[];
 }
 
 export interface RunningServer {
@@ -54,7 +62,7 @@ export interface RunningServer {
   readonly relay: Relay;
   /**
    * On an empty database, the one-time link that creates the first secretariat account
-   * (`<url>/setup/<token>`); null once an account exists.
+   * (`<PUBLIC_URL or url>/setup/<token>`); null once an account exists.
    */
   readonly setupUrl: string | null;
   /** Stops accepting, stores everything pending, closes connections and the database. */
@@ -149,6 +157,11 @@ async function closeStores(stores: Record<string, { close(): Promise<void> }>, l
 /** Starts the whole server: storage, relay, HTTP API, static client. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = createLogger(options.logLevel ?? 'info');
+  // Checked again here, not only in config.ts: tests and tools start the server directly.
+  const site = new SiteAddress({
+    publicOrigin: options.publicUrl == null ? null : parsePublicUrl(options.publicUrl),
+    trustedProxies: parseTrustProxy((options.trustProxy ?? []).join(',')),
+  });
   const now = options.now ?? Date.now;
   const store = openStore(options, logger);
   const { accounts, groups, records, reviews } = openRecordStores(options, now);
@@ -173,6 +186,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authenticator,
     passwords: new PasswordHasher(options.passwordParams === undefined ? {} : { params: options.passwordParams }),
     throttle: new LoginThrottle({ now }),
+    site,
     logger,
     now,
     onAccessChanged: onAccessChangedFor(relay, hub, authenticator),
@@ -180,11 +194,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({ api, staticDir: resolveStaticDir(options.staticDir, logger) });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
-  const wss = attachSyncUpgrade(server, { relay, logger, maxMessageBytes });
+  const wss = attachSyncUpgrade(server, { relay, logger, maxMessageBytes, site });
   const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  const setupUrl = await prepareSetupLink(accounts, url);
+  const setupUrl = await prepareSetupLink(accounts, site.publicOrigin ?? url);
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

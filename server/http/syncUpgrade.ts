@@ -3,10 +3,12 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
-import { readCredential } from '../auth/credentials';
+import { CredentialSource, readPresentedCredential } from '../auth/credentials';
 import type { Logger } from '../logger';
 import type { Relay } from '../relay/Relay';
 import type { RelaySocket } from '../relay/RelaySocket';
+import { isSameOrigin } from './checkOrigin';
+import { factsOfIncoming, type SiteAddress } from './SiteAddress';
 
 /** The websocket endpoint: `/sync/<room>`, any query. */
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
@@ -16,6 +18,8 @@ export interface SyncUpgradeOptions {
   readonly logger: Logger;
   /** Frames larger than this are refused with 1009 before they are buffered. */
   readonly maxMessageBytes: number;
+  /** Where browsers reach the server: the session cookie's name and the origin its upgrades must come from. */
+  readonly site: SiteAddress;
 }
 
 /** A `ws` socket seen as the relay's minimal socket; a class, so connections share its methods. */
@@ -106,7 +110,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
  * a browser cannot read one and would retry forever — but closed with a code and a reason.
  */
 export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): WebSocketServer {
-  const { relay, logger, maxMessageBytes } = options;
+  const { relay, logger, maxMessageBytes, site } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const target = parseSyncUrl(request.url);
@@ -117,7 +121,26 @@ export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): 
     }
     // A browser sends its session cookie; other clients pass `?token=`. Checked by the relay's
     // gate after the upgrade, so that a refusal is a close code the client can read.
-    const credential = readCredential({ cookie: request.headers.cookie, query: target.query });
+    const presented = readPresentedCredential({
+      cookie: request.headers.cookie,
+      cookieName: site.cookieName,
+      query: target.query,
+    });
+    if (
+      presented?.source === CredentialSource.cookie &&
+      !isSameOrigin(request.headers.origin, site.originOf(factsOfIncoming(request)))
+    ) {
+      // Cross-site websocket hijacking: a page of another site opening our relay with the
+      // browser's cookie. Refused before the upgrade; our own pages never see this.
+      logger.warn('websocket upgrade refused: foreign Origin with the session cookie', {
+        room: target.roomText,
+        origin: request.headers.origin ?? null,
+      });
+      socket.on('error', () => {});
+      refuseUpgrade(socket, '403 Forbidden');
+      return;
+    }
+    const credential = presented?.token ?? null;
     // From here ws owns the socket, including its error listener.
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, socket, { ...target, credential }));
   });

@@ -5,8 +5,8 @@ import type { UserRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toMe } from '../answers';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
-import { clientAddress } from '../clientAddress';
 import { requestCredential, requireUser } from '../requireUser';
+import { factsOfContext } from '../SiteAddress';
 import { clearSessionCookie, signIn } from '../sessionCookie';
 import { jsonBody } from '../validate';
 
@@ -19,7 +19,7 @@ async function checkPassword(
   deps: ApiDeps,
   input: { readonly username: string; readonly password: string; readonly user: UserRecord | null },
 ): Promise<boolean> {
-  const keys = [`user:${input.username}`, `addr:${clientAddress(c)}`];
+  const keys = [`user:${input.username}`, `addr:${deps.site.clientAddressOf(factsOfContext(c))}`];
   const wait = deps.throttle.retryAfterSeconds(keys);
   if (wait > 0) {
     throw ApiError.rateLimited(wait);
@@ -65,7 +65,7 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
 
   // Works signed in or not: a browser whose session expired still needs its cookie cleared.
   api.delete('/session', async (c) => {
-    const tokenHash = hashIfTokenShaped(requestCredential(c.req));
+    const tokenHash = hashIfTokenShaped(requestCredential(c.req, deps.site));
     if (tokenHash !== null) {
       const session = await deps.accounts.findSession(tokenHash);
       if (session !== null) {
@@ -73,7 +73,7 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
         await deps.onAccessChanged({ userId: session.userId });
       }
     }
-    clearSessionCookie(c);
+    clearSessionCookie(c, deps.site);
     return c.body(null, 204);
   });
 

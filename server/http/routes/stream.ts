@@ -25,7 +25,7 @@ export function registerStreamRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.get('/stream', requireUser(deps), (c) => {
     const userId = c.get('auth').user.id;
     // requireUser accepted it, so it is there.
-    const credential = requestCredential(c.req) ?? '';
+    const credential = requestCredential(c.req, deps.site) ?? '';
     return streamSSE(c, async (stream) => {
       let end = (): void => {};
       const ended = new Promise<void>((resolve) => {
