@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { DEFAULT_MAX_MESSAGE_BYTES, type DocId, MAX_HELD_BYTES_PER_CONNECTION, type UserId } from '../shared/index';
 import { Authenticator } from './auth/Authenticator';
-import { LoginThrottle } from './auth/LoginThrottle';
+import { LoginThrottle, type LoginThrottleOptions } from './auth/LoginThrottle';
 import { PasswordHasher, type ScryptParams } from './auth/passwords';
 import { hashToken, newToken } from './auth/tokens';
 import { WorkspaceRoomGate } from './auth/WorkspaceRoomGate';
@@ -51,6 +51,8 @@ export interface ServerOptions {
    * `Origin` check, HSTS and the `__Host-` cookie follow it. Null or missing: each request's own.
    */
   readonly publicUrl?: string | null;
+  /** The sign-in throttle's limits (tests shorten the waits); its documented defaults otherwise. */
+  readonly loginThrottle?: Omit<LoginThrottleOptions, 'now'>;
   /** Addresses of the reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are honoured (TRUST_PROXY); none by default. */
   readonly trustProxy?: readonly string[];
 }
@@ -185,7 +187,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hub,
     authenticator,
     passwords: new PasswordHasher(options.passwordParams === undefined ? {} : { params: options.passwordParams }),
-    throttle: new LoginThrottle({ now }),
+    throttle: new LoginThrottle({ ...options.loginThrottle, now }),
     site,
     logger,
     now,

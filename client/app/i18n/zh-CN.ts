@@ -13,6 +13,7 @@ export const zhCN = {
     signIn: '请先登录',
     expired: '登录已过期，请重新登录',
     deactivated: '账号已停用，请联系秘书处',
+    passwordChange: '请先修改初始密码，再打开文档',
     notRegistered: '文档尚未在服务器登记',
     notInGroup: '你不是文档所在小组的成员',
     readOnlyGroup: '你可以查看本小组的文档，但不能编辑',

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, Hono } from 'hono';
 import { changePasswordRequestSchema, signInRequestSchema } from '../../../shared/api/schemas';
 import { hashIfTokenShaped } from '../../auth/tokens';
@@ -11,26 +12,37 @@ import { clearSessionCookie, signIn } from '../sessionCookie';
 import { jsonBody } from '../validate';
 
 /**
- * Checks a password under the throttle. The attempt counts as a failure before the (slow) hash
- * is checked, so parallel guesses are counted too; a success then resets the keys.
+ * Checks a password under the throttle (LoginThrottle): refused with 429 when this address, or
+ * this username from this address, failed too often; held a while when the username failed
+ * often from everywhere, but then checked, so that its owner still gets in. The attempt counts as
+ * a failure before the (slow) hash is checked, so parallel guesses are counted too; a success
+ * then clears this username's failures from this address.
  */
 async function checkPassword(
   c: Context,
   deps: ApiDeps,
   input: { readonly username: string; readonly password: string; readonly user: UserRecord | null },
 ): Promise<boolean> {
-  const keys = [`user:${input.username}`, `addr:${deps.site.clientAddressOf(factsOfContext(c))}`];
-  const wait = deps.throttle.retryAfterSeconds(keys);
-  if (wait > 0) {
-    throw ApiError.rateLimited(wait);
+  const attempt = { username: input.username, address: deps.site.clientAddressOf(factsOfContext(c)) };
+  const refusal = deps.throttle.refusal(attempt);
+  if (refusal !== null) {
+    throw ApiError.rateLimited(refusal.retryAfterSeconds, refusal.scope);
   }
-  deps.throttle.recordFailure(keys);
+  const delay = deps.throttle.delayMs(attempt);
+  deps.throttle.recordFailure(attempt);
+  if (delay > 0) {
+    deps.logger.warn('sign-ins for this username keep failing from several addresses; answers are slowed', {
+      username: input.username,
+      delayMs: delay,
+    });
+    await sleep(delay);
+  }
   const isValid =
     input.user === null
       ? await deps.passwords.verifyNobody(input.password)
       : await deps.passwords.verify(input.password, input.user.passwordHash);
   if (isValid) {
-    deps.throttle.reset(keys);
+    deps.throttle.recordSuccess(attempt);
   }
   return isValid;
 }
@@ -48,7 +60,8 @@ async function rehashIfNeeded(deps: ApiDeps, user: UserRecord, password: string)
 
 /** Sign-in, sign-out, the signed-in user and their password. */
 export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
-  const auth = requireUser(deps);
+  // The routes an account that must change its password may use (the rest answer 403).
+  const auth = requireUser(deps, { isAllowedBeforePasswordChange: true });
 
   api.post('/session', jsonBody(signInRequestSchema), async (c) => {
     const { username, password } = c.get('body');
