@@ -432,6 +432,17 @@ export const zhCN = {
     signingOut: '正在退出…',
     signOutPending: '已在本机退出登录。当前离线，网络恢复后会通知服务器结束这次登录。',
   },
+  // Issue 10 (trust): the forced password change and the server's trust refusals.
+  trust: {
+    forcedTitle: '设置新密码',
+    forcedLead: '你用初始密码或秘书处重置的密码登录。请先设置一个只有自己知道的新密码，然后才能使用建言。',
+    oneTimePassword: '初始密码',
+    forcedSubmit: '设置新密码并进入',
+    signOut: '退出登录',
+    passwordChangeFirst: '请先修改初始密码，然后才能继续。',
+    originRefused: '这个请求来自其他网站，已被服务器拒绝。请直接打开建言的网址。',
+    csvRequired: '名册必须以 CSV 文件上传。',
+  },
 };
 
 /** The shape every language must provide. */
