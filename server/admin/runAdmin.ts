@@ -47,7 +47,8 @@ export async function runAdmin(
     const context: AdminContext = {
       accounts,
       databasePath,
-      hashPassword: (password) => hasher.hash(password),
+      // Only random one-time passwords are hashed here (roster, reset).
+      hashPassword: (password) => hasher.hashOneTimePassword(password),
       io,
       now: Date.now,
     };

@@ -34,6 +34,15 @@ describe('PasswordHasher', () => {
     expect(scryptMaxmemBytes(DEFAULT_SCRYPT_PARAMS)).toBeGreaterThan(128 * 2 ** 17 * 8);
   });
 
+  it('hashes one-time passwords at N = 2^15 at most, marked for rehashing at the first sign-in', async () => {
+    const hasher = new PasswordHasher();
+    const hash = await hasher.hashOneTimePassword('k7mp-x3qa-9tdr');
+    expect(hash).toMatch(/^scrypt\$15\$8\$1\$/);
+    expect(await hasher.verify('k7mp-x3qa-9tdr', hash)).toBe(true);
+    expect(hasher.needsRehash(hash)).toBe(true);
+    expect(await new PasswordHasher({ params: FAST }).hashOneTimePassword('pw')).toMatch(/^scrypt\$10\$/);
+  });
+
   it('answers false, never throws, for malformed or outrageous hashes', async () => {
     const hasher = new PasswordHasher({ params: FAST });
     const good = await hasher.hash('pw');

@@ -21,6 +21,13 @@ export interface ScryptParams {
  * at the next successful sign-in.
  */
 export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { logN: 17, r: 8, p: 1 };
+/**
+ * The cost of hashing a one-time password (a roster's, a reset's): about 59 random bits, which
+ * no cost parameter makes stronger or weaker in practice, so a roster of a thousand accounts is
+ * hashed in a minute rather than four. Replaced at N = 2^17 at the first sign-in, and the
+ * password itself must be changed then.
+ */
+export const ONE_TIME_SCRYPT_LOG_N = 15;
 /** Per-user salt: 16 random bytes. */
 const SALT_BYTES = 16;
 /** Length of the derived key. */
@@ -71,6 +78,13 @@ function parseHash(stored: string): ParsedHash | null {
   return { params: { logN, r, p }, salt, key };
 }
 
+async function hashWith(password: string, params: ScryptParams): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await derive(password, salt, params, KEY_BYTES);
+  const { logN, r, p } = params;
+  return [PREFIX, logN, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
 export interface PasswordHasherOptions {
   /** Parameters for new hashes; tests may lower the cost. Default DEFAULT_SCRYPT_PARAMS. */
   readonly params?: ScryptParams;
@@ -86,11 +100,17 @@ export class PasswordHasher {
   }
 
   /** A new hash of `password` with a fresh random salt. */
-  async hash(password: string): Promise<string> {
-    const salt = randomBytes(SALT_BYTES);
-    const key = await derive(password, salt, this.#params, KEY_BYTES);
-    const { logN, r, p } = this.#params;
-    return [PREFIX, logN, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  hash(password: string): Promise<string> {
+    return hashWith(password, this.#params);
+  }
+
+  /**
+   * A hash of a random one-time password (oneTimePassword: roster, reset), at N = 2^15 at most:
+   * its entropy, not the cost, is what protects it (ONE_TIME_SCRYPT_LOG_N). Never for a password
+   * a person chose.
+   */
+  hashOneTimePassword(password: string): Promise<string> {
+    return hashWith(password, { ...this.#params, logN: Math.min(this.#params.logN, ONE_TIME_SCRYPT_LOG_N) });
   }
 
   /** Whether `password` matches `stored`; false (never a throw) for a malformed hash. */

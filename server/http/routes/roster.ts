@@ -33,7 +33,7 @@ export function registerRosterRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     requireCsv(c.req.header('content-type'));
     const bytes = await readBody(c.req.raw, MAX_ROSTER_BYTES);
     const outcome = await importRoster(deps.accounts, bytes, {
-      hashPassword: (password) => deps.passwords.hash(password),
+      hashPassword: (password) => deps.passwords.hashOneTimePassword(password),
     });
     if (!outcome.ok) {
       const count = outcome.problems.length;
