@@ -144,6 +144,12 @@ describe('an account that must change its password', () => {
       reason: formatRelayReason(RelayReasonCode.passwordChange),
     });
 
+    const same = await apiRequest(server.url, 'POST', '/api/me/password', {
+      token,
+      json: { currentPassword: oneTimePassword, newPassword: oneTimePassword },
+    });
+    expect(same.status).toBe(400);
+    expect(same.body).toMatchObject({ field: 'newPassword' });
     const changed = await apiRequest(server.url, 'POST', '/api/me/password', {
       token,
       json: { currentPassword: oneTimePassword, newPassword: 'my-own-password-2' },

@@ -444,5 +444,6 @@ export const en: Messages = {
     passwordChangeFirst: 'Change your one-time password first.',
     originRefused: 'This request came from another site and was refused. Open Jianyan at its own address.',
     csvRequired: 'The roster must be uploaded as a CSV file.',
+    samePassword: 'The new password must differ from the current one.',
   },
 };

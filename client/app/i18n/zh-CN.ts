@@ -442,6 +442,7 @@ export const zhCN = {
     passwordChangeFirst: '请先修改初始密码，然后才能继续。',
     originRefused: '这个请求来自其他网站，已被服务器拒绝。请直接打开建言的网址。',
     csvRequired: '名册必须以 CSV 文件上传。',
+    samePassword: '新密码不能与当前密码相同。',
   },
 };
 

@@ -25,7 +25,12 @@ export function ChangePassword({ currentLabel, submitLabel, onChanged }: ChangeP
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [isBusy, setBusy] = useState(false);
   const min = { min: MIN_PASSWORD_LENGTH };
-  const nextProblem = next.length < MIN_PASSWORD_LENGTH ? t('auth.passwordTooShort', min) : null;
+  const nextProblem =
+    next.length < MIN_PASSWORD_LENGTH
+      ? t('auth.passwordTooShort', min)
+      : next === current
+        ? t('trust.samePassword')
+        : null;
   const confirmProblem = nextProblem === null && confirm !== next ? t('auth.passwordMismatch') : null;
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();

@@ -95,6 +95,10 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.post('/me/password', auth, jsonBody(changePasswordRequestSchema), async (c) => {
     const { currentPassword, newPassword } = c.get('body');
     const { user, kind, tokenHash } = c.get('auth');
+    if (newPassword === currentPassword) {
+      // Above all for a one-time password, which someone else has seen.
+      throw ApiError.badRequest('The new password must differ from the current one', 'newPassword');
+    }
     const input = { username: user.username, password: currentPassword, user };
     if (!(await checkPassword(c, deps, input))) {
       throw ApiError.unauthorized('The current password is wrong');
