@@ -141,6 +141,11 @@ export class LoginThrottle {
     return Math.min(this.#slowMaxMs, this.#slowBaseMs * 2 ** (recent - this.#slowAfter));
   }
 
+  /** The wait of the first slowed attempt: the server logs when a username starts being slowed. */
+  get firstSlowDelayMs(): number {
+    return Math.min(this.#slowBaseMs, this.#slowMaxMs);
+  }
+
   /** Counts a failed attempt against its pair, its address and its username. */
   recordFailure(attempt: SignInAttempt): void {
     const now = this.#now();

@@ -31,10 +31,12 @@ async function checkPassword(
   const delay = deps.throttle.delayMs(attempt);
   deps.throttle.recordFailure(attempt);
   if (delay > 0) {
-    deps.logger.warn('sign-ins for this username keep failing from several addresses; answers are slowed', {
-      username: input.username,
-      delayMs: delay,
-    });
+    // Once when the slowdown starts, not at every guess: a flood must not flood the log too.
+    if (delay === deps.throttle.firstSlowDelayMs) {
+      deps.logger.warn('sign-ins for this username keep failing from several addresses; answers are slowed', {
+        username: input.username,
+      });
+    }
     await sleep(delay);
   }
   const isValid =
