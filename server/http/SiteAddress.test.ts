@@ -35,6 +35,23 @@ describe('SiteAddress', () => {
     expect(site.isHttps({ ...viaProxy, forwardedProto: 'https, http' })).toBe(false);
   });
 
+  it('accepts as Origin PUBLIC_URL exactly, or without it a page on the Host the request was sent to', () => {
+    const pinned = new SiteAddress({ publicOrigin: 'https://jianyan.example.gov.cn', trustedProxies: [] });
+    expect(pinned.isAcceptedOrigin('https://jianyan.example.gov.cn', direct)).toBe(true);
+    expect(pinned.isAcceptedOrigin('http://evil.example', direct)).toBe(false);
+    expect(pinned.isAcceptedOrigin(undefined, direct)).toBe(false);
+    const open = new SiteAddress({ publicOrigin: null, trustedProxies: [] });
+    const facts = { ...direct, host: 'jianyan.example.gov.cn' };
+    expect(open.isAcceptedOrigin('https://jianyan.example.gov.cn', facts)).toBe(true);
+    expect(open.isAcceptedOrigin('http://jianyan.example.gov.cn', facts)).toBe(true);
+    expect(
+      open.isAcceptedOrigin('https://jianyan.example.gov.cn', { ...facts, host: 'jianyan.example.gov.cn:443' }),
+    ).toBe(true);
+    expect(open.isAcceptedOrigin('https://jianyan.example.gov.cn:8443', facts)).toBe(false);
+    expect(open.isAcceptedOrigin('https://evil.example', facts)).toBe(false);
+    expect(open.isAcceptedOrigin('null', facts)).toBe(false);
+  });
+
   it('gives the client address through trusted proxies only', () => {
     const site = new SiteAddress({ publicOrigin: null, trustedProxies: ['127.0.0.1'] });
     expect(site.clientAddressOf(viaProxy)).toBe('203.0.113.7');

@@ -92,6 +92,31 @@ export class SiteAddress {
     return `${this.#requestScheme(facts)}://${(facts.host ?? 'localhost').toLowerCase()}`;
   }
 
+  /**
+   * Whether an `Origin` header is this site's: PUBLIC_URL exactly when it is set; else a page on
+   * the host the request was sent to (its Host header), over http or https. The scheme is not
+   * compared then, so that an https proxy nobody told us about (no TRUST_PROXY) does not make
+   * every change fail; another site's page never has our host.
+   */
+  isAcceptedOrigin(origin: string | undefined, facts: RequestFacts): boolean {
+    if (origin === undefined) {
+      return false;
+    }
+    if (this.publicOrigin !== null) {
+      return origin.trim().toLowerCase() === this.publicOrigin;
+    }
+    try {
+      const page = new URL(origin.trim());
+      if ((page.protocol !== 'http:' && page.protocol !== 'https:') || facts.host === undefined) {
+        return false;
+      }
+      // The Host header read with the page's scheme, so that a default port compares equal.
+      return new URL(`${page.protocol}//${facts.host}`).host === page.host;
+    } catch {
+      return false;
+    }
+  }
+
   /** The address of the person's computer (see clientAddress). */
   clientAddressOf(facts: RequestFacts): string {
     return clientAddress({ peer: facts.peer, forwardedFor: facts.forwardedFor, trustedProxies: this.#trusted });

@@ -7,11 +7,6 @@ import { factsOfContext, type SiteAddress } from './SiteAddress';
 /** The methods that change state; browsers send `Origin` on every one of them, same-origin too. */
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Whether an `Origin` header names `expected` (an origin as SiteAddress.originOf gives it). */
-export function isSameOrigin(origin: string | undefined, expected: string): boolean {
-  return origin !== undefined && origin.trim().toLowerCase() === expected.toLowerCase();
-}
-
 /**
  * Refuses cross-site requests that ride on the browser's ambient credential. A state-changing
  * request that carries the session cookie must come with this site's `Origin` (PUBLIC_URL, else
@@ -25,10 +20,12 @@ export function checkOrigin(site: SiteAddress): MiddlewareHandler {
       return next();
     }
     const origin = c.req.header('origin');
-    const expected = site.originOf(factsOfContext(c));
+    const facts = factsOfContext(c);
     const presented = readPresentedCredential({ cookie: c.req.header('cookie'), cookieName: site.cookieName });
     const isCookie = presented?.source === CredentialSource.cookie;
-    if (isCookie ? !isSameOrigin(origin, expected) : origin !== undefined && !isSameOrigin(origin, expected)) {
+    const isAccepted = site.isAcceptedOrigin(origin, facts);
+    if (isCookie ? !isAccepted : origin !== undefined && !isAccepted) {
+      const expected = site.originOf(facts);
       const seen = origin === undefined ? 'no Origin header' : `Origin ${origin}`;
       throw new ApiError(
         ApiErrorCode.originRefused,

@@ -7,7 +7,6 @@ import { CredentialSource, readPresentedCredential } from '../auth/credentials';
 import type { Logger } from '../logger';
 import type { Relay } from '../relay/Relay';
 import type { RelaySocket } from '../relay/RelaySocket';
-import { isSameOrigin } from './checkOrigin';
 import { factsOfIncoming, type SiteAddress } from './SiteAddress';
 
 /** The websocket endpoint: `/sync/<room>`, any query. */
@@ -128,7 +127,7 @@ export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): 
     });
     if (
       presented?.source === CredentialSource.cookie &&
-      !isSameOrigin(request.headers.origin, site.originOf(factsOfIncoming(request)))
+      !site.isAcceptedOrigin(request.headers.origin, factsOfIncoming(request))
     ) {
       // Cross-site websocket hijacking: a page of another site opening our relay with the
       // browser's cookie. Refused before the upgrade; our own pages never see this.
