@@ -36,6 +36,24 @@ describe('an account imported from the roster (issue 10)', () => {
     const { page } = device;
     await page.goto('/');
     await page.getByRole('heading', { name: '登录建言' }).waitFor({ timeout: UI_TIMEOUT_MS });
+
+    // Someone guessing another username from this address is paused, in words the person reads.
+    const guess = { username: 'zhouwy-guess', password: 'not-the-password' };
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST');
+      await fillSignIn(page, guess);
+      expect((await answered).status()).toBe(401);
+      // Not busy any more (the button reads 正在登录… meanwhile), so the next Enter is a new attempt.
+      await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+    }
+    await page.getByRole('alert').filter({ hasText: '用户名或密码不正确。' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await fillSignIn(page, guess);
+    await page.getByText(/^登录失败次数过多，请 \d+ 秒后再试。$/).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await page.getByRole('button', { name: '登录', exact: true }).isDisabled()).toBe(true);
+
+    // That pause is for that username from here: the roster account's own password still works.
+    await page.reload();
+    await page.getByRole('heading', { name: '登录建言' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await fillSignIn(page, { username: account.username, password: account.oneTimePassword });
 
     // The app opens on the password change, not on the home page.
