@@ -43,6 +43,19 @@ describe('PasswordHasher', () => {
     expect(await new PasswordHasher({ params: FAST }).hashOneTimePassword('pw')).toMatch(/^scrypt\$10\$/);
   });
 
+  it('hashes and verifies many passwords at once, each against its own hash', async () => {
+    const hasher = new PasswordHasher({ params: FAST });
+    const passwords = Array.from({ length: 7 }, (_, i) => `password number ${i}`);
+    const hashes = await Promise.all(passwords.map((password) => hasher.hash(password)));
+    const checks = await Promise.all(
+      passwords.flatMap((password, i) => [
+        hasher.verify(password, hashes[i] ?? ''),
+        hasher.verify(password, hashes[(i + 1) % 7] ?? ''),
+      ]),
+    );
+    expect(checks).toEqual(passwords.flatMap(() => [true, false]));
+  });
+
   it('answers false, never throws, for malformed or outrageous hashes', async () => {
     const hasher = new PasswordHasher({ params: FAST });
     const good = await hasher.hash('pw');

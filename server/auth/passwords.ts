@@ -47,11 +47,45 @@ export function scryptMaxmemBytes(params: ScryptParams): number {
   return 128 * 2 ** params.logN * params.r * (params.p + 1) + 1024 * 1024;
 }
 
-function derive(password: string, salt: Uint8Array, params: ScryptParams, keyBytes: number): Promise<Buffer> {
+/**
+ * scrypt calls running at once, in the whole process: each holds 128 MiB at N = 2^17 and one of
+ * libuv's four threads, so a burst of sign-ins (or guesses from many addresses) queues here
+ * rather than taking half a gigabyte and every thread the file system also needs.
+ */
+const MAX_CONCURRENT_SCRYPT = 2;
+let scryptRunning = 0;
+const scryptWaiting: (() => void)[] = [];
+
+async function acquireScryptSlot(): Promise<void> {
+  if (scryptRunning < MAX_CONCURRENT_SCRYPT) {
+    scryptRunning += 1;
+    return;
+  }
+  // The slot is handed over by releaseScryptSlot: the count stays the same.
+  await new Promise<void>((resolve) => scryptWaiting.push(resolve));
+}
+
+function releaseScryptSlot(): void {
+  const next = scryptWaiting.shift();
+  if (next === undefined) {
+    scryptRunning -= 1;
+  } else {
+    next();
+  }
+}
+
+async function derive(password: string, salt: Uint8Array, params: ScryptParams, keyBytes: number): Promise<Buffer> {
   const options: ScryptOptions = { N: 2 ** params.logN, r: params.r, p: params.p, maxmem: scryptMaxmemBytes(params) };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyBytes, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  await acquireScryptSlot();
+  try {
+    return await new Promise<Buffer>((resolve, reject) => {
+      scrypt(password.normalize('NFC'), salt, keyBytes, options, (error, key) =>
+        error ? reject(error) : resolve(key),
+      );
+    });
+  } finally {
+    releaseScryptSlot();
+  }
 }
 
 interface ParsedHash {
