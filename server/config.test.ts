@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       staticDir: '/srv/jianyan/dist/client',
       maxMessageBytes: 16 * 1024 * 1024,
       sqliteSynchronous: 'normal',
+      publicUrl: null,
+      trustProxy: [],
     });
   });
 
@@ -42,6 +44,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_CONNECTIONS_PER_USER: '0', MAX_CONTENT_ROOM_BYTES: '1k' })).toThrow(
       /MAX_CONTENT_ROOM_BYTES: .*MAX_CONNECTIONS_PER_USER: /,
     );
+  });
+
+  it('reads PUBLIC_URL as an origin and TRUST_PROXY as a list of addresses', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://Jianyan.Example.gov.cn:443/', TRUST_PROXY: '10.0.0.2, ::1' });
+    expect(config.publicUrl).toBe('https://jianyan.example.gov.cn');
+    expect(config.trustProxy).toEqual(['10.0.0.2', '::1']);
+    expect(loadConfig({ PUBLIC_URL: 'http://192.168.1.5:8787' }).publicUrl).toBe('http://192.168.1.5:8787');
+  });
+
+  it('refuses a PUBLIC_URL that is not an http(s) origin, and a TRUST_PROXY that is not addresses', () => {
+    for (const bad of [
+      'jianyan.example.gov.cn',
+      'ftp://example.org',
+      'https://example.org/app',
+      'https://a@example.org',
+      'https://example.org/?x=1',
+    ]) {
+      expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(/PUBLIC_URL/);
+    }
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.2, proxy.local' })).toThrow(/TRUST_PROXY: "proxy.local"/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/8' })).toThrow(/TRUST_PROXY/);
   });
 
   it('names every invalid variable', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/index';
@@ -21,6 +22,13 @@ export interface Config {
   readonly sqliteSynchronous: 'normal' | 'full';
   /** What each user, connection and room may hold (docs/PROTOCOL.md, "Quotas"). */
   readonly quotas: Quotas;
+  /**
+   * The origin browsers use (`https://jianyan.example.gov.cn`), from PUBLIC_URL: links, the
+   * `Origin` check, HSTS and the cookie follow it. Null: each request's own origin.
+   */
+  readonly publicUrl: string | null;
+  /** Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are honoured (TRUST_PROXY). */
+  readonly trustProxy: readonly string[];
 }
 
 export const DEFAULT_PORT = 8787;
@@ -48,6 +56,8 @@ const envSchema = z.object({
   MAX_CONNECTIONS_PER_USER: countVar(DEFAULT_QUOTAS.maxConnectionsPerUser),
   MAX_CONNECTIONS_PER_USER_ROOM: countVar(DEFAULT_QUOTAS.maxConnectionsPerUserRoom),
   MAX_STREAMS_PER_USER: countVar(DEFAULT_QUOTAS.maxStreamsPerUser),
+  PUBLIC_URL: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
 });
 
 /** A size in bytes, at least `min` (smaller would refuse ordinary use) and at most 4 GiB. */
@@ -63,6 +73,50 @@ function bytesVar(min: number, fallback: number) {
 /** A count of open connections or streams, at least 1. */
 function countVar(fallback: number) {
   return z.coerce.number().int().min(1).max(100_000).default(fallback);
+}
+
+/**
+ * The origin of a PUBLIC_URL (`https://host[:port]`, lower case, default port dropped); throws
+ * ConfigError for anything else: another scheme, a path, a query, credentials.
+ */
+export function parsePublicUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new ConfigError(
+      `PUBLIC_URL: "${text}" is not a URL; give the origin browsers use, like https://jianyan.example.gov.cn`,
+    );
+  }
+  const isOrigin =
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === '';
+  if (!isOrigin || !/^https?:\/\/[^/]+\/?$/i.test(text.trim())) {
+    throw new ConfigError(
+      `PUBLIC_URL: "${text}" must be an http(s) origin without a path, like https://jianyan.example.gov.cn`,
+    );
+  }
+  return url.origin;
+}
+
+/** The addresses of TRUST_PROXY (comma-separated IPv4 or IPv6); throws ConfigError naming a bad one. */
+export function parseTrustProxy(text: string): string[] {
+  const addresses = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  for (const address of addresses) {
+    if (isIP(address) === 0) {
+      throw new ConfigError(
+        `TRUST_PROXY: "${address}" is not an IP address; list the proxies' addresses, comma-separated`,
+      );
+    }
+  }
+  return addresses;
 }
 
 /** The environment does not describe a valid configuration; the message names each bad variable. */
@@ -100,5 +154,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       maxConnectionsPerUserRoom: values.MAX_CONNECTIONS_PER_USER_ROOM,
       maxStreamsPerUser: values.MAX_STREAMS_PER_USER,
     },
+    publicUrl:
+      values.PUBLIC_URL === undefined || values.PUBLIC_URL.trim() === '' ? null : parsePublicUrl(values.PUBLIC_URL),
+    trustProxy: values.TRUST_PROXY === undefined ? [] : parseTrustProxy(values.TRUST_PROXY),
   };
 }

@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     sqliteSynchronous: config.sqliteSynchronous,
     quotas: config.quotas,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
   });
   // Scripts (the benchmark, tests) wait for this exact line, whatever the log level.
   process.stdout.write(`Jianyan listening on ${server.url}\n`);
@@ -22,6 +24,12 @@ async function main(): Promise<void> {
     process.stdout.write(`Open this link to create the first secretariat account: ${server.setupUrl}\n`);
   }
   logger.info('data directory', { dataDir: config.dataDir });
+  if (config.publicUrl !== null) {
+    logger.info('links are built on PUBLIC_URL', {
+      publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy.join(', '),
+    });
+  }
 
   const stop = (signal: string): void => {
     logger.info('stopping: storing pending changes', { signal });

@@ -5,12 +5,13 @@ import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { DEFAULT_MAX_MESSAGE_BYTES, type DocId, MAX_HELD_BYTES_PER_CONNECTION, type UserId } from '../shared/index';
 import { Authenticator } from './auth/Authenticator';
-import { LoginThrottle } from './auth/LoginThrottle';
+import { LoginThrottle, type LoginThrottleOptions } from './auth/LoginThrottle';
 import { PasswordHasher, type ScryptParams } from './auth/passwords';
 import { hashToken, newToken } from './auth/tokens';
 import { WorkspaceRoomGate } from './auth/WorkspaceRoomGate';
-import { DEFAULT_HOST, DEFAULT_PORT } from './config';
+import { DEFAULT_HOST, DEFAULT_PORT, parsePublicUrl, parseTrustProxy } from './config';
 import { createApp } from './http/app';
+import { SiteAddress } from './http/SiteAddress';
 import { attachSyncUpgrade } from './http/syncUpgrade';
 import { createLogger, type Logger, type LogLevelName, toError } from './logger';
 import { DEFAULT_QUOTAS, type Quotas } from './quotas';
@@ -44,10 +45,19 @@ export interface ServerOptions {
   readonly gate?: RoomGate;
   /** The clock of sessions, invitations and throttling (tests); Date.now by default. */
   readonly now?: () => number;
-  /** scrypt parameters for new password hashes; tests lower the cost. Default N=2^15, r=8, p=1. */
+  /** scrypt parameters for new password hashes; tests lower the cost. Default N=2^17, r=8, p=1. */
   readonly passwordParams?: ScryptParams;
   /** What each user, connection and room may hold; DEFAULT_QUOTAS for those not given. */
   readonly quotas?: Partial<Quotas>;
+  /**
+   * The origin browsers use (PUBLIC_URL, for example https://jianyan.example.gov.cn): links, the
+   * `Origin` check, HSTS and the `__Host-` cookie follow it. Null or missing: each request's own.
+   */
+  readonly publicUrl?: string | null;
+  /** The sign-in throttle's limits (tests shorten the waits); its documented defaults otherwise. */
+  readonly loginThrottle?: Omit<LoginThrottleOptions, 'now'>;
+  /** Addresses of the reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are honoured (TRUST_PROXY); none by default. */
+  readonly trustProxy?: readonly string[];
 }
 
 export interface RunningServer {
@@ -57,7 +67,7 @@ export interface RunningServer {
   readonly relay: Relay;
   /**
    * On an empty database, the one-time link that creates the first secretariat account
-   * (`<url>/setup/<token>`); null once an account exists.
+   * (`<PUBLIC_URL or url>/setup/<token>`); null once an account exists.
    */
   readonly setupUrl: string | null;
   /** Stops accepting, stores everything pending, closes connections and the database. */
@@ -152,6 +162,11 @@ async function closeStores(stores: Record<string, { close(): Promise<void> }>, l
 /** Starts the whole server: storage, relay, HTTP API, static client. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = createLogger(options.logLevel ?? 'info');
+  // Checked again here, not only in config.ts: tests and tools start the server directly.
+  const site = new SiteAddress({
+    publicOrigin: options.publicUrl == null ? null : parsePublicUrl(options.publicUrl),
+    trustedProxies: parseTrustProxy((options.trustProxy ?? []).join(',')),
+  });
   const now = options.now ?? Date.now;
   const store = openStore(options, logger);
   const { accounts, groups, records, reviews } = openRecordStores(options, now);
@@ -178,7 +193,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hub,
     authenticator,
     passwords: new PasswordHasher(options.passwordParams === undefined ? {} : { params: options.passwordParams }),
-    throttle: new LoginThrottle({ now }),
+    throttle: new LoginThrottle({ ...options.loginThrottle, now }),
+    site,
     logger,
     now,
     onAccessChanged: onAccessChangedFor(relay, hub, authenticator),
@@ -190,13 +206,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     relay,
     logger,
     maxMessageBytes,
+    site,
     maxStrangerFrameBytes: Math.min(quotas.maxEarlyBytes, maxMessageBytes),
     isSignedIn: async (credential) => (await authenticator.check(credential)).ok,
   });
   const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  const setupUrl = await prepareSetupLink(accounts, url);
+  const setupUrl = await prepareSetupLink(accounts, site.publicOrigin ?? url);
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {

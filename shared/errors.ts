@@ -13,6 +13,18 @@ export const ApiErrorCode = {
   rateLimited: 'rate_limited',
   /** The invitation or setup link was used or has expired. */
   gone: 'gone',
+  /**
+   * A request carrying the session cookie came from a page of another site (its `Origin` header
+   * is not this server's, or missing on a state-changing request): refused as cross-site.
+   */
+  originRefused: 'origin_refused',
+  /**
+   * The account must change its one-time or reset password first: until then only reading
+   * `/api/me`, changing the password and signing out are allowed.
+   */
+  passwordChangeRequired: 'password_change_required',
+  /** The body is not of the media type the route takes (the roster is `text/csv`). */
+  unsupportedMediaType: 'unsupported_media_type',
   internal: 'internal',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
@@ -26,5 +38,8 @@ export const API_ERROR_STATUS: { readonly [C in ApiErrorCode]: number } = {
   conflict: 409,
   rate_limited: 429,
   gone: 410,
+  origin_refused: 403,
+  password_change_required: 403,
+  unsupported_media_type: 415,
   internal: 500,
 };

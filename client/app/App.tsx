@@ -7,6 +7,7 @@ import { AccessNotice } from '../features/access/AccessNotice';
 import { GroupsAdminPage } from '../features/admin/GroupsAdminPage';
 import { PeopleAdminPage } from '../features/admin/PeopleAdminPage';
 import { ExpiredBanner } from '../features/auth/ExpiredBanner';
+import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange';
 import { JoinPage } from '../features/auth/JoinPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
@@ -79,12 +80,19 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
   );
 }
 
-/** The pages of the account's services; a new account remounts them with its own. */
+/**
+ * The pages of the account's services; a new account remounts them with its own. An account
+ * that must change its password sees only that change (its services are not started: the server
+ * refuses them until then), once its device copy is open, so that the copy is wrapped with the
+ * new password.
+ */
 function AccountArea({ me, isExpired }: { readonly me: Me; readonly isExpired: boolean }): ReactElement {
   const account = useStore(useApp().account);
   return (
     <DeviceCopyGate me={me} splash={<Splash />}>
-      {account === null || account.userId !== me.id ? (
+      {me.mustChangePassword && !isExpired ? (
+        <ForcedPasswordChange me={me} />
+      ) : account === null || account.userId !== me.id ? (
         <Splash />
       ) : (
         <AccountServicesContext.Provider key={account.userId} value={account}>

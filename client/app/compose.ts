@@ -96,7 +96,8 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
    * a new graph once their key opens, signing out disposes it and the key leaves memory.
    */
   const followAccount = (): void => {
-    const userId = userOf(auth.getSnapshot())?.id ?? null;
+    const me = userOf(auth.getSnapshot());
+    const userId = me?.id ?? null;
     const key = keys.state.getSnapshot();
     if (userId === null) {
       if (key.status !== 'none') {
@@ -106,7 +107,10 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
       void keys.open(userId);
     }
     const opened = keys.state.getSnapshot();
-    const cipher = opened.status === 'open' && opened.userId === userId ? opened.cipher : null;
+    // Until a one-time or reset password is changed the server refuses the account's services:
+    // none is started (the app shows only the password change), and a running one stops.
+    const isBlocked = me?.mustChangePassword === true && auth.getSnapshot().status === 'signed_in';
+    const cipher = opened.status === 'open' && opened.userId === userId && !isBlocked ? opened.cipher : null;
     const running = account.getSnapshot();
     if (running?.userId === userId && running?.cipher === cipher) {
       return;

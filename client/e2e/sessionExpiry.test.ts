@@ -37,7 +37,8 @@ describe('a session that ends while the device is offline (C8)', () => {
     expect(cookie).toBeDefined();
     const ended = await fetch(`${seed.baseUrl}/api/session`, {
       method: 'DELETE',
-      headers: { cookie: `jianyan_session=${cookie?.value ?? ''}` },
+      // A cookie-authenticated DELETE must name the site's origin, as the browser would.
+      headers: { cookie: `jianyan_session=${cookie?.value ?? ''}`, origin: seed.baseUrl },
     });
     expect(ended.status).toBe(204);
     await caretToParagraph(page, 2);

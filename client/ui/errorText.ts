@@ -19,6 +19,15 @@ export function errorText(err: unknown, t: TFunction): string {
     if (err.code === 'forbidden' && err.denial !== undefined) {
       return t('common.failed', { error: t(`denial.${err.denial}`) });
     }
+    if (err.code === ClientErrorCode.passwordChangeRequired) {
+      return t('trust.passwordChangeFirst');
+    }
+    if (err.code === ClientErrorCode.originRefused) {
+      return t('trust.originRefused');
+    }
+    if (err.code === ClientErrorCode.unsupportedMediaType) {
+      return t('trust.csvRequired');
+    }
     if (err.code === 'rate_limited' && err.retryAfterSeconds !== undefined) {
       return t('auth.rateLimited', { seconds: Math.ceil(err.retryAfterSeconds) });
     }

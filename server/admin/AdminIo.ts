@@ -15,6 +15,7 @@ export interface AdminContext {
   readonly notifications: Pick<ReviewStore, 'addNotifications'>;
   /** The database file, named in messages so a wrong DATA_DIR is easy to spot. */
   readonly databasePath: string;
+  /** Hashes a random one-time password (a roster's, a reset's): at the lower one-time cost. */
   hashPassword(password: string): Promise<string>;
   readonly io: AdminIo;
   now(): number;

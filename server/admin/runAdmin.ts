@@ -51,7 +51,8 @@ export async function runAdmin(
       accounts,
       notifications: reviews,
       databasePath,
-      hashPassword: (password) => hasher.hash(password),
+      // Only random one-time passwords are hashed here (roster, reset).
+      hashPassword: (password) => hasher.hashOneTimePassword(password),
       io,
       now: Date.now,
     };

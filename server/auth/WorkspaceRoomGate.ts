@@ -62,6 +62,10 @@ export class WorkspaceRoomGate implements RoomGate {
       }
       return refuse(CloseCode.unauthorized, RelayReasonCode.expired);
     }
+    if (outcome.context.user.mustChangePassword) {
+      // Until the one-time (or reset) password is changed, the account opens nothing (docs/API.md).
+      return refuse(CloseCode.forbidden, RelayReasonCode.passwordChange);
+    }
     const record = await this.#records.getDocument(room.docId);
     if (record === null) {
       return refuse(CloseCode.documentNotFound, RelayReasonCode.notRegistered);

@@ -15,8 +15,19 @@ export interface ScryptParams {
   readonly p: number;
 }
 
-/** N = 2^15, r = 8: 32 MiB and about 0.1 s per hash here, the common recommendation for interactive logins. */
-export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { logN: 15, r: 8, p: 1 };
+/**
+ * N = 2^17, r = 8: 128 MiB and about 0.3 s per hash, OWASP's current recommendation for scrypt.
+ * Hashes made with the earlier N = 2^15 still verify with their own parameters and are rehashed
+ * at the next successful sign-in.
+ */
+export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { logN: 17, r: 8, p: 1 };
+/**
+ * The cost of hashing a one-time password (a roster's, a reset's): about 59 random bits, which
+ * no cost parameter makes stronger or weaker in practice, so a roster of a thousand accounts is
+ * hashed in a minute rather than four. Replaced at N = 2^17 at the first sign-in, and the
+ * password itself must be changed then.
+ */
+export const ONE_TIME_SCRYPT_LOG_N = 15;
 /** Per-user salt: 16 random bytes. */
 const SALT_BYTES = 16;
 /** Length of the derived key. */
@@ -27,16 +38,54 @@ const MAX_R = 16;
 const MAX_P = 4;
 const PREFIX = 'scrypt';
 
-function memoryOf(params: ScryptParams): number {
-  // scrypt needs 128 * N * r bytes (plus a little); Node refuses above maxmem, default 32 MiB.
+/**
+ * The `maxmem` given to every scrypt call. scrypt needs 128 * N * r bytes (plus 128 * r * p and
+ * a little); Node refuses anything above maxmem, whose default of 32 MiB is exactly N = 2^15 and
+ * would refuse N = 2^17. Sized per call from the hash's own parameters, so old hashes verify.
+ */
+export function scryptMaxmemBytes(params: ScryptParams): number {
   return 128 * 2 ** params.logN * params.r * (params.p + 1) + 1024 * 1024;
 }
 
-function derive(password: string, salt: Uint8Array, params: ScryptParams, keyBytes: number): Promise<Buffer> {
-  const options: ScryptOptions = { N: 2 ** params.logN, r: params.r, p: params.p, maxmem: memoryOf(params) };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyBytes, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+/**
+ * scrypt calls running at once, in the whole process: each holds 128 MiB at N = 2^17 and one of
+ * libuv's four threads, so a burst of sign-ins (or guesses from many addresses) queues here
+ * rather than taking half a gigabyte and every thread the file system also needs.
+ */
+const MAX_CONCURRENT_SCRYPT = 2;
+let scryptRunning = 0;
+const scryptWaiting: (() => void)[] = [];
+
+async function acquireScryptSlot(): Promise<void> {
+  if (scryptRunning < MAX_CONCURRENT_SCRYPT) {
+    scryptRunning += 1;
+    return;
+  }
+  // The slot is handed over by releaseScryptSlot: the count stays the same.
+  await new Promise<void>((resolve) => scryptWaiting.push(resolve));
+}
+
+function releaseScryptSlot(): void {
+  const next = scryptWaiting.shift();
+  if (next === undefined) {
+    scryptRunning -= 1;
+  } else {
+    next();
+  }
+}
+
+async function derive(password: string, salt: Uint8Array, params: ScryptParams, keyBytes: number): Promise<Buffer> {
+  const options: ScryptOptions = { N: 2 ** params.logN, r: params.r, p: params.p, maxmem: scryptMaxmemBytes(params) };
+  await acquireScryptSlot();
+  try {
+    return await new Promise<Buffer>((resolve, reject) => {
+      scrypt(password.normalize('NFC'), salt, keyBytes, options, (error, key) =>
+        error ? reject(error) : resolve(key),
+      );
+    });
+  } finally {
+    releaseScryptSlot();
+  }
 }
 
 interface ParsedHash {
@@ -63,6 +112,13 @@ function parseHash(stored: string): ParsedHash | null {
   return { params: { logN, r, p }, salt, key };
 }
 
+async function hashWith(password: string, params: ScryptParams): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await derive(password, salt, params, KEY_BYTES);
+  const { logN, r, p } = params;
+  return [PREFIX, logN, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
 export interface PasswordHasherOptions {
   /** Parameters for new hashes; tests may lower the cost. Default DEFAULT_SCRYPT_PARAMS. */
   readonly params?: ScryptParams;
@@ -78,11 +134,17 @@ export class PasswordHasher {
   }
 
   /** A new hash of `password` with a fresh random salt. */
-  async hash(password: string): Promise<string> {
-    const salt = randomBytes(SALT_BYTES);
-    const key = await derive(password, salt, this.#params, KEY_BYTES);
-    const { logN, r, p } = this.#params;
-    return [PREFIX, logN, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  hash(password: string): Promise<string> {
+    return hashWith(password, this.#params);
+  }
+
+  /**
+   * A hash of a random one-time password (oneTimePassword: roster, reset), at N = 2^15 at most:
+   * its entropy, not the cost, is what protects it (ONE_TIME_SCRYPT_LOG_N). Never for a password
+   * a person chose.
+   */
+  hashOneTimePassword(password: string): Promise<string> {
+    return hashWith(password, { ...this.#params, logN: Math.min(this.#params.logN, ONE_TIME_SCRYPT_LOG_N) });
   }
 
   /** Whether `password` matches `stored`; false (never a throw) for a malformed hash. */

@@ -69,8 +69,10 @@ export class ApiError extends Error {
     return new ApiError(ApiErrorCode.gone, message);
   }
 
-  static rateLimited(retryAfterSeconds: number): ApiError {
-    const message = `Too many failed sign-ins: try again in ${retryAfterSeconds} seconds`;
+  /** Too many failed sign-ins from the client's address (`address`), or for this username from it (`account`). */
+  static rateLimited(retryAfterSeconds: number, scope: 'account' | 'address' = 'account'): ApiError {
+    const what = scope === 'address' ? 'from your network address' : 'for this username from your network address';
+    const message = `Too many failed sign-ins ${what}: try again in ${retryAfterSeconds} seconds`;
     return new ApiError(ApiErrorCode.rateLimited, message, { retryAfterSeconds });
   }
 }

@@ -9,6 +9,7 @@ import type { AccountStore } from '../storage/AccountStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { GroupStore } from '../storage/GroupStore';
 import type { ReviewStore } from '../storage/ReviewStore';
+import type { SiteAddress } from './SiteAddress';
 
 /** What the API routes need; built once in startServer. */
 export interface ApiDeps {
@@ -28,6 +29,8 @@ export interface ApiDeps {
   readonly passwords: PasswordHasher;
   /** Failed sign-ins, per username and per client address. */
   readonly throttle: LoginThrottle;
+  /** Where browsers reach the server (PUBLIC_URL, TRUST_PROXY): links, cookie, client addresses. */
+  readonly site: SiteAddress;
   readonly logger: Logger;
   readonly now: () => number;
   /**

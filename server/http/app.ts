@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { ApiError } from './ApiError';
 import { answerError } from './answerError';
 import type { ApiDeps, ApiEnv } from './apiEnv';
+import { checkOrigin } from './checkOrigin';
 import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDeviceKeyRoutes } from './routes/deviceKey';
 import { registerDocRoutes } from './routes/docs';
@@ -19,8 +20,8 @@ import { registerTokenRoutes } from './routes/tokens';
 import { registerTransitionRoutes } from './routes/transitions';
 import { registerVersionRoutes } from './routes/versions';
 import { registerWorkspaceRoutes } from './routes/workspace';
+import { factsOfContext } from './SiteAddress';
 import { securityHeaders } from './securityHeaders';
-import { isHttps } from './sessionCookie';
 
 export interface AppOptions {
   /** Everything the API routes need. */
@@ -59,9 +60,10 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
 /** The HTTP API and the static client. The sync route is added by the caller. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
-  app.use(...securityHeaders({ isHttps }));
+  app.use(...securityHeaders({ isHttps: (c) => options.api.site.isHttps(factsOfContext(c)) }));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('/api/*', checkOrigin(options.api.site));
   app.route('/api', createApi(options.api));
 
   // The websocket upgrade of this path is served by attachSyncUpgrade, before Hono.

@@ -3,10 +3,11 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
-import { readCredential } from '../auth/credentials';
+import { CredentialSource, readPresentedCredential } from '../auth/credentials';
 import { type Logger, toError } from '../logger';
 import type { Relay } from '../relay/Relay';
 import type { RelaySocket } from '../relay/RelaySocket';
+import { factsOfIncoming, type SiteAddress } from './SiteAddress';
 
 /** The websocket endpoint: `/sync/<room>`, any query. */
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
@@ -23,6 +24,8 @@ export interface SyncUpgradeOptions {
   readonly maxStrangerFrameBytes: number;
   /** Whether a credential signs someone in; checked before the upgrade, to pick the frame limit. */
   readonly isSignedIn: (credential: string) => Promise<boolean>;
+  /** Where browsers reach the server: the session cookie's name and the origin its upgrades must come from. */
+  readonly site: SiteAddress;
 }
 
 /** A `ws` socket seen as the relay's minimal socket; a class, so connections share its methods. */
@@ -114,7 +117,7 @@ function refuseUpgrade(socket: Duplex, status: string): void {
  * Returns what closes its websocket servers.
  */
 export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): { close(): void } {
-  const { relay, logger, maxMessageBytes, maxStrangerFrameBytes } = options;
+  const { relay, logger, maxMessageBytes, maxStrangerFrameBytes, site } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
   const strangers = new WebSocketServer({ noServer: true, maxPayload: maxStrangerFrameBytes, clientTracking: false });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -129,7 +132,25 @@ export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): 
     // A browser sends its session cookie; other clients pass `?token=`. Checked by the relay's
     // gate after the upgrade, so that a refusal is a close code the client can read; checked here
     // only to choose the frame limit.
-    const credential = readCredential({ cookie: request.headers.cookie, query: target.query });
+    const presented = readPresentedCredential({
+      cookie: request.headers.cookie,
+      cookieName: site.cookieName,
+      query: target.query,
+    });
+    if (
+      presented?.source === CredentialSource.cookie &&
+      !site.isAcceptedOrigin(request.headers.origin, factsOfIncoming(request))
+    ) {
+      // Cross-site websocket hijacking: a page of another site opening our relay with the
+      // browser's cookie. Refused before the upgrade; our own pages never see this.
+      logger.warn('websocket upgrade refused: foreign Origin with the session cookie', {
+        room: target.roomText,
+        origin: request.headers.origin ?? null,
+      });
+      refuseUpgrade(socket, '403 Forbidden');
+      return;
+    }
+    const credential = presented?.token ?? null;
     void isSignedIn(credential).then((isKnown) => {
       if (socket.destroyed) {
         return;

@@ -86,7 +86,9 @@ describe('who may open a room (R13, R15)', () => {
   it('admits a member with ?token= and a browser with its session cookie', async () => {
     const room = await draftWith('关于');
     const byToken = await connect(room, { token: ctx.tokenOf('li') });
-    const byCookie = await connect(room, { headers: { cookie: `jianyan_session=${ctx.tokenOf('li')}` } });
+    const byCookie = await connect(room, {
+      headers: { cookie: `jianyan_session=${ctx.tokenOf('li')}`, origin: ctx.server.url },
+    });
     expect(byToken.text()).toBe('关于');
     expect(byCookie.text()).toBe('关于');
   });
@@ -115,7 +117,9 @@ describe('who may open a room (R13, R15)', () => {
 
   it('refuses a bad session cookie with 4401', async () => {
     const room = await draftWith('不公开的草稿');
-    const closed = await refusal(room, { headers: { cookie: `jianyan_session=${ctx.tokenOf('zhang').slice(1)}` } });
+    const closed = await refusal(room, {
+      headers: { cookie: `jianyan_session=${ctx.tokenOf('zhang').slice(1)}`, origin: ctx.server.url },
+    });
     expect(closed).toMatchObject({ code: CloseCode.unauthorized, frames: 0 });
   });
 

@@ -437,4 +437,17 @@ export const en: Messages = {
     signingOut: 'Signing out…',
     signOutPending: 'Signed out on this device. You are offline: the server ends the session when the network returns.',
   },
+  // Issue 10 (trust): the forced password change and the server's trust refusals.
+  trust: {
+    forcedTitle: 'Choose a new password',
+    forcedLead:
+      'You signed in with a one-time password or one the secretariat reset. Choose a new password that only you know before using Jianyan.',
+    oneTimePassword: 'One-time password',
+    forcedSubmit: 'Set the password and continue',
+    signOut: 'Sign out',
+    passwordChangeFirst: 'Change your one-time password first.',
+    originRefused: 'This request came from another site and was refused. Open Jianyan at its own address.',
+    csvRequired: 'The roster must be uploaded as a CSV file.',
+    samePassword: 'The new password must differ from the current one.',
+  },
 };

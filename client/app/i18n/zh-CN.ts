@@ -15,6 +15,7 @@ export const zhCN = {
     signIn: '请先登录',
     expired: '登录已过期，请重新登录',
     deactivated: '账号已停用，请联系秘书处',
+    passwordChange: '请先修改初始密码，再打开文档',
     notRegistered: '文档尚未在服务器登记',
     notInGroup: '你不是文档所在小组的成员',
     readOnlyGroup: '你可以查看本小组的文档，但不能编辑',
@@ -439,6 +440,18 @@ export const zhCN = {
     signOut: '退出登录',
     signingOut: '正在退出…',
     signOutPending: '已在本机退出登录。当前离线，网络恢复后会通知服务器结束这次登录。',
+  },
+  // Issue 10 (trust): the forced password change and the server's trust refusals.
+  trust: {
+    forcedTitle: '设置新密码',
+    forcedLead: '你用初始密码或秘书处重置的密码登录。请先设置一个只有自己知道的新密码，然后才能使用建言。',
+    oneTimePassword: '初始密码',
+    forcedSubmit: '设置新密码并进入',
+    signOut: '退出登录',
+    passwordChangeFirst: '请先修改初始密码，然后才能继续。',
+    originRefused: '这个请求来自其他网站，已被服务器拒绝。请直接打开建言的网址。',
+    csvRequired: '名册必须以 CSV 文件上传。',
+    samePassword: '新密码不能与当前密码相同。',
   },
 };
 

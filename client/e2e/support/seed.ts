@@ -92,6 +92,23 @@ export class ApiSeed {
     return { ...input, id: session.user.id, password: TEST_PASSWORD };
   }
 
+  /**
+   * Imports a roster (`姓名,用户名,角色,小组` lines) as the secretariat, as a text/csv file, and
+   * answers each account's username and one-time password.
+   */
+  async importRoster(lines: readonly string[]): Promise<{ username: string; oneTimePassword: string }[]> {
+    const response = await fetch(`${this.baseUrl}/api/roster`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.#token}`, 'content-type': 'text/csv', accept: 'application/json' },
+      body: `${['姓名,用户名,角色,小组', ...lines].join('\r\n')}\r\n`,
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`POST /api/roster answered ${response.status}: ${text}`);
+    }
+    return (JSON.parse(text) as { accounts: { username: string; oneTimePassword: string }[] }).accounts;
+  }
+
   /** Signs a person in from Node and returns the session token (to end it from elsewhere). */
   async signIn(account: Account): Promise<string> {
     const body = { username: account.username, password: account.password };

@@ -6,8 +6,16 @@ import { errorText } from '../../ui/errorText';
 import { useApp } from '../../ui/services/useServices';
 import { PasswordField } from '../auth/PasswordField';
 
+export interface ChangePasswordProps {
+  /** The label of the current password (the forced change calls it the one-time password). */
+  readonly currentLabel?: string;
+  readonly submitLabel?: string;
+  /** After the server accepted the new password and this device's copy was wrapped with it. */
+  readonly onChanged?: () => void;
+}
+
 /** Current password, new one twice; the server ends the person's other sessions. */
-export function ChangePassword(): ReactElement {
+export function ChangePassword({ currentLabel, submitLabel, onChanged }: ChangePasswordProps = {}): ReactElement {
   const { t } = useTranslation();
   const { api, keys, diagnostics } = useApp();
   const [current, setCurrent] = useState('');
@@ -17,7 +25,12 @@ export function ChangePassword(): ReactElement {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [isBusy, setBusy] = useState(false);
   const min = { min: MIN_PASSWORD_LENGTH };
-  const nextProblem = next.length < MIN_PASSWORD_LENGTH ? t('auth.passwordTooShort', min) : null;
+  const nextProblem =
+    next.length < MIN_PASSWORD_LENGTH
+      ? t('auth.passwordTooShort', min)
+      : next === current
+        ? t('trust.samePassword')
+        : null;
   const confirmProblem = nextProblem === null && confirm !== next ? t('auth.passwordMismatch') : null;
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
@@ -30,7 +43,10 @@ export function ChangePassword(): ReactElement {
     api.changePassword({ currentPassword: current, newPassword: next }).then(
       (answer) => {
         // Unlocking this device's copy offline asks for the new password from now on.
-        keys.changePassword(next).catch((err: unknown) => diagnostics.report('settings.rewrapKey', err));
+        keys
+          .changePassword(next)
+          .catch((err: unknown) => diagnostics.report('settings.rewrapKey', err))
+          .finally(() => onChanged?.());
         setBusy(false);
         setTried(false);
         setCurrent('');
@@ -52,7 +68,7 @@ export function ChangePassword(): ReactElement {
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate>
       <PasswordField
-        label={t('settings.currentPassword')}
+        label={currentLabel ?? t('settings.currentPassword')}
         autoComplete="current-password"
         value={current}
         onChange={(e) => setCurrent(e.target.value)}
@@ -78,7 +94,7 @@ export function ChangePassword(): ReactElement {
         </p>
       )}
       <button type="submit" className="button is-primary" disabled={isBusy}>
-        {t('settings.changePassword')}
+        {submitLabel ?? t('settings.changePassword')}
       </button>
     </form>
   );

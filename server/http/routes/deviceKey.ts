@@ -21,7 +21,8 @@ export function deriveDeviceKey(secretHex: string, userId: string): Buffer {
 
 /** `GET /api/me/device-key`: the key that unlocks this account's local copy (docs/API.md). */
 export function registerDeviceKeyRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
-  const auth = requireUser(deps);
+  // The app opens the device copy's key before it shows the forced password change.
+  const auth = requireUser(deps, { isAllowedBeforePasswordChange: true });
   api.get('/me/device-key', auth, async (c) => {
     const { user, kind } = c.get('auth');
     if (kind !== CredentialKind.session) {

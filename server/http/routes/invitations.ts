@@ -62,7 +62,7 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
       createdAt: now,
       expiresAt: now + INVITATION_TTL_MS,
     });
-    const url = `${requestOrigin(c)}/join/${token}`;
+    const url = `${requestOrigin(c, deps.site)}/join/${token}`;
     return c.json({ url, token, invitation: toInvitation(invitation) }, 201);
   });
 

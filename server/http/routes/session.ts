@@ -1,39 +1,14 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { changePasswordRequestSchema, signInRequestSchema } from '../../../shared/api/schemas';
 import { hashIfTokenShaped } from '../../auth/tokens';
 import type { UserRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toMe } from '../answers';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
-import { clientAddress } from '../clientAddress';
+import { checkPassword } from '../checkPassword';
 import { requestCredential, requireUser } from '../requireUser';
 import { clearSessionCookie, signIn } from '../sessionCookie';
 import { jsonBody } from '../validate';
-
-/**
- * Checks a password under the throttle. The attempt counts as a failure before the (slow) hash
- * is checked, so parallel guesses are counted too; a success then resets the keys.
- */
-async function checkPassword(
-  c: Context,
-  deps: ApiDeps,
-  input: { readonly username: string; readonly password: string; readonly user: UserRecord | null },
-): Promise<boolean> {
-  const keys = [`user:${input.username}`, `addr:${clientAddress(c)}`];
-  const wait = deps.throttle.retryAfterSeconds(keys);
-  if (wait > 0) {
-    throw ApiError.rateLimited(wait);
-  }
-  deps.throttle.recordFailure(keys);
-  const isValid =
-    input.user === null
-      ? await deps.passwords.verifyNobody(input.password)
-      : await deps.passwords.verify(input.password, input.user.passwordHash);
-  if (isValid) {
-    deps.throttle.reset(keys);
-  }
-  return isValid;
-}
 
 /** Stores a hash with the current parameters when the stored one was made with older ones. */
 async function rehashIfNeeded(deps: ApiDeps, user: UserRecord, password: string): Promise<void> {
@@ -48,7 +23,8 @@ async function rehashIfNeeded(deps: ApiDeps, user: UserRecord, password: string)
 
 /** Sign-in, sign-out, the signed-in user and their password. */
 export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
-  const auth = requireUser(deps);
+  // The routes an account that must change its password may use (the rest answer 403).
+  const auth = requireUser(deps, { isAllowedBeforePasswordChange: true });
 
   api.post('/session', jsonBody(signInRequestSchema), async (c) => {
     const { username, password } = c.get('body');
@@ -65,7 +41,7 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
 
   // Works signed in or not: a browser whose session expired still needs its cookie cleared.
   api.delete('/session', async (c) => {
-    const tokenHash = hashIfTokenShaped(requestCredential(c.req));
+    const tokenHash = hashIfTokenShaped(requestCredential(c.req, deps.site));
     if (tokenHash !== null) {
       const session = await deps.accounts.findSession(tokenHash);
       if (session !== null) {
@@ -73,7 +49,7 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
         await deps.onAccessChanged({ userId: session.userId });
       }
     }
-    clearSessionCookie(c);
+    clearSessionCookie(c, deps.site);
     return c.body(null, 204);
   });
 
@@ -82,6 +58,10 @@ export function registerSessionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.post('/me/password', auth, jsonBody(changePasswordRequestSchema), async (c) => {
     const { currentPassword, newPassword } = c.get('body');
     const { user, kind, tokenHash } = c.get('auth');
+    if (newPassword === currentPassword) {
+      // Above all for a one-time password, which someone else has seen.
+      throw ApiError.badRequest('The new password must differ from the current one', 'newPassword');
+    }
     const input = { username: user.username, password: currentPassword, user };
     if (!(await checkPassword(c, deps, input))) {
       throw ApiError.unauthorized('The current password is wrong');

@@ -39,7 +39,7 @@ export function registerStreamRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
       );
     }
     // requireUser accepted it, so it is there.
-    const credential = requestCredential(c.req) ?? '';
+    const credential = requestCredential(c.req, deps.site) ?? '';
     let end = (): void => {};
     const ended = new Promise<void>((resolve) => {
       end = resolve;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { createTokenRequestSchema, DAY_MS } from '../../../shared/api/schemas';
 import { hashToken, newToken } from '../../auth/tokens';
 import { announceNotifications } from '../../review/announce';
@@ -8,6 +8,7 @@ import type { UserRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toApiToken } from '../answers';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
+import { checkPassword } from '../checkPassword';
 import { requireUser } from '../requireUser';
 import { jsonBody } from '../validate';
 
@@ -15,20 +16,13 @@ import { jsonBody } from '../validate';
  * Checks the password given to make a token, counted like a sign-in attempt of the account: a
  * stolen session must not be able to guess its way to a lasting token.
  */
-async function confirmPassword(deps: ApiDeps, user: UserRecord, password: string): Promise<void> {
-  const keys = [`user:${user.username}`];
-  const wait = deps.throttle.retryAfterSeconds(keys);
-  if (wait > 0) {
-    throw ApiError.rateLimited(wait);
-  }
-  deps.throttle.recordFailure(keys);
-  if (!(await deps.passwords.verify(password, user.passwordHash))) {
+async function confirmPassword(c: Context, deps: ApiDeps, user: UserRecord, password: string): Promise<void> {
+  if (!(await checkPassword(c, deps, { username: user.username, password, user }))) {
     throw ApiError.badRequest(
       'The current password is wrong: an API token acts as you, so making one needs your password',
       'currentPassword',
     );
   }
-  deps.throttle.reset(keys);
 }
 
 /** Tells the owner a token was made for their account, on every device they are signed in on. */
@@ -49,7 +43,7 @@ export function registerTokenRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.post('/tokens', auth, jsonBody(createTokenRequestSchema), async (c) => {
     const { user } = c.get('auth');
     const { name, currentPassword, expiresInDays } = c.get('body');
-    await confirmPassword(deps, user, currentPassword);
+    await confirmPassword(c, deps, user, currentPassword);
     const token = newToken();
     const now = deps.now();
     const record = await deps.accounts.createApiToken({
