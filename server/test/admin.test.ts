@@ -5,6 +5,7 @@ import { meSchema } from '../../shared/api/schemas';
 import { PasswordHasher } from '../auth/passwords';
 import { databasePath } from '../storage/databasePath';
 import { SqliteAccountStore } from '../storage/SqliteAccountStore';
+import { apiRequest } from './support/apiRequest';
 import { runNpmScript, type ScriptResult } from './support/runNpmScript';
 import { makeDataDir, startTestServer } from './support/testServer';
 
@@ -135,7 +136,23 @@ describe('npm run admin', () => {
   }, async () => {
     const server = await startTestServer({ dataDir });
     try {
-      expect((await admin(dataDir, 'import-roster', writeRoster('名单.csv', ROSTER))).code).toBe(0);
+      const imported = await admin(dataDir, 'import-roster', writeRoster('名单.csv', ROSTER));
+      expect(imported.code).toBe(0);
+      // Until the one-time password is changed, the account may do nothing else, with any credential.
+      const oneTime =
+        imported.stdout
+          .split('\n')
+          .find((line) => line.startsWith('zhangsan '))
+          ?.split(/\s+/)
+          .at(-1) ?? '';
+      const session = await apiRequest(server.url, 'POST', '/api/session', {
+        json: { username: 'zhangsan', password: oneTime },
+      });
+      const changed = await apiRequest(server.url, 'POST', '/api/me/password', {
+        token: (session.body as { token: string }).token,
+        json: { currentPassword: oneTime, newPassword: 'a-new-password-2026' },
+      });
+      expect(changed.status).toBe(200);
       const result = await admin(dataDir, 'token', 'zhangsan', '--name', '数据导出', '--days', '30');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Created the API token "数据导出" for 张三 (zhangsan)');
