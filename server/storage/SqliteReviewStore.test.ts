@@ -246,14 +246,15 @@ describe('SqliteReviewStore', () => {
     const raw = new Database(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(STORAGE_SCHEMA_VERSION);
     raw.exec(`DROP TABLE doc_events; DROP TABLE doc_versions; DROP TABLE doc_cosigners; DROP TABLE doc_reviews;
-      DROP TABLE notifications; PRAGMA user_version = 2;`);
+      DROP TABLE notifications; ALTER TABLE updates DROP COLUMN author; DROP TABLE room_clients;
+      PRAGMA user_version = 2;`);
     raw.close();
 
     const reopened = new SqliteDocRecordStore({ path: file });
     closables.push(reopened);
     expect(await reopened.getDocument(docId)).toMatchObject({ title: '关于乡村养老的提案', cosigners: [] });
     const check = new Database(file);
-    expect(check.pragma('user_version', { simple: true })).toBe(3);
+    expect(check.pragma('user_version', { simple: true })).toBe(STORAGE_SCHEMA_VERSION);
     check.close();
   });
 });
