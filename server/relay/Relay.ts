@@ -14,6 +14,7 @@ import {
 import { Connection } from './Connection';
 import { compactIfDue } from './compactIfDue';
 import { writeLastSummaries } from './documentSummaries';
+import { releaseAwarenessClients } from './enforceAwarenessRules';
 import { GroupCommit } from './GroupCommit';
 import { Heartbeat } from './Heartbeat';
 import { type FrameContext, handleFrame, sendAllAwareness } from './handleFrame';
@@ -293,6 +294,7 @@ export class Relay {
     connection.room = null;
     room.connections.delete(connection);
     connection.held = [];
+    releaseAwarenessClients(room, connection);
     const gone = [...connection.awarenessIds].filter((id) => room.awareness.getStates().has(id));
     if (gone.length > 0 && !room.isDestroyed) {
       awarenessProtocol.removeAwarenessStates(room.awareness, gone, 'disconnect');

@@ -5,8 +5,10 @@ import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayR
 import { type Logger, toError } from '../logger';
 import type { Connection } from './Connection';
 import { changesDoc, checkUpdate } from './checkUpdate';
+import { enforceAwarenessRules } from './enforceAwarenessRules';
+import { enforceContentRules } from './enforceContentRules';
 import type { GroupCommit } from './GroupCommit';
-import { ProtocolError } from './ProtocolError';
+import { closeForError, ProtocolError } from './ProtocolError';
 import type { Frame } from './parseFrame';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './protocolMessages';
 import type { Room } from './Room';
@@ -107,6 +109,7 @@ function receiveUpdate(
     hold(context, connection, update);
     return;
   }
+  enforceContentRules(context.commit, connection, room, check.decoded);
   applyChecked(context, room, update, connection);
   releaseHeld(context, room);
 }
@@ -147,12 +150,21 @@ function releaseHeld(context: FrameContext, room: Room<Connection>): void {
       }
       const stillHeld: Uint8Array[] = [];
       for (const update of connection.held) {
-        if (checkUpdate(room.doc, update).kind === 'ok') {
-          applyChecked(context, room, update, connection);
-          hasProgress = true;
-        } else {
+        const check = checkUpdate(room.doc, update);
+        if (check.kind !== 'ok') {
           stillHeld.push(update);
+          continue;
         }
+        try {
+          enforceContentRules(context.commit, connection, room, check.decoded);
+        } catch (thrown) {
+          // The held update's own connection is closed, not the one whose frame released it.
+          closeForError(connection, thrown, context.logger);
+          stillHeld.length = 0;
+          break;
+        }
+        applyChecked(context, room, update, connection);
+        hasProgress = true;
       }
       connection.held = stillHeld;
       connection.heldBytes = stillHeld.reduce((sum, update) => sum + update.byteLength, 0);
@@ -167,8 +179,9 @@ function receiveAwareness(
   update: Uint8Array,
   raw: Uint8Array,
 ): void {
+  const admitted = enforceAwarenessRules(connection, room, update, raw);
   try {
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection);
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, admitted.update, connection);
   } catch (thrown) {
     throw new ProtocolError(
       CloseCode.badMessage,
@@ -176,8 +189,9 @@ function receiveAwareness(
       `bad awareness update: ${toError(thrown).message}`,
     );
   }
-  // Forward the frame as received: it was fully parsed above, and re-encoding it would cost more.
-  const frame = raw.slice();
+  // The frame as received unless an identity was set: it was fully parsed above, and re-encoding
+  // it would cost more.
+  const frame = admitted.frame.slice();
   for (const other of room.connections) {
     if (other !== connection) {
       context.commit.send(other, frame);
