@@ -44,7 +44,10 @@ export interface AwarenessEntry {
 }
 
 export type AwarenessVerdict =
-  /** `entries` with identities set; `isRewritten` when any differs from what was sent. */
+  /**
+   * `entries` with identities set, without echoes; `isRewritten` when they differ from what was
+   * sent (then empty `entries` means there is nothing to apply or relay).
+   */
   | { readonly kind: 'accept'; readonly entries: readonly AwarenessEntry[]; readonly isRewritten: boolean }
   | {
       readonly kind: 'refuse';
@@ -59,6 +62,8 @@ export type AwarenessOwnerKind = 'none' | 'self' | 'same_user' | 'other_user';
 export interface AwarenessJudgeInput {
   readonly identity: PresenceIdentity;
   ownerOf(clientId: number): AwarenessOwnerKind;
+  /** The clock the room holds for a client id; -1 when it never saw one. */
+  clockOf(clientId: number): number;
   /** How many client ids the connection publishes already. */
   readonly ownedCount: number;
 }
@@ -99,8 +104,10 @@ function utf8Length(text: string): number {
 }
 
 /**
- * Judges an awareness update of one connection (A1-A4) and sets the identity in each state. A
- * refused update is not applied or relayed at all; throws SyntaxError on a state that is not JSON.
+ * Judges an awareness update of one connection (A1-A4) and sets the identity in each state.
+ * Entries for client ids the connection does not publish are judged only when newer than what
+ * the room holds: older or equal ones are echoes and left out. A refused update is not applied or
+ * relayed at all. Throws SyntaxError on a state that is not JSON.
  */
 export function judgeAwareness(input: AwarenessJudgeInput, entries: readonly AwarenessEntry[]): AwarenessVerdict {
   let newIds = 0;
@@ -108,6 +115,13 @@ export function judgeAwareness(input: AwarenessJudgeInput, entries: readonly Awa
   const accepted: AwarenessEntry[] = [];
   for (const entry of entries) {
     const owner = input.ownerOf(entry.clientId);
+    if (owner !== 'self' && entry.clock <= input.clockOf(entry.clientId)) {
+      // An echo: the stock y-websocket client sends back every awareness change it applies,
+      // others' included, and removes states that time out with their last clock. Nothing new,
+      // but a removal at an equal clock would apply: left out.
+      isRewritten = true;
+      continue;
+    }
     if (owner === 'other_user') {
       return refuse(
         AwarenessRule.ownClients,

@@ -36,14 +36,14 @@ function ownerKind(room: Room<Connection>, connection: Connection, clientId: num
  * ProtocolError (4430): nothing of it is applied or relayed and the connection is closed. An
  * accepted one makes the connection the publisher of its client ids (taking over from another
  * connection of the same user, such as one that reconnected before the old socket closed) and
- * carries the user's identity as the server knows it.
+ * carries the user's identity as the server knows it. Null: only echoes, nothing to apply.
  */
 export function enforceAwarenessRules(
   connection: Connection,
   room: Room<Connection>,
   update: Uint8Array,
   raw: Uint8Array,
-): AdmittedAwareness {
+): AdmittedAwareness | null {
   const access = connection.access;
   if (access === null) {
     throw new ProtocolError(CloseCode.changeRefused, RelayReasonCode.notAdmitted, 'presence before access was granted');
@@ -58,7 +58,12 @@ export function enforceAwarenessRules(
   try {
     entries = decodeAwarenessEntries(update);
     verdict = judgeAwareness(
-      { identity, ownedCount, ownerOf: (clientId) => ownerKind(room, connection, clientId) },
+      {
+        identity,
+        ownedCount,
+        ownerOf: (clientId) => ownerKind(room, connection, clientId),
+        clockOf: (clientId) => room.awareness.meta.get(clientId)?.clock ?? -1,
+      },
       entries,
     );
   } catch (thrown) {
@@ -83,6 +88,9 @@ export function enforceAwarenessRules(
   }
   if (!verdict.isRewritten) {
     return { update, frame: raw };
+  }
+  if (verdict.entries.length === 0) {
+    return null;
   }
   const rewritten = encodeAwarenessEntries(verdict.entries);
   return { update: rewritten, frame: encodeAwarenessMessage(rewritten) };

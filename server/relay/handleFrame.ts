@@ -180,6 +180,9 @@ function receiveAwareness(
   raw: Uint8Array,
 ): void {
   const admitted = enforceAwarenessRules(connection, room, update, raw);
+  if (admitted === null) {
+    return;
+  }
   try {
     awarenessProtocol.applyAwarenessUpdate(room.awareness, admitted.update, connection);
   } catch (thrown) {

@@ -315,6 +315,23 @@ describe('presence rules (RULES.md A1-A4)', () => {
     expect(presenceOf(late, li.doc.clientID)).toMatchObject({ user: { name: '李娜', userId: idOf('li') } });
   });
 
+  it('A1 lets a client echo others’ presence, as the stock y-websocket client does, without changing it', async () => {
+    const { id, zhang } = await draftedByZhang();
+    const li = await connect(id, 'li');
+    li.setPresence({ user: { name: '李娜', color: '#c00' } });
+    await waitUntil(() => presenceOf(zhang, li.doc.clientID) !== undefined, 'li’s presence at zhang');
+    const clock = zhang.awareness.meta.get(li.doc.clientID)?.clock ?? -1;
+    // The echo of what zhang applied, then a removal at the same clock (a local timeout).
+    sendAwareness(zhang, [
+      { clientId: li.doc.clientID, clock, json: JSON.stringify(presenceOf(zhang, li.doc.clientID)) },
+    ]);
+    sendAwareness(zhang, [{ clientId: li.doc.clientID, clock, json: 'null' }]);
+    await zhang.sync();
+    expect(zhang.closed).toBeNull();
+    const late = await connect(id, 'lin');
+    await waitUntil(() => presenceOf(late, li.doc.clientID) !== undefined, 'li’s presence at a new reader');
+  });
+
   it('A3 refuses a presence state over 4 KiB', async () => {
     const { id, zhang } = await draftedByZhang();
     const li = await connect(id, 'li');
