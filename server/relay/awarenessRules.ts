@@ -155,6 +155,11 @@ export function judgeAwareness(input: AwarenessJudgeInput, entries: readonly Awa
 
 /** The state with its `user` made the connection's (A4); the same string when it already is. */
 function withIdentity(json: string, identity: PresenceIdentity): string {
+  // Most frames are cursor moves of a state without `user`: they are not parsed here (applying
+  // them parses and refuses bad JSON). A key spelled with escapes (`"\u0075ser"`) is parsed.
+  if (!json.includes('"user"') && !json.includes('\\u')) {
+    return json;
+  }
   const state: unknown = JSON.parse(json);
   if (typeof state !== 'object' || state === null || !('user' in state)) {
     return json;
