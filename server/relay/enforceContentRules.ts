@@ -1,7 +1,6 @@
-import { CloseCode, RoomKind } from '../../shared/index';
+import { CloseCode, judgeContentUpdate, RoomKind } from '../../shared/index';
 import type { Connection } from './Connection';
 import type { Decoded } from './checkUpdate';
-import { judgeContentUpdate } from './contentRules';
 import type { GroupCommit } from './GroupCommit';
 import { ProtocolError } from './ProtocolError';
 import type { Room } from './Room';

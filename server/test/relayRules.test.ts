@@ -17,7 +17,6 @@ import {
 } from '../../shared/index';
 import { parseRelayReason, type RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type AwarenessEntry, encodeAwarenessEntries } from '../relay/awarenessRules';
-import { AUTHORS_ROOT } from '../relay/contentRules';
 import type { StoredUpdate } from '../storage/DocStore';
 import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
@@ -58,7 +57,7 @@ async function connect(room: string, as: Person): Promise<SyncClient> {
  * authorship.ts: `Y.PermanentUserData` on the root map `authors`, keyed by the user id).
  */
 function mapAuthor(client: SyncClient, userId: string, clientId = client.doc.clientID): void {
-  const authors = new Y.PermanentUserData(client.doc, client.doc.getMap(AUTHORS_ROOT));
+  const authors = new Y.PermanentUserData(client.doc, client.doc.getMap(ContentField.authors));
   authors.setUserMapping(client.doc, clientId, userId);
 }
 
@@ -104,7 +103,7 @@ async function expectIntact(id: DocId, rowsBefore: number): Promise<SyncClient> 
     expect(doc.getText(ContentField.title).toString()).toBe('关于乡村养老的提案');
     expect(readSchemaVersion(doc)).toBe(1);
     expect(readDocKind(doc)).toBe(DocKind.proposal);
-    expect([...doc.getMap(AUTHORS_ROOT).keys()]).toEqual([idOf('zhang')]);
+    expect([...doc.getMap(ContentField.authors).keys()]).toEqual([idOf('zhang')]);
   }
   expect(await storedRows(id)).toHaveLength(rowsBefore);
   // Still writable: li's edit is stored.
@@ -148,7 +147,7 @@ describe('content room rules (RULES.md D1-D6)', () => {
     mapAuthor(zhang, idOf('zhang'), li.doc.clientID);
     await expectRefused(zhang, 'authorship_forged');
     const stored = docOf(await storedRows(id));
-    const ids = (stored.getMap(AUTHORS_ROOT).get(idOf('zhang')) as Y.Map<Y.Array<number>>).get('ids');
+    const ids = (stored.getMap(ContentField.authors).get(idOf('zhang')) as Y.Map<Y.Array<number>>).get('ids');
     expect(ids?.toArray()).toEqual([zhang.doc.clientID]);
     expect(await storedRows(id)).toHaveLength(rowsBefore);
   });
@@ -208,7 +207,7 @@ describe('content room rules (RULES.md D1-D6)', () => {
     const rows = await storedRows(id);
     const stored = docOf(rows);
     expect(stored.getText(ContentField.title).toString()).toBe(zhang.text());
-    expect([...stored.getMap(AUTHORS_ROOT).keys()].sort()).toEqual([idOf('zhang'), idOf('li')].sort());
+    expect([...stored.getMap(ContentField.authors).keys()].sort()).toEqual([idOf('zhang'), idOf('li')].sort());
     expect(new Set(rows.map((row) => row.author))).toEqual(new Set([idOf('zhang'), idOf('li')]));
     const reader = new SqliteDocStore({ path: databasePath(ctx.server.dataDir), checkpointInBackground: false });
     try {
@@ -228,7 +227,7 @@ describe('content room rules (RULES.md D1-D6)', () => {
     const offline = new Y.Doc({ gc: false });
     Y.applyUpdate(offline, templateUpdate(DocKind.proposal));
     offline.getText(ContentField.title).insert(0, '离线写的标题');
-    new Y.PermanentUserData(offline, offline.getMap(AUTHORS_ROOT)).setUserMapping(
+    new Y.PermanentUserData(offline, offline.getMap(ContentField.authors)).setUserMapping(
       offline,
       offline.clientID,
       idOf('zhang'),

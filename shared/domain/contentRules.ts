@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { RelayReasonCode } from '../protocol/relayReasons';
 import {
   CONTENT_SCHEMA_VERSION,
   ContentField,
@@ -6,20 +7,14 @@ import {
   MetaKey,
   parseDocKind,
   readSchemaVersion,
-  TEMPLATE_CLIENT_ID,
-  type UserId,
-} from '../../shared/index';
-import { RelayReasonCode } from '../../shared/protocol/relayReasons';
+} from './documentSchema';
+import type { UserId } from './ids';
 import { StructLocator, type StructPath } from './StructLocator';
+import { TEMPLATE_CLIENT_ID } from './templates';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
-/**
- * The root map in which the client's `Y.PermanentUserData` keeps user id -> { ids, ds }. It must
- * match the client's `AUTHORS_FIELD` (client/core/versions/authorship.ts); the server does not
- * import the client, so the name is repeated here and pinned by the relay's integration tests.
- */
-export const AUTHORS_ROOT = 'authors';
+const AUTHORS_ROOT = ContentField.authors;
 
 /** The rules of docs/RULES.md, "What the relay enforces in the content room and presence". */
 export const ContentRule = {
@@ -75,6 +70,7 @@ function refuse(rule: ContentRule, reason: RelayReasonCode, detail: string): nev
 
 /**
  * Judges a checked update (every dependency present) of a content room against the rules D1-D6.
+ * The relay refuses what this refuses; the app's own tests run its writes through it too.
  * Cheap for the usual keystroke: each new item is placed (StructLocator) and only items and
  * deletions in `meta` or `authors` are looked at closer.
  */
