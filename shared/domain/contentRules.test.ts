@@ -126,6 +126,14 @@ describe('judgeContentUpdate (RULES.md D1-D6)', () => {
     expect(verdict).toMatchObject({ kind: 'refuse', rule: 'D5' });
   });
 
+  it('D6 refuses writing beyond the template under the template’s client id', () => {
+    const { room, owners } = seededRoom();
+    const forged = deviceOf(room);
+    forged.clientID = TEMPLATE_CLIENT_ID;
+    const verdict = judge(room, owners, LI, forged, () => forged.getText(ContentField.title).insert(0, '无名'));
+    expect(verdict).toMatchObject({ kind: 'refuse', rule: 'D6', reason: 'client_id_taken' });
+  });
+
   it('D6 refuses structs under a client id another user owns, even inside a larger update', () => {
     const { room, owners, zhang } = seededRoom();
     const forged = deviceOf(room);

@@ -3,14 +3,16 @@ import { RelayReasonCode } from '../protocol/relayReasons';
 import {
   CONTENT_SCHEMA_VERSION,
   ContentField,
+  DOC_KINDS,
   type DocKind,
   MetaKey,
   parseDocKind,
+  readDocKind,
   readSchemaVersion,
 } from './documentSchema';
 import type { UserId } from './ids';
 import { StructLocator, type StructPath } from './StructLocator';
-import { TEMPLATE_CLIENT_ID } from './templates';
+import { TEMPLATE_CLIENT_ID, templateUpdate } from './templates';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
@@ -105,15 +107,45 @@ function isNew(doc: Y.Doc, struct: Y.Item | Y.GC): boolean {
   return struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client);
 }
 
+const templateLengths = new Map<DocKind, number>();
+
+/** How many structs (the clock) the template of `kind` writes under TEMPLATE_CLIENT_ID. */
+function templateLength(kind: DocKind): number {
+  let length = templateLengths.get(kind);
+  if (length === undefined) {
+    length = Y.parseUpdateMeta(templateUpdate(kind)).to.get(TEMPLATE_CLIENT_ID) ?? 0;
+    templateLengths.set(kind, length);
+  }
+  return length;
+}
+
+/**
+ * D6: nothing is written under the template's client id beyond the template of the document's
+ * kind (every device builds the same template, so once it is in the room nothing under that id
+ * is new).
+ */
+function checkTemplateStruct(input: ContentJudgeInput, struct: Y.Item | Y.GC): void {
+  const kind = input.docKind ?? readDocKind(input.doc);
+  const limit = kind === null ? Math.max(...DOC_KINDS.map(templateLength)) : templateLength(kind);
+  if (struct.id.clock + struct.length > limit) {
+    refuse(
+      ContentRule.clientOwner,
+      RelayReasonCode.clientIdTaken,
+      "only the template is written under the template's client id",
+    );
+  }
+}
+
 /** D6: every new struct is under a client id the writer owns or that no one owns yet. */
 function claimClients(input: ContentJudgeInput, decoded: Decoded): Set<number> {
   const claims = new Set<number>();
   for (const struct of decoded.structs) {
     const client = struct.id.client;
-    if (struct instanceof Y.Skip || client === TEMPLATE_CLIENT_ID || claims.has(client)) {
+    if (struct instanceof Y.Skip || claims.has(client) || !isNew(input.doc, struct)) {
       continue;
     }
-    if (!isNew(input.doc, struct)) {
+    if (client === TEMPLATE_CLIENT_ID) {
+      checkTemplateStruct(input, struct);
       continue;
     }
     const owner = input.owners.get(client);
