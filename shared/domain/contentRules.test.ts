@@ -142,3 +142,24 @@ describe('judgeContentUpdate (RULES.md D1-D6)', () => {
     expect(verdict).toMatchObject({ kind: 'refuse', rule: 'D6', reason: 'client_id_taken' });
   });
 });
+
+describe('judgeContentUpdate on large updates', () => {
+  it('places a long chain of offline edits, each built on the one before, without deep recursion', () => {
+    const { room, owners } = seededRoom();
+    const device = deviceOf(room);
+    const before = Y.encodeStateVector(device);
+    // Elements never merge into one struct; each new one goes first, so it has no origin and is
+    // placed by its right origin: the one inserted before it.
+    const body = device.getXmlFragment(ContentField.body);
+    device.transact(() => {
+      for (let index = 0; index < 20_000; index++) {
+        body.insert(0, [new Y.XmlElement('paragraph')]);
+      }
+    });
+    const decoded = Y.decodeUpdate(Y.encodeStateAsUpdate(device, before));
+    const started = performance.now();
+    const verdict = judgeContentUpdate({ doc: room, owners, userId: ZHANG, docKind: DocKind.proposal }, decoded);
+    expect(verdict).toMatchObject({ kind: 'accept' });
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
