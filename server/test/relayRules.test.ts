@@ -161,6 +161,25 @@ describe('content room rules (RULES.md D1-D6)', () => {
     expect(li.permissionDenied).toEqual([]);
   });
 
+  it('D3 judges an update held back for missing dependencies when it is released', async () => {
+    const { id, zhang } = await draftedByZhang();
+    const rowsBefore = (await storedRows(id)).length;
+    const attacker = new Y.Doc({ gc: false });
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(zhang.doc));
+    const updates: Uint8Array[] = [];
+    attacker.on('update', (update: Uint8Array) => updates.push(update));
+    attacker.getText(ContentField.title).insert(0, '先');
+    attacker.getMap(ContentField.meta).set(MetaKey.schemaVersion, 999_999);
+    const li = await connect(id, 'li');
+    // The forged change first: it continues a clock the room does not have yet, so it is held.
+    li.sendUpdate(updates[1] as Uint8Array);
+    li.sendUpdate(updates[0] as Uint8Array);
+    await expectRefused(li, 'server_field_changed');
+    const stored = docOf(await storedRows(id));
+    expect(readSchemaVersion(stored)).toBe(1);
+    expect(await storedRows(id)).toHaveLength(rowsBefore + 1);
+  });
+
   it('D4 refuses a change of meta.kind', async () => {
     const { id, zhang } = await draftedByZhang();
     const rowsBefore = (await storedRows(id)).length;
