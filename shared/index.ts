@@ -1,4 +1,6 @@
 export { ACTIONS, Action } from './domain/actions';
+export type { ContentJudgeInput, ContentVerdict } from './domain/contentRules';
+export { ContentRule, judgeContentUpdate } from './domain/contentRules';
 export {
   CONTENT_SCHEMA_VERSION,
   ContentField,

@@ -83,6 +83,17 @@ function reviseOnce(doc: Y.Doc, random: () => number): void {
   }
 }
 
+/** How `revise` merges the revisers' devices. */
+export interface ReviseOptions {
+  /** Edits between merges (default 20). */
+  readonly mergeEvery?: number;
+  /**
+   * Runs before each merge, once every device has filed its deletions: for example to send each
+   * device's own changes through its own connection, as the relay requires (RULES.md D1, D6).
+   */
+  readonly onBeforeMerge?: () => Promise<void>;
+}
+
 /**
  * `edits` revisions taking turns between the revisers, merged every `mergeEvery` edits (people
  * work apart for a while, then their devices sync). Resolves once every doc holds all of them
@@ -92,20 +103,24 @@ export async function revise(
   revisers: readonly Reviser[],
   edits: number,
   random: () => number,
-  mergeEvery = 20,
+  options: ReviseOptions = {},
 ): Promise<void> {
+  const { mergeEvery = 20, onBeforeMerge } = options;
   const docs = revisers.map((reviser) => reviser.doc);
+  const merge = async (): Promise<void> => {
+    // PermanentUserData files a change's deletions a tick after it.
+    await sleep(0);
+    await onBeforeMerge?.();
+    syncAll(docs);
+  };
   for (let index = 0; index < edits; index += 1) {
     const reviser = revisers[index % revisers.length];
     if (reviser !== undefined) {
       reviseOnce(reviser.doc, random);
     }
     if ((index + 1) % mergeEvery === 0) {
-      // PermanentUserData files a change's deletions a tick after it.
-      await sleep(0);
-      syncAll(docs);
+      await merge();
     }
   }
-  await sleep(0);
-  syncAll(docs);
+  await merge();
 }

@@ -50,6 +50,8 @@ const SYNC_TIMEOUT_MS = 30_000;
 /** The writer, the revisers' devices and the commenters are member 1; the fresh client is member 2. */
 const WRITER = 1;
 const READER = 2;
+/** The two members who revise the draft, on their own devices. */
+const REVISERS = [3, 4] as const;
 
 const COMMENTS = ['建议补充近三年的具体数据。', '这一段的表述可以再精炼一些。', '请核实这个数字的来源。'] as const;
 
@@ -114,18 +116,37 @@ function writeThreads(content: Y.Doc, count: number, random: () => number, autho
   return comments;
 }
 
-/** A draft, then `versions` rounds of revisions each saved as a version, and the threads. */
+/** The account behind a person's token (`GET /api/me`). */
+async function userIdOf(server: RunningServer, person: number): Promise<string> {
+  const api = apiOf(server, person);
+  return (await callApi(api.url, { method: 'GET', path: '/api/me', token: api.token }, meSchema)).id;
+}
+
+/**
+ * A draft, then `versions` rounds of revisions each saved as a version, and the threads. Each
+ * person's changes, with their authorship, go through their own connection: the relay refuses
+ * authorship written for someone else (docs/RULES.md D1, D6).
+ */
 async function seed(server: RunningServer, room: string, options: OpenReviewOptions): Promise<number> {
   const random = seededRandom(options.seed);
   const api = apiOf(server, WRITER);
   const draft = typeDraft(options.chars, random);
-  authorsOf(draft).setUserMapping(draft, draft.clientID, 'drafter');
-  const revisers = [newReviser('reviser-1', draft), newReviser('reviser-2', draft)];
+  authorsOf(draft).setUserMapping(draft, draft.clientID, await userIdOf(server, WRITER));
+  const revisers = await Promise.all(
+    REVISERS.map(async (person) => ({ person, ...newReviser(await userIdOf(server, person), draft) })),
+  );
   const writer = await openRoom(server, room, WRITER);
+  const reviserClients = await Promise.all(revisers.map(({ person }) => openRoom(server, room, person)));
   try {
     await upload(writer.client, draft);
     for (let index = 0; index < options.versions; index += 1) {
-      await revise(revisers, options.editsPerVersion, random);
+      // Each device sends its own changes before the devices exchange theirs, as through the relay.
+      const onBeforeMerge = async (): Promise<void> => {
+        for (const [at, reviser] of revisers.entries()) {
+          await upload((reviserClients[at] as { client: BenchClient }).client, reviser.doc);
+        }
+      };
+      await revise(revisers, options.editsPerVersion, random, { onBeforeMerge });
       syncAll([draft, ...revisers.map((reviser) => reviser.doc)]);
       await upload(writer.client, draft);
       const body = { name: `第${index + 1}稿`, isReview: false };
@@ -136,7 +157,7 @@ async function seed(server: RunningServer, room: string, options: OpenReviewOpti
       );
     }
   } finally {
-    await writer.client.close();
+    await Promise.all([writer, ...reviserClients].map(({ client }) => client.close()));
   }
   const comments = await openRoom(server, `${room}.comments`, WRITER);
   try {

@@ -12,7 +12,7 @@ import {
   RoomKind,
 } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
-import type { RoomAccess, RoomGate } from '../relay/RoomGate';
+import type { AccessFacts, RoomAccess, RoomGate } from '../relay/RoomGate';
 import type { DocRecordStore } from '../storage/DocRecordStore';
 import { type Authenticator, AuthFailure } from './Authenticator';
 
@@ -70,10 +70,14 @@ export class WorkspaceRoomGate implements RoomGate {
     if (record === null) {
       return refuse(CloseCode.documentNotFound, RelayReasonCode.notRegistered);
     }
-    return this.#accessOf(outcome.context.actor, documentTarget(record), room.kind);
+    const facts: AccessFacts = {
+      person: { name: outcome.context.user.name, role: outcome.context.actor.role },
+      docKind: record.kind,
+    };
+    return this.#accessOf(outcome.context.actor, documentTarget(record), room.kind, facts);
   }
 
-  #accessOf(actor: Actor, target: DocumentTarget, room: RoomKind): RoomAccess {
+  #accessOf(actor: Actor, target: DocumentTarget, room: RoomKind, facts: AccessFacts): RoomAccess {
     const read = decide(actor, Action.readDocument, target);
     if (!read.allowed) {
       return refuse(
@@ -84,8 +88,9 @@ export class WorkspaceRoomGate implements RoomGate {
     const write: Decision =
       room === RoomKind.content ? decide(actor, Action.editContent, target) : decide(actor, Action.comment, target);
     if (write.allowed) {
-      return { kind: 'write', userId: actor.id };
+      return { kind: 'write', userId: actor.id, ...facts };
     }
-    return { kind: 'read', userId: actor.id, reason: formatRelayReason(readOnlyReason(write.denial, target, room)) };
+    const reason = formatRelayReason(readOnlyReason(write.denial, target, room));
+    return { kind: 'read', userId: actor.id, reason, ...facts };
   }
 }

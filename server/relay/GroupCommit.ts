@@ -1,7 +1,7 @@
 import type { RoomName, UserId } from '../../shared/index';
 import { RoomKind } from '../../shared/index';
 import { type Logger, toError } from '../logger';
-import type { AuthorRecord, DocStore, WriteBatch } from '../storage/DocStore';
+import type { AuthorRecord, ClientOwner, DocStore, WriteBatch } from '../storage/DocStore';
 import { type Connection, SendKind } from './Connection';
 import { dueSummaries } from './documentSummaries';
 import type { Room } from './Room';
@@ -41,6 +41,7 @@ export class GroupCommit {
   readonly #logger: Logger;
   readonly #hooks: GroupCommitHooks;
   #updates: PendingUpdate[] = [];
+  #clientOwners: ClientOwner[] = [];
   #sends: PendingSend[] = [];
   #isScheduled = false;
   #flushing: Promise<void> | null = null;
@@ -61,6 +62,17 @@ export class GroupCommit {
       room.lastAuthor = author;
     }
     this.#schedule();
+  }
+
+  /**
+   * Queues the owner of client ids first seen in an update queued in this turn, so that they are
+   * stored in the same transaction as the update.
+   */
+  claimClients(room: Room<Connection>, clientIds: readonly number[], userId: UserId): void {
+    const at = Date.now();
+    for (const clientId of clientIds) {
+      this.#clientOwners.push({ room: room.target.name, clientId, userId, at });
+    }
   }
 
   /** Queues a frame to be sent once everything queued before it is stored. */
@@ -121,12 +133,14 @@ export class GroupCommit {
   async #run(): Promise<void> {
     const updates = this.#updates;
     const sends = this.#sends;
+    const clientOwners = this.#clientOwners;
     this.#updates = [];
     this.#sends = [];
+    this.#clientOwners = [];
     const rooms = new Set(updates.map((pending) => pending.room));
     this.#flushingRooms = rooms;
     if (updates.length > 0) {
-      const stored = await this.#persist(updates, rooms);
+      const stored = await this.#persist(updates, rooms, clientOwners);
       if (!stored) {
         this.#deliver(
           sends.filter((pending) => pending.connection.room === null || !rooms.has(pending.connection.room)),
@@ -140,12 +154,17 @@ export class GroupCommit {
     }
   }
 
-  async #persist(updates: readonly PendingUpdate[], rooms: ReadonlySet<Room<Connection>>): Promise<boolean> {
+  async #persist(
+    updates: readonly PendingUpdate[],
+    rooms: ReadonlySet<Room<Connection>>,
+    clientOwners: readonly ClientOwner[],
+  ): Promise<boolean> {
     const authors = newAuthors(updates);
     const batch: WriteBatch = {
-      updates: updates.map(({ room, update }) => ({ room: room.target.name, update })),
+      updates: updates.map(({ room, update, author }) => ({ room: room.target.name, update, author })),
       documents: dueSummaries(rooms, Date.now()),
       authors: authors.map(({ record }) => record),
+      clientOwners,
     };
     for (let attempt = 0; ; attempt++) {
       try {

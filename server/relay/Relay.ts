@@ -16,6 +16,7 @@ import { Connection } from './Connection';
 import { ConnectionLimits } from './ConnectionLimits';
 import { compactIfDue } from './compactIfDue';
 import { writeLastSummaries } from './documentSummaries';
+import { releaseAwarenessClients } from './enforceAwarenessRules';
 import { GroupCommit } from './GroupCommit';
 import { Heartbeat } from './Heartbeat';
 import { HeldBudget } from './HeldBudget';
@@ -347,6 +348,7 @@ export class Relay {
     }
     connection.room = null;
     room.connections.delete(connection);
+    releaseAwarenessClients(room, connection);
     const gone = [...connection.awarenessIds].filter((id) => room.awareness.getStates().has(id));
     if (gone.length > 0 && !room.isDestroyed) {
       awarenessProtocol.removeAwarenessStates(room.awareness, gone, 'disconnect');

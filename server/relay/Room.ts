@@ -41,6 +41,13 @@ export class Room<Member = unknown> {
   lastSummary: DocumentSummary | null = null;
   /** The user whose update was applied last; null before the first since the room loaded. */
   lastAuthor: UserId | null = null;
+  /**
+   * The user who owns each Yjs client id of this room (RULES.md D6): loaded with the room, and
+   * extended, in memory and in storage, by each accepted update that brings a new client id.
+   */
+  readonly clientOwners = new Map<number, UserId>();
+  /** The connection that publishes each awareness client id of the room (RULES.md A1). */
+  readonly awarenessOwners = new Map<number, Member>();
   /** Users already recorded as authors of this document, so a batch records each only once. */
   readonly recordedAuthors = new Set<UserId>();
   /** Whether changes were stored after the last summary was written. */

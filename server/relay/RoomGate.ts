@@ -1,13 +1,25 @@
-import type { CloseCode, ParsedRoom, UserId } from '../../shared/index';
+import type { CloseCode, DocKind, ParsedRoom, Role, UserId } from '../../shared/index';
+
+/**
+ * What the server knows of the person and the document behind an admitted connection, so the
+ * relay can enforce the content and presence rules (RULES.md D4, A4). Absent from gates that do
+ * not know (test gates): then the relay checks what it can without it.
+ */
+export interface AccessFacts {
+  /** The account's display name and role, which presence shows. */
+  readonly person?: { readonly name: string; readonly role: Role };
+  /** The kind on the document's record. */
+  readonly docKind?: DocKind;
+}
 
 /**
  * What one connection may do in its room, decided before any byte of the room is sent. Each
  * `reason` is wire text, `<code>: <sentence>` (formatRelayReason).
  */
 export type RoomAccess =
-  | { readonly kind: 'write'; readonly userId: UserId }
+  | ({ readonly kind: 'write'; readonly userId: UserId } & AccessFacts)
   /** Receives updates; its own updates are dropped and answered with `reason`. */
-  | { readonly kind: 'read'; readonly userId: UserId; readonly reason: string }
+  | ({ readonly kind: 'read'; readonly userId: UserId; readonly reason: string } & AccessFacts)
   /** Closed with `code` (4401 or 4403) and `reason` before anything is sent. */
   | { readonly kind: 'refuse'; readonly code: CloseCode; readonly reason: string };
 

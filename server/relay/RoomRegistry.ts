@@ -54,9 +54,15 @@ export class RoomRegistry<Member> {
   }
 
   async #load(target: ParsedRoom): Promise<Room<Member>> {
-    const stored = await this.#store.load(target.name);
+    const [stored, owners] = await Promise.all([
+      this.#store.load(target.name),
+      this.#store.loadClientOwners(target.name),
+    ]);
     const { doc, log } = loadRoomDoc(target.name, stored);
     const room = new Room(target, doc, log, this.#hooks);
+    for (const [clientId, userId] of owners) {
+      room.clientOwners.set(clientId, userId);
+    }
     this.#rooms.set(target.name, room);
     return room;
   }

@@ -3,16 +3,16 @@ import { toError } from '../logger';
 
 /** The verdict on an incoming update, before it touches a room's document. */
 export type UpdateCheck =
-  | { readonly kind: 'ok' }
+  /** `decoded` is the update as decoded for the check, for the rules that judge it next. */
+  | { readonly kind: 'ok'; readonly decoded: Decoded }
   /** Well-formed, but it refers to content the room does not have yet: hold it back. */
   | { readonly kind: 'missing' }
   /** Not a decodable Yjs (V1) update. */
   | { readonly kind: 'invalid'; readonly reason: string };
 
-const OK: UpdateCheck = { kind: 'ok' };
 const MISSING: UpdateCheck = { kind: 'missing' };
 
-type Decoded = ReturnType<typeof Y.decodeUpdate>;
+export type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
 /**
  * Decodes an update with the V1 decoder (whose work is bounded by the input's length, unlike
@@ -27,7 +27,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
   } catch (thrown) {
     return { kind: 'invalid', reason: `undecodable Yjs update: ${toError(thrown).message}` };
   }
-  return hasAllDependencies(doc, decoded) ? OK : MISSING;
+  return hasAllDependencies(doc, decoded) ? { kind: 'ok', decoded } : MISSING;
 }
 
 function hasAllDependencies(doc: Y.Doc, decoded: Decoded): boolean {

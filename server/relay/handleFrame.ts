@@ -4,10 +4,12 @@ import { CloseCode, readSchemaVersion } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
 import { type Connection, SendKind } from './Connection';
-import { changesDoc, checkUpdate } from './checkUpdate';
+import { changesDoc, checkUpdate, type Decoded } from './checkUpdate';
+import { enforceAwarenessRules } from './enforceAwarenessRules';
+import { enforceContentRules } from './enforceContentRules';
 import type { GroupCommit } from './GroupCommit';
 import type { HeldBudget } from './HeldBudget';
-import { ProtocolError } from './ProtocolError';
+import { closeForError, ProtocolError } from './ProtocolError';
 import type { Frame } from './parseFrame';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './protocolMessages';
 import type { Room } from './Room';
@@ -121,6 +123,7 @@ function receiveUpdate(
   if (!isAllowedByRules(context, room, connection, update)) {
     return;
   }
+  enforceContentRules(context.commit, connection, room, check.decoded);
   applyChecked(context, room, update, connection);
   releaseHeld(context, room);
 }
@@ -142,6 +145,25 @@ function isAllowedByRules(
   }
   refuseUpdate(context.logger, connection, refusal);
   return false;
+}
+
+/**
+ * The content room's rules on an update held back and now released (docs/RULES.md D1-D6): a
+ * refusal closes the held update's own connection, not the one whose frame released it.
+ */
+function isAllowedByContentRules(
+  context: FrameContext,
+  connection: Connection,
+  room: Room<Connection>,
+  decoded: Decoded,
+): boolean {
+  try {
+    enforceContentRules(context.commit, connection, room, decoded);
+    return true;
+  } catch (thrown) {
+    closeForError(connection, thrown, context.logger);
+    return false;
+  }
 }
 
 function hold(context: FrameContext, connection: Connection, update: Uint8Array): void {
@@ -185,19 +207,25 @@ function releaseHeld(context: FrameContext, room: Room<Connection>): void {
       }
       const stillHeld: Uint8Array[] = [];
       for (const update of connection.held) {
-        if (checkUpdate(room.doc, update).kind !== 'ok') {
+        const check = checkUpdate(room.doc, update);
+        if (check.kind !== 'ok') {
           stillHeld.push(update);
-        } else if (!context.quota.admits(connection, room, update)) {
+          continue;
+        }
+        if (!context.quota.admits(connection, room, update)) {
           // Refused: the connection's writes end here, and admits() dropped what it held.
           break;
-        } else if (isAllowedByRules(context, room, connection, update)) {
-          applyChecked(context, room, update, connection);
-          hasProgress = true;
-        } else {
+        }
+        if (
+          !isAllowedByRules(context, room, connection, update) ||
+          !isAllowedByContentRules(context, connection, room, check.decoded)
+        ) {
           // The connection is closed: what else it held goes with it, applied by nobody.
           stillHeld.length = 0;
           break;
         }
+        applyChecked(context, room, update, connection);
+        hasProgress = true;
       }
       if (connection.writeRefusal === null) {
         connection.setHeld(stillHeld);
@@ -213,8 +241,12 @@ function receiveAwareness(
   update: Uint8Array,
   raw: Uint8Array,
 ): void {
+  const admitted = enforceAwarenessRules(connection, room, update, raw);
+  if (admitted === null) {
+    return;
+  }
   try {
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection);
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, admitted.update, connection);
   } catch (thrown) {
     throw new ProtocolError(
       CloseCode.badMessage,
@@ -222,8 +254,9 @@ function receiveAwareness(
       `bad awareness update: ${toError(thrown).message}`,
     );
   }
-  // Forward the frame as received: it was fully parsed above, and re-encoding it would cost more.
-  const frame = raw.slice();
+  // The frame as received unless an identity was set: it was fully parsed above, and re-encoding
+  // it would cost more.
+  const frame = admitted.frame.slice();
   for (const other of room.connections) {
     if (other !== connection) {
       context.commit.send(other, frame);

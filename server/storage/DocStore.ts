@@ -4,6 +4,31 @@ import type { DocId, RoomName, UserId } from '../../shared/index';
 export interface StoredUpdate {
   readonly seq: number;
   readonly update: Uint8Array;
+  /**
+   * The signed-in user whose connection sent it; null for updates stored before authors were
+   * recorded, for updates of no connection, and for the merged update of a compaction.
+   */
+  readonly author: UserId | null;
+}
+
+/** An update to append to a room's log, with the user who sent it (null: no connection). */
+export interface UpdateToStore {
+  readonly room: RoomName;
+  readonly update: Uint8Array;
+  readonly author?: UserId | null;
+}
+
+/**
+ * A Yjs client id of a room and the user whose connection first sent structs under it. The relay
+ * keeps one owner per client id (RULES.md D6): it is how PermanentUserData mappings are judged,
+ * and how any struct of the room, even after compaction, is traced to an account.
+ */
+export interface ClientOwner {
+  readonly room: RoomName;
+  readonly clientId: number;
+  readonly userId: UserId;
+  /** When the first struct under the client id was applied. */
+  readonly at: number;
 }
 
 /**
@@ -29,9 +54,11 @@ export interface AuthorRecord {
 
 /** Everything one group commit writes: updates of any rooms, document summaries, authors. */
 export interface WriteBatch {
-  readonly updates: readonly { readonly room: RoomName; readonly update: Uint8Array }[];
+  readonly updates: readonly UpdateToStore[];
   readonly documents: readonly DocumentSummary[];
   readonly authors: readonly AuthorRecord[];
+  /** Client ids first seen in this batch's updates; a client id already owned keeps its owner. */
+  readonly clientOwners?: readonly ClientOwner[];
 }
 
 /**
@@ -41,6 +68,8 @@ export interface WriteBatch {
 export interface DocStore {
   /** All stored updates of a room, oldest first; an empty array for a room never written. */
   load(room: RoomName): Promise<StoredUpdate[]>;
+  /** The owner of each client id recorded for a room (see ClientOwner); empty when none. */
+  loadClientOwners(room: RoomName): Promise<Map<number, UserId>>;
   /**
    * Stores a whole batch in one transaction: all of it or none. Summaries of documents that are
    * not registered are ignored; an author already recorded for a document keeps their first time.
@@ -49,7 +78,8 @@ export interface DocStore {
   write(batch: WriteBatch): Promise<Map<RoomName, number>>;
   /**
    * Replaces a room's updates up to and including `throughSeq` by one merged update, in one
-   * transaction, keeping later updates. The merged update must contain all replaced ones.
+   * transaction, keeping later updates. The merged update must contain all replaced ones; it has
+   * no author, while the room's client owners are kept.
    */
   compact(room: RoomName, throughSeq: number, merged: Uint8Array): Promise<void>;
   /** Flushes and releases the store; later calls fail. */

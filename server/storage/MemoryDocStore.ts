@@ -15,6 +15,7 @@ export class MemoryDocStore implements DocStore {
   readonly #rooms = new Map<RoomName, StoredUpdate[]>();
   readonly #documents = new Map<DocId, DocumentSummary>();
   readonly #authors = new Map<DocId, Map<UserId, number>>();
+  readonly #clientOwners = new Map<RoomName, Map<number, UserId>>();
   #nextSeq = 1;
   #isClosed = false;
 
@@ -43,13 +44,18 @@ export class MemoryDocStore implements DocStore {
     return Promise.resolve([...(this.#rooms.get(room) ?? [])]);
   }
 
+  loadClientOwners(room: RoomName): Promise<Map<number, UserId>> {
+    this.#assertOpen('load client owners');
+    return Promise.resolve(new Map(this.#clientOwners.get(room) ?? []));
+  }
+
   write(batch: WriteBatch): Promise<Map<RoomName, number>> {
     this.#assertOpen('store updates');
     const lastSeq = new Map<RoomName, number>();
-    for (const { room, update } of batch.updates) {
+    for (const { room, update, author } of batch.updates) {
       const seq = this.#nextSeq++;
       const log = this.#rooms.get(room) ?? [];
-      log.push({ seq, update: update.slice() });
+      log.push({ seq, update: update.slice(), author: author ?? null });
       this.#rooms.set(room, log);
       lastSeq.set(room, seq);
     }
@@ -66,13 +72,20 @@ export class MemoryDocStore implements DocStore {
       }
       this.#authors.set(docId, authors);
     }
+    for (const { room, clientId, userId } of batch.clientOwners ?? []) {
+      const owners = this.#clientOwners.get(room) ?? new Map<number, UserId>();
+      if (!owners.has(clientId)) {
+        owners.set(clientId, userId);
+      }
+      this.#clientOwners.set(room, owners);
+    }
     return Promise.resolve(lastSeq);
   }
 
   compact(room: RoomName, throughSeq: number, merged: Uint8Array): Promise<void> {
     this.#assertOpen('compact a document');
     const kept = (this.#rooms.get(room) ?? []).filter((entry) => entry.seq > throughSeq);
-    this.#rooms.set(room, [{ seq: throughSeq, update: merged.slice() }, ...kept]);
+    this.#rooms.set(room, [{ seq: throughSeq, update: merged.slice(), author: null }, ...kept]);
     return Promise.resolve();
   }
 

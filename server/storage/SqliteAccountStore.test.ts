@@ -60,7 +60,7 @@ describe('SqliteAccountStore on a file other connections use', () => {
     }
     const raw = new Database(harness.file);
     raw.exec(`ALTER TABLE api_tokens DROP COLUMN expires_at; ALTER TABLE invitations DROP COLUMN revoked_at;
-      PRAGMA user_version = 3;`);
+      ALTER TABLE updates DROP COLUMN author; DROP TABLE room_clients; PRAGMA user_version = 3;`);
     raw.close();
 
     const before = Date.now();

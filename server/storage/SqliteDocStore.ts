@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { RoomName } from '../../shared/index';
+import type { RoomName, UserId } from '../../shared/index';
 import { type DocStore, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
 import { SqliteQueries } from './SqliteQueries';
 import { recordAuthor, writeSummary } from './sqliteDocumentRows';
@@ -34,6 +34,12 @@ export interface SqliteDocStoreOptions {
 interface UpdateRow {
   seq: number;
   data: Buffer;
+  author: string | null;
+}
+
+interface ClientOwnerRow {
+  client_id: number;
+  user_id: string;
 }
 
 function toBytes(buffer: Buffer): Uint8Array {
@@ -46,6 +52,7 @@ export class SqliteDocStore implements DocStore {
   readonly #writeBatch: (batch: WriteBatch) => Map<RoomName, number>;
   readonly #compact: (room: RoomName, throughSeq: number, merged: Uint8Array) => void;
   readonly #loadStmt: Database.Statement<[string], UpdateRow>;
+  readonly #loadOwnersStmt: Database.Statement<[string], ClientOwnerRow>;
   readonly #checkpointer: WalCheckpointer | null;
   #isClosed = false;
 
@@ -60,10 +67,14 @@ export class SqliteDocStore implements DocStore {
 
     // Keyed by (room, seq) so that an append touches one page of one tree; the next sequence
     // number is read inside the transaction, so other processes may append too.
-    const insert = this.#db.prepare<[{ room: string; data: Uint8Array }], { seq: number }>(
-      `INSERT INTO updates (room, seq, data)
-       VALUES (@room, (SELECT coalesce(max(seq), 0) + 1 FROM updates WHERE room = @room), @data)
+    const insert = this.#db.prepare<[{ room: string; data: Uint8Array; author: string | null }], { seq: number }>(
+      `INSERT INTO updates (room, seq, data, author)
+       VALUES (@room, (SELECT coalesce(max(seq), 0) + 1 FROM updates WHERE room = @room), @data, @author)
        RETURNING seq`,
+    );
+    // The first owner of a client id stays: ownership is never transferred.
+    const insertOwner = this.#db.prepare<[string, number, string, number]>(
+      'INSERT OR IGNORE INTO room_clients (room, client_id, user_id, first_at) VALUES (?, ?, ?, ?)',
     );
     // Records are created by the HTTP API, the authority on a document's group, kind and status:
     // the relay only refreshes what the content says, through the records' own functions
@@ -73,12 +84,17 @@ export class SqliteDocStore implements DocStore {
     const insertAt = this.#db.prepare<[string, number, Uint8Array]>(
       'INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)',
     );
-    this.#loadStmt = this.#db.prepare<[string], UpdateRow>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
+    this.#loadStmt = this.#db.prepare<[string], UpdateRow>(
+      'SELECT seq, data, author FROM updates WHERE room = ? ORDER BY seq',
+    );
+    this.#loadOwnersStmt = this.#db.prepare<[string], ClientOwnerRow>(
+      'SELECT client_id, user_id FROM room_clients WHERE room = ?',
+    );
 
     this.#writeBatch = this.#db.transaction((batch: WriteBatch) => {
       const lastSeq = new Map<RoomName, number>();
-      for (const { room, update } of batch.updates) {
-        const inserted = insert.get({ room, data: update });
+      for (const { room, update, author } of batch.updates) {
+        const inserted = insert.get({ room, data: update, author: author ?? null });
         if (inserted === undefined) {
           throw new Error(`Cannot store an update of room ${room}: the insert returned no sequence number`);
         }
@@ -89,6 +105,9 @@ export class SqliteDocStore implements DocStore {
       }
       for (const author of batch.authors) {
         recordAuthor(records, author);
+      }
+      for (const owner of batch.clientOwners ?? []) {
+        insertOwner.run(owner.room, owner.clientId, owner.userId, owner.at);
       }
       return lastSeq;
     });
@@ -103,7 +122,18 @@ export class SqliteDocStore implements DocStore {
   load(room: RoomName): Promise<StoredUpdate[]> {
     this.#assertOpen('load a document');
     const rows = this.#loadStmt.all(room);
-    return Promise.resolve(rows.map((row) => ({ seq: row.seq, update: toBytes(row.data) })));
+    return Promise.resolve(
+      rows.map((row) => ({ seq: row.seq, update: toBytes(row.data), author: (row.author ?? null) as UserId | null })),
+    );
+  }
+
+  loadClientOwners(room: RoomName): Promise<Map<number, UserId>> {
+    this.#assertOpen('load client owners');
+    const owners = new Map<number, UserId>();
+    for (const row of this.#loadOwnersStmt.all(room)) {
+      owners.set(row.client_id, row.user_id as UserId);
+    }
+    return Promise.resolve(owners);
   }
 
   write(batch: WriteBatch): Promise<Map<RoomName, number>> {

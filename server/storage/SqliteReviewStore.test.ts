@@ -247,7 +247,8 @@ describe('SqliteReviewStore', () => {
     expect(raw.pragma('user_version', { simple: true })).toBe(STORAGE_SCHEMA_VERSION);
     raw.exec(`DROP TABLE doc_events; DROP TABLE doc_versions; DROP TABLE doc_cosigners; DROP TABLE doc_reviews;
       DROP TABLE notifications; ALTER TABLE api_tokens DROP COLUMN expires_at;
-      ALTER TABLE invitations DROP COLUMN revoked_at; PRAGMA user_version = 2;`);
+      ALTER TABLE invitations DROP COLUMN revoked_at; ALTER TABLE updates DROP COLUMN author;
+      DROP TABLE room_clients; PRAGMA user_version = 2;`);
     raw.close();
 
     const reopened = new SqliteDocRecordStore({ path: file });

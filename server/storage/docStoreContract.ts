@@ -191,6 +191,52 @@ export function describeDocStoreContract(name: string, open: () => DocStoreHarne
       expect(harness.readDocument(id)).toBeNull();
     });
 
+    it('records the author of each stored update, null where none was given', async () => {
+      const room = newRoom();
+      const [zhang, li] = [newUser(), newUser()];
+      const { updates } = typing(3);
+      await store.write({
+        ...EMPTY_BATCH,
+        updates: [
+          { room, update: updates[0] as Uint8Array, author: zhang },
+          { room, update: updates[1] as Uint8Array, author: li },
+          { room, update: updates[2] as Uint8Array },
+        ],
+      });
+      expect((await store.load(room)).map((entry) => entry.author)).toEqual([zhang, li, null]);
+    });
+
+    it('keeps the first owner of each client id, per room, through compaction', async () => {
+      const [room, other] = [newRoom(), newRoom()];
+      const [zhang, li] = [newUser(), newUser()];
+      const { doc, updates } = typing(10);
+      const lastSeqs = await store.write({
+        ...EMPTY_BATCH,
+        updates: updates.map((update) => ({ room, update, author: zhang })),
+        clientOwners: [
+          { room, clientId: doc.clientID, userId: zhang, at: 1_000 },
+          { room: other, clientId: 7, userId: li, at: 1_000 },
+        ],
+      });
+      await store.write({
+        ...EMPTY_BATCH,
+        clientOwners: [
+          { room, clientId: doc.clientID, userId: li, at: 2_000 },
+          { room, clientId: 8, userId: li, at: 2_000 },
+        ],
+      });
+      await store.compact(room, lastSeqs.get(room) ?? 0, Y.encodeStateAsUpdate(doc));
+      expect(await store.loadClientOwners(room)).toEqual(
+        new Map([
+          [doc.clientID, zhang],
+          [8, li],
+        ]),
+      );
+      expect(await store.loadClientOwners(other)).toEqual(new Map([[7, li]]));
+      expect(await store.loadClientOwners(newRoom())).toEqual(new Map());
+      expect((await store.load(room)).map((entry) => entry.author)).toEqual([null]);
+    });
+
     it('fails loudly once closed', async () => {
       await store.close();
       expect(() => store.load(newRoom())).toThrow(/closed/);

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 4;
+export const STORAGE_SCHEMA_VERSION = 5;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -196,7 +196,23 @@ const V4 = `
   ALTER TABLE invitations ADD COLUMN revoked_at INTEGER;
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4];
+/**
+ * Version 5: who wrote what. Each stored update records the user whose connection sent it (null
+ * for older rows and for merged updates), and each room's Yjs client ids their owner, the user
+ * who first sent structs under them, kept through compaction (RULES.md D6).
+ */
+const V5 = `
+  ALTER TABLE updates ADD COLUMN author TEXT;
+  CREATE TABLE room_clients (
+    room TEXT NOT NULL,
+    client_id INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    first_at INTEGER NOT NULL,
+    PRIMARY KEY (room, client_id)
+  ) WITHOUT ROWID;
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.

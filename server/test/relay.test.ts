@@ -68,7 +68,10 @@ describe('relay over real websockets', () => {
     const b = await connect(room);
     a.setPresence({ user: { name: '张委员', color: '#c00' } });
     await waitUntil(() => b.awareness.getStates().has(a.doc.clientID), 'presence of a at b');
-    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: '张委员', color: '#c00' } });
+    // The name, id and role are the account's as the server knows it (RULES.md A4).
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({
+      user: { name: 'zhang', color: '#c00', userId: ctx.workspace.people.zhang.id, role: 'member' },
+    });
     await a.close();
     await waitUntil(() => !b.awareness.getStates().has(a.doc.clientID), 'removal of a at b');
   });

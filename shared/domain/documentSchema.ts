@@ -15,6 +15,11 @@ export const ContentField = {
   title: 'title',
   /** Y.XmlFragment bound to the Tiptap editor. */
   body: 'body',
+  /**
+   * Y.Map in which `Y.PermanentUserData` keeps who wrote what: user id -> { ids: Y.Array of
+   * the user's Yjs client ids, ds: Y.Array of encoded delete sets }. Judged by RULES.md D1-D2.
+   */
+  authors: 'authors',
 } as const;
 
 export const MetaKey = {

@@ -35,6 +35,12 @@ export const CloseCode = {
   clientTooOld: 4426,
   /** The message type is not one the relay knows. */
   unknownMessageType: 4450,
+  /**
+   * The connection wrote what its user may not write (docs/RULES.md D1-D6, A1-A3): another
+   * person's authorship or presence, a server-owned field, an oversized presence. Nothing of the
+   * frame was applied, stored or relayed. An honest app never causes it; it does not retry.
+   */
+  changeRefused: 4430,
   /** Nothing was received in time after connecting; reconnect. */
   handshakeTimeout: 4008,
   /** The stored state of the room could not be loaded; nothing was served. Retry later. */

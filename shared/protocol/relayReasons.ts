@@ -30,6 +30,13 @@ export const RelayReason = {
   tooManyConnections: 'too many connections for this account: close documents in other tabs or devices',
   tooManyRoomConnections: 'this document is open in too many tabs or devices for this account',
   commentRefused: 'a change to the comments breaks their rules and was not saved: reload the page',
+  authorshipForged: 'a change claimed authorship for another person; nothing of it was kept',
+  clientIdTaken: "a change was written under another person's editing session; nothing of it was kept",
+  serverFieldChanged:
+    "a change touched the document's format or kind, which only the server sets; nothing of it was kept",
+  presenceNotYours: "presence was sent for another person's session; it was not shown",
+  presenceTooLarge: 'presence was larger than the server accepts; it was not shown',
+  presenceTooManyClients: 'presence was sent for too many sessions from one connection; it was not shown',
 } as const;
 export type RelayReasonKey = keyof typeof RelayReason;
 
@@ -76,6 +83,12 @@ export const RelayReasonCode = {
   approving: 'approving',
   filing: 'filing',
   commentRefused: 'comment_refused',
+  authorshipForged: 'authorship_forged',
+  clientIdTaken: 'client_id_taken',
+  serverFieldChanged: 'server_field_changed',
+  presenceNotYours: 'presence_not_yours',
+  presenceTooLarge: 'presence_too_large',
+  presenceTooManyClients: 'presence_too_many_clients',
   badRoom: 'bad_room',
   clientTooOld: 'client_too_old',
   schemaTooNew: 'schema_too_new',

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { ContentField } from '../../../shared';
 
 /**
  * The content document's top-level map in which `Y.PermanentUserData` keeps who wrote what:
@@ -6,7 +7,7 @@ import * as Y from 'yjs';
  * It lives in the content document itself, so the record syncs, persists and stays with every
  * version like the text does (see DESIGN.md Review).
  */
-export const AUTHORS_FIELD = 'authors';
+export const AUTHORS_FIELD = ContentField.authors;
 
 /** Origin of the transaction that records a mapping, so that it is told apart from an edit. */
 export const AUTHORSHIP_ORIGIN = Symbol('authorship');
