@@ -85,19 +85,28 @@ describe('WorkspaceRoomGate', () => {
 
   it('lets a member of the group write content and comments (P7, P9)', async () => {
     const token = await tokenOf(member);
-    expect(await gate.decide(token, room(docId))).toEqual({ kind: 'write', userId: member.id });
-    expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual({ kind: 'write', userId: member.id });
+    // The relay's rules need the document's kind (D4) and who the person is (A4), not only the verdict.
+    expect(await gate.decide(token, room(docId))).toEqual({
+      kind: 'write',
+      userId: member.id,
+      docKind: 'proposal',
+      person: { name: 'member', role: 'member' },
+    });
+    expect(await gate.decide(token, room(docId, RoomKind.comments))).toMatchObject({
+      kind: 'write',
+      userId: member.id,
+    });
   });
 
   it('lets a chair read the content and write comments, saying why the content is read-only (P6, P7, P9)', async () => {
     const chair = await workspace.addUser('chair', Role.chair);
     const token = await tokenOf(chair);
-    expect(await gate.decide(token, room(docId))).toEqual({
+    expect(await gate.decide(token, room(docId))).toMatchObject({
       kind: 'read',
       userId: chair.id,
       reason: formatRelayReason(RelayReasonCode.readOnlyGroup),
     });
-    expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual({ kind: 'write', userId: chair.id });
+    expect(await gate.decide(token, room(docId, RoomKind.comments))).toMatchObject({ kind: 'write', userId: chair.id });
   });
 
   it('refuses a member of another group with 4403 (P6)', async () => {
@@ -115,12 +124,12 @@ describe('WorkspaceRoomGate', () => {
   it('makes an archived document read-only, content and comments, for its members (P7, P9)', async () => {
     const token = await tokenOf(member);
     await workspace.records.setDocumentArchived(docId, true);
-    expect(await gate.decide(token, room(docId))).toEqual({
+    expect(await gate.decide(token, room(docId))).toMatchObject({
       kind: 'read',
       userId: member.id,
       reason: formatRelayReason(RelayReasonCode.archivedContent),
     });
-    expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual({
+    expect(await gate.decide(token, room(docId, RoomKind.comments))).toMatchObject({
       kind: 'read',
       userId: member.id,
       reason: formatRelayReason(RelayReasonCode.archivedComments),
@@ -134,8 +143,11 @@ describe('WorkspaceRoomGate', () => {
   ])('makes a document %s read-only for its members, comments open (P7, P9)', async (status, reason) => {
     const token = await tokenOf(member);
     workspace.exec('UPDATE documents SET status = ? WHERE id = ?', status, docId);
-    expect(await gate.decide(token, room(docId))).toEqual({ kind: 'read', userId: member.id, reason });
-    expect(await gate.decide(token, room(docId, RoomKind.comments))).toEqual({ kind: 'write', userId: member.id });
+    expect(await gate.decide(token, room(docId))).toMatchObject({ kind: 'read', userId: member.id, reason });
+    expect(await gate.decide(token, room(docId, RoomKind.comments))).toMatchObject({
+      kind: 'write',
+      userId: member.id,
+    });
   });
 
   it('lets only chairs and the secretariat read a document stored before groups existed (P6)', async () => {
