@@ -41,6 +41,11 @@ export interface ServerOptions {
   readonly sqliteSynchronous?: 'normal' | 'full';
   /** Another store instead of SQLite under dataDir (tests). */
   readonly store?: DocStore;
+  /**
+   * The newest content format clients may write (RULES.md D3); this build's CONTENT_SCHEMA_VERSION
+   * by default. Tests of an app older than its server raise it.
+   */
+  readonly contentSchemaVersion?: number;
   /** Another relay gate instead of the workspace's sessions and `can()` (relay tests). */
   readonly gate?: RoomGate;
   /** The clock of sessions, invitations and throttling (tests); Date.now by default. */
@@ -183,6 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxHeldBytes: MAX_HELD_BYTES_PER_CONNECTION,
     maxEarlyBytes: 2 * maxMessageBytes,
     quotas,
+    ...(options.contentSchemaVersion === undefined ? {} : { contentSchemaVersion: options.contentSchemaVersion }),
   });
   const api = {
     accounts,

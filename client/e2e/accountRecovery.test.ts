@@ -44,12 +44,16 @@ describe('the secretariat recovers an account in the app', () => {
     // The person's session has ended; the one-time password signs in and asks for a new one.
     const me = await member.page.request.get(`${seed.baseUrl}/api/me`);
     expect(me.status()).toBe(401);
+    // Sent with the page's origin, as the sign-in form does (the browser still holds the old cookie).
+    const origin = { origin: seed.baseUrl };
     const old = await member.page.request.post(`${seed.baseUrl}/api/session`, {
       data: { username: member.account.username, password: TEST_PASSWORD },
+      headers: origin,
     });
     expect(old.status()).toBe(401);
     const fresh = await member.page.request.post(`${seed.baseUrl}/api/session`, {
       data: { username: member.account.username, password },
+      headers: origin,
     });
     expect(fresh.status()).toBe(200);
     expect(((await fresh.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true);

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { CloseCode, type DocId, RoomKind, type RoomName, roomNameOf } from '../../shared/index';
+import { CloseCode, CONTENT_SCHEMA_VERSION, type DocId, RoomKind, type RoomName, roomNameOf } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
 import { DEFAULT_QUOTAS, type Quotas } from '../quotas';
@@ -43,6 +43,11 @@ export interface RelayOptions {
   readonly maxEarlyBytes: number;
   /** The relay's quotas (docs/PROTOCOL.md, "Quotas"); DEFAULT_QUOTAS for those not given. */
   readonly quotas?: Partial<RelayQuotas>;
+  /**
+   * The newest content format clients may write (RULES.md D3): this build's
+   * CONTENT_SCHEMA_VERSION unless given; tests of an app older than its server raise it.
+   */
+  readonly contentSchemaVersion?: number;
 }
 
 /** The quotas the relay enforces. */
@@ -98,6 +103,7 @@ export class Relay {
       holds: this.#holds,
       heldBudget: this.#heldBudget,
       quota: new UpdateQuota(this.#quotas, this.#commit, options.logger),
+      contentSchemaVersion: options.contentSchemaVersion ?? CONTENT_SCHEMA_VERSION,
     };
     this.#admission = {
       gate: options.gate,

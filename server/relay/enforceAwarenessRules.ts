@@ -33,7 +33,7 @@ function ownerKind(room: Room<Connection>, connection: Connection, clientId: num
 
 /**
  * Judges an awareness update against RULES.md A1-A4 before it is applied. A refused one throws
- * ProtocolError (4430): nothing of it is applied or relayed and the connection is closed. An
+ * ProtocolError (4423): nothing of it is applied or relayed and the connection is closed. An
  * accepted one makes the connection the publisher of its client ids (taking over from another
  * connection of the same user, such as one that reconnected before the old socket closed) and
  * carries the user's identity as the server knows it. Null: only echoes, nothing to apply.
@@ -46,7 +46,7 @@ export function enforceAwarenessRules(
 ): AdmittedAwareness | null {
   const access = connection.access;
   if (access === null) {
-    throw new ProtocolError(CloseCode.changeRefused, RelayReasonCode.notAdmitted, 'presence before access was granted');
+    throw new ProtocolError(CloseCode.refusedUpdate, RelayReasonCode.notAdmitted, 'presence before access was granted');
   }
   let entries: AwarenessEntry[];
   let ownedCount = 0;
@@ -74,7 +74,7 @@ export function enforceAwarenessRules(
     );
   }
   if (verdict.kind === 'refuse') {
-    throw new ProtocolError(CloseCode.changeRefused, verdict.reason, verdict.detail);
+    throw new ProtocolError(CloseCode.refusedUpdate, verdict.reason, verdict.detail);
   }
   for (const { clientId, json } of verdict.entries) {
     const previous = room.awarenessOwners.get(clientId);

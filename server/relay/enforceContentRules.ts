@@ -1,38 +1,44 @@
-import { CloseCode, judgeContentUpdate, RoomKind } from '../../shared/index';
+import { judgeContentUpdate, RoomKind } from '../../shared/index';
 import type { Connection } from './Connection';
 import type { Decoded } from './checkUpdate';
 import type { GroupCommit } from './GroupCommit';
-import { ProtocolError } from './ProtocolError';
 import type { Room } from './Room';
+import type { Refusal } from './rules/refuseUpdate';
 
 /**
- * Judges a checked update of a content room against RULES.md D1-D6 before it is applied. A
- * refused update throws ProtocolError (4430 with the rule's reason): it is not applied, stored or
- * relayed, and its connection is closed and logged with its user. An accepted one makes the
+ * Judges a checked update of a content room against RULES.md D1-D6 before it is applied: the
+ * refusal (the caller refuses the update with `refuseUpdate`), or null. An accepted one makes the
  * writer the owner of the client ids it brings, stored in the same transaction as the update.
  * Comments rooms are left to their own rules.
  */
 export function enforceContentRules(
-  commit: GroupCommit,
+  context: { readonly commit: GroupCommit; readonly contentSchemaVersion: number },
   connection: Connection,
   room: Room<Connection>,
   decoded: Decoded,
-): void {
+): Refusal | null {
   const access = connection.access;
   if (room.target.kind !== RoomKind.content || access === null) {
-    return;
+    return null;
   }
   const verdict = judgeContentUpdate(
-    { doc: room.doc, owners: room.clientOwners, userId: access.userId, docKind: access.docKind ?? null },
+    {
+      doc: room.doc,
+      owners: room.clientOwners,
+      userId: access.userId,
+      docKind: access.docKind ?? null,
+      maxSchemaVersion: context.contentSchemaVersion,
+    },
     decoded,
   );
   if (verdict.kind === 'refuse') {
-    throw new ProtocolError(CloseCode.changeRefused, verdict.reason, verdict.detail);
+    return { code: verdict.reason, rule: verdict.rule, detail: verdict.detail };
   }
   if (verdict.claims.length > 0) {
     for (const clientId of verdict.claims) {
       room.clientOwners.set(clientId, access.userId);
     }
-    commit.claimClients(room, verdict.claims, access.userId);
+    context.commit.claimClients(room, verdict.claims, access.userId);
   }
+  return null;
 }

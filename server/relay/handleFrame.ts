@@ -9,7 +9,7 @@ import { enforceAwarenessRules } from './enforceAwarenessRules';
 import { enforceContentRules } from './enforceContentRules';
 import type { GroupCommit } from './GroupCommit';
 import type { HeldBudget } from './HeldBudget';
-import { closeForError, ProtocolError } from './ProtocolError';
+import { ProtocolError } from './ProtocolError';
 import type { Frame } from './parseFrame';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2 } from './protocolMessages';
 import type { Room } from './Room';
@@ -22,6 +22,8 @@ export interface FrameContext {
   readonly logger: Logger;
   /** Largest total of held-back updates per connection. */
   readonly maxHeldBytes: number;
+  /** The newest content format clients may write (RULES.md D3). */
+  readonly contentSchemaVersion: number;
   /** Rooms whose updates are dropped for now, whoever sends them (see Relay.holdWrites). */
   readonly holds: WriteHolds;
   /** The held-back updates of all connections together, against one budget. */
@@ -120,10 +122,12 @@ function receiveUpdate(
     hold(context, connection, update);
     return;
   }
-  if (!isAllowedByRules(context, room, connection, update)) {
+  if (
+    !isAllowedByRules(context, room, connection, update) ||
+    !isAllowedByContentRules(context, connection, room, check.decoded)
+  ) {
     return;
   }
-  enforceContentRules(context.commit, connection, room, check.decoded);
   applyChecked(context, room, update, connection);
   releaseHeld(context, room);
 }
@@ -148,8 +152,9 @@ function isAllowedByRules(
 }
 
 /**
- * The content room's rules on an update held back and now released (docs/RULES.md D1-D6): a
- * refusal closes the held update's own connection, not the one whose frame released it.
+ * The content room's rules on a checked update (docs/RULES.md D1-D6), refused as by the rules
+ * above. For an update held back and now released, the connection refused is the held update's
+ * own, not the one whose frame released it.
  */
 function isAllowedByContentRules(
   context: FrameContext,
@@ -157,13 +162,12 @@ function isAllowedByContentRules(
   room: Room<Connection>,
   decoded: Decoded,
 ): boolean {
-  try {
-    enforceContentRules(context.commit, connection, room, decoded);
+  const refusal = enforceContentRules(context, connection, room, decoded);
+  if (refusal === null) {
     return true;
-  } catch (thrown) {
-    closeForError(connection, thrown, context.logger);
-    return false;
   }
+  refuseUpdate(context.logger, connection, refusal);
+  return false;
 }
 
 function hold(context: FrameContext, connection: Connection, update: Uint8Array): void {

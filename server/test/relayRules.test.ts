@@ -92,8 +92,13 @@ async function draftedByZhang(): Promise<{ id: DocId; zhang: SyncClient }> {
 
 async function expectRefused(client: SyncClient, code: RelayReasonCode): Promise<void> {
   const closed = await client.waitClosed();
-  expect(closed.code).toBe(CloseCode.changeRefused);
+  expect(closed.code).toBe(CloseCode.refusedUpdate);
   expect(parseRelayReason(closed.reason).code).toBe(code);
+  if (!code.startsWith('presence_')) {
+    // A refused update is also told as a permission-denied message, which the app words in the
+    // member's language.
+    expect(client.permissionDenied.map((reason) => parseRelayReason(reason).code)).toEqual([code]);
+  }
 }
 
 /** The room opens for another member with the right content, live and as stored. */

@@ -53,6 +53,8 @@ export interface ContentJudgeInput {
   readonly userId: UserId;
   /** The document record's kind when the gate told it; null when unknown. */
   readonly docKind: DocKind | null;
+  /** The newest content format the server knows; CONTENT_SCHEMA_VERSION unless it is told another. */
+  readonly maxSchemaVersion?: number;
 }
 
 class Refusal extends Error {
@@ -259,13 +261,13 @@ class Judge {
 
   #schemaVersion(value: unknown): void {
     const current = readSchemaVersion(this.#input.doc) ?? 0;
-    const isValid =
-      typeof value === 'number' && Number.isSafeInteger(value) && value <= CONTENT_SCHEMA_VERSION && value >= current;
+    const newest = this.#input.maxSchemaVersion ?? CONTENT_SCHEMA_VERSION;
+    const isValid = typeof value === 'number' && Number.isSafeInteger(value) && value <= newest && value >= current;
     if (!isValid) {
       refuse(
         ContentRule.schemaVersion,
         RelayReasonCode.serverFieldChanged,
-        `meta.schemaVersion ${String(value)} is not between ${current} and the server's ${CONTENT_SCHEMA_VERSION}`,
+        `meta.schemaVersion ${String(value)} is not between ${current} and the server's ${newest}`,
       );
     }
     this.#hasNewSchemaVersion = true;

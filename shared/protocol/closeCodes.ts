@@ -27,20 +27,16 @@ export const CloseCode = {
   /** A Yjs update inside a valid frame could not be decoded. */
   badUpdate: 4422,
   /**
-   * An update broke the rules of its room (docs/RULES.md, for example "Comments"): it was not
-   * stored or relayed. The client should not resend it; a reload brings the server's state.
+   * The connection wrote what its user may not write (docs/RULES.md: a comment rule CM1-CM10,
+   * another person's authorship, a server-owned field D1-D6, another's or an oversized presence
+   * A1-A3). Nothing of the frame was applied, stored or relayed. An honest app never causes it;
+   * it does not resend it: a reload brings the server's state.
    */
   refusedUpdate: 4423,
   /** The client speaks an older protocol than the server accepts; reload the app. */
   clientTooOld: 4426,
   /** The message type is not one the relay knows. */
   unknownMessageType: 4450,
-  /**
-   * The connection wrote what its user may not write (docs/RULES.md D1-D6, A1-A3): another
-   * person's authorship or presence, a server-owned field, an oversized presence. Nothing of the
-   * frame was applied, stored or relayed. An honest app never causes it; it does not retry.
-   */
-  changeRefused: 4430,
   /** Nothing was received in time after connecting; reconnect. */
   handshakeTimeout: 4008,
   /** The stored state of the room could not be loaded; nothing was served. Retry later. */

@@ -3,7 +3,7 @@ import type { Role } from '../../../shared';
 import { signIn } from './app';
 import { type Device, type DeviceOptions, launchDevice } from './device';
 import { type Account, ApiSeed, type SeededGroup } from './seed';
-import { startTestServer, type TestServer } from './testServer';
+import { startTestServer, type TestServer, type TestServerOptions } from './testServer';
 
 /** One simulated person: their account and the device they use. */
 export interface PersonOptions extends DeviceOptions {
@@ -41,11 +41,19 @@ export interface People<T extends readonly PersonOptions[]> {
  * inside a test.
  */
 export function withPeople<const T extends readonly PersonOptions[]>(...people: T): () => People<T> {
+  return withPeopleOn({}, ...people);
+}
+
+/** `withPeople` on a server started with `serverOptions`. */
+export function withPeopleOn<const T extends readonly PersonOptions[]>(
+  serverOptions: TestServerOptions,
+  ...people: T
+): () => People<T> {
   let started: People<T> | null = null;
   const devices: Device[] = [];
   let server: TestServer | null = null;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(serverOptions);
     if (server.setupUrl === null) {
       throw new Error('the test server did not print a setup link');
     }

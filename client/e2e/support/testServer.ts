@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 // biome-ignore lint/style/noRestrictedImports: browser tests start the real server; the app itself never imports it
-import { startServer } from '../../../server/startServer';
+import { type ServerOptions, startServer } from '../../../server/startServer';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -20,10 +20,14 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** Settings of the test server beyond its defaults (an app older than its server). */
+export type TestServerOptions = Pick<ServerOptions, 'contentSchemaVersion'>;
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-e2e-data-'));
   const staticDir = path.join(REPO_ROOT, 'dist/client');
-  const start = (port: number) => startServer({ port, host: '127.0.0.1', dataDir, staticDir, logLevel: 'silent' });
+  const start = (port: number) =>
+    startServer({ ...options, port, host: '127.0.0.1', dataDir, staticDir, logLevel: 'silent' });
   let running = await start(0);
   const port = running.port;
   return {
