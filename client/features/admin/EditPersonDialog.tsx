@@ -1,12 +1,13 @@
 import { type FormEvent, type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type GroupId, ROLES, type Role } from '../../../shared';
+import type { GroupId, Role } from '../../../shared';
 import type { Group, Person } from '../../../shared/api/schemas';
 import { Dialog } from '../../ui/Dialog';
 import { DialogActions } from '../../ui/DialogActions';
 import { FormError } from '../../ui/FormError';
 import { useApp } from '../../ui/services/useServices';
 import { useBusyAction } from '../../ui/useBusyAction';
+import { RoleAndGroupsFields } from './RoleAndGroupsFields';
 
 export interface EditPersonDialogProps {
   /** Whom to change; the dialog is open while it is set. */
@@ -36,8 +37,6 @@ export function EditPersonDialog(props: EditPersonDialogProps): ReactElement {
     action.clearError();
     props.onClose();
   };
-  const toggle = (id: GroupId, isChecked: boolean): void =>
-    setGroupIds((ids) => (isChecked ? [...ids, id] : ids.filter((each) => each !== id)));
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     if (person === null) {
@@ -55,35 +54,16 @@ export function EditPersonDialog(props: EditPersonDialogProps): ReactElement {
   return (
     <Dialog isOpen={person !== null} onClose={close} title={t('accounts.editTitle', { name: person?.name ?? '' })}>
       <form onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor="person-role">{t('accounts.role')}</label>
-          <select
-            id="person-role"
-            value={role}
-            disabled={!props.canChangeRole}
-            onChange={(e) => setRole(e.target.value as Role)}
-          >
-            {ROLES.map((each) => (
-              <option key={each} value={each}>
-                {t(`role.${each}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="field check-list">
-          <legend>{t('accounts.groups')}</legend>
-          {groups.length === 0 ? <small>{t('accounts.noGroups')}</small> : null}
-          {groups.map((group) => (
-            <label key={group.id} className="check">
-              <input
-                type="checkbox"
-                checked={groupIds.includes(group.id)}
-                onChange={(e) => toggle(group.id, e.target.checked)}
-              />
-              {group.name}
-            </label>
-          ))}
-        </fieldset>
+        <RoleAndGroupsFields
+          idPrefix="person"
+          role={role}
+          onRole={setRole}
+          canChangeRole={props.canChangeRole}
+          groups={groups}
+          groupIds={groupIds}
+          onGroupIds={setGroupIds}
+          labels={{ role: t('accounts.role'), groups: t('accounts.groups'), noGroups: t('accounts.noGroups') }}
+        />
         <FormError message={action.error} />
         <DialogActions confirmLabel={t('accounts.save')} onCancel={close} isDisabled={action.isBusy} />
       </form>

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type GroupId, ROLES, type Role } from '../../../shared';
+import type { GroupId, Role } from '../../../shared';
 import type { Group } from '../../../shared/api/schemas';
 import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
@@ -8,6 +8,7 @@ import { DialogActions } from '../../ui/DialogActions';
 import { FormError } from '../../ui/FormError';
 import { useApp } from '../../ui/services/useServices';
 import { useBusyAction } from '../../ui/useBusyAction';
+import { RoleAndGroupsFields } from './RoleAndGroupsFields';
 
 export interface InviteDialogProps {
   readonly groups: readonly Group[];
@@ -45,8 +46,6 @@ export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): Re
     reset();
     onClose();
   };
-  const toggle = (id: GroupId, isChecked: boolean): void =>
-    setGroupIds((ids) => (isChecked ? [...ids, id] : ids.filter((each) => each !== id)));
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     action.run(
@@ -89,30 +88,15 @@ export function InviteDialog({ groups, isOpen, onClose }: InviteDialogProps): Re
   return (
     <Dialog isOpen={isOpen} onClose={close} title={t('admin.inviteTitle')}>
       <form onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor="invite-role">{t('admin.inviteRole')}</label>
-          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((each) => (
-              <option key={each} value={each}>
-                {t(`role.${each}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="field check-list">
-          <legend>{t('admin.inviteGroups')}</legend>
-          {groups.length === 0 ? <small>{t('admin.inviteNoGroups')}</small> : null}
-          {groups.map((group) => (
-            <label key={group.id} className="check">
-              <input
-                type="checkbox"
-                checked={groupIds.includes(group.id)}
-                onChange={(e) => toggle(group.id, e.target.checked)}
-              />
-              {group.name}
-            </label>
-          ))}
-        </fieldset>
+        <RoleAndGroupsFields
+          idPrefix="invite"
+          role={role}
+          onRole={setRole}
+          groups={groups}
+          groupIds={groupIds}
+          onGroupIds={setGroupIds}
+          labels={{ role: t('admin.inviteRole'), groups: t('admin.inviteGroups'), noGroups: t('admin.inviteNoGroups') }}
+        />
         <FormError message={action.error} />
         <DialogActions confirmLabel={t('admin.inviteCreate')} onCancel={close} isDisabled={action.isBusy} />
       </form>
