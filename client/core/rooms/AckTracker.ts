@@ -8,8 +8,14 @@ import type { UpdateLogStore } from '../storage';
 import { type DeleteSet, type ServerStateHint, serverHasUpdate } from './serverState';
 import { UpdateOrigin } from './updateOrigin';
 
-/** Wait after a local change before asking the server what it stored: batches fast typing. */
+/**
+ * Probes are rate-limited by a token bucket: up to PROBE_BURST at once, then one per
+ * PROBE_DELAY_MS. A local change is asked about as soon as a token is free, so a few separate
+ * actions (reply, delete, reopen) are each acknowledged within a round trip, while fast typing
+ * costs the server one probe per interval.
+ */
 const PROBE_DELAY_MS = 500;
+const PROBE_BURST = 4;
 /** Longest wait between probes that acknowledge nothing (a server that drops our updates). */
 const PROBE_MAX_DELAY_MS = 30_000;
 /** Probes that may acknowledge nothing before backing off: reconnecting takes two round trips. */
@@ -36,6 +42,17 @@ export class AckTracker {
   readonly #options: AckTrackerOptions;
   #deleteSet: DeleteSet | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Probes that may be sent now (fractional while refilling), as of `#tokensAt`. */
+  #tokens = PROBE_BURST;
+  #tokensAt = 0;
+  /** When the last probe was sent (Date.now()); -Infinity for none on this connection. */
+  #lastProbeAt = Number.NEGATIVE_INFINITY;
+  /**
+   * A probe was sent and its answer has not come: no other is sent meanwhile, the answer
+   * schedules the next one if records are left. A socket that never answers is closed by the
+   * heartbeat, which ends the wait.
+   */
+  #isAwaitingAnswer = false;
   #fruitless = 0;
   #unsent = 0;
   #isStopped = false;
@@ -51,6 +68,7 @@ export class AckTracker {
     if (hint.kind === 'deleteSet') {
       this.#deleteSet = hint.deleteSet;
     } else if (hint.kind === 'stateVector') {
+      this.#isAwaitingAnswer = false;
       const deleteSet = this.#deleteSet ?? Y.createDeleteSet();
       const { stateVector } = hint;
       this.#evaluation = this.#evaluation.then(() => this.#acknowledge({ stateVector, deleteSet }));
@@ -67,6 +85,9 @@ export class AckTracker {
   onDisconnected(): void {
     this.#deleteSet = null;
     this.#fruitless = 0;
+    this.#tokens = PROBE_BURST;
+    this.#lastProbeAt = Number.NEGATIVE_INFINITY;
+    this.#isAwaitingAnswer = false;
     this.#clearTimer();
   }
 
@@ -108,18 +129,38 @@ export class AckTracker {
 
   #schedule(hasLocalChange = false): void {
     const { provider } = this.#options;
-    if (this.#isStopped || this.#timer !== null || !provider.wsconnected || !provider.synced) {
+    if (
+      this.#isStopped ||
+      this.#timer !== null ||
+      this.#isAwaitingAnswer ||
+      !provider.wsconnected ||
+      !provider.synced
+    ) {
       return;
     }
     if (this.#unsent === 0 && !hasLocalChange) {
       return;
     }
+    const now = Date.now();
     const backoff = Math.max(0, this.#fruitless - FRUITLESS_PROBES_BEFORE_BACKOFF);
-    const delay = Math.min(PROBE_DELAY_MS * 2 ** backoff, PROBE_MAX_DELAY_MS);
+    // Asking early never acknowledges too much: the server answers only after storing everything
+    // it received before the probe. Even at once, the probe leaves in a later task than the
+    // change, after the provider sent it and the update log issued its write.
+    const delay =
+      backoff > 0
+        ? Math.max(0, this.#lastProbeAt + Math.min(PROBE_DELAY_MS * 2 ** backoff, PROBE_MAX_DELAY_MS) - now)
+        : Math.max(0, (1 - this.#refillTokens(now)) * PROBE_DELAY_MS);
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.#probe();
     }, delay);
+  }
+
+  /** The tokens available at `now`. */
+  #refillTokens(now: number): number {
+    this.#tokens = Math.min(PROBE_BURST, this.#tokens + Math.max(0, now - this.#tokensAt) / PROBE_DELAY_MS);
+    this.#tokensAt = now;
+    return this.#tokens;
   }
 
   #probe(): void {
@@ -132,6 +173,10 @@ export class AckTracker {
     encoding.writeVarUint(encoder, MessageType.sync);
     syncProtocol.writeSyncStep1(encoder, doc);
     ws.send(encoding.toUint8Array(encoder));
+    const now = Date.now();
+    this.#tokens = Math.max(0, this.#refillTokens(now) - 1);
+    this.#lastProbeAt = now;
+    this.#isAwaitingAnswer = true;
   }
 
   #clearTimer(): void {
