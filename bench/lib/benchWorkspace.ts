@@ -45,7 +45,7 @@ export async function callApi<T extends z.ZodType>(
 async function apiTokenOf(baseUrl: string, sessionToken: string): Promise<string> {
   const created = await callApi(
     baseUrl,
-    { method: 'POST', path: '/api/tokens', token: sessionToken, body: { name: 'bench' } },
+    { method: 'POST', path: '/api/tokens', token: sessionToken, body: { name: 'bench', currentPassword: PASSWORD } },
     createdApiTokenSchema,
   );
   return created.token;
