@@ -122,10 +122,7 @@ function receiveUpdate(
     hold(context, connection, update);
     return;
   }
-  if (
-    !isAllowedByRules(context, room, connection, update) ||
-    !isAllowedByContentRules(context, connection, room, check.decoded)
-  ) {
+  if (!isAllowedByRules(context, room, connection, update, check.decoded)) {
     return;
   }
   applyChecked(context, room, update, connection);
@@ -133,36 +130,20 @@ function receiveUpdate(
 }
 
 /**
- * Whether the room's rules accept a checked update from this connection (docs/RULES.md). A refused
- * update is not applied, stored or relayed; its sender is told why and closed, since an honest
- * client keeps the same rules before it writes.
+ * Whether the room's rules accept a checked update from this connection (docs/RULES.md: comments
+ * CM1-CM10, content D1-D6). A refused update is not applied, stored or relayed; its sender is told
+ * why and closed, since an honest client keeps the same rules before it writes. For an update held
+ * back and now released, the connection refused is the held update's own, not the one whose frame
+ * released it.
  */
 function isAllowedByRules(
   context: FrameContext,
   room: Room<Connection>,
   connection: Connection,
   update: Uint8Array,
-): boolean {
-  const refusal = refusalOf(room, connection, update);
-  if (refusal === null) {
-    return true;
-  }
-  refuseUpdate(context.logger, connection, refusal);
-  return false;
-}
-
-/**
- * The content room's rules on a checked update (docs/RULES.md D1-D6), refused as by the rules
- * above. For an update held back and now released, the connection refused is the held update's
- * own, not the one whose frame released it.
- */
-function isAllowedByContentRules(
-  context: FrameContext,
-  connection: Connection,
-  room: Room<Connection>,
   decoded: Decoded,
 ): boolean {
-  const refusal = enforceContentRules(context, connection, room, decoded);
+  const refusal = refusalOf(room, connection, update) ?? enforceContentRules(context, connection, room, decoded);
   if (refusal === null) {
     return true;
   }
@@ -220,10 +201,7 @@ function releaseHeld(context: FrameContext, room: Room<Connection>): void {
           // Refused: the connection's writes end here, and admits() dropped what it held.
           break;
         }
-        if (
-          !isAllowedByRules(context, room, connection, update) ||
-          !isAllowedByContentRules(context, connection, room, check.decoded)
-        ) {
+        if (!isAllowedByRules(context, room, connection, update, check.decoded)) {
           // The connection is closed: what else it held goes with it, applied by nobody.
           stillHeld.length = 0;
           break;
