@@ -19,7 +19,7 @@ export class ProtocolError extends Error {
 
 /** Closes the connection whose frame threw: with the error's code, or 1011 for a fault of ours. */
 export function closeForError(connection: Connection, thrown: unknown, logger: Logger): void {
-  const fields = { room: connection.target.name, connection: connection.id, user: connection.userId };
+  const fields = { room: connection.target.name, connection: connection.id, userId: connection.userId };
   if (thrown instanceof ProtocolError) {
     logger.warn('refused a frame', { ...fields, code: thrown.code, reason: thrown.message });
     connection.close(thrown.code, formatRelayReason(thrown.reason, thrown.message));

@@ -110,7 +110,7 @@ describe('the relay refusing a comments update', () => {
     await drain();
     expect(li.closeCodes).toEqual([CloseCode.refusedUpdate]);
     expect(logger.warnings).toEqual([
-      expect.objectContaining({ fields: expect.objectContaining({ user: LI, rule: 'CM5', room }) }),
+      expect.objectContaining({ fields: expect.objectContaining({ userId: LI, rule: 'CM5', room }) }),
     ]);
     expect(await stored()).toEqual(before);
 

@@ -39,7 +39,7 @@ export function refuseUpdate(logger: Logger, connection: Connection, refusal: Re
   logger.warn('refused an update that breaks the rules of its room', {
     room: connection.target.name,
     connection: connection.id,
-    user: connection.userId,
+    userId: connection.userId,
     rule: refusal.rule,
     detail: refusal.detail,
   });
