@@ -8,6 +8,8 @@
 
 /** Where the offset is kept between loads; not secret (it says how wrong this device's clock is). */
 const STORAGE_KEY = 'jianyan.serverClockOffsetMs';
+/** `Date` drops the milliseconds: the server's time was on average half a second past it. */
+const HEADER_TRUNCATION_MS = 500;
 /** `Date` has whole seconds: offsets under this are the header's rounding, not a wrong clock. */
 const NOISE_MS = 2_000;
 /** Larger offsets are a broken header rather than a clock (a day short of 100 years). */
@@ -66,7 +68,7 @@ export class ServerClock {
     if (Number.isNaN(serverTime)) {
       return;
     }
-    const measured = serverTime + 500 - (sentAt + receivedAt) / 2;
+    const measured = serverTime + HEADER_TRUNCATION_MS - (sentAt + receivedAt) / 2;
     if (Math.abs(measured) > MAX_OFFSET_MS) {
       return;
     }

@@ -14,9 +14,7 @@ import {
   docRecordSchema,
   groupSchema,
   invitationSchema,
-  type meSchema,
   personSchema,
-  type sessionSchema,
   type setupRequestSchema,
   type signInRequestSchema,
   type updatePersonRequestSchema,
@@ -33,8 +31,6 @@ export const noContent = z.undefined();
 export const unreadSchema = z.object({ unreadCount: z.number() });
 
 /** Request bodies as callers write them (before the schemas fill in defaults). */
-export type Me = z.infer<typeof meSchema>;
-export type Session = z.infer<typeof sessionSchema>;
 export type SetupInput = z.input<typeof setupRequestSchema>;
 export type SignInInput = z.input<typeof signInRequestSchema>;
 export type ChangePasswordInput = z.input<typeof changePasswordRequestSchema>;

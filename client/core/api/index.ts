@@ -1,19 +1,6 @@
 /** The typed client of the HTTP API (docs/API.md): every answer parsed with the shared schemas. */
 export { ApiClient, type ApiClientOptions, UPLOAD_TIMEOUT_MS } from './ApiClient';
 export { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, noAnswer } from './apiErrors';
-export type {
-  AcceptInvitationInput,
-  ChangePasswordInput,
-  CreateDocInput,
-  CreateInvitationInput,
-  CreateTokenInput,
-  CreateVersionInput,
-  MarkReadInput,
-  MentionInput,
-  Session,
-  SetupInput,
-  SignInInput,
-  UpdatePersonInput,
-} from './apiShapes';
+export type { MentionInput } from './apiShapes';
 export { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
 export { type OffsetStorage, ServerClock, type ServerClockOptions } from './ServerClock';

@@ -1,4 +1,5 @@
-import { COMMENT_ID_PATTERN } from '../../../shared/domain/comments';
+// Whether a text could be a thread or comment id (`?thread=` from a link): the rule the relay applies.
+export { isCommentId } from '../../../shared/domain/comments';
 
 /** Random bytes in an id: 128 bits, so ids made offline on many devices never collide. */
 const ID_BYTES = 16;
@@ -14,9 +15,4 @@ export function newCommentId(): string {
     binary += String.fromCharCode(byte);
   }
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-/** Whether `text` could be a thread or comment id (for `?thread=` from a link). */
-export function isCommentId(text: string): boolean {
-  return COMMENT_ID_PATTERN.test(text);
 }

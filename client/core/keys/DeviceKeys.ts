@@ -129,26 +129,19 @@ export class DeviceKeys {
           this.#options.diagnostics.report('keys.lostKey', new Error(`The device copy of ${userId} cannot be opened`));
         }
         const dataKey = found?.dataKey ?? newDataKey();
-        const isSameKey = found !== null;
+        // The wrappings of the key that opened may be kept; a new key needs new ones.
+        const kept = found === null ? null : keyring;
         const made: KeyringRow = {
           userId,
           password:
-            isSameKey && found.byPassword && keyring?.password != null
-              ? keyring.password
+            found?.byPassword === true && kept?.password != null
+              ? kept.password
               : await this.#passwordSlot(dataKey, userId, password),
           server:
-            serverKey === null
-              ? isSameKey
-                ? (keyring?.server ?? null)
-                : null
-              : isSameKey && found.byServer && keyring?.server != null
-                ? keyring.server
-                : await wrapKey(dataKey, serverKey, context.server(userId)),
-          device: isKeptHere
-            ? isSameKey && keyring?.device != null
-              ? keyring.device
-              : await this.#deviceSlot(dataKey, userId)
-            : null,
+            serverKey === null || (found?.byServer === true && kept?.server != null)
+              ? (kept?.server ?? null)
+              : await wrapKey(dataKey, serverKey, context.server(userId)),
+          device: isKeptHere ? (kept?.device ?? (await this.#deviceSlot(dataKey, userId))) : null,
         };
         await keyrings.saveKeyring(made);
         return { dataKey, keyring: made };
@@ -247,7 +240,10 @@ export class DeviceKeys {
     this.state.set({ status: 'open', userId, cipher: createRowCipher(dataKey), isKeptHere });
   }
 
-  /** The data key from the first wrapping that opens: this device's, the password's, the server's. */
+  /**
+   * The data key from the first wrapping that opens: the password's first (so that a wrapping
+   * with the current password is known to be kept), then this device's, then the server's.
+   */
   async #findDataKey(
     userId: UserId,
     keyring: KeyringRow | null,

@@ -5,5 +5,5 @@
  */
 
 export { DeviceKeys, type DeviceKeysOptions, type KeyState } from './DeviceKeys';
-export { createRowCipher, DATA_KEY_BYTES, newDataKey } from './rowCipher';
+export { createRowCipher, newDataKey } from './rowCipher';
 export { PASSWORD_ITERATIONS } from './wrapping';

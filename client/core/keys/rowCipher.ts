@@ -2,7 +2,7 @@ import { gcm } from '@noble/ciphers/aes.js';
 import type { RowCipher } from '../storage';
 
 /** Bytes of a data key: AES-256. */
-export const DATA_KEY_BYTES = 32;
+const DATA_KEY_BYTES = 32;
 /** Bytes of the random nonce in front of each sealed row (AES-GCM's standard 96 bits). */
 const NONCE_BYTES = 12;
 const encoder = new TextEncoder();

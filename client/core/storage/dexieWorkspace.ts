@@ -31,8 +31,12 @@ export class DexieWorkspace implements WorkspaceStore {
         return current !== null && isKnownNewer ? current : withServerRecord(current, record, fetchedAt);
       });
       await db.docs.bulkPut(rows);
+      // Only the rows the answer left out are read back: every row read is opened (sealedRows).
+      const unlisted = (await db.docs.toCollection().primaryKeys()).filter((id) => !listed.has(id));
       await db.docs
-        .filter((row) => isStale(row, requestedAt) && !listed.has(row.id))
+        .where(':id')
+        .anyOf(unlisted)
+        .filter((row) => isStale(row, requestedAt))
         .modify((row) => {
           Object.assign(row, { record: null });
         });

@@ -108,11 +108,14 @@ export function sealedRows(cipher: RowCipher): Middleware<DBCore> {
     stack: 'dbcore',
     name: 'SealedRows',
     create(down) {
+      // Dexie asks for a table once per transaction; its schema is fixed while this stack lives.
+      const sealers = new Map<string, RowSealer>();
       return {
         ...down,
         table(name) {
           const table = down.table(name);
-          const sealer = new RowSealer(cipher, table);
+          const sealer = sealers.get(name) ?? new RowSealer(cipher, table);
+          sealers.set(name, sealer);
           return {
             ...table,
             mutate(req) {

@@ -189,7 +189,6 @@ class DeviceAuth implements AuthStore {
     return this.#writes;
   }
 
-  /** `GET /api/me` failed at start: a cached user keeps working, expired on a 401; without one, signed out. */
   /**
    * Sends a sign-out that waits (made offline), if any. Resolves true when none waits any more
    * (sent, or the session had ended already), false when it still waits (offline).
@@ -252,6 +251,7 @@ class DeviceAuth implements AuthStore {
     }
   }
 
+  /** `GET /api/me` failed at start: a cached user keeps working, expired on a 401; without one, signed out. */
   #onRefusedAtStart(err: unknown, hasCachedUser: boolean): void {
     if (!hasCachedUser) {
       // Offline (or the server failed) and nobody known: signing in needs the server anyway.

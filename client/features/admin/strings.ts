@@ -70,7 +70,6 @@ export const accountsZhCN = {
   revokeInvitation: '撤销',
   revokeInvitationConfirm: '撤销后，这个邀请链接将无法再使用。确定撤销吗？',
   skipped: '{{count}} 人已有账号，已跳过：{{names}}',
-  problemLine: '第 {{line}} 行',
   importNote:
     '用户名可以留空，系统会按姓名拼音生成（如 林国栋 → linguodong）；再次导入同一份名单时，已有账号的人会被跳过。',
   problem: problemZhCN,
@@ -106,7 +105,6 @@ export const accountsEn: typeof accountsZhCN = {
   revokeInvitation: 'Revoke',
   revokeInvitationConfirm: 'The invitation link will no longer work. Revoke it?',
   skipped: '{{count}} already have an account and were skipped: {{names}}',
-  problemLine: 'Line {{line}}',
   importNote:
     'The username may be left empty: one is made from the pinyin of the name (林国栋 → linguodong). Importing the same roster again skips the people who have an account.',
   problem: problemEn,

@@ -5,8 +5,6 @@
 export const advancedZhCN = {
   title: '高级',
   lead: '供开发者和统计人员使用。一般委员不需要这里的设置。',
-  show: '显示高级设置',
-  hide: '收起高级设置',
   tokensTitle: 'API 令牌',
   tokensLead:
     '供脚本或其他工具访问建言。令牌拥有与你的账号相同的权限，请妥善保管；修改密码或密码被重置后，所有令牌都会失效。',
@@ -35,8 +33,6 @@ export const advancedZhCN = {
 export const advancedEn: typeof advancedZhCN = {
   title: 'Advanced',
   lead: 'For developers and statisticians. Most members need nothing here.',
-  show: 'Show advanced settings',
-  hide: 'Hide advanced settings',
   tokensTitle: 'API tokens',
   tokensLead:
     'For scripts and other tools that use Jianyan. A token has the same rights as your account: keep it safe. Every token stops working when your password is changed or reset.',
