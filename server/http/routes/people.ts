@@ -89,7 +89,7 @@ export function registerPeopleRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     }
     const outcome = await resetPassword(person.id, {
       accounts: deps.accounts,
-      hashPassword: (password) => deps.passwords.hash(password),
+      hashOneTimePassword: (password) => deps.passwords.hashOneTimePassword(password),
       now: deps.now(),
     });
     // Their sessions and tokens are gone: this closes what they have open.
