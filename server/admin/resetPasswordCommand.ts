@@ -10,7 +10,7 @@ export async function resetPasswordCommand(context: AdminContext, username: stri
   const user = await findAccount(context, username);
   const { oneTimePassword, revokedApiTokens } = await resetPassword(user.id, {
     accounts: context.accounts,
-    hashPassword: context.hashPassword,
+    hashOneTimePassword: context.hashPassword,
     now: context.now(),
   });
   const { out } = context.io;

@@ -4,8 +4,8 @@ import type { AccountStore } from '../storage/AccountStore';
 
 export interface ResetPasswordOptions {
   readonly accounts: Pick<AccountStore, 'setPasswordHash' | 'revokeApiTokensOf'>;
-  /** Hashes the new one-time password for storage. */
-  readonly hashPassword: (password: string) => Promise<string>;
+  /** Hashes the new one-time password for storage (PasswordHasher.hashOneTimePassword). */
+  readonly hashOneTimePassword: (password: string) => Promise<string>;
   readonly now: number;
 }
 
@@ -24,7 +24,7 @@ export interface PasswordResetOutcome {
  */
 export async function resetPassword(userId: UserId, options: ResetPasswordOptions): Promise<PasswordResetOutcome> {
   const password = oneTimePassword();
-  await options.accounts.setPasswordHash(userId, await options.hashPassword(password), {
+  await options.accounts.setPasswordHash(userId, await options.hashOneTimePassword(password), {
     endSessions: true,
     mustChangePassword: true,
   });

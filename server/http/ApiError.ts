@@ -1,5 +1,6 @@
 import type { ApiErrorBody, RosterProblem } from '../../shared/api/schemas';
 import { API_ERROR_STATUS, ApiErrorCode, type Denial } from '../../shared/index';
+import { ThrottleScope } from '../auth/LoginThrottle';
 
 export interface ApiErrorDetails {
   /** For bad_request: the path of the wrong field, for example `groupIds.1`. */
@@ -70,8 +71,9 @@ export class ApiError extends Error {
   }
 
   /** Too many failed sign-ins from the client's address (`address`), or for this username from it (`account`). */
-  static rateLimited(retryAfterSeconds: number, scope: 'account' | 'address' = 'account'): ApiError {
-    const what = scope === 'address' ? 'from your network address' : 'for this username from your network address';
+  static rateLimited(retryAfterSeconds: number, scope: ThrottleScope): ApiError {
+    const what =
+      scope === ThrottleScope.address ? 'from your network address' : 'for this username from your network address';
     const message = `Too many failed sign-ins ${what}: try again in ${retryAfterSeconds} seconds`;
     return new ApiError(ApiErrorCode.rateLimited, message, { retryAfterSeconds });
   }

@@ -8,7 +8,7 @@ import type { ApiDeps } from './apiEnv';
 import { factsOfContext, type SiteAddress } from './SiteAddress';
 
 /** Whether the browser reached us over https: PUBLIC_URL when set, else the request (or a trusted proxy's word). */
-export function isHttps(c: Context, site: SiteAddress): boolean {
+function isHttps(c: Context, site: SiteAddress): boolean {
   return site.isHttps(factsOfContext(c));
 }
 

@@ -201,7 +201,9 @@ export class MemoryAccountStore implements AccountStore {
 
   async revokeApiTokensOf(userId: UserId, at: number): Promise<number> {
     this.#assertOpen('revoke the API tokens of an account');
-    const working = [...this.#tokens.values()].filter((t) => t.userId === userId && t.revokedAt === null);
+    const working = [...this.#tokens.values()].filter(
+      (t) => t.userId === userId && t.revokedAt === null && t.expiresAt > at,
+    );
     for (const token of working) {
       this.#tokens.set(token.id, { ...token, revokedAt: at });
     }

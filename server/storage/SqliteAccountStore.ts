@@ -240,8 +240,9 @@ export class SqliteAccountStore implements AccountStore {
 
   revokeApiTokensOf(userId: UserId, at: number): Promise<number> {
     return this.#q.write('revoke the API tokens of an account', () => {
-      const sql = 'UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL';
-      return this.#q.run(sql, at, userId).changes;
+      // An expired token stopped working already: it is not counted, and stays listed as expired.
+      const sql = 'UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?';
+      return this.#q.run(sql, at, userId, at).changes;
     });
   }
 

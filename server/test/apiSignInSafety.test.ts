@@ -228,3 +228,20 @@ describe('password hashes of an older cost', () => {
     expect((await apiRequest(again.url, 'POST', '/api/session', signIn)).status).toBe(200);
   });
 });
+
+describe('a one-time password', () => {
+  it('is hashed at the one-time cost when the secretariat resets it in the app, as by the CLI and a roster', async () => {
+    const dataDir = makeDataDir();
+    const { server, workspace } = await start({ dataDir, passwordParams: { logN: 16, r: 8, p: 1 } });
+    const answer = await apiRequest(server.url, 'POST', `/api/people/${workspace.people.li.id}/reset-password`, {
+      token: workspace.secretariat.token,
+    });
+    expect(answer.status).toBe(200);
+    const store = new SqliteAccountStore({ path: prepareDatabasePath(dataDir) });
+    try {
+      expect((await store.findUserByUsername('li'))?.passwordHash).toMatch(/^scrypt\$15\$8\$1\$/);
+    } finally {
+      await store.close();
+    }
+  });
+});

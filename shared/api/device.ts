@@ -6,8 +6,6 @@ import { z } from 'zod';
  * online start unlocks the local copy with no extra step; it is the same for one account on every
  * device and never stored by the server (it is derived from a server secret).
  */
-export const DEVICE_KEY_BYTES = 32;
-
 export const deviceKeySchema = z.object({
   key: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'The device key must be 32 bytes in base64url without padding'),
 });

@@ -7,6 +7,7 @@ import type { InvitationRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toInvitation } from '../answers';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
+import { assertGroupsExist } from '../assertGroupsExist';
 import { permit } from '../permit';
 import { requireUser } from '../requireUser';
 import { requestOrigin, signIn } from '../sessionCookie';
@@ -43,14 +44,7 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const { actor } = c.get('auth');
     permit(actor, Action.managePeople, { type: 'committee' });
     const { role, groupIds } = c.get('body');
-    for (const [index, groupId] of groupIds.entries()) {
-      if ((await deps.groups.getGroup(groupId)) === null) {
-        throw ApiError.badRequest(
-          `The body's field groupIds.${index} is not valid: no group ${groupId}`,
-          `groupIds.${index}`,
-        );
-      }
-    }
+    await assertGroupsExist(deps, groupIds);
     const token = newToken();
     const now = deps.now();
     const invitation = await deps.accounts.createInvitation({

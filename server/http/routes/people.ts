@@ -6,6 +6,7 @@ import type { UserRecord } from '../../storage/AccountStore';
 import { ApiError } from '../ApiError';
 import { toPerson } from '../answers';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
+import { assertGroupsExist } from '../assertGroupsExist';
 import { permit } from '../permit';
 import { requireUser } from '../requireUser';
 import { jsonBody, param } from '../validate';
@@ -38,14 +39,7 @@ function refuseSelfLockout(actorId: UserId, person: UserRecord, change: { isActi
 
 /** Makes the person's groups exactly `groupIds`; every group must exist. */
 async function replaceGroups(deps: ApiDeps, person: UserRecord, groupIds: readonly GroupId[]): Promise<void> {
-  for (const [index, groupId] of groupIds.entries()) {
-    if ((await deps.groups.getGroup(groupId)) === null) {
-      throw ApiError.badRequest(
-        `The body's field groupIds.${index} is not valid: no group ${groupId}`,
-        `groupIds.${index}`,
-      );
-    }
-  }
+  await assertGroupsExist(deps, groupIds);
   const wanted = new Set(groupIds);
   for (const groupId of person.groupIds.filter((id) => !wanted.has(id))) {
     await deps.groups.removeMember(groupId, person.id);
@@ -95,7 +89,7 @@ export function registerPeopleRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     }
     const outcome = await resetPassword(person.id, {
       accounts: deps.accounts,
-      hashPassword: (password) => deps.passwords.hash(password),
+      hashOneTimePassword: (password) => deps.passwords.hashOneTimePassword(password),
       now: deps.now(),
     });
     // Their sessions and tokens are gone: this closes what they have open.
