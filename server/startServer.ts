@@ -20,12 +20,12 @@ import type { RoomGate } from './relay/RoomGate';
 import { StreamHub } from './review/StreamHub';
 import type { AccountStore } from './storage/AccountStore';
 import type { DocStore } from './storage/DocStore';
-import { prepareDatabasePath } from './storage/databasePath';
-import { SqliteAccountStore } from './storage/SqliteAccountStore';
-import { SqliteDocRecordStore } from './storage/SqliteDocRecordStore';
-import { SqliteDocStore } from './storage/SqliteDocStore';
-import { SqliteGroupStore } from './storage/SqliteGroupStore';
-import { SqliteReviewStore } from './storage/SqliteReviewStore';
+import { prepareDatabasePath } from './storage/sqlite/databasePath';
+import { SqliteAccountStore } from './storage/sqlite/SqliteAccountStore';
+import { SqliteDocRecordStore } from './storage/sqlite/SqliteDocRecordStore';
+import { SqliteDocStore } from './storage/sqlite/SqliteDocStore';
+import { SqliteGroupStore } from './storage/sqlite/SqliteGroupStore';
+import { SqliteReviewStore } from './storage/sqlite/SqliteReviewStore';
 
 /** A request must send its headers within this time, so half-open connections do not pile up. */
 const HEADERS_TIMEOUT_MS = 10_000;

@@ -100,7 +100,7 @@ function registerDocuments(path: string, keystrokes: readonly Keystroke[]): void
  * runs, so a missing or changed adapter fails this scenario alone, with the import error.
  */
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
-  const { SqliteDocStore } = await import('../../server/storage/SqliteDocStore');
+  const { SqliteDocStore } = await import('../../server/storage/sqlite/SqliteDocStore');
   const keystrokes = makeKeystrokes(options);
   const dir = mkdtempSync(join(tmpdir(), 'jianyan-ingest-'));
   const path = join(dir, `${randomUUID()}.sqlite`);

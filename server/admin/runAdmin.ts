@@ -1,9 +1,9 @@
 import { PasswordHasher } from '../auth/passwords';
 import { ConfigError, loadConfig } from '../config';
 import { toError } from '../logger';
-import { prepareDatabasePath } from '../storage/databasePath';
-import { SqliteAccountStore } from '../storage/SqliteAccountStore';
-import { SqliteReviewStore } from '../storage/SqliteReviewStore';
+import { prepareDatabasePath } from '../storage/sqlite/databasePath';
+import { SqliteAccountStore } from '../storage/sqlite/SqliteAccountStore';
+import { SqliteReviewStore } from '../storage/sqlite/SqliteReviewStore';
 import { type AdminContext, type AdminIo, AdminRefusal, ExitCode } from './AdminIo';
 import { importRosterCommand } from './importRosterCommand';
 import { ADMIN_USAGE, type AdminCommand, parseAdminArgs } from './parseAdminArgs';

@@ -5,10 +5,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { GroupId, Role, UserId } from '../../shared/index';
 import type { UserRecord } from '../storage/AccountStore';
-import { databasePath } from '../storage/databasePath';
-import { SqliteAccountStore } from '../storage/SqliteAccountStore';
-import { SqliteDocRecordStore } from '../storage/SqliteDocRecordStore';
-import { SqliteGroupStore } from '../storage/SqliteGroupStore';
+import { databasePath } from '../storage/sqlite/databasePath';
+import { SqliteAccountStore } from '../storage/sqlite/SqliteAccountStore';
+import { SqliteDocRecordStore } from '../storage/sqlite/SqliteDocRecordStore';
+import { SqliteGroupStore } from '../storage/sqlite/SqliteGroupStore';
 
 /** The record stores on a temporary file, for the unit tests of auth. */
 export interface TestWorkspace {

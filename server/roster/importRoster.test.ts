@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { databasePath } from '../storage/databasePath';
-import { SqliteAccountStore } from '../storage/SqliteAccountStore';
-import { SqliteGroupStore } from '../storage/SqliteGroupStore';
+import { databasePath } from '../storage/sqlite/databasePath';
+import { SqliteAccountStore } from '../storage/sqlite/SqliteAccountStore';
+import { SqliteGroupStore } from '../storage/sqlite/SqliteGroupStore';
 import { importRoster } from './importRoster';
 
 /** `姓名,用户名,角色,小组\r\n张三,zhangsan,委员,"经济界别、教育界别"\r\n` encoded as GBK. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type DocId, type RoomName, roomNameOf, type UserId } from '../../shared/index';
 import { type DocStore, EMPTY_BATCH } from './DocStore';
-import type { StoredDocumentRecord } from './MemoryDocStore';
+import type { StoredDocumentRecord } from './memory/MemoryDocStore';
 
 function newRoom(): RoomName {
   return roomNameOf(randomUUID() as DocId);

@@ -5,14 +5,14 @@ import path from 'node:path';
 import { type DocId, type GroupId, Role, type UserId } from '../../shared/index';
 import type { AccountStore, NewUser } from './AccountStore';
 import type { DocRecordStore } from './DocRecordStore';
-import { databasePath } from './databasePath';
 import type { GroupStore } from './GroupStore';
-import { MemoryAccountStore } from './MemoryAccountStore';
-import { MemoryDocRecordStore } from './MemoryDocRecordStore';
-import { MemoryGroupStore } from './MemoryGroupStore';
-import { SqliteAccountStore } from './SqliteAccountStore';
-import { SqliteDocRecordStore } from './SqliteDocRecordStore';
-import { SqliteGroupStore } from './SqliteGroupStore';
+import { MemoryAccountStore } from './memory/MemoryAccountStore';
+import { MemoryDocRecordStore } from './memory/MemoryDocRecordStore';
+import { MemoryGroupStore } from './memory/MemoryGroupStore';
+import { databasePath } from './sqlite/databasePath';
+import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
+import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
+import { SqliteGroupStore } from './sqlite/SqliteGroupStore';
 
 /**
  * The record stores of one database, as the contract suites (accountStoreContract,

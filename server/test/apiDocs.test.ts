@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { docRecordSchema } from '../../shared/api/schemas';
 import { DocKind, newDocId, Role } from '../../shared/index';
-import { databasePath } from '../storage/databasePath';
+import { databasePath } from '../storage/sqlite/databasePath';
 import { apiRequest, expectOk } from './support/apiRequest';
 import { setupSeededServer } from './support/setupTestServer';
 

@@ -3,8 +3,8 @@ import { meSchema, rosterResultSchema, sessionSchema } from '../../shared/api/sc
 import { CloseCode, DocKind, Role } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import type { ServerOptions } from '../startServer';
-import { prepareDatabasePath } from '../storage/databasePath';
-import { SqliteAccountStore } from '../storage/SqliteAccountStore';
+import { prepareDatabasePath } from '../storage/sqlite/databasePath';
+import { SqliteAccountStore } from '../storage/sqlite/SqliteAccountStore';
 import { apiRequest, expectOk, FAST_PASSWORDS } from './support/apiRequest';
 import { SyncClient } from './support/SyncClient';
 import { SEED_PASSWORD, type SeededWorkspace, seedWorkspace } from './support/seedWorkspace';

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/index';
-import { databasePath } from '../storage/databasePath';
+import { databasePath } from '../storage/sqlite/databasePath';
 import { FAST_PASSWORDS } from './support/apiRequest';
 import { SyncClient, waitUntil } from './support/SyncClient';
 import { type ServerProcess, spawnServer } from './support/serverProcess';

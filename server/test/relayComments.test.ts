@@ -3,8 +3,8 @@ import * as Y from 'yjs';
 import { MAX_COMMENT_LENGTH } from '../../shared/domain/comments';
 import { CloseCode, type DocId, DocKind, Role, RoomKind, roomNameOf, type UserId } from '../../shared/index';
 import { RelayReasonCode } from '../../shared/protocol/relayReasons';
-import { databasePath } from '../storage/databasePath';
-import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { databasePath } from '../storage/sqlite/databasePath';
+import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore';
 import { FAST_PASSWORDS } from './support/apiRequest';
 import {
   commentIn,

@@ -18,8 +18,8 @@ import {
 import { parseRelayReason, type RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type AwarenessEntry, encodeAwarenessEntries } from '../relay/awarenessRules';
 import type { StoredUpdate } from '../storage/DocStore';
-import { databasePath } from '../storage/databasePath';
-import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { databasePath } from '../storage/sqlite/databasePath';
+import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore';
 import { SyncClient, waitUntil } from './support/SyncClient';
 import type { SeedPlan } from './support/seedWorkspace';
 import { setupSeededServer } from './support/setupTestServer';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, newDocId, RoomKind, roomNameOf, type UserId } from '../../../shared/index';
 import type { LogFields, Logger } from '../../logger';
-import { MemoryDocStore } from '../../storage/MemoryDocStore';
+import { MemoryDocStore } from '../../storage/memory/MemoryDocStore';
 import { openThread, reply, threadsJson } from '../../test/support/commentsWriter';
 import { Relay } from '../Relay';
 import { MemoryPeer } from '../test/MemoryPeer';

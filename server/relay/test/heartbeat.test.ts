@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newDocId } from '../../../shared/index';
 import { createLogger } from '../../logger';
-import { MemoryDocStore } from '../../storage/MemoryDocStore';
+import { MemoryDocStore } from '../../storage/memory/MemoryDocStore';
 import { KEEPALIVE_MESSAGE } from '../protocolMessages';
 import { Relay } from '../Relay';
 import { MemoryPeer } from './MemoryPeer';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newDocId, roomNameOf } from '../../../shared/index';
 import { createLogger } from '../../logger';
-import { MemoryDocStore } from '../../storage/MemoryDocStore';
+import { MemoryDocStore } from '../../storage/memory/MemoryDocStore';
 import { Relay } from '../Relay';
 import { MemoryPeer } from './MemoryPeer';
 import { writeAllGate } from './testGates';

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { type DocId, newDocId, roomNameOf, type UserId } from '../../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../../shared/protocol/relayReasons';
 import { createLogger } from '../../logger';
-import { MemoryDocStore } from '../../storage/MemoryDocStore';
+import { MemoryDocStore } from '../../storage/memory/MemoryDocStore';
 import { Relay } from '../Relay';
 import { MemoryPeer } from './MemoryPeer';
 import { ScriptedGate } from './testGates';

@@ -1,7 +1,7 @@
-import type { Group } from '../../shared/api/schemas';
-import type { GroupId, UserId } from '../../shared/index';
-import type { GroupStore, NewGroup } from './GroupStore';
-import { WorkspaceConflictError } from './WorkspaceConflictError';
+import type { Group } from '../../../shared/api/schemas';
+import type { GroupId, UserId } from '../../../shared/index';
+import type { GroupStore, NewGroup } from '../GroupStore';
+import { WorkspaceConflictError } from '../WorkspaceConflictError';
 
 /**
  * Groups and memberships in memory: for tests, and as a reference for the contract. Like the

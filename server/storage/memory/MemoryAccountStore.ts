@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GroupId, Role, UserId } from '../../shared/index';
+import type { GroupId, Role, UserId } from '../../../shared/index';
 import type {
   AccountStore,
   ApiTokenRecord,
@@ -10,9 +10,9 @@ import type {
   SessionRecord,
   SetPasswordOptions,
   UserRecord,
-} from './AccountStore';
+} from '../AccountStore';
+import { WorkspaceConflictError } from '../WorkspaceConflictError';
 import { compare, type MemoryGroupStore } from './MemoryGroupStore';
-import { WorkspaceConflictError } from './WorkspaceConflictError';
 
 export interface MemoryAccountStoreOptions {
   /** Where memberships and groups are written when accounts are created. */

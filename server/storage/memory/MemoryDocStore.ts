@@ -1,5 +1,5 @@
-import type { DocId, RoomName, UserId } from '../../shared/index';
-import { type DocStore, type DocumentSummary, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
+import type { DocId, RoomName, UserId } from '../../../shared/index';
+import { type DocStore, type DocumentSummary, StoreClosedError, type StoredUpdate, type WriteBatch } from '../DocStore';
 
 /** What a store keeps of a document's record: the summary's fields and each author's first change. */
 export interface StoredDocumentRecord {

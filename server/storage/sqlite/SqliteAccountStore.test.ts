@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeAccountStoreContract } from './accountStoreContract';
-import { newUser, openSqliteRecordStores, type RecordStoresHarness } from './recordStoresHarness';
+import { describeAccountStoreContract } from '../accountStoreContract';
+import { newUser, openSqliteRecordStores, type RecordStoresHarness } from '../recordStoresHarness';
 import { SqliteAccountStore } from './SqliteAccountStore';
 
 describeAccountStoreContract('SqliteAccountStore', openSqliteRecordStores);

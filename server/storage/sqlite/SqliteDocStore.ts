@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { RoomName, UserId } from '../../shared/index';
-import { type DocStore, StoreClosedError, type StoredUpdate, type WriteBatch } from './DocStore';
+import type { RoomName, UserId } from '../../../shared/index';
+import { type DocStore, StoreClosedError, type StoredUpdate, type WriteBatch } from '../DocStore';
 import { SqliteQueries } from './SqliteQueries';
 import { recordAuthor, writeSummary } from './sqliteDocumentRows';
 import { migrate } from './sqliteSchema';

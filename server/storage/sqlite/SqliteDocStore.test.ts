@@ -5,9 +5,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocId, RoomName, UserId } from '../../shared/index';
-import { EMPTY_BATCH } from './DocStore';
-import { type DocStoreHarness, describeDocStoreContract } from './docStoreContract';
+import type { DocId, RoomName, UserId } from '../../../shared/index';
+import { EMPTY_BATCH } from '../DocStore';
+import { type DocStoreHarness, describeDocStoreContract } from '../docStoreContract';
 import { SqliteDocStore } from './SqliteDocStore';
 
 const dirs: string[] = [];
@@ -63,7 +63,7 @@ describeDocStoreContract('SqliteDocStore', sqliteHarness);
 /** A writer process that commits batches forever, printing the number of updates committed. */
 const WRITER_SCRIPT = `
 import * as Y from 'yjs';
-import { SqliteDocStore } from './server/storage/SqliteDocStore.ts';
+import { SqliteDocStore } from './server/storage/sqlite/SqliteDocStore.ts';
 const store = new SqliteDocStore({ path: process.argv[1] });
 const doc = new Y.Doc({ gc: false });
 let pending = [];
@@ -90,7 +90,7 @@ interface Writer {
 /** Starts a writer process and resolves once it has committed `target` updates, then kills it. */
 function runWriterUntil(dbPath: string, room: RoomName, target: number): Promise<Writer> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', WRITER_SCRIPT, dbPath, room], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
+    cwd: path.resolve(import.meta.dirname, '../../..'),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const writer: Writer = { room, committed: 0, exited: new Promise((resolve) => child.once('exit', resolve)) };

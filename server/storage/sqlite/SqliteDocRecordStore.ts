@@ -1,6 +1,6 @@
-import type { DocRecord } from '../../shared/api/schemas';
-import type { DocId } from '../../shared/index';
-import type { DocRecordStore, GetDocumentOptions, NewDocument } from './DocRecordStore';
+import type { DocRecord } from '../../../shared/api/schemas';
+import type { DocId } from '../../../shared/index';
+import type { DocRecordStore, GetDocumentOptions, NewDocument } from '../DocRecordStore';
 import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
 import { allDocuments, documentById, insertDocument, setArchived } from './sqliteDocumentRows';

@@ -1,6 +1,6 @@
-import type { Group } from '../../shared/api/schemas';
-import type { GroupId, UserId } from '../../shared/index';
-import type { GroupStore, NewGroup } from './GroupStore';
+import type { Group } from '../../../shared/api/schemas';
+import type { GroupId, UserId } from '../../../shared/index';
+import type { GroupStore, NewGroup } from '../GroupStore';
 import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
 import {

@@ -1,6 +1,6 @@
-import type { DocRecord } from '../../shared/api/schemas';
-import { type DocId, DocStatus, type UserId } from '../../shared/index';
-import type { DocRecordStore, GetDocumentOptions, NewDocument } from './DocRecordStore';
+import type { DocRecord } from '../../../shared/api/schemas';
+import { type DocId, DocStatus, type UserId } from '../../../shared/index';
+import type { DocRecordStore, GetDocumentOptions, NewDocument } from '../DocRecordStore';
 import { compare } from './MemoryGroupStore';
 
 export interface MemoryDocRecordStoreOptions {

@@ -1,4 +1,4 @@
-import type { Cosigner, DocRecord } from '../../shared/api/schemas';
+import type { Cosigner, DocRecord } from '../../../shared/api/schemas';
 import {
   type DocId,
   type DocStatus,
@@ -8,9 +8,9 @@ import {
   parseGroupId,
   parseUserId,
   type UserId,
-} from '../../shared/index';
-import type { NewDocument } from './DocRecordStore';
-import type { AuthorRecord, DocumentSummary } from './DocStore';
+} from '../../../shared/index';
+import type { NewDocument } from '../DocRecordStore';
+import type { AuthorRecord, DocumentSummary } from '../DocStore';
 import type { SqliteQueries } from './SqliteQueries';
 import { cosignersByDocument } from './sqliteReviewRows';
 import { groupBy, need, optionalUserId } from './sqliteRowChecks';

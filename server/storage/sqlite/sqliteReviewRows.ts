@@ -5,9 +5,9 @@ import {
   type Notification,
   VERSION_CAUSES,
   type Version,
-} from '../../shared/api/review';
-import { COSIGN_STATES, type Cosigner } from '../../shared/api/schemas';
-import { type DocId, parseDocId, parseDocStatus, parseUserId } from '../../shared/index';
+} from '../../../shared/api/review';
+import { COSIGN_STATES, type Cosigner } from '../../../shared/api/schemas';
+import { type DocId, parseDocId, parseDocStatus, parseUserId } from '../../../shared/index';
 import type { SqliteQueries } from './SqliteQueries';
 import { groupBy } from './sqliteRowChecks';
 

@@ -1,4 +1,4 @@
-import { describeDocStoreContract } from './docStoreContract';
+import { describeDocStoreContract } from '../docStoreContract';
 import { MemoryDocStore } from './MemoryDocStore';
 
 describeDocStoreContract('MemoryDocStore', () => {

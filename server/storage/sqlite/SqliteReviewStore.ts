@@ -1,6 +1,5 @@
-import type { DocEvent, Inbox, Version } from '../../shared/api/review';
-import type { DocId, UserId } from '../../shared/index';
-import { openSqliteConnection } from './openSqliteConnection';
+import type { DocEvent, Inbox, Version } from '../../../shared/api/review';
+import type { DocId, UserId } from '../../../shared/index';
 import type {
   CosignWritten,
   NewNotification,
@@ -11,7 +10,8 @@ import type {
   StoredNotification,
   StoredTransition,
   TransitionOutcome,
-} from './ReviewStore';
+} from '../ReviewStore';
+import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
 import {
   documentById,

@@ -1,4 +1,4 @@
-import { parseUserId, type UserId } from '../../shared/index';
+import { parseUserId, type UserId } from '../../../shared/index';
 
 /**
  * Checks for rows read back from the SQLite file, which other processes write too: a row that

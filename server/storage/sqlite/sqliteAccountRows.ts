@@ -1,5 +1,5 @@
-import { type GroupId, parseGroupId, parseRole, parseUserId } from '../../shared/index';
-import type { ApiTokenRecord, InvitationRecord, UserRecord } from './AccountStore';
+import { type GroupId, parseGroupId, parseRole, parseUserId } from '../../../shared/index';
+import type { ApiTokenRecord, InvitationRecord, UserRecord } from '../AccountStore';
 import { need, optionalUserId } from './sqliteRowChecks';
 
 /**

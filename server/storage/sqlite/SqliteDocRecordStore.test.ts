@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DocKind, type RoomName } from '../../shared/index';
-import { EMPTY_BATCH } from './DocStore';
+import { DocKind, type RoomName } from '../../../shared/index';
+import { EMPTY_BATCH } from '../DocStore';
+import { describeDocRecordStoreContract } from '../docRecordStoreContract';
+import { newDocumentId, newGroupId, newUserId, openSqliteRecordStores } from '../recordStoresHarness';
 import { databasePath } from './databasePath';
-import { describeDocRecordStoreContract } from './docRecordStoreContract';
-import { newDocumentId, newGroupId, newUserId, openSqliteRecordStores } from './recordStoresHarness';
 import { SqliteDocRecordStore } from './SqliteDocRecordStore';
 import { SqliteDocStore } from './SqliteDocStore';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { GroupId, UserId } from '../../shared/index';
-import type { NewUser, RosterPlan, UserRecord } from './AccountStore';
+import type { GroupId, UserId } from '../../../shared/index';
+import type { NewUser, RosterPlan, UserRecord } from '../AccountStore';
+import { WorkspaceConflictError } from '../WorkspaceConflictError';
 import type { SqliteQueries } from './SqliteQueries';
 import { toUserRecord, type UserRow } from './sqliteAccountRows';
 import { addMembership, groupIdByName, groupIdsOfUser, insertGroup, membershipsByUser } from './sqliteGroupRows';
-import { WorkspaceConflictError } from './WorkspaceConflictError';
 
 /**
  * The only SQL that writes the `users` table, run by SqliteAccountStore, enrolment included: an

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { parseUserId, type Role, type UserId } from '../../shared/index';
+import { parseUserId, type Role, type UserId } from '../../../shared/index';
 import type {
   AccountStore,
   ApiTokenRecord,
@@ -10,7 +10,7 @@ import type {
   SessionRecord,
   SetPasswordOptions,
   UserRecord,
-} from './AccountStore';
+} from '../AccountStore';
 import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
 import { type ApiTokenRow, type InvitationRow, toApiTokenRecord, toInvitationRecord } from './sqliteAccountRows';

@@ -1,4 +1,0 @@
-import { describeAccountStoreContract } from './accountStoreContract';
-import { openMemoryRecordStores } from './recordStoresHarness';
-
-describeAccountStoreContract('MemoryAccountStore', openMemoryRecordStores);

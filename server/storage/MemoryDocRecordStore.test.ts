@@ -1,4 +1,0 @@
-import { describeDocRecordStoreContract } from './docRecordStoreContract';
-import { openMemoryRecordStores } from './recordStoresHarness';
-
-describeDocRecordStoreContract('MemoryDocRecordStore', openMemoryRecordStores);

@@ -1,4 +1,0 @@
-import { describeGroupStoreContract } from './groupStoreContract';
-import { openMemoryRecordStores } from './recordStoresHarness';
-
-describeGroupStoreContract('MemoryGroupStore', openMemoryRecordStores);

@@ -1,4 +1,0 @@
-import { describeGroupStoreContract } from './groupStoreContract';
-import { openSqliteRecordStores } from './recordStoresHarness';
-
-describeGroupStoreContract('SqliteGroupStore', openSqliteRecordStores);

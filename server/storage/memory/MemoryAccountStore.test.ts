@@ -1,0 +1,4 @@
+import { describeAccountStoreContract } from '../accountStoreContract';
+import { openMemoryRecordStores } from '../recordStoresHarness';
+
+describeAccountStoreContract('MemoryAccountStore', openMemoryRecordStores);

@@ -1,0 +1,4 @@
+import { describeDocRecordStoreContract } from '../docRecordStoreContract';
+import { openMemoryRecordStores } from '../recordStoresHarness';
+
+describeDocRecordStoreContract('MemoryDocRecordStore', openMemoryRecordStores);

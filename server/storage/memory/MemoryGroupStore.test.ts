@@ -1,0 +1,4 @@
+import { describeGroupStoreContract } from '../groupStoreContract';
+import { openMemoryRecordStores } from '../recordStoresHarness';
+
+describeGroupStoreContract('MemoryGroupStore', openMemoryRecordStores);

@@ -1,0 +1,4 @@
+import { describeGroupStoreContract } from '../groupStoreContract';
+import { openSqliteRecordStores } from '../recordStoresHarness';
+
+describeGroupStoreContract('SqliteGroupStore', openSqliteRecordStores);
