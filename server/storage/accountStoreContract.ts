@@ -13,8 +13,8 @@ export function describeAccountStoreContract(name: string, open: OpenRecordStore
     let store: AccountStore;
     let groups: GroupStore;
 
-    beforeEach(() => {
-      harness = open();
+    beforeEach(async () => {
+      harness = await open();
       store = harness.accounts;
       groups = harness.groups;
     });

@@ -15,8 +15,8 @@ export function describeDocRecordStoreContract(name: string, open: OpenRecordSto
     let harness: RecordStoresHarness;
     let store: DocRecordStore;
 
-    beforeEach(() => {
-      harness = open();
+    beforeEach(async () => {
+      harness = await open();
       store = harness.records;
     });
     afterEach(() => harness.dispose());

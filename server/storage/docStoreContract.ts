@@ -44,27 +44,27 @@ function newUser(): UserId {
 export interface DocStoreHarness {
   readonly store: DocStore;
   /** Creates a document's record with an empty title, as `POST /api/docs` does. */
-  registerDocument(id: DocId): void;
+  registerDocument(id: DocId): void | Promise<void>;
   /** The record as stored, with authors in the order of their first change; null when none. */
-  readDocument(id: DocId): StoredDocumentRecord | null;
+  readDocument(id: DocId): StoredDocumentRecord | null | Promise<StoredDocumentRecord | null>;
   /** Releases what the harness opened besides the store (the suite closes the store). */
-  dispose(): void;
+  dispose(): void | Promise<void>;
 }
 
 /** The behaviour every DocStore adapter must show; each adapter's test runs it. */
-export function describeDocStoreContract(name: string, open: () => DocStoreHarness): void {
+export function describeDocStoreContract(name: string, open: () => DocStoreHarness | Promise<DocStoreHarness>): void {
   describe(`${name} (DocStore contract)`, () => {
     let harness: DocStoreHarness;
     let store: DocStore;
 
-    beforeEach(() => {
-      harness = open();
+    beforeEach(async () => {
+      harness = await open();
       store = harness.store;
     });
 
     afterEach(async () => {
       await store.close();
-      harness.dispose();
+      await harness.dispose();
     });
 
     it('loads nothing for a room never written', async () => {
@@ -123,8 +123,8 @@ export function describeDocStoreContract(name: string, open: () => DocStoreHarne
     it('writes updates of several rooms, summaries and authors of registered documents together', async () => {
       const [a, b] = [randomUUID() as DocId, randomUUID() as DocId];
       const [zhang, li] = [newUser(), newUser()];
-      harness.registerDocument(a);
-      harness.registerDocument(b);
+      await harness.registerDocument(a);
+      await harness.registerDocument(b);
       const update = typing(3).updates[0] as Uint8Array;
       await store.write({
         updates: [
@@ -145,7 +145,7 @@ export function describeDocStoreContract(name: string, open: () => DocStoreHarne
         documents: [{ id: a, title: '提案一（修改）', updatedAt: 3_000, updatedBy: li }],
         authors: [{ docId: a, userId: li, at: 3_000 }],
       });
-      expect(harness.readDocument(a)).toEqual({
+      expect(await harness.readDocument(a)).toEqual({
         title: '提案一（修改）',
         updatedAt: 3_000,
         updatedBy: li,
@@ -154,7 +154,7 @@ export function describeDocStoreContract(name: string, open: () => DocStoreHarne
           { userId: li, firstAt: 3_000 },
         ],
       });
-      expect(harness.readDocument(b)).toEqual({
+      expect(await harness.readDocument(b)).toEqual({
         title: '提案二',
         updatedAt: 2_000,
         updatedBy: li,
@@ -166,7 +166,7 @@ export function describeDocStoreContract(name: string, open: () => DocStoreHarne
     it('keeps each author’s first change and the last known author', async () => {
       const id = randomUUID() as DocId;
       const zhang = newUser();
-      harness.registerDocument(id);
+      await harness.registerDocument(id);
       await store.write({
         ...EMPTY_BATCH,
         documents: [{ id, title: '社情民意', updatedAt: 1_000, updatedBy: zhang }],
@@ -177,7 +177,7 @@ export function describeDocStoreContract(name: string, open: () => DocStoreHarne
         documents: [{ id, title: '社情民意信息', updatedAt: 2_000, updatedBy: null }],
         authors: [{ docId: id, userId: zhang, at: 2_000 }],
       });
-      expect(harness.readDocument(id)).toEqual({
+      expect(await harness.readDocument(id)).toEqual({
         title: '社情民意信息',
         updatedAt: 2_000,
         updatedBy: zhang,
@@ -188,7 +188,7 @@ export function describeDocStoreContract(name: string, open: () => DocStoreHarne
     it('never creates a record from a summary: documents are registered by the API', async () => {
       const id = randomUUID() as DocId;
       await store.write({ ...EMPTY_BATCH, documents: [{ id, title: '未登记', updatedAt: 1_000, updatedBy: null }] });
-      expect(harness.readDocument(id)).toBeNull();
+      expect(await harness.readDocument(id)).toBeNull();
     });
 
     it('records the author of each stored update, null where none was given', async () => {
@@ -240,8 +240,8 @@ export function describeDocStoreContract(name: string, open: () => DocStoreHarne
     it('fails loudly once closed', async () => {
       await store.close();
       expect(() => store.load(newRoom())).toThrow(/closed/);
-      harness.dispose();
-      harness = open();
+      await harness.dispose();
+      harness = await open();
       store = harness.store;
     });
   });

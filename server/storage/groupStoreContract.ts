@@ -9,8 +9,8 @@ export function describeGroupStoreContract(name: string, open: OpenRecordStores)
     let harness: RecordStoresHarness;
     let store: GroupStore;
 
-    beforeEach(() => {
-      harness = open();
+    beforeEach(async () => {
+      harness = await open();
       store = harness.groups;
     });
     afterEach(() => harness.dispose());

@@ -28,7 +28,7 @@ export interface RecordStoresHarness {
 }
 
 /** Opens fresh, empty stores of one adapter. */
-export type OpenRecordStores = () => RecordStoresHarness;
+export type OpenRecordStores = () => RecordStoresHarness | Promise<RecordStoresHarness>;
 
 export const newUserId = (): UserId => randomUUID() as UserId;
 export const newGroupId = (): GroupId => randomUUID() as GroupId;

@@ -11,11 +11,11 @@ import type {
   SetPasswordOptions,
   UserRecord,
 } from '../AccountStore';
+import { type ApiTokenRow, type InvitationRow, toApiTokenRecord, toInvitationRecord } from '../rows/accountRows';
+import { blob } from '../rows/rowChecks';
 import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
-import { type ApiTokenRow, type InvitationRow, toApiTokenRecord, toInvitationRecord } from './sqliteAccountRows';
 import { groupById } from './sqliteGroupRows';
-import { blob } from './sqliteRowChecks';
 import { allUsers, applyRosterPlan, insertUser, setPasswordRow, setUserActiveRow, userWhere } from './sqliteUsers';
 
 /** The settings key of the first-run setup link's hashed secret. */

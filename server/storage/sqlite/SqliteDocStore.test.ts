@@ -54,7 +54,9 @@ function sqliteHarness(): DocStoreHarness {
       }));
       return { title: row.title, updatedAt: row.updated_at, updatedBy: row.updated_by as UserId | null, authors };
     },
-    dispose: () => db.close(),
+    dispose: () => {
+      db.close();
+    },
   };
 }
 

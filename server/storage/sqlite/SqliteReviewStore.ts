@@ -11,6 +11,7 @@ import type {
   StoredTransition,
   TransitionOutcome,
 } from '../ReviewStore';
+import { blob } from '../rows/rowChecks';
 import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
 import {
@@ -29,7 +30,6 @@ import {
   toVersion,
   type VersionRow,
 } from './sqliteReviewRows';
-import { blob } from './sqliteRowChecks';
 
 export interface SqliteReviewStoreOptions {
   /** Path of the database file shared with the other stores; created when missing. */

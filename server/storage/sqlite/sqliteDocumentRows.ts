@@ -11,9 +11,9 @@ import {
 } from '../../../shared/index';
 import type { NewDocument } from '../DocRecordStore';
 import type { AuthorRecord, DocumentSummary } from '../DocStore';
+import { groupBy, need, optionalUserId } from '../rows/rowChecks';
 import type { SqliteQueries } from './SqliteQueries';
 import { cosignersByDocument } from './sqliteReviewRows';
-import { groupBy, need, optionalUserId } from './sqliteRowChecks';
 
 /**
  * The only SQL that writes the `documents` and `doc_authors` tables. SqliteDocRecordStore runs it;

@@ -1,9 +1,9 @@
 import type { Group } from '../../../shared/api/schemas';
 import { type GroupId, parseGroupId, parseUserId, type UserId } from '../../../shared/index';
 import type { NewGroup } from '../GroupStore';
+import { groupBy } from '../rows/rowChecks';
 import { WorkspaceConflictError } from '../WorkspaceConflictError';
 import type { SqliteQueries } from './SqliteQueries';
-import { groupBy } from './sqliteRowChecks';
 
 /**
  * The only SQL that writes the `groups` and `memberships` tables: SqliteGroupStore runs it, and

@@ -8,8 +8,8 @@ import {
 } from '../../../shared/api/review';
 import { COSIGN_STATES, type Cosigner } from '../../../shared/api/schemas';
 import { type DocId, parseDocId, parseDocStatus, parseUserId } from '../../../shared/index';
+import { groupBy } from '../rows/rowChecks';
 import type { SqliteQueries } from './SqliteQueries';
-import { groupBy } from './sqliteRowChecks';
 
 /**
  * Rows of the review tables (layout v3) and their conversion to the API's records. Like the

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { GroupId, UserId } from '../../../shared/index';
 import type { NewUser, RosterPlan, UserRecord } from '../AccountStore';
+import { toUserRecord, type UserRow } from '../rows/accountRows';
 import { WorkspaceConflictError } from '../WorkspaceConflictError';
 import type { SqliteQueries } from './SqliteQueries';
-import { toUserRecord, type UserRow } from './sqliteAccountRows';
 import { addMembership, groupIdByName, groupIdsOfUser, insertGroup, membershipsByUser } from './sqliteGroupRows';
 
 /**

@@ -1,10 +1,11 @@
 import { type GroupId, parseGroupId, parseRole, parseUserId } from '../../../shared/index';
 import type { ApiTokenRecord, InvitationRecord, UserRecord } from '../AccountStore';
-import { need, optionalUserId } from './sqliteRowChecks';
+import { need, optionalUserId } from './rowChecks';
 
 /**
- * Rows of the account tables (`users`, `api_tokens`, `invitations`) as better-sqlite3 returns
- * them, and their conversion to records. Each field read back is checked (sqliteRowChecks).
+ * Rows of the account tables (`users`, `api_tokens`, `invitations`) as both SQL adapters read
+ * them (the layouts share column names and types), and their conversion to records. Each field
+ * read back is checked (rowChecks).
  */
 
 export interface UserRow {

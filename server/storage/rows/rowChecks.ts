@@ -1,7 +1,7 @@
 import { parseUserId, type UserId } from '../../../shared/index';
 
 /**
- * Checks for rows read back from the SQLite file, which other processes write too: a row that
+ * Checks for rows read back from the database, which other processes write too: a row that
  * does not make sense throws, naming the table and the id, instead of spreading bad values.
  */
 
@@ -36,7 +36,7 @@ export function groupBy<K, V>(rows: readonly { key: K; value: V }[]): Map<K, V[]
   return map;
 }
 
-/** Bytes as better-sqlite3 binds a BLOB. */
+/** Bytes as better-sqlite3 binds a BLOB and pg a BYTEA. */
 export function blob(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

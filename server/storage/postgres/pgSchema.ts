@@ -1,0 +1,209 @@
+import { PG_LOCKS, type Transact } from './pgQueries';
+
+/**
+ * The table layout in PostgreSQL. It holds what the SQLite layout holds (sqlite/sqliteSchema.ts),
+ * with the same table and column names and column types that read back alike (times and flags
+ * as integers, bytes as BYTEA), so that the row checks of `../rows/` serve both adapters.
+ * Bumped when the layout changes; opening a newer database refuses to start.
+ */
+export const PG_SCHEMA_VERSION = 1;
+
+/** Version 1: the layout of SQLite version 5, in one step. */
+const V1 = `
+  CREATE TABLE updates (
+    room TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    author TEXT,
+    PRIMARY KEY (room, seq)
+  );
+  CREATE TABLE room_clients (
+    room TEXT NOT NULL,
+    client_id BIGINT NOT NULL,
+    user_id TEXT NOT NULL,
+    first_at BIGINT NOT NULL,
+    PRIMARY KEY (room, client_id)
+  );
+
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    group_id TEXT,
+    status TEXT NOT NULL DEFAULT 'draft',
+    is_archived INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT,
+    created_at BIGINT NOT NULL,
+    updated_by TEXT
+  );
+  CREATE INDEX documents_by_group ON documents (group_id, updated_at);
+  CREATE TABLE doc_authors (
+    doc_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    first_at BIGINT NOT NULL,
+    PRIMARY KEY (doc_id, user_id)
+  );
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    must_change_password INTEGER NOT NULL DEFAULT 0,
+    is_active INTEGER NOT NULL DEFAULT 1,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE groups (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE memberships (
+    group_id TEXT NOT NULL REFERENCES groups (id),
+    user_id TEXT NOT NULL REFERENCES users (id),
+    PRIMARY KEY (group_id, user_id)
+  );
+  CREATE INDEX memberships_by_user ON memberships (user_id);
+  CREATE TABLE sessions (
+    token_hash BYTEA PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_id);
+  CREATE TABLE api_tokens (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id),
+    name TEXT NOT NULL,
+    token_hash BYTEA NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    last_used_at BIGINT,
+    revoked_at BIGINT,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    token_hash BYTEA NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    group_ids TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users (id),
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_by TEXT REFERENCES users (id),
+    used_at BIGINT,
+    revoked_at BIGINT
+  );
+  -- One-time secrets that belong to no user, such as the first-run setup link.
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE doc_events (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    reason TEXT,
+    version_id TEXT,
+    subject_id TEXT,
+    from_status TEXT,
+    to_status TEXT,
+    request_id TEXT UNIQUE
+  );
+  CREATE INDEX doc_events_by_doc ON doc_events (doc_id, seq);
+  CREATE FUNCTION doc_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'doc_events is append-only'; END;
+  $$;
+  CREATE TRIGGER doc_events_no_change BEFORE UPDATE OR DELETE ON doc_events
+    FOR EACH ROW EXECUTE FUNCTION doc_events_append_only();
+  CREATE TABLE doc_versions (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    cause TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    snapshot BYTEA NOT NULL
+  );
+  CREATE INDEX doc_versions_by_doc ON doc_versions (doc_id, seq);
+  -- seq keeps the order in which co-signers were first asked or signed (SQLite's rowid).
+  CREATE TABLE doc_cosigners (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    invited_by TEXT,
+    invited_at BIGINT,
+    signed_at BIGINT,
+    snapshot BYTEA,
+    UNIQUE (doc_id, user_id)
+  );
+  CREATE TABLE doc_reviews (
+    doc_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    version_id TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (doc_id, user_id)
+  );
+  CREATE TABLE notifications (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    doc_title TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    reason TEXT,
+    excerpt TEXT,
+    thread_id TEXT,
+    comment_id TEXT,
+    read_at BIGINT,
+    UNIQUE (doc_id, comment_id, user_id)
+  );
+  CREATE INDEX notifications_by_user ON notifications (user_id, seq);
+`;
+
+const STEPS: readonly string[] = [V1];
+
+/**
+ * Brings the schema to the current layout, one version per transaction, under an advisory lock
+ * so that processes starting together migrate once. The version is kept in `schema_version`.
+ */
+export async function migrate(transact: Transact): Promise<void> {
+  for (;;) {
+    const isDone = await transact(
+      'migrate the database',
+      async (q) => {
+        await q.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+        const row = await q.get<{ version: number }>('SELECT version FROM schema_version');
+        const version = row?.version ?? 0;
+        if (version > PG_SCHEMA_VERSION) {
+          throw new Error(
+            `Cannot open database: its layout version ${version} is newer than this server's ${PG_SCHEMA_VERSION}; upgrade the server`,
+          );
+        }
+        const sql = STEPS[version];
+        if (sql === undefined) {
+          return true;
+        }
+        await q.run(sql);
+        await (row === undefined
+          ? q.run('INSERT INTO schema_version (version) VALUES ($1)', version + 1)
+          : q.run('UPDATE schema_version SET version = $1', version + 1));
+        return false;
+      },
+      { lock: PG_LOCKS.migrate },
+    );
+    if (isDone) {
+      return;
+    }
+  }
+}
