@@ -2,9 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects, run one after another by `npm test`:
 // unit (pure and in-process code), integration (the real server on loopback),
-// e2e (the built app in Debian's Chromium).
+// e2e (the built app in Debian's Chromium). The PostgreSQL and Redis suites run when
+// TEST_DATABASE_URL and TEST_REDIS_URL are set (scripts/testServices.ts checks they answer).
 export default defineConfig({
   test: {
+    globalSetup: ['scripts/testServices.ts'],
     projects: [
       {
         test: {
