@@ -66,8 +66,13 @@ export interface WriteBatch {
  * PostgreSQL plugs in here for deployments that outgrow one machine.
  */
 export interface DocStore {
-  /** All stored updates of a room, oldest first; an empty array for a room never written. */
-  load(room: RoomName): Promise<StoredUpdate[]>;
+  /**
+   * The stored updates of a room, oldest first; an empty array for a room never written. With
+   * `afterSeq`, only those numbered after it (another process's appends, to catch up with): once
+   * compacted, the merged update (numbered like the last one it replaced) comes first if it
+   * replaced any update after `afterSeq`.
+   */
+  load(room: RoomName, afterSeq?: number): Promise<StoredUpdate[]>;
   /** The owner of each client id recorded for a room (see ClientOwner); empty when none. */
   loadClientOwners(room: RoomName): Promise<Map<number, UserId>>;
   /**

@@ -82,6 +82,32 @@ export function describeDocStoreContract(name: string, open: () => DocStoreHarne
       expect(loaded.map((entry) => entry.seq)).toEqual([...loaded.map((entry) => entry.seq)].sort((a, b) => a - b));
     });
 
+    it('loads only the updates after a sequence number, and the merged one that replaced some of them', async () => {
+      const room = newRoom();
+      const { doc, updates } = typing(12);
+      const seqs: number[] = [];
+      for (const update of updates) {
+        seqs.push((await store.write({ ...EMPTY_BATCH, updates: [{ room, update }] })).get(room) ?? 0);
+      }
+      const after = seqs[7] ?? 0;
+      expect((await store.load(room, after)).map((entry) => entry.update)).toEqual(updates.slice(8));
+      expect(await store.load(room, seqs.at(-1))).toEqual([]);
+
+      const throughSeq = seqs[9] ?? 0;
+      const early = new Y.Doc({ gc: false });
+      for (const update of updates.slice(0, 10)) {
+        Y.applyUpdate(early, update);
+      }
+      await store.compact(room, throughSeq, Y.encodeStateAsUpdate(early));
+      // A process that knew up to `after` gets the merged update, then the rest: the whole text.
+      const caughtUp = await store.load(room, after);
+      expect(caughtUp.map((entry) => entry.seq)).toEqual([throughSeq, ...seqs.slice(10)]);
+      const replayed = docFrom([...(await store.load(room)).filter((entry) => entry.seq <= after), ...caughtUp]);
+      expect(replayed.getText('title').toString()).toBe(doc.getText('title').toString());
+      // One that knew everything up to the merged one's number gets only what came after.
+      expect((await store.load(room, throughSeq)).map((entry) => entry.update)).toEqual(updates.slice(10));
+    });
+
     it('keeps the exact document state through compaction, and later updates after it', async () => {
       const room = newRoom();
       const { doc, updates } = typing(300);

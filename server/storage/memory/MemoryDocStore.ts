@@ -39,9 +39,9 @@ export class MemoryDocStore implements DocStore {
     return { title: summary.title, updatedAt: summary.updatedAt, updatedBy: summary.updatedBy, authors };
   }
 
-  load(room: RoomName): Promise<StoredUpdate[]> {
+  load(room: RoomName, afterSeq = 0): Promise<StoredUpdate[]> {
     this.#assertOpen('load a document');
-    return Promise.resolve([...(this.#rooms.get(room) ?? [])]);
+    return Promise.resolve((this.#rooms.get(room) ?? []).filter((entry) => entry.seq > afterSeq));
   }
 
   loadClientOwners(room: RoomName): Promise<Map<number, UserId>> {

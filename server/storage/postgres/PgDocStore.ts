@@ -72,10 +72,14 @@ export class PgDocStore implements DocStore {
     );
   }
 
-  load(room: RoomName): Promise<StoredUpdate[]> {
+  load(room: RoomName, afterSeq = 0): Promise<StoredUpdate[]> {
     this.#assertOpen('load a document');
     return this.#db.read('load a document', async (q) => {
-      const rows = await q.all<UpdateRow>('SELECT seq, data, author FROM updates WHERE room = $1 ORDER BY seq', room);
+      const rows = await q.all<UpdateRow>(
+        'SELECT seq, data, author FROM updates WHERE room = $1 AND seq > $2 ORDER BY seq',
+        room,
+        afterSeq,
+      );
       return rows.map((row) => ({ seq: row.seq, update: toBytes(row.data), author: row.author as UserId | null }));
     });
   }

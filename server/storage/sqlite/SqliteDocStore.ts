@@ -51,7 +51,7 @@ export class SqliteDocStore implements DocStore {
   readonly #db: Database.Database;
   readonly #writeBatch: (batch: WriteBatch) => Map<RoomName, number>;
   readonly #compact: (room: RoomName, throughSeq: number, merged: Uint8Array) => void;
-  readonly #loadStmt: Database.Statement<[string], UpdateRow>;
+  readonly #loadStmt: Database.Statement<[string, number], UpdateRow>;
   readonly #loadOwnersStmt: Database.Statement<[string], ClientOwnerRow>;
   readonly #checkpointer: WalCheckpointer | null;
   #isClosed = false;
@@ -84,8 +84,8 @@ export class SqliteDocStore implements DocStore {
     const insertAt = this.#db.prepare<[string, number, Uint8Array]>(
       'INSERT INTO updates (room, seq, data) VALUES (?, ?, ?)',
     );
-    this.#loadStmt = this.#db.prepare<[string], UpdateRow>(
-      'SELECT seq, data, author FROM updates WHERE room = ? ORDER BY seq',
+    this.#loadStmt = this.#db.prepare<[string, number], UpdateRow>(
+      'SELECT seq, data, author FROM updates WHERE room = ? AND seq > ? ORDER BY seq',
     );
     this.#loadOwnersStmt = this.#db.prepare<[string], ClientOwnerRow>(
       'SELECT client_id, user_id FROM room_clients WHERE room = ?',
@@ -119,9 +119,9 @@ export class SqliteDocStore implements DocStore {
     });
   }
 
-  load(room: RoomName): Promise<StoredUpdate[]> {
+  load(room: RoomName, afterSeq = 0): Promise<StoredUpdate[]> {
     this.#assertOpen('load a document');
-    const rows = this.#loadStmt.all(room);
+    const rows = this.#loadStmt.all(room, afterSeq);
     return Promise.resolve(
       rows.map((row) => ({ seq: row.seq, update: toBytes(row.data), author: (row.author ?? null) as UserId | null })),
     );
