@@ -10,6 +10,13 @@ import { databasePath } from '../storage/databasePath';
 import { SqliteDocStore } from '../storage/SqliteDocStore';
 import { SyncClient } from './support/SyncClient';
 import { type ServerCommand, type ServerProcess, type SpawnOptions, spawnServerCommand } from './support/serverProcess';
+import {
+  inCheckout,
+  packageManagerNpm,
+  readDockerfile,
+  readSystemdUnit,
+  startScriptCommand,
+} from './support/serviceFiles';
 import { makeDataDir, newRoom, seedRelayWorkspace } from './support/testServer';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,8 +28,9 @@ const STOP_TIMEOUT_MS = 5_000;
 const startedTrees: number[][] = [];
 const dataDirs: string[] = [];
 
-// `npm start` runs the server bundle, not the sources: build it from this checkout first
-// (esbuild only, about a second; the tests skip the prestart script, which builds the client too).
+// The service files and `npm start` run the server bundle, not the sources: build it from this
+// checkout first (esbuild only, about a second; the tests skip the prestart script, which builds
+// the client too).
 beforeAll(async () => {
   await run('npm', ['run', 'build:server'], { cwd: ROOT });
 }, 60_000);
@@ -110,6 +118,36 @@ async function storedDoc(dataDir: string, docId: DocId): Promise<Y.Doc> {
   }
 }
 
+const dockerfile = readDockerfile();
+const unit = readSystemdUnit();
+
+describe('the service files', () => {
+  it('run node on the bundle with the node flags of the start script', () => {
+    const start = startScriptCommand();
+    expect(dockerfile.cmd).toEqual(start);
+    expect(unit.execStart.map((part) => (part === '/usr/bin/node' ? 'node' : part))).toEqual(start);
+  });
+
+  it('stop the server with SIGTERM', () => {
+    expect(dockerfile.stopSignal).toBe('SIGTERM');
+    expect(unit.killSignal).toBe('SIGTERM');
+  });
+
+  it('keep the data directory where the server may write it', () => {
+    expect(dockerfile.volumes).toContain(dockerfile.env.DATA_DIR);
+    expect(unit.readWritePaths).toContain(unit.environment.DATA_DIR);
+  });
+
+  it('serve other machines from the image and only loopback from the unit, behind a proxy', () => {
+    expect(dockerfile.env.HOST).toBe('0.0.0.0');
+    expect(unit.environment.HOST).toBe('127.0.0.1');
+  });
+
+  it('build the image with the npm of packageManager', () => {
+    expect(dockerfile.npmVersion).toBe(packageManagerNpm());
+  });
+});
+
 /** A document edited as two people, with what the server must store of it. */
 interface PendingEdits {
   readonly docId: DocId;
@@ -147,9 +185,13 @@ async function expectStored(dataDir: string, edits: PendingEdits): Promise<void>
 /** `npm start` itself, its shell and the start script's exec; --ignore-scripts skips only the prestart build. */
 const NPM_START: ServerCommand = { file: 'npm', args: ['start', '--ignore-scripts'], cwd: ROOT };
 
-describe('npm start', () => {
+describe.each<[string, ServerCommand]>([
+  ['the Dockerfile CMD', inCheckout(dockerfile.cmd, dockerfile.workdir)],
+  ['the systemd unit ExecStart', inCheckout(unit.execStart, unit.workingDirectory)],
+  ['npm start', NPM_START],
+])('%s', (_name, command) => {
   it('stores what is pending on SIGTERM and leaves no process behind, exiting 0', async () => {
-    const { server, dataDir } = await start(NPM_START);
+    const { server, dataDir } = await start(command);
     const edits = await editPendingDocument(server, dataDir);
     const pids = processTree(server.child.pid ?? -1);
 
@@ -171,5 +213,20 @@ describe('npm start in a terminal', () => {
     expect(await withinStopTimeout(server.exited)).toBe('0');
     expect(pids.filter(isRunning)).toEqual([]);
     await expectStored(dataDir, edits);
+  });
+});
+
+describe('the Dockerfile HEALTHCHECK', () => {
+  it('passes while the CMD serves and fails once it has stopped', async () => {
+    const { server } = await start(inCheckout(dockerfile.cmd, dockerfile.workdir));
+    const port = new URL(server.url).port;
+    const [program, ...args] = dockerfile.healthcheck;
+    expect(program).toBe('node');
+    const check = () => run(process.execPath, args, { env: { ...process.env, PORT: port }, timeout: 5_000 });
+    await expect(check()).resolves.toBeDefined();
+
+    server.child.kill('SIGTERM');
+    expect(await withinStopTimeout(server.exited)).toBe('0');
+    await expect(check()).rejects.toThrow();
   });
 });
