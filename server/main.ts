@@ -31,7 +31,15 @@ async function main(): Promise<void> {
     });
   }
 
-  const stop = (signal: string): void => {
+  let isStopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    // Ctrl+C in a terminal signals the whole foreground group, and `npm start` forwards its copy
+    // too: a second signal must not end the process while pending changes are being stored.
+    if (isStopping) {
+      logger.info('already stopping', { signal });
+      return;
+    }
+    isStopping = true;
     logger.info('stopping: storing pending changes', { signal });
     server.close().then(
       () => process.exit(0),
@@ -41,8 +49,9 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => stop(signal));
+  }
 }
 
 main().catch((thrown: unknown) => {

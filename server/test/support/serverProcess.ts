@@ -18,14 +18,41 @@ export interface ServerProcess {
 export interface SpawnOptions {
   /** Wait for the setup link too: the data directory is empty. */
   readonly isFirstRun?: boolean;
+  /** Start it as the leader of its own process group, which a test can signal as a terminal does. */
+  readonly isGroupLeader?: boolean;
+}
+
+/** A command line that starts the server, as a service manager would run it. */
+export interface ServerCommand {
+  readonly file: string;
+  readonly args: readonly string[];
+  /** The working directory; relative paths in `args` are resolved from it. */
+  readonly cwd: string;
 }
 
 /** Runs `server/main.ts` in its own process, as `npm start` does, and waits until it listens. */
 export function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
+  return spawnServerCommand(
+    { file: process.execPath, args: ['--import', 'tsx', 'server/main.ts'], cwd: ROOT },
+    env,
+    options,
+  );
+}
+
+/**
+ * Runs `command` on loopback with a free port (`env` adds to or overrides that) and waits until
+ * the server it starts listens.
+ */
+export function spawnServerCommand(
+  command: ServerCommand,
+  env: Record<string, string>,
+  options: SpawnOptions = {},
+): Promise<ServerProcess> {
+  const child = spawn(command.file, command.args, {
+    cwd: command.cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.isGroupLeader === true,
   });
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => resolve(signal ?? String(code)));
