@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, ContentField, type DocId, roomNameOf } from '../../shared/index';
-import { databasePath } from '../storage/databasePath';
-import { SqliteDocStore } from '../storage/SqliteDocStore';
+import { databasePath } from '../storage/sqlite/databasePath';
+import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore';
 import { SyncClient } from './support/SyncClient';
 import { type ServerCommand, type ServerProcess, type SpawnOptions, spawnServerCommand } from './support/serverProcess';
 import {
