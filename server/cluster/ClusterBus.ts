@@ -11,6 +11,8 @@
 export interface ClusterBus {
   /** This process's id, unique in the deployment; the bus never delivers a process its own messages. */
   readonly processId: string;
+  /** False for the bus of a lone process, which has nobody to tell: callers skip encoding messages. */
+  readonly hasPeers: boolean;
   /**
    * Listens to a room's channel; resolves once subscribed, so that what is published from then
    * on reaches `onMessage`. One listener per room: a second call replaces the first.

@@ -4,6 +4,7 @@ import type { ClusterBus } from './ClusterBus';
 /** The bus of a deployment of one process: there is nobody to tell. */
 export class LocalBus implements ClusterBus {
   readonly processId = randomUUID();
+  readonly hasPeers = false;
 
   joinRoom(): Promise<void> {
     return Promise.resolve();

@@ -21,6 +21,7 @@ export class MemoryBusNetwork {
 
 export class MemoryBus implements ClusterBus {
   readonly processId = randomUUID();
+  readonly hasPeers = true;
   readonly #network: Set<MemoryBus>;
   readonly #rooms = new Map<string, RoomListener>();
   readonly #events = new Set<EventListener>();

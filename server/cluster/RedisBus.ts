@@ -23,6 +23,7 @@ const ID_BYTES = 36;
  */
 export class RedisBus implements ClusterBus {
   readonly processId: string;
+  readonly hasPeers = true;
   readonly #pub: Redis;
   readonly #sub: Redis;
   readonly #prefix: string;

@@ -2,6 +2,7 @@ import type { RoomName, UserId } from '../../shared/index';
 import { RoomKind } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import type { AuthorRecord, ClientOwner, DocStore, WriteBatch } from '../storage/DocStore';
+import type { StoredRun } from './ClusterRooms';
 import { type Connection, SendKind } from './Connection';
 import { dueSummaries } from './documentSummaries';
 import type { Room } from './Room';
@@ -10,6 +11,11 @@ import type { Room } from './Room';
 const WRITE_RETRY_DELAYS_MS = [50, 250, 1_000, 3_000];
 
 export interface GroupCommitHooks {
+  /**
+   * A room's updates of the batch were stored, numbered from `run.firstSeq`: called for each room
+   * before any frame of the batch is sent.
+   */
+  onStored(room: Room<Connection>, run: StoredRun): void;
   /** The batch was stored and its frames sent; `rooms` are those it wrote to. */
   onFlushed(rooms: ReadonlySet<Room<Connection>>): void;
   /** Storing failed for good: these rooms hold state that is not stored and must be dropped. */
@@ -169,7 +175,9 @@ export class GroupCommit {
     for (let attempt = 0; ; attempt++) {
       try {
         const lastSeqs = await this.#store.write(batch);
-        recordStored(updates, lastSeqs);
+        for (const [room, run] of storedRuns(updates, clientOwners, lastSeqs)) {
+          this.#hooks.onStored(room, run);
+        }
         for (const { room, record } of authors) {
           room.recordedAuthors.add(record.userId);
         }
@@ -236,10 +244,36 @@ function newAuthors(updates: readonly PendingUpdate[]): { room: Room<Connection>
   return result;
 }
 
-function recordStored(updates: readonly PendingUpdate[], lastSeqs: ReadonlyMap<RoomName, number>): void {
+/**
+ * Counts the stored updates into each room's log size, and gives each room's run of them with
+ * its numbers (a room's updates of one batch are numbered consecutively, ending at its last).
+ */
+function storedRuns(
+  updates: readonly PendingUpdate[],
+  clientOwners: readonly ClientOwner[],
+  lastSeqs: ReadonlyMap<RoomName, number>,
+): Map<Room<Connection>, StoredRun> {
+  const byRoom = new Map<Room<Connection>, Uint8Array[]>();
   for (const { room, update } of updates) {
     room.log.count += 1;
     room.log.bytes += update.byteLength;
-    room.log.lastSeq = lastSeqs.get(room.target.name) ?? room.log.lastSeq;
+    const list = byRoom.get(room);
+    if (list === undefined) {
+      byRoom.set(room, [update]);
+    } else {
+      list.push(update);
+    }
   }
+  const runs = new Map<Room<Connection>, StoredRun>();
+  for (const [room, stored] of byRoom) {
+    const lastSeq = lastSeqs.get(room.target.name);
+    if (lastSeq === undefined) {
+      continue;
+    }
+    const owners = clientOwners
+      .filter((owner) => owner.room === room.target.name)
+      .map((owner) => [owner.clientId, owner.userId] as const);
+    runs.set(room, { firstSeq: lastSeq - stored.length + 1, updates: stored, owners });
+  }
+  return runs;
 }

@@ -2,6 +2,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CloseCode, CONTENT_SCHEMA_VERSION, type DocId, RoomKind, type RoomName, roomNameOf } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
+import type { ClusterBus } from '../cluster/ClusterBus';
+import { LocalBus } from '../cluster/LocalBus';
 import { type Logger, toError } from '../logger';
 import { DEFAULT_QUOTAS, type Quotas } from '../quotas';
 import type { DocStore } from '../storage/DocStore';
@@ -12,6 +14,7 @@ import {
   matchesAccessFilter,
   parseConnectRequest,
 } from './admitConnection';
+import { ClusterRooms, REMOTE_ORIGIN } from './ClusterRooms';
 import { Connection } from './Connection';
 import { ConnectionLimits } from './ConnectionLimits';
 import { compactIfDue } from './compactIfDue';
@@ -48,6 +51,8 @@ export interface RelayOptions {
    * CONTENT_SCHEMA_VERSION unless given; tests of an app older than its server raise it.
    */
   readonly contentSchemaVersion?: number;
+  /** How this process reaches the others of the deployment; a lone process (LocalBus) by default. */
+  readonly bus?: ClusterBus;
 }
 
 /** The quotas the relay enforces. */
@@ -80,6 +85,7 @@ export class Relay {
   readonly #quotas: RelayQuotas;
   readonly #heldBudget: HeldBudget;
   readonly #limits: ConnectionLimits<Connection>;
+  readonly #cluster: ClusterRooms;
   #isShuttingDown = false;
 
   constructor(options: RelayOptions) {
@@ -88,14 +94,24 @@ export class Relay {
     this.#quotas = { ...DEFAULT_QUOTAS, ...options.quotas };
     this.#heldBudget = new HeldBudget(this.#quotas.maxHeldBytesTotal);
     this.#limits = new ConnectionLimits(this.#quotas);
+    this.#cluster = new ClusterRooms({
+      bus: options.bus ?? new LocalBus(),
+      store: options.store,
+      logger: options.logger,
+    });
     this.#commit = new GroupCommit(options.store, options.logger, {
+      onStored: (room, run) => this.#cluster.stored(room, run),
       onFlushed: (rooms) => this.#afterFlush(rooms),
       onWriteFailed: (rooms, error) => this.#dropRooms(rooms, error),
     });
-    this.#registry = new RoomRegistry<Connection>(options.store, {
-      onDocUpdate: (room, update, origin) => this.#relayUpdate(room, update, origin),
-      onAwarenessChange: (room, change, origin) => this.#relayAwarenessChange(room, change, origin),
-    });
+    this.#registry = new RoomRegistry<Connection>(
+      options.store,
+      {
+        onDocUpdate: (room, update, origin) => this.#relayUpdate(room, update, origin),
+        onAwarenessChange: (room, change, origin) => this.#relayAwarenessChange(room, change, origin),
+      },
+      this.#cluster,
+    );
     this.#context = {
       commit: this.#commit,
       logger: options.logger,
@@ -104,6 +120,7 @@ export class Relay {
       heldBudget: this.#heldBudget,
       quota: new UpdateQuota(this.#quotas, this.#commit, options.logger),
       contentSchemaVersion: options.contentSchemaVersion ?? CONTENT_SCHEMA_VERSION,
+      cluster: this.#cluster,
     };
     this.#admission = {
       gate: options.gate,
@@ -358,6 +375,13 @@ export class Relay {
     const gone = [...connection.awarenessIds].filter((id) => room.awareness.getStates().has(id));
     if (gone.length > 0 && !room.isDestroyed) {
       awarenessProtocol.removeAwarenessStates(room.awareness, gone, 'disconnect');
+      if (connection.userId !== null) {
+        this.#cluster.publishAwareness(
+          room,
+          connection.userId,
+          awarenessProtocol.encodeAwarenessUpdate(room.awareness, gone),
+        );
+      }
     }
     this.#releaseIfIdle(room);
   }
@@ -376,7 +400,10 @@ export class Relay {
 
   #relayUpdate(room: Room<Connection>, update: Uint8Array, origin: unknown): void {
     room.stateBytes += update.byteLength;
-    this.#commit.write(room, update, origin instanceof Connection ? origin.userId : null);
+    // Another process stored it already.
+    if (origin !== REMOTE_ORIGIN) {
+      this.#commit.write(room, update, origin instanceof Connection ? origin.userId : null);
+    }
     const message = encodeUpdateMessage(update);
     for (const connection of room.connections) {
       if (connection !== origin) {
@@ -395,7 +422,10 @@ export class Relay {
       }
       return;
     }
-    // A disconnect or a timeout removed states: tell everyone left.
+    // A disconnect, a timeout or another process changed states: tell everyone here.
+    for (const id of change.removed) {
+      room.remoteAwarenessOwners.delete(id);
+    }
     const changed = [...change.added, ...change.updated, ...change.removed];
     const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed));
     for (const connection of room.connections) {

@@ -48,6 +48,8 @@ export class Room<Member = unknown> {
   readonly clientOwners = new Map<number, UserId>();
   /** The connection that publishes each awareness client id of the room (RULES.md A1). */
   readonly awarenessOwners = new Map<number, Member>();
+  /** The user whose connection to another process publishes each of the others' client ids. */
+  readonly remoteAwarenessOwners = new Map<number, UserId>();
   /** Users already recorded as authors of this document, so a batch records each only once. */
   readonly recordedAuthors = new Set<UserId>();
   /** Whether changes were stored after the last summary was written. */

@@ -23,7 +23,12 @@ export interface AdmittedAwareness {
 function ownerKind(room: Room<Connection>, connection: Connection, clientId: number): AwarenessOwnerKind {
   const owner = room.awarenessOwners.get(clientId);
   if (owner === undefined || owner.isClosed) {
-    return 'none';
+    // Published through another process: its owner is a user there.
+    const remote = room.remoteAwarenessOwners.get(clientId);
+    if (remote === undefined) {
+      return 'none';
+    }
+    return remote === connection.userId ? 'same_user' : 'other_user';
   }
   if (owner === connection) {
     return 'self';
@@ -82,6 +87,7 @@ export function enforceAwarenessRules(
     if (previous !== connection && !(json === 'null' && ownerKind(room, connection, clientId) === 'none')) {
       // The old connection must not remove this state when it closes; the new one must.
       previous?.awarenessIds.delete(clientId);
+      room.remoteAwarenessOwners.delete(clientId);
       room.awarenessOwners.set(clientId, connection);
       connection.awarenessIds.add(clientId);
     }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode, readSchemaVersion } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { type Logger, toError } from '../logger';
+import type { ClusterRooms } from './ClusterRooms';
 import { type Connection, SendKind } from './Connection';
 import { changesDoc, checkUpdate, type Decoded } from './checkUpdate';
 import { enforceAwarenessRules } from './enforceAwarenessRules';
@@ -30,6 +31,8 @@ export interface FrameContext {
   readonly heldBudget: HeldBudget;
   /** The per-update and per-room size quotas. */
   readonly quota: UpdateQuota;
+  /** The other processes holding the room (presence is published to them). */
+  readonly cluster: ClusterRooms;
 }
 
 /** Handles one parsed frame of a connection whose room is loaded. Throws ProtocolError on bad input. */
@@ -235,6 +238,9 @@ function receiveAwareness(
       RelayReasonCode.badFrame,
       `bad awareness update: ${toError(thrown).message}`,
     );
+  }
+  if (connection.userId !== null) {
+    context.cluster.publishAwareness(room, connection.userId, admitted.update);
   }
   // The frame as received unless an identity was set: it was fully parsed above, and re-encoding
   // it would cost more.

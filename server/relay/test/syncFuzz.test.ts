@@ -2,6 +2,7 @@ import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newDocId, roomNameOf } from '../../../shared/index';
+import { type MemoryBus, MemoryBusNetwork } from '../../cluster/MemoryBusNetwork';
 import { createLogger } from '../../logger';
 import { MemoryDocStore } from '../../storage/memory/MemoryDocStore';
 import { Relay } from '../Relay';
@@ -42,22 +43,43 @@ async function drain(peers: readonly MemoryPeer[]): Promise<void> {
   throw new Error('the relay never went quiet');
 }
 
-async function runSeed(seed: number): Promise<void> {
+/**
+ * Random edits, deliveries, turns and reconnections of four peers. With several relays (processes
+ * sharing one store and a bus), each peer connects to a random one, and the bus of a random relay
+ * is now and then cut off for a while, losing what was published meanwhile.
+ */
+async function runSeed(seed: number, relayCount = 1): Promise<void> {
   const next = random(seed);
   const store = new MemoryDocStore();
-  const relay = new Relay({
-    store,
-    gate: writeAllGate,
-    logger: createLogger(process.env.FUZZ_LOG === '1' ? 'debug' : 'silent'),
-    maxHeldBytes: 1 << 20,
-    maxEarlyBytes: 1 << 20,
+  const network = new MemoryBusNetwork();
+  const buses: MemoryBus[] = [];
+  const relays = Array.from({ length: relayCount }, () => {
+    const bus = network.connect();
+    buses.push(bus);
+    return new Relay({
+      store,
+      gate: writeAllGate,
+      logger: createLogger(process.env.FUZZ_LOG === '1' ? 'debug' : 'silent'),
+      maxHeldBytes: 1 << 20,
+      maxEarlyBytes: 1 << 20,
+      ...(relayCount > 1 ? { bus } : {}),
+    });
   });
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const room = newDocId();
   const peers = Array.from({ length: 4 }, () => new MemoryPeer());
+  // With several relays, one peer stays connected to each, so that rooms stay loaded and a peer
+  // elsewhere is seen only through what the relays tell each other.
+  const keepers = relayCount > 1 ? relays.map(() => new MemoryPeer()) : [];
+  keepers.forEach((keeper, index) => keeper.connect(relays[index] as Relay, room));
   for (let step = 0; step < 400; step++) {
-    const peer = peers[Math.floor(next() * peers.length)] as MemoryPeer;
+    const peer = pick(peers);
     const action = next();
-    if (action < 0.35) {
+    if (relayCount > 1 && action < 0.02) {
+      const bus = pick(buses);
+      bus.cut();
+      setTimeout(() => bus.restore(), Math.floor(next() * 5));
+    } else if (action < 0.35) {
       edit(peer, next);
     } else if (action < 0.6) {
       peer.deliverToServer();
@@ -68,38 +90,50 @@ async function runSeed(seed: number): Promise<void> {
     } else if (peer.isConnected) {
       peer.disconnect();
     } else {
-      peer.connect(relay, room);
+      peer.connect(pick(relays), room);
     }
+  }
+  for (const bus of buses) {
+    bus.restore();
   }
   for (const peer of peers) {
     if (!peer.isConnected) {
-      peer.connect(relay, room);
+      peer.connect(pick(relays), room);
     }
   }
-  await drain(peers);
+  await drain([...peers, ...keepers]);
   // Every peer now syncs once more, so that changes made while another was offline reach all.
   for (const peer of peers) {
     peer.disconnect();
-    peer.connect(relay, room);
+    peer.connect(pick(relays), room);
   }
-  await drain(peers);
+  await drain([...peers, ...keepers]);
+  if (relayCount > 1) {
+    // Peers of different relays hear of each other's changes through the bus and the store.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await drain([...peers, ...keepers]);
+  }
 
   const expected = peers[0]?.doc.getText('title').toString();
-  for (const peer of peers) {
+  for (const peer of [...peers, ...keepers]) {
     expect(peer.closeCodes).toEqual([]);
     expect(peer.doc.getText('title').toString()).toBe(expected);
   }
-  for (const peer of peers) {
+  for (const peer of [...peers, ...keepers]) {
     peer.disconnect();
   }
   await turn();
-  expect(relay.roomCount).toBe(0);
+  for (const relay of relays) {
+    expect(relay.roomCount).toBe(0);
+  }
   const stored = new Y.Doc({ gc: false });
   for (const { update } of await store.load(roomNameOf(room))) {
     Y.applyUpdate(stored, update);
   }
   expect(stored.getText('title').toString()).toBe(expected);
-  await relay.shutdown();
+  for (const relay of relays) {
+    await relay.shutdown();
+  }
 }
 
 describe('relay under seeded random schedules', () => {
@@ -107,5 +141,8 @@ describe('relay under seeded random schedules', () => {
   const seeds = Array.from({ length: Number(process.env.FUZZ_SEEDS ?? 24) }, (_, index) => index + 1);
   it.each(seeds)('converges every peer and the store (seed %i)', async (seed) => {
     await runSeed(seed);
+  });
+  it.each(seeds)('converges every peer and the store across two relays with bus faults (seed %i)', async (seed) => {
+    await runSeed(seed, 2);
   });
 });
