@@ -129,7 +129,7 @@ export class ClusterRooms {
   async settle(room: Room<Connection>): Promise<void> {
     this.catchUp(room);
     const state = this.#states.get(room.target.name);
-    while (state?.catchingUp) {
+    while (state !== undefined && state.catchingUp !== null) {
       await state.catchingUp;
     }
   }

@@ -71,7 +71,9 @@ async function runSeed(seed: number, relayCount = 1): Promise<void> {
   // With several relays, one peer stays connected to each, so that rooms stay loaded and a peer
   // elsewhere is seen only through what the relays tell each other.
   const keepers = relayCount > 1 ? relays.map(() => new MemoryPeer()) : [];
-  keepers.forEach((keeper, index) => keeper.connect(relays[index] as Relay, room));
+  keepers.forEach((keeper, index) => {
+    keeper.connect(relays[index] as Relay, room);
+  });
   for (let step = 0; step < 400; step++) {
     const peer = pick(peers);
     const action = next();
