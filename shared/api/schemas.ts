@@ -141,6 +141,13 @@ export const workspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
+/** `GET /api/docs`. */
+export const docListSchema = z.object({ docs: z.array(docRecordSchema) });
+/** `GET /api/groups`. */
+export const groupListSchema = z.object({ groups: z.array(groupSchema) });
+/** `GET /api/people`. */
+export const peopleSchema = z.object({ people: z.array(personSchema) });
+
 /** `POST /api/session`, `POST /api/setup`, `POST /api/invitations/:token/accept`. */
 export const sessionSchema = z.object({ token: z.string(), user: meSchema });
 export type Session = z.infer<typeof sessionSchema>;
@@ -155,6 +162,9 @@ export const apiTokenSchema = z.object({
   expiresAt: z.number(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+/** `GET /api/tokens`: the caller's tokens. */
+export const tokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 
 /** `POST /api/me/password`: the password changed; the person's API tokens were revoked. */
 export const passwordChangedSchema = z.object({ revokedApiTokens: z.number() });
@@ -179,6 +189,9 @@ export const invitationSchema = z.object({
   expiresAt: z.number(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
+
+/** `GET /api/invitations`: the open invitations. */
+export const invitationListSchema = z.object({ invitations: z.array(invitationSchema) });
 
 /** `POST /api/invitations`: the link (with its secret) is shown once. */
 export const createdInvitationSchema = z.object({ url: z.string(), token: z.string(), invitation: invitationSchema });
