@@ -115,7 +115,7 @@ describe('the OpenAPI description', () => {
   it('asks no credential of public routes and allows none on signing out', () => {
     const byId = new Map(operations.map(({ operation }) => [operation.operationId, operation]));
     expect(byId.get('signIn')?.security).toEqual([]);
-    expect(byId.get('getSetupStatus')?.security).toEqual([]);
+    expect(byId.get('getOpenApiDescription')?.security).toEqual([]);
     expect(byId.get('signOut')?.security).toContainEqual({});
     expect(byId.get('getDoc')?.security).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
   });

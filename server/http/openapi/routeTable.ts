@@ -4,6 +4,9 @@ import { COMMITTEE_ROUTES } from './committeeRouteSpecs';
 import { DOCUMENT_ROUTES } from './documentRouteSpecs';
 import { Access, type ExcludedRoute, type RouteSpec, Tag } from './RouteSpec';
 
+/** Where the description is served. */
+export const OPENAPI_PATH = '/api/openapi.json';
+
 const SERVICE_ROUTES: readonly RouteSpec[] = [
   {
     method: 'get',
@@ -14,6 +17,21 @@ const SERVICE_ROUTES: readonly RouteSpec[] = [
     who: 'Anyone.',
     access: Access.public,
     answers: { 200: { description: 'The server is up', schema: z.object({ ok: z.literal(true) }) } },
+  },
+  {
+    method: 'get',
+    path: OPENAPI_PATH,
+    operationId: 'getOpenApiDescription',
+    tag: Tag.service,
+    summary: 'This description of the HTTP API (OpenAPI 3.1)',
+    who: 'Anyone: it describes the API and holds no data.',
+    access: Access.public,
+    answers: {
+      200: {
+        description: 'The OpenAPI document; cacheable, with an ETag',
+        schema: z.looseObject({ openapi: z.string() }),
+      },
+    },
   },
 ];
 
