@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOC_KINDS, type DocKind } from '../domain/documentSchema';
 import type { DocId, GroupId, UserId } from '../domain/ids';
-import { parseDocId, parseGroupId, parseUserId } from '../domain/ids';
+import { parseDocId, parseGroupId, parseUserId, UUID_PATTERN } from '../domain/ids';
 import { MAX_TITLE_LENGTH } from '../domain/limits';
 import { DOC_STATUSES, type DocStatus, ROLES, type Role } from '../domain/roles';
 
@@ -24,16 +24,22 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Lowercase letters, digits and `. _ -`, 2-32 characters, starting with a letter or digit. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
-/** A string parsed into a branded id; refused with `message` when `parse` gives null. */
+/**
+ * A string parsed into a branded id; refused with `message` when `parse` gives null. Its JSON
+ * Schema (the API's OpenAPI description) says what `parse` accepts: a lowercase UUID.
+ */
 function idSchema<T>(parse: (text: string) => T | null, message: string) {
-  return z.string().transform((text, ctx): T => {
-    const id = parse(text);
-    if (id === null) {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }
-    return id;
-  });
+  return z
+    .string()
+    .transform((text, ctx): T => {
+      const id = parse(text);
+      if (id === null) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return id;
+    })
+    .meta({ format: 'uuid', pattern: UUID_PATTERN.source });
 }
 
 export const docIdSchema = idSchema<DocId>(parseDocId, 'must be a lowercase UUID');

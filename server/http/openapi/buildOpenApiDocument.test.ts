@@ -110,6 +110,11 @@ describe('the OpenAPI description', () => {
     expect(schema?.required).toEqual(['id', 'kind', 'groupId']);
     expect(schema?.properties).toHaveProperty('title', expect.objectContaining({ default: '', maxLength: 200 }));
     expect(Object.keys(createDocRequestSchema.shape)).toEqual(['id', 'kind', 'groupId', 'title']);
+    expect(schema?.properties).toHaveProperty('id', {
+      type: 'string',
+      format: 'uuid',
+      pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+    });
   });
 
   it('asks no credential of public routes and allows none on signing out', () => {
