@@ -3,16 +3,19 @@
 /** A JSON Schema (draft 2020-12, OpenAPI 3.1's dialect). */
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
+/** A body of one media type. */
 export interface MediaType {
   readonly schema: JsonSchema;
 }
 
+/** One answer of an operation. */
 export interface ResponseObject {
   readonly description: string;
   readonly content?: Readonly<Record<string, MediaType>>;
   readonly headers?: Readonly<Record<string, { readonly description: string; readonly schema: JsonSchema }>>;
 }
 
+/** A path parameter (the API takes no query or header parameters of its own). */
 export interface ParameterObject {
   readonly name: string;
   readonly in: 'path';
@@ -21,6 +24,7 @@ export interface ParameterObject {
   readonly schema: JsonSchema;
 }
 
+/** What an operation takes as its body. */
 export interface RequestBodyObject {
   readonly required: true;
   readonly description?: string;
@@ -30,6 +34,7 @@ export interface RequestBodyObject {
 /** Each entry names security schemes that together authenticate; an empty one means none. */
 export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
 
+/** One method on one path. */
 export interface OperationObject {
   readonly operationId: string;
   readonly summary: string;
@@ -41,8 +46,10 @@ export interface OperationObject {
   readonly responses: Readonly<Record<string, ResponseObject>>;
 }
 
+/** The operations of one path, by method. */
 export type PathItem = Partial<Record<'get' | 'post' | 'put' | 'patch' | 'delete', OperationObject>>;
 
+/** How a request proves who sends it: the session cookie or a Bearer token. */
 export interface SecurityScheme {
   readonly type: 'apiKey' | 'http';
   readonly description: string;
@@ -51,6 +58,7 @@ export interface SecurityScheme {
   readonly scheme?: 'bearer';
 }
 
+/** The whole description, as `GET /api/openapi.json` answers it. */
 export interface OpenApiDocument {
   readonly openapi: string;
   readonly info: { readonly title: string; readonly version: string; readonly description: string };

@@ -30,6 +30,7 @@ export const Tag = {
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 
+/** The methods of the API's operations, in OpenAPI's lower case. */
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The error statuses a route may answer, each with an `apiErrorSchema` body. */
@@ -41,6 +42,7 @@ export const REFUSED_BY_RULES = 'forbidden: the rules do not allow the caller th
 /** The success statuses a route may answer. */
 export type SuccessStatus = 200 | 201 | 204;
 
+/** A `{name}` of an operation's path. */
 export interface PathParamSpec {
   /** The schema the route parses the parameter with (its input side is described). */
   readonly schema: z.ZodType;
@@ -50,6 +52,7 @@ export interface PathParamSpec {
 /** A JSON body validated by `jsonBody(schema)`, or a raw body of another media type. */
 export type BodySpec = { readonly schema: z.ZodType } | { readonly mediaType: string; readonly description: string };
 
+/** One success answer of an operation. */
 export interface AnswerSpec {
   readonly description: string;
   /** The JSON body; absent for an answer without a body or with a `mediaType` of its own. */

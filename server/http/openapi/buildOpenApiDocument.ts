@@ -15,6 +15,7 @@ import type {
 import { Access, type ErrorStatus, type RouteSpec, Tag } from './RouteSpec';
 import { ROUTE_TABLE } from './routeTable';
 
+/** What the description needs to know of this server. */
 export interface OpenApiOptions {
   /** The session cookie's name on this server (`SiteAddress.cookieName`). */
   readonly cookieName: string;
