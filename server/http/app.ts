@@ -11,6 +11,7 @@ import { registerGroupRoutes } from './routes/groups';
 import { registerInvitationRoutes } from './routes/invitations';
 import { registerMentionRoutes } from './routes/mentions';
 import { registerNotificationRoutes } from './routes/notifications';
+import { registerOpenApiRoutes } from './routes/openapi';
 import { registerPeopleRoutes } from './routes/people';
 import { registerRosterRoutes } from './routes/roster';
 import { registerSessionRoutes } from './routes/session';
@@ -54,6 +55,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerInvitationRoutes(api, deps);
   registerTokenRoutes(api, deps);
   registerRosterRoutes(api, deps);
+  registerOpenApiRoutes(api, deps);
   return api;
 }
 

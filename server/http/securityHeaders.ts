@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { OPENAPI_PATH } from './openapi/routeTable';
 
 /**
  * What the browser may load for the app (docs/API.md, "Security headers"): its own scripts, styles, fonts,
@@ -21,6 +22,9 @@ const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+/** API answers that hold nobody's data, so they set their own caching: the API's description. */
+const CACHEABLE_API_PATHS: ReadonlySet<string> = new Set([OPENAPI_PATH]);
+
 /** HSTS for a year, sent only over https: a browser told so over http would ignore it anyway. */
 const HSTS = 'max-age=31536000; includeSubDomains';
 
@@ -32,7 +36,7 @@ export interface SecurityHeadersOptions {
 /**
  * The security headers of every answer: the Content-Security-Policy above, `nosniff`, no
  * referrer (links carry invitation secrets), no framing, HSTS over https, and `no-store` on the
- * API, whose answers are one person's.
+ * API, whose answers are one person's (but for the few in CACHEABLE_API_PATHS).
  */
 export function securityHeaders(options: SecurityHeadersOptions): MiddlewareHandler[] {
   const standard = secureHeaders({
@@ -51,7 +55,8 @@ export function securityHeaders(options: SecurityHeadersOptions): MiddlewareHand
     if (options.isHttps(c)) {
       c.res.headers.set('Strict-Transport-Security', HSTS);
     }
-    if (c.req.path.startsWith('/api/') || c.req.path === '/api') {
+    const isApi = c.req.path.startsWith('/api/') || c.req.path === '/api';
+    if (isApi && !CACHEABLE_API_PATHS.has(c.req.path)) {
       c.res.headers.set('Cache-Control', 'no-store');
     }
   };

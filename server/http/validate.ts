@@ -41,6 +41,17 @@ async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   }
 }
 
+/**
+ * The schema each `jsonBody` middleware validates with, so that a test can check the API's
+ * description against the schemas the routes really use.
+ */
+const BODY_SCHEMAS = new WeakMap<object, z.ZodType>();
+
+/** The body schema of a handler made by `jsonBody`; undefined for any other handler. */
+export function bodySchemaOf(handler: object): z.ZodType | undefined {
+  return BODY_SCHEMAS.get(handler);
+}
+
 export interface JsonBodyOptions {
   /** Largest body accepted; MAX_JSON_BODY_BYTES (64 KiB) by default. */
   readonly maxBytes?: number;
@@ -56,10 +67,12 @@ export function jsonBody<S extends z.ZodType>(
   options: JsonBodyOptions = {},
 ): MiddlewareHandler<{ Variables: { body: z.output<S> } }> {
   const maxBytes = options.maxBytes ?? MAX_JSON_BODY_BYTES;
-  return async function validateJsonBody(c, next) {
+  const validateJsonBody: MiddlewareHandler<{ Variables: { body: z.output<S> } }> = async (c, next) => {
     c.set('body', parseWith(schema, await readJson(c.req.raw, maxBytes), 'body'));
     await next();
   };
+  BODY_SCHEMAS.set(validateJsonBody, schema);
+  return validateJsonBody;
 }
 
 /** Validates a path parameter with `schema`, or throws 400 naming it. */

@@ -116,6 +116,9 @@ export const inboxSchema = z.object({
 });
 export type Inbox = z.infer<typeof inboxSchema>;
 
+/** `POST /api/notifications/read`: the unread count after marking. */
+export const unreadSchema = z.object({ unreadCount: z.number() });
+
 /** `GET /api/stream` (server-sent events): what a signed-in user is told live. */
 export const STREAM_EVENTS = {
   /** data: a Notification for the user. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOC_KINDS, type DocKind } from '../domain/documentSchema';
 import type { DocId, GroupId, UserId } from '../domain/ids';
-import { parseDocId, parseGroupId, parseUserId } from '../domain/ids';
+import { parseDocId, parseGroupId, parseUserId, UUID_PATTERN } from '../domain/ids';
 import { MAX_TITLE_LENGTH } from '../domain/limits';
 import { DOC_STATUSES, type DocStatus, ROLES, type Role } from '../domain/roles';
 
@@ -24,16 +24,22 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Lowercase letters, digits and `. _ -`, 2-32 characters, starting with a letter or digit. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
-/** A string parsed into a branded id; refused with `message` when `parse` gives null. */
+/**
+ * A string parsed into a branded id; refused with `message` when `parse` gives null. Its JSON
+ * Schema (the API's OpenAPI description) says what `parse` accepts: a lowercase UUID.
+ */
 function idSchema<T>(parse: (text: string) => T | null, message: string) {
-  return z.string().transform((text, ctx): T => {
-    const id = parse(text);
-    if (id === null) {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }
-    return id;
-  });
+  return z
+    .string()
+    .transform((text, ctx): T => {
+      const id = parse(text);
+      if (id === null) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return id;
+    })
+    .meta({ format: 'uuid', pattern: UUID_PATTERN.source });
 }
 
 export const docIdSchema = idSchema<DocId>(parseDocId, 'must be a lowercase UUID');
@@ -141,6 +147,13 @@ export const workspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
+/** `GET /api/docs`. */
+export const docListSchema = z.object({ docs: z.array(docRecordSchema) });
+/** `GET /api/groups`. */
+export const groupListSchema = z.object({ groups: z.array(groupSchema) });
+/** `GET /api/people`. */
+export const peopleSchema = z.object({ people: z.array(personSchema) });
+
 /** `POST /api/session`, `POST /api/setup`, `POST /api/invitations/:token/accept`. */
 export const sessionSchema = z.object({ token: z.string(), user: meSchema });
 export type Session = z.infer<typeof sessionSchema>;
@@ -155,6 +168,9 @@ export const apiTokenSchema = z.object({
   expiresAt: z.number(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+/** `GET /api/tokens`: the caller's tokens. */
+export const tokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 
 /** `POST /api/me/password`: the password changed; the person's API tokens were revoked. */
 export const passwordChangedSchema = z.object({ revokedApiTokens: z.number() });
@@ -179,6 +195,9 @@ export const invitationSchema = z.object({
   expiresAt: z.number(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
+
+/** `GET /api/invitations`: the open invitations. */
+export const invitationListSchema = z.object({ invitations: z.array(invitationSchema) });
 
 /** `POST /api/invitations`: the link (with its secret) is shown once. */
 export const createdInvitationSchema = z.object({ url: z.string(), token: z.string(), invitation: invitationSchema });

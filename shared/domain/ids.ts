@@ -13,7 +13,8 @@ export type UserId = string & { readonly [userIdBrand]: true };
 /** An activity group's id: a lowercase random UUID given by the server. */
 export type GroupId = string & { readonly [groupIdBrand]: true };
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The ids of documents, accounts and groups: lowercase UUIDs. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The kinds of Y.Doc a document owns. */
 export const RoomKind = {

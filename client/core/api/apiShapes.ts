@@ -4,31 +4,20 @@ import type {
   markReadRequestSchema,
   mentionRequestSchema,
 } from '../../../shared/api/review';
-import {
-  type acceptInvitationRequestSchema,
-  apiTokenSchema,
-  type changePasswordRequestSchema,
-  type createDocRequestSchema,
-  type createInvitationRequestSchema,
-  type createTokenRequestSchema,
-  docRecordSchema,
-  groupSchema,
-  invitationSchema,
-  personSchema,
-  type setupRequestSchema,
-  type signInRequestSchema,
-  type updatePersonRequestSchema,
+import type {
+  acceptInvitationRequestSchema,
+  changePasswordRequestSchema,
+  createDocRequestSchema,
+  createInvitationRequestSchema,
+  createTokenRequestSchema,
+  setupRequestSchema,
+  signInRequestSchema,
+  updatePersonRequestSchema,
 } from '../../../shared/api/schemas';
 
-/** The shapes of the API's answers that are lists, and of the request bodies callers build. */
+/** The answer of routes that answer 204, and the request bodies callers build. */
 
-export const docListSchema = z.object({ docs: z.array(docRecordSchema) });
-export const groupListSchema = z.object({ groups: z.array(groupSchema) });
-export const peopleSchema = z.object({ people: z.array(personSchema) });
-export const invitationListSchema = z.object({ invitations: z.array(invitationSchema) });
-export const tokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 export const noContent = z.undefined();
-export const unreadSchema = z.object({ unreadCount: z.number() });
 
 /** Request bodies as callers write them (before the schemas fill in defaults). */
 export type SetupInput = z.input<typeof setupRequestSchema>;
