@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CloseCode, CONTENT_SCHEMA_VERSION, type DocId, RoomKind, type RoomName, roomNameOf } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
-import type { ClusterBus } from '../cluster/ClusterBus';
+import { ClusterEvents } from '../cluster/ClusterEvents';
 import { LocalBus } from '../cluster/LocalBus';
 import { type Logger, toError } from '../logger';
 import { DEFAULT_QUOTAS, type Quotas } from '../quotas';
@@ -14,6 +14,7 @@ import {
   matchesAccessFilter,
   parseConnectRequest,
 } from './admitConnection';
+import { ClusterHolds } from './ClusterHolds';
 import { ClusterRooms, REMOTE_ORIGIN } from './ClusterRooms';
 import { Connection } from './Connection';
 import { ConnectionLimits } from './ConnectionLimits';
@@ -52,7 +53,7 @@ export interface RelayOptions {
    */
   readonly contentSchemaVersion?: number;
   /** How this process reaches the others of the deployment; a lone process (LocalBus) by default. */
-  readonly bus?: ClusterBus;
+  readonly events?: ClusterEvents;
 }
 
 /** The quotas the relay enforces. */
@@ -86,6 +87,8 @@ export class Relay {
   readonly #heldBudget: HeldBudget;
   readonly #limits: ConnectionLimits<Connection>;
   readonly #cluster: ClusterRooms;
+  readonly #clusterHolds: ClusterHolds;
+  readonly #hasPeers: boolean;
   #isShuttingDown = false;
 
   constructor(options: RelayOptions) {
@@ -94,10 +97,20 @@ export class Relay {
     this.#quotas = { ...DEFAULT_QUOTAS, ...options.quotas };
     this.#heldBudget = new HeldBudget(this.#quotas.maxHeldBytesTotal);
     this.#limits = new ConnectionLimits(this.#quotas);
-    this.#cluster = new ClusterRooms({
-      bus: options.bus ?? new LocalBus(),
-      store: options.store,
+    const events = options.events ?? new ClusterEvents(new LocalBus(), options.logger);
+    this.#hasPeers = events.bus.hasPeers;
+    this.#cluster = new ClusterRooms({ bus: events.bus, store: options.store, logger: options.logger });
+    this.#clusterHolds = new ClusterHolds({
+      events,
+      holds: this.#holds,
       logger: options.logger,
+      settle: async (name) => {
+        const room = this.#registry.peek(name);
+        if (room !== null) {
+          await this.#commit.settle(room);
+        }
+      },
+      onReleased: (name) => this.#resumeWrites(name),
     });
     this.#commit = new GroupCommit(options.store, options.logger, {
       onStored: (room, run) => this.#cluster.stored(room, run),
@@ -190,6 +203,10 @@ export class Relay {
     const loaded = this.#registry.peek(name);
     if (loaded !== null) {
       await this.#commit.settle(loaded);
+      if (this.#hasPeers) {
+        // What other processes stored may not have arrived yet: the store has it.
+        await this.#cluster.settle(loaded);
+      }
       // A room whose updates could not be stored was dropped: read what storage has.
       if (!loaded.isDestroyed) {
         return read(loaded.doc);
@@ -212,9 +229,12 @@ export class Relay {
   async holdWrites<T>(docId: DocId, reason: string, work: () => Promise<T>): Promise<T> {
     const name = roomNameOf(docId);
     const release = this.#holds.hold(name, reason);
+    let releaseOthers = (): void => {};
     try {
+      releaseOthers = await this.#clusterHolds.holdEverywhere(name, reason);
       return await work();
     } finally {
+      releaseOthers();
       if (release()) {
         this.#resumeWrites(name);
       }
@@ -233,6 +253,7 @@ export class Relay {
   async shutdown(): Promise<void> {
     this.#isShuttingDown = true;
     this.#heartbeat.stop();
+    this.#clusterHolds.close();
     await this.#registry.settle();
     await this.#commit.flush();
     for (const connection of this.#connections) {

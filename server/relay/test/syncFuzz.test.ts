@@ -2,6 +2,7 @@ import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newDocId, roomNameOf } from '../../../shared/index';
+import { ClusterEvents } from '../../cluster/ClusterEvents';
 import { type MemoryBus, MemoryBusNetwork } from '../../cluster/MemoryBusNetwork';
 import { createLogger } from '../../logger';
 import { MemoryDocStore } from '../../storage/memory/MemoryDocStore';
@@ -56,13 +57,14 @@ async function runSeed(seed: number, relayCount = 1): Promise<void> {
   const relays = Array.from({ length: relayCount }, () => {
     const bus = network.connect();
     buses.push(bus);
+    const logger = createLogger(process.env.FUZZ_LOG === '1' ? 'debug' : 'silent');
     return new Relay({
       store,
       gate: writeAllGate,
-      logger: createLogger(process.env.FUZZ_LOG === '1' ? 'debug' : 'silent'),
+      logger,
       maxHeldBytes: 1 << 20,
       maxEarlyBytes: 1 << 20,
-      ...(relayCount > 1 ? { bus } : {}),
+      ...(relayCount > 1 ? { events: new ClusterEvents(bus, logger) } : {}),
     });
   });
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
