@@ -9,6 +9,10 @@ import type { GroupStore } from './GroupStore';
 import { MemoryAccountStore } from './memory/MemoryAccountStore';
 import { MemoryDocRecordStore } from './memory/MemoryDocRecordStore';
 import { MemoryGroupStore } from './memory/MemoryGroupStore';
+import { PgAccountStore } from './postgres/PgAccountStore';
+import { PgDocRecordStore } from './postgres/PgDocRecordStore';
+import { PgGroupStore } from './postgres/PgGroupStore';
+import { newTestSchema } from './postgres/testSchemas';
 import { databasePath } from './sqlite/databasePath';
 import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
 import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
@@ -76,6 +80,28 @@ export function openSqliteRecordStores(): RecordStoresHarness & { readonly file:
     dispose: async () => {
       await closeAll(stores);
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Connections each PostgreSQL store of a test may open: enough for a test, few for a small machine. */
+const TEST_MAX_CONNECTIONS = 2;
+
+/** The PostgreSQL adapters on a fresh schema of the test server (TEST_DATABASE_URL), dropped by `dispose`. */
+export async function openPgRecordStores(): Promise<RecordStoresHarness> {
+  const schema = newTestSchema();
+  const options = { url: schema.url, schema: schema.schema, maxConnections: TEST_MAX_CONNECTIONS };
+  // One at a time (object properties are evaluated in order): the first migrates the schema.
+  const stores = {
+    accounts: await PgAccountStore.open(options),
+    groups: await PgGroupStore.open(options),
+    records: await PgDocRecordStore.open(options),
+  };
+  return {
+    ...stores,
+    dispose: async () => {
+      await closeAll(stores);
+      await schema.drop();
     },
   };
 }
