@@ -196,6 +196,17 @@ export function describeAccountStoreContract(name: string, open: OpenRecordStore
       expect(await store.serverSecret('other', () => 'cc')).toBe('cc');
     });
 
+    it('gives another store on the same database the server secret the first one made', async (context) => {
+      const openAccounts = harness.openAccounts;
+      if (openAccounts === undefined) {
+        context.skip('the memory adapter shares no database');
+        return;
+      }
+      const made = await store.serverSecret('device_keys', () => 'ab12');
+      const other = await openAccounts();
+      expect(await other.serverSecret('device_keys', () => 'cd34')).toBe(made);
+    });
+
     // ---- Account recovery ----
 
     it('revokes every working API token of one person, and only theirs', async () => {
