@@ -97,7 +97,7 @@ export type OneTimeLinkOutcome =
  * (and, for a roster, the groups it names) in one transaction: an account never exists without
  * the groups it was created in. The memberships and groups themselves belong to GroupStore, whose
  * adapter's functions an adapter of this port calls inside that transaction.
- * Adapters: SQLite (the embedded default) and memory (tests); PostgreSQL plugs in here later.
+ * Adapters: SQLite (the embedded default), PostgreSQL (several processes) and memory (tests).
  * Every method is async for that reason. Secrets are passed and stored as SHA-256 hashes only.
  */
 export interface AccountStore {

@@ -25,7 +25,7 @@ export interface NewDocument {
  * transactions through this store's adapter: the relay's batches its title, last change and
  * authors (DocStore), a transition its status and a co-signer change its time (ReviewStore).
  * A record's co-signers are ReviewStore's, read with it.
- * Adapters: SQLite (the embedded default) and memory (tests); PostgreSQL plugs in here later.
+ * Adapters: SQLite (the embedded default), PostgreSQL (several processes) and memory (tests).
  */
 export interface DocRecordStore {
   /**

@@ -12,7 +12,7 @@ export interface NewGroup {
  * Activity groups and their memberships. Accounts are created with their memberships by
  * AccountStore (registration, invitations, rosters), which writes them through this store's
  * adapter inside its own transaction; everything else about memberships happens here.
- * Adapters: SQLite (the embedded default) and memory (tests); PostgreSQL plugs in here later.
+ * Adapters: SQLite (the embedded default), PostgreSQL (several processes) and memory (tests).
  */
 export interface GroupStore {
   /** Creates a group; throws WorkspaceConflictError when the name is taken. */

@@ -196,6 +196,41 @@ export function describeAccountStoreContract(name: string, open: OpenRecordStore
       expect(await store.serverSecret('other', () => 'cc')).toBe('cc');
     });
 
+    it('gives another store on the same database the server secret the first one made', async (context) => {
+      const openAccounts = harness.openAccounts;
+      if (openAccounts === undefined) {
+        context.skip('the memory adapter shares no database');
+        return;
+      }
+      const made = await store.serverSecret('device_keys', () => 'ab12');
+      const other = await openAccounts();
+      expect(await other.serverSecret('device_keys', () => 'cd34')).toBe(made);
+    });
+
+    it('lets one of two stores racing on the same database make a secret and take a username', async (context) => {
+      const openAccounts = harness.openAccounts;
+      if (openAccounts === undefined) {
+        context.skip('the memory adapter shares no database');
+        return;
+      }
+      const other = await openAccounts();
+      const secrets = await Promise.all([
+        store.serverSecret('race', () => 'first'),
+        other.serverSecret('race', () => 'second'),
+      ]);
+      expect(new Set(secrets).size).toBe(1);
+
+      const attempts = [store, other, store, other, store, other];
+      const outcomes = await Promise.allSettled(attempts.map((accounts) => accounts.createUser(newUser('racer'))));
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected') {
+          expect(outcome.reason).toBeInstanceOf(WorkspaceConflictError);
+        }
+      }
+      expect(await store.countUsers()).toBe(1);
+    });
+
     // ---- Account recovery ----
 
     it('revokes every working API token of one person, and only theirs', async () => {

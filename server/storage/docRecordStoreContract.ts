@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DocKind } from '../../shared/index';
+import { DocKind, type RoomName } from '../../shared/index';
 import type { DocRecordStore } from './DocRecordStore';
+import { EMPTY_BATCH } from './DocStore';
 import {
   newDocumentId,
   newGroupId,
@@ -67,6 +68,35 @@ export function describeDocRecordStoreContract(name: string, open: OpenRecordSto
       const restored = await store.setDocumentArchived(fresh.record.id, false);
       expect(restored).toMatchObject({ isArchived: false, updatedAt: later + 2 });
       expect((await store.setDocumentArchived(old.record.id, true))?.updatedAt).toBeGreaterThan(10);
+    });
+
+    it('lists the creator first among authors the relay recorded earlier', async (context) => {
+      const docs = harness.docs;
+      if (docs === undefined) {
+        context.skip('the memory adapters share no records with the relay');
+        return;
+      }
+      const [creator, early] = [newUserId(), newUserId()];
+      const id = newDocumentId();
+      await store.createDocument({
+        id,
+        kind: DocKind.proposal,
+        groupId: newGroupId(),
+        title: '',
+        createdBy: creator,
+        createdAt: 50,
+      });
+      await docs.write({
+        ...EMPTY_BATCH,
+        updates: [{ room: id as string as RoomName, update: new Uint8Array([0, 0]) }],
+        documents: [{ id, title: '新标题', updatedAt: 70, updatedBy: early }],
+        authors: [{ docId: id, userId: early, at: 10 }],
+      });
+      expect(await store.getDocument(id)).toMatchObject({
+        title: '新标题',
+        updatedBy: early,
+        authorIds: [creator, early],
+      });
     });
 
     it('refuses every call once closed', async () => {

@@ -40,3 +40,16 @@ export function groupBy<K, V>(rows: readonly { key: K; value: V }[]): Map<K, V[]
 export function blob(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/**
+ * `(key, id)` rows (memberships, authors) as a map of id lists by key, keeping the rows' order;
+ * an id that does not parse is left out.
+ */
+export function idsByKey<I>(rows: readonly { key: string; id: string }[], parse: (text: string) => I | null) {
+  return groupBy(
+    rows.flatMap((row) => {
+      const id = parse(row.id);
+      return id === null ? [] : [{ key: row.key, value: id }];
+    }),
+  );
+}

@@ -14,18 +14,6 @@ describe('SqliteAccountStore on a file other connections use', () => {
     }
   });
 
-  it('gives every connection the server secret the first one made', async () => {
-    const harness = openSqliteRecordStores();
-    harnesses.push(harness);
-    const made = await harness.accounts.serverSecret('device_keys', () => 'ab12');
-    const other = new SqliteAccountStore({ path: harness.file });
-    try {
-      expect(await other.serverSecret('device_keys', () => 'cd34')).toBe(made);
-    } finally {
-      await other.close();
-    }
-  });
-
   it('keeps working while another connection holds a read transaction on the file', async () => {
     const harness = openSqliteRecordStores();
     harnesses.push(harness);

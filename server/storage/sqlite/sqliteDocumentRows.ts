@@ -1,17 +1,9 @@
-import type { Cosigner, DocRecord } from '../../../shared/api/schemas';
-import {
-  type DocId,
-  type DocStatus,
-  parseDocId,
-  parseDocKind,
-  parseDocStatus,
-  parseGroupId,
-  parseUserId,
-  type UserId,
-} from '../../../shared/index';
+import type { DocRecord } from '../../../shared/api/schemas';
+import { type DocId, type DocStatus, parseDocStatus, parseUserId, type UserId } from '../../../shared/index';
 import type { NewDocument } from '../DocRecordStore';
 import type { AuthorRecord, DocumentSummary } from '../DocStore';
-import { groupBy, need, optionalUserId } from '../rows/rowChecks';
+import { type DocumentRow, toDocRecord } from '../rows/documentRows';
+import { idsByKey, need } from '../rows/rowChecks';
 import type { SqliteQueries } from './SqliteQueries';
 import { cosignersByDocument } from './sqliteReviewRows';
 
@@ -22,49 +14,16 @@ import { cosignersByDocument } from './sqliteReviewRows';
  * transactions. Each function runs inside the caller's read or write.
  */
 
-interface DocumentRow {
-  id: string;
-  title: string;
-  kind: string | null;
-  group_id: string | null;
-  status: string;
-  is_archived: number;
-  created_by: string | null;
-  created_at: number;
-  updated_at: number;
-  updated_by: string | null;
-}
-
-function toDocRecord(row: DocumentRow, authorIds: readonly UserId[], cosigners: readonly Cosigner[]): DocRecord {
-  const t = 'documents';
-  return {
-    id: need(parseDocId(row.id), t, row.id, 'id'),
-    kind: need(parseDocKind(row.kind), t, row.id, 'kind'),
-    groupId: row.group_id === null ? null : need(parseGroupId(row.group_id), t, row.id, 'group_id'),
-    title: row.title,
-    status: need(parseDocStatus(row.status), t, row.id, 'status'),
-    isArchived: row.is_archived !== 0,
-    createdBy: optionalUserId(row.created_by, t, row.id, 'created_by'),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    updatedBy: optionalUserId(row.updated_by, t, row.id, 'updated_by'),
-    authorIds: [...authorIds],
-    cosigners: [...cosigners],
-  };
-}
-
 /** Authors of one document (or all), the creator first, then in the order they first wrote. */
 function authorsByDocument(q: SqliteQueries, docId: DocId | null): Map<string, UserId[]> {
-  const rows = q.all<{ doc_id: string; user_id: string }>(
-    `SELECT a.doc_id, a.user_id FROM doc_authors a JOIN documents d ON d.id = a.doc_id
+  const rows = q.all<{ key: string; id: string }>(
+    `SELECT a.doc_id AS key, a.user_id AS id FROM doc_authors a JOIN documents d ON d.id = a.doc_id
      WHERE ? IS NULL OR a.doc_id = ?
      ORDER BY a.doc_id, a.user_id IS d.created_by DESC, a.first_at, a.user_id`,
     docId,
     docId,
   );
-  return groupBy(
-    rows.flatMap((r) => (parseUserId(r.user_id) === null ? [] : [{ key: r.doc_id, value: r.user_id as UserId }])),
-  );
+  return idsByKey(rows, parseUserId);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Group } from '../../../shared/api/schemas';
 import { type GroupId, parseGroupId, parseUserId, type UserId } from '../../../shared/index';
 import type { NewGroup } from '../GroupStore';
-import { groupBy } from '../rows/rowChecks';
+import { type GroupRow, toGroup } from '../rows/groupRows';
+import { idsByKey } from '../rows/rowChecks';
 import { WorkspaceConflictError } from '../WorkspaceConflictError';
 import type { SqliteQueries } from './SqliteQueries';
 
@@ -11,27 +12,14 @@ import type { SqliteQueries } from './SqliteQueries';
  * runs inside the caller's read or write.
  */
 
-interface GroupRow {
-  id: string;
-  name: string;
-  created_at: number;
-}
-
 /** Each group's member ids, by group id (one group, or all). */
 function membersByGroup(q: SqliteQueries, groupId: GroupId | null): Map<string, UserId[]> {
-  const rows = q.all<{ group_id: string; user_id: string }>(
-    'SELECT group_id, user_id FROM memberships WHERE ? IS NULL OR group_id = ? ORDER BY group_id, user_id',
+  const rows = q.all<{ key: string; id: string }>(
+    'SELECT group_id AS key, user_id AS id FROM memberships WHERE ? IS NULL OR group_id = ? ORDER BY group_id, user_id',
     groupId,
     groupId,
   );
-  return groupBy(
-    rows.flatMap((r) => (parseUserId(r.user_id) === null ? [] : [{ key: r.group_id, value: r.user_id as UserId }])),
-  );
-}
-
-function toGroup(row: GroupRow, members: Map<string, UserId[]>): Group | null {
-  const id = parseGroupId(row.id);
-  return id === null ? null : { id, name: row.name, createdAt: row.created_at, memberIds: members.get(id) ?? [] };
+  return idsByKey(rows, parseUserId);
 }
 
 /** The group with its members; null when there is none. */
@@ -89,10 +77,8 @@ export function groupIdsOfUser(q: SqliteQueries, userId: UserId | string): Group
 
 /** Each account's group ids, by account id. */
 export function membershipsByUser(q: SqliteQueries): Map<string, GroupId[]> {
-  const rows = q.all<{ group_id: string; user_id: string }>(
-    'SELECT group_id, user_id FROM memberships ORDER BY user_id, group_id',
+  const rows = q.all<{ key: string; id: string }>(
+    'SELECT user_id AS key, group_id AS id FROM memberships ORDER BY user_id, group_id',
   );
-  return groupBy(
-    rows.flatMap((r) => (parseGroupId(r.group_id) === null ? [] : [{ key: r.user_id, value: r.group_id as GroupId }])),
-  );
+  return idsByKey(rows, parseGroupId);
 }

@@ -1,0 +1,39 @@
+import type { Cosigner, DocRecord } from '../../../shared/api/schemas';
+import { parseDocId, parseDocKind, parseDocStatus, parseGroupId, type UserId } from '../../../shared/index';
+import { need, optionalUserId } from './rowChecks';
+
+/**
+ * Rows of the `documents` table as both SQL adapters read them (the layouts share column names
+ * and types), and their conversion to records. Each field read back is checked (rowChecks).
+ */
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  kind: string | null;
+  group_id: string | null;
+  status: string;
+  is_archived: number;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export function toDocRecord(row: DocumentRow, authorIds: readonly UserId[], cosigners: readonly Cosigner[]): DocRecord {
+  const t = 'documents';
+  return {
+    id: need(parseDocId(row.id), t, row.id, 'id'),
+    kind: need(parseDocKind(row.kind), t, row.id, 'kind'),
+    groupId: row.group_id === null ? null : need(parseGroupId(row.group_id), t, row.id, 'group_id'),
+    title: row.title,
+    status: need(parseDocStatus(row.status), t, row.id, 'status'),
+    isArchived: row.is_archived !== 0,
+    createdBy: optionalUserId(row.created_by, t, row.id, 'created_by'),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedBy: optionalUserId(row.updated_by, t, row.id, 'updated_by'),
+    authorIds: [...authorIds],
+    cosigners: [...cosigners],
+  };
+}
