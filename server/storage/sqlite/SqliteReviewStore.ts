@@ -11,6 +11,15 @@ import type {
   StoredTransition,
   TransitionOutcome,
 } from '../ReviewStore';
+import {
+  type EventRow,
+  NO_DOC,
+  type NotificationRow,
+  toDocEvent,
+  toNotification,
+  toVersion,
+  type VersionRow,
+} from '../rows/reviewRows';
 import { blob } from '../rows/rowChecks';
 import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
@@ -21,15 +30,6 @@ import {
   setDocumentStatus,
   touchDocument,
 } from './sqliteDocumentRows';
-import {
-  type EventRow,
-  NO_DOC,
-  type NotificationRow,
-  toDocEvent,
-  toNotification,
-  toVersion,
-  type VersionRow,
-} from './sqliteReviewRows';
 
 export interface SqliteReviewStoreOptions {
   /** Path of the database file shared with the other stores; created when missing. */
