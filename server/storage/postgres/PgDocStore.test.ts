@@ -40,7 +40,10 @@ describe.skipIf(TEST_DATABASE_URL === null)('PostgreSQL', () => {
           title: row.title,
           updatedAt: Number(row.updated_at),
           updatedBy: row.updated_by as UserId | null,
-          authors: authors.rows.map((author) => ({ userId: author.user_id as UserId, firstAt: Number(author.first_at) })),
+          authors: authors.rows.map((author) => ({
+            userId: author.user_id as UserId,
+            firstAt: Number(author.first_at),
+          })),
         };
       },
       dispose: async () => {
