@@ -18,11 +18,13 @@ export interface ReviewStoreHarness {
 export type OpenReviewStore = () => Promise<ReviewStoreHarness>;
 
 const newUserId = () => randomUUID() as UserId;
-const CREATOR = newUserId();
+/** The author of the tests' events and versions. */
+export const CREATOR = newUserId();
 const CHAIR = newUserId();
 const TITLE = '关于乡村养老的提案';
 
-function event(docId: DocId, type: DocEventType, extra: Partial<DocEvent> = {}): DocEvent {
+/** An event of the creator's at time 10, as the tests write them. */
+export function testEvent(docId: DocId, type: DocEventType, extra: Partial<DocEvent> = {}): DocEvent {
   return {
     id: randomUUID(),
     docId,
@@ -38,7 +40,8 @@ function event(docId: DocId, type: DocEventType, extra: Partial<DocEvent> = {}):
   };
 }
 
-function version(docId: DocId, extra: Partial<NewVersion> = {}): NewVersion {
+/** A version saved by the creator at time 10, as the tests write them. */
+export function testVersion(docId: DocId, extra: Partial<NewVersion> = {}): NewVersion {
   return {
     id: randomUUID(),
     docId,
@@ -74,10 +77,10 @@ function transition(
   to: DocStatus,
   requestId: string = randomUUID(),
 ): NewTransition & { version: NewVersion } {
-  const saved = version(docId);
+  const saved = testVersion(docId);
   return {
     requestId,
-    event: { ...event(docId, 'submitted', { versionId: saved.id }), fromStatus: from, toStatus: to },
+    event: { ...testEvent(docId, 'submitted', { versionId: saved.id }), fromStatus: from, toStatus: to },
     version: saved,
     reviewedVersionId: null,
     notifications: [notification(docId, CHAIR)],
@@ -162,10 +165,14 @@ export function describeReviewStoreContract(name: string, open: OpenReviewStore)
     });
 
     it('saves a version by hand, and as the last review when asked', async () => {
-      const manual = version(docId, { cause: 'manual', name: '初稿' });
-      await reviews.saveVersion({ version: manual, event: event(docId, 'version_saved'), reviewerId: null });
-      const review = version(docId, { cause: 'review', name: '已阅', createdBy: CHAIR });
-      const saved = await reviews.saveVersion({ version: review, event: event(docId, 'reviewed'), reviewerId: CHAIR });
+      const manual = testVersion(docId, { cause: 'manual', name: '初稿' });
+      await reviews.saveVersion({ version: manual, event: testEvent(docId, 'version_saved'), reviewerId: null });
+      const review = testVersion(docId, { cause: 'review', name: '已阅', createdBy: CHAIR });
+      const saved = await reviews.saveVersion({
+        version: review,
+        event: testEvent(docId, 'reviewed'),
+        reviewerId: CHAIR,
+      });
       expect(saved).toMatchObject({ id: review.id, cause: 'review', createdBy: CHAIR, snapshot: 'AAA=' });
       const activity = await reviews.activity(docId, CHAIR);
       expect(activity.versions.map((v) => v.name)).toEqual(['初稿', '已阅']);
@@ -182,7 +189,7 @@ export function describeReviewStoreContract(name: string, open: OpenReviewStore)
         userId: b,
         at: 6,
         snapshot: new Uint8Array([1]),
-        event: event(docId, 'cosigned'),
+        event: testEvent(docId, 'cosigned'),
       });
       expect(signed?.record.cosigners).toEqual([
         { userId: a, state: 'invited', invitedBy: CREATOR, invitedAt: 5, signedAt: null, snapshot: null },
@@ -190,12 +197,18 @@ export function describeReviewStoreContract(name: string, open: OpenReviewStore)
       ]);
       const invitedAgain = await reviews.inviteCosigners({ ...invite, userIds: [a, b], at: 7 });
       expect(invitedAgain?.record.cosigners.map((c) => c.state)).toEqual(['invited', 'signed']);
-      const withdrawn = await reviews.withdrawSignature({ docId, userId: b, event: event(docId, 'cosign_withdrawn') });
+      const withdrawn = await reviews.withdrawSignature({
+        docId,
+        userId: b,
+        event: testEvent(docId, 'cosign_withdrawn'),
+      });
       expect(withdrawn?.record.cosigners.map((c) => [c.userId, c.state, c.snapshot])).toEqual([
         [a, 'invited', null],
         [b, 'withdrawn', null],
       ]);
-      expect(await reviews.withdrawSignature({ docId, userId: b, event: event(docId, 'cosign_withdrawn') })).toBeNull();
+      expect(
+        await reviews.withdrawSignature({ docId, userId: b, event: testEvent(docId, 'cosign_withdrawn') }),
+      ).toBeNull();
       expect((await reviews.activity(docId, CREATOR)).events.map((e) => e.type)).toEqual([
         'cosigned',
         'cosign_withdrawn',
@@ -208,7 +221,7 @@ export function describeReviewStoreContract(name: string, open: OpenReviewStore)
         userIds: [CHAIR],
         invitedBy: CREATOR,
         at: 20,
-        events: [event(docId, 'cosign_invited', { at: 20, subjectId: CHAIR })],
+        events: [testEvent(docId, 'cosign_invited', { at: 20, subjectId: CHAIR })],
         notifications: [notification(docId, CHAIR, { type: 'cosign_requested', at: 20 })],
       });
       expect(invited?.record.updatedAt).toBe(20);
@@ -219,7 +232,7 @@ export function describeReviewStoreContract(name: string, open: OpenReviewStore)
         userId: CHAIR,
         at: 15,
         snapshot: new Uint8Array([2]),
-        event: event(docId, 'cosigned', { at: 15 }),
+        event: testEvent(docId, 'cosigned', { at: 15 }),
       });
       expect(await harness.readDocument(docId)).toEqual({ status: 'draft', updatedAt: 21 });
     });
@@ -243,11 +256,15 @@ export function describeReviewStoreContract(name: string, open: OpenReviewStore)
           userId: CHAIR,
           at,
           snapshot: new Uint8Array([1]),
-          event: event(unknown, 'cosigned'),
+          event: testEvent(unknown, 'cosigned'),
         }),
       ).toBeNull();
       expect(
-        await reviews.withdrawSignature({ docId: unknown, userId: CHAIR, event: event(unknown, 'cosign_withdrawn') }),
+        await reviews.withdrawSignature({
+          docId: unknown,
+          userId: CHAIR,
+          event: testEvent(unknown, 'cosign_withdrawn'),
+        }),
       ).toBeNull();
       expect((await reviews.activity(unknown, CREATOR)).events).toEqual([]);
     });

@@ -8,7 +8,8 @@ import {
 } from '../../../shared/api/review';
 import { COSIGN_STATES, type Cosigner } from '../../../shared/api/schemas';
 import { parseDocId, parseDocStatus, parseUserId } from '../../../shared/index';
-import { need, optionalUserId } from './rowChecks';
+import type { NewNotification, NewVersion, StoredNotification } from '../ReviewStore';
+import { blob, need, optionalUserId } from './rowChecks';
 
 /**
  * Rows of the review tables and their conversion to the API's records, the same in every SQL
@@ -133,4 +134,63 @@ export function toNotification(row: NotificationRow): Notification {
     threadId: row.thread_id,
     readAt: row.read_at,
   };
+}
+
+/** A value bound to a placeholder of the inserts below, in either adapter. */
+type Param = string | number | Buffer | null;
+
+/** The columns an event is inserted with, in the order of eventValues. */
+export const EVENT_COLUMNS =
+  'id, doc_id, type, actor_id, at, reason, version_id, subject_id, from_status, to_status, request_id';
+
+/** The values of EVENT_COLUMNS; `requestId` only for a transition. */
+export function eventValues(event: DocEvent, requestId: string | null): Param[] {
+  return [
+    event.id,
+    event.docId,
+    event.type,
+    event.actorId,
+    event.at,
+    event.reason,
+    event.versionId,
+    event.subjectId,
+    event.fromStatus,
+    event.toStatus,
+    requestId,
+  ];
+}
+
+/** The columns a version is inserted with, in the order of versionValues. */
+export const VERSION_COLUMNS = 'id, doc_id, name, cause, created_by, created_at, snapshot';
+
+export function versionValues(version: NewVersion): Param[] {
+  const { id, docId, name, cause, createdBy, createdAt, snapshot } = version;
+  return [id, docId, name, cause, createdBy, createdAt, blob(snapshot)];
+}
+
+/** The columns a notification is inserted with, in the order of notificationValues. */
+export const NOTIFICATION_COLUMNS =
+  'id, user_id, type, doc_id, doc_title, actor_id, at, reason, excerpt, thread_id, comment_id';
+
+/** The values of NOTIFICATION_COLUMNS; a notification about no document is stored with NO_DOC. */
+export function notificationValues(n: NewNotification): Param[] {
+  return [
+    n.id,
+    n.userId,
+    n.type,
+    n.docId ?? NO_DOC,
+    n.docTitle,
+    n.actorId,
+    n.at,
+    n.reason,
+    n.excerpt,
+    n.threadId,
+    n.commentId,
+  ];
+}
+
+/** A notification just stored, as the live stream sends it: unread, and without its comment id. */
+export function toStoredNotification(n: NewNotification): StoredNotification {
+  const { userId, commentId: _commentId, ...notification } = n;
+  return { userId, notification: { ...notification, readAt: null } };
 }

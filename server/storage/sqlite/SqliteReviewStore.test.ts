@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DocEvent } from '../../../shared/api/review';
 import { type DocId, DocKind, type GroupId, type UserId } from '../../../shared/index';
-import { describeReviewStoreContract } from '../reviewStoreContract';
+import { CREATOR, describeReviewStoreContract, testEvent, testVersion } from '../reviewStoreContract';
 import { databasePath } from './databasePath';
 import { SqliteDocRecordStore } from './SqliteDocRecordStore';
 import { SqliteReviewStore } from './SqliteReviewStore';
@@ -21,7 +20,6 @@ afterEach(async () => {
 });
 
 const userId = () => randomUUID() as UserId;
-const CREATOR = userId();
 
 /** A review store and a document record store on one fresh file, in a directory removed by `dispose`. */
 function openFile(): {
@@ -79,35 +77,12 @@ async function open() {
   return { ...opened, docId };
 }
 
-function event(docId: DocId, type: DocEvent['type']): DocEvent {
-  return {
-    id: randomUUID(),
-    docId,
-    type,
-    actorId: CREATOR,
-    at: 10,
-    reason: null,
-    versionId: null,
-    subjectId: null,
-    fromStatus: null,
-    toStatus: null,
-  };
-}
-
 describe('SqliteReviewStore', () => {
   it('keeps the timeline append-only, even for a connection that bypasses the store', async () => {
     const { file, reviews, docId } = await open();
     await reviews.saveVersion({
-      version: {
-        id: randomUUID(),
-        docId,
-        name: '初稿',
-        cause: 'manual',
-        createdBy: CREATOR,
-        createdAt: 10,
-        snapshot: new Uint8Array([0]),
-      },
-      event: event(docId, 'version_saved'),
+      version: testVersion(docId, { cause: 'manual' }),
+      event: testEvent(docId, 'version_saved'),
       reviewerId: null,
     });
     const raw = new Database(file);
@@ -123,7 +98,7 @@ describe('SqliteReviewStore', () => {
     const { reviews, records, docId } = await open();
     const [a, b] = [userId(), userId()];
     await reviews.inviteCosigners({ docId, userIds: [a], invitedBy: CREATOR, at: 5, events: [], notifications: [] });
-    await reviews.sign({ docId, userId: b, at: 6, snapshot: new Uint8Array([1]), event: event(docId, 'cosigned') });
+    await reviews.sign({ docId, userId: b, at: 6, snapshot: new Uint8Array([1]), event: testEvent(docId, 'cosigned') });
 
     const listed = (await records.listDocuments()).find((doc) => doc.id === docId);
     expect(listed?.cosigners.map((c) => [c.userId, c.state, c.snapshot])).toEqual([
