@@ -22,7 +22,7 @@ import { cosignersByDocument } from './sqliteReviewRows';
  * transactions. Each function runs inside the caller's read or write.
  */
 
-interface DocumentRow {
+export interface DocumentRow {
   id: string;
   title: string;
   kind: string | null;
@@ -35,7 +35,8 @@ interface DocumentRow {
   updated_by: string | null;
 }
 
-function toDocRecord(row: DocumentRow, authorIds: readonly UserId[], cosigners: readonly Cosigner[]): DocRecord {
+/** A documents row with its authors and co-signers as the API's record; PostgreSQL reads the same columns. */
+export function toDocRecord(row: DocumentRow, authorIds: readonly UserId[], cosigners: readonly Cosigner[]): DocRecord {
   const t = 'documents';
   return {
     id: need(parseDocId(row.id), t, row.id, 'id'),

@@ -1,0 +1,170 @@
+import type { DocEvent, Version } from '../../../shared/api/review';
+import type { Cosigner, DocRecord } from '../../../shared/api/schemas';
+import { type DocId, type DocStatus, parseDocStatus, parseUserId, type UserId } from '../../../shared/index';
+import type { NewNotification, NewVersion, StoredNotification, StoredTransition } from '../ReviewStore';
+import {
+  type CosignerRow,
+  EVENT_COLUMNS,
+  type EventRow,
+  eventValues,
+  NOTIFICATION_COLUMNS,
+  notificationValues,
+  toCosigner,
+  toDocEvent,
+  toStoredNotification,
+  toVersion,
+  VERSION_COLUMNS,
+  type VersionRow,
+  versionValues,
+} from '../rows/reviewRows';
+import { groupBy, need } from '../rows/rowChecks';
+import { type DocumentRow, toDocRecord } from '../sqlite/sqliteDocumentRows';
+import type { PgQueries } from './pgQueries';
+
+/**
+ * The only SQL that writes `doc_events`, `doc_versions`, `doc_cosigners`, `doc_reviews` and
+ * `notifications` in PostgreSQL, as SqliteReviewStore's is in SQLite. Each function runs inside
+ * the caller's read or write.
+ */
+
+/**
+ * Restricts a notification query to the documents of a text array (parameter `$n`); NULL: every
+ * document. Notifications about no document (NO_DOC, the account's own) always pass.
+ */
+export function onlyDocsSql(n: number): string {
+  return `($${n}::text[] IS NULL OR doc_id = '' OR doc_id = ANY($${n}::text[]))`;
+}
+
+/** The parameter of onlyDocsSql: the document ids, or null for every document. */
+export function onlyDocs(docIds: readonly DocId[] | undefined): readonly string[] | null {
+  return docIds === undefined ? null : docIds;
+}
+
+/**
+ * Co-signers of one document (or all, in one query), in the order they were first asked or
+ * signed (`seq`, SQLite's rowid). The signed snapshots are read only `withSnapshots`.
+ */
+export async function cosignersByDocumentPg(
+  q: PgQueries,
+  docId: DocId | null,
+  withSnapshots: boolean,
+): Promise<Map<string, Cosigner[]>> {
+  const rows = await q.all<CosignerRow>(
+    `SELECT doc_id, user_id, state, invited_by, invited_at, signed_at,
+            CASE WHEN $1::boolean THEN snapshot END AS snapshot
+     FROM doc_cosigners WHERE $2::text IS NULL OR doc_id = $2 ORDER BY doc_id, seq`,
+    withSnapshots,
+    docId,
+  );
+  return groupBy(rows.map((row) => ({ key: row.doc_id, value: toCosigner(row) })));
+}
+
+// The document functions below belong to the documents' row module (pgDocumentRows), which the
+// document record store's adapter owns; they are here until that module has them.
+
+/** The document's status; null when it is not registered. */
+export async function documentStatusPg(q: PgQueries, id: DocId): Promise<DocStatus | null> {
+  const row = await q.get<{ status: string }>('SELECT status FROM documents WHERE id = $1', id);
+  return row === undefined ? null : need(parseDocStatus(row.status), 'documents', id, 'status');
+}
+
+/** Whether a document with this id is registered. */
+export async function isDocumentRegisteredPg(q: PgQueries, id: DocId): Promise<boolean> {
+  return (await q.get('SELECT 1 FROM documents WHERE id = $1', id)) !== undefined;
+}
+
+/** Moves a document to `status` (the caller checked the transition). */
+export async function setDocumentStatusPg(q: PgQueries, id: DocId, status: DocStatus): Promise<void> {
+  await q.run('UPDATE documents SET status = $1 WHERE id = $2', status, id);
+}
+
+/**
+ * Marks the record changed at `at`, and always later than before, so a client that keeps the
+ * newer of two copies of a record by `updatedAt` keeps this one.
+ */
+export async function touchDocumentPg(q: PgQueries, id: DocId, at: number): Promise<void> {
+  await q.run('UPDATE documents SET updated_at = greatest(updated_at + 1, $1) WHERE id = $2', at, id);
+}
+
+/** The document's record with its authors and co-signers (their snapshots too); null when not registered. */
+export async function documentByIdPg(q: PgQueries, id: DocId): Promise<DocRecord | null> {
+  const row = await q.get<DocumentRow>('SELECT * FROM documents WHERE id = $1', id);
+  if (row === undefined) {
+    return null;
+  }
+  // The creator first, then in the order they first wrote.
+  const authors = await q.all<{ user_id: string }>(
+    `SELECT a.user_id FROM doc_authors a JOIN documents d ON d.id = a.doc_id WHERE a.doc_id = $1
+     ORDER BY a.user_id IS NOT DISTINCT FROM d.created_by DESC, a.first_at, a.user_id`,
+    id,
+  );
+  const authorIds = authors.flatMap((a) => (parseUserId(a.user_id) === null ? [] : [a.user_id as UserId]));
+  return toDocRecord(row, authorIds, (await cosignersByDocumentPg(q, id, true)).get(id) ?? []);
+}
+
+/** The transition made with `requestId`, with its version; null when none was. */
+export async function transitionByRequest(q: PgQueries, requestId: string): Promise<StoredTransition | null> {
+  const row = await q.get<EventRow>('SELECT * FROM doc_events WHERE request_id = $1', requestId);
+  if (row === undefined) {
+    return null;
+  }
+  const version =
+    row.version_id === null
+      ? undefined
+      : await q.get<VersionRow>('SELECT * FROM doc_versions WHERE id = $1', row.version_id);
+  return { event: toDocEvent(row), version: version === undefined ? null : toVersion(version) };
+}
+
+/** Saves a named version; resolves with it as stored. */
+export async function insertVersion(q: PgQueries, version: NewVersion): Promise<Version> {
+  const row = await q.get<VersionRow>(
+    `INSERT INTO doc_versions (${VERSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    ...versionValues(version),
+  );
+  if (row === undefined) {
+    throw new Error(`Cannot save version ${version.id}: the insert returned no row`);
+  }
+  return toVersion(row);
+}
+
+/** Appends an event to the document's timeline; `requestId` only for a transition. */
+export async function insertEvent(q: PgQueries, event: DocEvent, requestId: string | null): Promise<void> {
+  await q.run(
+    `INSERT INTO doc_events (${EVENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    ...eventValues(event, requestId),
+  );
+}
+
+/** Records `versionId` as the version `userId` last reviewed. */
+export async function setReview(q: PgQueries, docId: DocId, userId: UserId, versionId: string, at: number) {
+  await q.run(
+    `INSERT INTO doc_reviews (doc_id, user_id, version_id, at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (doc_id, user_id) DO UPDATE SET version_id = excluded.version_id, at = excluded.at`,
+    docId,
+    userId,
+    versionId,
+    at,
+  );
+}
+
+/** Stores notifications, skipping a mention already stored for the same comment and person. */
+export async function insertNotifications(
+  q: PgQueries,
+  notifications: readonly NewNotification[],
+): Promise<StoredNotification[]> {
+  const sql = `INSERT INTO notifications (${NOTIFICATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+               ON CONFLICT (doc_id, comment_id, user_id) DO NOTHING`;
+  const stored: StoredNotification[] = [];
+  for (const n of notifications) {
+    if ((await q.run(sql, ...notificationValues(n))) > 0) {
+      stored.push(toStoredNotification(n));
+    }
+  }
+  return stored;
+}
+
+/** How many of a person's notifications are unread, of those about `only` when not null. */
+export async function unreadCount(q: PgQueries, userId: UserId, only: readonly string[] | null): Promise<number> {
+  const sql = `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL AND ${onlyDocsSql(2)}`;
+  return (await q.get<{ n: number }>(sql, userId, only))?.n ?? 0;
+}
