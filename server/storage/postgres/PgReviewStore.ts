@@ -30,7 +30,6 @@ import {
   insertNotifications,
   insertVersion,
   isDocumentRegisteredPg,
-  onlyDocs,
   onlyDocsSql,
   setDocumentStatusPg,
   setReview,
@@ -215,7 +214,7 @@ export class PgReviewStore implements ReviewStore {
   }
 
   inbox(userId: UserId, limit: number, docIds?: readonly DocId[]): Promise<Inbox> {
-    const only = onlyDocs(docIds);
+    const only = docIds ?? null;
     return this.#db.read('read the inbox', async (q) => {
       const rows = await q.all<NotificationRow>(
         `SELECT * FROM notifications WHERE user_id = $1 AND ${onlyDocsSql(2)} ORDER BY seq DESC LIMIT $3`,
@@ -243,7 +242,7 @@ export class PgReviewStore implements ReviewStore {
         userId,
         ids,
       );
-      return unreadCount(q, userId, onlyDocs(docIds));
+      return unreadCount(q, userId, docIds ?? null);
     });
   }
 

@@ -22,22 +22,18 @@ import { type DocumentRow, toDocRecord } from '../sqlite/sqliteDocumentRows';
 import type { PgQueries } from './pgQueries';
 
 /**
- * The only SQL that writes `doc_events`, `doc_versions`, `doc_cosigners`, `doc_reviews` and
- * `notifications` in PostgreSQL, as SqliteReviewStore's is in SQLite. Each function runs inside
- * the caller's read or write.
+ * The review store's SQL on PostgreSQL that several of its methods share: the inserts into
+ * `doc_events`, `doc_versions`, `doc_reviews` and `notifications`, and the co-signers read with a
+ * document record; the rest is in PgReviewStore. Each function runs inside the caller's read or
+ * write.
  */
 
 /**
- * Restricts a notification query to the documents of a text array (parameter `$n`); NULL: every
- * document. Notifications about no document (NO_DOC, the account's own) always pass.
+ * Restricts a notification query to the documents of a text array (parameter `$n`, the ids or
+ * null for every document). Notifications about no document (NO_DOC, the account's own) always pass.
  */
 export function onlyDocsSql(n: number): string {
   return `($${n}::text[] IS NULL OR doc_id = '' OR doc_id = ANY($${n}::text[]))`;
-}
-
-/** The parameter of onlyDocsSql: the document ids, or null for every document. */
-export function onlyDocs(docIds: readonly DocId[] | undefined): readonly string[] | null {
-  return docIds === undefined ? null : docIds;
 }
 
 /**
