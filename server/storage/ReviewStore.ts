@@ -73,7 +73,8 @@ export interface StoredActivity {
 /**
  * The review records of documents: the append-only timeline, named versions, co-signers,
  * reviewers' last reviews and the notification inbox. Each method writes all of its parts in
- * one transaction. Adapters: SQLite (the embedded default, same file as the workspace).
+ * one transaction. Adapters: SQLite (the embedded default, same file as the workspace) and
+ * PostgreSQL (deployments of several processes).
  */
 export interface ReviewStore {
   /** The transition made with `requestId`; null when none was. */

@@ -10,7 +10,7 @@ import type {
   StoredTransition,
   TransitionOutcome,
 } from '../../storage/ReviewStore';
-import { toBase64 } from '../../storage/sqlite/sqliteReviewRows';
+import { toBase64 } from '../../storage/rows/reviewRows';
 import type { ContentReader } from '../contentSnapshots';
 import { StreamHub, type StreamMessage } from '../StreamHub';
 import type { TransitionDeps } from '../transitionDocument';

@@ -3,9 +3,8 @@ import { type DocId, type DocStatus, parseDocStatus, parseUserId, type UserId } 
 import type { NewDocument } from '../DocRecordStore';
 import type { AuthorRecord, DocumentSummary } from '../DocStore';
 import { type DocumentRow, toDocRecord } from '../rows/documentRows';
+import { type CosignerRow, toCosigner } from '../rows/reviewRows';
 import { groupBy, idsByKey, need } from '../rows/rowChecks';
-// The co-signer rows' conversion is the review rows'; it holds no SQL of either adapter.
-import { type CosignerRow, toCosigner } from '../sqlite/sqliteReviewRows';
 import type { PgQueries } from './pgQueries';
 
 /**

@@ -11,6 +11,21 @@ import type {
   StoredTransition,
   TransitionOutcome,
 } from '../ReviewStore';
+import {
+  EVENT_COLUMNS,
+  type EventRow,
+  eventValues,
+  NOTIFICATION_COLUMNS,
+  type NotificationRow,
+  notificationValues,
+  toDocEvent,
+  toNotification,
+  toStoredNotification,
+  toVersion,
+  VERSION_COLUMNS,
+  type VersionRow,
+  versionValues,
+} from '../rows/reviewRows';
 import { blob } from '../rows/rowChecks';
 import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
@@ -21,15 +36,6 @@ import {
   setDocumentStatus,
   touchDocument,
 } from './sqliteDocumentRows';
-import {
-  type EventRow,
-  NO_DOC,
-  type NotificationRow,
-  toDocEvent,
-  toNotification,
-  toVersion,
-  type VersionRow,
-} from './sqliteReviewRows';
 
 export interface SqliteReviewStoreOptions {
   /** Path of the database file shared with the other stores; created when missing. */
@@ -255,15 +261,8 @@ export class SqliteReviewStore implements ReviewStore {
 
   #insertVersion(version: NewVersion): Version {
     this.#q.run(
-      `INSERT INTO doc_versions (id, doc_id, name, cause, created_by, created_at, snapshot)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      version.id,
-      version.docId,
-      version.name,
-      version.cause,
-      version.createdBy,
-      version.createdAt,
-      blob(version.snapshot),
+      `INSERT INTO doc_versions (${VERSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ...versionValues(version),
     );
     const row = this.#q.get<VersionRow>('SELECT * FROM doc_versions WHERE id = ?', version.id);
     if (row === undefined) {
@@ -274,20 +273,8 @@ export class SqliteReviewStore implements ReviewStore {
 
   #insertEvent(event: DocEvent, requestId: string | null): void {
     this.#q.run(
-      `INSERT INTO doc_events
-         (id, doc_id, type, actor_id, at, reason, version_id, subject_id, from_status, to_status, request_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      event.id,
-      event.docId,
-      event.type,
-      event.actorId,
-      event.at,
-      event.reason,
-      event.versionId,
-      event.subjectId,
-      event.fromStatus,
-      event.toStatus,
-      requestId,
+      `INSERT INTO doc_events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ...eventValues(event, requestId),
     );
   }
 
@@ -303,30 +290,10 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   #insertNotifications(notifications: readonly NewNotification[]): StoredNotification[] {
-    const stored: StoredNotification[] = [];
-    for (const n of notifications) {
-      const { changes } = this.#q.run(
-        `INSERT INTO notifications
-           (id, user_id, type, doc_id, doc_title, actor_id, at, reason, excerpt, thread_id, comment_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (doc_id, comment_id, user_id) DO NOTHING`,
-        n.id,
-        n.userId,
-        n.type,
-        n.docId ?? NO_DOC,
-        n.docTitle,
-        n.actorId,
-        n.at,
-        n.reason,
-        n.excerpt,
-        n.threadId,
-        n.commentId,
-      );
-      if (changes > 0) {
-        const { userId, commentId: _commentId, ...notification } = n;
-        stored.push({ userId, notification: { ...notification, readAt: null } });
-      }
-    }
-    return stored;
+    const sql = `INSERT INTO notifications (${NOTIFICATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (doc_id, comment_id, user_id) DO NOTHING`;
+    return notifications
+      .filter((n) => this.#q.run(sql, ...notificationValues(n)).changes > 0)
+      .map(toStoredNotification);
   }
 }
