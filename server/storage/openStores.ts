@@ -1,0 +1,123 @@
+import type { Logger } from '../logger';
+import type { AccountStore } from './AccountStore';
+import type { DocRecordStore } from './DocRecordStore';
+import type { DocStore } from './DocStore';
+import type { GroupStore } from './GroupStore';
+import { PgAccountStore } from './postgres/PgAccountStore';
+import { PgDocRecordStore } from './postgres/PgDocRecordStore';
+import { PgDocStore } from './postgres/PgDocStore';
+import { PgGroupStore } from './postgres/PgGroupStore';
+import { PgReviewStore } from './postgres/PgReviewStore';
+import type { ReviewStore } from './ReviewStore';
+import { prepareDatabasePath } from './sqlite/databasePath';
+import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
+import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
+import { SqliteDocStore } from './sqlite/SqliteDocStore';
+import { SqliteGroupStore } from './sqlite/SqliteGroupStore';
+import { SqliteReviewStore } from './sqlite/SqliteReviewStore';
+
+/** Where the committee's data lives: a PostgreSQL database when `databaseUrl` is set, else SQLite under `dataDir`. */
+export interface StoreSettings {
+  readonly dataDir: string;
+  /** DATABASE_URL; null or missing keeps SQLite. */
+  readonly databaseUrl?: string | null;
+  /** The PostgreSQL schema (tests give each server its own); `public` by default. */
+  readonly databaseSchema?: string;
+  readonly sqliteSynchronous?: 'normal' | 'full';
+  /** The clock of the record stores; Date.now by default. */
+  readonly now?: () => number;
+}
+
+/** Every store of one database; `close` releases them all, even when one fails (it is logged). */
+export interface Stores {
+  readonly documents: DocStore;
+  readonly accounts: AccountStore;
+  readonly groups: GroupStore;
+  readonly records: DocRecordStore;
+  readonly reviews: ReviewStore;
+  /** `postgres` or `sqlite`, and where: for the start-up log. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+async function closeAll(stores: Record<string, { close(): Promise<void> }>, logger: Logger | null): Promise<void> {
+  for (const [name, store] of Object.entries(stores)) {
+    try {
+      await store.close();
+    } catch (thrown) {
+      logger?.error('closing a store failed', { store: name, error: (thrown as Error).message });
+    }
+  }
+}
+
+/** A connection string without its password, for logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') {
+      parsed.password = '***';
+    }
+    return parsed.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+/**
+ * Opens the stores of the server, the admin commands and the demo loader, each on its own
+ * connection (SQLite) or pool (PostgreSQL), migrated to the current layout. The SQLite document
+ * store checkpoints its WAL in the background only where a server runs (`isServer`).
+ */
+export async function openStores(
+  settings: StoreSettings,
+  options: { readonly logger?: Logger; readonly isServer?: boolean } = {},
+): Promise<Stores> {
+  const logger = options.logger ?? null;
+  const now = settings.now ?? Date.now;
+  const url = settings.databaseUrl ?? null;
+  if (url !== null) {
+    const connection = {
+      url,
+      ...(settings.databaseSchema === undefined ? {} : { schema: settings.databaseSchema }),
+    };
+    // Opened one after another: the first migrates, the others find the layout current.
+    const documents = await PgDocStore.open({ ...connection, maxConnections: 10 });
+    const opened: Record<string, { close(): Promise<void> }> = { documents };
+    try {
+      const accounts = await PgAccountStore.open({ ...connection, maxConnections: 4, now });
+      opened.accounts = accounts;
+      const groups = await PgGroupStore.open({ ...connection, maxConnections: 2 });
+      opened.groups = groups;
+      const records = await PgDocRecordStore.open({ ...connection, maxConnections: 4, now });
+      opened.records = records;
+      const reviews = await PgReviewStore.open({ ...connection, maxConnections: 4 });
+      opened.reviews = reviews;
+      return {
+        documents,
+        accounts,
+        groups,
+        records,
+        reviews,
+        description: `PostgreSQL at ${redactedUrl(url)}`,
+        close: () => closeAll(opened, logger),
+      };
+    } catch (thrown) {
+      await closeAll(opened, logger);
+      throw thrown;
+    }
+  }
+  const path = prepareDatabasePath(settings.dataDir);
+  const stores = {
+    documents: new SqliteDocStore({
+      path,
+      synchronous: settings.sqliteSynchronous ?? 'normal',
+      checkpointInBackground: options.isServer === true,
+      onCheckpointError: (message) => logger?.error('WAL checkpoint failed; checkpointing inside commits', { message }),
+    }),
+    accounts: new SqliteAccountStore({ path, now }),
+    groups: new SqliteGroupStore({ path }),
+    records: new SqliteDocRecordStore({ path, now }),
+    reviews: new SqliteReviewStore({ path }),
+  };
+  return { ...stores, description: `SQLite at ${path}`, close: () => closeAll(stores, logger) };
+}
