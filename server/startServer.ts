@@ -200,7 +200,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hub,
     authenticator,
     passwords: new PasswordHasher(options.passwordParams === undefined ? {} : { params: options.passwordParams }),
-    throttle: new LoginThrottle({ ...options.loginThrottle, now }),
+    throttle: new LoginThrottle({ ...options.loginThrottle, logger, now }),
     site,
     logger,
     now,

@@ -1,4 +1,5 @@
-import type { LoginThrottleStore } from './LoginThrottleStore';
+import { type Logger, toError } from '../logger';
+import type { LoginThrottleStore, ThrottleEntry } from './LoginThrottleStore';
 import { MemoryLoginThrottleStore } from './MemoryLoginThrottleStore';
 import {
   afterFailure,
@@ -21,11 +22,22 @@ import {
  * A success clears only its own pair: an address's count is not reset by a success (an attacker
  * would interleave sign-ins to an account of their own), and the username's slowdown stays
  * until its failures age out of the window.
+ *
+ * When the store fails or does not answer within `storeTimeoutMs`, the throttle fails open: the
+ * attempt goes ahead unthrottled and uncounted, and the first such failure of an outage is
+ * logged. Members keep signing in while Redis is away; failing closed would lock everyone out.
  */
+
+/** A store round trip takes about a millisecond; half a second means it is away, and a sign-in makes at most four. */
+export const DEFAULT_STORE_TIMEOUT_MS = 500;
 
 export interface LoginThrottleOptions extends ThrottlePolicyOptions {
   /** Where the counters live; a MemoryLoginThrottleStore on the same clock by default. */
   readonly store?: LoginThrottleStore;
+  /** How long to wait for the store before going ahead without it. */
+  readonly storeTimeoutMs?: number;
+  /** Where a failing store is reported. */
+  readonly logger: Logger;
   /** The clock; Date.now by default. */
   readonly now?: () => number;
 }
@@ -43,24 +55,30 @@ const userKey = (attempt: SignInAttempt): string => `user:${attempt.username}`;
 export class LoginThrottle {
   readonly #policy: ThrottlePolicy;
   readonly #store: LoginThrottleStore;
+  readonly #storeTimeoutMs: number;
+  readonly #logger: Logger;
   readonly #now: () => number;
+  /** Whether the last store call failed: an outage is logged once when it starts and once when it ends. */
+  #isStoreFailing = false;
 
-  constructor(options: LoginThrottleOptions = {}) {
+  constructor(options: LoginThrottleOptions) {
     this.#policy = resolveThrottlePolicy(options);
     this.#now = options.now ?? Date.now;
     this.#store = options.store ?? new MemoryLoginThrottleStore({ now: this.#now });
+    this.#storeTimeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+    this.#logger = options.logger;
   }
 
   /** Whether this attempt is refused before its password is checked, and for how long; null when it may go ahead. */
   async refusal(attempt: SignInAttempt): Promise<ThrottleRefusal | null> {
-    const [address, pair] = await this.#store.load([addressKey(attempt), pairKey(attempt)]);
-    return refusalOf(address ?? null, pair ?? null, this.#now());
+    const entries = await this.#load([addressKey(attempt), pairKey(attempt)]);
+    return entries === null ? null : refusalOf(entries[0] ?? null, entries[1] ?? null, this.#now());
   }
 
   /** How long this attempt waits before its password is checked: 0 until the username's failures from everywhere pile up. */
   async delayMs(attempt: SignInAttempt): Promise<number> {
-    const [username] = await this.#store.load([userKey(attempt)]);
-    return slowDelayMs(username ?? null, this.#now(), this.#policy);
+    const entries = await this.#load([userKey(attempt)]);
+    return entries === null ? 0 : slowDelayMs(entries[0] ?? null, this.#now(), this.#policy);
   }
 
   /** The wait of the first slowed attempt: the server logs when a username starts being slowed. */
@@ -72,15 +90,51 @@ export class LoginThrottle {
   async recordFailure(attempt: SignInAttempt): Promise<void> {
     const now = this.#now();
     const policy = this.#policy;
-    await Promise.all([
-      this.#store.update(pairKey(attempt), (entry) => afterFailure(entry, now, policy.pair, policy)),
-      this.#store.update(addressKey(attempt), (entry) => afterFailure(entry, now, policy.address, policy)),
-      this.#store.update(userKey(attempt), (entry) => afterFailure(entry, now, null, policy)),
-    ]);
+    await this.#call('recordFailure', () =>
+      Promise.all([
+        this.#store.update(pairKey(attempt), (entry) => afterFailure(entry, now, policy.pair, policy)),
+        this.#store.update(addressKey(attempt), (entry) => afterFailure(entry, now, policy.address, policy)),
+        this.#store.update(userKey(attempt), (entry) => afterFailure(entry, now, null, policy)),
+      ]),
+    );
   }
 
   /** The right password: forgets the failures of this username from this address only. */
   async recordSuccess(attempt: SignInAttempt): Promise<void> {
-    await this.#store.delete(pairKey(attempt));
+    await this.#call('recordSuccess', () => this.#store.delete(pairKey(attempt)));
+  }
+
+  #load(keys: readonly string[]): Promise<(ThrottleEntry | null)[] | null> {
+    return this.#call('load', () => this.#store.load(keys));
+  }
+
+  /** Runs a store call within the timeout; on failure logs the outage (once) and answers null. */
+  async #call<T>(operation: string, work: () => Promise<T>): Promise<T | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the sign-in throttle's store did not answer within ${this.#storeTimeoutMs} ms`)),
+        this.#storeTimeoutMs,
+      );
+    });
+    try {
+      const result = await Promise.race([work(), timeout]);
+      if (this.#isStoreFailing) {
+        this.#isStoreFailing = false;
+        this.#logger.warn("the sign-in throttle's store answers again; sign-ins are throttled again");
+      }
+      return result;
+    } catch (thrown) {
+      if (!this.#isStoreFailing) {
+        this.#isStoreFailing = true;
+        this.#logger.warn("the sign-in throttle's store fails; sign-ins go ahead unthrottled until it answers", {
+          operation,
+          error: toError(thrown).message,
+        });
+      }
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../logger';
 import { LoginThrottle, type SignInAttempt } from './LoginThrottle';
 import type { LoginThrottleStore } from './LoginThrottleStore';
 
@@ -38,7 +39,7 @@ export function describeLoginThrottleContract(
       const now = () => clock.now;
       const store = await open(now);
       opened.push(store);
-      const throttle = new LoginThrottle({ store: store.store, now });
+      const throttle = new LoginThrottle({ store: store.store, now, logger: createLogger('silent') });
       return { clock, throttle };
     }
 
