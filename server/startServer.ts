@@ -5,8 +5,10 @@ import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { DEFAULT_MAX_MESSAGE_BYTES, type DocId, MAX_HELD_BYTES_PER_CONNECTION, type UserId } from '../shared/index';
 import { Authenticator } from './auth/Authenticator';
-import { LoginThrottle, type LoginThrottleOptions } from './auth/LoginThrottle';
+import { LoginThrottle } from './auth/LoginThrottle';
+import type { LoginThrottleStore } from './auth/LoginThrottleStore';
 import { PasswordHasher, type ScryptParams } from './auth/passwords';
+import type { ThrottlePolicyOptions } from './auth/throttlePolicy';
 import { hashToken, newToken } from './auth/tokens';
 import { WorkspaceRoomGate } from './auth/WorkspaceRoomGate';
 import { DEFAULT_HOST, DEFAULT_PORT, parsePublicUrl, parseTrustProxy } from './config';
@@ -60,7 +62,13 @@ export interface ServerOptions {
    */
   readonly publicUrl?: string | null;
   /** The sign-in throttle's limits (tests shorten the waits); its documented defaults otherwise. */
-  readonly loginThrottle?: Omit<LoginThrottleOptions, 'now'>;
+  readonly loginThrottle?: ThrottlePolicyOptions;
+  /**
+   * Where the sign-in throttle counts failures: this process's memory by default; a
+   * RedisLoginThrottleStore when several processes serve the same sign-ins (its connection is
+   * the caller's to close, after the server).
+   */
+  readonly loginThrottleStore?: LoginThrottleStore;
   /** Addresses of the reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are honoured (TRUST_PROXY); none by default. */
   readonly trustProxy?: readonly string[];
 }
@@ -199,7 +207,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hub,
     authenticator,
     passwords: new PasswordHasher(options.passwordParams === undefined ? {} : { params: options.passwordParams }),
-    throttle: new LoginThrottle({ ...options.loginThrottle, now }),
+    throttle: new LoginThrottle({
+      ...options.loginThrottle,
+      ...(options.loginThrottleStore === undefined ? {} : { store: options.loginThrottleStore }),
+      logger,
+      now,
+    }),
     site,
     logger,
     now,

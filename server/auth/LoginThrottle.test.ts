@@ -1,119 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { LoginThrottle, type SignInAttempt } from './LoginThrottle';
+import type { LogFields, Logger } from '../logger';
+import { LoginThrottle } from './LoginThrottle';
+import type { LoginThrottleStore } from './LoginThrottleStore';
+import { describeLoginThrottleContract } from './loginThrottleContract';
+import { MemoryLoginThrottleStore } from './MemoryLoginThrottleStore';
 
-const MINUTE = 60_000;
+describeLoginThrottleContract('MemoryLoginThrottleStore', async (now) => ({
+  store: new MemoryLoginThrottleStore({ now }),
+  close: async () => {},
+}));
 
-function throttleWithClock(options: { maxKeys?: number } = {}) {
-  const clock = { now: 0 };
-  const throttle = new LoginThrottle({ now: () => clock.now, ...options });
-  return { clock, throttle };
+function recordingLogger() {
+  const lines: { level: string; message: string; fields?: LogFields }[] = [];
+  const at =
+    (level: string) =>
+    (message: string, fields?: LogFields): void => {
+      lines.push({ level, message, ...(fields === undefined ? {} : { fields }) });
+    };
+  const logger: Logger = { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
+  return { lines, logger };
 }
 
-function fail(throttle: LoginThrottle, attempt: SignInAttempt, times: number): void {
-  for (let i = 0; i < times; i += 1) {
-    throttle.recordFailure(attempt);
-  }
+/** A store that fails every call while `isDown`, as Redis does while it is unreachable. */
+function flakyStore(failure: () => Promise<never>) {
+  const memory = new MemoryLoginThrottleStore();
+  const state = { isDown: false };
+  const store: LoginThrottleStore = {
+    load: (keys) => (state.isDown ? failure() : memory.load(keys)),
+    update: (key, change) => (state.isDown ? failure() : memory.update(key, change)),
+    delete: (key) => (state.isDown ? failure() : memory.delete(key)),
+  };
+  return { store, state };
 }
 
-const li = (address: string): SignInAttempt => ({ username: 'li', address });
-const attacker = li('203.0.113.7');
+const attempt = { username: 'li', address: '203.0.113.7' };
 
-describe('LoginThrottle', () => {
-  it('lets a username fail four times from one address and blocks that pair for 30 seconds after the fifth', () => {
-    const { clock, throttle } = throttleWithClock();
-    fail(throttle, attacker, 4);
-    expect(throttle.refusal(attacker)).toBeNull();
-    throttle.recordFailure(attacker);
-    expect(throttle.refusal(attacker)).toEqual({ scope: 'account', retryAfterSeconds: 30 });
-    clock.now += 10_000;
-    expect(throttle.refusal(attacker)?.retryAfterSeconds).toBe(20);
-    clock.now += 20_000;
-    expect(throttle.refusal(attacker)).toBeNull();
-  });
-
-  it('doubles the block with each further failure, up to one hour', () => {
-    const { clock, throttle } = throttleWithClock();
-    fail(throttle, attacker, 5);
-    const delays: number[] = [];
-    for (let i = 0; i < 10; i += 1) {
-      clock.now += (throttle.refusal(attacker)?.retryAfterSeconds ?? 0) * 1000;
-      throttle.recordFailure(attacker);
-      delays.push(throttle.refusal(attacker)?.retryAfterSeconds ?? 0);
+describe('LoginThrottle when its store fails', () => {
+  it('lets sign-ins go ahead unthrottled while the store fails, and logs the outage once', async () => {
+    const { store, state } = flakyStore(() => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:6379')));
+    const { lines, logger } = recordingLogger();
+    const throttle = new LoginThrottle({ store, logger });
+    for (let i = 0; i < 5; i += 1) {
+      await throttle.recordFailure(attempt);
     }
-    expect(delays).toEqual([60, 120, 240, 480, 960, 1920, 3600, 3600, 3600, 3600]);
+    expect(await throttle.refusal(attempt)).not.toBeNull();
+    state.isDown = true;
+    expect(await throttle.refusal(attempt)).toBeNull();
+    expect(await throttle.delayMs(attempt)).toBe(0);
+    await throttle.recordFailure(attempt);
+    await throttle.recordSuccess(attempt);
+    expect(lines).toEqual([
+      {
+        level: 'warn',
+        message: "the sign-in throttle's store fails; sign-ins go ahead unthrottled until it answers",
+        fields: { operation: 'load', error: 'connect ECONNREFUSED 127.0.0.1:6379' },
+      },
+    ]);
+    state.isDown = false;
+    expect(await throttle.refusal(attempt)).not.toBeNull();
+    expect(lines.map((line) => line.message)).toEqual([
+      "the sign-in throttle's store fails; sign-ins go ahead unthrottled until it answers",
+      "the sign-in throttle's store answers again; sign-ins are throttled again",
+    ]);
   });
 
-  it('never blocks the username from another address while one address hammers it', () => {
-    const { throttle } = throttleWithClock();
-    for (let i = 0; i < 8; i += 1) {
-      fail(throttle, li(`203.0.113.${i}`), 5);
-    }
-    expect(throttle.refusal(li('203.0.113.0'))).not.toBeNull();
-    expect(throttle.refusal(li('198.51.100.2'))).toBeNull();
-  });
-
-  it('slows a username down after ten failures from everywhere, doubling up to five seconds', () => {
-    const { throttle } = throttleWithClock();
-    const waits: number[] = [];
-    for (let i = 0; i < 16; i += 1) {
-      waits.push(throttle.delayMs(li('198.51.100.2')));
-      throttle.recordFailure(li(`203.0.113.${i}`));
-    }
-    expect(waits).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 500, 1000, 2000, 4000, 5000, 5000]);
-  });
-
-  it('does not count failures older than 15 minutes', () => {
-    const { clock, throttle } = throttleWithClock();
-    fail(throttle, attacker, 4);
-    clock.now += 15 * MINUTE;
-    throttle.recordFailure(attacker);
-    expect(throttle.refusal(attacker)).toBeNull();
-    fail(throttle, li('203.0.113.8'), 9);
-    clock.now += 15 * MINUTE;
-    expect(throttle.delayMs(li('198.51.100.2'))).toBe(0);
-  });
-
-  it('forgets a pair after a success, but not the address', () => {
-    const { throttle } = throttleWithClock();
-    for (const username of ['a', 'b', 'c']) {
-      fail(throttle, { username, address: '10.0.0.9' }, 5);
-    }
-    throttle.recordSuccess({ username: 'a', address: '10.0.0.9' });
-    expect(throttle.refusal({ username: 'a', address: '10.0.0.9' })).toBeNull();
-    fail(throttle, { username: 'd', address: '10.0.0.9' }, 4);
-    fail(throttle, { username: 'e', address: '10.0.0.9' }, 1);
-    expect(throttle.refusal({ username: 'a', address: '10.0.0.9' })).toEqual({
-      scope: 'address',
-      retryAfterSeconds: 60,
-    });
-  });
-
-  it('blocks an address after twenty failures across usernames, for every username', () => {
-    const { throttle } = throttleWithClock();
-    for (let i = 0; i < 19; i += 1) {
-      throttle.recordFailure({ username: `user${i}`, address: '10.0.0.9' });
-    }
-    expect(throttle.refusal({ username: 'f', address: '10.0.0.9' })).toBeNull();
-    throttle.recordFailure({ username: 'user19', address: '10.0.0.9' });
-    expect(throttle.refusal({ username: 'f', address: '10.0.0.9' })).toEqual({
-      scope: 'address',
-      retryAfterSeconds: 60,
-    });
-    expect(throttle.refusal({ username: 'f', address: '10.0.0.8' })).toBeNull();
-  });
-
-  it('remembers a bounded number of keys, dropping idle ones first', () => {
-    const { clock, throttle } = throttleWithClock({ maxKeys: 6 });
-    fail(throttle, { username: 'blocked', address: '1' }, 5);
-    clock.now += 20 * MINUTE;
-    throttle.recordFailure({ username: 'a', address: '2' });
-    expect(throttle.size).toBe(6);
-    // The three idle keys of the old block go first.
-    throttle.recordFailure({ username: 'b', address: '2' });
-    expect(throttle.size).toBe(5);
-    for (let i = 0; i < 20; i += 1) {
-      throttle.recordFailure({ username: `u${i}`, address: `${i}` });
-      expect(throttle.size).toBeLessThanOrEqual(6);
-    }
+  it('does not wait longer than its store timeout for a store that does not answer', async () => {
+    const { store, state } = flakyStore(() => new Promise<never>(() => {}));
+    const { lines, logger } = recordingLogger();
+    const throttle = new LoginThrottle({ store, logger, storeTimeoutMs: 20 });
+    state.isDown = true;
+    expect(await throttle.refusal(attempt)).toBeNull();
+    await throttle.recordFailure(attempt);
+    expect(lines.map((line) => line.fields?.error)).toEqual([
+      "the sign-in throttle's store did not answer within 20 ms",
+    ]);
   });
 });

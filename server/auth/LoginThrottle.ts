@@ -1,51 +1,43 @@
+import { type Logger, toError } from '../logger';
+import type { LoginThrottleStore, ThrottleEntry } from './LoginThrottleStore';
+import { MemoryLoginThrottleStore } from './MemoryLoginThrottleStore';
+import {
+  afterFailure,
+  firstSlowDelayMs,
+  refusalOf,
+  resolveThrottlePolicy,
+  slowDelayMs,
+  type ThrottlePolicy,
+  type ThrottlePolicyOptions,
+  type ThrottleRefusal,
+} from './throttlePolicy';
+
 /**
- * Slows down password guessing without letting a guesser lock the owner out. Three counters, all
- * in memory (a restart forgets them, which costs an attacker a restart of someone else's server):
- *
- * - a username from one address: after `maxFailures` within `windowMs` that pair is blocked, for
- *   `baseDelayMs` at first and twice as long after each further failure, up to `maxDelayMs`;
- * - an address, whatever the usernames: blocked the same way after `addressMaxFailures`;
- * - a username from everywhere: never blocked, since the right password must still work from
- *   another address while someone hammers the name; after `slowAfterFailures` every attempt
- *   for it waits first, `slowBaseMs` doubling with each further failure up to `slowMaxMs`.
+ * Slows down password guessing without letting a guesser lock the owner out, with the rules of
+ * `throttlePolicy.ts`: a username from one address and an address are blocked after repeated
+ * failures, a username from everywhere is only slowed down. The counters live in a
+ * `LoginThrottleStore`: this process's memory by default, Redis when several processes share the
+ * sign-ins.
  *
  * A success clears only its own pair: an address's count is not reset by a success (an attacker
  * would interleave sign-ins to an account of their own), and the username's slowdown stays
  * until its failures age out of the window.
+ *
+ * When the store fails or does not answer within `storeTimeoutMs`, the throttle fails open: the
+ * attempt goes ahead unthrottled and uncounted, and the first such failure of an outage is
+ * logged. Members keep signing in while Redis is away; failing closed would lock everyone out.
  */
 
-/** Five tries cover a forgotten caps lock and a couple of old passwords. */
-export const DEFAULT_MAX_FAILURES = 5;
-/** Failures older than this no longer count. */
-export const DEFAULT_WINDOW_MS = 15 * 60 * 1000;
-/** The first block: short enough for a person who mistyped. */
-export const DEFAULT_BASE_DELAY_MS = 30 * 1000;
-/** Blocks double up to one hour: about 24 guesses a day per username and address once it is reached. */
-export const DEFAULT_MAX_DELAY_MS = 60 * 60 * 1000;
-/** An office behind one NAT address makes a few typos a day; twenty failures in 15 minutes is someone guessing. */
-export const DEFAULT_ADDRESS_MAX_FAILURES = 20;
-/** The first block of an address: longer than a pair's, since it takes many more failures to earn. */
-export const DEFAULT_ADDRESS_BASE_DELAY_MS = 60 * 1000;
-/** Ten failures of one username from several addresses in 15 minutes is no longer its owner. */
-export const DEFAULT_SLOW_AFTER_FAILURES = 10;
-/** The first wait of a slowed username. */
-export const DEFAULT_SLOW_BASE_MS = 500;
-/** The longest wait: the owner still signs in, a few seconds late, while each guess ties up a connection as long. */
-export const DEFAULT_SLOW_MAX_MS = 5_000;
-/** Keys remembered at most; idle ones go first, so a flood of usernames cannot exhaust memory. */
-export const DEFAULT_MAX_KEYS = 10_000;
+/** A store round trip takes about a millisecond; half a second means it is away, and a sign-in makes at most four. */
+export const DEFAULT_STORE_TIMEOUT_MS = 500;
 
-export interface LoginThrottleOptions {
-  readonly maxFailures?: number;
-  readonly windowMs?: number;
-  readonly baseDelayMs?: number;
-  readonly maxDelayMs?: number;
-  readonly addressMaxFailures?: number;
-  readonly addressBaseDelayMs?: number;
-  readonly slowAfterFailures?: number;
-  readonly slowBaseMs?: number;
-  readonly slowMaxMs?: number;
-  readonly maxKeys?: number;
+export interface LoginThrottleOptions extends ThrottlePolicyOptions {
+  /** Where the counters live; a MemoryLoginThrottleStore on the same clock by default. */
+  readonly store?: LoginThrottleStore;
+  /** How long to wait for the store before going ahead without it. */
+  readonly storeTimeoutMs?: number;
+  /** Where a failing store is reported. */
+  readonly logger: Logger;
   /** The clock; Date.now by default. */
   readonly now?: () => number;
 }
@@ -56,160 +48,93 @@ export interface SignInAttempt {
   readonly address: string;
 }
 
-/** What a refusal is about, so the answer can say it. */
-export const ThrottleScope = {
-  /** This username from this address. */
-  account: 'account',
-  /** This address, whatever the username. */
-  address: 'address',
-} as const;
-export type ThrottleScope = (typeof ThrottleScope)[keyof typeof ThrottleScope];
-
-export interface ThrottleRefusal {
-  readonly scope: ThrottleScope;
-  readonly retryAfterSeconds: number;
-}
-
-interface Entry {
-  /** Times of the failures within the window, oldest first. */
-  failures: number[];
-  /** How many blocks this key earned since it was last idle: the exponent of the next delay. */
-  strikes: number;
-  blockedUntil: number;
-}
-
-interface BlockPolicy {
-  readonly maxFailures: number;
-  readonly baseDelayMs: number;
-}
-
 const pairKey = (attempt: SignInAttempt): string => `pair:${attempt.username}\n${attempt.address}`;
 const addressKey = (attempt: SignInAttempt): string => `addr:${attempt.address}`;
 const userKey = (attempt: SignInAttempt): string => `user:${attempt.username}`;
 
 export class LoginThrottle {
-  readonly #windowMs: number;
-  readonly #maxDelayMs: number;
-  readonly #pair: BlockPolicy;
-  readonly #address: BlockPolicy;
-  readonly #slowAfter: number;
-  readonly #slowBaseMs: number;
-  readonly #slowMaxMs: number;
-  readonly #maxKeys: number;
+  readonly #policy: ThrottlePolicy;
+  readonly #store: LoginThrottleStore;
+  readonly #storeTimeoutMs: number;
+  readonly #logger: Logger;
   readonly #now: () => number;
-  readonly #entries = new Map<string, Entry>();
+  /** Whether the last store call failed: an outage is logged once when it starts and once when it ends. */
+  #isStoreFailing = false;
 
-  constructor(options: LoginThrottleOptions = {}) {
-    this.#windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
-    this.#maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
-    this.#pair = {
-      maxFailures: options.maxFailures ?? DEFAULT_MAX_FAILURES,
-      baseDelayMs: options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
-    };
-    this.#address = {
-      maxFailures: options.addressMaxFailures ?? DEFAULT_ADDRESS_MAX_FAILURES,
-      baseDelayMs: options.addressBaseDelayMs ?? DEFAULT_ADDRESS_BASE_DELAY_MS,
-    };
-    this.#slowAfter = options.slowAfterFailures ?? DEFAULT_SLOW_AFTER_FAILURES;
-    this.#slowBaseMs = options.slowBaseMs ?? DEFAULT_SLOW_BASE_MS;
-    this.#slowMaxMs = options.slowMaxMs ?? DEFAULT_SLOW_MAX_MS;
-    this.#maxKeys = options.maxKeys ?? DEFAULT_MAX_KEYS;
+  constructor(options: LoginThrottleOptions) {
+    this.#policy = resolveThrottlePolicy(options);
     this.#now = options.now ?? Date.now;
+    this.#store = options.store ?? new MemoryLoginThrottleStore({ now: this.#now });
+    this.#storeTimeoutMs = options.storeTimeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+    this.#logger = options.logger;
   }
 
   /** Whether this attempt is refused before its password is checked, and for how long; null when it may go ahead. */
-  refusal(attempt: SignInAttempt): ThrottleRefusal | null {
-    const now = this.#now();
-    const address = this.#entries.get(addressKey(attempt))?.blockedUntil ?? 0;
-    const pair = this.#entries.get(pairKey(attempt))?.blockedUntil ?? 0;
-    const until = Math.max(address, pair);
-    if (until <= now) {
-      return null;
-    }
-    const scope = address >= pair ? ThrottleScope.address : ThrottleScope.account;
-    return { scope, retryAfterSeconds: Math.ceil((until - now) / 1000) };
+  async refusal(attempt: SignInAttempt): Promise<ThrottleRefusal | null> {
+    const entries = await this.#load([addressKey(attempt), pairKey(attempt)]);
+    return entries === null ? null : refusalOf(entries[0] ?? null, entries[1] ?? null, this.#now());
   }
 
   /** How long this attempt waits before its password is checked: 0 until the username's failures from everywhere pile up. */
-  delayMs(attempt: SignInAttempt): number {
-    const entry = this.#entries.get(userKey(attempt));
-    const now = this.#now();
-    const recent = entry?.failures.filter((at) => now - at < this.#windowMs).length ?? 0;
-    if (recent < this.#slowAfter) {
-      return 0;
-    }
-    return Math.min(this.#slowMaxMs, this.#slowBaseMs * 2 ** (recent - this.#slowAfter));
+  async delayMs(attempt: SignInAttempt): Promise<number> {
+    const entries = await this.#load([userKey(attempt)]);
+    return entries === null ? 0 : slowDelayMs(entries[0] ?? null, this.#now(), this.#policy);
   }
 
   /** The wait of the first slowed attempt: the server logs when a username starts being slowed. */
   get firstSlowDelayMs(): number {
-    return Math.min(this.#slowBaseMs, this.#slowMaxMs);
+    return firstSlowDelayMs(this.#policy);
   }
 
   /** Counts a failed attempt against its pair, its address and its username. */
-  recordFailure(attempt: SignInAttempt): void {
+  async recordFailure(attempt: SignInAttempt): Promise<void> {
     const now = this.#now();
-    this.#fail(pairKey(attempt), now, this.#pair);
-    this.#fail(addressKey(attempt), now, this.#address);
-    this.#fail(userKey(attempt), now, null);
+    const policy = this.#policy;
+    await this.#call('recordFailure', () =>
+      Promise.all([
+        this.#store.update(pairKey(attempt), (entry) => afterFailure(entry, now, policy.pair, policy)),
+        this.#store.update(addressKey(attempt), (entry) => afterFailure(entry, now, policy.address, policy)),
+        this.#store.update(userKey(attempt), (entry) => afterFailure(entry, now, null, policy)),
+      ]),
+    );
   }
 
   /** The right password: forgets the failures of this username from this address only. */
-  recordSuccess(attempt: SignInAttempt): void {
-    this.#entries.delete(pairKey(attempt));
+  async recordSuccess(attempt: SignInAttempt): Promise<void> {
+    await this.#call('recordSuccess', () => this.#store.delete(pairKey(attempt)));
   }
 
-  /** How many keys are remembered. */
-  get size(): number {
-    return this.#entries.size;
+  #load(keys: readonly string[]): Promise<(ThrottleEntry | null)[] | null> {
+    return this.#call('load', () => this.#store.load(keys));
   }
 
-  #fail(key: string, now: number, policy: BlockPolicy | null): void {
-    const entry = this.#entryOf(key, now);
-    entry.failures = entry.failures.filter((at) => now - at < this.#windowMs);
-    entry.failures.push(now);
-    // Once blocked, every failure blocks again until the key has been idle for a window.
-    if (policy !== null && (entry.failures.length >= policy.maxFailures || entry.strikes > 0)) {
-      const delay = Math.min(this.#maxDelayMs, policy.baseDelayMs * 2 ** entry.strikes);
-      entry.strikes += 1;
-      entry.blockedUntil = now + delay;
-    }
-  }
-
-  #entryOf(key: string, now: number): Entry {
-    const existing = this.#entries.get(key);
-    if (existing !== undefined && !this.#isIdle(existing, now)) {
-      // Re-insert so that Map order is least recently failed first.
-      this.#entries.delete(key);
-      this.#entries.set(key, existing);
-      return existing;
-    }
-    const entry: Entry = { failures: [], strikes: 0, blockedUntil: 0 };
-    this.#entries.delete(key);
-    this.#makeRoom(now);
-    this.#entries.set(key, entry);
-    return entry;
-  }
-
-  /** Idle: not blocked, and no failure within the window after the block ended. */
-  #isIdle(entry: Entry, now: number): boolean {
-    const last = entry.failures.at(-1) ?? 0;
-    return now >= entry.blockedUntil && now - Math.max(last, entry.blockedUntil) >= this.#windowMs;
-  }
-
-  #makeRoom(now: number): void {
-    if (this.#entries.size < this.#maxKeys) {
-      return;
-    }
-    for (const [key, entry] of this.#entries) {
-      if (this.#isIdle(entry, now)) {
-        this.#entries.delete(key);
+  /** Runs a store call within the timeout; on failure logs the outage (once) and answers null. */
+  async #call<T>(operation: string, work: () => Promise<T>): Promise<T | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the sign-in throttle's store did not answer within ${this.#storeTimeoutMs} ms`)),
+        this.#storeTimeoutMs,
+      );
+    });
+    try {
+      const result = await Promise.race([work(), timeout]);
+      if (this.#isStoreFailing) {
+        this.#isStoreFailing = false;
+        this.#logger.warn("the sign-in throttle's store answers again; sign-ins are throttled again");
       }
-    }
-    // Still full of live keys: forget the least recently failed one.
-    const oldest = this.#entries.keys().next();
-    if (this.#entries.size >= this.#maxKeys && oldest.done !== true) {
-      this.#entries.delete(oldest.value);
+      return result;
+    } catch (thrown) {
+      if (!this.#isStoreFailing) {
+        this.#isStoreFailing = true;
+        this.#logger.warn("the sign-in throttle's store fails; sign-ins go ahead unthrottled until it answers", {
+          operation,
+          error: toError(thrown).message,
+        });
+      }
+      return null;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { ApiErrorBody, RosterProblem } from '../../shared/api/schemas';
 import { API_ERROR_STATUS, ApiErrorCode, type Denial } from '../../shared/index';
-import { ThrottleScope } from '../auth/LoginThrottle';
+import { ThrottleScope } from '../auth/throttlePolicy';
 
 export interface ApiErrorDetails {
   /** For bad_request: the path of the wrong field, for example `groupIds.1`. */

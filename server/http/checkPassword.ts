@@ -18,12 +18,12 @@ export async function checkPassword(
   input: { readonly username: string; readonly password: string; readonly user: UserRecord | null },
 ): Promise<boolean> {
   const attempt = { username: input.username, address: deps.site.clientAddressOf(factsOfContext(c)) };
-  const refusal = deps.throttle.refusal(attempt);
+  const refusal = await deps.throttle.refusal(attempt);
   if (refusal !== null) {
     throw ApiError.rateLimited(refusal.retryAfterSeconds, refusal.scope);
   }
-  const delay = deps.throttle.delayMs(attempt);
-  deps.throttle.recordFailure(attempt);
+  const delay = await deps.throttle.delayMs(attempt);
+  await deps.throttle.recordFailure(attempt);
   if (delay > 0) {
     // Once when the slowdown starts, not at every guess: a flood must not flood the log too.
     if (delay === deps.throttle.firstSlowDelayMs) {
@@ -38,7 +38,7 @@ export async function checkPassword(
       ? await deps.passwords.verifyNobody(input.password)
       : await deps.passwords.verify(input.password, input.user.passwordHash);
   if (isValid) {
-    deps.throttle.recordSuccess(attempt);
+    await deps.throttle.recordSuccess(attempt);
   }
   return isValid;
 }

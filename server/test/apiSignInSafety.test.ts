@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { meSchema, rosterResultSchema, sessionSchema } from '../../shared/api/schemas';
 import { CloseCode, DocKind, Role } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
+import { RedisLoginThrottleStore } from '../auth/RedisLoginThrottleStore';
 import type { ServerOptions } from '../startServer';
 import { prepareDatabasePath } from '../storage/sqlite/databasePath';
 import { SqliteAccountStore } from '../storage/sqlite/SqliteAccountStore';
@@ -86,6 +89,36 @@ describe('sign-in throttling', () => {
       retryAfterSeconds: 60,
     });
     expect((await signInFrom(server.url, '198.51.100.2', 'li', SEED_PASSWORD)).status).toBe(200);
+  });
+});
+
+describe.skipIf(process.env.TEST_REDIS_URL === undefined)('sign-in throttling shared through Redis', () => {
+  it('blocks an address on every server once its failures across them add up', async () => {
+    const redis = new Redis(process.env.TEST_REDIS_URL ?? '', { maxRetriesPerRequest: 1, commandTimeout: 2_000 });
+    const prefix = `jianyan-test:${randomUUID()}:`;
+    try {
+      // Two processes behind one load balancer: each its own server, one Redis between them.
+      const startProcess = async (): Promise<string> => {
+        const loginThrottleStore = new RedisLoginThrottleStore({ redis, prefix });
+        return (await start({ ...BEHIND_PROXY, loginThrottleStore })).server.url;
+      };
+      const first = await startProcess();
+      const second = await startProcess();
+      for (let i = 0; i < 20; i += 1) {
+        const url = i % 2 === 0 ? first : second;
+        expect((await signInFrom(url, '203.0.113.9', `user${i}`, 'wrong-password')).status).toBe(401);
+      }
+      for (const url of [first, second]) {
+        expect((await signInFrom(url, '203.0.113.9', 'li', SEED_PASSWORD)).status).toBe(429);
+        expect((await signInFrom(url, '198.51.100.2', 'li', SEED_PASSWORD)).status).toBe(200);
+      }
+    } finally {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) {
+        await redis.del(...keys);
+      }
+      redis.disconnect();
+    }
   });
 });
 
