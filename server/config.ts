@@ -29,6 +29,12 @@ export interface Config {
   readonly publicUrl: string | null;
   /** Addresses of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are honoured (TRUST_PROXY). */
   readonly trustProxy: readonly string[];
+  /** PostgreSQL (DATABASE_URL) instead of SQLite under dataDir; null keeps SQLite. */
+  readonly databaseUrl: string | null;
+  /** Redis (REDIS_URL), through which several processes serve one committee; null: one process. */
+  readonly redisUrl: string | null;
+  /** Prefix of every Redis key and channel (REDIS_PREFIX), so deployments can share one Redis. */
+  readonly redisPrefix: string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -58,7 +64,34 @@ const envSchema = z.object({
   MAX_STREAMS_PER_USER: countVar(DEFAULT_QUOTAS.maxStreamsPerUser),
   PUBLIC_URL: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
+  DATABASE_URL: urlVar(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/jianyan'),
+  REDIS_URL: urlVar(['redis:', 'rediss:'], 'redis://host:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'use letters, digits, ":", "_" or "-" (at most 64)')
+    .default('jianyan:'),
 });
+
+/** An optional connection string with one of `protocols`; empty counts as not set. */
+function urlVar(protocols: readonly string[], example: string) {
+  return z
+    .string()
+    .optional()
+    .transform((text) => (text === undefined || text.trim() === '' ? null : text.trim()))
+    .refine(
+      (text) => {
+        if (text === null) {
+          return true;
+        }
+        try {
+          return protocols.includes(new URL(text).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL like ${example}` },
+    );
+}
 
 /** A size in bytes, at least `min` (smaller would refuse ordinary use) and at most 4 GiB. */
 function bytesVar(min: number, fallback: number) {
@@ -157,5 +190,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     publicUrl:
       values.PUBLIC_URL === undefined || values.PUBLIC_URL.trim() === '' ? null : parsePublicUrl(values.PUBLIC_URL),
     trustProxy: values.TRUST_PROXY === undefined ? [] : parseTrustProxy(values.TRUST_PROXY),
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    redisPrefix: values.REDIS_PREFIX,
   };
 }

@@ -16,6 +16,9 @@ async function main(): Promise<void> {
     quotas: config.quotas,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    databaseUrl: config.databaseUrl,
+    redisUrl: config.redisUrl,
+    redisPrefix: config.redisPrefix,
   });
   // Scripts (the benchmark, tests) wait for this exact line, whatever the log level.
   process.stdout.write(`Jianyan listening on ${server.url}\n`);

@@ -11,23 +11,20 @@ import { PasswordHasher, type ScryptParams } from './auth/passwords';
 import type { ThrottlePolicyOptions } from './auth/throttlePolicy';
 import { hashToken, newToken } from './auth/tokens';
 import { WorkspaceRoomGate } from './auth/WorkspaceRoomGate';
+import type { ClusterEvents } from './cluster/ClusterEvents';
+import { openCluster } from './cluster/openCluster';
 import { DEFAULT_HOST, DEFAULT_PORT, parsePublicUrl, parseTrustProxy } from './config';
 import { createApp } from './http/app';
 import { SiteAddress } from './http/SiteAddress';
 import { attachSyncUpgrade } from './http/syncUpgrade';
-import { createLogger, type Logger, type LogLevelName, toError } from './logger';
+import { createLogger, type Logger, type LogLevelName } from './logger';
 import { DEFAULT_QUOTAS, type Quotas } from './quotas';
 import { Relay } from './relay/Relay';
 import type { RoomGate } from './relay/RoomGate';
 import { StreamHub } from './review/StreamHub';
 import type { AccountStore } from './storage/AccountStore';
 import type { DocStore } from './storage/DocStore';
-import { prepareDatabasePath } from './storage/sqlite/databasePath';
-import { SqliteAccountStore } from './storage/sqlite/SqliteAccountStore';
-import { SqliteDocRecordStore } from './storage/sqlite/SqliteDocRecordStore';
-import { SqliteDocStore } from './storage/sqlite/SqliteDocStore';
-import { SqliteGroupStore } from './storage/sqlite/SqliteGroupStore';
-import { SqliteReviewStore } from './storage/sqlite/SqliteReviewStore';
+import { openStores } from './storage/openStores';
 
 /** A request must send its headers within this time, so half-open connections do not pile up. */
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -71,6 +68,14 @@ export interface ServerOptions {
   readonly loginThrottleStore?: LoginThrottleStore;
   /** Addresses of the reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are honoured (TRUST_PROXY); none by default. */
   readonly trustProxy?: readonly string[];
+  /** PostgreSQL (DATABASE_URL) instead of SQLite under dataDir. */
+  readonly databaseUrl?: string | null;
+  /** The PostgreSQL schema of the tables (tests give each deployment its own); `public` by default. */
+  readonly databaseSchema?: string;
+  /** Redis (REDIS_URL): this process serves one committee with others. */
+  readonly redisUrl?: string | null;
+  /** Prefix of the Redis keys and channels (REDIS_PREFIX); `jianyan:` by default. */
+  readonly redisPrefix?: string;
 }
 
 export interface RunningServer {
@@ -87,34 +92,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function openStore(options: ServerOptions, logger: Logger): DocStore {
-  if (options.store !== undefined) {
-    return options.store;
-  }
-  return new SqliteDocStore({
-    path: prepareDatabasePath(options.dataDir),
-    synchronous: options.sqliteSynchronous ?? 'normal',
-    onCheckpointError: (message) => logger.error('WAL checkpoint failed; checkpointing inside commits', { message }),
-  });
-}
-
 /** A base URL that a browser on this machine can open: a wildcard address becomes localhost. */
 function openableUrl(url: string): string {
   return url.replace(/^http:\/\/(0\.0\.0\.0|\[::\])(?=:)/, 'http://localhost');
-}
-
-/**
- * The stores of the relational records, each on its own connection to the same SQLite file as
- * the update log: the relay's group commits never wait behind an API call.
- */
-function openRecordStores(options: ServerOptions, now: () => number) {
-  const path = prepareDatabasePath(options.dataDir);
-  return {
-    accounts: new SqliteAccountStore({ path, now }),
-    groups: new SqliteGroupStore({ path }),
-    records: new SqliteDocRecordStore({ path, now }),
-    reviews: new SqliteReviewStore({ path }),
-  };
 }
 
 /** On an empty database, a fresh setup link (the previous one stops working); else null. */
@@ -150,26 +130,29 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
-/** What the API calls after rights changed: the relay decides again, and ended credentials end their streams. */
-function onAccessChangedFor(relay: Relay, hub: StreamHub, authenticator: Authenticator) {
-  return async (filter: { readonly userId?: UserId; readonly docId?: DocId }): Promise<void> => {
+/**
+ * What the API calls after rights changed: the relay decides again, and ended credentials end
+ * their streams, in this process and, told through the cluster's events, in every other.
+ */
+function onAccessChangedFor(relay: Relay, hub: StreamHub, authenticator: Authenticator, events: ClusterEvents) {
+  const recheck = async (filter: { readonly userId?: UserId; readonly docId?: DocId }): Promise<void> => {
     await relay.recheckAccess(filter);
     // A user's credentials may have ended (sign-out, password, token, deactivation): so do their streams.
     if (filter.userId !== undefined) {
       await hub.endSignedOut(filter.userId, async (credential) => (await authenticator.check(credential)).ok);
     }
   };
-}
-
-/** Closes every store, even when one fails (it is logged). */
-async function closeStores(stores: Record<string, { close(): Promise<void> }>, logger: Logger): Promise<void> {
-  for (const [name, store] of Object.entries(stores)) {
-    try {
-      await store.close();
-    } catch (thrown) {
-      logger.error('closing a store failed', { store: name, error: toError(thrown).message });
-    }
-  }
+  events.on('accessChanged', (event) => {
+    const filter = {
+      ...(event.userId === undefined ? {} : { userId: event.userId as UserId }),
+      ...(event.docId === undefined ? {} : { docId: event.docId as DocId }),
+    };
+    void recheck(filter);
+  });
+  return async (filter: { readonly userId?: UserId; readonly docId?: DocId }): Promise<void> => {
+    events.publish({ type: 'accessChanged', ...filter });
+    await recheck(filter);
+  };
 }
 
 /** Starts the whole server: storage, relay, HTTP API, static client. */
@@ -181,14 +164,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustedProxies: parseTrustProxy((options.trustProxy ?? []).join(',')),
   });
   const now = options.now ?? Date.now;
-  const store = openStore(options, logger);
-  const { accounts, groups, records, reviews } = openRecordStores(options, now);
+  const stores = await openStores(
+    {
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl ?? null,
+      ...(options.databaseSchema === undefined ? {} : { databaseSchema: options.databaseSchema }),
+      sqliteSynchronous: options.sqliteSynchronous ?? 'normal',
+      now,
+    },
+    { logger, isServer: true, ...(options.store === undefined ? {} : { documents: options.store }) },
+  );
+  const { documents: store, accounts, groups, records, reviews } = stores;
+  let cluster: Awaited<ReturnType<typeof openCluster>>;
+  try {
+    cluster = await openCluster(options, logger);
+  } catch (thrown) {
+    await stores.close();
+    throw thrown;
+  }
+  logger.info('storage and processes', { storage: stores.description, processes: cluster.description });
 
   await accounts.deleteExpiredSessions(now());
   const authenticator = new Authenticator({ accounts, now });
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const quotas: Quotas = { ...DEFAULT_QUOTAS, ...options.quotas };
-  const hub = new StreamHub({ maxStreamsPerUser: quotas.maxStreamsPerUser });
+  const { events } = cluster;
+  const throttleStore = options.loginThrottleStore ?? cluster.loginThrottleStore;
+  const hub = new StreamHub({
+    maxStreamsPerUser: quotas.maxStreamsPerUser,
+    onPublish: (userIds, message) => events.publish({ type: 'stream', userIds: [...userIds], ...message }),
+  });
+  events.on('stream', (event) => hub.deliver(event.userIds as UserId[], { event: event.event, data: event.data }));
   const relay = new Relay({
     store,
     gate: options.gate ?? new WorkspaceRoomGate({ authenticator, records }),
@@ -196,6 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxHeldBytes: MAX_HELD_BYTES_PER_CONNECTION,
     maxEarlyBytes: 2 * maxMessageBytes,
     quotas,
+    events,
     ...(options.contentSchemaVersion === undefined ? {} : { contentSchemaVersion: options.contentSchemaVersion }),
   });
   const api = {
@@ -209,14 +216,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     passwords: new PasswordHasher(options.passwordParams === undefined ? {} : { params: options.passwordParams }),
     throttle: new LoginThrottle({
       ...options.loginThrottle,
-      ...(options.loginThrottleStore === undefined ? {} : { store: options.loginThrottleStore }),
+      ...(throttleStore === null ? {} : { store: throttleStore }),
       logger,
       now,
     }),
     site,
     logger,
     now,
-    onAccessChanged: onAccessChangedFor(relay, hub, authenticator),
+    onAccessChanged: onAccessChangedFor(relay, hub, authenticator, events),
   };
   const app = createApp({ api, staticDir: resolveStaticDir(options.staticDir, logger) });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -243,7 +250,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await relay.shutdown();
       wss.close();
       server.closeAllConnections();
-      await closeStores({ documents: store, accounts, groups, records, reviews }, logger);
+      await cluster.close();
+      await stores.close();
     })();
     return closing;
   };

@@ -20,17 +20,26 @@ export interface StreamSubscriber {
 export type CredentialCheck = (credential: string) => Promise<boolean>;
 
 /**
- * The in-process hub of the live streams (`GET /api/stream`): routes publish to user ids and
- * every open stream of those users gets the event. Nothing is kept for a user with no stream
+ * The hub of the live streams (`GET /api/stream`): routes publish to user ids and every open
+ * stream of those users gets the event, in this process and, through `onPublish` (the cluster's
+ * events), in the others, which `deliver` it to theirs. Nothing is kept for a user with no stream
  * open: the inbox and the records are read again when a stream (re)connects.
  */
 export class StreamHub {
   readonly #byUser = new Map<UserId, Set<StreamSubscriber>>();
   readonly #maxStreamsPerUser: number;
+  readonly #onPublish: ((userIds: readonly UserId[], message: StreamMessage) => void) | null;
   #isClosed = false;
 
-  constructor(options: { readonly maxStreamsPerUser?: number } = {}) {
+  constructor(
+    options: {
+      readonly maxStreamsPerUser?: number;
+      /** Told of every publish, to pass it on to the other processes. */
+      readonly onPublish?: (userIds: readonly UserId[], message: StreamMessage) => void;
+    } = {},
+  ) {
     this.#maxStreamsPerUser = options.maxStreamsPerUser ?? Number.POSITIVE_INFINITY;
+    this.#onPublish = options.onPublish ?? null;
   }
 
   /** Whether `userId` may open one more stream (see Quotas.maxStreamsPerUser). */
@@ -64,8 +73,17 @@ export class StreamHub {
     };
   }
 
-  /** Sends `message` to every open stream of each of `userIds` (each user once). */
+  /** Sends `message` to every open stream of each of `userIds` (each user once), here and in the other processes. */
   publish(userIds: Iterable<UserId>, message: StreamMessage): void {
+    const users = [...new Set(userIds)];
+    this.deliver(users, message);
+    if (users.length > 0) {
+      this.#onPublish?.(users, message);
+    }
+  }
+
+  /** Sends `message` to this process's open streams of each of `userIds` (another process published it). */
+  deliver(userIds: Iterable<UserId>, message: StreamMessage): void {
     for (const userId of new Set(userIds)) {
       for (const subscriber of this.#byUser.get(userId) ?? []) {
         subscriber.send(message);

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { redactedUrl } from '../redactedUrl';
 import type { AccountStore } from './AccountStore';
 import type { DocRecordStore } from './DocRecordStore';
 import type { DocStore } from './DocStore';
@@ -50,19 +51,6 @@ async function closeAll(stores: Record<string, { close(): Promise<void> }>, logg
   }
 }
 
-/** A connection string without its password, for logs. */
-export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') {
-      parsed.password = '***';
-    }
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
-
 /**
  * Opens the stores of the server, the admin commands and the demo loader, each on its own
  * connection (SQLite) or pool (PostgreSQL), migrated to the current layout. The SQLite document
@@ -70,7 +58,12 @@ export function redactedUrl(url: string): string {
  */
 export async function openStores(
   settings: StoreSettings,
-  options: { readonly logger?: Logger; readonly isServer?: boolean } = {},
+  options: {
+    readonly logger?: Logger;
+    readonly isServer?: boolean;
+    /** Another document store instead of the database's (relay tests); closed with the others. */
+    readonly documents?: DocStore;
+  } = {},
 ): Promise<Stores> {
   const logger = options.logger ?? null;
   const now = settings.now ?? Date.now;
@@ -81,7 +74,7 @@ export async function openStores(
       ...(settings.databaseSchema === undefined ? {} : { schema: settings.databaseSchema }),
     };
     // Opened one after another: the first migrates, the others find the layout current.
-    const documents = await PgDocStore.open({ ...connection, maxConnections: 10 });
+    const documents = options.documents ?? (await PgDocStore.open({ ...connection, maxConnections: 10 }));
     const opened: Record<string, { close(): Promise<void> }> = { documents };
     try {
       const accounts = await PgAccountStore.open({ ...connection, maxConnections: 4, now });
@@ -108,12 +101,15 @@ export async function openStores(
   }
   const path = prepareDatabasePath(settings.dataDir);
   const stores = {
-    documents: new SqliteDocStore({
-      path,
-      synchronous: settings.sqliteSynchronous ?? 'normal',
-      checkpointInBackground: options.isServer === true,
-      onCheckpointError: (message) => logger?.error('WAL checkpoint failed; checkpointing inside commits', { message }),
-    }),
+    documents:
+      options.documents ??
+      new SqliteDocStore({
+        path,
+        synchronous: settings.sqliteSynchronous ?? 'normal',
+        checkpointInBackground: options.isServer === true,
+        onCheckpointError: (message) =>
+          logger?.error('WAL checkpoint failed; checkpointing inside commits', { message }),
+      }),
     accounts: new SqliteAccountStore({ path, now }),
     groups: new SqliteGroupStore({ path }),
     records: new SqliteDocRecordStore({ path, now }),
