@@ -15,6 +15,11 @@ export interface ClusterHoldsOptions {
   readonly logger: Logger;
   /** Resolves once this process's updates of the room queued so far are stored and published. */
   settle(room: RoomName): Promise<void>;
+  /**
+   * Before a hold another process asked for ends here: decide access again for the room's
+   * connections, so that a status the holder stored (a submit) turns them read-only first.
+   */
+  beforeRelease(room: RoomName): Promise<void>;
   /** A hold of the room ended here: writers dropped meanwhile are asked again. */
   onReleased(room: RoomName): void;
 }
@@ -103,9 +108,18 @@ export class ClusterHolds {
     }
     this.#remote.delete(holdId);
     clearTimeout(hold.timer);
-    if (hold.release()) {
-      this.#options.onReleased(hold.room);
-    }
+    const release = (): void => {
+      if (hold.release()) {
+        this.#options.onReleased(hold.room);
+      }
+    };
+    this.#options.beforeRelease(hold.room).then(release, (thrown: unknown) => {
+      this.#options.logger.error('deciding access again before a hold ended failed', {
+        room: hold.room,
+        error: (thrown as Error).message,
+      });
+      release();
+    });
   }
 
   /** Ends every hold other processes asked for (shutdown). */

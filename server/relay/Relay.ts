@@ -110,6 +110,12 @@ export class Relay {
           await this.#commit.settle(room);
         }
       },
+      beforeRelease: async (name) => {
+        const room = this.#registry.peek(name);
+        if (room !== null && room.target.kind === RoomKind.content) {
+          await this.recheckAccess({ docId: room.target.docId });
+        }
+      },
       onReleased: (name) => this.#resumeWrites(name),
     });
     this.#commit = new GroupCommit(options.store, options.logger, {
