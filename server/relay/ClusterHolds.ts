@@ -68,7 +68,16 @@ export class ClusterHolds {
       return () => {};
     }
     const holdId = randomUUID();
-    const others = (await events.bus.countProcesses()) - 1;
+    let others: number;
+    try {
+      others = (await events.bus.countProcesses()) - 1;
+    } catch (thrown) {
+      // Without the bus, an edit accepted by another process could land after the snapshot:
+      // refuse the transition rather than break that promise. The person tries again.
+      throw new Error(
+        `Cannot hold the document in the other server processes, the bus does not answer: ${(thrown as Error).message}`,
+      );
+    }
     const acknowledged = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), ACK_WAIT_MS);
       this.#waiting.set(holdId, {
