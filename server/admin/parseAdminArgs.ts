@@ -33,7 +33,8 @@ Commands:
   reset-password USERNAME        give USERNAME a new one-time password
   help                           show this help
 
-The commands work on the database in DATA_DIR (default ./data), also while the server runs.
+The commands work on the PostgreSQL database of DATABASE_URL when it is set, else on the SQLite
+database in DATA_DIR (default ./data), also while the server runs.
 Exit status: 0 done, 1 refused (the reason is printed), 2 bad arguments.`;
 
 function refuse(message: string): ParsedAdminArgs {
