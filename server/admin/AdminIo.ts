@@ -34,7 +34,7 @@ export class AdminRefusal extends Error {
 
 export const ExitCode = {
   done: 0,
-  /** Refused: a bad roster, an unknown user, an unreadable file or database. */
+  /** Refused: a bad roster, an unknown user, an unreadable file or database, a database not empty. */
   refused: 1,
   /** Bad arguments: the usage is printed. */
   usage: 2,

@@ -4,12 +4,13 @@ import { toError } from '../logger';
 import { openStores } from '../storage/openStores';
 import { type AdminContext, type AdminIo, AdminRefusal, ExitCode } from './AdminIo';
 import { importRosterCommand } from './importRosterCommand';
+import { migrateToPostgresCommand } from './migrateToPostgresCommand';
 import { ADMIN_USAGE, type AdminCommand, parseAdminArgs } from './parseAdminArgs';
 import { resetPasswordCommand } from './resetPasswordCommand';
 import { tokenCommand } from './tokenCommand';
 
 /** The commands that work on the accounts of the configured database. */
-type AccountCommand = Exclude<AdminCommand, { name: 'help' }>;
+type AccountCommand = Exclude<AdminCommand, { name: 'help' | 'migrate-to-postgres' }>;
 
 function dispatch(context: AdminContext, command: AccountCommand): Promise<void> {
   switch (command.name) {
@@ -68,7 +69,9 @@ export async function runAdmin(
   }
   try {
     const config = loadConfig(env);
-    await runOnStores(config, io, command);
+    await (command.name === 'migrate-to-postgres'
+      ? migrateToPostgresCommand(config, io)
+      : runOnStores(config, io, command));
     return ExitCode.done;
   } catch (thrown) {
     const error = toError(thrown);
