@@ -13,8 +13,11 @@ export interface AdminContext {
   readonly accounts: AccountStore;
   /** Where a new API token's owner is told about it (read at their next inbox refresh). */
   readonly notifications: Pick<ReviewStore, 'addNotifications'>;
-  /** The database file, named in messages so a wrong DATA_DIR is easy to spot. */
-  readonly databasePath: string;
+  /**
+   * The database (the SQLite file, or the PostgreSQL URL without its password), named in
+   * messages so that a wrong DATA_DIR or DATABASE_URL is easy to spot.
+   */
+  readonly databaseLocation: string;
   /** Hashes a random one-time password (a roster's, a reset's): at the lower one-time cost. */
   hashPassword(password: string): Promise<string>;
   readonly io: AdminIo;
@@ -31,7 +34,7 @@ export class AdminRefusal extends Error {
 
 export const ExitCode = {
   done: 0,
-  /** Refused: a bad roster, an unknown user, an unreadable file or database. */
+  /** Refused: a bad roster, an unknown user, an unreadable file or database, a database not empty. */
   refused: 1,
   /** Bad arguments: the usage is printed. */
   usage: 2,

@@ -6,7 +6,7 @@ export async function findAccount(context: AdminContext, username: string): Prom
   const user = await context.accounts.findUserByUsername(username.trim().toLowerCase());
   if (user === null) {
     throw new AdminRefusal(
-      `There is no account "${username}" in ${context.databasePath}. Check the username, and DATA_DIR if the server uses another folder.`,
+      `There is no account "${username}" in ${context.databaseLocation}. Check the username, and DATA_DIR or DATABASE_URL if the server uses another database.`,
     );
   }
   if (!user.isActive) {

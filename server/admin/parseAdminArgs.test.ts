@@ -16,6 +16,7 @@ describe('parseAdminArgs', () => {
       ok: true,
       command: { name: 'token', username: 'zhangsan', tokenName: null, days: 90 },
     });
+    expect(parseAdminArgs(['migrate-to-postgres'])).toEqual({ ok: true, command: { name: 'migrate-to-postgres' } });
   });
 
   it('takes the lifetime of a token in days, one of 30, 90 or 365', () => {
@@ -45,6 +46,10 @@ describe('parseAdminArgs', () => {
     expect(parseAdminArgs(['token'])).toMatchObject({ ok: false, message: expect.stringContaining('username') });
     expect(parseAdminArgs(['token', 'a', 'b'])).toMatchObject({ ok: false, message: 'token: unexpected argument b' });
     expect(parseAdminArgs(['token', 'a', '--name'])).toMatchObject({ ok: false });
+    expect(parseAdminArgs(['migrate-to-postgres', 'postgres://db'])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('migrate-to-postgres: unexpected argument postgres://db'),
+    });
     expect(parseAdminArgs(['token', 'a', '--force'])).toMatchObject({
       ok: false,
       message: 'token: unknown option --force',

@@ -15,7 +15,8 @@ export type AdminCommand =
       readonly tokenName: string | null;
       readonly days: ApiTokenLifetimeDays;
     }
-  | { readonly name: 'reset-password'; readonly username: string };
+  | { readonly name: 'reset-password'; readonly username: string }
+  | { readonly name: 'migrate-to-postgres' };
 
 export type ParsedAdminArgs =
   | { readonly ok: true; readonly command: AdminCommand }
@@ -31,9 +32,13 @@ Commands:
                                  issue an API token for USERNAME, valid for 90 days unless
                                  --days says otherwise; the token is the last line
   reset-password USERNAME        give USERNAME a new one-time password
+  migrate-to-postgres            copy the SQLite database in DATA_DIR into the empty PostgreSQL
+                                 database of DATABASE_URL, check the copy and print a summary
+                                 (stop the server first; the SQLite file is only read)
   help                           show this help
 
-The commands work on the database in DATA_DIR (default ./data), also while the server runs.
+The commands work on the PostgreSQL database of DATABASE_URL when it is set, else on the SQLite
+database in DATA_DIR (default ./data), also while the server runs.
 Exit status: 0 done, 1 refused (the reason is printed), 2 bad arguments.`;
 
 function refuse(message: string): ParsedAdminArgs {
@@ -134,6 +139,12 @@ export function parseAdminArgs(argv: readonly string[]): ParsedAdminArgs {
     }
     case 'token':
       return parseToken(args);
+    case 'migrate-to-postgres':
+      return args.length === 0
+        ? { ok: true, command: { name: command } }
+        : refuse(
+            `migrate-to-postgres: unexpected argument ${args[0]}; the source is DATA_DIR and the target DATABASE_URL, for example: DATABASE_URL=postgres://jianyan@localhost/jianyan npm run admin -- migrate-to-postgres`,
+          );
     default:
       return refuse(`unknown command ${command}`);
   }

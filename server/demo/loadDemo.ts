@@ -5,12 +5,7 @@ import type { AccountStore } from '../storage/AccountStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { DocStore } from '../storage/DocStore';
 import type { GroupStore } from '../storage/GroupStore';
-import { prepareDatabasePath } from '../storage/sqlite/databasePath';
-import { SqliteAccountStore } from '../storage/sqlite/SqliteAccountStore';
-import { SqliteDocRecordStore } from '../storage/sqlite/SqliteDocRecordStore';
-import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore';
-import { SqliteGroupStore } from '../storage/sqlite/SqliteGroupStore';
-import { SqliteReviewStore } from '../storage/sqlite/SqliteReviewStore';
+import { openStores, type StoreSettings } from '../storage/openStores';
 import { DEMO_GROUPS, DEMO_PEOPLE } from './committee';
 import { recordDemoReview } from './demoReview';
 import { draftContentUpdate } from './draftContent';
@@ -38,7 +33,8 @@ export type DemoOutcome =
   | { readonly ok: false; readonly message: string };
 
 export interface LoadDemoOptions {
-  readonly dataDir: string;
+  /** The database to load into: PostgreSQL with `databaseUrl`, else SQLite under `dataDir`. */
+  readonly store: StoreSettings;
   hashPassword(password: string): Promise<string>;
   readonly now?: () => number;
 }
@@ -119,23 +115,19 @@ async function createDraft(
 }
 
 /**
- * Loads the demo committee into an empty database in `dataDir`: its groups and people, each with
- * a password made up for this run, and its drafts with their content. Refuses a database that
- * has accounts already, so a real committee's data is never mixed with made-up people.
+ * Loads the demo committee into an empty database: its groups and people, each with a password
+ * made up for this run, and its drafts with their content. Refuses a database that has accounts
+ * already, so a real committee's data is never mixed with made-up people.
  */
 export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
-  const databasePath = prepareDatabasePath(options.dataDir);
-  const accounts = new SqliteAccountStore({ path: databasePath });
-  const groups = new SqliteGroupStore({ path: databasePath });
-  const records = new SqliteDocRecordStore({ path: databasePath });
-  const docs = new SqliteDocStore({ path: databasePath, checkpointInBackground: false });
-  const reviews = new SqliteReviewStore({ path: databasePath });
+  const stores = await openStores(options.store);
+  const { accounts, groups, records, documents: docs, reviews } = stores;
   try {
     const existing = await accounts.countUsers();
     if (existing > 0) {
       return {
         ok: false,
-        message: `${databasePath} already has ${existing} account${existing > 1 ? 's' : ''}: the demo loads only into an empty database. Choose another folder, for example: DATA_DIR=./demo-data npm run demo`,
+        message: `${stores.location} already has ${existing} account${existing > 1 ? 's' : ''}: the demo loads only into an empty database. Choose another, for example: DATA_DIR=./demo-data npm run demo`,
       };
     }
     const people = await createPeople(accounts, options.hashPassword);
@@ -148,8 +140,6 @@ export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
     }
     return { ok: true, accounts: people, groupCount: DEMO_GROUPS.length, draftCount: DEMO_DRAFTS.length };
   } finally {
-    for (const store of [reviews, docs, records, groups, accounts]) {
-      await store.close();
-    }
+    await stores.close();
   }
 }

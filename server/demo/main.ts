@@ -2,6 +2,7 @@ import { formatAccountTable } from '../admin/formatAccountTable';
 import { PasswordHasher } from '../auth/passwords';
 import { ConfigError, DEFAULT_PORT, loadConfig } from '../config';
 import { toError } from '../logger';
+import { redactedUrl } from '../redactedUrl';
 import { ROLE_LABELS } from '../roster/rosterVocabulary';
 import { type DemoAccount, loadDemo } from './loadDemo';
 
@@ -23,16 +24,21 @@ function suggestions(accounts: readonly DemoAccount[]): string {
     .join(', ');
 }
 
-// `npm run demo`: loads the demo committee into DATA_DIR and prints its accounts.
+// `npm run demo`: loads the demo committee into DATABASE_URL or DATA_DIR and prints its accounts.
 try {
   const config = loadConfig(process.env);
   const hasher = new PasswordHasher();
-  const outcome = await loadDemo({ dataDir: config.dataDir, hashPassword: (password) => hasher.hash(password) });
+  const outcome = await loadDemo({
+    store: { dataDir: config.dataDir, databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous },
+    hashPassword: (password) => hasher.hash(password),
+  });
   if (!outcome.ok) {
     process.stderr.write(`Demo not loaded: ${outcome.message}\n`);
     process.exitCode = 1;
   } else {
-    write(`Loaded the demo committee into ${config.dataDir}:`);
+    write(
+      `Loaded the demo committee into ${config.databaseUrl === null ? config.dataDir : redactedUrl(config.databaseUrl)}:`,
+    );
     write(
       `${outcome.groupCount} activity groups, ${outcome.accounts.length} accounts and ${outcome.draftCount} drafts.`,
     );

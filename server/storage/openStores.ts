@@ -38,6 +38,8 @@ export interface Stores {
   readonly reviews: ReviewStore;
   /** `postgres` or `sqlite`, and where: for the start-up log. */
   readonly description: string;
+  /** Where, for messages: the SQLite file, or the PostgreSQL URL without its password. */
+  readonly location: string;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function openStores(
         records,
         reviews,
         description: `PostgreSQL at ${redactedUrl(url)}`,
+        location: redactedUrl(url),
         close: () => closeAll(opened, logger),
       };
     } catch (thrown) {
@@ -115,5 +118,5 @@ export async function openStores(
     records: new SqliteDocRecordStore({ path, now }),
     reviews: new SqliteReviewStore({ path }),
   };
-  return { ...stores, description: `SQLite at ${path}`, close: () => closeAll(stores, logger) };
+  return { ...stores, description: `SQLite at ${path}`, location: path, close: () => closeAll(stores, logger) };
 }

@@ -1,8 +1,11 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meSchema } from '../../shared/api/schemas';
 import { PasswordHasher } from '../auth/passwords';
+import { openStores } from '../storage/openStores';
+import { newTestDatabase, type TestDatabase } from '../storage/postgres/testDatabases';
+import { TEST_DATABASE_URL } from '../storage/postgres/testSchemas';
 import { databasePath } from '../storage/sqlite/databasePath';
 import { SqliteAccountStore } from '../storage/sqlite/SqliteAccountStore';
 import { apiRequest } from './support/apiRequest';
@@ -15,6 +18,11 @@ const COMMAND_TIMEOUT_MS = 60_000;
 /** Runs `npm run admin -- ...args` as an operator would, on `dataDir`. */
 function admin(dataDir: string, ...args: string[]): Promise<ScriptResult> {
   return runNpmScript('admin', dataDir, args);
+}
+
+/** Runs `npm run admin -- ...args` with DATABASE_URL set, as an operator of a PostgreSQL deployment would. */
+function adminOn(database: TestDatabase, ...args: string[]): Promise<ScriptResult> {
+  return runNpmScript('admin', dataDir, args, { DATABASE_URL: database.url });
 }
 
 function lastLine(text: string): string {
@@ -196,5 +204,45 @@ describe('npm run admin', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe.skipIf(TEST_DATABASE_URL === null)('npm run admin with DATABASE_URL', () => {
+  let database: TestDatabase;
+
+  beforeEach(async () => {
+    database = await newTestDatabase();
+  });
+
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('imports a roster and resets a password in PostgreSQL, leaving DATA_DIR alone', {
+    timeout: COMMAND_TIMEOUT_MS * 2,
+  }, async () => {
+    const imported = await adminOn(database, 'import-roster', writeRoster('名单.csv', ROSTER));
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('Imported 3 accounts');
+    const reset = await adminOn(database, 'reset-password', 'lisi');
+    expect(reset.code).toBe(0);
+    const password = /New one-time password for 李四 \(lisi\): (\S+)/.exec(reset.stdout)?.[1] ?? '';
+
+    const stores = await openStores({ dataDir, databaseUrl: database.url });
+    try {
+      expect(await stores.accounts.countUsers()).toBe(3);
+      const user = await stores.accounts.findUserByUsername('lisi');
+      expect(await new PasswordHasher().verify(password, user?.passwordHash ?? '')).toBe(true);
+    } finally {
+      await stores.close();
+    }
+    expect(existsSync(databasePath(dataDir))).toBe(false);
+  });
+
+  it('names the PostgreSQL database when a username is unknown', { timeout: COMMAND_TIMEOUT_MS }, async () => {
+    const result = await adminOn(database, 'token', 'nobody');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`There is no account "nobody" in ${database.url}`);
   });
 });

@@ -5,11 +5,9 @@ import { docRecordSchema, sessionSchema } from '../../shared/api/schemas';
 import { ContentField, roomNameOf, templateHeadings } from '../../shared/index';
 import { DEMO_PEOPLE } from '../demo/committee';
 import { DEMO_DRAFTS } from '../demo/drafts';
-import { databasePath } from '../storage/sqlite/databasePath';
-import { SqliteDocRecordStore } from '../storage/sqlite/SqliteDocRecordStore';
-import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore';
-import { SqliteGroupStore } from '../storage/sqlite/SqliteGroupStore';
-import { SqliteReviewStore } from '../storage/sqlite/SqliteReviewStore';
+import { openStores, type Stores } from '../storage/openStores';
+import { newTestDatabase, type TestDatabase } from '../storage/postgres/testDatabases';
+import { TEST_DATABASE_URL } from '../storage/postgres/testSchemas';
 import { runNpmScript, type ScriptResult } from './support/runNpmScript';
 import { SyncClient } from './support/SyncClient';
 import { makeDataDir, startTestServer } from './support/testServer';
@@ -30,19 +28,41 @@ function printedAccounts(stdout: string): Map<string, { name: string; role: stri
   return accounts;
 }
 
-let dataDir: string;
-let demo: ScriptResult;
+/** The database the demo loads into: SQLite in DATA_DIR always, PostgreSQL when TEST_DATABASE_URL is set. */
+const BACKENDS = [
+  { backend: 'SQLite', usesPostgres: false },
+  ...(TEST_DATABASE_URL === null ? [] : [{ backend: 'PostgreSQL', usesPostgres: true }]),
+];
 
-beforeAll(async () => {
-  dataDir = makeDataDir();
-  demo = await runNpmScript('demo', dataDir);
-}, DEMO_TIMEOUT_MS);
+describe.each(BACKENDS)('npm run demo on $backend', ({ usesPostgres }) => {
+  let dataDir: string;
+  let database: TestDatabase | null = null;
+  let demo: ScriptResult;
 
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
+  const databaseUrl = (): string | null => database?.url ?? null;
+  const runDemo = (): Promise<ScriptResult> =>
+    runNpmScript('demo', dataDir, [], database === null ? {} : { DATABASE_URL: database.url });
 
-describe('npm run demo', () => {
+  async function withStores<T>(use: (stores: Stores) => Promise<T>): Promise<T> {
+    const stores = await openStores({ dataDir, databaseUrl: databaseUrl() });
+    try {
+      return await use(stores);
+    } finally {
+      await stores.close();
+    }
+  }
+
+  beforeAll(async () => {
+    dataDir = makeDataDir();
+    database = usesPostgres ? await newTestDatabase() : null;
+    demo = await runDemo();
+  }, DEMO_TIMEOUT_MS);
+
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  });
+
   it('prints every account of the demo committee with a password, and what to do next', () => {
     expect(demo.stderr).toBe('');
     expect(demo.code).toBe(0);
@@ -55,10 +75,7 @@ describe('npm run demo', () => {
   });
 
   it('registers each draft in its group and stores its content with the title and template', async () => {
-    const groupStore = new SqliteGroupStore({ path: databasePath(dataDir) });
-    const recordStore = new SqliteDocRecordStore({ path: databasePath(dataDir) });
-    const docs = new SqliteDocStore({ path: databasePath(dataDir), checkpointInBackground: false });
-    try {
+    await withStores(async ({ groups: groupStore, records: recordStore, documents: docs }) => {
       const groups = new Map((await groupStore.listGroups()).map((group) => [group.id, group.name]));
       expect(groups.size).toBe(12);
       const records = await recordStore.listDocuments();
@@ -84,17 +101,11 @@ describe('npm run demo', () => {
           expect(body).toContain(`>${heading}</heading>`);
         }
       }
-    } finally {
-      await docs.close();
-      await recordStore.close();
-      await groupStore.close();
-    }
+    });
   });
 
   it('gives drafts in review their timeline and versions, and proposals their co-signers', async () => {
-    const recordStore = new SqliteDocRecordStore({ path: databasePath(dataDir) });
-    const reviews = new SqliteReviewStore({ path: databasePath(dataDir) });
-    try {
+    await withStores(async ({ records: recordStore, reviews }) => {
       const records = await recordStore.listDocuments();
       const reviewed = DEMO_DRAFTS.filter((draft) => draft.review !== undefined);
       expect(reviewed.map((draft) => draft.review?.status).sort()).toEqual(['in_review', 'returned']);
@@ -111,17 +122,14 @@ describe('npm run demo', () => {
         const draft = DEMO_DRAFTS.find((candidate) => candidate.title === record.title);
         expect(record.cosigners.map((cosigner) => cosigner.state)).toEqual(draft?.coAuthors.map(() => 'signed'));
       }
-    } finally {
-      await reviews.close();
-      await recordStore.close();
-    }
+    });
   });
 
   it('lets a printed member sign in and open the drafts of their groups, and only those', async () => {
     const member = DEMO_PEOPLE.find((person) => person.role === 'member' && person.groups.length === 2);
     const password = printedAccounts(demo.stdout).get(member?.username ?? '')?.password;
     expect(password).toBeDefined();
-    const server = await startTestServer({ dataDir });
+    const server = await startTestServer({ dataDir, databaseUrl: databaseUrl() });
     try {
       const signIn = await fetch(`${server.url}/api/session`, {
         method: 'POST',
@@ -155,7 +163,7 @@ describe('npm run demo', () => {
   });
 
   it('refuses to load into a database that has accounts', { timeout: DEMO_TIMEOUT_MS }, async () => {
-    const again = await runNpmScript('demo', dataDir);
+    const again = await runDemo();
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already has 41 accounts');
   });

@@ -10,12 +10,20 @@ export interface ScriptResult {
   readonly stderr: string;
 }
 
-/** Runs `npm run <script> -- ...args` as an operator would, with DATA_DIR set to `dataDir`. */
-export function runNpmScript(script: string, dataDir: string, args: readonly string[] = []): Promise<ScriptResult> {
+/**
+ * Runs `npm run <script> -- ...args` as an operator would, with DATA_DIR set to `dataDir` and
+ * the variables of `env` (DATABASE_URL, say) added.
+ */
+export function runNpmScript(
+  script: string,
+  dataDir: string,
+  args: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ScriptResult> {
   const argv = args.length > 0 ? ['run', script, '--', ...args] : ['run', script];
   const child = spawn('npm', argv, {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, npm_config_update_notifier: 'false' },
+    env: { ...process.env, DATA_DIR: dataDir, npm_config_update_notifier: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
