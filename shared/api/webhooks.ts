@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UUID_PATTERN } from '../domain/ids';
 import {
   DELIVERY_STATUSES,
   type DeliveryStatus,
@@ -16,6 +17,12 @@ const URL_PROBLEM_MESSAGES = {
   credentials: 'must not carry a user name or password; the signature authenticates the server',
   too_long: 'is too long',
 } as const;
+
+/** Deliveries the log answers: the newest, enough to follow a day's traffic. */
+export const WEBHOOK_LOG_SIZE = 100;
+
+/** A webhook's or a delivery's id in a path. */
+export const webhookIdSchema = z.string().regex(UUID_PATTERN, 'must be a lowercase UUID');
 
 export const webhookUrlSchema = z
   .string()
