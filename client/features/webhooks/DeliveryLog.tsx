@@ -70,9 +70,10 @@ export function DeliveryLog({
   const { reload } = deliveries;
   const isWaiting = deliveries.status === 'ready' && hasPending(deliveries.value);
   useEffect(() => {
-    // `round` changes when the card sent something (a test): look now.
-    void round;
-    reload();
+    // `round` grows when the card sent something (a test): look now. The first load is useApiData's.
+    if (round > 0) {
+      reload();
+    }
   }, [round, reload]);
   useEffect(() => {
     if (!isWaiting) {

@@ -107,7 +107,7 @@ export const webhooksEn: typeof webhooksZhCN = {
     retrying: 'Will retry',
     failed: 'Failed',
   },
-  attempts: '{{count}} attempts',
+  attempts: 'Attempts: {{count}}',
   response: 'Answered {{code}}',
   noResponse: 'No connection or no answer in time',
   nextAttempt: 'Next attempt {{time}}',
