@@ -25,6 +25,7 @@ import { StreamHub } from './review/StreamHub';
 import type { AccountStore } from './storage/AccountStore';
 import type { DocStore } from './storage/DocStore';
 import { openStores } from './storage/openStores';
+import { WebhookWorker } from './webhooks/WebhookWorker';
 
 /** A request must send its headers within this time, so half-open connections do not pile up. */
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -76,6 +77,18 @@ export interface ServerOptions {
   readonly redisUrl?: string | null;
   /** Prefix of the Redis keys and channels (REDIS_PREFIX); `jianyan:` by default. */
   readonly redisPrefix?: string;
+  /** How webhook deliveries are sent; WebhookWorker's defaults for those not given (tests shorten them). */
+  readonly webhooks?: WebhookSettings;
+}
+
+/** The webhook worker's timings. */
+export interface WebhookSettings {
+  /** The waits before each retry; one more attempt than delays is made. 1 min, 5 min, 30 min, 2 h, 6 h by default. */
+  readonly retryDelaysMs?: readonly number[];
+  /** A receiver's time to answer; 10 s by default. */
+  readonly timeoutMs?: number;
+  /** How often due deliveries are looked for; 1 s by default. */
+  readonly pollIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -174,7 +187,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     { logger, isServer: true, ...(options.store === undefined ? {} : { documents: options.store }) },
   );
-  const { documents: store, accounts, groups, records, reviews } = stores;
+  const { documents: store, accounts, groups, records, reviews, webhooks } = stores;
   let cluster: Awaited<ReturnType<typeof openCluster>>;
   try {
     cluster = await openCluster(options, logger);
@@ -205,8 +218,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     events,
     ...(options.contentSchemaVersion === undefined ? {} : { contentSchemaVersion: options.contentSchemaVersion }),
   });
+  const webhookSettings = options.webhooks ?? {};
+  const webhookWorker = new WebhookWorker({
+    store: webhooks,
+    logger,
+    now,
+    ...(webhookSettings.retryDelaysMs === undefined ? {} : { retryDelaysMs: webhookSettings.retryDelaysMs }),
+    ...(webhookSettings.timeoutMs === undefined ? {} : { timeoutMs: webhookSettings.timeoutMs }),
+    ...(webhookSettings.pollIntervalMs === undefined ? {} : { pollIntervalMs: webhookSettings.pollIntervalMs }),
+  });
   const api = {
     accounts,
+    webhooks,
+    onWebhookEvents: () => webhookWorker.wake(),
     groups,
     records,
     reviews,
@@ -240,11 +264,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   const setupUrl = await prepareSetupLink(accounts, site.publicOrigin ?? url);
+  // Pending deliveries, those stored before a restart too, are sent from now on.
+  webhookWorker.start();
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       server.close();
+      // Requests to receivers in flight are abandoned and their deliveries given back, to be sent after the next start.
+      await webhookWorker.stop();
       // Live streams never end by themselves: end them so their connections can close.
       hub.close();
       await relay.shutdown();

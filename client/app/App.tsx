@@ -19,6 +19,7 @@ import { InboxPage } from '../features/inbox/InboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Page } from '../features/shell/Page';
 import { StorageBanner } from '../features/storage/StorageBanner';
+import { WebhooksAdminPage } from '../features/webhooks/WebhooksAdminPage';
 import { useStore } from '../ui/hooks/useStore';
 import { useAuth } from '../ui/hooks/useWorkspace';
 import { AccountServicesContext, type AppServices, AppServicesContext } from '../ui/services/services';
@@ -65,6 +66,11 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
       <Route path="/admin/groups">
         <AdminOnly me={me}>
           <GroupsAdminPage />
+        </AdminOnly>
+      </Route>
+      <Route path="/admin/webhooks">
+        <AdminOnly me={me}>
+          <WebhooksAdminPage />
         </AdminOnly>
       </Route>
       <Route path="/settings">
@@ -120,7 +126,7 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/admin/people` and `/admin/groups` for the secretariat, `/settings`,
+ * `/d/:docId` a document, `/admin/people`, `/admin/groups` and `/admin/webhooks` for the secretariat, `/settings`,
  * `/inbox` the notifications.
  */
 export function App({ app }: { readonly app: AppServices }): ReactElement {

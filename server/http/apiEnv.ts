@@ -9,6 +9,7 @@ import type { AccountStore } from '../storage/AccountStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { GroupStore } from '../storage/GroupStore';
 import type { ReviewStore } from '../storage/ReviewStore';
+import type { WebhookStore } from '../storage/WebhookStore';
 import type { SiteAddress } from './SiteAddress';
 
 /** What the API routes need; built once in startServer. */
@@ -21,6 +22,10 @@ export interface ApiDeps {
   readonly records: DocRecordStore;
   /** Timelines, versions, co-signers and notifications. */
   readonly reviews: ReviewStore;
+  /** Webhooks the secretariat configures, and their delivery log. */
+  readonly webhooks: WebhookStore;
+  /** Called once webhook events were stored (a transition, a test delivery, a redelivery): the worker sends them now. */
+  readonly onWebhookEvents: () => void;
   /** The server's current content of documents (the relay), for versions and signatures. */
   readonly content: ContentReader;
   /** The live streams of signed-in users (`GET /api/stream`). */

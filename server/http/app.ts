@@ -20,6 +20,7 @@ import { registerStreamRoutes } from './routes/stream';
 import { registerTokenRoutes } from './routes/tokens';
 import { registerTransitionRoutes } from './routes/transitions';
 import { registerVersionRoutes } from './routes/versions';
+import { registerWebhookRoutes } from './routes/webhooks';
 import { registerWorkspaceRoutes } from './routes/workspace';
 import { factsOfContext } from './SiteAddress';
 import { securityHeaders } from './securityHeaders';
@@ -55,6 +56,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerInvitationRoutes(api, deps);
   registerTokenRoutes(api, deps);
   registerRosterRoutes(api, deps);
+  registerWebhookRoutes(api, deps);
   registerOpenApiRoutes(api, deps);
   return api;
 }

@@ -16,6 +16,7 @@ import { refusalMessage } from '../auth/refusalMessage';
 import type { AccountStore, UserRecord } from '../storage/AccountStore';
 import type { DocRecordStore, GetDocumentOptions } from '../storage/DocRecordStore';
 import type { NewNotification, NewTransition, ReviewStore, StoredTransition } from '../storage/ReviewStore';
+import { transitionWebhookEvents } from '../webhooks/transitionWebhookEvents';
 import { announceNotifications, announceRecordTo, type StreamPublisher } from './announce';
 import { type ContentReader, encodeCurrentSnapshot } from './contentSnapshots';
 import { outdatedSigners, signedCosigners } from './outdatedSigners';
@@ -38,6 +39,11 @@ export interface TransitionDeps {
   readonly onAccessChanged: (filter: { readonly docId: DocId }) => Promise<void>;
   /** The live streams, told of the notifications and of the record. */
   readonly hub: StreamPublisher;
+  /**
+   * Told once a transition stored its webhook events (with the transition, in its transaction),
+   * so that they are sent now rather than at the next poll.
+   */
+  readonly onWebhookEvents?: () => void;
   readonly now: () => number;
 }
 
@@ -55,8 +61,8 @@ export interface TransitionInput {
 /**
  * Submits, returns, approves or files a document (P10-P12, WORKFLOW): checks the request, then,
  * while the relay holds the document's content edits, saves the version of the server's content,
- * records the event and the status with the notifications in one transaction and has access
- * decided again; then tells the live streams. Reads the accounts once and the content at most
+ * records the event and the status with the notifications and the webhook events in one
+ * transaction and has access decided again; then tells the live streams. Reads the accounts once and the content at most
  * once. Throws ReviewError when it refuses.
  */
 export async function transitionDocument(
@@ -100,6 +106,7 @@ export async function transitionDocument(
     case 'applied':
       break;
   }
+  deps.onWebhookEvents?.();
   announceNotifications(deps.hub, outcome.notifications);
   announceRecordTo(deps.hub, people, outcome.record);
   return { record: withoutSnapshots(outcome.record), event: outcome.event, version: outcome.version };
@@ -150,23 +157,26 @@ async function planTransition(deps: TransitionDeps, context: PlanContext): Promi
           snapshot: read.snapshot,
         };
   const reason = rule.needsReason ? input.reason : null;
+  const event = {
+    id: randomUUID(),
+    docId: record.id,
+    type: rule.event,
+    actorId,
+    at,
+    reason,
+    versionId: version?.id ?? null,
+    subjectId: null,
+    fromStatus: input.fromStatus,
+    toStatus: rule.to,
+  };
+  const actorName = context.people.find((person) => person.id === actorId)?.name ?? null;
   return {
     requestId: input.requestId,
-    event: {
-      id: randomUUID(),
-      docId: record.id,
-      type: rule.event,
-      actorId,
-      at,
-      reason,
-      versionId: version?.id ?? null,
-      subjectId: null,
-      fromStatus: input.fromStatus,
-      toStatus: rule.to,
-    },
+    event,
     version,
     reviewedVersionId: rule.isReview ? (version?.id ?? null) : null,
     notifications: notificationsOf(context, { actorId, at, reason }, read.outdated),
+    webhookEvents: transitionWebhookEvents({ record, transition: input.transition, event, actorName }),
   };
 }
 

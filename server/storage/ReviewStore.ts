@@ -1,6 +1,7 @@
 import type { DocEvent, Inbox, Notification, Version, VersionCause } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
 import type { DocId, DocStatus, UserId } from '../../shared/index';
+import type { OutgoingWebhookEvent } from './WebhookStore';
 
 /** A named version to store: the snapshot is `Y.encodeSnapshot` of the server's content. */
 export interface NewVersion {
@@ -40,6 +41,11 @@ export interface NewTransition {
   /** Recorded as the last review of the event's actor (return, approve); null for none. */
   readonly reviewedVersionId: string | null;
   readonly notifications: readonly NewNotification[];
+  /**
+   * Events for the webhooks that subscribe to them, stored (as pending deliveries) in the same
+   * transaction, so a transition that happened is never missing from the hand-off; none when absent.
+   */
+  readonly webhookEvents?: readonly OutgoingWebhookEvent[];
 }
 
 export type TransitionOutcome =

@@ -9,6 +9,7 @@ import { PgDocRecordStore } from './postgres/PgDocRecordStore';
 import { PgDocStore } from './postgres/PgDocStore';
 import { PgGroupStore } from './postgres/PgGroupStore';
 import { PgReviewStore } from './postgres/PgReviewStore';
+import { PgWebhookStore } from './postgres/PgWebhookStore';
 import type { ReviewStore } from './ReviewStore';
 import { prepareDatabasePath } from './sqlite/databasePath';
 import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
@@ -16,6 +17,8 @@ import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
 import { SqliteDocStore } from './sqlite/SqliteDocStore';
 import { SqliteGroupStore } from './sqlite/SqliteGroupStore';
 import { SqliteReviewStore } from './sqlite/SqliteReviewStore';
+import { SqliteWebhookStore } from './sqlite/SqliteWebhookStore';
+import type { WebhookStore } from './WebhookStore';
 
 /** Where the committee's data lives: a PostgreSQL database when `databaseUrl` is set, else SQLite under `dataDir`. */
 export interface StoreSettings {
@@ -36,6 +39,7 @@ export interface Stores {
   readonly groups: GroupStore;
   readonly records: DocRecordStore;
   readonly reviews: ReviewStore;
+  readonly webhooks: WebhookStore;
   /** `postgres` or `sqlite`, and where: for the start-up log. */
   readonly description: string;
   /** Where, for messages: the SQLite file, or the PostgreSQL URL without its password. */
@@ -87,12 +91,15 @@ export async function openStores(
       opened.records = records;
       const reviews = await PgReviewStore.open({ ...connection, maxConnections: 4 });
       opened.reviews = reviews;
+      const webhooks = await PgWebhookStore.open({ ...connection, maxConnections: 3 });
+      opened.webhooks = webhooks;
       return {
         documents,
         accounts,
         groups,
         records,
         reviews,
+        webhooks,
         description: `PostgreSQL at ${redactedUrl(url)}`,
         location: redactedUrl(url),
         close: () => closeAll(opened, logger),
@@ -117,6 +124,7 @@ export async function openStores(
     groups: new SqliteGroupStore({ path }),
     records: new SqliteDocRecordStore({ path, now }),
     reviews: new SqliteReviewStore({ path }),
+    webhooks: new SqliteWebhookStore({ path }),
   };
   return { ...stores, description: `SQLite at ${path}`, location: path, close: () => closeAll(stores, logger) };
 }

@@ -3,12 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocEvent, DocEventType } from '../../shared/api/review';
 import type { DocId, DocStatus, UserId } from '../../shared/index';
 import type { NewNotification, NewTransition, NewVersion, ReviewStore } from './ReviewStore';
+import type { WebhookStore } from './WebhookStore';
 
 /** A review store on a fresh database, and what the contract needs of the document records beside it. */
 export interface ReviewStoreHarness {
   readonly reviews: ReviewStore;
   /** Registers a draft proposal with this id, created and last changed at time 1. */
   registerDocument(id: DocId): Promise<void>;
+  /** The webhook store on the same database (the transition stores its deliveries); closed by `dispose`. */
+  readonly webhooks: WebhookStore;
   /** The record's status and time of change as stored; null when it is not registered. */
   readDocument(id: DocId): Promise<{ readonly status: DocStatus; readonly updatedAt: number } | null>;
   /** Closes the store and removes the database. */
@@ -118,6 +121,32 @@ export function describeReviewStoreContract(name: string, open: OpenReviewStore)
       expect(activity.lastReviewedVersionId).toBe(submit.version.id);
       expect((await reviews.activity(docId, CHAIR)).lastReviewedVersionId).toBeNull();
       expect((await reviews.inbox(CHAIR, 10)).unreadCount).toBe(1);
+    });
+
+    it('stores a transition’s webhook events with it, and none for a transition it refuses', async () => {
+      const webhook = await harness.webhooks.createWebhook({
+        id: randomUUID(),
+        url: 'https://zhzx.example.gov.cn/hooks/jianyan',
+        events: ['document.status_changed'],
+        isActive: true,
+        secret: 'secret',
+        createdBy: CREATOR,
+        createdAt: 1,
+        updatedAt: 1,
+        secretCreatedAt: 1,
+      });
+      const webhookEvents = [
+        { event: 'document.status_changed', occurredAt: 10, data: { docId } },
+        { event: 'document.filed', occurredAt: 10, data: { docId } },
+      ] as const;
+      await reviews.applyTransition({ ...transition(docId, 'draft', 'in_review'), webhookEvents });
+      expect(
+        await reviews.applyTransition({ ...transition(docId, 'draft', 'in_review'), webhookEvents }),
+      ).toMatchObject({
+        kind: 'stale',
+      });
+      const deliveries = await harness.webhooks.listDeliveries(webhook.id, 10);
+      expect(deliveries.map((d) => [d.event, d.status])).toEqual([['document.status_changed', 'pending']]);
     });
 
     it('writes nothing for a transition from a status the document is no longer in', async () => {

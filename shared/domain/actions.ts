@@ -2,6 +2,8 @@
 export const Action = {
   /** Invite, deactivate and import people (P2). */
   managePeople: 'manage_people',
+  /** Configure the webhooks that hand events to other systems (P2). */
+  manageWebhooks: 'manage_webhooks',
   /** Create an activity group (P2). */
   createGroup: 'create_group',
   /** See a group, its members and its document list (P3). */

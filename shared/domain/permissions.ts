@@ -51,6 +51,7 @@ export function documentTarget(record: Omit<DocumentTarget, 'type'>): DocumentTa
 /** Which kind of target each action applies to. */
 export interface ActionTargets {
   manage_people: CommitteeTarget;
+  manage_webhooks: CommitteeTarget;
   create_group: CommitteeTarget;
   view_group: GroupTarget;
   rename_group: GroupTarget;
@@ -215,6 +216,7 @@ type Rule<A extends Action> = (actor: Actor, target: ActionTargets[A]) => Decisi
 
 const RULES: { readonly [A in Action]: Rule<A> } = {
   manage_people: secretariatOnly,
+  manage_webhooks: secretariatOnly,
   create_group: secretariatOnly,
   view_group: viewGroup,
   rename_group: manageGroup,

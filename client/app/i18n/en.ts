@@ -4,6 +4,7 @@ import { commentsEn } from '../../features/comments/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { advancedEn } from '../../features/settings/strings';
 import { versionsEn } from '../../features/versions/strings';
+import { webhooksEn } from '../../features/webhooks/strings';
 import { workflowEn } from '../../features/workflow/strings';
 import type { Messages } from './zh-CN';
 
@@ -21,6 +22,7 @@ export const en: Messages = {
   inbox: inboxEn,
   advanced: advancedEn,
   accounts: accountsEn,
+  webhooks: webhooksEn,
   app: {
     name: 'Jianyan',
     skipToContent: 'Skip to content',
@@ -84,6 +86,7 @@ export const en: Messages = {
     admin: 'Admin',
     people: 'People',
     groups: 'Groups',
+    webhooks: 'Webhooks',
     settings: 'Settings',
     signOut: 'Sign out',
     account: '{{name}} ({{role}})',

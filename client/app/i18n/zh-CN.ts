@@ -3,6 +3,7 @@ import { commentsZhCN } from '../../features/comments/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { advancedZhCN } from '../../features/settings/strings';
 import { versionsZhCN } from '../../features/versions/strings';
+import { webhooksZhCN } from '../../features/webhooks/strings';
 import { workflowZhCN } from '../../features/workflow/strings';
 
 /** Simplified Chinese, the default language. Every UI string lives here and in en.ts. */
@@ -46,6 +47,7 @@ export const zhCN = {
   inbox: inboxZhCN,
   advanced: advancedZhCN,
   accounts: accountsZhCN,
+  webhooks: webhooksZhCN,
   app: {
     name: '建言',
     skipToContent: '跳到正文',
@@ -109,6 +111,7 @@ export const zhCN = {
     admin: '管理',
     people: '人员管理',
     groups: '小组管理',
+    webhooks: '数据推送',
     settings: '设置',
     signOut: '退出登录',
     account: '{{name}}（{{role}}）',

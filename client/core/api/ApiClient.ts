@@ -44,6 +44,17 @@ import {
   updatePersonRequestSchema,
   workspaceSchema,
 } from '../../../shared/api/schemas';
+import {
+  type CreateWebhookRequest,
+  createWebhookRequestSchema,
+  type UpdateWebhookRequest,
+  updateWebhookRequestSchema,
+  webhookDeliveryListSchema,
+  webhookDeliverySchema,
+  webhookListSchema,
+  webhookSchema,
+  webhookWithSecretSchema,
+} from '../../../shared/api/webhooks';
 import type { DocId, GroupId, UserId } from '../../../shared/domain/ids';
 import {
   type AcceptInvitationInput,
@@ -327,6 +338,52 @@ export class ApiClient {
   /** `DELETE /api/tokens/:id`. */
   revokeToken(id: string) {
     return this.#request({ method: 'DELETE', path: `/api/tokens/${enc(id)}`, answer: noContent });
+  }
+
+  /** `GET /api/webhooks` (the secretariat): every webhook, oldest first. */
+  async listWebhooks() {
+    return (await this.#request({ method: 'GET', path: '/api/webhooks', answer: webhookListSchema })).webhooks;
+  }
+
+  /** `POST /api/webhooks`: the answer carries the signing secret, shown once. */
+  createWebhook(input: CreateWebhookRequest) {
+    const json = { schema: createWebhookRequestSchema, value: input };
+    return this.#request({ method: 'POST', path: '/api/webhooks', answer: webhookWithSecretSchema, json });
+  }
+
+  /** `PATCH /api/webhooks/:id`: address, events, or paused and resumed. */
+  updateWebhook(id: string, input: UpdateWebhookRequest) {
+    const json = { schema: updateWebhookRequestSchema, value: input };
+    return this.#request({ method: 'PATCH', path: `/api/webhooks/${enc(id)}`, answer: webhookSchema, json });
+  }
+
+  /** `DELETE /api/webhooks/:id`, with its delivery log. */
+  deleteWebhook(id: string) {
+    return this.#request({ method: 'DELETE', path: `/api/webhooks/${enc(id)}`, answer: noContent });
+  }
+
+  /** `POST /api/webhooks/:id/secret`: a new secret, shown once. */
+  rotateWebhookSecret(id: string) {
+    const path = `/api/webhooks/${enc(id)}/secret`;
+    return this.#request({ method: 'POST', path, answer: webhookWithSecretSchema });
+  }
+
+  /** `GET /api/webhooks/:id/deliveries`: the newest deliveries first. */
+  async listWebhookDeliveries(id: string) {
+    const path = `/api/webhooks/${enc(id)}/deliveries`;
+    return (await this.#request({ method: 'GET', path, answer: webhookDeliveryListSchema })).deliveries;
+  }
+
+  /** `POST /api/webhooks/:id/test`: a `webhook.test` delivery, pending. */
+  sendWebhookTest(id: string) {
+    const path = `/api/webhooks/${enc(id)}/test`;
+    return this.#request({ method: 'POST', path, answer: webhookDeliverySchema });
+  }
+
+  /** `POST /api/webhooks/:id/deliveries/:deliveryId/redeliver`: the same delivery, pending again. */
+  redeliverWebhook(id: string, deliveryId: string) {
+    const path = `/api/webhooks/${enc(id)}/deliveries/${enc(deliveryId)}/redeliver`;
+    return this.#request({ method: 'POST', path, answer: webhookDeliverySchema });
   }
 
   #request<T>(spec: RequestSpec<T>): Promise<T> {

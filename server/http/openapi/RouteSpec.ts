@@ -27,6 +27,7 @@ export const Tag = {
   people: 'People',
   invitations: 'Invitations',
   tokens: 'Tokens',
+  webhooks: 'Webhooks',
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 

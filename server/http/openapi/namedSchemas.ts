@@ -34,6 +34,13 @@ import {
   tokenListSchema,
   workspaceSchema,
 } from '../../../shared/api/schemas';
+import {
+  webhookDeliveryListSchema,
+  webhookDeliverySchema,
+  webhookListSchema,
+  webhookSchema,
+  webhookWithSecretSchema,
+} from '../../../shared/api/webhooks';
 
 /**
  * The shared schemas the description names under `components.schemas`, so that a record reads
@@ -71,4 +78,9 @@ export const NAMED_SCHEMAS: ReadonlyArray<readonly [name: string, schema: z.ZodT
   ['TransitionResult', transitionResultSchema],
   ['Inbox', inboxSchema],
   ['UnreadCount', unreadSchema],
+  ['Webhook', webhookSchema],
+  ['WebhookWithSecret', webhookWithSecretSchema],
+  ['WebhookList', webhookListSchema],
+  ['WebhookDelivery', webhookDeliverySchema],
+  ['WebhookDeliveryList', webhookDeliveryListSchema],
 ];

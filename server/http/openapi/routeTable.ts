@@ -3,6 +3,7 @@ import { ACCOUNT_ROUTES } from './accountRouteSpecs';
 import { COMMITTEE_ROUTES } from './committeeRouteSpecs';
 import { DOCUMENT_ROUTES } from './documentRouteSpecs';
 import { Access, type ExcludedRoute, type RouteSpec, Tag } from './RouteSpec';
+import { WEBHOOK_ROUTES } from './webhookRouteSpecs';
 
 /** Where the description is served. */
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -45,6 +46,7 @@ export const ROUTE_TABLE: readonly RouteSpec[] = [
   ...ACCOUNT_ROUTES,
   ...DOCUMENT_ROUTES,
   ...COMMITTEE_ROUTES,
+  ...WEBHOOK_ROUTES,
 ];
 
 /** Routes the app registers that are no JSON API operation, so the description leaves them out. */

@@ -5,17 +5,20 @@ import { type DocId, parseDocStatus } from '../../../shared/index';
 import { describeReviewStoreContract, type ReviewStoreHarness, testEvent, testVersion } from '../reviewStoreContract';
 import { quoteIdentifier } from './PgDatabase';
 import { PgReviewStore } from './PgReviewStore';
+import { PgWebhookStore } from './PgWebhookStore';
 import { newTestSchema, TEST_DATABASE_URL } from './testSchemas';
 
 /** A review store in a fresh schema, and a connection of its own that plays the document record store. */
 async function openHarness(): Promise<ReviewStoreHarness & { readonly raw: pg.Client }> {
   const schema = newTestSchema();
   const reviews = await PgReviewStore.open({ url: schema.url, schema: schema.schema, maxConnections: 2 });
+  const webhooks = await PgWebhookStore.open({ url: schema.url, schema: schema.schema, maxConnections: 1 });
   const raw = new pg.Client({ connectionString: schema.url });
   await raw.connect();
   await raw.query(`SET search_path TO ${quoteIdentifier(schema.schema)}`);
   return {
     reviews,
+    webhooks,
     raw,
     registerDocument: async (id: DocId) => {
       await raw.query(
@@ -40,6 +43,7 @@ async function openHarness(): Promise<ReviewStoreHarness & { readonly raw: pg.Cl
     },
     dispose: async () => {
       await reviews.close();
+      await webhooks.close();
       await raw.end();
       await schema.drop();
     },

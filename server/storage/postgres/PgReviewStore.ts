@@ -33,6 +33,7 @@ import {
   transitionByRequest,
   unreadCount,
 } from './pgReviewRows';
+import { enqueueWebhookEvents } from './pgWebhookRows';
 
 export interface PgReviewStoreOptions {
   /** A PostgreSQL connection string (DATABASE_URL). */
@@ -120,6 +121,7 @@ export class PgReviewStore implements ReviewStore {
         await setReview(q, event.docId, event.actorId, transition.reviewedVersionId, event.at);
       }
       const notifications = await insertNotifications(q, transition.notifications);
+      await enqueueWebhookEvents(q, transition.webhookEvents ?? []);
       const record = await recordAfterWrite(q, event.docId);
       return { kind: 'applied', record, event, version: saved, notifications };
     });

@@ -6,7 +6,7 @@ import { PG_LOCKS, type Transact } from './pgQueries';
  * as integers, bytes as BYTEA), so that the row checks of `../rows/` serve both adapters.
  * Bumped when the layout changes; opening a newer database refuses to start.
  */
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
 
 /** Version 1: the layout of SQLite version 5, in one step. */
 const V1 = `
@@ -171,7 +171,41 @@ const V1 = `
   CREATE INDEX notifications_by_user ON notifications (user_id, seq);
 `;
 
-const STEPS: readonly string[] = [V1];
+/** Version 2: the webhooks and their deliveries of SQLite version 6. */
+const V2 = `
+  CREATE TABLE webhooks (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    events TEXT NOT NULL,
+    is_active INTEGER NOT NULL,
+    secret TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    secret_created_at BIGINT NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    webhook_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_attempt_at BIGINT,
+    claimed_until BIGINT,
+    lease_token TEXT,
+    last_attempt_at BIGINT,
+    last_response_code INTEGER,
+    last_error TEXT,
+    last_response_excerpt TEXT
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+  CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, seq);
+`;
+
+const STEPS: readonly string[] = [V1, V2];
 
 /**
  * Brings the schema to the current layout, one version per transaction, under an advisory lock

@@ -115,6 +115,41 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
     ],
     identity: 'column',
   },
+  {
+    name: 'webhooks',
+    columns: [
+      'id',
+      'url',
+      'events',
+      'is_active',
+      'secret',
+      'created_by',
+      'created_at',
+      'updated_at',
+      'secret_created_at',
+    ],
+  },
+  {
+    name: 'webhook_deliveries',
+    columns: [
+      'seq',
+      'id',
+      'webhook_id',
+      'event',
+      'body',
+      'created_at',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'claimed_until',
+      'lease_token',
+      'last_attempt_at',
+      'last_response_code',
+      'last_error',
+      'last_response_excerpt',
+    ],
+    identity: 'column',
+  },
 ];
 
 /** The columns of `table` in PostgreSQL, in the order the copy reads and writes them. */

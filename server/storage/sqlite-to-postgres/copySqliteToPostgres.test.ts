@@ -53,10 +53,10 @@ describe('checkSqliteLayout', () => {
   });
 
   it('refuses a table the copy does not know, so that it is never left behind', () => {
-    alter('CREATE TABLE webhooks (id TEXT PRIMARY KEY)');
+    alter('CREATE TABLE proposal_numbers (id TEXT PRIMARY KEY)');
     expect(layoutRefusal()).toMatchObject({
       code: CopyProblem.sourceLayout,
-      message: expect.stringContaining('unknown: webhooks'),
+      message: expect.stringContaining('unknown: proposal_numbers'),
     });
   });
 

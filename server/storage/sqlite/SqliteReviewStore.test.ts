@@ -9,6 +9,7 @@ import { CREATOR, describeReviewStoreContract, testEvent, testVersion } from '..
 import { databasePath } from './databasePath';
 import { SqliteDocRecordStore } from './SqliteDocRecordStore';
 import { SqliteReviewStore } from './SqliteReviewStore';
+import { SqliteWebhookStore } from './SqliteWebhookStore';
 import { STORAGE_SCHEMA_VERSION } from './sqliteSchema';
 
 const closables: { close(): Promise<void> }[] = [];
@@ -26,18 +27,22 @@ function openFile(): {
   file: string;
   reviews: SqliteReviewStore;
   records: SqliteDocRecordStore;
+  webhooks: SqliteWebhookStore;
   dispose(): Promise<void>;
 } {
   const dir = mkdtempSync(path.join(tmpdir(), 'jianyan-review-'));
   const file = databasePath(dir);
   const records = new SqliteDocRecordStore({ path: file });
   const reviews = new SqliteReviewStore({ path: file });
+  const webhooks = new SqliteWebhookStore({ path: file });
   return {
     file,
     reviews,
     records,
+    webhooks,
     dispose: async () => {
       await reviews.close();
+      await webhooks.close();
       await records.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -56,9 +61,10 @@ async function register(records: SqliteDocRecordStore, id: DocId): Promise<void>
 }
 
 describeReviewStoreContract('SqliteReviewStore', async () => {
-  const { reviews, records, dispose } = openFile();
+  const { reviews, records, webhooks, dispose } = openFile();
   return {
     reviews,
+    webhooks,
     registerDocument: (id) => register(records, id),
     readDocument: async (id) => {
       const record = await records.getDocument(id);
@@ -116,7 +122,7 @@ describe('SqliteReviewStore', () => {
     raw.exec(`DROP TABLE doc_events; DROP TABLE doc_versions; DROP TABLE doc_cosigners; DROP TABLE doc_reviews;
       DROP TABLE notifications; ALTER TABLE api_tokens DROP COLUMN expires_at;
       ALTER TABLE invitations DROP COLUMN revoked_at; ALTER TABLE updates DROP COLUMN author;
-      DROP TABLE room_clients; PRAGMA user_version = 2;`);
+      DROP TABLE room_clients; DROP TABLE webhooks; DROP TABLE webhook_deliveries; PRAGMA user_version = 2;`);
     raw.close();
 
     const reopened = new SqliteDocRecordStore({ path: file });

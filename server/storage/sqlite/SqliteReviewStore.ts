@@ -36,6 +36,7 @@ import {
   setDocumentStatus,
   touchDocument,
 } from './sqliteDocumentRows';
+import { enqueueWebhookEvents } from './sqliteWebhookRows';
 
 export interface SqliteReviewStoreOptions {
   /** Path of the database file shared with the other stores; created when missing. */
@@ -58,7 +59,8 @@ function onlyDocs(docIds: readonly DocId[] | undefined): string | null {
  * in one IMMEDIATE transaction, so a transition's status check and its writes cannot be split
  * by another request or process. Owns `doc_events`, `doc_versions`, `doc_cosigners`,
  * `doc_reviews` and `notifications`; a document's status and time of change are written through
- * the document records' functions (sqliteDocumentRows).
+ * the document records' functions (sqliteDocumentRows), a transition's webhook deliveries through
+ * the webhook store's (sqliteWebhookRows).
  */
 export class SqliteReviewStore implements ReviewStore {
   readonly #q: SqliteQueries;
@@ -93,6 +95,7 @@ export class SqliteReviewStore implements ReviewStore {
         this.#setReview(event.docId, event.actorId, transition.reviewedVersionId, event.at);
       }
       const notifications = this.#insertNotifications(transition.notifications);
+      enqueueWebhookEvents(this.#q, transition.webhookEvents ?? []);
       return { kind: 'applied', record: this.#record(event.docId), event, version: saved, notifications };
     });
   }

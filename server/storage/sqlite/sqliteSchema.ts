@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 5;
+export const STORAGE_SCHEMA_VERSION = 6;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -212,7 +212,46 @@ const V5 = `
   ) WITHOUT ROWID;
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5];
+/**
+ * Version 6: webhooks the secretariat configures, and their deliveries, each stored before it is
+ * sent (an outbox). `events` is a JSON array of event names; the secret is kept as it is, since
+ * every delivery is signed with it. A worker claims a due delivery by setting `claimed_until` and
+ * a fresh `lease_token`; a claim whose lease has passed is due again.
+ */
+const V6 = `
+  CREATE TABLE webhooks (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    events TEXT NOT NULL,
+    is_active INTEGER NOT NULL,
+    secret TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    secret_created_at INTEGER NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    webhook_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_attempt_at INTEGER,
+    claimed_until INTEGER,
+    lease_token TEXT,
+    last_attempt_at INTEGER,
+    last_response_code INTEGER,
+    last_error TEXT,
+    last_response_excerpt TEXT
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+  CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, seq);
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.
