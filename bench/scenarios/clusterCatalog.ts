@@ -1,0 +1,110 @@
+import { DeploymentKind } from '../lib/benchDeployment';
+import { StoreBackend } from '../lib/benchDocStores';
+import { type BenchServices, benchServices, unreachableServices } from '../lib/benchServices';
+import { below, informational, metricRow, otherLoadRow } from '../lib/report';
+import {
+  inProcess,
+  onDeployment,
+  type RunContext,
+  report,
+  type Scenario,
+  type ScenarioReport,
+  skippedReport,
+} from '../lib/runScenario';
+import { ServerKind } from '../lib/serverProcess';
+import { type ColdLoadOptions, runColdLoad, runStoreColdLoad } from './coldLoad';
+import { runIngest } from './ingest';
+
+/** The services a scaled-out scenario needs, or the report saying why it is skipped. */
+async function servicesOr(
+  context: RunContext,
+  name: string,
+  needs: { readonly redis: boolean },
+): Promise<BenchServices | ScenarioReport> {
+  if (!context.servers.includes(ServerKind.ours)) {
+    return skippedReport(name, 'it measures our relay only (--servers has no "ours")');
+  }
+  const services = benchServices();
+  const problem = await unreachableServices(services, needs);
+  if (problem !== null) {
+    context.log(`${name}: skipped: ${problem}`);
+    return skippedReport(name, problem);
+  }
+  return services;
+}
+
+function isReport(value: BenchServices | ScenarioReport): value is ScenarioReport {
+  return 'rows' in value;
+}
+
+/** One report of several parts, each with its own outcomes and options. */
+function combined(name: string, parts: readonly ScenarioReport[]): ScenarioReport {
+  return {
+    rows: parts.flatMap((part) => part.rows),
+    hasError: parts.some((part) => part.hasError),
+    json: { scenario: name, runs: parts.map((part) => part.json) },
+  };
+}
+
+const BACKENDS = [StoreBackend.sqlite, StoreBackend.postgres] as const;
+
+const storage: Scenario = {
+  name: 'storage',
+  async run(context) {
+    const services = await servicesOr(context, 'storage', { redis: false });
+    if (isReport(services)) {
+      return services;
+    }
+    const databaseUrl = services.databaseUrl;
+    const parts: ScenarioReport[] = [];
+    for (const backend of BACKENDS) {
+      const options = { updates: context.isQuick ? 5_000 : 20_000, rooms: 20, batchSize: 20, backend, databaseUrl };
+      const outcomes = await inProcess(context, `storage ingest ${backend}`, () => runIngest(options));
+      const name = `storage ingest ${backend}`;
+      const rows = [
+        informational(metricRow(name, 'updates/s', outcomes, (r) => r.updatesPerSecond, { digits: 0 })),
+        metricRow(name, 'batch write p50 ms', outcomes, (r) => r.batchWriteMs.p50, { digits: 2 }),
+        metricRow(name, 'batch write p99 ms', outcomes, (r) => r.batchWriteMs.p99, { digits: 2 }),
+        metricRow(name, 'batch write max ms', outcomes, (r) => r.batchWriteMs.max, { digits: 2 }),
+        otherLoadRow(name, outcomes),
+      ];
+      parts.push(report('storage', outcomes, rows, { ...options, databaseUrl: undefined }));
+    }
+    const historyUpdates = context.isQuick ? 5_000 : 20_000;
+    const repeats = context.isQuick ? 3 : 5;
+    for (const backend of BACKENDS) {
+      const options = { backend, databaseUrl, historyUpdates, repeats };
+      const outcomes = await inProcess(context, `storage load ${backend}`, () => runStoreColdLoad(options));
+      const name = `storage load() ${historyUpdates} ${backend}`;
+      const rows = [
+        metricRow(name, 'load median ms', outcomes, (r) => r.load.medianMs),
+        metricRow(name, 'Y.Doc build median ms', outcomes, (r) => r.build.medianMs),
+        informational(metricRow(name, 'load + build max ms', outcomes, (r) => r.total.maxMs)),
+        otherLoadRow(name, outcomes),
+      ];
+      parts.push(report('storage', outcomes, rows, { ...options, databaseUrl: undefined }));
+    }
+    const coldOptions: ColdLoadOptions = { historyUpdates, repeats, unloadWaitMs: 1_000 };
+    for (const kind of [DeploymentKind.sqlite, DeploymentKind.postgres]) {
+      const outcomes = await onDeployment(context, `storage cold load ${kind}`, { kind, services }, (deployment) =>
+        runColdLoad(deployment.processes[0] ?? failNoProcess(), coldOptions),
+      );
+      const name = `storage server cold load ${historyUpdates} ${kind}`;
+      const rows = [
+        metricRow(name, 'in memory median ms', outcomes, (r) => r.inMemory.medianMs),
+        metricRow(name, 'after unload median ms', outcomes, (r) => r.afterUnload.medianMs),
+        metricRow(name, 'after unload max ms', outcomes, (r) => r.afterUnload.maxMs, { target: below(50) }),
+        otherLoadRow(name, outcomes),
+      ];
+      parts.push(report('storage', outcomes, rows, { ...coldOptions, deployment: kind }));
+    }
+    return combined('storage', parts);
+  },
+};
+
+function failNoProcess(): never {
+  throw new Error('The deployment started no process');
+}
+
+/** The scenarios of the scaled-out deployment (PostgreSQL, Redis, several processes). */
+export const CLUSTER_SCENARIOS: readonly Scenario[] = [storage];
