@@ -1,7 +1,7 @@
 import { DeploymentKind } from '../lib/benchDeployment';
 import { StoreBackend } from '../lib/benchDocStores';
 import { type BenchServices, benchServices, unreachableServices } from '../lib/benchServices';
-import { below, informational, metricRow, otherLoadRow } from '../lib/report';
+import { atMost, below, informational, metricRow, type Outcomes, otherLoadRow, type Row } from '../lib/report';
 import {
   inProcess,
   onDeployment,
@@ -13,6 +13,8 @@ import {
 } from '../lib/runScenario';
 import { ServerKind } from '../lib/serverProcess';
 import { type ColdLoadOptions, runColdLoad, runStoreColdLoad } from './coldLoad';
+import type { FanoutLevelResult } from './fanout';
+import { type FanoutClusterOptions, runFanoutCluster } from './fanoutCluster';
 import { runIngest } from './ingest';
 
 /** The services a scaled-out scenario needs, or the report saying why it is skipped. */
@@ -106,5 +108,69 @@ function failNoProcess(): never {
   throw new Error('The deployment started no process');
 }
 
+function fanoutClusterRows(
+  name: string,
+  outcomes: Outcomes<FanoutLevelResult>,
+  isCluster: boolean,
+  sqliteCpuMsPerOp: number | null,
+): Row[] {
+  const processRows = (isCluster ? ['A', 'B'] : ['A']).map((label, index) =>
+    metricRow(name, `process ${label} CPU ms/op`, outcomes, (r) => r.processCpuMsPerOp[index] ?? null, { digits: 3 }),
+  );
+  return [
+    metricRow(name, 'latency p50 ms', outcomes, (r) => r.latencyMs.p50, { digits: 2 }),
+    metricRow(name, 'latency p99 ms', outcomes, (r) => r.latencyMs.p99, {
+      digits: 2,
+      ...(isCluster ? { target: atMost(15) } : {}),
+    }),
+    metricRow(name, 'latency max ms', outcomes, (r) => r.latencyMs.max, { digits: 1 }),
+    metricRow(name, 'lost deliveries', outcomes, (r) => r.lostDeliveries, { digits: 0, target: atMost(0) }),
+    metricRow(name, 'diverged replicas', outcomes, (r) => r.divergedReplicas, { digits: 0, target: atMost(0) }),
+    metricRow(name, 'all processes CPU ms/op', outcomes, (r) => r.serverCpuMsPerOp, { digits: 3 }),
+    ...processRows,
+    informational(
+      metricRow(
+        name,
+        'CPU/op vs SQLite 1 process',
+        outcomes,
+        (r) => (sqliteCpuMsPerOp === null || sqliteCpuMsPerOp <= 0 ? null : r.serverCpuMsPerOp / sqliteCpuMsPerOp),
+        { digits: 2 },
+      ),
+    ),
+    metricRow(name, 'bench loop delay p99 ms', outcomes, (r) => r.benchLoopDelayP99Ms, { digits: 1 }),
+    otherLoadRow(name, outcomes),
+  ];
+}
+
+const fanoutCluster: Scenario = {
+  name: 'fanout-cluster',
+  async run(context) {
+    const services = await servicesOr(context, 'fanout-cluster', { redis: true });
+    if (isReport(services)) {
+      return services;
+    }
+    const options: FanoutClusterOptions = {
+      rooms: 20,
+      readersPerRoom: 4,
+      rate: 100,
+      levelDurationMs: context.isQuick ? 3_000 : 10_000,
+      drainTimeoutMs: 3_000,
+      warmupMs: context.isQuick ? 1_000 : 2_000,
+    };
+    const setups = await runFanoutCluster(context, services, options);
+    const baseline = setups.find((entry) => entry.deployment === DeploymentKind.sqlite)?.outcomes.ours;
+    const sqliteCpuMsPerOp = baseline?.isOk === true ? baseline.value.serverCpuMsPerOp : null;
+    const parts = setups.map(({ setup, deployment, outcomes }) => {
+      const name = `fanout ${options.rate}/s ${setup}`;
+      const isCluster = deployment === DeploymentKind.cluster;
+      return report('fanout-cluster', outcomes, fanoutClusterRows(name, outcomes, isCluster, sqliteCpuMsPerOp), {
+        ...options,
+        setup,
+      });
+    });
+    return combined('fanout-cluster', parts);
+  },
+};
+
 /** The scenarios of the scaled-out deployment (PostgreSQL, Redis, several processes). */
-export const CLUSTER_SCENARIOS: readonly Scenario[] = [storage];
+export const CLUSTER_SCENARIOS: readonly Scenario[] = [storage, fanoutCluster];
