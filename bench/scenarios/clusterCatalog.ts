@@ -1,7 +1,7 @@
 import { DeploymentKind } from '../lib/benchDeployment';
 import { StoreBackend } from '../lib/benchDocStores';
 import { type BenchServices, benchServices, unreachableServices } from '../lib/benchServices';
-import { atMost, below, informational, metricRow, type Outcomes, otherLoadRow, type Row } from '../lib/report';
+import { atLeast, atMost, below, informational, metricRow, type Outcomes, otherLoadRow, type Row } from '../lib/report';
 import {
   inProcess,
   onDeployment,
@@ -13,6 +13,7 @@ import {
 } from '../lib/runScenario';
 import { ServerKind } from '../lib/serverProcess';
 import { type ColdLoadOptions, runColdLoad, runStoreColdLoad } from './coldLoad';
+import { type ConnectionsClusterOptions, runConnectionsCluster } from './connectionsCluster';
 import type { FanoutLevelResult } from './fanout';
 import { type FanoutClusterOptions, runFanoutCluster } from './fanoutCluster';
 import { runIngest } from './ingest';
@@ -172,5 +173,57 @@ const fanoutCluster: Scenario = {
   },
 };
 
+const connectionsCluster: Scenario = {
+  name: 'connections-cluster',
+  async run(context) {
+    const services = await servicesOr(context, 'connections-cluster', { redis: true });
+    if (isReport(services)) {
+      return services;
+    }
+    const options: ConnectionsClusterOptions = { connections: 4_000, rooms: 100, concurrency: 200 };
+    const outcomes = await onDeployment(
+      context,
+      'connections-cluster',
+      { kind: DeploymentKind.cluster, processes: 2, services },
+      (deployment) => runConnectionsCluster(deployment, options),
+    );
+    const name = `connections ${options.connections} over 2 processes`;
+    const perProcess = ['A', 'B'].flatMap((label, index) => [
+      metricRow(name, `process ${label} synced`, outcomes, (r) => r.processes[index]?.synced ?? null, { digits: 0 }),
+      metricRow(
+        name,
+        `process ${label} handshake p99 ms`,
+        outcomes,
+        (r) => r.processes[index]?.handshakeMs.p99 ?? null,
+      ),
+      metricRow(
+        name,
+        `process ${label} CPU ms/handshake`,
+        outcomes,
+        (r) => r.processes[index]?.cpuMsPerHandshake ?? null,
+        {
+          digits: 3,
+        },
+      ),
+      metricRow(
+        name,
+        `process ${label} RSS KB/connection`,
+        outcomes,
+        (r) => r.processes[index]?.rssPerConnectionKb ?? null,
+      ),
+    ]);
+    const rows = [
+      metricRow(name, 'synced', outcomes, (r) => r.synced, { digits: 0, target: atLeast(options.connections) }),
+      metricRow(name, 'all synced ms', outcomes, (r) => r.allSyncedMs, { digits: 0, target: below(3_000) }),
+      metricRow(name, 'handshake p50 ms', outcomes, (r) => r.handshakeMs.p50),
+      metricRow(name, 'handshake p99 ms', outcomes, (r) => r.handshakeMs.p99),
+      ...perProcess,
+      metricRow(name, 'bench CPU %', outcomes, (r) => r.benchCpuPercent, { digits: 0 }),
+      otherLoadRow(name, outcomes),
+    ];
+    return report('connections-cluster', outcomes, rows, options);
+  },
+};
+
 /** The scenarios of the scaled-out deployment (PostgreSQL, Redis, several processes). */
-export const CLUSTER_SCENARIOS: readonly Scenario[] = [storage, fanoutCluster];
+export const CLUSTER_SCENARIOS: readonly Scenario[] = [storage, fanoutCluster, connectionsCluster];
