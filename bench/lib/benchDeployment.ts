@@ -18,6 +18,8 @@ export interface RunningDeployment {
   readonly kind: DeploymentKind;
   /** In start order; the first completed the first-run setup and registers the documents. */
   readonly processes: readonly RunningServer[];
+  /** The deployment's own PostgreSQL database; null on SQLite. */
+  readonly databaseUrl: string | null;
   /** CPU time and RSS of every process, summed. */
   sample(): ProcSample;
   /** Stops every process, then drops the database and deletes the Redis keys. */
@@ -78,6 +80,7 @@ export async function startDeployment(options: DeploymentOptions): Promise<Runni
   return {
     kind,
     processes,
+    databaseUrl: env.DATABASE_URL ?? null,
     sample: () => {
       const samples = processes.map((server) => server.sample());
       return {

@@ -129,6 +129,7 @@ function fanoutClusterRows(
     metricRow(name, 'diverged replicas', outcomes, (r) => r.divergedReplicas, { digits: 0, target: atMost(0) }),
     metricRow(name, 'all processes CPU ms/op', outcomes, (r) => r.serverCpuMsPerOp, { digits: 3 }),
     ...processRows,
+    metricRow(name, 'PostgreSQL backends CPU ms/op', outcomes, (r) => r.databaseCpuMsPerOp, { digits: 3 }),
     informational(
       metricRow(
         name,
@@ -218,6 +219,9 @@ const connectionsCluster: Scenario = {
       metricRow(name, 'handshake p50 ms', outcomes, (r) => r.handshakeMs.p50),
       metricRow(name, 'handshake p99 ms', outcomes, (r) => r.handshakeMs.p99),
       ...perProcess,
+      metricRow(name, 'PostgreSQL backends CPU ms/handshake', outcomes, (r) => r.databaseCpuMsPerHandshake, {
+        digits: 3,
+      }),
       metricRow(name, 'bench CPU %', outcomes, (r) => r.benchCpuPercent, { digits: 0 }),
       otherLoadRow(name, outcomes),
     ];

@@ -1,5 +1,6 @@
 import type { RunningDeployment } from '../lib/benchDeployment';
 import { closeClients, unexpectedCloseCodes } from '../lib/clientPool';
+import { backendCpuMsBetween, sampleDatabaseBackends } from '../lib/databaseCpu';
 import { round, roundSummary, type Summary, summarize } from '../lib/stats';
 import { connectAll } from './connections';
 
@@ -34,6 +35,8 @@ export interface ConnectionsClusterResult {
   readonly handshakeMs: Summary;
   /** By process, in start order. */
   readonly processes: ProcessConnections[];
+  /** CPU of the database's PostgreSQL backends while connecting, per connection; null when unreadable. */
+  readonly databaseCpuMsPerHandshake: number | null;
   /** The bench process's CPU while connecting, in % of one core: near 100, the clients limit the rate. */
   readonly benchCpuPercent: number;
   readonly unexpectedCloses: Record<string, number>;
@@ -61,10 +64,16 @@ export async function runConnectionsCluster(
     const server = processes[processOf(index)] ?? registrar;
     return server.roomUrl(rooms[index % rooms.length] ?? '', passOf(index));
   });
+  const databaseUrl = deployment.databaseUrl;
+  const databaseBefore = databaseUrl === null ? null : await sampleDatabaseBackends(databaseUrl);
   const before = processes.map((server) => server.sample());
   const benchBefore = process.cpuUsage();
   const { attempts, allSyncedMs } = await connectAll(urls, options.concurrency);
   const benchCpu = process.cpuUsage(benchBefore);
+  const databaseCpuMs =
+    databaseUrl === null || databaseBefore === null
+      ? null
+      : backendCpuMsBetween(databaseBefore, await sampleDatabaseBackends(databaseUrl));
   const after = processes.map((server) => server.sample());
   const clients = attempts.flatMap((attempt) => (attempt.client === null ? [] : [attempt.client]));
   try {
@@ -90,6 +99,7 @@ export async function runConnectionsCluster(
       allSyncedMs: round(allSyncedMs, 0),
       handshakeMs: roundSummary(summarize(attempts.filter((a) => a.error === null).map((a) => a.ms))),
       processes: perProcess,
+      databaseCpuMsPerHandshake: databaseCpuMs === null ? null : round(databaseCpuMs / options.connections, 3),
       benchCpuPercent: round(((benchCpu.user + benchCpu.system) / 1_000 / allSyncedMs) * 100, 0),
       unexpectedCloses: unexpectedCloseCodes(clients),
     };

@@ -3,6 +3,7 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { BenchClient } from '../lib/BenchClient';
 import { closeClients, openSyncedClients, unexpectedCloseCodes } from '../lib/clientPool';
+import { backendCpuMsBetween, sampleDatabaseBackends } from '../lib/databaseCpu';
 import { LoadMonitor } from '../lib/LoadMonitor';
 import type { ProcSample } from '../lib/procSampler';
 import type { Outcomes } from '../lib/report';
@@ -38,6 +39,8 @@ export interface FanoutLevelResult {
   readonly serverCpuMsPerOp: number;
   /** CPU ms per operation of each relay process, in the placement's order (one entry for a single process). */
   readonly processCpuMsPerOp: number[];
+  /** CPU ms per operation of the PostgreSQL backends of the placement's database; null without one. */
+  readonly databaseCpuMsPerOp: number | null;
   readonly serverRssKb: number;
   readonly benchCpuPercent: number;
   /** p99 event-loop delay of the bench process: high values mean the load generator, not the relay, adds latency. */
@@ -88,6 +91,8 @@ export interface FanoutPlacement {
   readonly processes: readonly RunningServer[];
   writerOf(room: number): RunningServer;
   readerOf(room: number, reader: number): RunningServer;
+  /** The processes' PostgreSQL database, whose backends' CPU is measured too; none on SQLite. */
+  readonly databaseUrl?: string | null;
 }
 
 /** Every connection on one relay process. */
@@ -195,6 +200,8 @@ export async function runFanoutLevel(
   const clients = rooms.flatMap((room) => [room.writer, ...room.readers]);
   try {
     await sleep(200);
+    const databaseUrl = placement.databaseUrl ?? null;
+    const databaseBefore = databaseUrl === null ? null : await sampleDatabaseBackends(databaseUrl);
     const beforeEach = sampleAll(placement);
     const before = summed(beforeEach);
     const load = new LoadMonitor({ sample: () => summed(sampleAll(placement)) });
@@ -207,6 +214,10 @@ export async function runFanoutLevel(
     await waitUntil(isDrained, options.drainTimeoutMs);
     const afterEach = sampleAll(placement);
     const after = summed(afterEach);
+    const databaseCpuMs =
+      databaseUrl === null || databaseBefore === null
+        ? null
+        : backendCpuMsBetween(databaseBefore, await sampleDatabaseBackends(databaseUrl));
     const benchCpu = process.cpuUsage(benchBefore);
     loopDelay.disable();
     const operations = rooms.reduce((sum, room) => sum + room.sent, 0);
@@ -226,6 +237,7 @@ export async function runFanoutLevel(
       processCpuMsPerOp: afterEach.map((sample, index) =>
         round((sample.cpuMs - (beforeEach[index]?.cpuMs ?? sample.cpuMs)) / Math.max(1, operations), 4),
       ),
+      databaseCpuMsPerOp: databaseCpuMs === null ? null : round(databaseCpuMs / Math.max(1, operations), 4),
       serverRssKb: after.rssKb,
       benchCpuPercent: round(((benchCpu.user + benchCpu.system) / 1_000 / elapsedMs) * 100, 0),
       benchLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),

@@ -86,7 +86,8 @@ async function runSetups(
   const results = new Map<string, FanoutLevelResult>();
   for (const setup of setups) {
     log(`fanout-cluster: ${options.rate} op/s per writer, ${deployment.kind}, ${setup.name}`);
-    results.set(setup.name, await runFanoutLevel(setup.place(deployment.processes), fanout, options.rate));
+    const placement = { ...setup.place(deployment.processes), databaseUrl: deployment.databaseUrl };
+    results.set(setup.name, await runFanoutLevel(placement, fanout, options.rate));
   }
   return results;
 }
