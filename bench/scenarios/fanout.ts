@@ -214,12 +214,12 @@ export async function runFanoutLevel(
     await waitUntil(isDrained, options.drainTimeoutMs);
     const afterEach = sampleAll(placement);
     const after = summed(afterEach);
+    const benchCpu = process.cpuUsage(benchBefore);
+    loopDelay.disable();
     const databaseCpuMs =
       databaseUrl === null || databaseBefore === null
         ? null
         : backendCpuMsBetween(databaseBefore, await sampleDatabaseBackends(databaseUrl));
-    const benchCpu = process.cpuUsage(benchBefore);
-    loopDelay.disable();
     const operations = rooms.reduce((sum, room) => sum + room.sent, 0);
     const expectedDeliveries = operations * options.readersPerRoom;
     return {
