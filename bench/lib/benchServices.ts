@@ -54,14 +54,18 @@ async function probeRedis(url: string): Promise<string | null> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  // Connection errors are reported by connect(); without a listener ioredis would also log them.
-  redis.on('error', () => undefined);
+  // connect() rejects with a generic "Connection is closed."; the socket's own error says why.
+  let socketError: Error | null = null;
+  redis.on('error', (err: Error) => {
+    socketError = err;
+  });
   try {
     await redis.connect();
     await redis.ping();
     return null;
   } catch (err) {
-    return `Redis at ${shown(url)} is unreachable (${err instanceof Error ? err.message : String(err)})`;
+    const reason = socketError ?? err;
+    return `Redis at ${shown(url)} is unreachable (${reason instanceof Error ? reason.message : String(reason)})`;
   } finally {
     redis.disconnect();
   }
