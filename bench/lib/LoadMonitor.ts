@@ -1,5 +1,9 @@
-import { machineBusyMs } from './procSampler';
-import type { RunningServer } from './serverProcess';
+import { machineBusyMs, type ProcSample } from './procSampler';
+
+/** Something whose CPU time can be read: a relay process, or every process of a deployment. */
+export interface Sampled {
+  sample(): ProcSample;
+}
 
 /**
  * Measures how much CPU other processes on the machine (tests, builds of other people) used while
@@ -7,13 +11,13 @@ import type { RunningServer } from './serverProcess';
  * machine a high figure means the latencies next to it are not trustworthy.
  */
 export class LoadMonitor {
-  readonly #server: RunningServer | null;
+  readonly #server: Sampled | null;
   readonly #startMs = performance.now();
   readonly #machineStartMs = machineBusyMs();
   readonly #benchStart = process.cpuUsage();
   readonly #serverStartMs: number;
 
-  constructor(server: RunningServer | null) {
+  constructor(server: Sampled | null) {
     this.#server = server;
     this.#serverStartMs = server?.sample().cpuMs ?? 0;
   }

@@ -1,3 +1,4 @@
+import { type DeploymentOptions, type RunningDeployment, startDeployment } from './benchDeployment';
 import { LoadMonitor } from './LoadMonitor';
 import { type Outcome, type Outcomes, outcomesJson, type Row } from './report';
 import { type RunningServer, type ServerKind, startServer } from './serverProcess';
@@ -92,6 +93,32 @@ export async function withAllServers<T>(
   return outcomes;
 }
 
+/**
+ * Runs `run` against a fresh deployment of our relay (one process or several, on SQLite or
+ * PostgreSQL), stopping it and deleting its data after; the outcome is filed under `ours`.
+ */
+export async function onDeployment<T>(
+  context: RunContext,
+  name: string,
+  options: Omit<DeploymentOptions, 'nodeArgs'>,
+  run: (deployment: RunningDeployment) => Promise<T>,
+): Promise<Outcomes<T>> {
+  context.log(`${name}: ${options.kind} deployment`);
+  let deployment: RunningDeployment | null = null;
+  try {
+    deployment = await startDeployment({ ...options, nodeArgs: context.nodeArgs });
+    const load = new LoadMonitor(deployment);
+    const value = await withTimeout(run(deployment), SCENARIO_TIMEOUT_MS, `${name} on the ${options.kind} deployment`);
+    return { ours: { isOk: true, value, otherCpuPercent: load.otherCpuPercent() } };
+  } catch (err) {
+    const outcome = failure(err);
+    context.log(`${name}: ${options.kind} deployment failed: ${outcome.isOk ? '' : outcome.error}`);
+    return { ours: outcome };
+  } finally {
+    await deployment?.stop();
+  }
+}
+
 /** Runs an in-process scenario that only concerns our code; its outcome is filed under `ours`. */
 export async function inProcess<T>(context: RunContext, name: string, run: () => Promise<T>): Promise<Outcomes<T>> {
   context.log(`${name}: in process`);
@@ -113,4 +140,10 @@ export function report<T>(name: string, outcomes: Outcomes<T>, rows: Row[], opti
     .filter((row) => row.verdict !== '')
     .map((row) => ({ metric: row.metric, target: row.target, ours: row.ours, isMet: row.verdict === 'pass' }));
   return { rows, hasError, json: { scenario: name, options, ...outcomesJson(outcomes), checks } };
+}
+
+/** The report of a scenario that could not run at all (a service it needs is missing): one row saying why. */
+export function skippedReport(name: string, reason: string): ScenarioReport {
+  const row: Row = { scenario: name, metric: `skipped: ${reason}`, ours: '-', reference: '-', target: '', verdict: '' };
+  return { rows: [row], hasError: false, json: { scenario: name, skipped: reason } };
 }

@@ -32,6 +32,8 @@ export interface RunningServer {
   tokenOf(person: number): string | null;
   /** Registers new documents (ours: `POST /api/docs`) and resolves with their room names. */
   newRooms(count: number): Promise<string[]>;
+  /** The bench group's people and documents, to share with other processes of one deployment. */
+  readonly workspace: BenchWorkspace;
   /** CPU time and RSS of the server process now. */
   sample(): ProcSample;
   /** SIGTERM, then SIGKILL if it has not exited in time; removes its data dir. */
@@ -69,7 +71,7 @@ interface LaunchSpec {
   readonly nodeArgs: readonly string[];
 }
 
-function launchSpec(kind: ServerKind, nodeArgs: readonly string[]): LaunchSpec {
+function launchSpec(kind: ServerKind, nodeArgs: readonly string[], extraEnv: Record<string, string>): LaunchSpec {
   if (kind === ServerKind.reference) {
     return { args: ['--import', 'tsx', 'bench/referenceServer.ts'], env: { ...process.env }, dataDir: null, nodeArgs };
   }
@@ -84,6 +86,7 @@ function launchSpec(kind: ServerKind, nodeArgs: readonly string[]): LaunchSpec {
     // lift the per-user connection caps (docs/PROTOCOL.md, "Quotas") that would refuse most of them.
     MAX_CONNECTIONS_PER_USER: '100000',
     MAX_CONNECTIONS_PER_USER_ROOM: '100000',
+    ...extraEnv,
   };
   // The bundle `npm start` runs (built by `npm run bench` first): tsx would keep every function's
   // name as an extra property, which costs memory per closure and so per connection.
@@ -94,6 +97,13 @@ function launchSpec(kind: ServerKind, nodeArgs: readonly string[]): LaunchSpec {
 export interface StartServerOptions {
   /** Extra node flags, for example `--cpu-prof`. */
   readonly nodeArgs?: readonly string[];
+  /** Extra environment of our relay, for example DATABASE_URL and REDIS_URL. */
+  readonly env?: Record<string, string>;
+  /**
+   * The workspace another process of the same deployment (same database) already seeded: this
+   * one then prints no setup link and serves the same people and documents.
+   */
+  readonly workspace?: BenchWorkspace;
 }
 
 /**
@@ -101,7 +111,8 @@ export interface StartServerOptions {
  * resolves once it prints its listening line.
  */
 export async function startServer(kind: ServerKind, options: StartServerOptions = {}): Promise<RunningServer> {
-  const spec = launchSpec(kind, options.nodeArgs ?? []);
+  const spec = launchSpec(kind, options.nodeArgs ?? [], options.env ?? {});
+  const sharedWorkspace = options.workspace ?? null;
   const child = spawn(process.execPath, [...spec.nodeArgs, ...spec.args], {
     cwd: ROOT,
     env: spec.env,
@@ -115,13 +126,14 @@ export async function startServer(kind: ServerKind, options: StartServerOptions 
     stderrTail = (stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
   });
   try {
-    const startup = await readStartup(child, exited, kind === ServerKind.ours, () => stderrTail);
+    const needsSetup = kind === ServerKind.ours && sharedWorkspace === null;
+    const startup = await readStartup(child, exited, needsSetup, () => stderrTail);
     const pid = child.pid;
     if (pid === undefined) {
       throw new Error(`The ${kind} relay has no pid`);
     }
     const { port, setupToken } = startup;
-    const workspace = await workspaceOf(kind, `http://127.0.0.1:${port}`, setupToken);
+    const workspace = sharedWorkspace ?? (await workspaceOf(kind, `http://127.0.0.1:${port}`, setupToken));
     const tokens = workspace.tokens;
     return {
       kind,
@@ -133,6 +145,7 @@ export async function startServer(kind: ServerKind, options: StartServerOptions 
         return `ws://127.0.0.1:${port}/sync/${room}${query}`;
       },
       newRooms: (count) => workspace.registerDocs(count),
+      workspace,
       apiUrl: kind === ServerKind.ours ? `http://127.0.0.1:${port}` : null,
       tokenOf: (person) => tokens[person % Math.max(1, tokens.length)] ?? null,
       sample: () => sampleProcess(pid),

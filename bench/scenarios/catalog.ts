@@ -14,6 +14,7 @@ import {
 import { inProcess, onEachServer, type RunContext, report, type Scenario, withAllServers } from '../lib/runScenario';
 import { ServerKind } from '../lib/serverProcess';
 import { type BackgroundSyncOptions, buildDrafts, runBackgroundSync } from './backgroundSync';
+import { CLUSTER_SCENARIOS } from './clusterCatalog';
 import { type ColdLoadOptions, runColdLoad } from './coldLoad';
 import { type CommentRulesOptions, type CommentRulesResult, runCommentRules } from './commentRules';
 import { type ConnectionsOptions, runConnections } from './connections';
@@ -421,4 +422,5 @@ export const SCENARIOS: readonly Scenario[] = [
   submitStorage,
   deviceStorage,
   commentRules,
+  ...CLUSTER_SCENARIOS,
 ];

@@ -1,4 +1,8 @@
+import * as Y from 'yjs';
+import type { UpdateToStore } from '../../server/storage/DocStore';
+import { newDocId, type RoomName, roomNameOf } from '../../shared/index';
 import { BenchClient } from '../lib/BenchClient';
+import { openBenchDocStore, type StoreBackend } from '../lib/benchDocStores';
 import type { RunningServer } from '../lib/serverProcess';
 import { median, round } from '../lib/stats';
 import { sleep, waitFor } from '../lib/waitFor';
@@ -122,4 +126,85 @@ export async function runColdLoad(server: RunningServer, options: ColdLoadOption
     afterUnload: timings(afterUnload),
     serverRssKb: server.sample().rssKb,
   };
+}
+
+/** Load shape of the in-process cold load: one room read back from the document store. */
+export interface StoreColdLoadOptions {
+  readonly backend: StoreBackend;
+  /** The PostgreSQL server on which the postgres backend creates its database. */
+  readonly databaseUrl: string;
+  /** Single-keystroke updates in the room's log. */
+  readonly historyUpdates: number;
+  readonly repeats: number;
+}
+
+/** Figures of the in-process cold load against one store. */
+export interface StoreColdLoadResult {
+  readonly backend: StoreBackend;
+  readonly historyUpdates: number;
+  /** `load(room)`: the stored updates read back. */
+  readonly load: LoadTimings;
+  /** The room's Y.Doc built from them, as the relay builds it (`server/relay/loadRoomDoc.ts`). */
+  readonly build: LoadTimings;
+  readonly total: LoadTimings;
+}
+
+/** Updates per write while the history is stored; that part is not timed. */
+const HISTORY_BATCH = 500;
+
+/** One room's keystroke history, one update per character, as a writer's socket would send it. */
+function keystrokeUpdates(count: number): { room: RoomName; updates: UpdateToStore[] } {
+  const docId = newDocId();
+  const room = roomNameOf(docId);
+  const doc = new Y.Doc({ gc: false });
+  const updates: UpdateToStore[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push({ room, update }));
+  const text = doc.getText(TEXT_NAME);
+  for (let i = 0; i < count; i += 1) {
+    text.insert(text.length, KEYSTROKES[i % KEYSTROKES.length] ?? 'x');
+  }
+  doc.destroy();
+  return { room, updates };
+}
+
+/**
+ * Stores a long keystroke history of one room through the real document store, then times
+ * `load(room)` and building the room's Y.Doc from what it returned, `repeats` times.
+ */
+export async function runStoreColdLoad(options: StoreColdLoadOptions): Promise<StoreColdLoadResult> {
+  const { loadRoomDoc } = await import('../../server/relay/loadRoomDoc');
+  const { room, updates } = keystrokeUpdates(options.historyUpdates);
+  const bench = await openBenchDocStore(options.backend, options.databaseUrl);
+  try {
+    for (let offset = 0; offset < updates.length; offset += HISTORY_BATCH) {
+      const batch = updates.slice(offset, offset + HISTORY_BATCH);
+      await bench.store.write({ updates: batch, documents: [], authors: [] });
+    }
+    const loads: number[] = [];
+    const builds: number[] = [];
+    for (let run = 0; run < options.repeats; run += 1) {
+      const start = performance.now();
+      const stored = await bench.store.load(room);
+      const loaded = performance.now();
+      const { doc } = loadRoomDoc(room, stored);
+      builds.push(performance.now() - loaded);
+      loads.push(loaded - start);
+      const length = doc.getText(TEXT_NAME).length;
+      doc.destroy();
+      if (length !== options.historyUpdates) {
+        throw new Error(
+          `The ${options.backend} store gave back ${length} characters, expected ${options.historyUpdates}`,
+        );
+      }
+    }
+    return {
+      backend: options.backend,
+      historyUpdates: options.historyUpdates,
+      load: timings(loads),
+      build: timings(builds),
+      total: timings(loads.map((ms, index) => ms + (builds[index] ?? 0))),
+    };
+  } finally {
+    await bench.dispose();
+  }
 }

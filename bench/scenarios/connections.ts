@@ -47,7 +47,8 @@ const HANDSHAKE_TIMEOUT_MS = 15_000;
 /** Pause after the last handshake so RSS reflects settled buffers, not the burst. */
 const SETTLE_MS = 1_000;
 
-interface Attempt {
+/** One connection's handshake: its client (null when the socket never opened), time and error. */
+export interface Attempt {
   readonly client: BenchClient | null;
   readonly ms: number;
   readonly error: string | null;
@@ -95,6 +96,16 @@ async function measureIdle(
   };
 }
 
+/** Connects one client per URL, `concurrency` handshakes in flight; resolves when all are done. */
+export async function connectAll(
+  urls: readonly string[],
+  concurrency: number,
+): Promise<{ readonly attempts: Attempt[]; readonly allSyncedMs: number }> {
+  const start = performance.now();
+  const attempts = await mapWithConcurrency(urls.length, concurrency, (index) => connectOne(urls[index] ?? ''));
+  return { attempts, allSyncedMs: performance.now() - start };
+}
+
 /** Opens many connections over a few rooms, each doing the handshake; then measures memory and idle CPU. */
 export async function runConnections(server: RunningServer, options: ConnectionsOptions): Promise<ConnectionsResult> {
   const rooms = await server.newRooms(options.rooms);
@@ -102,11 +113,7 @@ export async function runConnections(server: RunningServer, options: Connections
     server.roomUrl(rooms[index % rooms.length] ?? '', Math.floor(index / rooms.length)),
   );
   const before = server.sample();
-  const start = performance.now();
-  const attempts = await mapWithConcurrency(options.connections, options.concurrency, (index) =>
-    connectOne(urls[index] ?? ''),
-  );
-  const allSyncedMs = performance.now() - start;
+  const { attempts, allSyncedMs } = await connectAll(urls, options.concurrency);
   const afterConnect = server.sample();
   const clients = attempts.flatMap((attempt) => (attempt.client === null ? [] : [attempt.client]));
   const failures = attempts.filter((attempt) => attempt.error !== null);

@@ -3,7 +3,9 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { BenchClient } from '../lib/BenchClient';
 import { closeClients, openSyncedClients, unexpectedCloseCodes } from '../lib/clientPool';
+import { backendCpuMsBetween, sampleDatabaseBackends } from '../lib/databaseCpu';
 import { LoadMonitor } from '../lib/LoadMonitor';
+import type { ProcSample } from '../lib/procSampler';
 import type { Outcomes } from '../lib/report';
 import type { RunningServer, ServerKind } from '../lib/serverProcess';
 import { round, roundSummary, type Summary, summarize } from '../lib/stats';
@@ -35,6 +37,10 @@ export interface FanoutLevelResult {
   readonly latencyMs: Summary;
   readonly serverCpuMs: number;
   readonly serverCpuMsPerOp: number;
+  /** CPU ms per operation of each relay process, in the placement's order (one entry for a single process). */
+  readonly processCpuMsPerOp: number[];
+  /** CPU ms per operation of the PostgreSQL backends of the placement's database; null without one. */
+  readonly databaseCpuMsPerOp: number | null;
   readonly serverRssKb: number;
   readonly benchCpuPercent: number;
   /** p99 event-loop delay of the bench process: high values mean the load generator, not the relay, adds latency. */
@@ -79,10 +85,29 @@ class DeliveryLog {
   }
 }
 
-async function openRooms(server: RunningServer, options: FanoutOptions, perRoomOps: number, log: DeliveryLog) {
-  const names = await server.newRooms(options.rooms);
+/** Which relay process each connection goes to; every process's CPU is measured. */
+export interface FanoutPlacement {
+  /** The processes serving the load; the first registers the rooms. */
+  readonly processes: readonly RunningServer[];
+  writerOf(room: number): RunningServer;
+  readerOf(room: number, reader: number): RunningServer;
+  /** The processes' PostgreSQL database, whose backends' CPU is measured too; none on SQLite. */
+  readonly databaseUrl?: string | null;
+}
+
+/** Every connection on one relay process. */
+export function singleProcess(server: RunningServer): FanoutPlacement {
+  return { processes: [server], writerOf: () => server, readerOf: () => server };
+}
+
+async function openRooms(placement: FanoutPlacement, options: FanoutOptions, perRoomOps: number, log: DeliveryLog) {
+  const [registrar] = placement.processes;
+  if (registrar === undefined) {
+    throw new Error('A fan-out placement needs at least one relay process');
+  }
+  const names = await registrar.newRooms(options.rooms);
   const writers = await openSyncedClients(
-    names.map((name) => ({ url: server.roomUrl(name, 0), shouldSendLocalUpdates: true })),
+    names.map((name, index) => ({ url: placement.writerOf(index).roomUrl(name, 0), shouldSendLocalUpdates: true })),
   );
   const rooms: Room[] = [];
   for (const [index, name] of names.entries()) {
@@ -93,10 +118,10 @@ async function openRooms(server: RunningServer, options: FanoutOptions, perRoomO
     const awareness = new Awareness(writer.doc);
     rooms.push({ name, writer, readers: [], awareness, sentAt: new Float64Array(perRoomOps + 1), sent: 0 });
   }
-  for (const room of rooms) {
+  for (const [roomIndex, room] of rooms.entries()) {
     // Each reader is another member of the group, with their own token.
     const readerOptions = Array.from({ length: options.readersPerRoom }, (_, index) => ({
-      url: server.roomUrl(room.name, index + 1),
+      url: placement.readerOf(roomIndex, index).roomUrl(room.name, index + 1),
       onRemoteApplied: (reader: BenchClient) => log.observe(reader, room),
     }));
     room.readers.push(...(await openSyncedClients(readerOptions)));
@@ -151,15 +176,35 @@ function countDiverged(rooms: readonly Room[]): number {
   return diverged;
 }
 
-async function runLevel(server: RunningServer, options: FanoutOptions, rate: number): Promise<FanoutLevelResult> {
+/** CPU time and RSS of each process of a placement, in its order. */
+function sampleAll(placement: FanoutPlacement): ProcSample[] {
+  return placement.processes.map((server) => server.sample());
+}
+
+function summed(samples: readonly ProcSample[]): ProcSample {
+  return {
+    cpuMs: samples.reduce((sum, each) => sum + each.cpuMs, 0),
+    rssKb: samples.reduce((sum, each) => sum + each.rssKb, 0),
+  };
+}
+
+/** One rate level on fresh rooms and clients, placed on the relay processes as `placement` says. */
+export async function runFanoutLevel(
+  placement: FanoutPlacement,
+  options: FanoutOptions,
+  rate: number,
+): Promise<FanoutLevelResult> {
   const perRoomOps = Math.round((rate * options.levelDurationMs) / 1_000);
   const log = new DeliveryLog();
-  const rooms = await openRooms(server, options, perRoomOps, log);
+  const rooms = await openRooms(placement, options, perRoomOps, log);
   const clients = rooms.flatMap((room) => [room.writer, ...room.readers]);
   try {
     await sleep(200);
-    const before = server.sample();
-    const load = new LoadMonitor(server);
+    const databaseUrl = placement.databaseUrl ?? null;
+    const databaseBefore = databaseUrl === null ? null : await sampleDatabaseBackends(databaseUrl);
+    const beforeEach = sampleAll(placement);
+    const before = summed(beforeEach);
+    const load = new LoadMonitor({ sample: () => summed(sampleAll(placement)) });
     const benchBefore = process.cpuUsage();
     const loopDelay = monitorEventLoopDelay({ resolution: 1 });
     loopDelay.enable();
@@ -167,9 +212,14 @@ async function runLevel(server: RunningServer, options: FanoutOptions, rate: num
     const isDrained = () =>
       rooms.every((room) => room.readers.every((r) => r.doc.getText(TEXT_NAME).length >= room.sent));
     await waitUntil(isDrained, options.drainTimeoutMs);
-    const after = server.sample();
+    const afterEach = sampleAll(placement);
+    const after = summed(afterEach);
     const benchCpu = process.cpuUsage(benchBefore);
     loopDelay.disable();
+    const databaseCpuMs =
+      databaseUrl === null || databaseBefore === null
+        ? null
+        : backendCpuMsBetween(databaseBefore, await sampleDatabaseBackends(databaseUrl));
     const operations = rooms.reduce((sum, room) => sum + room.sent, 0);
     const expectedDeliveries = operations * options.readersPerRoom;
     return {
@@ -184,6 +234,10 @@ async function runLevel(server: RunningServer, options: FanoutOptions, rate: num
       latencyMs: roundSummary(summarize(log.latencies)),
       serverCpuMs: round(after.cpuMs - before.cpuMs, 0),
       serverCpuMsPerOp: round((after.cpuMs - before.cpuMs) / Math.max(1, operations), 4),
+      processCpuMsPerOp: afterEach.map((sample, index) =>
+        round((sample.cpuMs - (beforeEach[index]?.cpuMs ?? sample.cpuMs)) / Math.max(1, operations), 4),
+      ),
+      databaseCpuMsPerOp: databaseCpuMs === null ? null : round(databaseCpuMs / Math.max(1, operations), 4),
       serverRssKb: after.rssKb,
       benchCpuPercent: round(((benchCpu.user + benchCpu.system) / 1_000 / elapsedMs) * 100, 0),
       benchLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
@@ -223,14 +277,16 @@ export async function runFanout(
   };
   const middleRate = options.rates[Math.floor(options.rates.length / 2)] ?? 10;
   for (const server of servers) {
-    await attempt(server, () => runLevel(server, { ...options, levelDurationMs: options.warmupMs }, middleRate).then());
+    await attempt(server, () =>
+      runFanoutLevel(singleProcess(server), { ...options, levelDurationMs: options.warmupMs }, middleRate).then(),
+    );
   }
   for (const [index, rate] of options.rates.entries()) {
     const order = index % 2 === 0 ? servers : [...servers].reverse();
     for (const server of order) {
       log(`fanout: ${rate} op/s per writer on the ${server.kind} relay`);
       await attempt(server, async () => {
-        levels.get(server.kind)?.push(await runLevel(server, options, rate));
+        levels.get(server.kind)?.push(await runFanoutLevel(singleProcess(server), options, rate));
       });
     }
   }

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { AuthorRecord, DocumentSummary } from '../../server/storage/DocStore';
 import { type DocId, newDocId, type RoomName, roomNameOf, type UserId } from '../../shared/index';
+import { openBenchDocStore, StoreBackend } from '../lib/benchDocStores';
 import { round, roundSummary, type Summary, summarize } from '../lib/stats';
 
 /** Load shape of the storage-ingest scenario. */
@@ -14,10 +11,15 @@ export interface IngestOptions {
   readonly rooms: number;
   /** Updates per transaction, as the relay's group commit writes one per event-loop turn. */
   readonly batchSize: number;
+  /** The store written to; SQLite by default. */
+  readonly backend?: StoreBackend;
+  /** The PostgreSQL server on which the postgres backend creates its database. */
+  readonly databaseUrl?: string;
 }
 
-/** Figures of the storage-ingest scenario (our SQLite store, in process). */
+/** Figures of the storage-ingest scenario (our document store, in process). */
 export interface IngestResult {
+  readonly backend: StoreBackend;
   readonly updates: number;
   readonly batches: number;
   readonly elapsedMs: number;
@@ -75,39 +77,17 @@ function recordsOf(updates: readonly Keystroke[], authored: Set<DocId>): [Docume
   return [[...summaries.values()], authors];
 }
 
-/** Creates the documents' records, as the HTTP API does before anyone may open them. */
-function registerDocuments(path: string, keystrokes: readonly Keystroke[]): void {
-  const db = new Database(path);
-  try {
-    const insert = db.prepare<[string, number, number]>(
-      `INSERT OR IGNORE INTO documents (id, title, kind, updated_at, status, created_at)
-       VALUES (?, '', 'proposal', ?, 'draft', ?)`,
-    );
-    const now = Date.now();
-    db.transaction(() => {
-      for (const { docId } of keystrokes) {
-        insert.run(docId, now, now);
-      }
-    })();
-  } finally {
-    db.close();
-  }
-}
-
 /**
- * Writes small updates through `SqliteDocStore.write` in relay-sized batches, one await (one
- * event-loop turn) per batch, on a fresh database file. The store is imported when the scenario
- * runs, so a missing or changed adapter fails this scenario alone, with the import error.
+ * Writes small updates through the document store's `write` (`SqliteDocStore`, or `PgDocStore`
+ * on a fresh database) in relay-sized batches, one await (one event-loop turn) per batch.
  */
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
-  const { SqliteDocStore } = await import('../../server/storage/sqlite/SqliteDocStore');
+  const backend = options.backend ?? StoreBackend.sqlite;
   const keystrokes = makeKeystrokes(options);
-  const dir = mkdtempSync(join(tmpdir(), 'jianyan-ingest-'));
-  const path = join(dir, `${randomUUID()}.sqlite`);
-  const store = new SqliteDocStore({ path });
-  registerDocuments(path, keystrokes);
-  const authored = new Set<DocId>();
+  const bench = await openBenchDocStore(backend, options.databaseUrl ?? '');
   try {
+    await bench.register([...new Set(keystrokes.map(({ docId }) => docId))]);
+    const authored = new Set<DocId>();
     let batches = 0;
     const writeMs: number[] = [];
     const start = performance.now();
@@ -115,24 +95,23 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       const updates = keystrokes.slice(offset, offset + options.batchSize);
       const [documents, authors] = recordsOf(updates, authored);
       const writeStart = performance.now();
-      await store.write({ updates, documents, authors });
+      await bench.store.write({ updates, documents, authors });
       writeMs.push(performance.now() - writeStart);
       await new Promise<void>((resolve) => setImmediate(resolve));
       batches += 1;
     }
     const elapsedMs = performance.now() - start;
-    const databaseBytes = statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
     return {
+      backend,
       updates: keystrokes.length,
       batches,
       elapsedMs: round(elapsedMs, 0),
       updatesPerSecond: round((keystrokes.length * 1_000) / elapsedMs, 0),
       batchesPerSecond: round((batches * 1_000) / elapsedMs, 0),
       batchWriteMs: roundSummary(summarize(writeMs), 3),
-      databaseBytes,
+      databaseBytes: await bench.sizeBytes(),
     };
   } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await bench.dispose();
   }
 }
