@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { describe } from 'vitest';
-import type { DocId, UserId } from '../../../shared/index';
+import { describe, expect, it } from 'vitest';
+import { type DocId, type RoomName, roomNameOf, type UserId } from '../../../shared/index';
 import { describeDocStoreContract } from '../docStoreContract';
 import { quoteIdentifier } from './PgDatabase';
 import { PgDocStore } from './PgDocStore';
@@ -51,5 +51,40 @@ describe.skipIf(TEST_DATABASE_URL === null)('PostgreSQL', () => {
         await schema.drop();
       },
     };
+  });
+
+  it('numbers each room consecutively when two processes append to the same rooms at once', async () => {
+    const schema = newTestSchema();
+    const stores = [
+      await PgDocStore.open({ url: schema.url, schema: schema.schema, maxConnections: 4 }),
+      await PgDocStore.open({ url: schema.url, schema: schema.schema, maxConnections: 4 }),
+    ];
+    try {
+      const rooms = [0, 1, 2].map(() => roomNameOf(crypto.randomUUID() as DocId));
+      const write = (store: PgDocStore, batch: number) =>
+        store.write({
+          updates: rooms.flatMap((room: RoomName, index) =>
+            Array.from({ length: 1 + ((batch + index) % 3) }, (_, n) => ({
+              room,
+              update: new Uint8Array([batch, index, n]),
+            })),
+          ),
+          documents: [],
+          authors: [],
+        });
+      await Promise.all(Array.from({ length: 40 }, (_, batch) => write(stores[batch % 2] as PgDocStore, batch)));
+      for (const [index, room] of rooms.entries()) {
+        const stored = await (stores[0] as PgDocStore).load(room);
+        const expected = Array.from({ length: 40 }, (_, batch) => 1 + ((batch + index) % 3)).reduce((a, b) => a + b);
+        expect(stored.map((entry) => entry.seq)).toEqual(Array.from({ length: expected }, (_, n) => n + 1));
+        // Each batch's updates of a room stay together and in order.
+        const batches = stored.map((entry) => entry.update[0]);
+        const runs = batches.filter((batch, n) => n === 0 || batches[n - 1] !== batch);
+        expect(new Set(runs).size).toBe(runs.length);
+      }
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+      await schema.drop();
+    }
   });
 });

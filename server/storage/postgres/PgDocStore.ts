@@ -1,7 +1,7 @@
 import type { RoomName, UserId } from '../../../shared/index';
 import { type DocStore, StoreClosedError, type StoredUpdate, type UpdateToStore, type WriteBatch } from '../DocStore';
 import { PgDatabase } from './PgDatabase';
-import { recordAuthor, writeSummary } from './pgDocumentRows';
+import { recordAuthors, writeSummaries } from './pgDocumentRows';
 import type { PgQueries } from './pgQueries';
 
 export interface PgDocStoreOptions {
@@ -101,40 +101,50 @@ export class PgDocStore implements DocStore {
       'store updates',
       async (q) => {
         const lastSeq = new Map<RoomName, number>();
-        for (const [room, updates] of byRoom(batch.updates)) {
-          await lockRoom(q, room);
-          const row = await q.get<{ last: number }>(
-            'SELECT coalesce(max(seq), 0) AS last FROM updates WHERE room = $1',
-            room,
-          );
-          const first = (row?.last ?? 0) + 1;
-          // One statement per room, however many updates the batch holds.
+        const rooms = byRoom(batch.updates);
+        if (rooms.length > 0) {
+          // Every room's lock first, in one statement; the numbers are then read by the next
+          // statement, whose snapshot sees whatever the previous holder of a lock committed.
           await q.run(
-            `INSERT INTO updates (room, seq, data, author)
-             SELECT $1, $2::bigint + ordinality - 1, data, author
-             FROM unnest($3::bytea[], $4::text[]) WITH ORDINALITY AS u (data, author, ordinality)`,
-            room,
-            first,
+            `SELECT pg_advisory_xact_lock($1, hashtext(room))
+             FROM unnest($2::text[]) WITH ORDINALITY AS r (room, position) ORDER BY position`,
+            ROOM_LOCK_NAMESPACE,
+            rooms.map(([room]) => room),
+          );
+          const updates = rooms.flatMap(([, list]) => list);
+          // One statement for all of them: each room's next numbers follow its last stored one.
+          const stored = await q.all<{ room: string; last: number }>(
+            `WITH next AS (
+               SELECT r.room, coalesce((SELECT max(seq) FROM updates x WHERE x.room = r.room), 0) AS last
+               FROM (SELECT DISTINCT room FROM unnest($1::text[]) AS d (room)) AS r
+             ), inserted AS (
+               INSERT INTO updates (room, seq, data, author)
+               SELECT u.room, next.last + row_number() OVER (PARTITION BY u.room ORDER BY u.position), u.data, u.author
+               FROM unnest($1::text[], $2::bytea[], $3::text[]) WITH ORDINALITY AS u (room, data, author, position)
+               JOIN next ON next.room = u.room
+               RETURNING room, seq
+             )
+             SELECT room, max(seq) AS last FROM inserted GROUP BY room`,
+            updates.map((update) => update.room),
             updates.map((update) => update.update),
             updates.map((update) => update.author ?? null),
           );
-          lastSeq.set(room, first + updates.length - 1);
+          for (const row of stored) {
+            lastSeq.set(row.room as RoomName, row.last);
+          }
         }
-        for (const summary of batch.documents) {
-          await writeSummary(q, summary);
-        }
-        for (const author of batch.authors) {
-          await recordAuthor(q, author);
-        }
-        for (const owner of batch.clientOwners ?? []) {
+        await writeSummaries(q, batch.documents);
+        await recordAuthors(q, batch.authors);
+        const owners = batch.clientOwners ?? [];
+        if (owners.length > 0) {
           // The first owner of a client id stays: ownership is never transferred.
           await q.run(
-            `INSERT INTO room_clients (room, client_id, user_id, first_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING`,
-            owner.room,
-            owner.clientId,
-            owner.userId,
-            owner.at,
+            `INSERT INTO room_clients (room, client_id, user_id, first_at)
+             SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[]) ON CONFLICT DO NOTHING`,
+            owners.map((owner) => owner.room),
+            owners.map((owner) => owner.clientId),
+            owners.map((owner) => owner.userId),
+            owners.map((owner) => owner.at),
           );
         }
         return lastSeq;

@@ -88,7 +88,7 @@ export async function insertDocument(
     doc.createdBy,
     doc.createdAt,
   );
-  await recordAuthor(q, { docId: doc.id, userId: doc.createdBy, at: doc.createdAt });
+  await recordAuthors(q, [{ docId: doc.id, userId: doc.createdBy, at: doc.createdAt }]);
   const record = await documentById(q, doc.id);
   if (record === null) {
     throw new Error(`Cannot register document ${doc.id}: it is not there after the insert`);
@@ -96,24 +96,39 @@ export async function insertDocument(
   return { isCreated: true, record };
 }
 
-/** Refreshes what the content says of a registered document; a summary never creates a record. */
-export async function writeSummary(q: PgQueries, summary: DocumentSummary): Promise<void> {
+/**
+ * Refreshes what the content says of registered documents, in one statement; a summary never
+ * creates a record.
+ */
+export async function writeSummaries(q: PgQueries, summaries: readonly DocumentSummary[]): Promise<void> {
+  if (summaries.length === 0) {
+    return;
+  }
   await q.run(
-    'UPDATE documents SET title = $1, updated_at = $2, updated_by = coalesce($3, updated_by) WHERE id = $4',
-    summary.title,
-    summary.updatedAt,
-    summary.updatedBy,
-    summary.id,
+    `UPDATE documents d SET title = s.title, updated_at = s.updated_at, updated_by = coalesce(s.updated_by, d.updated_by)
+     FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS s (id, title, updated_at, updated_by)
+     WHERE d.id = s.id`,
+    summaries.map((summary) => summary.id),
+    summaries.map((summary) => summary.title),
+    summaries.map((summary) => summary.updatedAt),
+    summaries.map((summary) => summary.updatedBy),
   );
 }
 
-/** Records an author of a document; one already recorded keeps the time of their first change. */
-export async function recordAuthor(q: PgQueries, author: AuthorRecord): Promise<void> {
+/**
+ * Records authors of documents, in one statement; one already recorded keeps the time of their
+ * first change.
+ */
+export async function recordAuthors(q: PgQueries, authors: readonly AuthorRecord[]): Promise<void> {
+  if (authors.length === 0) {
+    return;
+  }
   await q.run(
-    'INSERT INTO doc_authors (doc_id, user_id, first_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-    author.docId,
-    author.userId,
-    author.at,
+    `INSERT INTO doc_authors (doc_id, user_id, first_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) ON CONFLICT DO NOTHING`,
+    authors.map((author) => author.docId),
+    authors.map((author) => author.userId),
+    authors.map((author) => author.at),
   );
 }
 
