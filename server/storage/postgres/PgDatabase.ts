@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PG_LOCKS, type PgParam, type PgQueries, type PgScalar, type WriteOptions } from './pgQueries';
 import { migrate } from './pgSchema';
@@ -33,12 +34,32 @@ function bind(params: readonly PgParam[]): unknown[] {
   return params.map((param) => (Array.isArray(param) ? param.map(toBuffer) : toBuffer(param as PgScalar)));
 }
 
+/** The name each statement with parameters is prepared under, by its text. */
+const statementNames = new Map<string, string>();
+
+function nameOf(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `jy_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * A statement with parameters is prepared once per connection (named by its text, all of which
+ * are fixed in the code), so PostgreSQL parses and plans the relay's appends once, not every
+ * time. One without parameters (a migration's several statements) runs as it is.
+ */
+function send(client: pg.Pool | pg.PoolClient, sql: string, params: readonly PgParam[]): Promise<pg.QueryResult> {
+  return params.length === 0 ? client.query(sql) : client.query({ name: nameOf(sql), text: sql, values: bind(params) });
+}
+
 function queriesOn(client: pg.Pool | pg.PoolClient): PgQueries {
   return {
-    get: async <R>(sql: string, ...params: PgParam[]) =>
-      (await client.query(sql, bind(params))).rows[0] as R | undefined,
-    all: async <R>(sql: string, ...params: PgParam[]) => (await client.query(sql, bind(params))).rows as R[],
-    run: async (sql: string, ...params: PgParam[]) => (await client.query(sql, bind(params))).rowCount ?? 0,
+    get: async <R>(sql: string, ...params: PgParam[]) => (await send(client, sql, params)).rows[0] as R | undefined,
+    all: async <R>(sql: string, ...params: PgParam[]) => (await send(client, sql, params)).rows as R[],
+    run: async (sql: string, ...params: PgParam[]) => (await send(client, sql, params)).rowCount ?? 0,
   };
 }
 
