@@ -210,7 +210,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   events.on('stream', (event) => hub.deliver(event.userIds as UserId[], { event: event.event, data: event.data }));
   const relay = new Relay({
     store,
-    gate: options.gate ?? new WorkspaceRoomGate({ authenticator, records }),
+    gate: options.gate ?? new WorkspaceRoomGate({ authenticator, records, now }),
     logger,
     maxHeldBytes: MAX_HELD_BYTES_PER_CONNECTION,
     maxEarlyBytes: 2 * maxMessageBytes,
@@ -258,7 +258,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxMessageBytes,
     site,
     maxStrangerFrameBytes: Math.min(quotas.maxEarlyBytes, maxMessageBytes),
-    isSignedIn: async (credential) => (await authenticator.check(credential)).ok,
+    checkCredential: (credential) => authenticator.checkUpgrade(credential),
   });
   const address = await listen(server, options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

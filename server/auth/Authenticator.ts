@@ -60,6 +60,33 @@ export function actorOf(user: UserRecord): Actor {
  * before they are hashed; the rest are looked up by SHA-256 hash, first as sessions, then as
  * API tokens. The account must be active, every time: deactivating it ends API tokens too.
  */
+/**
+ * A credential checked moments ago (when its websocket upgrade was accepted), handed to the
+ * room gate so that it need not look the same session up again for the connection's first
+ * decision. Trusted only for the same credential and only for a few seconds.
+ */
+export class CheckedCredential {
+  static readonly maxAgeMs = 5_000;
+  readonly credential: string;
+  readonly outcome: AuthOutcome;
+  readonly checkedAt: number;
+
+  constructor(credential: string, outcome: AuthOutcome, checkedAt: number) {
+    this.credential = credential;
+    this.outcome = outcome;
+    this.checkedAt = checkedAt;
+  }
+
+  get isSignedIn(): boolean {
+    return this.outcome.ok;
+  }
+
+  /** The outcome when it is about `credential` and fresh at `now`; null otherwise. */
+  outcomeFor(credential: string | null, now: number): AuthOutcome | null {
+    return credential === this.credential && now - this.checkedAt <= CheckedCredential.maxAgeMs ? this.outcome : null;
+  }
+}
+
 export class Authenticator {
   readonly #accounts: CredentialStore;
   readonly #now: () => number;
@@ -73,6 +100,11 @@ export class Authenticator {
   async authenticate(token: string | null): Promise<AuthContext | null> {
     const outcome = await this.check(token);
     return outcome.ok ? outcome.context : null;
+  }
+
+  /** Checks a credential, keeping the outcome for the room gate's first decision. */
+  async checkUpgrade(token: string): Promise<CheckedCredential> {
+    return new CheckedCredential(token, await this.check(token), this.#now());
   }
 
   /** Like `authenticate`, but says why a credential was not accepted. */

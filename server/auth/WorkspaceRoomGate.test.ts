@@ -13,12 +13,13 @@ import {
 } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import type { UserRecord } from '../storage/AccountStore';
-import { Authenticator } from './Authenticator';
+import { Authenticator, CheckedCredential } from './Authenticator';
 import { startSession } from './sessions';
 import { openTestWorkspace, type TestWorkspace } from './testWorkspace';
 import { WorkspaceRoomGate } from './WorkspaceRoomGate';
 
 let workspace: TestWorkspace;
+let authenticator: Authenticator;
 let gate: WorkspaceRoomGate;
 let group: GroupId;
 let member: UserRecord;
@@ -38,7 +39,7 @@ async function tokenOf(user: UserRecord): Promise<string> {
 
 beforeEach(async () => {
   workspace = openTestWorkspace();
-  const authenticator = new Authenticator({ accounts: workspace.accounts });
+  authenticator = new Authenticator({ accounts: workspace.accounts });
   gate = new WorkspaceRoomGate({ authenticator, records: workspace.records });
   group = await workspace.addGroup('经济界');
   member = await workspace.addUser('member', Role.member, [group]);
@@ -55,6 +56,24 @@ beforeEach(async () => {
 afterEach(() => workspace.dispose());
 
 describe('WorkspaceRoomGate', () => {
+  it('takes the upgrade’s check of the same credential, fresh, instead of looking the session up again', async () => {
+    const token = await tokenOf(member);
+    const checked = await authenticator.checkUpgrade(token);
+    expect(checked.isSignedIn).toBe(true);
+    // The account was deactivated right after the upgrade: the first decision still admits, as
+    // it would have a moment earlier; the re-check the deactivation triggers has no hint.
+    await workspace.accounts.setUserActive(member.id, false);
+    expect(await gate.decide(token, room(docId), checked)).toMatchObject({ kind: 'write', userId: member.id });
+    expect(await gate.decide(token, room(docId))).toMatchObject({ kind: 'refuse', code: CloseCode.unauthorized });
+    // A check of another credential, an old one, or any other hint is not taken.
+    const otherUser = await workspace.addUser('other', Role.member, [group]);
+    const other = await tokenOf(otherUser);
+    expect(await gate.decide(other, room(docId), checked)).toMatchObject({ kind: 'write', userId: otherUser.id });
+    const stale = new CheckedCredential(token, checked.outcome, Date.now() - CheckedCredential.maxAgeMs - 1);
+    expect(await gate.decide(token, room(docId), stale)).toMatchObject({ kind: 'refuse' });
+    expect(await gate.decide(token, room(docId), { isSignedIn: true })).toMatchObject({ kind: 'refuse' });
+  });
+
   it('refuses a connection without a credential with 4401 (R13)', async () => {
     expect(await gate.decide(null, room(docId))).toEqual({
       kind: 'refuse',

@@ -14,12 +14,14 @@ import {
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import type { AccessFacts, RoomAccess, RoomGate } from '../relay/RoomGate';
 import type { DocRecordStore } from '../storage/DocRecordStore';
-import { type Authenticator, AuthFailure } from './Authenticator';
+import { type Authenticator, AuthFailure, CheckedCredential } from './Authenticator';
 
 export interface WorkspaceRoomGateOptions {
   readonly authenticator: Authenticator;
+  /** The clock that judges how fresh an upgrade's check is; Date.now by default. */
+  readonly now?: () => number;
   /** The document records whose group, status and archive flag access is decided on. */
-  readonly records: Pick<DocRecordStore, 'getDocument'>;
+  readonly records: Pick<DocRecordStore, 'getAccessRecord'>;
 }
 
 function refuse(code: CloseCode, reason: RelayReasonCode): RoomAccess {
@@ -47,15 +49,18 @@ function readOnlyReason(denial: Denial, target: DocumentTarget, room: RoomKind):
  */
 export class WorkspaceRoomGate implements RoomGate {
   readonly #authenticator: Authenticator;
-  readonly #records: Pick<DocRecordStore, 'getDocument'>;
+  readonly #records: Pick<DocRecordStore, 'getAccessRecord'>;
+  readonly #now: () => number;
 
   constructor(options: WorkspaceRoomGateOptions) {
     this.#authenticator = options.authenticator;
     this.#records = options.records;
+    this.#now = options.now ?? Date.now;
   }
 
-  async decide(credential: string | null, room: ParsedRoom): Promise<RoomAccess> {
-    const outcome = await this.#authenticator.check(credential);
+  async decide(credential: string | null, room: ParsedRoom, hint?: unknown): Promise<RoomAccess> {
+    const checked = hint instanceof CheckedCredential ? hint.outcomeFor(credential, this.#now()) : null;
+    const outcome = checked ?? (await this.#authenticator.check(credential));
     if (!outcome.ok) {
       if (outcome.failure === AuthFailure.missing) {
         return refuse(CloseCode.unauthorized, RelayReasonCode.signIn);
@@ -66,7 +71,7 @@ export class WorkspaceRoomGate implements RoomGate {
       // Until the one-time (or reset) password is changed, the account opens nothing (docs/API.md).
       return refuse(CloseCode.forbidden, RelayReasonCode.passwordChange);
     }
-    const record = await this.#records.getDocument(room.docId);
+    const record = await this.#records.getAccessRecord(room.docId);
     if (record === null) {
       return refuse(CloseCode.documentNotFound, RelayReasonCode.notRegistered);
     }

@@ -22,8 +22,11 @@ export interface SyncUpgradeOptions {
    * 4401 anyway): a stranger cannot make the server buffer a frame of `maxMessageBytes`.
    */
   readonly maxStrangerFrameBytes: number;
-  /** Whether a credential signs someone in; checked before the upgrade, to pick the frame limit. */
-  readonly isSignedIn: (credential: string) => Promise<boolean>;
+  /**
+   * Checks a credential before the upgrade, to pick the frame limit: whether it signs someone in,
+   * and what was learnt, handed to the relay's gate for its first decision (RoomGate `hint`).
+   */
+  readonly checkCredential: (credential: string) => Promise<CheckedUpgrade>;
   /** Where browsers reach the server: the session cookie's name and the origin its upgrades must come from. */
   readonly site: SiteAddress;
 }
@@ -90,6 +93,14 @@ interface SyncTarget {
   readonly credential: string | null;
 }
 
+/** What checking a credential at the upgrade found: whether it signs someone in, and the gate's hint. */
+export interface CheckedUpgrade {
+  readonly isSignedIn: boolean;
+  readonly hint?: unknown;
+}
+
+const NOBODY: CheckedUpgrade = { isSignedIn: false };
+
 /** The room and query of a `/sync/<room>` URL; null for any other path. */
 function parseSyncUrl(requestUrl: string | undefined): { roomText: string; query: URLSearchParams } | null {
   const url = new URL(requestUrl ?? '/', 'http://relay');
@@ -151,38 +162,38 @@ export function attachSyncUpgrade(server: Server, options: SyncUpgradeOptions): 
       return;
     }
     const credential = presented?.token ?? null;
-    void isSignedIn(credential).then((isKnown) => {
+    void checkCredential(credential).then((checked) => {
       if (socket.destroyed) {
         return;
       }
       socket.off('error', ignoreError);
-      const limit = isKnown ? maxMessageBytes : maxStrangerFrameBytes;
+      const limit = checked.isSignedIn ? maxMessageBytes : maxStrangerFrameBytes;
       // From here ws owns the socket, including its error listener.
-      (isKnown ? wss : strangers).handleUpgrade(request, socket, head, (ws) =>
-        accept(ws, socket, { ...target, credential }, limit),
+      (checked.isSignedIn ? wss : strangers).handleUpgrade(request, socket, head, (ws) =>
+        accept(ws, socket, { ...target, credential }, limit, checked.hint),
       );
     });
   });
 
-  /** Whether the credential signs someone in; false when there is none or the check fails. */
-  async function isSignedIn(credential: string | null): Promise<boolean> {
+  /** What the credential is; nobody when there is none or the check fails. */
+  async function checkCredential(credential: string | null): Promise<CheckedUpgrade> {
     if (credential === null) {
-      return false;
+      return NOBODY;
     }
     try {
-      return await options.isSignedIn(credential);
+      return await options.checkCredential(credential);
     } catch (thrown) {
       logger.error('checking a credential before an upgrade failed', { error: toError(thrown).message });
-      return false;
+      return NOBODY;
     }
   }
 
-  function accept(ws: WebSocket, tcp: Duplex, target: SyncTarget, maxFrameBytes: number): void {
+  function accept(ws: WebSocket, tcp: Duplex, target: SyncTarget, maxFrameBytes: number, hint: unknown): void {
     const { roomText, query, credential } = target;
     // Every socket has an error listener: protocol violations close that socket and nothing else.
     ws.on('error', (error) => logger.warn('websocket error', { room: roomText, error: error.message }));
     explainOversizedFrames(ws, maxFrameBytes);
-    const connection = relay.connect(new WsRelaySocket(ws, tcp), roomText, query, credential);
+    const connection = relay.connect(new WsRelaySocket(ws, tcp), roomText, query, credential, hint);
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       if (!isBinary) {
         ws.close(

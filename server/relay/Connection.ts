@@ -23,6 +23,8 @@ export interface ConnectionInit {
   readonly schemaVersion: number | null;
   /** The session or API token the client presented; null when none. */
   readonly credential: string | null;
+  /** What the transport learnt of the credential at the upgrade (RoomGate.decide's `hint`). */
+  readonly admissionHint?: unknown;
   /** The held-back updates of every connection together. */
   readonly heldBudget: HeldBudget;
   /**
@@ -44,6 +46,8 @@ export class Connection {
   readonly schemaVersion: number | null;
   /** Kept for re-deciding access when memberships or records change; never logged. */
   readonly credential: string | null;
+  /** What the transport learnt of the credential at the upgrade, for the gate's first decision only. */
+  admissionHint: unknown;
   /** What the gate granted; null until it has decided, and nothing of the room is sent before. */
   access: GrantedAccess | null = null;
   /** Counts access decisions, so that only the latest one started is applied. */
@@ -81,6 +85,7 @@ export class Connection {
     this.target = init.target;
     this.schemaVersion = init.schemaVersion;
     this.credential = init.credential;
+    this.admissionHint = init.admissionHint;
     this.#heldBudget = init.heldBudget;
     this.#maxBacklogBytes = init.maxBacklogBytes;
   }

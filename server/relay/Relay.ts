@@ -154,7 +154,13 @@ export class Relay {
    * Accepts a websocket for the room named in the URL, with the URL's query parameters and the
    * token the client presented (null: none). Frames that arrive while the gate decides are kept.
    */
-  connect(socket: RelaySocket, roomText: string, query: URLSearchParams, credential: string | null): ConnectionEvents {
+  connect(
+    socket: RelaySocket,
+    roomText: string,
+    query: URLSearchParams,
+    credential: string | null,
+    admissionHint?: unknown,
+  ): ConnectionEvents {
     if (this.#isShuttingDown) {
       socket.close(CloseCode.goingAway, formatRelayReason(RelayReasonCode.restarting));
       return IGNORE_EVENTS;
@@ -170,6 +176,7 @@ export class Relay {
       target,
       schemaVersion,
       credential,
+      admissionHint,
       heldBudget: this.#heldBudget,
       maxBacklogBytes: this.#quotas.maxSendBacklogBytes,
     });

@@ -25,8 +25,13 @@ export type RoomAccess =
 
 /** The relay's access port: sessions, tokens and `can()` live behind it. */
 export interface RoomGate {
-  /** Decides what the holder of `credential` (null: none presented) may do in `room`. */
-  decide(credential: string | null, room: ParsedRoom): Promise<RoomAccess>;
+  /**
+   * Decides what the holder of `credential` (null: none presented) may do in `room`. A
+   * connection's first decision passes on `hint`, what the transport learnt of the credential
+   * when it accepted the upgrade moments before (the gate may use it instead of checking again);
+   * later decisions, after rights changed, never do.
+   */
+  decide(credential: string | null, room: ParsedRoom, hint?: unknown): Promise<RoomAccess>;
 }
 
 /** Access the gate granted: what an admitted connection carries. */

@@ -76,7 +76,9 @@ export async function decideAccess(hooks: AdmissionHooks, connection: Connection
   const isFirst = connection.access === null;
   let access: RoomAccess;
   try {
-    access = await hooks.gate.decide(connection.credential, connection.target);
+    const hint = connection.admissionHint;
+    connection.admissionHint = undefined;
+    access = await hooks.gate.decide(connection.credential, connection.target, hint);
   } catch (thrown) {
     hooks.logger.error('checking access to a room failed', {
       room: connection.target.name,

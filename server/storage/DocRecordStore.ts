@@ -9,6 +9,13 @@ export interface GetDocumentOptions {
   readonly withSnapshots?: boolean;
 }
 
+/**
+ * What deciding access to a document needs of its record (permissions' DocumentTarget, and the
+ * kind the content rules check): read on every connection and every access re-check, so without
+ * the authors and co-signers a whole record carries.
+ */
+export type DocAccessRecord = Pick<DocRecord, 'id' | 'kind' | 'groupId' | 'status' | 'isArchived' | 'createdBy'>;
+
 /** What registering a document needs; the id (made by the client) and time are given by the caller. */
 export interface NewDocument {
   readonly id: DocId;
@@ -35,6 +42,8 @@ export interface DocRecordStore {
   createDocument(doc: NewDocument): Promise<{ readonly isCreated: boolean; readonly record: DocRecord }>;
   /** The document's record; null when it is not registered. */
   getDocument(id: DocId, options?: GetDocumentOptions): Promise<DocRecord | null>;
+  /** The fields of the document's record that access is decided on; null when it is not registered. */
+  getAccessRecord(id: DocId): Promise<DocAccessRecord | null>;
   /** Every registered document, most recently changed first. */
   listDocuments(): Promise<DocRecord[]>;
   /**

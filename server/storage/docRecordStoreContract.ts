@@ -51,9 +51,19 @@ export function describeDocRecordStoreContract(name: string, open: OpenRecordSto
       expect(await store.getDocument(id)).toEqual(first.record);
       expect(await store.getDocument(id, { withSnapshots: true })).toEqual(first.record);
       expect(await store.listDocuments()).toEqual([first.record]);
+      expect(await store.getAccessRecord(id)).toEqual({
+        id,
+        kind: DocKind.proposal,
+        groupId: doc.groupId,
+        status: 'draft',
+        isArchived: false,
+        createdBy: creator,
+      });
       expect(await store.setDocumentArchived(id, true)).toMatchObject({ isArchived: true });
+      expect(await store.getAccessRecord(id)).toMatchObject({ isArchived: true });
       expect(await store.setDocumentArchived(newDocumentId(), true)).toBeNull();
       expect(await store.getDocument(newDocumentId())).toBeNull();
+      expect(await store.getAccessRecord(newDocumentId())).toBeNull();
     });
 
     it('archives and restores with a change time always later than before, and lists the newest first', async () => {

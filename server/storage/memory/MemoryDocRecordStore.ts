@@ -1,6 +1,6 @@
 import type { DocRecord } from '../../../shared/api/schemas';
 import { type DocId, DocStatus, type UserId } from '../../../shared/index';
-import type { DocRecordStore, GetDocumentOptions, NewDocument } from '../DocRecordStore';
+import type { DocAccessRecord, DocRecordStore, GetDocumentOptions, NewDocument } from '../DocRecordStore';
 import { compare } from './MemoryGroupStore';
 
 export interface MemoryDocRecordStoreOptions {
@@ -45,6 +45,15 @@ export class MemoryDocRecordStore implements DocRecordStore {
   async getDocument(id: DocId, _options: GetDocumentOptions = {}): Promise<DocRecord | null> {
     this.#assertOpen('read a document record');
     return this.#recordOf(id);
+  }
+
+  async getAccessRecord(id: DocId): Promise<DocAccessRecord | null> {
+    const record = await this.getDocument(id);
+    if (record === null) {
+      return null;
+    }
+    const { kind, groupId, status, isArchived, createdBy } = record;
+    return { id, kind, groupId, status, isArchived, createdBy };
   }
 
   async listDocuments(): Promise<DocRecord[]> {

@@ -1,8 +1,8 @@
 import type { DocRecord } from '../../../shared/api/schemas';
 import type { DocId } from '../../../shared/index';
-import type { DocRecordStore, GetDocumentOptions, NewDocument } from '../DocRecordStore';
+import type { DocAccessRecord, DocRecordStore, GetDocumentOptions, NewDocument } from '../DocRecordStore';
 import { PgDatabase, type PgDatabaseOptions } from './PgDatabase';
-import { allDocuments, documentById, insertDocument, setArchived } from './pgDocumentRows';
+import { accessRecordById, allDocuments, documentById, insertDocument, setArchived } from './pgDocumentRows';
 
 export interface PgDocRecordStoreOptions extends Omit<PgDatabaseOptions, 'name'> {
   /** The clock of archiving; Date.now by default. */
@@ -38,6 +38,10 @@ export class PgDocRecordStore implements DocRecordStore {
 
   getDocument(id: DocId, options: GetDocumentOptions = {}): Promise<DocRecord | null> {
     return this.#db.read('read a document record', (q) => documentById(q, id, options.withSnapshots));
+  }
+
+  getAccessRecord(id: DocId): Promise<DocAccessRecord | null> {
+    return this.#db.read('read a document record', (q) => accessRecordById(q, id));
   }
 
   listDocuments(): Promise<DocRecord[]> {

@@ -1,8 +1,8 @@
 import type { Cosigner, DocRecord } from '../../../shared/api/schemas';
 import { type DocId, type DocStatus, parseDocStatus, parseUserId, type UserId } from '../../../shared/index';
-import type { NewDocument } from '../DocRecordStore';
+import type { DocAccessRecord, NewDocument } from '../DocRecordStore';
 import type { AuthorRecord, DocumentSummary } from '../DocStore';
-import { type DocumentRow, toDocRecord } from '../rows/documentRows';
+import { type DocumentRow, toAccessRecord, toDocRecord } from '../rows/documentRows';
 import { type CosignerRow, toCosigner } from '../rows/reviewRows';
 import { groupBy, idsByKey, need } from '../rows/rowChecks';
 import type { PgQueries } from './pgQueries';
@@ -44,6 +44,12 @@ async function cosignersByDocument(
     docId,
   );
   return groupBy(rows.map((row) => ({ key: row.doc_id, value: toCosigner(row) })));
+}
+
+/** The fields of the document's record that access is decided on; null when it is not registered. */
+export async function accessRecordById(q: PgQueries, id: DocId): Promise<DocAccessRecord | null> {
+  const row = await q.get<DocumentRow>('SELECT * FROM documents WHERE id = $1', id);
+  return row === undefined ? null : toAccessRecord(row);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Cosigner, DocRecord } from '../../../shared/api/schemas';
 import { parseDocId, parseDocKind, parseDocStatus, parseGroupId, type UserId } from '../../../shared/index';
+import type { DocAccessRecord } from '../DocRecordStore';
 import { need, optionalUserId } from './rowChecks';
 
 /**
@@ -18,6 +19,12 @@ export interface DocumentRow {
   created_at: number;
   updated_at: number;
   updated_by: string | null;
+}
+
+/** The fields of a documents row that access is decided on (DocAccessRecord), checked like a whole record's. */
+export function toAccessRecord(row: DocumentRow): DocAccessRecord {
+  const { id, kind, groupId, status, isArchived, createdBy } = toDocRecord(row, [], []);
+  return { id, kind, groupId, status, isArchived, createdBy };
 }
 
 export function toDocRecord(row: DocumentRow, authorIds: readonly UserId[], cosigners: readonly Cosigner[]): DocRecord {

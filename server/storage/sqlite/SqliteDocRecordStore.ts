@@ -1,9 +1,9 @@
 import type { DocRecord } from '../../../shared/api/schemas';
 import type { DocId } from '../../../shared/index';
-import type { DocRecordStore, GetDocumentOptions, NewDocument } from '../DocRecordStore';
+import type { DocAccessRecord, DocRecordStore, GetDocumentOptions, NewDocument } from '../DocRecordStore';
 import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
-import { allDocuments, documentById, insertDocument, setArchived } from './sqliteDocumentRows';
+import { accessRecordById, allDocuments, documentById, insertDocument, setArchived } from './sqliteDocumentRows';
 
 export interface SqliteDocRecordStoreOptions {
   /** Path of the database file, shared with the other stores; created when missing. */
@@ -32,6 +32,10 @@ export class SqliteDocRecordStore implements DocRecordStore {
 
   getDocument(id: DocId, options: GetDocumentOptions = {}): Promise<DocRecord | null> {
     return this.#q.read('read a document record', () => documentById(this.#q, id, options.withSnapshots));
+  }
+
+  getAccessRecord(id: DocId): Promise<DocAccessRecord | null> {
+    return this.#q.read('read a document record', () => accessRecordById(this.#q, id));
   }
 
   listDocuments(): Promise<DocRecord[]> {

@@ -1,8 +1,8 @@
 import type { DocRecord } from '../../../shared/api/schemas';
 import { type DocId, type DocStatus, parseDocStatus, parseUserId, type UserId } from '../../../shared/index';
-import type { NewDocument } from '../DocRecordStore';
+import type { DocAccessRecord, NewDocument } from '../DocRecordStore';
 import type { AuthorRecord, DocumentSummary } from '../DocStore';
-import { type DocumentRow, toDocRecord } from '../rows/documentRows';
+import { type DocumentRow, toAccessRecord, toDocRecord } from '../rows/documentRows';
 import { idsByKey, need } from '../rows/rowChecks';
 import type { SqliteQueries } from './SqliteQueries';
 import { cosignersByDocument } from './sqliteReviewRows';
@@ -30,6 +30,12 @@ function authorsByDocument(q: SqliteQueries, docId: DocId | null): Map<string, U
  * The document's record with its authors and co-signers; null when it is not registered. The
  * co-signers' signed snapshots (large) are read only `withSnapshots`.
  */
+/** The fields of the document's record that access is decided on; null when it is not registered. */
+export function accessRecordById(q: SqliteQueries, id: DocId): DocAccessRecord | null {
+  const row = q.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', id);
+  return row === undefined ? null : toAccessRecord(row);
+}
+
 export function documentById(q: SqliteQueries, id: DocId, withSnapshots = false): DocRecord | null {
   const row = q.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', id);
   if (row === undefined) {
