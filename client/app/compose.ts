@@ -95,8 +95,10 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
    * The account follows who is signed in and whether their device copy is open: a new user gets
    * a new graph once their key opens, signing out disposes it and the key leaves memory.
    */
+  // While a shared computer is cleared, the person is as good as gone: nothing of theirs reopens.
+  let isClearing = false;
   const followAccount = (): void => {
-    const me = userOf(auth.getSnapshot());
+    const me = isClearing ? null : userOf(auth.getSnapshot());
     const userId = me?.id ?? null;
     const key = keys.state.getSnapshot();
     if (userId === null) {
@@ -121,13 +123,24 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
 
   const signOut = async ({ clearDevice }: { readonly clearDevice: boolean }): Promise<SignOutOutcome> => {
     const userId = userOf(auth.getSnapshot())?.id ?? null;
+    if (clearDevice && userId !== null) {
+      // The account's services stop (closing its database) and its key leaves memory first, so
+      // that its data is deleted before the sign-in page shows: whoever sits down next finds
+      // nothing, even if the last person closed the browser at once.
+      isClearing = true;
+      try {
+        followAccount();
+        await devices.deleteAccountData(userId).catch((err: unknown) => diagnostics.report('signOut.device', err));
+        return await auth.signOut();
+      } finally {
+        isClearing = false;
+      }
+    }
     // Signing out disposes the account's services (through followAccount), closing its database,
     // and the data key leaves memory.
     const outcome = await auth.signOut();
     if (userId !== null) {
-      await (clearDevice ? devices.deleteAccountData(userId) : keys.forgetKeptKey(userId)).catch((err: unknown) =>
-        diagnostics.report('signOut.device', err),
-      );
+      await keys.forgetKeptKey(userId).catch((err: unknown) => diagnostics.report('signOut.device', err));
     }
     return outcome;
   };
