@@ -140,12 +140,14 @@ export class ClusterRooms {
       if (room.isDestroyed) {
         return;
       }
-      for (const { seq, update } of missing) {
-        if (seq > room.log.lastSeq) {
-          Y.applyUpdate(room.doc, update, REMOTE_ORIGIN);
-          room.log.lastSeq = seq;
+      room.doc.transact(() => {
+        for (const { seq, update } of missing) {
+          if (seq > room.log.lastSeq) {
+            Y.applyUpdate(room.doc, update, REMOTE_ORIGIN);
+            room.log.lastSeq = seq;
+          }
         }
-      }
+      }, REMOTE_ORIGIN);
       if (missing.length > 0) {
         this.#logger.debug('caught up a room from the store', { room: room.name, updates: missing.length });
       }
@@ -228,11 +230,14 @@ export class ClusterRooms {
         room.clientOwners.set(clientId, userId);
       }
     }
-    message.updates.forEach((update, index) => {
-      if (message.firstSeq + index > room.log.lastSeq) {
-        Y.applyUpdate(room.doc, update, REMOTE_ORIGIN);
-      }
-    });
+    // One transaction, so the room's connections get one frame for the whole run.
+    room.doc.transact(() => {
+      message.updates.forEach((update, index) => {
+        if (message.firstSeq + index > room.log.lastSeq) {
+          Y.applyUpdate(room.doc, update, REMOTE_ORIGIN);
+        }
+      });
+    }, REMOTE_ORIGIN);
     room.log.lastSeq = lastSeq;
     const store = room.doc.store;
     if (store.pendingStructs !== null || store.pendingDs !== null) {
