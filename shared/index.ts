@@ -1,4 +1,5 @@
 export { ACTIONS, Action } from './domain/actions';
+export { COMMITTEE_TIME_ZONE } from './domain/calendar';
 export type { ContentJudgeInput, ContentVerdict } from './domain/contentRules';
 export { ContentRule, judgeContentUpdate } from './domain/contentRules';
 export {
