@@ -1,4 +1,5 @@
 export { ACTIONS, Action } from './domain/actions';
+export { COMMITTEE_TIME_ZONE } from './domain/calendar';
 export type { ContentJudgeInput, ContentVerdict } from './domain/contentRules';
 export { ContentRule, judgeContentUpdate } from './domain/contentRules';
 export {
@@ -33,6 +34,7 @@ export type {
 } from './domain/permissions';
 export { can, Denial, decide, documentTarget } from './domain/permissions';
 export { DOC_STATUSES, DocStatus, parseDocStatus, parseRole, ROLES, Role } from './domain/roles';
+export { isSignatureOutdated } from './domain/signatureCurrency';
 export { TEMPLATE_CLIENT_ID, templateHeadings, templateUpdate } from './domain/templates';
 export type { Transition, TransitionRule, WorkflowAction } from './domain/workflow';
 export {

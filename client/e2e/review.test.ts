@@ -60,12 +60,15 @@ describe('live review of a proposal', () => {
     await commentThread(chair.page, REPLY).waitFor({ timeout: UI_TIMEOUT_MS });
     await chair.screenshot('desktop-review-watching');
 
-    // The member submits; the chair sees everything since no review yet, coloured by the member.
+    // The member submits; on the chair's first review the whole text shows unmarked, said to be new.
     await transition(member.page, '提交审阅');
     await waitForStatus(chair.page, '审阅中');
     await reviewBar(chair.page).getByRole('button', { name: '查看自上次审阅以来的修改' }).click();
-    await expect.poll(() => insertionsBy(chair.page, memberId), { timeout: UI_TIMEOUT_MS }).toContain(FIRST);
-    expect(await insertionsBy(chair.page, memberId)).toContain(WATCHED);
+    await chair.page.getByRole('heading', { name: '首次审阅：当前全文' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await chair.page.getByText('这是你第一次审阅此文档，全文都是新内容').waitFor();
+    await chair.page.locator('.version-view .version-paper', { hasText: WATCHED }).waitFor();
+    expect(await insertionsBy(chair.page, memberId)).toBe('');
+    await chair.screenshot('desktop-review-first-review');
     await chair.page.getByRole('button', { name: '返回正文' }).click();
 
     // The chair returns it with a reason; the member reads the reason in the inbox.
@@ -107,6 +110,15 @@ describe('live review of a proposal', () => {
     await expect.poll(() => insertionsBy(chair.page, memberId), { timeout: UI_TIMEOUT_MS }).toBe(FIX);
     await chair.screenshot('desktop-review-changes-since');
     await chair.page.getByRole('button', { name: '返回正文' }).click();
+
+    // The versions the transitions saved, newest first, are named by what happened and the day,
+    // numbered once a cause repeats.
+    await chair.page.getByRole('tab', { name: '版本' }).click();
+    const names = chair.page.locator('.version-item .version-name');
+    await names.filter({ hasText: /^第2次提交审阅 · \d+月\d+日$/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const listed = await names.allTextContents();
+    expect(listed.map((name) => name.replace(/ · \d+月\d+日$/, ''))).toEqual(['第2次提交审阅', '退回修改', '提交审阅']);
+    await chair.screenshot('desktop-review-version-names');
 
     // The chair approves; the member's copy locks.
     await transition(chair.page, '审核通过');

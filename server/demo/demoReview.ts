@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { DocEvent } from '../../shared/api/review';
 import { type DocId, DocKind, type DocStatus, type UserId, WORKFLOW } from '../../shared/index';
 import { encodeCurrentSnapshot } from '../review/contentSnapshots';
-import { TRANSITION_VERSION_NAMES } from '../review/versionNames';
+import { transitionVersionName } from '../review/versionNames';
 import type { NewTransition, ReviewStore } from '../storage/ReviewStore';
 import type { DemoDraft } from './drafts';
 
@@ -49,7 +49,8 @@ function transitionOf(
   const version = {
     id: randomUUID(),
     docId: stored.id,
-    name: TRANSITION_VERSION_NAMES[rule.versionCause],
+    // A demo draft is submitted, and returned, once.
+    name: transitionVersionName(rule.versionCause, 1, step.at),
     cause: rule.versionCause,
     createdBy: step.by,
     createdAt: step.at,

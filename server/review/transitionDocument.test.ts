@@ -72,7 +72,7 @@ describe('transitionDocument reads people and content once per transition', () =
 
     expect(fakes.calls).toMatchObject({ listUsers: 1, readContent: 1 });
     expect(result.record.status).toBe('in_review');
-    expect(result.version).toMatchObject({ cause: 'submit', name: '提交审阅' });
+    expect(result.version).toMatchObject({ cause: 'submit', name: expect.stringMatching(/^提交审阅 · \d+月\d+日$/) });
     expect(result.record.cosigners[0]?.snapshot).toBeNull();
     const told = fakes.announced.filter((m) => m.event === 'notification').map((m) => JSON.parse(m.data).type);
     expect(told.sort()).toEqual(['cosign_outdated', 'review_requested', 'review_requested']);

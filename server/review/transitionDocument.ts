@@ -22,13 +22,16 @@ import { type ContentReader, encodeCurrentSnapshot } from './contentSnapshots';
 import { outdatedSigners, signedCosigners } from './outdatedSigners';
 import { ReviewError } from './ReviewError';
 import { notificationsFor, proposersOf, reviewersOf } from './recipients';
-import { TRANSITION_VERSION_NAMES } from './versionNames';
+import { type TransitionVersionCause, transitionVersionName } from './versionNames';
 import { withoutSnapshots } from './withoutSnapshots';
 
 /** What a workflow transition needs, each part as narrow as the transition uses it. */
 export interface TransitionDeps {
-  /** A request id seen before, and the transition's writes in one transaction. */
-  readonly reviews: Pick<ReviewStore, 'findTransition' | 'applyTransition'>;
+  /**
+   * A request id seen before, the document's versions (to number the one a transition saves) and
+   * the transition's writes in one transaction.
+   */
+  readonly reviews: Pick<ReviewStore, 'findTransition' | 'activity' | 'applyTransition'>;
   /** The document's record, with its co-signers' signed snapshots. */
   readonly records: Pick<DocRecordStore, 'getDocument'>;
   /** Every account: read once per transition, for whom to tell and to whom the record is announced. */
@@ -150,7 +153,7 @@ async function planTransition(deps: TransitionDeps, context: PlanContext): Promi
       : {
           id: randomUUID(),
           docId: record.id,
-          name: TRANSITION_VERSION_NAMES[rule.versionCause],
+          name: transitionVersionName(rule.versionCause, await ordinalOf(deps, context, rule.versionCause), at),
           cause: rule.versionCause,
           createdBy: actorId,
           createdAt: at,
@@ -178,6 +181,16 @@ async function planTransition(deps: TransitionDeps, context: PlanContext): Promi
     notifications: notificationsOf(context, { actorId, at, reason }, read.outdated),
     webhookEvents: transitionWebhookEvents({ record, transition: input.transition, event, actorName }),
   };
+}
+
+/**
+ * Which version of its cause the transition saves: one more than the document has. Counted
+ * while the content is held; a concurrent transition of the same cause cannot also apply, since
+ * it leaves from the same status.
+ */
+async function ordinalOf(deps: TransitionDeps, context: PlanContext, cause: TransitionVersionCause): Promise<number> {
+  const { versions } = await deps.reviews.activity(context.record.id, context.actorId);
+  return versions.filter((version) => version.cause === cause).length + 1;
 }
 
 /** What a transition reads of the server's content. */

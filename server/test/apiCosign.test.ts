@@ -182,4 +182,31 @@ describe('co-signing a proposal (P14)', () => {
     expect(returned).toMatchObject({ type: 'returned', reason: '数据不足', docTitle: '（新）联名后修改' });
     expect((await inboxAbout('li', id)).map((n) => n.type)).toEqual(['returned']);
   });
+
+  it('S1: keeps a co-signer signed through their own later edits, while anyone else’s edit outdates', async () => {
+    const { id, author } = await draftWith(ctx, pool, '联名后本人修改');
+    const zhao = await replica('zhao', id);
+    const li = await replica('li', id);
+    await sign('zhao', id, snapshotOf(zhao.doc));
+    await sign('li', id, snapshotOf(li.doc));
+    // zhao edits as the app does: the client id mapped to zhao, deletions filed under zhao.
+    const authors = new Y.PermanentUserData(zhao.doc, zhao.doc.getMap('authors'));
+    authors.setUserMapping(zhao.doc, zhao.doc.clientID, ctx.workspace.people.zhao.id);
+    zhao.doc.getText('title').insert(0, '（赵）');
+    zhao.doc.getText('title').delete(3, 2);
+    // PermanentUserData files the deletion on a timer, after the transaction.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await zhao.sync();
+
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    expect(await inboxAbout('zhao', id)).toEqual([]);
+    expect((await inboxAbout('li', id)).map((n) => n.type)).toEqual(['cosign_outdated']);
+
+    await transition(ctx, 'chair', id, { action: 'return', fromStatus: 'in_review', reason: '再议' });
+    await author.sync();
+    author.doc.getText('title').insert(0, '修订：');
+    await author.sync();
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'returned' });
+    expect((await inboxAbout('zhao', id)).map((n) => n.type)).toEqual(['cosign_outdated', 'returned']);
+  });
 });

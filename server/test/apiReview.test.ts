@@ -231,7 +231,7 @@ describe('transitions (P10-P12)', () => {
     });
     author.doc.getText('title').insert(author.text().length, '（第二稿）');
     await author.sync();
-    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'returned' });
+    const resubmitted = await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'returned' });
     const approved = await transition(ctx, 'chair', id, { action: 'approve', fromStatus: 'in_review' });
     const filed = await transition(ctx, 'secretariat', id, { action: 'file', fromStatus: 'approved' });
     expect(filed.record.status).toBe('filed');
@@ -246,10 +246,16 @@ describe('transitions (P10-P12)', () => {
       )
         .getText('title')
         .toString();
-    expect([submitted, returned, approved].map((result) => result.version?.name)).toEqual([
-      '提交审阅',
-      '退回修改',
-      '审核通过',
+    // Named by cause, numbered once a cause repeats, and dated by the committee's day (UTC+8).
+    const day = (at: number) => {
+      const shanghai = new Date(at + 8 * 3_600_000);
+      return `${shanghai.getUTCMonth() + 1}月${shanghai.getUTCDate()}日`;
+    };
+    expect([submitted, returned, resubmitted, approved].map((result) => result.version?.name)).toEqual([
+      `提交审阅 · ${day(submitted.event.at)}`,
+      `退回修改 · ${day(returned.event.at)}`,
+      `第2次提交审阅 · ${day(resubmitted.event.at)}`,
+      `审核通过 · ${day(approved.event.at)}`,
     ]);
     expect(titleAt(submitted.version?.snapshot)).toBe('第一稿');
     expect(titleAt(approved.version?.snapshot)).toBe('第一稿（第二稿）');

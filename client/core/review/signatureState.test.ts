@@ -17,18 +17,27 @@ function paragraphText(doc: Y.Doc): Y.XmlText {
 }
 
 describe('signatureStateOf', () => {
-  it('says current for the version signed, and outdated after an edit of the body or the title', () => {
+  it('says current for the version signed, and outdated after someone else’s edit of the body or the title', () => {
     const doc = contentDoc('关于社区养老', '建议增加日间照料中心。');
     const signed = encodeSignatureSnapshot(doc);
-    expect(signatureStateOf(doc, signed)).toBe('current');
+    expect(signatureStateOf(doc, signed, 'bob')).toBe('current');
 
     paragraphText(doc).insert(0, '一、');
-    expect(signatureStateOf(doc, signed)).toBe('outdated');
+    expect(signatureStateOf(doc, signed, 'bob')).toBe('outdated');
 
     const titled = contentDoc('关于社区养老', '正文');
     const before = encodeSignatureSnapshot(titled);
     titled.getText(ContentField.title).insert(0, '再议');
-    expect(signatureStateOf(titled, before)).toBe('outdated');
+    expect(signatureStateOf(titled, before, 'bob')).toBe('outdated');
+  });
+
+  it('says current after the co-signer’s own edit, written under their client id', () => {
+    const doc = contentDoc('标题', '正文');
+    const signed = encodeSignatureSnapshot(doc);
+    new Y.PermanentUserData(doc, doc.getMap(ContentField.authors)).setUserMapping(doc, doc.clientID, 'bob');
+    paragraphText(doc).insert(0, '补充');
+    expect(signatureStateOf(doc, signed, 'bob')).toBe('current');
+    expect(signatureStateOf(doc, signed, 'carol')).toBe('outdated');
   });
 
   it('says current again when an edit is undone to the same visible content', () => {
@@ -36,7 +45,7 @@ describe('signatureStateOf', () => {
     const signed = encodeSignatureSnapshot(doc);
     paragraphText(doc).insert(2, '草稿');
     paragraphText(doc).delete(2, 2);
-    expect(signatureStateOf(doc, signed)).toBe('current');
+    expect(signatureStateOf(doc, signed, 'bob')).toBe('current');
   });
 
   it('says unknown for a snapshot naming changes or deletions this device has not received', () => {
@@ -44,7 +53,7 @@ describe('signatureStateOf', () => {
     const local = new Y.Doc({ gc: false });
     Y.applyUpdate(local, Y.encodeStateAsUpdate(other));
     paragraphText(other).insert(0, '新');
-    expect(signatureStateOf(local, encodeSignatureSnapshot(other))).toBe('unknown');
+    expect(signatureStateOf(local, encodeSignatureSnapshot(other), 'bob')).toBe('unknown');
 
     const deleting = new Y.Doc({ gc: false });
     Y.applyUpdate(deleting, Y.encodeStateAsUpdate(local));
@@ -52,10 +61,10 @@ describe('signatureStateOf', () => {
     // A deletion adds no struct: only the delete set tells that the device lacks it.
     const behind = new Y.Doc({ gc: false });
     Y.applyUpdate(behind, Y.encodeStateAsUpdate(local));
-    expect(signatureStateOf(behind, encodeSignatureSnapshot(deleting))).toBe('unknown');
+    expect(signatureStateOf(behind, encodeSignatureSnapshot(deleting), 'bob')).toBe('unknown');
   });
 
   it('says unknown for text that is not a snapshot', () => {
-    expect(signatureStateOf(contentDoc('a', 'b'), 'bm90IGEgc25hcHNob3Q=')).toBe('unknown');
+    expect(signatureStateOf(contentDoc('a', 'b'), 'bm90IGEgc25hcHNob3Q=', 'bob')).toBe('unknown');
   });
 });

@@ -1,10 +1,10 @@
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
-import { ContentField } from '../../../shared';
+import { isSignatureOutdated } from '../../../shared';
 
 /**
- * How a co-signer's signature stands against the live document: the visible content is the one
- * signed (`current`), it changed since (`outdated`), or this device cannot tell yet (`unknown`:
+ * How a co-signer's signature stands against the live document: nobody else changed the visible
+ * content since they signed (`current`), someone did (`outdated`, RULES.md S1), or this device cannot tell yet (`unknown`:
  * the snapshot names changes the device has not received, or it is not a snapshot at all).
  */
 export type SignatureState = 'current' | 'outdated' | 'unknown';
@@ -34,28 +34,19 @@ function canRebuild(doc: Y.Doc, snapshot: Y.Snapshot): boolean {
   return Y.equalDeleteSets(Y.mergeDeleteSets([live, snapshot.ds]), live);
 }
 
-/** What a reader sees of a content document: its title and its body's markup. */
-function visibleContent(doc: Y.Doc): string {
-  return `${doc.getText(ContentField.title).toString()}\n${doc.getXmlFragment(ContentField.body).toString()}`;
-}
-
 /**
- * Compares the content signed (rebuilt from the snapshot; `doc` has gc off) with the live
- * content. Changes that leave the visible content as it was (typing and deleting the same
- * word) do not make a signature outdated.
+ * Judges `signerId`'s signature against the live content (`doc` has gc off) by the rule the
+ * server reminds co-signers by (`isSignatureOutdated`): the signer's own later edits, and changes
+ * that leave the visible content as it was (typing and deleting the same word), keep it current.
  */
-export function signatureStateOf(doc: Y.Doc, snapshotBase64: string): SignatureState {
+export function signatureStateOf(doc: Y.Doc, snapshotBase64: string, signerId: string): SignatureState {
   const snapshot = decodeSignatureSnapshot(snapshotBase64);
   if (snapshot === null || doc.gc || !canRebuild(doc, snapshot)) {
     return 'unknown';
   }
-  const signed = new Y.Doc({ gc: false });
   try {
-    Y.createDocFromSnapshot(doc, snapshot, signed);
-    return visibleContent(signed) === visibleContent(doc) ? 'current' : 'outdated';
+    return isSignatureOutdated(doc, snapshot, signerId) ? 'outdated' : 'current';
   } catch {
     return 'unknown';
-  } finally {
-    signed.destroy();
   }
 }

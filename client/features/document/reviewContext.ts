@@ -17,12 +17,14 @@ export type DocView =
 
 /**
  * What "changes since" counts from: a saved version (a reviewer's last review), the version a
- * co-signer signed (their signature's snapshot), or nothing yet (everything shows as inserted).
+ * co-signer signed (their signature's snapshot), or nothing, on a reviewer's first review: then
+ * the live text is shown unmarked, said to be new to them as a whole, since marking all of it as
+ * inserted would tell them nothing.
  */
 export type ChangesBase =
   | { readonly kind: 'version'; readonly versionId: string }
   | { readonly kind: 'signature'; readonly userId: string; readonly snapshot: string }
-  | { readonly kind: 'empty' };
+  | { readonly kind: 'firstReview' };
 
 export const LIVE_VIEW: DocView = { kind: 'live' };
 

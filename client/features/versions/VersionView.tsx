@@ -43,7 +43,7 @@ export function viewTitle(
   if (since.kind === 'signature') {
     return t('versions.viewSinceSignature', { name: nameOf(since.userId) });
   }
-  return t('versions.viewSinceEmpty');
+  return t('versions.viewFirstReview');
 }
 
 function Legend(props: { readonly content: VersionContent; readonly nameOf: (userId: string | null) => string }) {
@@ -82,11 +82,20 @@ export function VersionView({ context, view }: { readonly context: DocReviewCont
   const nameOf = useMemo(() => personNamer(people ?? [], t), [people, t]);
   const title = viewTitle(view, activity, nameOf, t);
   let body: ReactElement;
+  const isFirstReview = view.kind === 'changes' && view.since.kind === 'firstReview';
   if (content.status === 'ready') {
     const isUnchanged =
-      view.kind !== 'version' && content.content.authors.length === 0 && !content.content.hasUnknownAuthor;
+      view.kind !== 'version' &&
+      !isFirstReview &&
+      content.content.authors.length === 0 &&
+      !content.content.hasUnknownAuthor;
     body = (
       <>
+        {isFirstReview ? (
+          <p className="version-note" role="status">
+            {t('versions.firstReview')}
+          </p>
+        ) : null}
         {isUnchanged ? <p className="version-note">{t('versions.noChanges')}</p> : null}
         <VersionPaper content={content.content} nameOf={nameOf} untitled={t('common.untitled')} />
       </>

@@ -59,8 +59,10 @@ describe('resolveView and readView', () => {
       `${Change.none}:签名时`,
       `${Change.inserted}:之后`,
     ]);
-    const sinceNothing = resolveView({ kind: 'changes', since: { kind: 'empty' } }, null);
-    expect(firstParagraph(readView(alice.doc, sinceNothing))).toEqual([`${Change.inserted}:签名时之后`]);
+    // A first review shows the live text unmarked, not all of it as inserted.
+    const firstReview = resolveView({ kind: 'changes', since: { kind: 'firstReview' } }, null);
+    expect(firstReview).toMatchObject({ status: 'ok', isLive: true });
+    expect(firstParagraph(readView(alice.doc, firstReview))).toEqual([`${Change.none}:签名时之后`]);
   });
 
   it('waits for a version whose edits are not on the device, and names what is missing', () => {

@@ -6,7 +6,8 @@ import type { DocView } from '../document/reviewContext';
 
 /** What a non-live view reads: one state, or a base and a target (null target: the live document). */
 export type ViewRequest =
-  | { readonly kind: 'render'; readonly snapshot: Y.Snapshot }
+  /** `snapshot` null: the live document. */
+  | { readonly kind: 'render'; readonly snapshot: Y.Snapshot | null }
   | { readonly kind: 'compare'; readonly base: Y.Snapshot | null; readonly target: Y.Snapshot | null };
 
 /** A view resolved against the document's activity, or why it cannot be shown. */
@@ -75,8 +76,8 @@ export function resolveView(view: Exclude<DocView, { kind: 'live' }>, activity: 
       : { status: 'ok', request: { kind: 'compare', base, target }, isLive: false };
   }
   const since = view.since;
-  if (since.kind === 'empty') {
-    return { status: 'ok', request: { kind: 'compare', base: null, target: null }, isLive: true };
+  if (since.kind === 'firstReview') {
+    return { status: 'ok', request: { kind: 'render', snapshot: null }, isLive: true };
   }
   const base = since.kind === 'version' ? snapshotOf(activity, since.versionId) : decodeSnapshotBase64(since.snapshot);
   if (base === null || typeof base === 'string') {

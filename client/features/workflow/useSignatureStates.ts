@@ -14,15 +14,16 @@ const NONE: ReadonlyMap<UserId, SignatureState> = new Map();
 function statesOf(doc: Y.Doc, snapshots: ReadonlyMap<UserId, string>): ReadonlyMap<UserId, SignatureState> {
   const states = new Map<UserId, SignatureState>();
   for (const [userId, snapshot] of snapshots) {
-    states.set(userId, signatureStateOf(doc, snapshot));
+    states.set(userId, signatureStateOf(doc, snapshot, userId));
   }
   return states;
 }
 
 /**
- * Whether each signed co-signer signed the content as it is now: compared when the signatures
- * change and, throttled, when the document does. `snapshots` are the signed snapshots by user
- * (`useSignedSnapshots`: the server sends them only with the activity); a signed co-signer
+ * Whether someone other than each signed co-signer changed the content since they signed
+ * (RULES.md S1): compared when the signatures change and, throttled, when the document does.
+ * `snapshots` are the signed snapshots by user (`useSignedSnapshots`: the server sends them only
+ * with the activity); a signed co-signer
  * without one, or whose snapshot this device cannot rebuild yet, is absent or `unknown`.
  */
 export function useSignatureStates(

@@ -100,9 +100,16 @@ export class TransitionFakes {
     };
   }
 
-  #reviews(): Pick<ReviewStore, 'findTransition' | 'applyTransition'> {
+  #reviews(): Pick<ReviewStore, 'findTransition' | 'activity' | 'applyTransition'> {
     return {
       findTransition: async (requestId) => this.#transitions.get(requestId) ?? null,
+      activity: async (docId) => ({
+        events: [],
+        versions: [...this.#transitions.values()].flatMap(({ version }) =>
+          version !== null && version.docId === docId ? [version] : [],
+        ),
+        lastReviewedVersionId: null,
+      }),
       applyTransition: async (transition) => this.#apply(transition),
     };
   }
