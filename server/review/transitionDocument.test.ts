@@ -62,6 +62,7 @@ beforeEach(() => {
     cosigners: [
       { userId: cosigner.id, state: 'signed', invitedBy: creator.id, invitedAt: 1, signedAt: 2, snapshot: signed },
     ],
+    lastReturn: null,
   });
   fakes.openStreams();
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docActivitySchema, inboxSchema, transitionResultSchema } from '../../shared/api/review';
-import { apiErrorSchema, docRecordSchema, meSchema } from '../../shared/api/schemas';
+import { apiErrorSchema, docRecordSchema, meSchema, workspaceSchema } from '../../shared/api/schemas';
 import { DocKind, decide, documentTarget, RoomKind, roomNameOf } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { apiRequest, expectOk } from './support/apiRequest';
@@ -183,6 +183,35 @@ describe('transitions (P10-P12)', () => {
     const returned = await transition(ctx, 'chair', id, { action: 'return', fromStatus: 'in_review', reason: '再改' });
     expect(returned.record.updatedAt).toBeGreaterThan(submitted.record.updatedAt);
     expect((await get()).updatedAt).toBe(returned.record.updatedAt);
+  });
+
+  it('puts the last return on the record, in the workspace too, and keeps it once submitted again', async () => {
+    const { id } = await draftWith(ctx, pool, '退回理由');
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    const returned = await transition(ctx, 'chair', id, {
+      action: 'return',
+      fromStatus: 'in_review',
+      reason: '请补充近三年的财政投入数据',
+    });
+    const lastReturn = {
+      actorId: ctx.workspace.people.chair.id,
+      at: returned.event.at,
+      reason: '请补充近三年的财政投入数据',
+    };
+    expect(returned.record.lastReturn).toEqual(lastReturn);
+    const workspace = expectOk(
+      await apiRequest(ctx.server.url, 'GET', '/api/workspace', { token: ctx.tokenOf('li') }),
+      workspaceSchema,
+    );
+    expect(workspace.docs.find((doc) => doc.id === id)?.lastReturn).toEqual(lastReturn);
+
+    const again = await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'returned' });
+    expect(again.record.lastReturn).toEqual(lastReturn);
+    const record = expectOk(
+      await apiRequest(ctx.server.url, 'GET', `/api/docs/${id}`, { token: ctx.tokenOf('zhang') }),
+      docRecordSchema,
+    );
+    expect(record.lastReturn).toEqual(lastReturn);
   });
 
   it('refuses a transition from a status the document has left, naming both statuses', async () => {

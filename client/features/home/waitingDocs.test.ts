@@ -43,6 +43,7 @@ function doc(status: DocStatus, groupId: GroupId, createdBy: UserId, updatedAt: 
     updatedBy: createdBy,
     authorIds: [createdBy],
     cosigners: [],
+    lastReturn: null,
   };
 }
 
