@@ -214,6 +214,20 @@ describe('transitions (P10-P12)', () => {
     expect(record.lastReturn).toEqual(lastReturn);
   });
 
+  it('tells the secretariat at each approval that the document waits for filing (approved_awaiting_filing)', async () => {
+    const { id } = await draftWith(ctx, pool, '待立案');
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    await transition(ctx, 'chair', id, { action: 'approve', fromStatus: 'in_review' });
+    const inboxOf = async (as: 'secretariat' | 'zhang') =>
+      expectOk(await apiRequest(ctx.server.url, 'GET', '/api/notifications', { token: ctx.tokenOf(as) }), inboxSchema)
+        .notifications.filter((notification) => notification.docId === id)
+        .map((notification) => [notification.type, notification.actorId, notification.docTitle]);
+
+    const chairId = ctx.workspace.people.chair.id;
+    expect(await inboxOf('secretariat')).toEqual([['approved_awaiting_filing', chairId, '待立案']]);
+    expect(await inboxOf('zhang')).toEqual([['approved', chairId, '待立案']]);
+  });
+
   it('refuses a transition from a status the document has left, naming both statuses', async () => {
     const { id } = await draftWith(ctx, pool, '过时');
     await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
