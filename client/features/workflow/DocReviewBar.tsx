@@ -91,7 +91,12 @@ export function DocReviewBar({ context }: { readonly context: DocReviewContext }
                   {t(`workflow.cancelled.${cancelled}`)}
                 </span>
               )}
-              <WorkflowActions me={me} record={record} />
+              <WorkflowActions
+                me={me}
+                record={record}
+                doc={context.session.doc}
+                people={context.workspace?.people ?? NO_PEOPLE}
+              />
             </>
           ) : (
             <QueuedNotice

@@ -15,6 +15,11 @@ export const workflowZhCN = {
     file: '确认立案？立案后文档只读。',
     offline: '当前离线：操作会保存在本设备上，联网后自动提交。',
   },
+  gaps: {
+    unsigned: '尚有 {{count}} 位联名人未签署：{{names}}',
+    outdated: '{{count}} 位联名人签署的是较早的版本：{{names}}',
+    note: '仍可继续，也可以取消，等联名人签署后再操作。',
+  },
   lastReturn: {
     reason: '退回理由：{{reason}}',
     by: '{{name}} {{time}} 退回',
@@ -109,6 +114,11 @@ export const workflowEn: typeof workflowZhCN = {
     approve: 'Approve this document? Its text can no longer be changed.',
     file: 'File this document? It becomes read-only.',
     offline: 'You are offline: this is kept on the device and sent when you are back online.',
+  },
+  gaps: {
+    unsigned: 'Not signed yet ({{count}}): {{names}}',
+    outdated: 'Signed an earlier text ({{count}}): {{names}}',
+    note: 'You may go on, or cancel and wait for the co-signers to sign.',
   },
   lastReturn: {
     reason: 'Reason for return: {{reason}}',
