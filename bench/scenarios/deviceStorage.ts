@@ -81,6 +81,7 @@ function recordOf(id: DocId, groupId: GroupId, title: string): DocRecord {
     updatedBy: null,
     authorIds: [],
     cosigners: [],
+    lastReturn: null,
   };
 }
 

@@ -23,12 +23,17 @@ async function insertionsBy(page: Page, authorId: string): Promise<string> {
 }
 
 describe('live review of a proposal', () => {
-  const people = withPeople({ name: '王委员' }, { name: '李主席', role: 'chair', group: 'none' }, { name: '陈委员' });
+  const people = withPeople(
+    { name: '王委员' },
+    { name: '李主席', role: 'chair', group: 'none' },
+    { name: '陈委员' },
+    { name: '刘秘书', role: 'secretariat', group: 'none' },
+  );
 
-  it('is watched, commented, submitted, returned, fixed, co-signed, re-signed and approved', async () => {
+  it('is watched, commented, submitted, returned, fixed, co-signed, re-signed, approved and awaits filing', async () => {
     const {
       group,
-      devices: [member, chair, cosigner],
+      devices: [member, chair, cosigner, secretariat],
     } = people();
     const memberId = member.account.id;
 
@@ -81,6 +86,22 @@ describe('live review of a proposal', () => {
     await member.page.getByText(`理由：${REASON}`).waitFor({ timeout: UI_TIMEOUT_MS });
     await member.screenshot('desktop-review-inbox-returned');
 
+    // The reason, who returned it and when are on the member's 待我处理 row and review bar.
+    await member.page.goto('/');
+    const waitingRow = member.page.locator('section[aria-labelledby="home-waiting"] .doc-item', { hasText: TITLE });
+    await waitingRow.locator('.doc-item-detail', { hasText: REASON }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await waitingRow.locator('.doc-item-detail').textContent()).toMatch(
+      new RegExp(`^李主席 (刚刚|今天 \\d\\d:\\d\\d) 退回：${REASON}$`),
+    );
+    await member.screenshot('desktop-review-home-returned');
+    await openDocument(member.page, docId);
+    const returnNotice = reviewBar(member.page).getByRole('note');
+    await returnNotice.getByText(`退回理由：${REASON}`).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await returnNotice.locator('.workflow-return-by').textContent()).toMatch(
+      /^李主席 (刚刚|今天 \d\d:\d\d) 退回$/,
+    );
+    await member.screenshot('desktop-review-bar-returned');
+
     // A colleague co-signs the returned draft as it stands.
     await openDocument(cosigner.page, docId);
     await reviewBar(cosigner.page).getByRole('button', { name: '联名', exact: true }).click();
@@ -99,6 +120,16 @@ describe('live review of a proposal', () => {
     await expect.poll(() => insertionsBy(cosigner.page, memberId), { timeout: UI_TIMEOUT_MS }).toBe(FIX);
     await cosigner.screenshot('desktop-review-signed-earlier');
     await cosigner.page.getByRole('button', { name: '返回正文' }).click();
+
+    // Submitting now warns the member that the co-signer signed an older text; they cancel.
+    await reviewBar(member.page).getByText('已联名（签署的是较早版本）').waitFor({ timeout: UI_TIMEOUT_MS });
+    await reviewBar(member.page).getByRole('button', { name: '提交审阅' }).click();
+    const confirmSubmit = member.page.getByRole('dialog', { name: '提交审阅' });
+    await confirmSubmit.getByText('1 位联名人签署的是较早的版本：陈委员').waitFor({ timeout: UI_TIMEOUT_MS });
+    await member.screenshot('desktop-review-submit-warning');
+    await confirmSubmit.getByRole('button', { name: '取消' }).click();
+    await confirmSubmit.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+
     await reviewBar(cosigner.page).getByRole('button', { name: '重新签署' }).click();
     await outdated.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
     await reviewBar(member.page).getByText('已联名 ✓').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -125,5 +156,15 @@ describe('live review of a proposal', () => {
     await waitForStatus(member.page, '已通过');
     await member.page.locator('.doc-body[contenteditable="false"]').waitFor({ timeout: UI_TIMEOUT_MS });
     await waitForBody(member.page, docId, [FIRST, WATCHED, FIX]);
+
+    // The secretariat is told it waits for filing, and finds it on their 待我处理 as 待立案.
+    await secretariat.page.goto('/');
+    const toFile = secretariat.page.locator('section[aria-labelledby="home-waiting"] .doc-item', { hasText: TITLE });
+    await toFile.locator('.doc-item-reason', { hasText: '待立案' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await secretariat.page.getByRole('link', { name: '收件箱，1 条未读', exact: true }).click();
+    await secretariat.page.getByText(`李主席 审核通过了《${TITLE}》，等待立案`).waitFor({ timeout: UI_TIMEOUT_MS });
+    await secretariat.page.goto('/');
+    await toFile.waitFor({ timeout: UI_TIMEOUT_MS });
+    await secretariat.screenshot('desktop-review-home-to-file');
   });
 });

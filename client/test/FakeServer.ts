@@ -44,6 +44,7 @@ export function makeRecord(id: DocId, groupId: GroupId, overrides: Partial<DocRe
     updatedBy: null,
     authorIds: [],
     cosigners: [],
+    lastReturn: null,
     ...overrides,
   };
 }

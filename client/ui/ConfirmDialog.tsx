@@ -12,10 +12,19 @@ export interface ConfirmDialogProps {
   readonly confirmLabel: string;
   readonly onConfirm: () => Promise<void>;
   readonly onClose: () => void;
+  /** What the person should know before confirming, listed under the question; confirming stays allowed. */
+  readonly warnings?: readonly string[];
 }
 
 /** Asks before an action that is hard to undo; shows why it failed, if it does. */
-export function ConfirmDialog({ message, title, confirmLabel, onConfirm, onClose }: ConfirmDialogProps): ReactElement {
+export function ConfirmDialog({
+  message,
+  title,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  warnings = [],
+}: ConfirmDialogProps): ReactElement {
   const action = useBusyAction();
   return (
     <Dialog
@@ -27,6 +36,13 @@ export function ConfirmDialog({ message, title, confirmLabel, onConfirm, onClose
       title={title}
     >
       <p className="dialog-prompt">{message}</p>
+      {warnings.length === 0 ? null : (
+        <ul className="dialog-warnings" role="alert">
+          {warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
       <FormError message={action.error} />
       <DialogActions
         confirmLabel={confirmLabel}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationType } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
-import { Action, can, DocStatus, documentTarget, type UserId } from '../../shared/index';
+import { Action, can, DocStatus, documentTarget, TRANSITIONS, type UserId, WORKFLOW } from '../../shared/index';
 import { actorOf } from '../auth/Authenticator';
 import type { UserRecord } from '../storage/AccountStore';
 import type { NewNotification } from '../storage/ReviewStore';
@@ -23,6 +23,18 @@ export function reviewersOf(record: DocRecord, users: readonly UserRecord[]): Us
 /** The document as a reviewer sees it in review: whom `return_document` allows there reviews it. */
 export function reviewTarget(record: DocRecord): ReturnType<typeof documentTarget> {
   return { ...documentTarget(record), status: DocStatus.inReview };
+}
+
+/**
+ * Everyone who may take a transition from `status` (WORKFLOW, P10-P12): for an approved document,
+ * every active secretariat account, who files it.
+ */
+export function nextStepTakersOf(record: DocRecord, status: DocStatus, users: readonly UserRecord[]): UserId[] {
+  const target = { ...documentTarget(record), status };
+  const actions = TRANSITIONS.filter((transition) => WORKFLOW[transition].from.some((from) => from === status)).map(
+    (transition) => WORKFLOW[transition].action,
+  );
+  return users.filter((user) => actions.some((action) => can(actorOf(user), action, target))).map((user) => user.id);
 }
 
 /** Everyone who answers for the document's content: its creator, its authors and its signed co-signers. */

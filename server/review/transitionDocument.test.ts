@@ -62,6 +62,7 @@ beforeEach(() => {
     cosigners: [
       { userId: cosigner.id, state: 'signed', invitedBy: creator.id, invitedAt: 1, signedAt: 2, snapshot: signed },
     ],
+    lastReturn: null,
   });
   fakes.openStreams();
 });
@@ -88,8 +89,12 @@ describe('transitionDocument reads people and content once per transition', () =
     expect(fakes.calls).toMatchObject({ listUsers: 2, readContent: 2 });
 
     await transitionDocument(fakes.deps, actorOf(creator), docId, input('submit', 'returned'));
+    fakes.announced.length = 0;
     const approved = await transitionDocument(fakes.deps, actorOf(convener), docId, input('approve', 'in_review'));
     expect(approved.version?.cause).toBe('approve');
+    // The proposers hear it is approved, the secretariat (one account here) that it waits for filing.
+    const told = fakes.announced.filter((m) => m.event === 'notification').map((m) => JSON.parse(m.data).type);
+    expect(told.sort()).toEqual(['approved', 'approved', 'approved_awaiting_filing']);
     expect(fakes.calls).toMatchObject({ listUsers: 4, readContent: 4 });
 
     const filed = await transitionDocument(fakes.deps, actorOf(secretariat), docId, input('file', 'approved'));

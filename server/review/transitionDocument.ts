@@ -21,7 +21,7 @@ import { announceNotifications, announceRecordTo, type StreamPublisher } from '.
 import { type ContentReader, encodeCurrentSnapshot } from './contentSnapshots';
 import { outdatedSigners, signedCosigners } from './outdatedSigners';
 import { ReviewError } from './ReviewError';
-import { notificationsFor, proposersOf, reviewersOf } from './recipients';
+import { nextStepTakersOf, notificationsFor, proposersOf, reviewersOf } from './recipients';
 import { type TransitionVersionCause, transitionVersionName } from './versionNames';
 import { withoutSnapshots } from './withoutSnapshots';
 
@@ -215,7 +215,10 @@ async function readContentOnce(content: ContentReader, context: PlanContext): Pr
   }));
 }
 
-/** Whom the transition concerns (its reviewers or its proposers), and the co-signers to sign again. */
+/**
+ * Whom the transition concerns (its reviewers or its proposers), whoever takes the next step
+ * (the secretariat, once approved), and the co-signers to sign again.
+ */
 function notificationsOf(
   context: PlanContext,
   content: { readonly actorId: UserId; readonly at: number; readonly reason: string | null },
@@ -224,8 +227,12 @@ function notificationsOf(
   const { record, people } = context;
   const rule = WORKFLOW[context.input.transition];
   const concerned = rule.notifies === 'reviewers' ? reviewersOf(record, people) : proposersOf(record);
+  const nextStep = rule.nextStepNotification;
   return [
     ...notificationsFor(record, concerned, people, { ...content, type: rule.notification }),
+    ...(nextStep === null
+      ? []
+      : notificationsFor(record, nextStepTakersOf(record, rule.to, people), people, { ...content, type: nextStep })),
     ...notificationsFor(record, outdated, people, { ...content, type: 'cosign_outdated' }),
   ];
 }

@@ -44,6 +44,7 @@ export function describeDocRecordStoreContract(name: string, open: OpenRecordSto
           updatedBy: creator,
           authorIds: [creator],
           cosigners: [],
+          lastReturn: null,
         },
       });
       const again = await store.createDocument({ ...doc, kind: DocKind.socialInfo, createdAt: 99 });

@@ -149,6 +149,23 @@ export function describeReviewStoreContract(name: string, open: OpenReviewStore)
       expect(deliveries.map((d) => [d.event, d.status])).toEqual([['document.status_changed', 'pending']]);
     });
 
+    it('keeps the last return on the record: who, when and why, also once it is submitted again', async () => {
+      const returnAt = (from: DocStatus, at: number, reason: string): NewTransition => {
+        const base = transition(docId, from, 'returned');
+        return { ...base, event: { ...base.event, type: 'returned', actorId: CHAIR, at, reason } };
+      };
+      const submitted = await reviews.applyTransition(transition(docId, 'draft', 'in_review'));
+      expect(submitted).toMatchObject({ kind: 'applied', record: { lastReturn: null } });
+      await reviews.applyTransition(returnAt('in_review', 20, '请补充调研数据'));
+      await reviews.applyTransition(transition(docId, 'returned', 'in_review'));
+      const returned = await reviews.applyTransition(returnAt('in_review', 40, '具体建议不够具体'));
+      const again = await reviews.applyTransition(transition(docId, 'returned', 'in_review'));
+
+      const last = { actorId: CHAIR, at: 40, reason: '具体建议不够具体' };
+      expect(returned).toMatchObject({ kind: 'applied', record: { status: 'returned', lastReturn: last } });
+      expect(again).toMatchObject({ kind: 'applied', record: { status: 'in_review', lastReturn: last } });
+    });
+
     it('writes nothing for a transition from a status the document is no longer in', async () => {
       expect(await reviews.applyTransition(transition(docId, 'in_review', 'approved'))).toEqual({
         kind: 'stale',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docActivitySchema, inboxSchema, transitionResultSchema } from '../../shared/api/review';
-import { apiErrorSchema, docRecordSchema, meSchema } from '../../shared/api/schemas';
+import { apiErrorSchema, docRecordSchema, meSchema, workspaceSchema } from '../../shared/api/schemas';
 import { DocKind, decide, documentTarget, RoomKind, roomNameOf } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { apiRequest, expectOk } from './support/apiRequest';
@@ -183,6 +183,49 @@ describe('transitions (P10-P12)', () => {
     const returned = await transition(ctx, 'chair', id, { action: 'return', fromStatus: 'in_review', reason: '再改' });
     expect(returned.record.updatedAt).toBeGreaterThan(submitted.record.updatedAt);
     expect((await get()).updatedAt).toBe(returned.record.updatedAt);
+  });
+
+  it('puts the last return on the record, in the workspace too, and keeps it once submitted again', async () => {
+    const { id } = await draftWith(ctx, pool, '退回理由');
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    const returned = await transition(ctx, 'chair', id, {
+      action: 'return',
+      fromStatus: 'in_review',
+      reason: '请补充近三年的财政投入数据',
+    });
+    const lastReturn = {
+      actorId: ctx.workspace.people.chair.id,
+      at: returned.event.at,
+      reason: '请补充近三年的财政投入数据',
+    };
+    expect(returned.record.lastReturn).toEqual(lastReturn);
+    const workspace = expectOk(
+      await apiRequest(ctx.server.url, 'GET', '/api/workspace', { token: ctx.tokenOf('li') }),
+      workspaceSchema,
+    );
+    expect(workspace.docs.find((doc) => doc.id === id)?.lastReturn).toEqual(lastReturn);
+
+    const again = await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'returned' });
+    expect(again.record.lastReturn).toEqual(lastReturn);
+    const record = expectOk(
+      await apiRequest(ctx.server.url, 'GET', `/api/docs/${id}`, { token: ctx.tokenOf('zhang') }),
+      docRecordSchema,
+    );
+    expect(record.lastReturn).toEqual(lastReturn);
+  });
+
+  it('tells the secretariat at each approval that the document waits for filing (approved_awaiting_filing)', async () => {
+    const { id } = await draftWith(ctx, pool, '待立案');
+    await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
+    await transition(ctx, 'chair', id, { action: 'approve', fromStatus: 'in_review' });
+    const inboxOf = async (as: 'secretariat' | 'zhang') =>
+      expectOk(await apiRequest(ctx.server.url, 'GET', '/api/notifications', { token: ctx.tokenOf(as) }), inboxSchema)
+        .notifications.filter((notification) => notification.docId === id)
+        .map((notification) => [notification.type, notification.actorId, notification.docTitle]);
+
+    const chairId = ctx.workspace.people.chair.id;
+    expect(await inboxOf('secretariat')).toEqual([['approved_awaiting_filing', chairId, '待立案']]);
+    expect(await inboxOf('zhang')).toEqual([['approved', chairId, '待立案']]);
   });
 
   it('refuses a transition from a status the document has left, naming both statuses', async () => {

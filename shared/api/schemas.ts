@@ -117,6 +117,14 @@ export const cosignerSchema = z.object({
 });
 export type Cosigner = z.infer<typeof cosignerSchema>;
 
+/** A document's last return (P11): who returned it, when, and the reason they gave. */
+export const lastReturnSchema = z.object({
+  actorId: userIdSchema,
+  at: z.number(),
+  reason: z.string(),
+});
+export type LastReturn = z.infer<typeof lastReturnSchema>;
+
 /** A document's record: everything about it that is not its content. */
 export const docRecordSchema = z.object({
   id: docIdSchema,
@@ -135,6 +143,11 @@ export const docRecordSchema = z.object({
   authorIds: z.array(userIdSchema),
   /** The proposal's co-signers (联名人), in the order they were asked or signed. */
   cosigners: z.array(cosignerSchema).default([]),
+  /**
+   * The last time it was returned, kept after it is submitted again; null if it never was. A
+   * record cached before the server sent it reads as null.
+   */
+  lastReturn: lastReturnSchema.nullable().default(null),
 });
 export type DocRecord = z.infer<typeof docRecordSchema>;
 

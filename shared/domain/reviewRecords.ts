@@ -27,6 +27,8 @@ export const NOTIFICATION_TYPES = [
   'review_requested',
   'returned',
   'approved',
+  /** A document was approved: the secretariat, who files it, hears that it waits for them (P12). */
+  'approved_awaiting_filing',
   'filed',
   'cosign_requested',
   'cosign_outdated',

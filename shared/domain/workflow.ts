@@ -26,6 +26,11 @@ export interface TransitionRule {
    * and its signed co-signers).
    */
   readonly notifies: 'reviewers' | 'proposers';
+  /**
+   * What those who may take the next step from the status it reaches are told (the secretariat,
+   * who files an approved document: P12); null when nobody is.
+   */
+  readonly nextStepNotification: NotificationType | null;
   /** Whether co-signers whose signed version no longer shows the current content are told to sign again. */
   readonly remindsOutdatedSigners: boolean;
   /** Why the relay drops the content's edits while the transition is recorded. */
@@ -48,6 +53,7 @@ export const WORKFLOW = {
     versionCause: 'submit',
     notification: 'review_requested',
     notifies: 'reviewers',
+    nextStepNotification: null,
     remindsOutdatedSigners: true,
     holdReason: RelayReasonCode.submitting,
     freezesContent: true,
@@ -62,6 +68,7 @@ export const WORKFLOW = {
     versionCause: 'return',
     notification: 'returned',
     notifies: 'proposers',
+    nextStepNotification: null,
     remindsOutdatedSigners: false,
     holdReason: RelayReasonCode.returning,
     freezesContent: false,
@@ -76,6 +83,7 @@ export const WORKFLOW = {
     versionCause: 'approve',
     notification: 'approved',
     notifies: 'proposers',
+    nextStepNotification: 'approved_awaiting_filing',
     remindsOutdatedSigners: false,
     holdReason: RelayReasonCode.approving,
     freezesContent: true,
@@ -90,6 +98,7 @@ export const WORKFLOW = {
     versionCause: null,
     notification: 'filed',
     notifies: 'proposers',
+    nextStepNotification: null,
     remindsOutdatedSigners: false,
     holdReason: RelayReasonCode.filing,
     freezesContent: true,

@@ -143,6 +143,7 @@ export const en: Messages = {
     reasonReturned: 'Returned for changes',
     reasonDraft: 'Your draft',
     reasonReview: 'To review',
+    reasonFiling: 'To file',
     groups: 'My groups',
     allGroups: 'All groups',
     groupDocs: '{{count}} documents',

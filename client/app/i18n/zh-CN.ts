@@ -166,6 +166,7 @@ export const zhCN = {
     reasonReturned: '已退回，待修改',
     reasonDraft: '我起草的草稿',
     reasonReview: '待审阅',
+    reasonFiling: '待立案',
     groups: '我的小组',
     allGroups: '全部小组',
     groupDocs: '{{count}} 篇文档',

@@ -90,6 +90,7 @@ function listedRecord(row: DocRow, me: Me, registration: OutboxRow | undefined):
     updatedBy: placement === DocPlacement.pending ? me.id : null,
     authorIds: placement === DocPlacement.pending ? [me.id] : [],
     cosigners: [],
+    lastReturn: null,
   };
 }
 

@@ -14,11 +14,13 @@ export interface DocListItemProps {
   readonly groupName?: string | null;
   /** Why the document is listed ("已退回，待修改"). */
   readonly reason?: string;
+  /** A line under the meta: why it was returned, and by whom. */
+  readonly detail?: string;
   readonly now: number;
 }
 
 /** One document in a compact list (home page): title, kind, status, group, last change and by whom. */
-export function DocListItem({ doc, people, groupName, reason, now }: DocListItemProps): ReactElement {
+export function DocListItem({ doc, people, groupName, reason, detail, now }: DocListItemProps): ReactElement {
   const { t, i18n } = useTranslation();
   const time = formatTime(doc.updatedAt, now, i18n.language, t);
   return (
@@ -36,6 +38,7 @@ export function DocListItem({ doc, people, groupName, reason, now }: DocListItem
             {doc.updatedBy === null ? time : t('docs.updatedBy', { time, name: nameOf(doc.updatedBy, people, t) })}
           </span>
         </span>
+        {detail === undefined ? null : <span className="doc-item-detail">{detail}</span>}
       </Link>
     </li>
   );

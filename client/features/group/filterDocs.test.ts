@@ -23,6 +23,7 @@ function doc(title: string, kind: DocKind, isArchived = false, groupId = GROUP):
     updatedBy: null,
     authorIds: [],
     cosigners: [],
+    lastReturn: null,
   };
 }
 

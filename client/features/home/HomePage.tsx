@@ -11,6 +11,7 @@ import { myGroups } from '../shell/myGroups';
 import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
 import { StorageUsage } from '../storage/StorageUsage';
+import { lastReturnWords } from '../workflow/lastReturnWords';
 import { GroupCards } from './GroupCards';
 import { WorkspaceStatus } from './WorkspaceStatus';
 import { waitingDocs } from './waitingDocs';
@@ -44,7 +45,7 @@ function HomeGroups({ me, workspace }: { readonly me: Me; readonly workspace: Wo
 }
 
 function HomeDocs({ me, workspace }: { readonly me: Me; readonly workspace: Workspace }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const people = useMemo(() => peopleById(workspace.people), [workspace.people]);
   const groupNames = new Map(workspace.groups.map((group) => [group.id, group.name]));
   const waiting = waitingDocs(me, workspace.docs);
@@ -55,6 +56,7 @@ function HomeDocs({ me, workspace }: { readonly me: Me; readonly workspace: Work
     returned: t('home.reasonReturned'),
     draft: t('home.reasonDraft'),
     review: t('home.reasonReview'),
+    filing: t('home.reasonFiling'),
   };
   return (
     <>
@@ -74,6 +76,11 @@ function HomeDocs({ me, workspace }: { readonly me: Me; readonly workspace: Work
                 people={people}
                 groupName={doc.groupId === null ? null : (groupNames.get(doc.groupId) ?? null)}
                 reason={reasonText[reason]}
+                detail={
+                  reason === 'returned' && doc.lastReturn !== null
+                    ? lastReturnWords(doc.lastReturn, people, { now, locale: i18n.language, t }).line
+                    : undefined
+                }
                 now={now}
               />
             ))}

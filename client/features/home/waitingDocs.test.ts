@@ -43,6 +43,7 @@ function doc(status: DocStatus, groupId: GroupId, createdBy: UserId, updatedAt: 
     updatedBy: createdBy,
     authorIds: [createdBy],
     cosigners: [],
+    lastReturn: null,
   };
 }
 
@@ -56,6 +57,8 @@ describe('waitingDocs', () => {
     doc('in_review', THEIRS, OTHER, 6),
     doc('draft', MINE, ME, 7, true),
     doc('filed', MINE, ME, 8),
+    doc('approved', THEIRS, OTHER, 10),
+    doc('approved', MINE, OTHER, 11, true),
   ];
 
   it('shows a member what was returned to their groups, then their own drafts', () => {
@@ -73,6 +76,20 @@ describe('waitingDocs', () => {
   it('shows a chair every document in review, newest first', () => {
     const titles = waitingDocs({ ...me(Role.chair), groupIds: [] }, docs).map((w) => w.doc.title);
     expect(titles).toEqual(['in_review-6', 'in_review-5', 'draft-1']);
+  });
+
+  it('shows the secretariat every approved document to file (P12), not an archived one', () => {
+    const waiting = waitingDocs({ ...me(Role.secretariat), groupIds: [] }, docs);
+    expect(waiting.map((w) => [w.doc.title, w.reason])).toEqual([
+      ['approved-10', 'filing'],
+      ['draft-1', 'draft'],
+    ]);
+  });
+
+  it('shows nobody but the secretariat an approved document to file', () => {
+    for (const role of [Role.member, Role.convener, Role.chair]) {
+      expect(waitingDocs(me(role), docs).filter((w) => w.reason === 'filing')).toEqual([]);
+    }
   });
 
   it('counts a co-author’s draft as theirs too', () => {

@@ -1,8 +1,11 @@
-import { DocStatus, Role } from '../../../shared';
+import { Action, can, DocStatus, documentTarget, Role } from '../../../shared';
 import type { DocRecord, Me } from '../../../shared/api/schemas';
 
-/** Why a document waits for the person: returned to their group, their own draft, or theirs to review. */
-export type WaitingReason = 'returned' | 'draft' | 'review';
+/**
+ * Why a document waits for the person: returned to their group, their own draft, theirs to
+ * review, or approved and theirs to file (待立案).
+ */
+export type WaitingReason = 'returned' | 'draft' | 'review' | 'filing';
 
 export interface WaitingDoc {
   readonly doc: DocRecord;
@@ -32,14 +35,18 @@ function reasonFor(me: Me, doc: DocRecord): WaitingReason | null {
   if (doc.status === DocStatus.inReview && reviews(me, doc)) {
     return 'review';
   }
+  if (doc.status === DocStatus.approved && can(me, Action.fileDocument, documentTarget(doc))) {
+    return 'filing';
+  }
   return null;
 }
 
-const ORDER: Record<WaitingReason, number> = { returned: 0, review: 1, draft: 2 };
+const ORDER: Record<WaitingReason, number> = { returned: 0, review: 1, filing: 1, draft: 2 };
 
 /**
  * What waits for the person on the home page: documents returned to their groups first, then
- * documents for them to review, then their own drafts; most recently changed first within each.
+ * documents for them to review or file, then their own drafts; most recently changed first
+ * within each.
  * Archived documents wait for nobody.
  */
 export function waitingDocs(me: Me, docs: readonly DocRecord[]): WaitingDoc[] {

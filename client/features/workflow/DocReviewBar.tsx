@@ -1,5 +1,7 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DocStatus } from '../../../shared';
+import type { Person } from '../../../shared/api/schemas';
 import type { QueuedTransition } from '../../core/review';
 import { useOnline } from '../../ui/hooks/useOnline';
 import { useQueuedReview } from '../../ui/hooks/useReview';
@@ -9,8 +11,11 @@ import type { DocReviewContext } from '../document/reviewContext';
 import { ChangesSinceReviewButton } from '../versions/ChangesSinceReviewButton';
 import { CosignPanel } from './CosignPanel';
 import { isReviewerOf } from './isReviewerOf';
+import { ReturnNotice } from './ReturnNotice';
 import { ReviewProblems } from './ReviewProblems';
 import { WorkflowActions } from './WorkflowActions';
+
+const NO_PEOPLE: readonly Person[] = [];
 
 /**
  * 「提交审阅：将在联网后提交」 with 撤销 while its request has not gone out: the member who
@@ -86,7 +91,12 @@ export function DocReviewBar({ context }: { readonly context: DocReviewContext }
                   {t(`workflow.cancelled.${cancelled}`)}
                 </span>
               )}
-              <WorkflowActions me={me} record={record} />
+              <WorkflowActions
+                me={me}
+                record={record}
+                doc={context.session.doc}
+                people={context.workspace?.people ?? NO_PEOPLE}
+              />
             </>
           ) : (
             <QueuedNotice
@@ -98,6 +108,9 @@ export function DocReviewBar({ context }: { readonly context: DocReviewContext }
           )}
         </span>
       </div>
+      {record.status === DocStatus.returned && record.lastReturn !== null ? (
+        <ReturnNotice lastReturn={record.lastReturn} people={context.workspace?.people ?? NO_PEOPLE} />
+      ) : null}
       <ReviewProblems problems={queued.problems} currentStatus={record.status} />
       <CosignPanel context={context} record={record} me={me} />
     </section>

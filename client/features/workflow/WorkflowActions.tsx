@@ -1,11 +1,16 @@
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, documentTarget } from '../../../shared';
+import type * as Y from 'yjs';
+import { can, documentTarget, type UserId } from '../../../shared';
 import { TRANSITION_ACTIONS, TRANSITIONS, type Transition } from '../../../shared/api/review';
-import type { DocRecord, Me } from '../../../shared/api/schemas';
+import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
+import { type SignatureState, signatureStateOf } from '../../core/review';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useOnline } from '../../ui/hooks/useOnline';
+import { useSignedSnapshots } from '../../ui/hooks/useReview';
 import { useAccount } from '../../ui/services/useServices';
+import { peopleById } from '../docs/peopleNames';
+import { cosignGaps, cosignWarnings } from './cosignGaps';
 import { ReturnDialog } from './ReturnDialog';
 
 /** The button order in the bar, and the permission each one needs. */
@@ -18,16 +23,35 @@ export function allowedTransitions(me: Me, record: DocRecord): Transition[] {
   return TRANSITIONS.filter((action) => can(me, TRANSITION_ACTIONS[action], target));
 }
 
+export interface WorkflowActionsProps {
+  readonly me: Me;
+  readonly record: DocRecord;
+  /** The content on this device: signatures are compared with it when a confirmation opens. */
+  readonly doc: Y.Doc;
+  readonly people: readonly Person[];
+}
+
+/** Each signed co-signer's state now: computed once per confirmation, not as the document changes. */
+function statesNow(doc: Y.Doc, snapshots: ReadonlyMap<UserId, string>): ReadonlyMap<UserId, SignatureState> {
+  return new Map([...snapshots].map(([userId, snapshot]) => [userId, signatureStateOf(doc, snapshot, userId)]));
+}
+
 /**
  * 提交审阅 / 退回修改 / 审核通过 / 立案, each behind a confirmation (a return asks for its
- * reason). Offline too: the transition is queued and sent once the network is back.
+ * reason). Offline too: the transition is queued and sent once the network is back. The
+ * confirmation of a proposal lists the co-signers who have not signed or signed an older text;
+ * the person may still go on.
  */
-export function WorkflowActions({ me, record }: { readonly me: Me; readonly record: DocRecord }): ReactElement | null {
+export function WorkflowActions({ me, record, doc, people }: WorkflowActionsProps): ReactElement | null {
   const { t } = useTranslation();
   const { review } = useAccount();
   const isOnline = useOnline();
   const [confirming, setConfirming] = useState<ConfirmedTransition | null>(null);
+  const [warnings, setWarnings] = useState<readonly string[]>([]);
   const [isReturning, setReturning] = useState(false);
+  const listed = useMemo(() => record.cosigners.filter((each) => each.state !== 'withdrawn'), [record.cosigners]);
+  const snapshots = useSignedSnapshots(record.id, listed);
+  const byId = useMemo(() => peopleById(people), [people]);
   const allowed = allowedTransitions(me, record);
   if (allowed.length === 0) {
     return null;
@@ -39,6 +63,10 @@ export function WorkflowActions({ me, record }: { readonly me: Me; readonly reco
       fromStatus: record.status,
       ...(reason === undefined ? {} : { reason }),
     });
+  const confirm = (action: ConfirmedTransition): void => {
+    setWarnings(cosignWarnings(cosignGaps(listed, statesNow(doc, snapshots)), byId, t));
+    setConfirming(action);
+  };
   return (
     <div className="workflow-actions">
       {allowed.map((action) => (
@@ -46,7 +74,7 @@ export function WorkflowActions({ me, record }: { readonly me: Me; readonly reco
           key={action}
           type="button"
           className={action === 'return' ? 'button is-small' : 'button is-small is-primary'}
-          onClick={() => (action === 'return' ? setReturning(true) : setConfirming(action))}
+          onClick={() => (action === 'return' ? setReturning(true) : confirm(action))}
         >
           {t(`workflow.action.${action}`)}
         </button>
@@ -58,6 +86,7 @@ export function WorkflowActions({ me, record }: { readonly me: Me; readonly reco
             : [t(`workflow.confirm.${confirming}`), offlineNote].filter((each) => each !== null).join(' ')
         }
         title={confirming === null ? '' : t(`workflow.action.${confirming}`)}
+        warnings={warnings.length === 0 ? [] : [...warnings, t('workflow.gaps.note')]}
         confirmLabel={confirming === null ? '' : t(`workflow.action.${confirming}`)}
         onConfirm={() => (confirming === null ? Promise.resolve() : run(confirming))}
         onClose={() => setConfirming(null)}

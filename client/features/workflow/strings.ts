@@ -15,6 +15,16 @@ export const workflowZhCN = {
     file: '确认立案？立案后文档只读。',
     offline: '当前离线：操作会保存在本设备上，联网后自动提交。',
   },
+  gaps: {
+    unsigned: '尚有 {{count}} 位联名人未签署：{{names}}',
+    outdated: '{{count}} 位联名人签署的是较早的版本：{{names}}',
+    note: '仍可继续，也可以取消，等联名人签署后再操作。',
+  },
+  lastReturn: {
+    reason: '退回理由：{{reason}}',
+    by: '{{name}} {{time}} 退回',
+    row: '{{name}} {{time}} 退回：{{reason}}',
+  },
   returnTitle: '退回修改',
   returnPrompt: '请写明退回的理由，小组成员会在收件箱里看到。',
   reasonLabel: '退回理由',
@@ -104,6 +114,16 @@ export const workflowEn: typeof workflowZhCN = {
     approve: 'Approve this document? Its text can no longer be changed.',
     file: 'File this document? It becomes read-only.',
     offline: 'You are offline: this is kept on the device and sent when you are back online.',
+  },
+  gaps: {
+    unsigned: 'Not signed yet ({{count}}): {{names}}',
+    outdated: 'Signed an earlier text ({{count}}): {{names}}',
+    note: 'You may go on, or cancel and wait for the co-signers to sign.',
+  },
+  lastReturn: {
+    reason: 'Reason for return: {{reason}}',
+    by: 'Returned by {{name}}, {{time}}',
+    row: 'Returned by {{name}}, {{time}}: {{reason}}',
   },
   returnTitle: 'Return for changes',
   returnPrompt: 'Say why; the group will see the reason in their inbox.',

@@ -8,11 +8,11 @@ export interface MemoryDocRecordStoreOptions {
   readonly now?: () => number;
 }
 
-type StoredRecord = Omit<DocRecord, 'authorIds' | 'cosigners'>;
+type StoredRecord = Omit<DocRecord, 'authorIds' | 'cosigners' | 'lastReturn'>;
 
 /**
- * Document records in memory: for tests, and as a reference for the contract. Co-signers are the
- * review store's, which has no memory adapter: records here have none.
+ * Document records in memory: for tests, and as a reference for the contract. Co-signers and
+ * returns are the review store's, which has no memory adapter: records here have none.
  */
 export class MemoryDocRecordStore implements DocRecordStore {
   readonly #now: () => number;
@@ -90,7 +90,7 @@ export class MemoryDocRecordStore implements DocRecordStore {
           Number(b === record.createdBy) - Number(a === record.createdBy) || aAt - bAt || compare(a, b),
       )
       .map(([userId]) => userId);
-    return { ...record, authorIds, cosigners: [] };
+    return { ...record, authorIds, cosigners: [], lastReturn: null };
   }
 
   #assertOpen(operation: string): void {

@@ -1,9 +1,9 @@
-import type { Cosigner, DocRecord } from '../../../shared/api/schemas';
+import type { Cosigner, DocRecord, LastReturn } from '../../../shared/api/schemas';
 import { type DocId, type DocStatus, parseDocStatus, parseUserId, type UserId } from '../../../shared/index';
 import type { DocAccessRecord, NewDocument } from '../DocRecordStore';
 import type { AuthorRecord, DocumentSummary } from '../DocStore';
 import { type DocumentRow, toAccessRecord, toDocRecord } from '../rows/documentRows';
-import { type CosignerRow, toCosigner } from '../rows/reviewRows';
+import { type CosignerRow, type EventRow, lastReturnsOf, toCosigner } from '../rows/reviewRows';
 import { groupBy, idsByKey, need } from '../rows/rowChecks';
 import type { PgQueries } from './pgQueries';
 
@@ -46,6 +46,16 @@ async function cosignersByDocument(
   return groupBy(rows.map((row) => ({ key: row.doc_id, value: toCosigner(row) })));
 }
 
+/** The last return of one document (or of all, in one query): its `returned` event with the highest `seq`. */
+async function lastReturnsByDocument(q: PgQueries, docId: DocId | null): Promise<Map<string, LastReturn>> {
+  const rows = await q.all<EventRow>(
+    `SELECT id, doc_id, type, actor_id, at, reason, version_id, subject_id, from_status, to_status
+     FROM doc_events WHERE type = 'returned' AND ($1::text IS NULL OR doc_id = $1) ORDER BY doc_id COLLATE "C", seq`,
+    docId,
+  );
+  return lastReturnsOf(rows);
+}
+
 /** The fields of the document's record that access is decided on; null when it is not registered. */
 export async function accessRecordById(q: PgQueries, id: DocId): Promise<DocAccessRecord | null> {
   const row = await q.get<DocumentRow>('SELECT * FROM documents WHERE id = $1', id);
@@ -53,7 +63,7 @@ export async function accessRecordById(q: PgQueries, id: DocId): Promise<DocAcce
 }
 
 /**
- * The document's record with its authors and co-signers; null when it is not registered. The
+ * The document's record with its authors, co-signers and last return; null when it is not registered. The
  * co-signers' signed snapshots (large) are read only `withSnapshots`.
  */
 export async function documentById(q: PgQueries, id: DocId, withSnapshots = false): Promise<DocRecord | null> {
@@ -63,15 +73,19 @@ export async function documentById(q: PgQueries, id: DocId, withSnapshots = fals
   }
   const authors = await authorsByDocument(q, id);
   const cosigners = await cosignersByDocument(q, id, withSnapshots);
-  return toDocRecord(row, authors.get(id) ?? [], cosigners.get(id) ?? []);
+  const lastReturns = await lastReturnsByDocument(q, id);
+  return toDocRecord(row, authors.get(id) ?? [], cosigners.get(id) ?? [], lastReturns.get(id) ?? null);
 }
 
 /** Every registered document, most recently changed first; co-signers without their snapshots. */
 export async function allDocuments(q: PgQueries): Promise<DocRecord[]> {
   const authors = await authorsByDocument(q, null);
   const cosigners = await cosignersByDocument(q, null, false);
+  const lastReturns = await lastReturnsByDocument(q, null);
   const rows = await q.all<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id COLLATE "C"');
-  return rows.map((row) => toDocRecord(row, authors.get(row.id) ?? [], cosigners.get(row.id) ?? []));
+  return rows.map((row) =>
+    toDocRecord(row, authors.get(row.id) ?? [], cosigners.get(row.id) ?? [], lastReturns.get(row.id) ?? null),
+  );
 }
 
 /** Registers a document with its creator as first author; an existing id is answered as stored. */

@@ -1,4 +1,4 @@
-import type { Cosigner, DocRecord } from '../../../shared/api/schemas';
+import type { Cosigner, DocRecord, LastReturn } from '../../../shared/api/schemas';
 import { parseDocId, parseDocKind, parseDocStatus, parseGroupId, type UserId } from '../../../shared/index';
 import type { DocAccessRecord } from '../DocRecordStore';
 import { need, optionalUserId } from './rowChecks';
@@ -27,7 +27,12 @@ export function toAccessRecord(row: DocumentRow): DocAccessRecord {
   return { id, kind, groupId, status, isArchived, createdBy };
 }
 
-export function toDocRecord(row: DocumentRow, authorIds: readonly UserId[], cosigners: readonly Cosigner[]): DocRecord {
+export function toDocRecord(
+  row: DocumentRow,
+  authorIds: readonly UserId[],
+  cosigners: readonly Cosigner[],
+  lastReturn: LastReturn | null = null,
+): DocRecord {
   const t = 'documents';
   return {
     id: need(parseDocId(row.id), t, row.id, 'id'),
@@ -42,5 +47,6 @@ export function toDocRecord(row: DocumentRow, authorIds: readonly UserId[], cosi
     updatedBy: optionalUserId(row.updated_by, t, row.id, 'updated_by'),
     authorIds: [...authorIds],
     cosigners: [...cosigners],
+    lastReturn,
   };
 }

@@ -6,7 +6,7 @@ import {
   VERSION_CAUSES,
   type Version,
 } from '../../../shared/api/review';
-import { COSIGN_STATES, type Cosigner } from '../../../shared/api/schemas';
+import { COSIGN_STATES, type Cosigner, type LastReturn } from '../../../shared/api/schemas';
 import { parseDocId, parseDocStatus, parseUserId } from '../../../shared/index';
 import type { NewNotification, NewVersion, StoredNotification } from '../ReviewStore';
 import { blob, need, optionalUserId } from './rowChecks';
@@ -74,6 +74,17 @@ function oneOf<T extends string>(values: readonly T[], text: string): T | null {
 /** Standard base64 of stored bytes, as the API carries snapshots. */
 export function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+/** A `returned` event as a record's last return (a return always has a reason; none reads as empty). */
+export function toLastReturn(row: EventRow): LastReturn {
+  const event = toDocEvent(row);
+  return { actorId: event.actorId, at: event.at, reason: event.reason ?? '' };
+}
+
+/** The last `returned` event of each document among rows ordered oldest first, by document. */
+export function lastReturnsOf(rows: readonly EventRow[]): Map<string, LastReturn> {
+  return new Map(rows.map((row) => [row.doc_id, toLastReturn(row)]));
 }
 
 export function toDocEvent(row: EventRow): DocEvent {

@@ -47,6 +47,7 @@ describe('SqliteDocRecordStore on the file the relay and older versions wrote', 
       updatedBy: null,
       authorIds: [],
       cosigners: [],
+      lastReturn: null,
     });
   });
 });

@@ -5,7 +5,7 @@ import type { AuthorRecord, DocumentSummary } from '../DocStore';
 import { type DocumentRow, toAccessRecord, toDocRecord } from '../rows/documentRows';
 import { idsByKey, need } from '../rows/rowChecks';
 import type { SqliteQueries } from './SqliteQueries';
-import { cosignersByDocument } from './sqliteReviewRows';
+import { cosignersByDocument, lastReturnsByDocument } from './sqliteReviewRows';
 
 /**
  * The only SQL that writes the `documents` and `doc_authors` tables. SqliteDocRecordStore runs it;
@@ -26,16 +26,16 @@ function authorsByDocument(q: SqliteQueries, docId: DocId | null): Map<string, U
   return idsByKey(rows, parseUserId);
 }
 
-/**
- * The document's record with its authors and co-signers; null when it is not registered. The
- * co-signers' signed snapshots (large) are read only `withSnapshots`.
- */
 /** The fields of the document's record that access is decided on; null when it is not registered. */
 export function accessRecordById(q: SqliteQueries, id: DocId): DocAccessRecord | null {
   const row = q.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', id);
   return row === undefined ? null : toAccessRecord(row);
 }
 
+/**
+ * The document's record with its authors, co-signers and last return; null when it is not
+ * registered. The co-signers' signed snapshots (large) are read only `withSnapshots`.
+ */
 export function documentById(q: SqliteQueries, id: DocId, withSnapshots = false): DocRecord | null {
   const row = q.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', id);
   if (row === undefined) {
@@ -45,6 +45,7 @@ export function documentById(q: SqliteQueries, id: DocId, withSnapshots = false)
     row,
     authorsByDocument(q, id).get(id) ?? [],
     cosignersByDocument(q, id, withSnapshots).get(id) ?? [],
+    lastReturnsByDocument(q, id).get(id) ?? null,
   );
 }
 
@@ -52,9 +53,12 @@ export function documentById(q: SqliteQueries, id: DocId, withSnapshots = false)
 export function allDocuments(q: SqliteQueries): DocRecord[] {
   const authors = authorsByDocument(q, null);
   const cosigners = cosignersByDocument(q, null, false);
+  const lastReturns = lastReturnsByDocument(q, null);
   return q
     .all<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id')
-    .map((row) => toDocRecord(row, authors.get(row.id) ?? [], cosigners.get(row.id) ?? []));
+    .map((row) =>
+      toDocRecord(row, authors.get(row.id) ?? [], cosigners.get(row.id) ?? [], lastReturns.get(row.id) ?? null),
+    );
 }
 
 /** Registers a document with its creator as first author; an existing id is answered as stored. */

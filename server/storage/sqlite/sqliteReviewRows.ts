@@ -1,6 +1,6 @@
-import type { Cosigner } from '../../../shared/api/schemas';
+import type { Cosigner, LastReturn } from '../../../shared/api/schemas';
 import type { DocId } from '../../../shared/index';
-import { type CosignerRow, toCosigner } from '../rows/reviewRows';
+import { type CosignerRow, type EventRow, lastReturnsOf, toCosigner } from '../rows/reviewRows';
 import { groupBy } from '../rows/rowChecks';
 import type { SqliteQueries } from './SqliteQueries';
 
@@ -23,4 +23,18 @@ export function cosignersByDocument(
     docId,
   );
   return groupBy(rows.map((row) => ({ key: row.doc_id, value: toCosigner(row) })));
+}
+
+/**
+ * The last return of one document (or of all, in one query): its `returned` event with the
+ * highest sequence number. Document records are read with it (sqliteDocumentRows).
+ */
+export function lastReturnsByDocument(q: SqliteQueries, docId: DocId | null): Map<string, LastReturn> {
+  const rows = q.all<EventRow>(
+    `SELECT id, doc_id, type, actor_id, at, reason, version_id, subject_id, from_status, to_status
+     FROM doc_events WHERE type = 'returned' AND (? IS NULL OR doc_id = ?) ORDER BY doc_id, seq`,
+    docId,
+    docId,
+  );
+  return lastReturnsOf(rows);
 }
