@@ -76,6 +76,7 @@ export const en: Messages = {
     not_in_group: 'you are not a member of the document’s group',
     status: 'the document is in review, approved or filed, so its content cannot change',
     archived: 'the document is archived',
+    not_author: 'only the document’s proposer (its creator) and its authors may do this',
   },
   nav: {
     label: 'Main',

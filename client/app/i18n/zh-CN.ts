@@ -26,6 +26,7 @@ export const zhCN = {
     approved: '文档已审核通过，只能添加评论',
     filed: '文档已立案，不能再修改',
     submitting: '文档正在提交审阅',
+    withdrawing: '文档正在撤回提交',
     returning: '文档正在退回修改',
     approving: '文档正在审核通过',
     filing: '文档正在立案',
@@ -101,6 +102,7 @@ export const zhCN = {
     not_in_group: '你不是文档所在小组的成员',
     status: '文档正在审阅、已通过或已立案，内容不能再修改',
     archived: '文档已归档',
+    not_author: '只有文档的提案人（创建者）和作者可以进行这项操作',
   },
   nav: {
     label: '主导航',

@@ -1,6 +1,6 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, documentTarget } from '../../../shared';
+import { Action, can, Denial, decide, documentTarget } from '../../../shared';
 import { TRANSITION_ACTIONS, TRANSITIONS, type Transition } from '../../../shared/api/review';
 import type { DocRecord, Me } from '../../../shared/api/schemas';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -19,8 +19,20 @@ export function allowedTransitions(me: Me, record: DocRecord): Transition[] {
 }
 
 /**
- * 提交审阅 / 退回修改 / 审核通过 / 立案, each behind a confirmation (a return asks for its
- * reason). Offline too: the transition is queued and sent once the network is back.
+ * Whether the user is a member who may not submit the document only because they neither created
+ * nor wrote it (P10): they see 提交审阅 disabled, with who may.
+ */
+export function isSubmitForAuthorsOnly(me: Me, record: DocRecord): boolean {
+  const decision = decide(me, Action.submitDocument, documentTarget(record));
+  return !decision.allowed && decision.denial === Denial.notAuthor;
+}
+
+/** Secondary transitions: they take the document back rather than forward. */
+const QUIET_TRANSITIONS: readonly Transition[] = ['withdraw', 'return'];
+
+/**
+ * 提交审阅 / 撤回提交 / 退回修改 / 审核通过 / 立案, each behind a confirmation (a return asks for
+ * its reason). Offline too: the transition is queued and sent once the network is back.
  */
 export function WorkflowActions({ me, record }: { readonly me: Me; readonly record: DocRecord }): ReactElement | null {
   const { t } = useTranslation();
@@ -29,7 +41,8 @@ export function WorkflowActions({ me, record }: { readonly me: Me; readonly reco
   const [confirming, setConfirming] = useState<ConfirmedTransition | null>(null);
   const [isReturning, setReturning] = useState(false);
   const allowed = allowedTransitions(me, record);
-  if (allowed.length === 0) {
+  const isForAuthorsOnly = isSubmitForAuthorsOnly(me, record);
+  if (allowed.length === 0 && !isForAuthorsOnly) {
     return null;
   }
   const offlineNote = isOnline ? null : t('workflow.confirm.offline');
@@ -41,11 +54,17 @@ export function WorkflowActions({ me, record }: { readonly me: Me; readonly reco
     });
   return (
     <div className="workflow-actions">
+      {isForAuthorsOnly ? (
+        // aria-disabled rather than disabled: the button stays focusable, so its title says who may.
+        <button type="button" className="button is-small" aria-disabled="true" title={t('workflow.onlyAuthorsSubmit')}>
+          {t('workflow.action.submit')}
+        </button>
+      ) : null}
       {allowed.map((action) => (
         <button
           key={action}
           type="button"
-          className={action === 'return' ? 'button is-small' : 'button is-small is-primary'}
+          className={QUIET_TRANSITIONS.includes(action) ? 'button is-small' : 'button is-small is-primary'}
           onClick={() => (action === 'return' ? setReturning(true) : setConfirming(action))}
         >
           {t(`workflow.action.${action}`)}
