@@ -333,6 +333,17 @@ describe('decide() says why (docs/RULES.md)', () => {
     });
   });
 
+  it('P10, P15: a document that could not move is refused for its status or archive, before authorship', () => {
+    expect(decide(SUBJECTS.member, 'submit_document', documentOf('in_review', false))).toEqual({
+      allowed: false,
+      denial: Denial.status,
+    });
+    expect(decide(SUBJECTS.member, 'withdraw_document', documentOf('in_review', true))).toEqual({
+      allowed: false,
+      denial: Denial.archived,
+    });
+  });
+
   it('P10: someone who wrote in the document submits it once they are recorded as its author', () => {
     const draft = documentOf('draft', false);
     expect(can(SUBJECTS.member, 'submit_document', draft)).toBe(false);

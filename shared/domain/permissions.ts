@@ -191,7 +191,12 @@ function authorTransition(transition: 'submit' | 'withdraw'): (actor: Actor, tar
     if (!isInGroup(actor, target.groupId)) {
       return deny(Denial.notInGroup);
     }
-    return isAuthorOf(actor, target) ? inStatus(target, WORKFLOW[transition].from) : deny(Denial.notAuthor);
+    // The status first: `not_author` then means the document could be moved, by someone else.
+    const status = inStatus(target, WORKFLOW[transition].from);
+    if (!status.allowed) {
+      return status;
+    }
+    return isAuthorOf(actor, target) ? ALLOW : deny(Denial.notAuthor);
   };
 }
 
