@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docActivitySchema, inboxSchema } from '../../shared/api/review';
+import { docActivitySchema, inboxSchema, STREAM_EVENTS } from '../../shared/api/review';
 import { apiErrorSchema, docRecordSchema } from '../../shared/api/schemas';
 import type { DocId } from '../../shared/index';
 import { apiRequest, expectOk } from './support/apiRequest';
@@ -12,6 +12,7 @@ import {
   storedTitle,
   transition,
 } from './support/reviewWorkspace';
+import { SseReader } from './support/SseReader';
 import { waitUntil } from './support/SyncClient';
 import { setupSeededServer } from './support/setupTestServer';
 
@@ -138,12 +139,27 @@ describe('who submits (P10)', () => {
     expect(await notificationsOf('chair', id)).toEqual([]);
   });
 
-  it('lets a member submit once the server recorded them as an author of the draft', async () => {
+  it('lets a member submit once the server recorded them as an author, and tells their open pages so', async () => {
     const { id } = await draftWith(ctx, pool, '合写');
-    const li = await pool.connect(ctx.server.wsUrl, id, { token: ctx.tokenOf('li') });
-    li.doc.getText('title').insert(li.text().length, '（李委员补充）');
-    await li.sync();
-    await eventually(async () => expect((await recordOf(id)).authorIds).toContain(ctx.workspace.people.li.id));
+    const liId = ctx.workspace.people.li.id;
+    const stream = await SseReader.open(`${ctx.server.url}/api/stream`, ctx.tokenOf('li'));
+    try {
+      const li = await pool.connect(ctx.server.wsUrl, id, { token: ctx.tokenOf('li') });
+      li.doc.getText('title').insert(li.text().length, '（李委员补充）');
+      await li.sync();
+      // The record with the new author is announced, so the page enables 提交审阅 at once.
+      const announced = await stream.waitFor(
+        (event) => event.event === STREAM_EVENTS.record && event.data.includes(id) && event.data.includes(liId),
+        'the record naming li as an author',
+      );
+      expect(docRecordSchema.parse(JSON.parse(announced.data)).authorIds).toEqual([
+        ctx.workspace.people.zhang.id,
+        liId,
+      ]);
+    } finally {
+      stream.close();
+    }
+    expect((await recordOf(id)).authorIds).toContain(liId);
     const submitted = await transition(ctx, 'li', id, { action: 'submit', fromStatus: 'draft' });
     expect(submitted.record.status).toBe('in_review');
   });
