@@ -17,10 +17,11 @@ import { DEFAULT_HOST, DEFAULT_PORT, parsePublicUrl, parseTrustProxy } from './c
 import { createApp } from './http/app';
 import { SiteAddress } from './http/SiteAddress';
 import { attachSyncUpgrade } from './http/syncUpgrade';
-import { createLogger, type Logger, type LogLevelName } from './logger';
+import { createLogger, type Logger, type LogLevelName, toError } from './logger';
 import { DEFAULT_QUOTAS, type Quotas } from './quotas';
 import { Relay } from './relay/Relay';
 import type { RoomGate } from './relay/RoomGate';
+import { announceStoredRecord } from './review/announce';
 import { StreamHub } from './review/StreamHub';
 import type { AccountStore } from './storage/AccountStore';
 import type { DocStore } from './storage/DocStore';
@@ -217,6 +218,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     quotas,
     events,
     ...(options.contentSchemaVersion === undefined ? {} : { contentSchemaVersion: options.contentSchemaVersion }),
+    // A new author may submit (P10): their open pages learn it from the record, not at the next refresh.
+    onAuthorsRecorded: (docIds) => {
+      for (const docId of docIds) {
+        announceStoredRecord(hub, { accounts, records }, docId).catch((thrown: unknown) => {
+          logger.warn('announcing a record with new authors failed', { docId, error: toError(thrown).message });
+        });
+      }
+    },
   });
   const webhookSettings = options.webhooks ?? {};
   const webhookWorker = new WebhookWorker({

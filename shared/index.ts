@@ -40,6 +40,7 @@ export type { Transition, TransitionRule, WorkflowAction } from './domain/workfl
 export {
   EDITABLE_STATUSES,
   freezesContent,
+  REVIEW_EVENTS,
   STATUS_AFTER,
   TRANSITION_ACTIONS,
   TRANSITIONS,

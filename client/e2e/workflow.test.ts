@@ -20,11 +20,18 @@ const OFFLINE_TEXT = '建议每个乡镇建设一所日间照料中心。';
 const REASON = '具体建议请补充资金来源';
 const AFTER_SIGNING = '资金由县乡两级财政按比例分担。';
 const PHONE = { width: 390, height: 844 } as const;
+const WITHDRAWN_TITLE = '关于规范农村集体资产管理的提案';
+const AFTER_WITHDRAWING = '撤回后补充：建议每年公开一次集体资产台账。';
 
 async function waitForReadOnly(page: Page, isReadOnly: boolean): Promise<void> {
   await page
     .locator(`.doc-body[contenteditable="${isReadOnly ? 'false' : 'true'}"]`)
     .waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** The banner above the editor that says why the text is read-only. */
+function banner(page: Page, text: string) {
+  return page.locator('.doc-editor-area .banner', { hasText: text });
 }
 
 function inboxButton(page: Page, unread: number) {
@@ -149,6 +156,62 @@ describe('the workflow of a proposal', () => {
     await phone.screenshot('phone-timeline');
   });
 
+  it('takes a submission back before review, edits again, and names the state it is in', async () => {
+    const {
+      group,
+      devices: [member, chair, phone],
+    } = people();
+    const docId = await createDocument(member.page, group.id, DocKind.proposal, WITHDRAWN_TITLE);
+    await caretToParagraph(member.page, 0);
+    await member.page.keyboard.type(FIRST);
+    await waitForSyncPhase(member.page, 'synced');
+
+    // A member of the group who did not write it sees who may submit, not a way to do it (P10).
+    await openDocument(phone.page, docId);
+    const notTheirs = reviewBar(phone.page).getByRole('button', { name: '提交审阅' });
+    await notTheirs.waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await notTheirs.getAttribute('aria-disabled')).toBe('true');
+    expect(await notTheirs.getAttribute('title')).toBe('只有文档的提案人（创建者）和作者可以提交审阅');
+    await phone.screenshot('phone-review-bar-not-author');
+
+    // Submitted, the text locks and the banner says why in the document's own state.
+    await transition(member.page, '提交审阅');
+    await waitForStatus(member.page, '审阅中');
+    await waitForReadOnly(member.page, true);
+    await banner(member.page, '本文已提交审阅，审阅期间不能修改').waitFor({ timeout: UI_TIMEOUT_MS });
+    await chair.page.goto('/');
+    await inboxButton(chair.page, 1).waitFor({ timeout: UI_TIMEOUT_MS });
+    await member.screenshot('desktop-banner-in-review');
+
+    // Nobody has reviewed it yet: the author takes it back and types again.
+    await transition(member.page, '撤回提交');
+    await waitForStatus(member.page, '草稿');
+    await waitForReadOnly(member.page, false);
+    await banner(member.page, '本文已提交审阅').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    await caretToParagraph(member.page, 1);
+    await member.page.keyboard.type(AFTER_WITHDRAWING);
+    await waitForBody(phone.page, docId, [FIRST, AFTER_WITHDRAWING]);
+    await openTimeline(member);
+    await member.page.getByRole('list', { name: '文档动态' }).getByText('撤回提交').waitFor({ timeout: UI_TIMEOUT_MS });
+    await member.screenshot('desktop-withdrawn');
+
+    // The chair, asked to review it, is told it was taken back.
+    await inboxButton(chair.page, 2).click();
+    const told = chair.page.getByRole('link', { name: new RegExp(`王委员 撤回了《${WITHDRAWN_TITLE}》的提交`) });
+    await told.waitFor({ timeout: UI_TIMEOUT_MS });
+    await chair.screenshot('desktop-inbox-withdrawn');
+
+    // Submitted again and approved, the banner names that state instead.
+    await transition(member.page, '提交审阅');
+    await waitForStatus(member.page, '审阅中');
+    await chair.page.goto(`/d/${docId}`);
+    await transition(chair.page, '审核通过');
+    await waitForStatus(member.page, '已通过');
+    await banner(member.page, '本文已通过，等待立案').waitFor({ timeout: UI_TIMEOUT_MS });
+    await banner(phone.page, '本文已通过，等待立案').waitFor({ timeout: UI_TIMEOUT_MS });
+    await member.screenshot('desktop-banner-approved');
+  });
+
   it('says why a submit queued offline was refused when the document moved on meanwhile', async () => {
     const {
       group,
@@ -156,6 +219,12 @@ describe('the workflow of a proposal', () => {
     } = people();
     const docId = await createDocument(member.page, group.id, DocKind.proposal, '关于改善乡村道路的提案');
     await waitForSyncPhase(member.page, 'synced');
+    // The phone member writes in it too, so that they may submit it as one of its authors (P10);
+    // the reload fetches the record that names them.
+    await openDocument(phone.page, docId);
+    await caretToParagraph(phone.page, 0);
+    await phone.page.keyboard.type(FIRST);
+    await waitForSyncPhase(phone.page, 'synced');
     await openDocument(phone.page, docId);
     await chair.page.goto(`/d/${docId}`);
 

@@ -79,7 +79,10 @@ export class WorkspaceRoomGate implements RoomGate {
       person: { name: outcome.context.user.name, role: outcome.context.actor.role },
       docKind: record.kind,
     };
-    return this.#accessOf(outcome.context.actor, documentTarget(record), room.kind, facts);
+    // Reading and writing never turn on authorship (P6, P7, P9): the access record leaves the
+    // authors out, so that every connection's check stays one row.
+    const target = documentTarget({ ...record, authorIds: [] });
+    return this.#accessOf(outcome.context.actor, target, room.kind, facts);
   }
 
   #accessOf(actor: Actor, target: DocumentTarget, room: RoomKind, facts: AccessFacts): RoomAccess {

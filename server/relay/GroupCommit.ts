@@ -1,4 +1,4 @@
-import type { RoomName, UserId } from '../../shared/index';
+import type { DocId, RoomName, UserId } from '../../shared/index';
 import { RoomKind } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import type { AuthorRecord, ClientOwner, DocStore, WriteBatch } from '../storage/DocStore';
@@ -20,6 +20,8 @@ export interface GroupCommitHooks {
   onFlushed(rooms: ReadonlySet<Room<Connection>>): void;
   /** Storing failed for good: these rooms hold state that is not stored and must be dropped. */
   onWriteFailed(rooms: ReadonlySet<Room<Connection>>, error: Error): void;
+  /** People were stored as authors of these documents for the first time in this process. */
+  onAuthorsRecorded(docIds: readonly DocId[]): void;
 }
 
 interface PendingSend {
@@ -180,6 +182,9 @@ export class GroupCommit {
         }
         for (const { room, record } of authors) {
           room.recordedAuthors.add(record.userId);
+        }
+        if (authors.length > 0) {
+          this.#hooks.onAuthorsRecorded([...new Set(authors.map(({ record }) => record.docId))]);
         }
         return true;
       } catch (thrown) {

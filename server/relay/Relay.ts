@@ -54,6 +54,11 @@ export interface RelayOptions {
   readonly contentSchemaVersion?: number;
   /** How this process reaches the others of the deployment; a lone process (LocalBus) by default. */
   readonly events?: ClusterEvents;
+  /**
+   * Told once people were stored as authors of documents: their records changed, and an author
+   * may now submit (P10). Nothing by default.
+   */
+  readonly onAuthorsRecorded?: (docIds: readonly DocId[]) => void;
 }
 
 /** The quotas the relay enforces. */
@@ -122,6 +127,7 @@ export class Relay {
       onStored: (room, run) => this.#cluster.stored(room, run),
       onFlushed: (rooms) => this.#afterFlush(rooms),
       onWriteFailed: (rooms, error) => this.#dropRooms(rooms, error),
+      onAuthorsRecorded: (docIds) => options.onAuthorsRecorded?.(docIds),
     });
     this.#registry = new RoomRegistry<Connection>(
       options.store,

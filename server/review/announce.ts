@@ -1,8 +1,9 @@
 import { STREAM_EVENTS } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
-import { Action, can, documentTarget } from '../../shared/index';
+import { Action, can, type DocId, documentTarget } from '../../shared/index';
 import { actorOf } from '../auth/Authenticator';
 import type { AccountStore, UserRecord } from '../storage/AccountStore';
+import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { StoredNotification } from '../storage/ReviewStore';
 import type { StreamHub } from './StreamHub';
 import { withoutSnapshots } from './withoutSnapshots';
@@ -29,6 +30,21 @@ export async function announceRecord(
 ): Promise<void> {
   if (hub.size > 0) {
     announceRecordTo(hub, await accounts.listUsers(), record);
+  }
+}
+
+/** announceRecord of the document's record as stored now; nothing when it is not registered. */
+export async function announceStoredRecord(
+  hub: StreamPublisher,
+  deps: { readonly accounts: Pick<AccountStore, 'listUsers'>; readonly records: Pick<DocRecordStore, 'getDocument'> },
+  docId: DocId,
+): Promise<void> {
+  if (hub.size === 0) {
+    return;
+  }
+  const record = await deps.records.getDocument(docId);
+  if (record !== null) {
+    await announceRecord(hub, deps.accounts, record);
   }
 }
 

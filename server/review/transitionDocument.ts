@@ -62,7 +62,7 @@ export interface TransitionInput {
 }
 
 /**
- * Submits, returns, approves or files a document (P10-P12, WORKFLOW): checks the request, then,
+ * Submits, withdraws, returns, approves or files a document (P10-P12, P15, WORKFLOW): checks the request, then,
  * while the relay holds the document's content edits, saves the version of the server's content,
  * records the event and the status with the notifications and the webhook events in one
  * transaction and has access decided again; then tells the live streams. Reads the accounts once and the content at most
@@ -94,7 +94,8 @@ export async function transitionDocument(
     const plan = await planTransition(deps, { record, actorId: actor.id, input, people });
     const applied = await deps.reviews.applyTransition(plan);
     if (applied.kind === 'applied') {
-      // Editors turn read-only in review, approved and filed, and may write again once returned.
+      // Editors turn read-only in review, approved and filed, and may write again once returned
+      // or withdrawn.
       await deps.onAccessChanged({ docId });
     }
     return applied;
@@ -104,6 +105,8 @@ export async function transitionDocument(
       throw notRegistered(docId);
     case 'stale':
       throw staleStatus(docId, input.fromStatus, outcome.status);
+    case 'reviewed':
+      throw alreadyReviewed(docId);
     case 'repeated':
       return repeatedAnswer(deps, actor, docId, input, outcome);
     case 'applied':
@@ -178,6 +181,7 @@ async function planTransition(deps: TransitionDeps, context: PlanContext): Promi
     event,
     version,
     reviewedVersionId: rule.isReview ? (version?.id ?? null) : null,
+    needsUnreviewed: rule.needsUnreviewed,
     notifications: notificationsOf(context, { actorId, at, reason }, read.outdated),
     webhookEvents: transitionWebhookEvents({ record, transition: input.transition, event, actorName }),
   };
@@ -255,6 +259,13 @@ function allow(actor: Actor, action: Action, record: DocRecord): void {
 
 function notRegistered(id: DocId): ReviewError {
   return new ReviewError('not_found', `No document ${id} is registered`);
+}
+
+function alreadyReviewed(id: DocId): ReviewError {
+  return new ReviewError(
+    'conflict',
+    `Cannot withdraw the submission of document ${id}: a reviewer has already returned, approved or marked it reviewed since it was submitted; ask the reviewer to return it instead`,
+  );
 }
 
 function staleStatus(id: DocId, asked: DocStatus, status: DocStatus): ReviewError {

@@ -40,6 +40,11 @@ export interface NewTransition {
   readonly version: NewVersion | null;
   /** Recorded as the last review of the event's actor (return, approve); null for none. */
   readonly reviewedVersionId: string | null;
+  /**
+   * Refuses it as `reviewed` when a reviewer acted on the submission it leaves: a REVIEW_EVENTS
+   * event appended after the document's last `submitted` event (a withdrawal, P15). False when absent.
+   */
+  readonly needsUnreviewed?: boolean;
   readonly notifications: readonly NewNotification[];
   /**
    * Events for the webhooks that subscribe to them, stored (as pending deliveries) in the same
@@ -52,6 +57,8 @@ export type TransitionOutcome =
   | ({ readonly kind: 'applied'; readonly record: DocRecord } & StoredTransition & NotificationsWritten)
   /** The document is not (or no longer) in the event's `fromStatus`; nothing was written. */
   | { readonly kind: 'stale'; readonly status: DocStatus }
+  /** A reviewer acted on the submission the transition needs unreviewed; nothing was written. */
+  | { readonly kind: 'reviewed' }
   /** The request id was used before; nothing was written. */
   | ({ readonly kind: 'repeated' } & StoredTransition)
   /** No such document; nothing was written. */
@@ -88,7 +95,8 @@ export interface ReviewStore {
   /**
    * Saves the version, appends the event, moves the document to the event's `toStatus`, records
    * the review and stores the notifications, unless the document is not in the event's
-   * `fromStatus` or the request id was used: then it writes nothing and says which.
+   * `fromStatus`, the request id was used, or the transition needs an unreviewed submission and
+   * a reviewer acted on it: then it writes nothing and says which.
    */
   applyTransition(transition: NewTransition): Promise<TransitionOutcome>;
   /** Saves a version with its event; with `reviewerId`, also as that person's last review. */

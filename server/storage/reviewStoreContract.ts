@@ -210,6 +210,40 @@ export function describeReviewStoreContract(name: string, open: OpenReviewStore)
       expect((await reviews.activity(docId, CREATOR)).events).toHaveLength(1);
     });
 
+    it('refuses a withdrawal once a review was recorded after the last submit, and only then (P15)', async () => {
+      const withdrawal = (): NewTransition => ({
+        requestId: randomUUID(),
+        event: { ...testEvent(docId, 'withdrawn'), fromStatus: 'in_review', toStatus: 'draft' },
+        version: null,
+        reviewedVersionId: null,
+        notifications: [notification(docId, CHAIR)],
+        needsUnreviewed: true,
+      });
+      // A review recorded before the submit (of an earlier draft) does not count.
+      await reviews.saveVersion({
+        version: testVersion(docId),
+        event: testEvent(docId, 'reviewed'),
+        reviewerId: CHAIR,
+      });
+      await reviews.applyTransition(transition(docId, 'draft', 'in_review'));
+      expect(await reviews.applyTransition(withdrawal())).toMatchObject({
+        kind: 'applied',
+        record: { status: 'draft' },
+      });
+
+      await reviews.applyTransition(transition(docId, 'draft', 'in_review'));
+      await reviews.saveVersion({
+        version: testVersion(docId),
+        event: testEvent(docId, 'reviewed'),
+        reviewerId: CHAIR,
+      });
+      expect(await reviews.applyTransition(withdrawal())).toEqual({ kind: 'reviewed' });
+      expect(await harness.readDocument(docId)).toMatchObject({ status: 'in_review' });
+      const events = (await reviews.activity(docId, CREATOR)).events.map((e) => e.type);
+      expect(events).toEqual(['reviewed', 'submitted', 'withdrawn', 'submitted', 'reviewed']);
+      expect((await reviews.inbox(CHAIR, 10)).unreadCount).toBe(3);
+    });
+
     it('saves a version by hand, and as the last review when asked', async () => {
       const manual = testVersion(docId, { cause: 'manual', name: '初稿' });
       await reviews.saveVersion({ version: manual, event: testEvent(docId, 'version_saved'), reviewerId: null });

@@ -24,6 +24,8 @@ export const Action = {
   comment: 'comment',
   /** Submit a draft or a returned document for review (P10). */
   submitDocument: 'submit_document',
+  /** Take a submission back to draft before anyone reviewed it (P15). */
+  withdrawDocument: 'withdraw_document',
   /** Return a document in review to its group, with a reason (P11). */
   returnDocument: 'return_document',
   /** Approve a document in review (P11). */

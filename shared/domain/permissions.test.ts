@@ -7,18 +7,24 @@ import { DOC_STATUSES, type DocStatus, Role } from './roles';
 const OWN_GROUP = 'a0000000-0000-4000-8000-000000000001' as GroupId;
 const OTHER_GROUP = 'a0000000-0000-4000-8000-000000000002' as GroupId;
 const CREATOR = 'b0000000-0000-4000-8000-000000000001' as UserId;
+/** A member of OWN_GROUP recorded as an author of the document (DocRecord.authorIds). */
+const AUTHOR = 'b0000000-0000-4000-8000-000000000002' as UserId;
 
 function person(id: string, role: Role, groupIds: readonly GroupId[], isActive = true): Actor {
   return { id: id as UserId, role, groupIds, isActive };
 }
 
-/** Everyone the matrix asks about, as seen from a document of OWN_GROUP created by CREATOR. */
+/**
+ * Everyone the matrix asks about, as seen from a document of OWN_GROUP created by CREATOR and
+ * written by CREATOR and AUTHOR; `member` belongs to the group but never wrote in it.
+ */
 const SUBJECTS = {
   secretariat: person('c0000000-0000-4000-8000-000000000001', Role.secretariat, []),
   chair: person('c0000000-0000-4000-8000-000000000002', Role.chair, []),
   convenerOfGroup: person('c0000000-0000-4000-8000-000000000003', Role.convener, [OWN_GROUP]),
   convenerElsewhere: person('c0000000-0000-4000-8000-000000000004', Role.convener, [OTHER_GROUP]),
   creator: person(CREATOR, Role.member, [OWN_GROUP]),
+  author: person(AUTHOR, Role.member, [OWN_GROUP]),
   member: person('c0000000-0000-4000-8000-000000000005', Role.member, [OWN_GROUP, OTHER_GROUP]),
   memberElsewhere: person('c0000000-0000-4000-8000-000000000006', Role.member, [OTHER_GROUP]),
   deactivatedMember: person('c0000000-0000-4000-8000-000000000007', Role.member, [OWN_GROUP], false),
@@ -41,6 +47,7 @@ const REVIEWERS: Record<Subject, Allowed> = {
   convenerElsewhere: 'none',
   creator: 'none',
   member: 'none',
+  author: 'none',
   memberElsewhere: 'none',
   deactivatedMember: 'none',
 };
@@ -51,6 +58,7 @@ const DOCUMENT_MATRIX: Record<
   | 'archive_document'
   | 'comment'
   | 'submit_document'
+  | 'withdraw_document'
   | 'return_document'
   | 'approve_document'
   | 'file_document'
@@ -67,6 +75,7 @@ const DOCUMENT_MATRIX: Record<
     convenerElsewhere: 'none',
     creator: 'all',
     member: 'all',
+    author: 'all',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
@@ -78,6 +87,7 @@ const DOCUMENT_MATRIX: Record<
     convenerElsewhere: 'none',
     creator: ['draft', 'returned'],
     member: ['draft', 'returned'],
+    author: ['draft', 'returned'],
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
@@ -89,17 +99,31 @@ const DOCUMENT_MATRIX: Record<
     convenerElsewhere: 'none',
     creator: ['draft', 'archived'],
     member: 'none',
+    author: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
-  // P10
+  // P10: the creator and the authors, not every member of the group
   submit_document: {
     secretariat: 'none',
     chair: 'none',
-    convenerOfGroup: ['draft', 'returned'],
+    convenerOfGroup: 'none',
     convenerElsewhere: 'none',
     creator: ['draft', 'returned'],
-    member: ['draft', 'returned'],
+    author: ['draft', 'returned'],
+    member: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+  },
+  // P15: whoever may submit it takes it back; whether a reviewer acted on it is the server's check
+  withdraw_document: {
+    secretariat: 'none',
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: ['in_review'],
+    author: ['in_review'],
+    member: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
@@ -115,6 +139,7 @@ const DOCUMENT_MATRIX: Record<
     convenerElsewhere: 'none',
     creator: 'none',
     member: 'none',
+    author: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
@@ -126,6 +151,7 @@ const DOCUMENT_MATRIX: Record<
     convenerElsewhere: 'none',
     creator: 'live',
     member: 'live',
+    author: 'live',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
@@ -137,6 +163,7 @@ const DOCUMENT_MATRIX: Record<
     convenerElsewhere: 'none',
     creator: 'live',
     member: 'live',
+    author: 'live',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
@@ -148,6 +175,7 @@ const DOCUMENT_MATRIX: Record<
     convenerElsewhere: 'none',
     creator: 'none',
     member: ['draft', 'returned', 'in_review'],
+    author: ['draft', 'returned', 'in_review'],
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
@@ -159,6 +187,7 @@ const DOCUMENT_MATRIX: Record<
     convenerElsewhere: 'none',
     creator: ['draft', 'returned', 'in_review'],
     member: 'none',
+    author: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
   },
@@ -178,7 +207,7 @@ function isAllowed(allowed: Allowed, status: DocStatus, isArchived: boolean): bo
 }
 
 function documentOf(status: DocStatus, isArchived: boolean): DocumentTarget {
-  return { type: 'document', groupId: OWN_GROUP, status, isArchived, createdBy: CREATOR };
+  return { type: 'document', groupId: OWN_GROUP, status, isArchived, createdBy: CREATOR, authorIds: [CREATOR, AUTHOR] };
 }
 
 const documentCases = Object.entries(DOCUMENT_MATRIX).flatMap(([action, bySubject]) =>
@@ -195,7 +224,7 @@ const documentCases = Object.entries(DOCUMENT_MATRIX).flatMap(([action, bySubjec
   ),
 );
 
-describe('can() on documents, every role x action x document state (P1, P6-P14)', () => {
+describe('can() on documents, every role x action x document state (P1, P6-P15)', () => {
   it.each(documentCases)('$action by $subject on a $status document (archived: $isArchived) is $expected', (row) => {
     const target = documentOf(row.status, row.isArchived);
     expect(can(SUBJECTS[row.subject], row.action, target)).toBe(row.expected);
@@ -207,10 +236,10 @@ const GROUP_MATRIX: Record<Exclude<Action, keyof typeof DOCUMENT_MATRIX>, readon
   manage_people: ['secretariat'], // P2
   manage_webhooks: ['secretariat'], // P2
   create_group: ['secretariat'], // P2
-  view_group: ['secretariat', 'chair', 'convenerOfGroup', 'creator', 'member'], // P3
+  view_group: ['secretariat', 'chair', 'convenerOfGroup', 'creator', 'author', 'member'], // P3
   rename_group: ['secretariat', 'convenerOfGroup'], // P4
   manage_members: ['secretariat', 'convenerOfGroup'], // P4
-  create_document: ['convenerOfGroup', 'creator', 'member'], // P5
+  create_document: ['convenerOfGroup', 'creator', 'author', 'member'], // P5
 };
 
 const groupCases = Object.entries(GROUP_MATRIX).flatMap(([action, allowed]) =>
@@ -247,6 +276,7 @@ describe('decide() says why (docs/RULES.md)', () => {
       status: 'draft',
       isArchived: false,
       createdBy: null,
+      authorIds: [],
     };
     expect(can(SUBJECTS.secretariat, 'read_document', orphan)).toBe(true);
     expect(can(SUBJECTS.chair, 'read_document', orphan)).toBe(true);
@@ -288,6 +318,52 @@ describe('decide() says why (docs/RULES.md)', () => {
     });
   });
 
+  it('P10, P15: a member of the group who neither created nor wrote the document is refused as not an author', () => {
+    expect(decide(SUBJECTS.member, 'submit_document', documentOf('draft', false))).toEqual({
+      allowed: false,
+      denial: Denial.notAuthor,
+    });
+    expect(decide(SUBJECTS.convenerOfGroup, 'withdraw_document', documentOf('in_review', false))).toEqual({
+      allowed: false,
+      denial: Denial.notAuthor,
+    });
+    expect(decide(SUBJECTS.chair, 'submit_document', documentOf('draft', false))).toEqual({
+      allowed: false,
+      denial: Denial.notInGroup,
+    });
+  });
+
+  it('P10, P15: a document that could not move is refused for its status or archive, before authorship', () => {
+    expect(decide(SUBJECTS.member, 'submit_document', documentOf('in_review', false))).toEqual({
+      allowed: false,
+      denial: Denial.status,
+    });
+    expect(decide(SUBJECTS.member, 'withdraw_document', documentOf('in_review', true))).toEqual({
+      allowed: false,
+      denial: Denial.archived,
+    });
+  });
+
+  it('P10: someone who wrote in the document submits it once they are recorded as its author', () => {
+    const draft = documentOf('draft', false);
+    expect(can(SUBJECTS.member, 'submit_document', draft)).toBe(false);
+    expect(can(SUBJECTS.member, 'submit_document', { ...draft, authorIds: [CREATOR, SUBJECTS.member.id] })).toBe(true);
+  });
+
+  it('P15: a submission is withdrawn only while in review, never once returned, approved or archived', () => {
+    expect(can(SUBJECTS.creator, 'withdraw_document', documentOf('in_review', false))).toBe(true);
+    for (const status of ['draft', 'returned', 'approved', 'filed'] as const) {
+      expect(decide(SUBJECTS.creator, 'withdraw_document', documentOf(status, false))).toEqual({
+        allowed: false,
+        denial: Denial.status,
+      });
+    }
+    expect(decide(SUBJECTS.author, 'withdraw_document', documentOf('in_review', true))).toEqual({
+      allowed: false,
+      denial: Denial.archived,
+    });
+  });
+
   it('every action has a rule in the matrix', () => {
     const covered = new Set<string>([...Object.keys(DOCUMENT_MATRIX), ...Object.keys(GROUP_MATRIX)]);
     expect([...covered].sort()).toEqual([...ACTIONS].sort());
@@ -303,6 +379,8 @@ describe('documentTarget()', () => {
       status: DOC_STATUSES[0] as DocStatus,
       isArchived: false,
       createdBy: CREATOR,
+      authorIds: [CREATOR, AUTHOR],
+      cosigners: [],
     };
     expect(documentTarget(record)).toEqual({
       type: 'document',
@@ -310,6 +388,7 @@ describe('documentTarget()', () => {
       status: DOC_STATUSES[0],
       isArchived: false,
       createdBy: CREATOR,
+      authorIds: [CREATOR, AUTHOR],
     });
   });
 });

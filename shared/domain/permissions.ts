@@ -30,6 +30,8 @@ export interface DocumentTarget {
   readonly status: DocStatus;
   readonly isArchived: boolean;
   readonly createdBy: UserId | null;
+  /** Everyone recorded as having changed the content (DocRecord.authorIds): who submits it with its creator (P10). */
+  readonly authorIds: readonly UserId[];
 }
 
 export type PermissionTarget = CommitteeTarget | GroupTarget | DocumentTarget;
@@ -45,6 +47,7 @@ export function documentTarget(record: Omit<DocumentTarget, 'type'>): DocumentTa
     status: record.status,
     isArchived: record.isArchived,
     createdBy: record.createdBy,
+    authorIds: record.authorIds,
   };
 }
 
@@ -62,6 +65,7 @@ export interface ActionTargets {
   archive_document: DocumentTarget;
   comment: DocumentTarget;
   submit_document: DocumentTarget;
+  withdraw_document: DocumentTarget;
   return_document: DocumentTarget;
   approve_document: DocumentTarget;
   file_document: DocumentTarget;
@@ -82,6 +86,8 @@ export const Denial = {
   status: 'status',
   /** The document is archived. */
   archived: 'archived',
+  /** Only the document's creator (its proposer) and its authors may do it (P10, P15). */
+  notAuthor: 'not_author',
 } as const;
 export type Denial = (typeof Denial)[keyof typeof Denial];
 
@@ -170,8 +176,28 @@ function inStatus(target: DocumentTarget, statuses: readonly DocStatus[]): Decis
   return statuses.includes(target.status) ? ALLOW : deny(Denial.status);
 }
 
-function submitDocument(actor: Actor, target: DocumentTarget): Decision {
-  return isInGroup(actor, target.groupId) ? inStatus(target, WORKFLOW.submit.from) : deny(Denial.notInGroup);
+/** The document's creator (its proposer) or one of its recorded authors. */
+function isAuthorOf(actor: Actor, target: DocumentTarget): boolean {
+  return target.createdBy === actor.id || target.authorIds.includes(actor.id);
+}
+
+/**
+ * Submitting and withdrawing a submission: for the group's members who answer for the text, its
+ * creator and its authors, from the statuses the workflow leaves from (P10, P15). Whether a
+ * reviewer acted on the submission already is the server's to know (WORKFLOW's `needsUnreviewed`).
+ */
+function authorTransition(transition: 'submit' | 'withdraw'): (actor: Actor, target: DocumentTarget) => Decision {
+  return (actor, target) => {
+    if (!isInGroup(actor, target.groupId)) {
+      return deny(Denial.notInGroup);
+    }
+    // The status first: `not_author` then means the document could be moved, by someone else.
+    const status = inStatus(target, WORKFLOW[transition].from);
+    if (!status.allowed) {
+      return status;
+    }
+    return isAuthorOf(actor, target) ? ALLOW : deny(Denial.notAuthor);
+  };
 }
 
 /** Returning and approving: for reviewers, from the statuses the workflow leaves from (P11). */
@@ -226,7 +252,8 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   edit_content: editContent,
   archive_document: archiveDocument,
   comment,
-  submit_document: submitDocument,
+  submit_document: authorTransition('submit'),
+  withdraw_document: authorTransition('withdraw'),
   return_document: reviewDocument('return'),
   approve_document: reviewDocument('approve'),
   file_document: fileDocument,
@@ -235,7 +262,7 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   invite_cosigners: inviteCosigners,
 };
 
-/** Decides whether `actor` may do `action` on `target`, and if not, why (P1-P14). */
+/** Decides whether `actor` may do `action` on `target`, and if not, why (P1-P15). */
 export function decide<A extends Action>(actor: Actor, action: A, target: ActionTargets[A]): Decision {
   if (!actor.isActive) {
     return deny(Denial.inactive);

@@ -6,6 +6,7 @@
 /** What happened to a document, in the order it happened. Append-only on the server. */
 export const DOC_EVENT_TYPES = [
   'submitted',
+  'withdrawn',
   'returned',
   'approved',
   'filed',
@@ -25,6 +26,8 @@ export type VersionCause = (typeof VERSION_CAUSES)[number];
 export const NOTIFICATION_TYPES = [
   'mention',
   'review_requested',
+  /** A submission the person was asked to review was taken back by its author. */
+  'withdrawn',
   'returned',
   'approved',
   /** A document was approved: the secretariat, who files it, hears that it waits for them (P12). */

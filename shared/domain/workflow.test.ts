@@ -29,8 +29,18 @@ const secretariat: Actor = {
   groupIds: [],
 };
 
+/** A member of GROUP who wrote in the document `member` created (DocRecord.authorIds). */
+const AUTHOR_ID = 'c0000000-0000-4000-8000-000000000009' as UserId;
+
 function doc(status: DocStatus): DocumentTarget {
-  return { type: 'document', groupId: GROUP, status, isArchived: false, createdBy: member.id };
+  return {
+    type: 'document',
+    groupId: GROUP,
+    status,
+    isArchived: false,
+    createdBy: member.id,
+    authorIds: [member.id, AUTHOR_ID],
+  };
 }
 
 /** Every status reachable from `status` by someone in this test. */
@@ -40,12 +50,12 @@ function next(status: DocStatus): DocStatus[] {
   ).map((action) => STATUS_AFTER[action]);
 }
 
-describe('the workflow of a proposal (DESIGN.md, P10-P12)', () => {
+describe('the workflow of a proposal (DESIGN.md, P10-P12, P15)', () => {
   it('allows exactly the transitions of the design, from every status', () => {
     const edges = Object.fromEntries(DOC_STATUSES.map((status) => [status, next(status).sort()]));
     expect(edges).toEqual({
       draft: ['in_review'],
-      in_review: ['approved', 'returned'],
+      in_review: ['approved', 'draft', 'returned'],
       returned: ['in_review'],
       approved: ['filed'],
       filed: [],
@@ -55,6 +65,8 @@ describe('the workflow of a proposal (DESIGN.md, P10-P12)', () => {
   it('walks a proposal from draft to filed', () => {
     const path: DocStatus[] = ['draft'];
     const steps = [
+      [member, 'submit_document'],
+      [member, 'withdraw_document'],
       [member, 'submit_document'],
       [convener, 'return_document'],
       [member, 'submit_document'],
@@ -66,7 +78,7 @@ describe('the workflow of a proposal (DESIGN.md, P10-P12)', () => {
       expect(can(actor, action, doc(current))).toBe(true);
       path.push(STATUS_AFTER[action]);
     }
-    expect(path).toEqual(['draft', 'in_review', 'returned', 'in_review', 'approved', 'filed']);
+    expect(path).toEqual(['draft', 'in_review', 'draft', 'in_review', 'returned', 'in_review', 'approved', 'filed']);
   });
 });
 
@@ -79,6 +91,7 @@ const ROLES_OF_THE_WALK = {
   convenerOfGroup: convener,
   convenerElsewhere: { ...convener, id: 'c0000000-0000-4000-8000-000000000004' as UserId, groupIds: [OTHER_GROUP] },
   creator: member,
+  author: { ...member, id: AUTHOR_ID },
   otherMember: { ...member, id: 'c0000000-0000-4000-8000-000000000006' as UserId },
   memberElsewhere: { ...member, id: 'c0000000-0000-4000-8000-000000000007' as UserId, groupIds: [OTHER_GROUP] },
   deactivated: { ...member, id: 'c0000000-0000-4000-8000-000000000008' as UserId, isActive: false },
@@ -86,16 +99,19 @@ const ROLES_OF_THE_WALK = {
 type WalkRole = keyof typeof ROLES_OF_THE_WALK;
 
 /**
- * The edges each role may take, written out by hand from DESIGN.md and P10-P12: from a status,
- * to the statuses reachable in one transition. An archived document moves for nobody.
+ * The edges each role may take, written out by hand from DESIGN.md, P10-P12 and P15: from a
+ * status, to the statuses reachable in one transition. An archived document moves for nobody; a
+ * member of the group who is not an author submits nor withdraws it, whatever their role.
  */
+const AUTHOR_EDGES = { draft: ['in_review'], returned: ['in_review'], in_review: ['draft'] } as const;
 const EDGES_BY_ROLE: Record<WalkRole, Partial<Record<DocStatus, readonly DocStatus[]>>> = {
   secretariat: { approved: ['filed'] },
   chair: { in_review: ['approved', 'returned'] },
-  convenerOfGroup: { draft: ['in_review'], returned: ['in_review'], in_review: ['approved', 'returned'] },
+  convenerOfGroup: { in_review: ['approved', 'returned'] },
   convenerElsewhere: {},
-  creator: { draft: ['in_review'], returned: ['in_review'] },
-  otherMember: { draft: ['in_review'], returned: ['in_review'] },
+  creator: AUTHOR_EDGES,
+  author: AUTHOR_EDGES,
+  otherMember: {},
   memberElsewhere: {},
   deactivated: {},
 };
@@ -104,7 +120,7 @@ const walkCases = (Object.keys(ROLES_OF_THE_WALK) as WalkRole[]).flatMap((role) 
   DOC_STATUSES.flatMap((status) => [false, true].map((isArchived) => ({ role, status, isArchived }))),
 );
 
-describe('every role, every state: the transitions can() allows (P10-P12)', () => {
+describe('every role, every state: the transitions can() allows (P10-P12, P15)', () => {
   it.each(walkCases)('$role from $status (archived: $isArchived)', ({ role, status, isArchived }) => {
     const actor = ROLES_OF_THE_WALK[role];
     const target: DocumentTarget = { ...doc(status), isArchived };
@@ -132,6 +148,7 @@ describe('the workflow table (shared/domain/workflow.ts) agrees with DESIGN.md a
   it('names one action per transition, in the order the UI offers them', () => {
     expect(TRANSITIONS.map((transition) => TRANSITION_ACTIONS[transition])).toEqual([
       'submit_document',
+      'withdraw_document',
       'return_document',
       'approve_document',
       'file_document',
@@ -139,7 +156,7 @@ describe('the workflow table (shared/domain/workflow.ts) agrees with DESIGN.md a
     expect(WORKFLOW_ACTIONS).toEqual(TRANSITIONS.map((transition) => TRANSITION_ACTIONS[transition]));
   });
 
-  it('leaves from exactly the statuses someone may take each transition from (P10-P12)', () => {
+  it('leaves from exactly the statuses someone may take each transition from (P10-P12, P15)', () => {
     const everyone = Object.values(ROLES_OF_THE_WALK);
     for (const transition of TRANSITIONS) {
       const takenFrom = DOC_STATUSES.filter((status) =>
@@ -163,9 +180,16 @@ describe('the workflow table (shared/domain/workflow.ts) agrees with DESIGN.md a
     expect(TRANSITIONS.filter((transition) => WORKFLOW[transition].isReview)).toEqual(['return', 'approve']);
   });
 
-  it('saves a version at submit, return and approve, and none at file (DESIGN.md, Review)', () => {
+  it('P15: a withdrawal takes a submission back to draft, tells the reviewers, and only before any review', () => {
+    expect(TRANSITIONS.filter((transition) => WORKFLOW[transition].needsUnreviewed)).toEqual(['withdraw']);
+    expect(WORKFLOW.withdraw).toMatchObject({ from: ['in_review'], to: 'draft', notifies: 'reviewers' });
+    expect(WORKFLOW.withdraw.notifies).toBe(WORKFLOW.submit.notifies);
+  });
+
+  it('saves a version at submit, return and approve, and none at withdraw and file (DESIGN.md, Review)', () => {
     expect(TRANSITIONS.map((transition) => WORKFLOW[transition].versionCause)).toEqual([
       'submit',
+      null,
       'return',
       'approve',
       null,

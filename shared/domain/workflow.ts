@@ -4,12 +4,12 @@ import type { DocEventType, NotificationType, VersionCause } from './reviewRecor
 import { DOC_STATUSES, DocStatus } from './roles';
 
 /** The workflow's transitions as the API names them, in the order the UI offers them. */
-export const TRANSITIONS = ['submit', 'return', 'approve', 'file'] as const;
+export const TRANSITIONS = ['submit', 'withdraw', 'return', 'approve', 'file'] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
 /** Everything one transition is. Every other description of the workflow is derived from WORKFLOW. */
 export interface TransitionRule {
-  /** The action `can()` rules on (P10-P12). */
+  /** The action `can()` rules on (P10-P12, P15). */
   readonly action: Action;
   /** The statuses it leaves from; `can()` refuses it from any other (P10-P12). */
   readonly from: readonly DocStatus[];
@@ -41,6 +41,11 @@ export interface TransitionRule {
   readonly needsReason: boolean;
   /** Whether it is a review: the version saved becomes the actor's last reviewed one. */
   readonly isReview: boolean;
+  /**
+   * Whether it is refused (409) once a reviewer acted on the submission it leaves: a return, an
+   * approval or a version marked reviewed recorded after the last submit (P15).
+   */
+  readonly needsUnreviewed: boolean;
 }
 
 /** The workflow of DESIGN.md (Workflow of a proposal), one row per transition. */
@@ -59,6 +64,24 @@ export const WORKFLOW = {
     freezesContent: true,
     needsReason: false,
     isReview: false,
+    needsUnreviewed: false,
+  },
+  withdraw: {
+    action: Action.withdrawDocument,
+    from: [DocStatus.inReview],
+    to: DocStatus.draft,
+    event: 'withdrawn',
+    versionCause: null,
+    notification: 'withdrawn',
+    // The reviewers the submit asked (P11): they need not open it any more.
+    notifies: 'reviewers',
+    nextStepNotification: null,
+    remindsOutdatedSigners: false,
+    holdReason: RelayReasonCode.withdrawing,
+    freezesContent: false,
+    needsReason: false,
+    isReview: false,
+    needsUnreviewed: true,
   },
   return: {
     action: Action.returnDocument,
@@ -74,6 +97,7 @@ export const WORKFLOW = {
     freezesContent: false,
     needsReason: true,
     isReview: true,
+    needsUnreviewed: false,
   },
   approve: {
     action: Action.approveDocument,
@@ -89,6 +113,7 @@ export const WORKFLOW = {
     freezesContent: true,
     needsReason: false,
     isReview: true,
+    needsUnreviewed: false,
   },
   file: {
     action: Action.fileDocument,
@@ -104,15 +129,17 @@ export const WORKFLOW = {
     freezesContent: true,
     needsReason: false,
     isReview: false,
+    needsUnreviewed: false,
   },
 } as const satisfies { readonly [T in Transition]: TransitionRule };
 
 /** The actions that move a document along its workflow. */
 export type WorkflowAction = (typeof WORKFLOW)[Transition]['action'];
 
-/** The action `can()` rules on for each transition (P10-P12). */
+/** The action `can()` rules on for each transition (P10-P12, P15). */
 export const TRANSITION_ACTIONS: { readonly [T in Transition]: (typeof WORKFLOW)[T]['action'] } = {
   submit: WORKFLOW.submit.action,
+  withdraw: WORKFLOW.withdraw.action,
   return: WORKFLOW.return.action,
   approve: WORKFLOW.approve.action,
   file: WORKFLOW.file.action,
@@ -120,10 +147,22 @@ export const TRANSITION_ACTIONS: { readonly [T in Transition]: (typeof WORKFLOW)
 
 export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = TRANSITIONS.map((transition) => WORKFLOW[transition].action);
 
-/** Where each workflow action takes a document; `can()` decides from where and by whom (P10-P12). */
+/** Where each workflow action takes a document; `can()` decides from where and by whom (P10-P12, P15). */
 export const STATUS_AFTER = Object.fromEntries(
   TRANSITIONS.map((transition) => [WORKFLOW[transition].action, WORKFLOW[transition].to]),
 ) as { readonly [A in WorkflowAction]: DocStatus };
+
+/**
+ * The events that record a reviewer acting on a submission: a version marked reviewed (P13) and
+ * the reviewing transitions. One appended after the last submit makes the submission reviewed,
+ * so that it is no longer withdrawn (P15). The timeline is append-only and ordered, so this needs
+ * no clock; `doc_reviews` keeps only each reviewer's last review, not when it happened relative
+ * to the submit.
+ */
+export const REVIEW_EVENTS: readonly DocEventType[] = [
+  'reviewed',
+  ...TRANSITIONS.filter((transition) => WORKFLOW[transition].isReview).map((transition) => WORKFLOW[transition].event),
+];
 
 /** Whether a transition makes the content read-only for members: typing after it would be refused. */
 export function freezesContent(transition: Transition): boolean {

@@ -74,8 +74,9 @@ export const en: Messages = {
     inactive: 'the account is deactivated',
     role: 'your role does not allow this',
     not_in_group: 'you are not a member of the document’s group',
-    status: 'the document is in review, approved or filed, so its content cannot change',
+    status: 'the document’s status does not allow this',
     archived: 'the document is archived',
+    not_author: 'only the document’s proposer (its creator) and its authors may do this',
   },
   nav: {
     label: 'Main',
@@ -305,6 +306,12 @@ export const en: Messages = {
     unknownOffline:
       'You are offline, so access to this document cannot be confirmed yet. It is checked once you are online.',
     readOnly: 'You can view this document but not edit it: {{reason}}',
+    statusReadOnly: {
+      in_review:
+        'This document is submitted for review and cannot be changed while it is reviewed. Comments stay open.',
+      approved: 'This document is approved and waits to be filed; it can no longer be changed. Comments stay open.',
+      filed: 'This document is filed and can no longer be changed.',
+    },
     reviewerReadOnly: 'You are reviewing this document: you may comment and review; the group’s members edit the text.',
     backHome: 'Back to home',
     pageForbidden: 'No access to this page',

@@ -6,9 +6,12 @@ export function reviewBar(page: Page) {
   return page.getByRole('region', { name: '审阅与联名' });
 }
 
-/** Clicks a transition in the review bar and confirms it in its dialog. */
-export async function transition(page: Page, action: '提交审阅' | '审核通过'): Promise<void> {
-  await reviewBar(page).getByRole('button', { name: action }).click();
+/**
+ * Clicks a transition in the review bar and confirms it in its dialog. A 提交审阅 shown only to
+ * say who may submit (aria-disabled) is not it: it waits for the one that acts.
+ */
+export async function transition(page: Page, action: '提交审阅' | '撤回提交' | '审核通过'): Promise<void> {
+  await reviewBar(page).locator('button:not([aria-disabled="true"])', { hasText: action }).click();
   await page.getByRole('dialog', { name: action }).getByRole('button', { name: action }).click();
 }
 

@@ -1,8 +1,19 @@
 import type { Editor } from '@tiptap/core';
+import type { TFunction } from 'i18next';
 import { type ReactElement, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { Action, type DocId, decide, documentTarget, parseDocId } from '../../../shared';
+import {
+  Action,
+  type Decision,
+  Denial,
+  type DocId,
+  type DocStatus,
+  decide,
+  documentTarget,
+  EDITABLE_STATUSES,
+  parseDocId,
+} from '../../../shared';
 import type { DocRecord } from '../../../shared/api/schemas';
 import { createStore } from '../../core/lib';
 import { knownPeopleOf } from '../../core/presence';
@@ -45,6 +56,27 @@ function Notice({ children }: { readonly children: string }): ReactElement {
   return <p className="page-notice">{children}</p>;
 }
 
+/** The statuses in which nobody edits the content (P7); each has its own read-only sentence. */
+type FrozenStatus = Exclude<DocStatus, typeof DocStatus.draft | typeof DocStatus.returned>;
+
+function isFrozenStatus(status: DocStatus): status is FrozenStatus {
+  return !EDITABLE_STATUSES.includes(status);
+}
+
+/**
+ * Why a member may not edit, by `can()`'s denial: a status that freezes the content is named, so
+ * that the banner says which one the document is in rather than listing every frozen status.
+ */
+function readOnlyText(decision: Decision, status: DocStatus, t: TFunction): string {
+  if (decision.allowed) {
+    return t('access.readOnly', { reason: '' });
+  }
+  if (decision.denial === Denial.status && isFrozenStatus(status)) {
+    return t(`access.statusReadOnly.${status}`);
+  }
+  return t('access.readOnly', { reason: t(`denial.${decision.denial}`) });
+}
+
 /** Why the person only reads: the cached record through can(), the relay, or a newer schema. */
 function AccessBanners(props: {
   readonly session: ContentSession;
@@ -71,10 +103,9 @@ function AccessBanners(props: {
     const decision = decide(auth.me, Action.editContent, documentTarget(props.record));
     // A chair reviews rather than edits (P7): say so plainly.
     const isReviewer = !decision.allowed && decision.denial === 'not_in_group' && isReviewerOf(auth.me, props.record);
-    const reason = decision.allowed ? '' : t(`denial.${decision.denial}`);
     return (
       <div className="banner is-info" role="status">
-        {isReviewer ? t('access.reviewerReadOnly') : t('access.readOnly', { reason })}
+        {isReviewer ? t('access.reviewerReadOnly') : readOnlyText(decision, props.record.status, t)}
       </div>
     );
   }

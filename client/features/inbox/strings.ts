@@ -13,6 +13,7 @@ export const inboxZhCN = {
   text: {
     mention: '{{actor}} 在《{{title}}》中提到了你',
     review_requested: '{{actor}} 请你审阅《{{title}}》',
+    withdrawn: '{{actor}} 撤回了《{{title}}》的提交，不用再审阅',
     returned: '《{{title}}》被退回修改',
     approved: '《{{title}}》已审核通过',
     approved_awaiting_filing: '{{actor}} 审核通过了《{{title}}》，等待立案',
@@ -41,6 +42,7 @@ export const inboxEn: typeof inboxZhCN = {
   text: {
     mention: '{{actor}} mentioned you in “{{title}}”',
     review_requested: '{{actor}} asks you to review “{{title}}”',
+    withdrawn: '{{actor}} withdrew “{{title}}” from review: it no longer needs reviewing',
     returned: '“{{title}}” was returned for changes',
     approved: '“{{title}}” was approved',
     approved_awaiting_filing: '{{actor}} approved “{{title}}”; it waits to be filed',

@@ -1,7 +1,7 @@
 import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { can, documentTarget, type UserId } from '../../../shared';
+import { Action, can, Denial, decide, documentTarget, type UserId } from '../../../shared';
 import { TRANSITION_ACTIONS, TRANSITIONS, type Transition } from '../../../shared/api/review';
 import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
 import { type SignatureState, signatureStateOf } from '../../core/review';
@@ -37,8 +37,20 @@ function statesNow(doc: Y.Doc, snapshots: ReadonlyMap<UserId, string>): Readonly
 }
 
 /**
- * 提交审阅 / 退回修改 / 审核通过 / 立案, each behind a confirmation (a return asks for its
- * reason). Offline too: the transition is queued and sent once the network is back. The
+ * Whether the user is a member who may not submit the document only because they neither created
+ * nor wrote it (P10): they see 提交审阅 disabled, with who may.
+ */
+export function isSubmitForAuthorsOnly(me: Me, record: DocRecord): boolean {
+  const decision = decide(me, Action.submitDocument, documentTarget(record));
+  return !decision.allowed && decision.denial === Denial.notAuthor;
+}
+
+/** Secondary transitions: they take the document back rather than forward. */
+const QUIET_TRANSITIONS: readonly Transition[] = ['withdraw', 'return'];
+
+/**
+ * 提交审阅 / 撤回提交 / 退回修改 / 审核通过 / 立案, each behind a confirmation (a return asks for
+ * its reason). Offline too: the transition is queued and sent once the network is back. The
  * confirmation of a proposal lists the co-signers who have not signed or signed an older text;
  * the person may still go on.
  */
@@ -53,7 +65,8 @@ export function WorkflowActions({ me, record, doc, people }: WorkflowActionsProp
   const snapshots = useSignedSnapshots(record.id, listed);
   const byId = useMemo(() => peopleById(people), [people]);
   const allowed = allowedTransitions(me, record);
-  if (allowed.length === 0) {
+  const isForAuthorsOnly = isSubmitForAuthorsOnly(me, record);
+  if (allowed.length === 0 && !isForAuthorsOnly) {
     return null;
   }
   const offlineNote = isOnline ? null : t('workflow.confirm.offline');
@@ -69,11 +82,17 @@ export function WorkflowActions({ me, record, doc, people }: WorkflowActionsProp
   };
   return (
     <div className="workflow-actions">
+      {isForAuthorsOnly ? (
+        // aria-disabled rather than disabled: the button stays focusable, so its title says who may.
+        <button type="button" className="button is-small" aria-disabled="true" title={t('workflow.onlyAuthorsSubmit')}>
+          {t('workflow.action.submit')}
+        </button>
+      ) : null}
       {allowed.map((action) => (
         <button
           key={action}
           type="button"
-          className={action === 'return' ? 'button is-small' : 'button is-small is-primary'}
+          className={QUIET_TRANSITIONS.includes(action) ? 'button is-small' : 'button is-small is-primary'}
           onClick={() => (action === 'return' ? setReturning(true) : confirm(action))}
         >
           {t(`workflow.action.${action}`)}

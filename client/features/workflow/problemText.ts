@@ -1,11 +1,20 @@
 import type { TFunction } from 'i18next';
-import type { DocStatus } from '../../../shared';
+import { DocStatus } from '../../../shared';
 import type { Transition } from '../../../shared/api/review';
 import type { OutboxProblem } from '../../core/outbox';
 import { denialText } from '../../ui/errorText';
 
 /** Why the server refused a queued transition, as the person reads it. */
-function transitionReason(problem: OutboxProblem, currentStatus: DocStatus | null, t: TFunction): string {
+function transitionReason(
+  problem: OutboxProblem,
+  input: { readonly action: Transition | null; readonly currentStatus: DocStatus | null },
+  t: TFunction,
+): string {
+  const { currentStatus } = input;
+  // A withdrawal refused while the document is still in review: a reviewer acted on it (P15).
+  if (problem.code === 'conflict' && input.action === 'withdraw' && currentStatus === DocStatus.inReview) {
+    return t('workflow.problem.alreadyReviewed');
+  }
   if (problem.code === 'conflict') {
     return currentStatus === null
       ? t('workflow.problem.notAllowed')
@@ -30,7 +39,7 @@ export function reviewProblemText(
   switch (problem.op) {
     case 'transition': {
       const action = input.action === null ? t('workflow.title') : t(`workflow.action.${input.action}`);
-      return t('workflow.problem.transition', { action, reason: transitionReason(problem, input.currentStatus, t) });
+      return t('workflow.problem.transition', { action, reason: transitionReason(problem, input, t) });
     }
     case 'mention':
       return t('workflow.problem.mention', { reason: denialText(problem.denial, problem.message, t) });

@@ -5,12 +5,14 @@ export const workflowZhCN = {
   steps: '流程进度',
   action: {
     submit: '提交审阅',
+    withdraw: '撤回提交',
     return: '退回修改',
     approve: '审核通过',
     file: '立案',
   },
   confirm: {
     submit: '提交后正文将锁定，小组成员不能再修改，直到审阅人退回。评论仍可继续。',
+    withdraw: '撤回后文档回到草稿，可以继续修改；收到审阅通知的审阅人会得知已撤回。审阅人开始审阅后就不能撤回了。',
     approve: '确认审核通过？通过后正文不能再修改。',
     file: '确认立案？立案后文档只读。',
     offline: '当前离线：操作会保存在本设备上，联网后自动提交。',
@@ -35,11 +37,13 @@ export const workflowZhCN = {
   cancel: '撤销',
   cancelled: {
     submit: '已撤销提交',
+    withdraw: '已撤销撤回提交',
     return: '已撤销退回',
     approve: '已撤销审核通过',
     file: '已撤销立案',
   },
   cancelTooLate: '已经发出，不能撤销了',
+  onlyAuthorsSubmit: '只有文档的提案人（创建者）和作者可以提交审阅',
   hint: {
     draft: '写好后提交审阅，审阅人会收到通知',
     in_review: '等待审阅：正文已锁定，评论仍可继续',
@@ -53,6 +57,7 @@ export const workflowZhCN = {
     markRead: '已读状态未能同步：{{reason}}',
     statusMoved: '文档状态已变为{{status}}',
     notAllowed: '文档当前的状态不允许这项操作',
+    alreadyReviewed: '审阅人已经开始审阅，不能再撤回；如需修改，请审阅人退回',
   },
   cosign: {
     title: '联名人',
@@ -84,6 +89,7 @@ export const workflowZhCN = {
     loading: '正在读取动态…',
     offline: '离线：显示的是上次联网时的动态',
     submitted: '提交审阅',
+    withdrawn: '撤回提交',
     returned: '退回修改',
     returnedWithReason: '退回修改：{{reason}}',
     approved: '审核通过',
@@ -105,12 +111,15 @@ export const workflowEn: typeof workflowZhCN = {
   steps: 'Progress',
   action: {
     submit: 'Submit for review',
+    withdraw: 'Withdraw submission',
     return: 'Return for changes',
     approve: 'Approve',
     file: 'File',
   },
   confirm: {
     submit: 'Once submitted the text is locked for the group until a reviewer returns it. Comments stay open.',
+    withdraw:
+      'The document goes back to draft and can be edited again; the reviewers who were asked are told. Once a reviewer has acted on it, it can no longer be withdrawn.',
     approve: 'Approve this document? Its text can no longer be changed.',
     file: 'File this document? It becomes read-only.',
     offline: 'You are offline: this is kept on the device and sent when you are back online.',
@@ -135,11 +144,13 @@ export const workflowEn: typeof workflowZhCN = {
   cancel: 'Undo',
   cancelled: {
     submit: 'Submission taken back',
+    withdraw: 'Withdrawal taken back',
     return: 'Return taken back',
     approve: 'Approval taken back',
     file: 'Filing taken back',
   },
   cancelTooLate: 'Already sent; it can no longer be taken back',
+  onlyAuthorsSubmit: 'Only the document’s proposer (its creator) and its authors may submit it',
   hint: {
     draft: 'Submit it for review when ready; the reviewers are told',
     in_review: 'Waiting for review: the text is locked, comments stay open',
@@ -153,6 +164,7 @@ export const workflowEn: typeof workflowZhCN = {
     markRead: 'Read marks could not be sent: {{reason}}',
     statusMoved: 'the document is now {{status}}',
     notAllowed: 'the document’s status does not allow this',
+    alreadyReviewed: 'a reviewer has already acted on it, so it can no longer be withdrawn; ask them to return it',
   },
   cosign: {
     title: 'Co-signers',
@@ -185,6 +197,7 @@ export const workflowEn: typeof workflowZhCN = {
     loading: 'Loading the activity…',
     offline: 'Offline: showing the activity as of the last connection',
     submitted: 'Submitted for review',
+    withdrawn: 'Withdrew the submission',
     returned: 'Returned for changes',
     returnedWithReason: 'Returned for changes: {{reason}}',
     approved: 'Approved',

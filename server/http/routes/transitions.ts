@@ -6,7 +6,7 @@ import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { requireUser } from '../requireUser';
 import { jsonBody, param } from '../validate';
 
-/** `POST /api/docs/:id/transitions`: submit, return, approve and file (P10-P12); see transitionDocument. */
+/** `POST /api/docs/:id/transitions`: submit, withdraw, return, approve and file (P10-P12, P15); see transitionDocument. */
 export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.post('/docs/:id/transitions', requireUser(deps), jsonBody(transitionRequestSchema), async (c) => {
     const id = param(docIdSchema, c.req.param('id'), 'id');

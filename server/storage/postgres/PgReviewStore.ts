@@ -28,6 +28,7 @@ import {
   insertEvent,
   insertNotifications,
   insertVersion,
+  isReviewedSinceSubmit,
   onlyDocsSql,
   setReview,
   transitionByRequest,
@@ -112,6 +113,9 @@ export class PgReviewStore implements ReviewStore {
       }
       if (status !== event.fromStatus) {
         return { kind: 'stale', status };
+      }
+      if (transition.needsUnreviewed === true && (await isReviewedSinceSubmit(q, event.docId))) {
+        return { kind: 'reviewed' };
       }
       const saved = version === null ? null : await insertVersion(q, version);
       await insertEvent(q, event, requestId);

@@ -1,5 +1,5 @@
 import type { DocEvent, Version } from '../../../shared/api/review';
-import type { DocId, UserId } from '../../../shared/index';
+import { type DocId, REVIEW_EVENTS, type UserId, WORKFLOW } from '../../../shared/index';
 import type { NewNotification, NewVersion, StoredNotification, StoredTransition } from '../ReviewStore';
 import {
   EVENT_COLUMNS,
@@ -42,6 +42,20 @@ export async function transitionByRequest(q: PgQueries, requestId: string): Prom
       ? undefined
       : await q.get<VersionRow>('SELECT * FROM doc_versions WHERE id = $1', row.version_id);
   return { event: toDocEvent(row), version: version === undefined ? null : toVersion(version) };
+}
+
+/** Whether a reviewer acted on the document's last submission: a REVIEW_EVENTS event after its last submit (P15). */
+export async function isReviewedSinceSubmit(q: PgQueries, docId: DocId): Promise<boolean> {
+  const row = await q.get<{ found: number }>(
+    `SELECT 1 AS found FROM doc_events
+     WHERE doc_id = $1 AND type = ANY($2::text[])
+       AND seq > COALESCE((SELECT MAX(seq) FROM doc_events WHERE doc_id = $1 AND type = $3), 0)
+     LIMIT 1`,
+    docId,
+    [...REVIEW_EVENTS],
+    WORKFLOW.submit.event,
+  );
+  return row !== undefined;
 }
 
 /** Saves a named version; resolves with it as stored. */

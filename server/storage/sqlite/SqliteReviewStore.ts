@@ -36,6 +36,7 @@ import {
   setDocumentStatus,
   touchDocument,
 } from './sqliteDocumentRows';
+import { isReviewedSinceSubmit } from './sqliteReviewRows';
 import { enqueueWebhookEvents } from './sqliteWebhookRows';
 
 export interface SqliteReviewStoreOptions {
@@ -86,6 +87,9 @@ export class SqliteReviewStore implements ReviewStore {
       }
       if (status !== event.fromStatus) {
         return { kind: 'stale', status };
+      }
+      if (transition.needsUnreviewed === true && isReviewedSinceSubmit(this.#q, event.docId)) {
+        return { kind: 'reviewed' };
       }
       const saved = version === null ? null : this.#insertVersion(version);
       this.#insertEvent(event, requestId);

@@ -1,8 +1,23 @@
 import type { Cosigner, LastReturn } from '../../../shared/api/schemas';
-import type { DocId } from '../../../shared/index';
+import { type DocId, REVIEW_EVENTS, WORKFLOW } from '../../../shared/index';
 import { type CosignerRow, type EventRow, lastReturnsOf, toCosigner } from '../rows/reviewRows';
 import { groupBy } from '../rows/rowChecks';
 import type { SqliteQueries } from './SqliteQueries';
+
+/** Whether a reviewer acted on the document's last submission: a REVIEW_EVENTS event after its last submit (P15). */
+export function isReviewedSinceSubmit(q: SqliteQueries, docId: DocId): boolean {
+  const row = q.get<{ found: number }>(
+    `SELECT 1 AS found FROM doc_events
+     WHERE doc_id = ? AND type IN (SELECT value FROM json_each(?))
+       AND seq > COALESCE((SELECT MAX(seq) FROM doc_events WHERE doc_id = ? AND type = ?), 0)
+     LIMIT 1`,
+    docId,
+    JSON.stringify(REVIEW_EVENTS),
+    docId,
+    WORKFLOW.submit.event,
+  );
+  return row !== undefined;
+}
 
 /**
  * Co-signers of one document (or all, in one query), in the order they were first asked or
