@@ -26,14 +26,16 @@ export function reviewTarget(record: DocRecord): ReturnType<typeof documentTarge
 }
 
 /**
- * Everyone who may take a transition from `status` (WORKFLOW, P10-P12): for an approved document,
- * every active secretariat account, who files it.
+ * Everyone who may take the document on from `status` (WORKFLOW, P10-P12): for an approved
+ * document, every active secretariat account, who files it. Taking a submission back to draft
+ * (P15) is the authors' own choice, not a step anyone waits for, so it names nobody.
  */
 export function nextStepTakersOf(record: DocRecord, status: DocStatus, users: readonly UserRecord[]): UserId[] {
   const target = { ...documentTarget(record), status };
-  const actions = TRANSITIONS.filter((transition) => WORKFLOW[transition].from.some((from) => from === status)).map(
-    (transition) => WORKFLOW[transition].action,
-  );
+  const actions = TRANSITIONS.filter(
+    (transition) =>
+      WORKFLOW[transition].to !== DocStatus.draft && WORKFLOW[transition].from.some((from) => from === status),
+  ).map((transition) => WORKFLOW[transition].action);
   return users.filter((user) => actions.some((action) => can(actorOf(user), action, target))).map((user) => user.id);
 }
 
