@@ -196,7 +196,11 @@ describe('the live stream', () => {
     const wang = await openStream('wang');
     const { id } = await draftWith(ctx, pool, '状态变化');
     await transition(ctx, 'zhang', id, { action: 'submit', fromStatus: 'draft' });
-    const received = await li.waitFor((event) => event.event === STREAM_EVENTS.record, 'the record');
+    // The draft's first author was pushed too (the record now names them); the submit's comes after.
+    const received = await li.waitFor(
+      (event) => event.event === STREAM_EVENTS.record && event.data.includes('"in_review"'),
+      'the submitted record',
+    );
     expect(docRecordSchema.parse(JSON.parse(received.data))).toMatchObject({ id, status: 'in_review' });
 
     // Events reach each stream in the order they were published: once wang has a later one, he

@@ -6,6 +6,7 @@ import { DocKind, decide, documentTarget, RoomKind, roomNameOf } from '../../sha
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { apiRequest, expectOk } from './support/apiRequest';
 import { openThread, threadsJson } from './support/commentsWriter';
+import { eventually } from './support/eventually';
 import {
   ClientPool,
   draftWith,
@@ -20,22 +21,6 @@ import { setupSeededServer } from './support/setupTestServer';
 
 const pool = new ClientPool();
 const ctx = setupSeededServer(REVIEW_PLAN, { onBeforeDispose: () => pool.closeAll() });
-
-/** Retries `check` until it passes or 5 s have passed. */
-async function eventually(check: () => Promise<void>): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (thrown) {
-      if (Date.now() - started > 5_000) {
-        throw thrown;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
 
 async function activityOf(id: string, as: 'zhang' | 'chair' | 'convener' | 'wang') {
   return apiRequest(ctx.server.url, 'GET', `/api/docs/${id}/activity`, { token: ctx.tokenOf(as) });

@@ -3,6 +3,7 @@ import { docActivitySchema, inboxSchema, STREAM_EVENTS } from '../../shared/api/
 import { apiErrorSchema, docRecordSchema } from '../../shared/api/schemas';
 import type { DocId } from '../../shared/index';
 import { apiRequest, expectOk } from './support/apiRequest';
+import { eventually } from './support/eventually';
 import {
   ClientPool,
   draftWith,
@@ -32,22 +33,6 @@ async function notificationsOf(as: ReviewPerson, id: DocId) {
     inboxSchema,
   );
   return inbox.notifications.filter((notification) => notification.docId === id).map((each) => each.type);
-}
-
-/** Retries `check` until it passes or 5 s have passed. */
-async function eventually(check: () => Promise<void>): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (thrown) {
-      if (Date.now() - started > 5_000) {
-        throw thrown;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 }
 
 describe('withdrawing a submission (P15)', () => {
