@@ -11,8 +11,13 @@ import { type SendResult, sendDelivery } from './sendDelivery';
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000];
 /** A receiver must answer within this time; slower ones are retried like a network error. */
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
-/** How often a worker looks for due deliveries (events stored by other processes, retries coming due). */
-export const DEFAULT_WEBHOOK_POLL_MS = 1_000;
+/**
+ * How often a worker looks for due deliveries when nothing woke it: retries coming due (the
+ * first after a minute) and deliveries whose process died (after their lease). An event stored in
+ * this process wakes its worker at once; each process wakes its own. Seldom enough that an idle
+ * server stays idle.
+ */
+export const DEFAULT_WEBHOOK_POLL_MS = 10_000;
 /** How long a claim lasts: well beyond the timeout, so a live worker never loses a delivery it is sending. */
 const LEASE_MS = 60_000;
 /** Deliveries claimed at once: a few in parallel, so one slow receiver does not hold up the rest for long. */
