@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { RoomName } from '../../shared/index';
+import { type DocId, RoomKind, type RoomName } from '../../shared/index';
 import type { ClusterEvents } from '../cluster/ClusterEvents';
 import type { Logger } from '../logger';
+import type { Connection } from './Connection';
+import type { Room } from './Room';
 import type { WriteHolds } from './WriteHolds';
 
 /** How long a hold waits for the other processes to acknowledge it; one that did not is presumed gone. */
@@ -13,13 +15,12 @@ export interface ClusterHoldsOptions {
   readonly events: ClusterEvents;
   readonly holds: WriteHolds;
   readonly logger: Logger;
+  /** The room if this process has it loaded. */
+  peek(room: RoomName): Room<Connection> | null;
   /** Resolves once this process's updates of the room queued so far are stored and published. */
-  settle(room: RoomName): Promise<void>;
-  /**
-   * Before a hold another process asked for ends here: decide access again for the room's
-   * connections, so that a status the holder stored (a submit) turns them read-only first.
-   */
-  beforeRelease(room: RoomName): Promise<void>;
+  settle(room: Room<Connection>): Promise<void>;
+  /** Decides access again for the document's open connections (Relay.recheckAccess). */
+  recheckAccess(docId: DocId): Promise<void>;
   /** A hold of the room ended here: writers dropped meanwhile are asked again. */
   onReleased(room: RoomName): void;
 }
@@ -104,7 +105,10 @@ export class ClusterHolds {
     const timer = setTimeout(() => this.#releaseHere(holdId), ms);
     this.#remote.set(holdId, { room, release, timer });
     try {
-      await this.#options.settle(room);
+      const loaded = this.#options.peek(room);
+      if (loaded !== null) {
+        await this.#options.settle(loaded);
+      }
     } finally {
       this.#options.events.publish({ type: 'holdAck', holdId, to: from });
     }
@@ -122,13 +126,24 @@ export class ClusterHolds {
         this.#options.onReleased(hold.room);
       }
     };
-    this.#options.beforeRelease(hold.room).then(release, (thrown: unknown) => {
+    this.#decideAgain(hold.room).then(release, (thrown: unknown) => {
       this.#options.logger.error('deciding access again before a hold ended failed', {
         room: hold.room,
         error: (thrown as Error).message,
       });
       release();
     });
+  }
+
+  /**
+   * Before a hold another process asked for ends here: access is decided again for the room's
+   * connections, so that a status the holder stored (a submit) turns them read-only first.
+   */
+  async #decideAgain(name: RoomName): Promise<void> {
+    const room = this.#options.peek(name);
+    if (room !== null && room.target.kind === RoomKind.content) {
+      await this.#options.recheckAccess(room.target.docId);
+    }
   }
 
   /** Ends every hold other processes asked for (shutdown). */

@@ -125,8 +125,14 @@ export class ClusterRooms {
     });
   }
 
-  /** Resolves when the room holds everything stored when this was called (a transition's snapshot). */
+  /**
+   * Resolves when the room holds everything any process stored when this was called (a
+   * transition's snapshot); at once for a lone process, whose own commits are all there is.
+   */
   async settle(room: Room<Connection>): Promise<void> {
+    if (!this.#bus.hasPeers) {
+      return;
+    }
     this.catchUp(room);
     const state = this.#states.get(room.target.name);
     while (state !== undefined && state.catchingUp !== null) {

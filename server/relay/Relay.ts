@@ -93,7 +93,6 @@ export class Relay {
   readonly #limits: ConnectionLimits<Connection>;
   readonly #cluster: ClusterRooms;
   readonly #clusterHolds: ClusterHolds;
-  readonly #hasPeers: boolean;
   #isShuttingDown = false;
 
   constructor(options: RelayOptions) {
@@ -103,24 +102,14 @@ export class Relay {
     this.#heldBudget = new HeldBudget(this.#quotas.maxHeldBytesTotal);
     this.#limits = new ConnectionLimits(this.#quotas);
     const events = options.events ?? new ClusterEvents(new LocalBus(), options.logger);
-    this.#hasPeers = events.bus.hasPeers;
     this.#cluster = new ClusterRooms({ bus: events.bus, store: options.store, logger: options.logger });
     this.#clusterHolds = new ClusterHolds({
       events,
       holds: this.#holds,
       logger: options.logger,
-      settle: async (name) => {
-        const room = this.#registry.peek(name);
-        if (room !== null) {
-          await this.#commit.settle(room);
-        }
-      },
-      beforeRelease: async (name) => {
-        const room = this.#registry.peek(name);
-        if (room !== null && room.target.kind === RoomKind.content) {
-          await this.recheckAccess({ docId: room.target.docId });
-        }
-      },
+      peek: (name) => this.#registry.peek(name),
+      settle: (room) => this.#commit.settle(room),
+      recheckAccess: (docId) => this.recheckAccess({ docId }),
       onReleased: (name) => this.#resumeWrites(name),
     });
     this.#commit = new GroupCommit(options.store, options.logger, {
@@ -222,10 +211,8 @@ export class Relay {
     const loaded = this.#registry.peek(name);
     if (loaded !== null) {
       await this.#commit.settle(loaded);
-      if (this.#hasPeers) {
-        // What other processes stored may not have arrived yet: the store has it.
-        await this.#cluster.settle(loaded);
-      }
+      // What other processes stored may not have arrived yet: the store has it.
+      await this.#cluster.settle(loaded);
       // A room whose updates could not be stored was dropped: read what storage has.
       if (!loaded.isDestroyed) {
         return read(loaded.doc);

@@ -26,7 +26,7 @@ function DeliveryRow({
   return (
     <li className="delivery" data-delivery={delivery.id} data-status={delivery.status}>
       <div className="delivery-head">
-        <span className={`delivery-badge is-${tone}`}>{t(`webhooks.status.${tone}`)}</span>
+        <span className={`status-tag delivery-badge is-${tone}`}>{t(`webhooks.status.${tone}`)}</span>
         <span className="delivery-event">{t(`webhooks.eventShort.${delivery.event}`)}</span>
         <time className="delivery-time" dateTime={new Date(delivery.createdAt).toISOString()}>
           {when(delivery.createdAt)}

@@ -37,7 +37,7 @@ export function WebhookCard({ webhook, isOnline, onChanged, onRotate, onDelete }
     <article className="card webhook-card" data-webhook={webhook.url}>
       <div className="webhook-head">
         <p className="webhook-url mono">{webhook.url}</p>
-        <span className={`delivery-badge ${webhook.isActive ? 'is-delivered' : 'is-paused'}`}>
+        <span className={`status-tag delivery-badge ${webhook.isActive ? 'is-delivered' : 'is-paused'}`}>
           {t(webhook.isActive ? 'webhooks.active' : 'webhooks.paused')}
         </span>
       </div>
