@@ -20,7 +20,7 @@ export function redactPath(path: string): string {
 
 function conflictOf(error: WorkspaceConflictError): ApiError {
   const taken = error.values.map((value) => `"${value}"`).join(', ');
-  const what = error.conflict === 'username' ? 'username' : 'group name';
+  const what = error.conflict.replace('_', ' ');
   return ApiError.conflict(`The ${what} ${taken} is already taken: choose another one`);
 }
 

@@ -53,6 +53,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   chair: '主席',
   convener: '召集人',
   member: '委员',
+  unit: '承办单位',
 };
 
 /** How each role may be written, for messages. */

@@ -1,3 +1,4 @@
+import type { UnitId } from '../../shared/domain/ids';
 import type { GroupId, Role, UserId } from '../../shared/index';
 
 /** An account as stored, with the groups it belongs to. The password hash never leaves the server. */
@@ -13,6 +14,8 @@ export interface UserRecord {
   readonly isActive: boolean;
   readonly createdAt: number;
   readonly groupIds: readonly GroupId[];
+  /** The unit a handling unit's account answers for (P16); null for everyone else. */
+  readonly unitId: UnitId | null;
 }
 
 /** What creating an account needs; ids and times are given by the caller. */
@@ -25,6 +28,8 @@ export interface NewUser {
   readonly mustChangePassword?: boolean;
   readonly createdAt: number;
   readonly groupIds: readonly GroupId[];
+  /** A handling unit's account: its unit (P16). */
+  readonly unitId?: UnitId | null;
 }
 
 /** A stored sign-in session, found by the SHA-256 hash of its token. */
@@ -63,6 +68,8 @@ export interface InvitationRecord {
   readonly usedAt: number | null;
   /** Null unless the secretariat revoked the link before it was used. */
   readonly revokedAt: number | null;
+  /** An invitation for a handling unit's account: the unit it will answer for; null otherwise. */
+  readonly unitId: UnitId | null;
 }
 
 /** What a roster import writes, already checked and hashed (see server/roster/importRoster.ts). */

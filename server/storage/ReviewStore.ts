@@ -1,5 +1,6 @@
 import type { DocEvent, Inbox, Notification, Version, VersionCause } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
+import type { HandlingCase } from '../../shared/domain/handling';
 import type { DocId, DocStatus, UserId } from '../../shared/index';
 import type { OutgoingWebhookEvent } from './WebhookStore';
 
@@ -51,6 +52,11 @@ export interface NewTransition {
    * transaction, so a transition that happened is never missing from the hand-off; none when absent.
    */
   readonly webhookEvents?: readonly OutgoingWebhookEvent[];
+  /**
+   * The case the office's decision opens (立案, 不予立案, 并案), stored in the same transaction: a
+   * filed one numbered next in its session, a merged one under its target's number. None when absent.
+   */
+  readonly filing?: HandlingCase;
 }
 
 export type TransitionOutcome =

@@ -1,13 +1,15 @@
 /** Something that must be unique is taken already (a username, a group name); nothing was written. */
+export type WorkspaceConflict = 'username' | 'group_name' | 'unit_name' | 'session_name';
+
 export class WorkspaceConflictError extends Error {
   override readonly name = 'WorkspaceConflictError';
-  /** What was taken: usernames, or a group name. */
-  readonly conflict: 'username' | 'group_name';
+  /** What was taken: usernames, a group name, a unit name or a session name. */
+  readonly conflict: WorkspaceConflict;
   /** The taken values, for the answer's message. */
   readonly values: readonly string[];
 
-  constructor(conflict: 'username' | 'group_name', values: readonly string[]) {
-    const what = conflict === 'username' ? 'username' : 'group name';
+  constructor(conflict: WorkspaceConflict, values: readonly string[]) {
+    const what = conflict.replace('_', ' ');
     super(
       `Cannot save: the ${what}${values.length > 1 ? 's' : ''} ${values.map((v) => `"${v}"`).join(', ')} already taken`,
     );

@@ -32,6 +32,22 @@ export const Action = {
   approveDocument: 'approve_document',
   /** File an approved document (P12). */
   fileDocument: 'file_document',
+  /** Decide not to file an approved proposal (不予立案), with a reason (P12). */
+  rejectFiling: 'reject_filing',
+  /** File an approved proposal under a filed one's number (并案) (P12). */
+  mergeDocument: 'merge_document',
+  /** Read a document's discussion: its comments, versions and review timeline (P9). */
+  readDiscussion: 'read_discussion',
+  /** Hand a filed proposal over to units, reassign, mark it 重点 and remind late units (P17). */
+  manageHandling: 'manage_handling',
+  /** Accept, decline, give an opinion on or answer a proposal handed to one's unit (P16). */
+  handleProposal: 'handle_proposal',
+  /** Rate the answers to one's proposal (P18). */
+  rateAnswer: 'rate_answer',
+  /** Write in the thread between a proposal's units and its proposers (P18). */
+  discussHandling: 'discuss_handling',
+  /** Manage the committee's handling units and sessions (P2). */
+  manageCommittee: 'manage_committee',
   /** Save a named version by hand, or mark the current one as reviewed (P13). */
   saveVersion: 'save_version',
   /** Co-sign a proposal, sign it again or withdraw (P14). */

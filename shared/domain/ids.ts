@@ -2,6 +2,8 @@ declare const docIdBrand: unique symbol;
 declare const roomNameBrand: unique symbol;
 declare const userIdBrand: unique symbol;
 declare const groupIdBrand: unique symbol;
+declare const unitIdBrand: unique symbol;
+declare const sessionIdBrand: unique symbol;
 
 /** A document's stable id: a lowercase random UUID, which a device may create offline. */
 export type DocId = string & { readonly [docIdBrand]: true };
@@ -12,6 +14,10 @@ export type RoomName = string & { readonly [roomNameBrand]: true };
 export type UserId = string & { readonly [userIdBrand]: true };
 /** An activity group's id: a lowercase random UUID given by the server. */
 export type GroupId = string & { readonly [groupIdBrand]: true };
+/** A handling unit's id (承办单位, a department that answers proposals): a lowercase random UUID. */
+export type UnitId = string & { readonly [unitIdBrand]: true };
+/** A session's id (届次会议, e.g. 十五届四次会议): a lowercase random UUID. */
+export type SessionId = string & { readonly [sessionIdBrand]: true };
 
 /** The ids of documents, accounts and groups: lowercase UUIDs. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -40,6 +46,16 @@ export function parseUserId(text: string): UserId | null {
 /** Parses a group id; null when the text is not a lowercase UUID. */
 export function parseGroupId(text: string): GroupId | null {
   return UUID_PATTERN.test(text) ? (text as GroupId) : null;
+}
+
+/** Parses a handling unit's id; null when the text is not a lowercase UUID. */
+export function parseUnitId(text: string): UnitId | null {
+  return UUID_PATTERN.test(text) ? (text as UnitId) : null;
+}
+
+/** Parses a session's id; null when the text is not a lowercase UUID. */
+export function parseSessionId(text: string): SessionId | null {
+  return UUID_PATTERN.test(text) ? (text as SessionId) : null;
 }
 
 /** Creates a new random document id. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, type Action } from './actions';
-import type { GroupId, UserId } from './ids';
+import type { GroupId, UnitId, UserId } from './ids';
 import { type Actor, can, Denial, type DocumentTarget, decide, documentTarget } from './permissions';
 import { DOC_STATUSES, type DocStatus, Role } from './roles';
 
@@ -9,9 +9,18 @@ const OTHER_GROUP = 'a0000000-0000-4000-8000-000000000002' as GroupId;
 const CREATOR = 'b0000000-0000-4000-8000-000000000001' as UserId;
 /** A member of OWN_GROUP recorded as an author of the document (DocRecord.authorIds). */
 const AUTHOR = 'b0000000-0000-4000-8000-000000000002' as UserId;
+/** A member of OWN_GROUP who co-signed the document and signed it. */
+const COSIGNER = 'b0000000-0000-4000-8000-000000000003' as UserId;
+/** The unit the document is handed to (DocumentTarget.handlingUnitIds), and another. */
+const HANDED_UNIT = 'e0000000-0000-4000-8000-000000000001' as UnitId;
+const OTHER_UNIT = 'e0000000-0000-4000-8000-000000000002' as UnitId;
 
 function person(id: string, role: Role, groupIds: readonly GroupId[], isActive = true): Actor {
   return { id: id as UserId, role, groupIds, isActive };
+}
+
+function unitAccount(id: string, unitId: UnitId): Actor {
+  return { id: id as UserId, role: Role.unit, groupIds: [], isActive: true, unitId };
 }
 
 /**
@@ -28,6 +37,9 @@ const SUBJECTS = {
   member: person('c0000000-0000-4000-8000-000000000005', Role.member, [OWN_GROUP, OTHER_GROUP]),
   memberElsewhere: person('c0000000-0000-4000-8000-000000000006', Role.member, [OTHER_GROUP]),
   deactivatedMember: person('c0000000-0000-4000-8000-000000000007', Role.member, [OWN_GROUP], false),
+  signedCosigner: person(COSIGNER, Role.member, [OWN_GROUP]),
+  unitHanded: unitAccount('c0000000-0000-4000-8000-000000000008', HANDED_UNIT),
+  unitElsewhere: unitAccount('c0000000-0000-4000-8000-000000000009', OTHER_UNIT),
 } as const;
 type Subject = keyof typeof SUBJECTS;
 const SUBJECT_NAMES = Object.keys(SUBJECTS) as Subject[];
@@ -50,6 +62,9 @@ const REVIEWERS: Record<Subject, Allowed> = {
   author: 'none',
   memberElsewhere: 'none',
   deactivatedMember: 'none',
+  signedCosigner: 'none',
+  unitHanded: 'none',
+  unitElsewhere: 'none',
 };
 
 const DOCUMENT_MATRIX: Record<
@@ -64,7 +79,14 @@ const DOCUMENT_MATRIX: Record<
   | 'file_document'
   | 'save_version'
   | 'cosign'
-  | 'invite_cosigners',
+  | 'invite_cosigners'
+  | 'reject_filing'
+  | 'merge_document'
+  | 'read_discussion'
+  | 'manage_handling'
+  | 'handle_proposal'
+  | 'rate_answer'
+  | 'discuss_handling',
   Record<Subject, Allowed>
 > = {
   // P6
@@ -78,6 +100,9 @@ const DOCUMENT_MATRIX: Record<
     author: 'all',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: 'all',
+    unitHanded: ['filed', 'archived'],
+    unitElsewhere: 'none',
   },
   // P7
   edit_content: {
@@ -90,6 +115,9 @@ const DOCUMENT_MATRIX: Record<
     author: ['draft', 'returned'],
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: ['draft', 'returned'],
+    unitHanded: 'none',
+    unitElsewhere: 'none',
   },
   // P8
   archive_document: {
@@ -102,6 +130,9 @@ const DOCUMENT_MATRIX: Record<
     author: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
   },
   // P10: the creator and the authors, not every member of the group
   submit_document: {
@@ -114,6 +145,9 @@ const DOCUMENT_MATRIX: Record<
     member: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
   },
   // P15: whoever may submit it takes it back; whether a reviewer acted on it is the server's check
   withdraw_document: {
@@ -126,6 +160,9 @@ const DOCUMENT_MATRIX: Record<
     member: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
   },
   // P11
   return_document: REVIEWERS,
@@ -142,6 +179,9 @@ const DOCUMENT_MATRIX: Record<
     author: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
   },
   // P9
   comment: {
@@ -154,6 +194,9 @@ const DOCUMENT_MATRIX: Record<
     author: 'live',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: 'live',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
   },
   // P13
   save_version: {
@@ -166,6 +209,9 @@ const DOCUMENT_MATRIX: Record<
     author: 'live',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: 'live',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
   },
   // P14
   cosign: {
@@ -178,6 +224,9 @@ const DOCUMENT_MATRIX: Record<
     author: ['draft', 'returned', 'in_review'],
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: ['draft', 'returned', 'in_review'],
+    unitHanded: 'none',
+    unitElsewhere: 'none',
   },
   // P14
   invite_cosigners: {
@@ -190,6 +239,114 @@ const DOCUMENT_MATRIX: Record<
     author: 'none',
     memberElsewhere: 'none',
     deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
+  },
+  // P12
+  reject_filing: {
+    secretariat: ['approved'],
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: 'none',
+    member: 'none',
+    author: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
+  },
+  // P12
+  merge_document: {
+    secretariat: ['approved'],
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: 'none',
+    member: 'none',
+    author: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
+  },
+  // P9, P16: a unit reads the text handed to it, never its discussion
+  read_discussion: {
+    secretariat: 'all',
+    chair: 'all',
+    convenerOfGroup: 'all',
+    convenerElsewhere: 'none',
+    creator: 'all',
+    member: 'all',
+    author: 'all',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+    signedCosigner: 'all',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
+  },
+  // P17
+  manage_handling: {
+    secretariat: ['filed'],
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: 'none',
+    member: 'none',
+    author: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
+  },
+  // P16
+  handle_proposal: {
+    secretariat: 'none',
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: 'none',
+    member: 'none',
+    author: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: ['filed'],
+    unitElsewhere: 'none',
+  },
+  // P18: the first proposer and the co-signers who signed
+  rate_answer: {
+    secretariat: 'none',
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: ['filed'],
+    member: 'none',
+    author: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+    signedCosigner: ['filed'],
+    unitHanded: 'none',
+    unitElsewhere: 'none',
+  },
+  // P18
+  discuss_handling: {
+    secretariat: ['filed'],
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: ['filed'],
+    member: 'none',
+    author: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+    signedCosigner: ['filed'],
+    unitHanded: ['filed'],
+    unitElsewhere: 'none',
   },
 };
 
@@ -207,7 +364,15 @@ function isAllowed(allowed: Allowed, status: DocStatus, isArchived: boolean): bo
 }
 
 function documentOf(status: DocStatus, isArchived: boolean): DocumentTarget {
-  return { type: 'document', groupId: OWN_GROUP, status, isArchived, createdBy: CREATOR, authorIds: [CREATOR, AUTHOR] };
+  return documentTarget({
+    groupId: OWN_GROUP,
+    status,
+    isArchived,
+    createdBy: CREATOR,
+    authorIds: [CREATOR, AUTHOR],
+    signedCosignerIds: [COSIGNER],
+    handlingUnitIds: [HANDED_UNIT],
+  });
 }
 
 const documentCases = Object.entries(DOCUMENT_MATRIX).flatMap(([action, bySubject]) =>
@@ -236,10 +401,11 @@ const GROUP_MATRIX: Record<Exclude<Action, keyof typeof DOCUMENT_MATRIX>, readon
   manage_people: ['secretariat'], // P2
   manage_webhooks: ['secretariat'], // P2
   create_group: ['secretariat'], // P2
-  view_group: ['secretariat', 'chair', 'convenerOfGroup', 'creator', 'author', 'member'], // P3
+  view_group: ['secretariat', 'chair', 'convenerOfGroup', 'creator', 'author', 'member', 'signedCosigner'], // P3
   rename_group: ['secretariat', 'convenerOfGroup'], // P4
   manage_members: ['secretariat', 'convenerOfGroup'], // P4
-  create_document: ['convenerOfGroup', 'creator', 'author', 'member'], // P5
+  create_document: ['convenerOfGroup', 'creator', 'author', 'member', 'signedCosigner'], // P5
+  manage_committee: ['secretariat'], // P2
 };
 
 const groupCases = Object.entries(GROUP_MATRIX).flatMap(([action, allowed]) =>
@@ -254,7 +420,10 @@ describe('can() on groups and the committee, every role (P1-P5)', () => {
   it.each(groupCases)('$action by $subject is $expected', (row) => {
     const actor = SUBJECTS[row.subject];
     const allowed =
-      row.action === 'manage_people' || row.action === 'manage_webhooks' || row.action === 'create_group'
+      row.action === 'manage_people' ||
+      row.action === 'manage_webhooks' ||
+      row.action === 'create_group' ||
+      row.action === 'manage_committee'
         ? can(actor, row.action, { type: 'committee' })
         : can(actor, row.action, { type: 'group', groupId: OWN_GROUP });
     expect(allowed).toBe(row.expected);
@@ -270,14 +439,13 @@ describe('decide() says why (docs/RULES.md)', () => {
   });
 
   it('P6: a document with no group is read by chairs and the secretariat only', () => {
-    const orphan: DocumentTarget = {
-      type: 'document',
+    const orphan: DocumentTarget = documentTarget({
       groupId: null,
       status: 'draft',
       isArchived: false,
       createdBy: null,
       authorIds: [],
-    };
+    });
     expect(can(SUBJECTS.secretariat, 'read_document', orphan)).toBe(true);
     expect(can(SUBJECTS.chair, 'read_document', orphan)).toBe(true);
     expect(decide(SUBJECTS.member, 'read_document', orphan)).toEqual({ allowed: false, denial: Denial.notInGroup });
@@ -364,6 +532,30 @@ describe('decide() says why (docs/RULES.md)', () => {
     });
   });
 
+  it('P16: a unit reads only a filed proposal handed to it, and never its discussion', () => {
+    expect(decide(SUBJECTS.unitElsewhere, 'read_document', documentOf('filed', false))).toEqual({
+      allowed: false,
+      denial: Denial.notInGroup,
+    });
+    expect(decide(SUBJECTS.unitHanded, 'read_document', documentOf('approved', false))).toEqual({
+      allowed: false,
+      denial: Denial.notInGroup,
+    });
+    expect(decide(SUBJECTS.unitHanded, 'comment', documentOf('filed', false))).toEqual({
+      allowed: false,
+      denial: Denial.role,
+    });
+    const declined = { ...documentOf('filed', false), handlingUnitIds: [] };
+    expect(can(SUBJECTS.unitHanded, 'read_document', declined)).toBe(false);
+    expect(can(SUBJECTS.unitHanded, 'handle_proposal', declined)).toBe(false);
+  });
+
+  it('P18: a co-signer who only was invited does not rate the answers', () => {
+    const filed = documentOf('filed', false);
+    expect(decide(SUBJECTS.member, 'rate_answer', filed)).toEqual({ allowed: false, denial: Denial.notAuthor });
+    expect(can(SUBJECTS.member, 'rate_answer', { ...filed, signedCosignerIds: [SUBJECTS.member.id] })).toBe(true);
+  });
+
   it('every action has a rule in the matrix', () => {
     const covered = new Set<string>([...Object.keys(DOCUMENT_MATRIX), ...Object.keys(GROUP_MATRIX)]);
     expect([...covered].sort()).toEqual([...ACTIONS].sort());
@@ -389,6 +581,8 @@ describe('documentTarget()', () => {
       isArchived: false,
       createdBy: CREATOR,
       authorIds: [CREATOR, AUTHOR],
+      signedCosignerIds: [],
+      handlingUnitIds: [],
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { Action } from './actions';
-import type { GroupId, UserId } from './ids';
+import type { GroupId, UnitId, UserId } from './ids';
 import { DocStatus, Role } from './roles';
 import { EDITABLE_STATUSES, WORKFLOW } from './workflow';
 
@@ -10,6 +10,8 @@ export interface Actor {
   /** The activity groups the person belongs to. */
   readonly groupIds: readonly GroupId[];
   readonly isActive: boolean;
+  /** A handling unit's account: the unit it answers for (P16); absent or null for everyone else. */
+  readonly unitId?: UnitId | null;
 }
 
 /** The whole committee: for actions that belong to no one group. */
@@ -32,6 +34,10 @@ export interface DocumentTarget {
   readonly createdBy: UserId | null;
   /** Everyone recorded as having changed the content (DocRecord.authorIds): who submits it with its creator (P10). */
   readonly authorIds: readonly UserId[];
+  /** The co-signers who signed: they rate the answers beside the first proposer (P18). */
+  readonly signedCosignerIds: readonly UserId[];
+  /** The units the proposal is handed to and that did not decline (P16). */
+  readonly handlingUnitIds: readonly UnitId[];
 }
 
 export type PermissionTarget = CommitteeTarget | GroupTarget | DocumentTarget;
@@ -40,7 +46,10 @@ export type PermissionTarget = CommitteeTarget | GroupTarget | DocumentTarget;
  * The target `can()` rules on for a document's record, client or server side. Copies only the
  * fields a rule reads, so that a record's title or content never rides along into a decision.
  */
-export function documentTarget(record: Omit<DocumentTarget, 'type'>): DocumentTarget {
+export function documentTarget(
+  record: Omit<DocumentTarget, 'type' | 'signedCosignerIds' | 'handlingUnitIds'> &
+    Partial<Pick<DocumentTarget, 'signedCosignerIds' | 'handlingUnitIds'>>,
+): DocumentTarget {
   return {
     type: 'document',
     groupId: record.groupId,
@@ -48,6 +57,8 @@ export function documentTarget(record: Omit<DocumentTarget, 'type'>): DocumentTa
     isArchived: record.isArchived,
     createdBy: record.createdBy,
     authorIds: record.authorIds,
+    signedCosignerIds: record.signedCosignerIds ?? [],
+    handlingUnitIds: record.handlingUnitIds ?? [],
   };
 }
 
@@ -69,6 +80,14 @@ export interface ActionTargets {
   return_document: DocumentTarget;
   approve_document: DocumentTarget;
   file_document: DocumentTarget;
+  reject_filing: DocumentTarget;
+  merge_document: DocumentTarget;
+  read_discussion: DocumentTarget;
+  manage_handling: DocumentTarget;
+  handle_proposal: DocumentTarget;
+  rate_answer: DocumentTarget;
+  discuss_handling: DocumentTarget;
+  manage_committee: CommitteeTarget;
   save_version: DocumentTarget;
   cosign: DocumentTarget;
   invite_cosigners: DocumentTarget;
@@ -127,7 +146,16 @@ function createDocument(actor: Actor, target: GroupTarget): Decision {
   return isInGroup(actor, target.groupId) ? ALLOW : deny(Denial.notInGroup);
 }
 
+/** Whether the actor answers for one of the units the proposal is handed to (P16). */
+function isHandlingUnit(actor: Actor, target: DocumentTarget): boolean {
+  return actor.role === Role.unit && actor.unitId != null && target.handlingUnitIds.includes(actor.unitId);
+}
+
 function readDocument(actor: Actor, target: DocumentTarget): Decision {
+  if (actor.role === Role.unit) {
+    // A unit reads only what is handed to it, and only once filed (P16).
+    return isHandlingUnit(actor, target) && target.status === DocStatus.filed ? ALLOW : deny(Denial.notInGroup);
+  }
   if (actor.role === Role.secretariat || actor.role === Role.chair || isInGroup(actor, target.groupId)) {
     return ALLOW;
   }
@@ -160,8 +188,13 @@ function archiveDocument(actor: Actor, target: DocumentTarget): Decision {
   return target.status === DocStatus.draft ? ALLOW : deny(Denial.status);
 }
 
+/** Comments, versions and the review timeline: whoever reads the document, except a unit (P9, P16). */
+function readDiscussion(actor: Actor, target: DocumentTarget): Decision {
+  return actor.role === Role.unit ? deny(Denial.role) : readDocument(actor, target);
+}
+
 function comment(actor: Actor, target: DocumentTarget): Decision {
-  const read = readDocument(actor, target);
+  const read = readDiscussion(actor, target);
   if (!read.allowed) {
     return read;
   }
@@ -211,8 +244,38 @@ function reviewDocument(transition: 'return' | 'approve'): (actor: Actor, target
   };
 }
 
-function fileDocument(actor: Actor, target: DocumentTarget): Decision {
-  return actor.role === Role.secretariat ? inStatus(target, WORKFLOW.file.from) : deny(Denial.role);
+/** Filing, not filing and merging: the office's decisions on an approved proposal (P12). */
+function officeDecision(transition: 'file' | 'reject' | 'merge'): (actor: Actor, target: DocumentTarget) => Decision {
+  return (actor, target) =>
+    actor.role === Role.secretariat ? inStatus(target, WORKFLOW[transition].from) : deny(Denial.role);
+}
+
+/** The office's work on a filed proposal: hand-over, reassigning, 重点, reminders (P17). */
+function manageHandling(actor: Actor, target: DocumentTarget): Decision {
+  return actor.role === Role.secretariat ? inStatus(target, [DocStatus.filed]) : deny(Denial.role);
+}
+
+/** A unit's work on a proposal handed to it (P16). */
+function handleProposal(actor: Actor, target: DocumentTarget): Decision {
+  if (actor.role !== Role.unit) {
+    return deny(Denial.role);
+  }
+  return isHandlingUnit(actor, target) ? inStatus(target, [DocStatus.filed]) : deny(Denial.notInGroup);
+}
+
+/** The first proposer and the co-signers who signed (P18). */
+function isProposerOf(actor: Actor, target: DocumentTarget): boolean {
+  return target.createdBy === actor.id || target.signedCosignerIds.includes(actor.id);
+}
+
+function rateAnswer(actor: Actor, target: DocumentTarget): Decision {
+  return isProposerOf(actor, target) ? inStatus(target, [DocStatus.filed]) : deny(Denial.notAuthor);
+}
+
+/** The thread of a filed proposal: its units, its proposers and the office (P18). */
+function discussHandling(actor: Actor, target: DocumentTarget): Decision {
+  const isParty = actor.role === Role.secretariat || isHandlingUnit(actor, target) || isProposerOf(actor, target);
+  return isParty ? inStatus(target, [DocStatus.filed]) : deny(Denial.role);
 }
 
 /** Statuses in which a proposal gathers co-signers (P14). */
@@ -256,7 +319,15 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   withdraw_document: authorTransition('withdraw'),
   return_document: reviewDocument('return'),
   approve_document: reviewDocument('approve'),
-  file_document: fileDocument,
+  file_document: officeDecision('file'),
+  reject_filing: officeDecision('reject'),
+  merge_document: officeDecision('merge'),
+  read_discussion: readDiscussion,
+  manage_handling: manageHandling,
+  handle_proposal: handleProposal,
+  rate_answer: rateAnswer,
+  discuss_handling: discussHandling,
+  manage_committee: secretariatOnly,
   save_version: comment,
   cosign,
   invite_cosigners: inviteCosigners,

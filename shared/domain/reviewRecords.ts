@@ -10,6 +10,8 @@ export const DOC_EVENT_TYPES = [
   'returned',
   'approved',
   'filed',
+  'not_filed',
+  'merged',
   'version_saved',
   'reviewed',
   'cosign_invited',
@@ -33,6 +35,22 @@ export const NOTIFICATION_TYPES = [
   /** A document was approved: the secretariat, who files it, hears that it waits for them (P12). */
   'approved_awaiting_filing',
   'filed',
+  /** The office did not file the proposal; the reason and what it became are in the event. */
+  'not_filed',
+  /** The proposal was filed under another's number (并案). */
+  'merged',
+  /** A proposal was handed to the person's unit (交办): accept or decline, then answer. */
+  'handed_over',
+  /** A unit declined its part: the office reassigns it. */
+  'handling_declined',
+  /** A unit answered the person's proposal: rate it. */
+  'answered',
+  /** The first proposer was not satisfied: the unit handles it again (重新办理). */
+  'rehandling',
+  /** The answer is late (催办). */
+  'handling_overdue',
+  /** A new message in the thread between the units and the proposers. */
+  'handling_message',
   'cosign_requested',
   'cosign_outdated',
   /** An API token was made for the account: its owner hears, in case it was not them. No document. */

@@ -11,10 +11,15 @@ export const Role = {
   convener: 'convener',
   /** A committee member: drafts in their groups. */
   member: 'member',
+  /**
+   * A handling unit (承办单位): a department's account that reads only the proposals handed to
+   * its unit, read-only and without their discussion, and answers them (P16-P18).
+   */
+  unit: 'unit',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 
-export const ROLES: readonly Role[] = [Role.secretariat, Role.chair, Role.convener, Role.member];
+export const ROLES: readonly Role[] = [Role.secretariat, Role.chair, Role.convener, Role.member, Role.unit];
 
 export function parseRole(value: unknown): Role | null {
   return ROLES.find((role) => role === value) ?? null;
@@ -27,6 +32,10 @@ export const DocStatus = {
   returned: 'returned',
   approved: 'approved',
   filed: 'filed',
+  /** 不予立案: the office decided not to file it, with a reason, and what it became instead. */
+  notFiled: 'not_filed',
+  /** 并案: filed under another proposal's number, its proposers credited there. */
+  merged: 'merged',
 } as const;
 export type DocStatus = (typeof DocStatus)[keyof typeof DocStatus];
 
@@ -36,6 +45,8 @@ export const DOC_STATUSES: readonly DocStatus[] = [
   DocStatus.returned,
   DocStatus.approved,
   DocStatus.filed,
+  DocStatus.notFiled,
+  DocStatus.merged,
 ];
 
 export function parseDocStatus(value: unknown): DocStatus | null {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Action } from './actions';
 import type { GroupId, UserId } from './ids';
-import { type Actor, can, type DocumentTarget, decide } from './permissions';
+import { type Actor, can, type DocumentTarget, decide, documentTarget } from './permissions';
 import { DOC_STATUSES, type DocStatus, Role } from './roles';
 import {
   EDITABLE_STATUSES,
@@ -33,14 +33,13 @@ const secretariat: Actor = {
 const AUTHOR_ID = 'c0000000-0000-4000-8000-000000000009' as UserId;
 
 function doc(status: DocStatus): DocumentTarget {
-  return {
-    type: 'document',
+  return documentTarget({
     groupId: GROUP,
     status,
     isArchived: false,
     createdBy: member.id,
     authorIds: [member.id, AUTHOR_ID],
-  };
+  });
 }
 
 /** Every status reachable from `status` by someone in this test. */
@@ -57,8 +56,10 @@ describe('the workflow of a proposal (DESIGN.md, P10-P12, P15)', () => {
       draft: ['in_review'],
       in_review: ['approved', 'draft', 'returned'],
       returned: ['in_review'],
-      approved: ['filed'],
+      approved: ['filed', 'merged', 'not_filed'],
       filed: [],
+      not_filed: [],
+      merged: [],
     });
   });
 
@@ -105,7 +106,7 @@ type WalkRole = keyof typeof ROLES_OF_THE_WALK;
  */
 const AUTHOR_EDGES = { draft: ['in_review'], returned: ['in_review'], in_review: ['draft'] } as const;
 const EDGES_BY_ROLE: Record<WalkRole, Partial<Record<DocStatus, readonly DocStatus[]>>> = {
-  secretariat: { approved: ['filed'] },
+  secretariat: { approved: ['filed', 'not_filed', 'merged'] },
   chair: { in_review: ['approved', 'returned'] },
   convenerOfGroup: { in_review: ['approved', 'returned'] },
   convenerElsewhere: {},
@@ -152,6 +153,8 @@ describe('the workflow table (shared/domain/workflow.ts) agrees with DESIGN.md a
       'return_document',
       'approve_document',
       'file_document',
+      'reject_filing',
+      'merge_document',
     ]);
     expect(WORKFLOW_ACTIONS).toEqual(TRANSITIONS.map((transition) => TRANSITION_ACTIONS[transition]));
   });
@@ -167,7 +170,7 @@ describe('the workflow table (shared/domain/workflow.ts) agrees with DESIGN.md a
   });
 
   it('freezes the content on submit, approve and file: where members may no longer edit it (P7)', () => {
-    expect(TRANSITIONS.filter(freezesContent)).toEqual(['submit', 'approve', 'file']);
+    expect(TRANSITIONS.filter(freezesContent)).toEqual(['submit', 'approve', 'file', 'reject', 'merge']);
     for (const transition of TRANSITIONS) {
       const mayEditAfter = can(member, Action.editContent, doc(WORKFLOW[transition].to));
       expect(freezesContent(transition)).toBe(!mayEditAfter);
@@ -175,8 +178,8 @@ describe('the workflow table (shared/domain/workflow.ts) agrees with DESIGN.md a
     expect(EDITABLE_STATUSES).toEqual(['draft', 'returned']);
   });
 
-  it('asks a reason of a return only, and counts return and approve as reviews', () => {
-    expect(TRANSITIONS.filter((transition) => WORKFLOW[transition].needsReason)).toEqual(['return']);
+  it('asks a reason of a return and of 不予立案 only, and counts return and approve as reviews', () => {
+    expect(TRANSITIONS.filter((transition) => WORKFLOW[transition].needsReason)).toEqual(['return', 'reject']);
     expect(TRANSITIONS.filter((transition) => WORKFLOW[transition].isReview)).toEqual(['return', 'approve']);
   });
 
@@ -186,12 +189,14 @@ describe('the workflow table (shared/domain/workflow.ts) agrees with DESIGN.md a
     expect(WORKFLOW.withdraw.notifies).toBe(WORKFLOW.submit.notifies);
   });
 
-  it('saves a version at submit, return and approve, and none at withdraw and file (DESIGN.md, Review)', () => {
+  it('saves a version at submit, return and approve, and none at withdraw and the office decisions (DESIGN.md, Review)', () => {
     expect(TRANSITIONS.map((transition) => WORKFLOW[transition].versionCause)).toEqual([
       'submit',
       null,
       'return',
       'approve',
+      null,
+      null,
       null,
     ]);
   });

@@ -4,7 +4,7 @@ import type { DocEventType, NotificationType, VersionCause } from './reviewRecor
 import { DOC_STATUSES, DocStatus } from './roles';
 
 /** The workflow's transitions as the API names them, in the order the UI offers them. */
-export const TRANSITIONS = ['submit', 'withdraw', 'return', 'approve', 'file'] as const;
+export const TRANSITIONS = ['submit', 'withdraw', 'return', 'approve', 'file', 'reject', 'merge'] as const;
 export type Transition = (typeof TRANSITIONS)[number];
 
 /** Everything one transition is. Every other description of the workflow is derived from WORKFLOW. */
@@ -131,6 +131,40 @@ export const WORKFLOW = {
     isReview: false,
     needsUnreviewed: false,
   },
+  /** 不予立案: the office does not file it, says why, and records what it becomes instead (P12). */
+  reject: {
+    action: Action.rejectFiling,
+    from: [DocStatus.approved],
+    to: DocStatus.notFiled,
+    event: 'not_filed',
+    versionCause: null,
+    notification: 'not_filed',
+    notifies: 'proposers',
+    nextStepNotification: null,
+    remindsOutdatedSigners: false,
+    holdReason: RelayReasonCode.filing,
+    freezesContent: true,
+    needsReason: true,
+    isReview: false,
+    needsUnreviewed: false,
+  },
+  /** 并案: filed under the number of a filed proposal on the same matter (P12). */
+  merge: {
+    action: Action.mergeDocument,
+    from: [DocStatus.approved],
+    to: DocStatus.merged,
+    event: 'merged',
+    versionCause: null,
+    notification: 'merged',
+    notifies: 'proposers',
+    nextStepNotification: null,
+    remindsOutdatedSigners: false,
+    holdReason: RelayReasonCode.filing,
+    freezesContent: true,
+    needsReason: false,
+    isReview: false,
+    needsUnreviewed: false,
+  },
 } as const satisfies { readonly [T in Transition]: TransitionRule };
 
 /** The actions that move a document along its workflow. */
@@ -143,6 +177,8 @@ export const TRANSITION_ACTIONS: { readonly [T in Transition]: (typeof WORKFLOW)
   return: WORKFLOW.return.action,
   approve: WORKFLOW.approve.action,
   file: WORKFLOW.file.action,
+  reject: WORKFLOW.reject.action,
+  merge: WORKFLOW.merge.action,
 };
 
 export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = TRANSITIONS.map((transition) => WORKFLOW[transition].action);

@@ -62,6 +62,7 @@ export const en: Messages = {
     chair: 'Chair',
     convener: 'Convener',
     member: 'Member',
+    unit: 'Handling unit',
   },
   status: {
     draft: 'Draft',
@@ -69,6 +70,8 @@ export const en: Messages = {
     returned: 'Returned',
     approved: 'Approved',
     filed: 'Filed',
+    not_filed: 'Not filed',
+    merged: 'Merged',
   },
   denial: {
     inactive: 'the account is deactivated',
@@ -311,6 +314,8 @@ export const en: Messages = {
         'This document is submitted for review and cannot be changed while it is reviewed. Comments stay open.',
       approved: 'This document is approved and waits to be filed; it can no longer be changed. Comments stay open.',
       filed: 'This document is filed and can no longer be changed.',
+      not_filed: 'This document was not filed and can no longer be changed.',
+      merged: 'This document was merged into another proposal and can no longer be changed.',
     },
     reviewerReadOnly: 'You are reviewing this document: you may comment and review; the group’s members edit the text.',
     backHome: 'Back to home',

@@ -88,6 +88,7 @@ export const zhCN = {
     chair: '主席',
     convener: '召集人',
     member: '委员',
+    unit: '承办单位',
   },
   status: {
     draft: '草稿',
@@ -95,6 +96,8 @@ export const zhCN = {
     returned: '已退回',
     approved: '已通过',
     filed: '已立案',
+    not_filed: '不予立案',
+    merged: '已并案',
   },
   denial: {
     inactive: '账号已停用',
@@ -327,6 +330,8 @@ export const zhCN = {
       in_review: '本文已提交审阅，审阅期间不能修改。评论仍可继续。',
       approved: '本文已通过，等待立案，不能再修改。评论仍可继续。',
       filed: '本文已立案，不能再修改。',
+      not_filed: '本文不予立案，不能再修改。',
+      merged: '本文已并案办理，不能再修改。',
     },
     reviewerReadOnly: '你以审阅人身份查看这份文档：可以评论和审阅，正文由小组成员修改。',
     backHome: '返回首页',

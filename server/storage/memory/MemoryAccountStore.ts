@@ -259,7 +259,7 @@ export class MemoryAccountStore implements AccountStore {
     }
     // A group may have been removed since the invitation was made: join those that remain.
     const groupIds = invitation.groupIds.filter((id) => this.#groups.hasGroup(id));
-    const created = this.#insertUser({ ...user, role: invitation.role, groupIds });
+    const created = this.#insertUser({ ...user, role: invitation.role, groupIds, unitId: invitation.unitId });
     this.#invitations.set(invitationId, { ...invitation, usedBy: created.id, usedAt: now });
     return { kind: 'created', user: created };
   }
@@ -305,7 +305,18 @@ export class MemoryAccountStore implements AccountStore {
     }
     const { id, username, name, role, passwordHash, createdAt } = user;
     const mustChangePassword = user.mustChangePassword === true;
-    this.#users.set(id, { id, username, name, role, passwordHash, mustChangePassword, isActive: true, createdAt });
+    const unitId = user.unitId ?? null;
+    this.#users.set(id, {
+      id,
+      username,
+      name,
+      role,
+      passwordHash,
+      mustChangePassword,
+      isActive: true,
+      createdAt,
+      unitId,
+    });
     for (const groupId of new Set(user.groupIds)) {
       this.#groups.addMembership(groupId, user.id);
     }

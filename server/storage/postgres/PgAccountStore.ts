@@ -264,8 +264,8 @@ export class PgAccountStore implements AccountStore {
   createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt' | 'revokedAt'>): Promise<InvitationRecord> {
     return this.#db.write('store an invitation', async (q) => {
       await q.run(
-        `INSERT INTO invitations (id, token_hash, role, group_ids, created_by, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO invitations (id, token_hash, role, group_ids, created_by, created_at, expires_at, unit_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         invitation.id,
         blob(invitation.tokenHash),
         invitation.role,
@@ -273,6 +273,7 @@ export class PgAccountStore implements AccountStore {
         invitation.createdBy,
         invitation.createdAt,
         invitation.expiresAt,
+        invitation.unitId,
       );
       return { ...invitation, usedBy: null, usedAt: null, revokedAt: null };
     });
@@ -321,7 +322,7 @@ export class PgAccountStore implements AccountStore {
           groupIds.push(id);
         }
       }
-      const created = await insertUser(q, { ...user, role: invitation.role, groupIds });
+      const created = await insertUser(q, { ...user, role: invitation.role, groupIds, unitId: invitation.unitId });
       await q.run('UPDATE invitations SET used_by = $1, used_at = $2 WHERE id = $3', created.id, now, invitationId);
       return { kind: 'created', user: created };
     });

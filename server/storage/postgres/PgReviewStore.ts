@@ -22,6 +22,7 @@ import {
 } from '../rows/reviewRows';
 import { blob } from '../rows/rowChecks';
 import { PgDatabase } from './PgDatabase';
+import { insertFiling } from './pgCaseRows';
 import { documentById, documentStatus, isDocumentRegistered, setDocumentStatus, touchDocument } from './pgDocumentRows';
 import type { PgQueries } from './pgQueries';
 import {
@@ -126,6 +127,9 @@ export class PgReviewStore implements ReviewStore {
       }
       const notifications = await insertNotifications(q, transition.notifications);
       await enqueueWebhookEvents(q, transition.webhookEvents ?? []);
+      if (transition.filing !== undefined) {
+        await insertFiling(q, transition.filing);
+      }
       const record = await recordAfterWrite(q, event.docId);
       return { kind: 'applied', record, event, version: saved, notifications };
     });

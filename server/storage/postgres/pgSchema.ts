@@ -6,7 +6,7 @@ import { PG_LOCKS, type Transact } from './pgQueries';
  * as integers, bytes as BYTEA), so that the row checks of `../rows/` serve both adapters.
  * Bumped when the layout changes; opening a newer database refuses to start.
  */
-export const PG_SCHEMA_VERSION = 2;
+export const PG_SCHEMA_VERSION = 3;
 
 /** Version 1: the layout of SQLite version 5, in one step. */
 const V1 = `
@@ -205,7 +205,41 @@ const V2 = `
   CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, seq);
 `;
 
-const STEPS: readonly string[] = [V1, V2];
+/** Version 3: units, sessions and handling cases of SQLite version 7. */
+const V3 = `
+  CREATE TABLE units (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    is_active INTEGER NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE committee_sessions (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    call_deadline BIGINT,
+    is_current INTEGER NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE handling_cases (
+    doc_id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    number INTEGER,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX handling_cases_number ON handling_cases (session_id, number) WHERE outcome = 'filed';
+  CREATE TABLE case_units (
+    doc_id TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, unit_id)
+  );
+  CREATE INDEX case_units_by_unit ON case_units (unit_id);
+  ALTER TABLE users ADD COLUMN unit_id TEXT;
+  ALTER TABLE invitations ADD COLUMN unit_id TEXT;
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3];
 
 /**
  * Brings the schema to the current layout, one version per transaction, under an advisory lock

@@ -23,8 +23,8 @@ export async function insertUser(q: PgQueries, user: NewUser): Promise<UserRecor
     throw new WorkspaceConflictError('username', [user.username]);
   }
   await q.run(
-    `INSERT INTO users (id, username, name, role, password_hash, must_change_password, is_active, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 1, $7)`,
+    `INSERT INTO users (id, username, name, role, password_hash, must_change_password, is_active, created_at, unit_id)
+     VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)`,
     user.id,
     user.username,
     user.name,
@@ -32,6 +32,7 @@ export async function insertUser(q: PgQueries, user: NewUser): Promise<UserRecor
     user.passwordHash,
     user.mustChangePassword === true ? 1 : 0,
     user.createdAt,
+    user.unitId ?? null,
   );
   for (const groupId of new Set(user.groupIds)) {
     await addMembership(q, groupId, user.id);

@@ -1,3 +1,4 @@
+import { parseUnitId, type UnitId } from '../../../shared/domain/ids';
 import { type GroupId, parseGroupId, parseRole, parseUserId } from '../../../shared/index';
 import type { ApiTokenRecord, InvitationRecord, UserRecord } from '../AccountStore';
 import { need, optionalUserId } from './rowChecks';
@@ -17,6 +18,7 @@ export interface UserRow {
   must_change_password: number;
   is_active: number;
   created_at: number;
+  unit_id: string | null;
 }
 
 export interface ApiTokenRow {
@@ -41,6 +43,12 @@ export interface InvitationRow {
   used_by: string | null;
   used_at: number | null;
   revoked_at: number | null;
+  unit_id: string | null;
+}
+
+/** A nullable unit id column, checked. */
+function optionalUnitId(text: string | null, table: string, id: string): UnitId | null {
+  return text === null ? null : need(parseUnitId(text), table, id, 'unit_id');
 }
 
 export function toUserRecord(row: UserRow, groupIds: readonly GroupId[]): UserRecord {
@@ -54,6 +62,7 @@ export function toUserRecord(row: UserRow, groupIds: readonly GroupId[]): UserRe
     isActive: row.is_active !== 0,
     createdAt: row.created_at,
     groupIds,
+    unitId: optionalUnitId(row.unit_id, 'users', row.id),
   };
 }
 
@@ -93,5 +102,6 @@ export function toInvitationRecord(row: InvitationRow): InvitationRecord {
     usedBy: optionalUserId(row.used_by, 'invitations', row.id, 'used_by'),
     usedAt: row.used_at,
     revokedAt: row.revoked_at,
+    unitId: optionalUnitId(row.unit_id, 'invitations', row.id),
   };
 }

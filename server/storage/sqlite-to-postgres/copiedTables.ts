@@ -24,7 +24,17 @@ export interface CopiedTable {
 export const COPIED_TABLES: readonly CopiedTable[] = [
   {
     name: 'users',
-    columns: ['id', 'username', 'name', 'role', 'password_hash', 'must_change_password', 'is_active', 'created_at'],
+    columns: [
+      'id',
+      'username',
+      'name',
+      'role',
+      'password_hash',
+      'must_change_password',
+      'is_active',
+      'created_at',
+      'unit_id',
+    ],
   },
   { name: 'groups', columns: ['id', 'name', 'created_at'] },
   { name: 'memberships', columns: ['group_id', 'user_id'] },
@@ -46,6 +56,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
       'used_by',
       'used_at',
       'revoked_at',
+      'unit_id',
     ],
   },
   { name: 'settings', columns: ['key', 'value'] },
@@ -150,6 +161,10 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
     ],
     identity: 'column',
   },
+  { name: 'units', columns: ['id', 'name', 'is_active', 'created_at'] },
+  { name: 'committee_sessions', columns: ['id', 'name', 'call_deadline', 'is_current', 'created_at'] },
+  { name: 'handling_cases', columns: ['doc_id', 'session_id', 'outcome', 'number', 'version', 'data'] },
+  { name: 'case_units', columns: ['doc_id', 'unit_id'] },
 ];
 
 /** The columns of `table` in PostgreSQL, in the order the copy reads and writes them. */

@@ -251,8 +251,8 @@ export class SqliteAccountStore implements AccountStore {
   createInvitation(invitation: Omit<InvitationRecord, 'usedBy' | 'usedAt' | 'revokedAt'>): Promise<InvitationRecord> {
     return this.#q.write('store an invitation', () => {
       this.#q.run(
-        `INSERT INTO invitations (id, token_hash, role, group_ids, created_by, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO invitations (id, token_hash, role, group_ids, created_by, created_at, expires_at, unit_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         invitation.id,
         blob(invitation.tokenHash),
         invitation.role,
@@ -260,6 +260,7 @@ export class SqliteAccountStore implements AccountStore {
         invitation.createdBy,
         invitation.createdAt,
         invitation.expiresAt,
+        invitation.unitId,
       );
       return { ...invitation, usedBy: null, usedAt: null, revokedAt: null };
     });
@@ -304,7 +305,7 @@ export class SqliteAccountStore implements AccountStore {
       const invitation = toInvitationRecord(row);
       // A group may have been removed since the invitation was made: join those that remain.
       const groupIds = invitation.groupIds.filter((id) => groupById(this.#q, id) !== null);
-      const created = insertUser(this.#q, { ...user, role: invitation.role, groupIds });
+      const created = insertUser(this.#q, { ...user, role: invitation.role, groupIds, unitId: invitation.unitId });
       this.#q.run('UPDATE invitations SET used_by = ?, used_at = ? WHERE id = ?', created.id, now, invitationId);
       return { kind: 'created', user: created };
     });

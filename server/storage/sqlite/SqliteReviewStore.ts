@@ -29,6 +29,7 @@ import {
 import { blob } from '../rows/rowChecks';
 import { openSqliteConnection } from './openSqliteConnection';
 import { SqliteQueries } from './SqliteQueries';
+import { insertFiling } from './sqliteCaseRows';
 import {
   documentById,
   documentStatus,
@@ -100,6 +101,9 @@ export class SqliteReviewStore implements ReviewStore {
       }
       const notifications = this.#insertNotifications(transition.notifications);
       enqueueWebhookEvents(this.#q, transition.webhookEvents ?? []);
+      if (transition.filing !== undefined) {
+        insertFiling(this.#q, transition.filing);
+      }
       return { kind: 'applied', record: this.#record(event.docId), event, version: saved, notifications };
     });
   }

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 6;
+export const STORAGE_SCHEMA_VERSION = 7;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -251,7 +251,46 @@ const V6 = `
   CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, seq);
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6];
+/**
+ * Version 7: what becomes of a proposal after the office's decision. Handling units and the
+ * committee's sessions; one row per decided proposal, its case kept as JSON (shared/domain/handling.ts)
+ * with a version that every change bumps; the units a case is handed to, for the access check;
+ * and the unit a handling unit's account (and its invitation) answers for.
+ */
+const V7 = `
+  CREATE TABLE units (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    is_active INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE committee_sessions (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    call_deadline INTEGER,
+    is_current INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE handling_cases (
+    doc_id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    number INTEGER,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX handling_cases_number ON handling_cases (session_id, number) WHERE outcome = 'filed';
+  CREATE TABLE case_units (
+    doc_id TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, unit_id)
+  );
+  CREATE INDEX case_units_by_unit ON case_units (unit_id);
+  ALTER TABLE users ADD COLUMN unit_id TEXT;
+  ALTER TABLE invitations ADD COLUMN unit_id TEXT;
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.

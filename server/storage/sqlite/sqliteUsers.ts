@@ -19,8 +19,8 @@ export function insertUser(q: SqliteQueries, user: NewUser): UserRecord {
     throw new WorkspaceConflictError('username', [user.username]);
   }
   q.run(
-    `INSERT INTO users (id, username, name, role, password_hash, must_change_password, is_active, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, 1, ?)`,
+    `INSERT INTO users (id, username, name, role, password_hash, must_change_password, is_active, created_at, unit_id)
+     VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
     user.id,
     user.username,
     user.name,
@@ -28,6 +28,7 @@ export function insertUser(q: SqliteQueries, user: NewUser): UserRecord {
     user.passwordHash,
     user.mustChangePassword === true ? 1 : 0,
     user.createdAt,
+    user.unitId ?? null,
   );
   for (const groupId of new Set(user.groupIds)) {
     addMembership(q, groupId, user.id);
