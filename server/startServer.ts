@@ -188,7 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     { logger, isServer: true, ...(options.store === undefined ? {} : { documents: options.store }) },
   );
-  const { documents: store, accounts, groups, records, reviews, webhooks } = stores;
+  const { documents: store, accounts, groups, records, reviews, webhooks, handling } = stores;
   let cluster: Awaited<ReturnType<typeof openCluster>>;
   try {
     cluster = await openCluster(options, logger);
@@ -243,6 +243,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     groups,
     records,
     reviews,
+    handling,
     content: relay,
     hub,
     authenticator,

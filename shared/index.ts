@@ -13,7 +13,7 @@ export {
   readDocKind,
   readSchemaVersion,
 } from './domain/documentSchema';
-export type { DocId, GroupId, ParsedRoom, RoomName, UserId } from './domain/ids';
+export type { DocId, GroupId, ParsedRoom, RoomName, SessionId, UnitId, UserId } from './domain/ids';
 export { newDocId, parseDocId, parseGroupId, parseRoomName, parseUserId, RoomKind, roomNameOf } from './domain/ids';
 export {
   DEFAULT_MAX_COMMENTS_ROOM_BYTES,

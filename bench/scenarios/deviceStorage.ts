@@ -118,6 +118,7 @@ async function measure(
     groupIds: [groupId],
     isActive: true,
     mustChangePassword: false,
+    unitId: null,
   };
   const doc = new Y.Doc();
   Y.applyUpdate(doc, history);

@@ -26,6 +26,7 @@ export function makeMe(groupIds: readonly GroupId[], overrides: Partial<Me> = {}
     groupIds: [...groupIds],
     isActive: true,
     mustChangePassword: false,
+    unitId: null,
     ...overrides,
   };
 }

@@ -52,7 +52,7 @@ export interface AuthenticatorOptions {
 
 /** The person an account is, as `can()` sees them. */
 export function actorOf(user: UserRecord): Actor {
-  return { id: user.id, role: user.role, groupIds: user.groupIds, isActive: user.isActive };
+  return { id: user.id, role: user.role, groupIds: user.groupIds, isActive: user.isActive, unitId: user.unitId };
 }
 
 /**

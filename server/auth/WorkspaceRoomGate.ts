@@ -86,7 +86,8 @@ export class WorkspaceRoomGate implements RoomGate {
   }
 
   #accessOf(actor: Actor, target: DocumentTarget, room: RoomKind, facts: AccessFacts): RoomAccess {
-    const read = decide(actor, Action.readDocument, target);
+    // A unit reads the text handed to it, never its comments (P9, P16).
+    const read = decide(actor, room === RoomKind.comments ? Action.readDiscussion : Action.readDocument, target);
     if (!read.allowed) {
       return refuse(
         CloseCode.forbidden,

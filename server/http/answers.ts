@@ -3,7 +3,7 @@ import type { ApiTokenRecord, InvitationRecord, UserRecord } from '../storage/Ac
 
 /** The signed-in user as `GET /api/me` answers it. */
 export function toMe(user: UserRecord): Me {
-  return { ...toPerson(user), mustChangePassword: user.mustChangePassword };
+  return { ...toPerson(user), mustChangePassword: user.mustChangePassword, unitId: user.unitId };
 }
 
 /** A person as others see them: never the password hash. */
@@ -33,6 +33,7 @@ export function toInvitation(invitation: InvitationRecord): Invitation {
     id: invitation.id,
     role: invitation.role,
     groupIds: [...invitation.groupIds],
+    unitId: invitation.unitId,
     createdAt: invitation.createdAt,
     expiresAt: invitation.expiresAt,
   };

@@ -8,6 +8,7 @@ import type { StreamHub } from '../review/StreamHub';
 import type { AccountStore } from '../storage/AccountStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { GroupStore } from '../storage/GroupStore';
+import type { HandlingStore } from '../storage/HandlingStore';
 import type { ReviewStore } from '../storage/ReviewStore';
 import type { WebhookStore } from '../storage/WebhookStore';
 import type { SiteAddress } from './SiteAddress';
@@ -24,6 +25,8 @@ export interface ApiDeps {
   readonly reviews: ReviewStore;
   /** Webhooks the secretariat configures, and their delivery log. */
   readonly webhooks: WebhookStore;
+  /** Handling units, sessions and the cases of decided proposals. */
+  readonly handling: HandlingStore;
   /** Called once webhook events were stored (a transition, a test delivery, a redelivery): the worker sends them now. */
   readonly onWebhookEvents: () => void;
   /** The server's current content of documents (the relay), for versions and signatures. */

@@ -4,10 +4,12 @@ import { ApiError } from './ApiError';
 import { answerError } from './answerError';
 import type { ApiDeps, ApiEnv } from './apiEnv';
 import { checkOrigin } from './checkOrigin';
+import { registerCommitteeRoutes } from './routes/committee';
 import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDeviceKeyRoutes } from './routes/deviceKey';
 import { registerDocRoutes } from './routes/docs';
 import { registerGroupRoutes } from './routes/groups';
+import { registerHandlingRoutes } from './routes/handling';
 import { registerInvitationRoutes } from './routes/invitations';
 import { registerMentionRoutes } from './routes/mentions';
 import { registerNotificationRoutes } from './routes/notifications';
@@ -57,6 +59,8 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerTokenRoutes(api, deps);
   registerRosterRoutes(api, deps);
   registerWebhookRoutes(api, deps);
+  registerCommitteeRoutes(api, deps);
+  registerHandlingRoutes(api, deps);
   registerOpenApiRoutes(api, deps);
   return api;
 }

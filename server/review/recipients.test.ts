@@ -17,6 +17,7 @@ function person(name: string, role: Role, extra: Partial<UserRecord> = {}): User
     mustChangePassword: false,
     isActive: true,
     createdAt: 0,
+    unitId: null,
     groupIds: role === Role.member || role === Role.convener ? [GROUP] : [],
     ...extra,
   };

@@ -97,7 +97,7 @@ export function peopleNotAllowed(
   record: DocRecord,
   userIds: readonly UserId[],
   users: readonly UserRecord[],
-  action: typeof Action.readDocument | typeof Action.cosign,
+  action: typeof Action.readDocument | typeof Action.readDiscussion | typeof Action.cosign,
 ): string[] {
   const byId = new Map(users.map((user) => [user.id, user]));
   const target = documentTarget(record);

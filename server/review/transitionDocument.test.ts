@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { newCase } from '../../shared/domain/handling';
+import type { SessionId } from '../../shared/index';
 import { type DocId, DocKind, type DocStatus, type GroupId, Role, type UserId } from '../../shared/index';
 import { formatRelayReason, RelayReasonCode } from '../../shared/protocol/relayReasons';
 import { actorOf } from '../auth/Authenticator';
@@ -21,6 +23,7 @@ function person(username: string, role: Role, groupIds: readonly GroupId[] = [GR
     mustChangePassword: false,
     isActive: true,
     createdAt: 0,
+    unitId: null,
     groupIds,
   };
 }
@@ -97,7 +100,21 @@ describe('transitionDocument reads people and content once per transition', () =
     expect(told.sort()).toEqual(['approved', 'approved', 'approved_awaiting_filing']);
     expect(fakes.calls).toMatchObject({ listUsers: 4, readContent: 4 });
 
-    const filed = await transitionDocument(fakes.deps, actorOf(secretariat), docId, input('file', 'approved'));
+    const filed = await transitionDocument(fakes.deps, actorOf(secretariat), docId, {
+      ...input('file', 'approved'),
+      filing: newCase({
+        docId,
+        sessionId: randomUUID() as SessionId,
+        outcome: 'filed',
+        number: null,
+        isKey: false,
+        decidedBy: secretariat.id,
+        decidedAt: 5,
+        reason: null,
+        conversion: null,
+        mergedInto: null,
+      }),
+    });
     expect(filed).toMatchObject({ record: { status: 'filed' }, version: null, event: { type: 'filed' } });
     expect(fakes.calls).toMatchObject({ listUsers: 5, readContent: 4 });
   });

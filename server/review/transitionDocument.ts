@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transition, TransitionResult } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
+import type { HandlingCase } from '../../shared/domain/handling';
 import {
   Action,
   type Actor,
@@ -59,6 +60,8 @@ export interface TransitionInput {
   readonly reason: string | null;
   /** Made by the client: the same request sent again answers the first answer and does nothing. */
   readonly requestId: string;
+  /** The case an office decision opens (server/handling/openCase.ts), stored with it; none otherwise. */
+  readonly filing?: HandlingCase | null;
 }
 
 /**
@@ -184,6 +187,7 @@ async function planTransition(deps: TransitionDeps, context: PlanContext): Promi
     needsUnreviewed: rule.needsUnreviewed,
     notifications: notificationsOf(context, { actorId, at, reason }, read.outdated),
     webhookEvents: transitionWebhookEvents({ record, transition: input.transition, event, actorName }),
+    ...(input.filing == null ? {} : { filing: input.filing }),
   };
 }
 

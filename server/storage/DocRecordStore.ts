@@ -14,7 +14,10 @@ export interface GetDocumentOptions {
  * kind the content rules check): read on every connection and every access re-check, so without
  * the authors and co-signers a whole record carries.
  */
-export type DocAccessRecord = Pick<DocRecord, 'id' | 'kind' | 'groupId' | 'status' | 'isArchived' | 'createdBy'>;
+export type DocAccessRecord = Pick<
+  DocRecord,
+  'id' | 'kind' | 'groupId' | 'status' | 'isArchived' | 'createdBy' | 'handlingUnitIds'
+>;
 
 /** What registering a document needs; the id (made by the client) and time are given by the caller. */
 export interface NewDocument {

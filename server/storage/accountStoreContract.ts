@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { UnitId } from '../../shared/domain/ids';
 import { Role } from '../../shared/index';
 import { hashToken, newToken } from '../auth/tokens';
 import type { AccountStore } from './AccountStore';
@@ -123,6 +125,7 @@ export function describeAccountStoreContract(name: string, open: OpenRecordStore
         tokenHash,
         role: Role.convener,
         groupIds: [group.id],
+        unitId: null,
         createdBy: admin.id,
         createdAt: 100,
         expiresAt: 200,
@@ -144,6 +147,26 @@ export function describeAccountStoreContract(name: string, open: OpenRecordStore
       expect(await store.acceptInvitation('inv-1', newUser('again'), 150)).toEqual({ kind: 'gone' });
       expect(await store.findInvitation(tokenHash)).toMatchObject({ usedAt: 150 });
       expect(await store.listOpenInvitations(150)).toEqual([]);
+    });
+
+    it('gives the account joining through a handling unit’s invitation that unit', async () => {
+      const admin = await store.createUser(newUser('admin', { role: Role.secretariat }));
+      const unitId = randomUUID() as UnitId;
+      await store.createInvitation({
+        id: 'inv-unit',
+        tokenHash: hashToken(newToken()),
+        role: Role.unit,
+        groupIds: [],
+        unitId,
+        createdBy: admin.id,
+        createdAt: 100,
+        expiresAt: 200,
+      });
+      const joined = await store.acceptInvitation('inv-unit', newUser('shuiwu'), 150);
+      expect(joined).toMatchObject({ kind: 'created', user: { role: 'unit', unitId, groupIds: [] } });
+      const user = joined.kind === 'created' ? await store.getUser(joined.user.id) : null;
+      expect(user?.unitId).toBe(unitId);
+      expect((await store.getUser(admin.id))?.unitId).toBeNull();
     });
 
     it('imports a roster in one transaction: groups by name, accounts that must change their password', async () => {
@@ -265,6 +288,7 @@ export function describeAccountStoreContract(name: string, open: OpenRecordStore
         tokenHash,
         role: Role.member,
         groupIds: [],
+        unitId: null,
         createdBy: admin.id,
         createdAt: 100,
         expiresAt: 200,

@@ -4,10 +4,12 @@ import type { AccountStore } from './AccountStore';
 import type { DocRecordStore } from './DocRecordStore';
 import type { DocStore } from './DocStore';
 import type { GroupStore } from './GroupStore';
+import type { HandlingStore } from './HandlingStore';
 import { PgAccountStore } from './postgres/PgAccountStore';
 import { PgDocRecordStore } from './postgres/PgDocRecordStore';
 import { PgDocStore } from './postgres/PgDocStore';
 import { PgGroupStore } from './postgres/PgGroupStore';
+import { PgHandlingStore } from './postgres/PgHandlingStore';
 import { PgReviewStore } from './postgres/PgReviewStore';
 import { PgWebhookStore } from './postgres/PgWebhookStore';
 import type { ReviewStore } from './ReviewStore';
@@ -16,6 +18,7 @@ import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
 import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
 import { SqliteDocStore } from './sqlite/SqliteDocStore';
 import { SqliteGroupStore } from './sqlite/SqliteGroupStore';
+import { SqliteHandlingStore } from './sqlite/SqliteHandlingStore';
 import { SqliteReviewStore } from './sqlite/SqliteReviewStore';
 import { SqliteWebhookStore } from './sqlite/SqliteWebhookStore';
 import type { WebhookStore } from './WebhookStore';
@@ -40,6 +43,7 @@ export interface Stores {
   readonly records: DocRecordStore;
   readonly reviews: ReviewStore;
   readonly webhooks: WebhookStore;
+  readonly handling: HandlingStore;
   /** `postgres` or `sqlite`, and where: for the start-up log. */
   readonly description: string;
   /** Where, for messages: the SQLite file, or the PostgreSQL URL without its password. */
@@ -93,6 +97,8 @@ export async function openStores(
       opened.reviews = reviews;
       const webhooks = await PgWebhookStore.open({ ...connection, maxConnections: 3 });
       opened.webhooks = webhooks;
+      const handling = await PgHandlingStore.open({ ...connection, maxConnections: 3 });
+      opened.handling = handling;
       return {
         documents,
         accounts,
@@ -100,6 +106,7 @@ export async function openStores(
         records,
         reviews,
         webhooks,
+        handling,
         description: `PostgreSQL at ${redactedUrl(url)}`,
         location: redactedUrl(url),
         close: () => closeAll(opened, logger),
@@ -125,6 +132,7 @@ export async function openStores(
     records: new SqliteDocRecordStore({ path, now }),
     reviews: new SqliteReviewStore({ path }),
     webhooks: new SqliteWebhookStore({ path }),
+    handling: new SqliteHandlingStore({ path }),
   };
   return { ...stores, description: `SQLite at ${path}`, location: path, close: () => closeAll(stores, logger) };
 }

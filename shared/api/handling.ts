@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ANSWER_CLASSES,
   CaseOutcome,
+  CaseStage,
   CONVERSIONS,
   HANDOVER_MODES,
   type HandlingCase,
@@ -10,8 +11,9 @@ import {
   MAX_UNITS_PER_HANDOVER,
   SATISFACTIONS,
 } from '../domain/handling';
-import { parseSessionId, parseUnitId, type SessionId, type UnitId } from '../domain/ids';
-import { docIdSchema, userIdSchema } from './schemas';
+import { docIdSchema, sessionIdSchema, unitIdSchema, userIdSchema } from './schemas';
+
+export { sessionIdSchema, unitIdSchema };
 
 /**
  * Request and answer bodies of the handling routes (docs/API.md, "After 立案"): units, sessions,
@@ -21,24 +23,6 @@ import { docIdSchema, userIdSchema } from './schemas';
 
 export const MAX_UNIT_NAME_LENGTH = 60;
 export const MAX_SESSION_NAME_LENGTH = 40;
-
-export const unitIdSchema = z.string().transform((text, context): UnitId => {
-  const id = parseUnitId(text);
-  if (id === null) {
-    context.addIssue({ code: 'custom', message: 'must be a unit id (a lowercase UUID)' });
-    return z.NEVER;
-  }
-  return id;
-});
-
-export const sessionIdSchema = z.string().transform((text, context): SessionId => {
-  const id = parseSessionId(text);
-  if (id === null) {
-    context.addIssue({ code: 'custom', message: 'must be a session id (a lowercase UUID)' });
-    return z.NEVER;
-  }
-  return id;
-});
 
 export const unitSchema = z.object({
   id: unitIdSchema,
@@ -163,10 +147,14 @@ export const handlingCaseSchema = z.object({
 /** A case as the API answers it: with its stage and whether it is late, for the lists. */
 export const caseAnswerSchema = z.object({
   case: handlingCaseSchema,
-  stage: z.string(),
+  stage: z.enum(Object.values(CaseStage) as [CaseStage, ...CaseStage[]]),
   isOverdue: z.boolean(),
 });
-export type CaseAnswer = z.infer<typeof caseAnswerSchema>;
+export interface CaseAnswer {
+  readonly case: HandlingCase;
+  readonly stage: CaseStage;
+  readonly isOverdue: boolean;
+}
 export const caseListSchema = z.object({ cases: z.array(caseAnswerSchema) });
 
 /** What the office decides on an approved proposal (the transition's extra part). */

@@ -9,6 +9,7 @@ import {
   type VersionCause,
 } from '../domain/reviewRecords';
 import { TRANSITION_ACTIONS, TRANSITIONS, type Transition, WORKFLOW } from '../domain/workflow';
+import { filingRequestSchema } from './handling';
 import { docIdSchema, docRecordSchema, docStatusSchema, userIdSchema } from './schemas';
 
 /**
@@ -137,10 +138,15 @@ export const transitionRequestSchema = z
     /** Required by a transition that needs one (a return); ignored otherwise. */
     reason: z.string().trim().max(MAX_REASON_LENGTH).optional(),
     requestId: requestIdSchema,
+    /** The office's decision (file, reject, merge): the session, 重点, what it becomes, the proposal it joins. */
+    filing: filingRequestSchema.optional(),
   })
   .superRefine((body, ctx) => {
     if (WORKFLOW[body.action].needsReason && (body.reason === undefined || body.reason.length === 0)) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a document is returned with a reason' });
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `a ${body.action} needs a reason` });
+    }
+    if (body.action === 'merge' && body.filing?.into === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['filing', 'into'], message: 'a merge names the filed proposal it joins' });
     }
   });
 export type TransitionRequest = z.input<typeof transitionRequestSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOC_KINDS, type DocKind } from '../domain/documentSchema';
-import type { DocId, GroupId, UserId } from '../domain/ids';
-import { parseDocId, parseGroupId, parseUserId, UUID_PATTERN } from '../domain/ids';
+import type { DocId, GroupId, SessionId, UnitId, UserId } from '../domain/ids';
+import { parseDocId, parseGroupId, parseSessionId, parseUnitId, parseUserId, UUID_PATTERN } from '../domain/ids';
 import { MAX_TITLE_LENGTH } from '../domain/limits';
 import { DOC_STATUSES, type DocStatus, ROLES, type Role } from '../domain/roles';
 
@@ -45,6 +45,8 @@ function idSchema<T>(parse: (text: string) => T | null, message: string) {
 export const docIdSchema = idSchema<DocId>(parseDocId, 'must be a lowercase UUID');
 export const userIdSchema = idSchema<UserId>(parseUserId, 'must be a user id (a lowercase UUID)');
 export const groupIdSchema = idSchema<GroupId>(parseGroupId, 'must be a group id (a lowercase UUID)');
+export const unitIdSchema = idSchema<UnitId>(parseUnitId, 'must be a unit id (a lowercase UUID)');
+export const sessionIdSchema = idSchema<SessionId>(parseSessionId, 'must be a session id (a lowercase UUID)');
 export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 export const docKindSchema = z.enum(DOC_KINDS as [DocKind, ...DocKind[]]);
 export const docStatusSchema = z.enum(DOC_STATUSES as [DocStatus, ...DocStatus[]]);
@@ -73,6 +75,8 @@ export const meSchema = z.object({
   isActive: z.boolean(),
   /** True after a one-time password was handed out: the user should choose their own. */
   mustChangePassword: z.boolean(),
+  /** A handling unit's account: the unit it answers for; null for everyone else. */
+  unitId: unitIdSchema.nullable(),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -148,6 +152,8 @@ export const docRecordSchema = z.object({
    * record cached before the server sent it reads as null.
    */
   lastReturn: lastReturnSchema.nullable().default(null),
+  /** The units a filed proposal is handed to and that did not decline it (P16); absent before. */
+  handlingUnitIds: z.array(unitIdSchema).optional(),
 });
 export type DocRecord = z.infer<typeof docRecordSchema>;
 
@@ -204,6 +210,8 @@ export const invitationSchema = z.object({
   id: z.string(),
   role: roleSchema,
   groupIds: z.array(groupIdSchema),
+  /** An invitation for a handling unit's account: its unit. */
+  unitId: unitIdSchema.nullable(),
   createdAt: z.number(),
   expiresAt: z.number(),
 });
@@ -322,10 +330,21 @@ export const changePasswordRequestSchema = z.object({
   currentPassword: z.string().min(1, 'must not be empty').max(MAX_PASSWORD_LENGTH),
   newPassword: passwordSchema,
 });
-export const createInvitationRequestSchema = z.object({
-  role: roleSchema,
-  groupIds: z.array(groupIdSchema).max(100),
-});
+export const createInvitationRequestSchema = z
+  .object({
+    role: roleSchema,
+    groupIds: z.array(groupIdSchema).max(100),
+    /** Required for a handling unit's account (role `unit`), refused for any other role. */
+    unitId: unitIdSchema.optional(),
+  })
+  .refine((body) => (body.role === 'unit') === (body.unitId !== undefined), {
+    message: 'a unit id is given exactly when the role is unit',
+    path: ['unitId'],
+  })
+  .refine((body) => body.role !== 'unit' || body.groupIds.length === 0, {
+    message: 'a handling unit joins no group',
+    path: ['groupIds'],
+  });
 export const acceptInvitationRequestSchema = z.object({
   username: usernameSchema,
   name: personNameSchema,

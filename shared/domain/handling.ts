@@ -453,25 +453,34 @@ export function rate(current: HandlingCase, rating: Omit<Rating, 'round'>, first
     ...current.ratings.filter((earlier) => !(earlier.round === current.round && earlier.userId === rating.userId)),
     stored,
   ];
-  const rated = changed(
-    current,
-    { ratings },
-    {
-      type: 'rated',
-      at: rating.at,
-      actorId: rating.userId,
-      unitId: null,
-      note: `${rating.handling}/${rating.result}`,
-    },
-  );
-  if (!rated.ok || rating.userId !== firstProposer || rating.result !== 'unsatisfied') {
-    return rated;
+  const ratedEntry: CaseLogEntry = {
+    type: 'rated',
+    at: rating.at,
+    actorId: rating.userId,
+    unitId: null,
+    note: `${rating.handling}/${rating.result}`,
+  };
+  if (rating.userId !== firstProposer || rating.result !== 'unsatisfied') {
+    return changed(current, { ratings }, ratedEntry);
   }
-  return changed(
-    rated.next,
-    { round: current.round + 1, deadline: rating.at + REHANDLE_DAYS * DAY_MS },
-    { type: 'rehandling', at: rating.at, actorId: rating.userId, unitId: null, note: rating.comment || null },
-  );
+  const rehandling: CaseLogEntry = {
+    type: 'rehandling',
+    at: rating.at,
+    actorId: rating.userId,
+    unitId: null,
+    note: rating.comment || null,
+  };
+  return {
+    ok: true,
+    next: {
+      ...current,
+      ratings,
+      round: current.round + 1,
+      deadline: rating.at + REHANDLE_DAYS * DAY_MS,
+      log: [...current.log, ratedEntry, rehandling],
+      version: current.version + 1,
+    },
+  };
 }
 
 /** 重点提案: the office marks or unmarks a filed proposal (H7). */

@@ -46,6 +46,8 @@ export interface TransitionRule {
    * approval or a version marked reviewed recorded after the last submit (P15).
    */
   readonly needsUnreviewed: boolean;
+  /** Whether it is an office decision that opens the proposal's handling case (立案, 不予立案, 并案). */
+  readonly opensCase: boolean;
 }
 
 /** The workflow of DESIGN.md (Workflow of a proposal), one row per transition. */
@@ -65,6 +67,7 @@ export const WORKFLOW = {
     needsReason: false,
     isReview: false,
     needsUnreviewed: false,
+    opensCase: false,
   },
   withdraw: {
     action: Action.withdrawDocument,
@@ -82,6 +85,7 @@ export const WORKFLOW = {
     needsReason: false,
     isReview: false,
     needsUnreviewed: true,
+    opensCase: false,
   },
   return: {
     action: Action.returnDocument,
@@ -98,6 +102,7 @@ export const WORKFLOW = {
     needsReason: true,
     isReview: true,
     needsUnreviewed: false,
+    opensCase: false,
   },
   approve: {
     action: Action.approveDocument,
@@ -114,6 +119,7 @@ export const WORKFLOW = {
     needsReason: false,
     isReview: true,
     needsUnreviewed: false,
+    opensCase: false,
   },
   file: {
     action: Action.fileDocument,
@@ -130,6 +136,7 @@ export const WORKFLOW = {
     needsReason: false,
     isReview: false,
     needsUnreviewed: false,
+    opensCase: true,
   },
   /** 不予立案: the office does not file it, says why, and records what it becomes instead (P12). */
   reject: {
@@ -147,6 +154,7 @@ export const WORKFLOW = {
     needsReason: true,
     isReview: false,
     needsUnreviewed: false,
+    opensCase: true,
   },
   /** 并案: filed under the number of a filed proposal on the same matter (P12). */
   merge: {
@@ -164,6 +172,7 @@ export const WORKFLOW = {
     needsReason: false,
     isReview: false,
     needsUnreviewed: false,
+    opensCase: true,
   },
 } as const satisfies { readonly [T in Transition]: TransitionRule };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACCOUNT_ROUTES } from './accountRouteSpecs';
 import { COMMITTEE_ROUTES } from './committeeRouteSpecs';
 import { DOCUMENT_ROUTES } from './documentRouteSpecs';
+import { HANDLING_ROUTES } from './handlingRouteSpecs';
 import { Access, type ExcludedRoute, type RouteSpec, Tag } from './RouteSpec';
 import { WEBHOOK_ROUTES } from './webhookRouteSpecs';
 
@@ -47,6 +48,7 @@ export const ROUTE_TABLE: readonly RouteSpec[] = [
   ...DOCUMENT_ROUTES,
   ...COMMITTEE_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...HANDLING_ROUTES,
 ];
 
 /** Routes the app registers that are no JSON API operation, so the description leaves them out. */

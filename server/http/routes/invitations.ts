@@ -43,8 +43,14 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
   api.post('/invitations', auth, jsonBody(createInvitationRequestSchema), async (c) => {
     const { actor } = c.get('auth');
     permit(actor, Action.managePeople, { type: 'committee' });
-    const { role, groupIds } = c.get('body');
+    const { role, groupIds, unitId } = c.get('body');
     await assertGroupsExist(deps, groupIds);
+    if (unitId !== undefined) {
+      const unit = (await deps.handling.listUnits()).find((candidate) => candidate.id === unitId);
+      if (unit === undefined || !unit.isActive) {
+        throw ApiError.badRequest(`unitId: no active handling unit ${unitId}; create it first (POST /api/units)`);
+      }
+    }
     const token = newToken();
     const now = deps.now();
     const invitation = await deps.accounts.createInvitation({
@@ -52,6 +58,7 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
       tokenHash: hashIfTokenShaped(token) ?? new Uint8Array(),
       role,
       groupIds: [...new Set(groupIds)],
+      unitId: unitId ?? null,
       createdBy: actor.id,
       createdAt: now,
       expiresAt: now + INVITATION_TTL_MS,

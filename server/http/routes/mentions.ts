@@ -27,7 +27,7 @@ export function registerMentionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     const { userIds, commentId, threadId, excerpt } = c.get('body');
     await checkComment(deps, record.id, { threadId, commentId, authorId: actor.id, userIds });
     const users = await deps.accounts.listUsers();
-    const unable = peopleNotAllowed(record, userIds, users, Action.readDocument);
+    const unable = peopleNotAllowed(record, userIds, users, Action.readDiscussion);
     if (unable.length > 0) {
       const names = unable.join(', ');
       throw ApiError.badRequest(`Cannot mention ${names}: they may not read document ${record.id}`, 'userIds');

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { transitionRequestSchema } from '../../../shared/api/review';
 import { docIdSchema } from '../../../shared/api/schemas';
+import { openCase } from '../../handling/openCase';
 import { transitionDocument } from '../../review/transitionDocument';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { requireUser } from '../requireUser';
@@ -11,12 +12,10 @@ export function registerTransitionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
   api.post('/docs/:id/transitions', requireUser(deps), jsonBody(transitionRequestSchema), async (c) => {
     const id = param(docIdSchema, c.req.param('id'), 'id');
     const body = c.get('body');
-    const input = {
-      transition: body.action,
-      fromStatus: body.fromStatus,
-      reason: body.reason ?? null,
-      requestId: body.requestId,
-    };
-    return c.json(await transitionDocument(deps, c.get('auth').actor, id, input), 200);
+    const { actor } = c.get('auth');
+    const reason = body.reason ?? null;
+    const filing = await openCase(deps, actor, id, { transition: body.action, filing: body.filing, reason });
+    const input = { transition: body.action, fromStatus: body.fromStatus, reason, requestId: body.requestId, filing };
+    return c.json(await transitionDocument(deps, actor, id, input), 200);
   });
 }

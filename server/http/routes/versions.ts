@@ -18,7 +18,8 @@ export function registerVersionRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   api.get('/docs/:id/activity', auth, async (c) => {
     const record = await findDoc(deps, param(docIdSchema, c.req.param('id'), 'id'), { withSnapshots: true });
     const { actor } = c.get('auth');
-    permit(actor, Action.readDocument, documentTarget(record));
+    // The review timeline is the discussion's: a unit reads the text alone (P16).
+    permit(actor, Action.readDiscussion, documentTarget(record));
     const activity = await deps.reviews.activity(record.id, actor.id);
     const answer: DocActivity = {
       record,

@@ -16,7 +16,7 @@ export interface PgHandlingStoreOptions {
   readonly maxConnections?: number;
 }
 
-const CASE_ORDER = 'ORDER BY session_id, number IS NULL, number, doc_id';
+const CASE_ORDER = "ORDER BY session_id, number IS NULL, number, outcome = 'merged', doc_id";
 
 async function assertNameFree(
   q: PgQueries,

@@ -1,4 +1,5 @@
 import type { Cosigner, DocRecord, LastReturn } from '../../../shared/api/schemas';
+import { parseUnitId, type UnitId } from '../../../shared/domain/ids';
 import { type DocId, type DocStatus, parseDocStatus, parseUserId, type UserId } from '../../../shared/index';
 import type { DocAccessRecord, NewDocument } from '../DocRecordStore';
 import type { AuthorRecord, DocumentSummary } from '../DocStore';
@@ -56,10 +57,19 @@ async function lastReturnsByDocument(q: PgQueries, docId: DocId | null): Promise
   return lastReturnsOf(rows);
 }
 
+/** The units each filed document (or one) is handed to and that did not decline it (P16). */
+async function handlingUnitsByDocument(q: PgQueries, docId: DocId | null): Promise<Map<string, UnitId[]>> {
+  const rows = await q.all<{ key: string; id: string }>(
+    'SELECT doc_id AS key, unit_id AS id FROM case_units WHERE $1::text IS NULL OR doc_id = $1 ORDER BY doc_id COLLATE "C", unit_id COLLATE "C"',
+    docId,
+  );
+  return idsByKey(rows, parseUnitId);
+}
+
 /** The fields of the document's record that access is decided on; null when it is not registered. */
 export async function accessRecordById(q: PgQueries, id: DocId): Promise<DocAccessRecord | null> {
   const row = await q.get<DocumentRow>('SELECT * FROM documents WHERE id = $1', id);
-  return row === undefined ? null : toAccessRecord(row);
+  return row === undefined ? null : toAccessRecord(row, (await handlingUnitsByDocument(q, id)).get(id) ?? []);
 }
 
 /**
@@ -74,7 +84,14 @@ export async function documentById(q: PgQueries, id: DocId, withSnapshots = fals
   const authors = await authorsByDocument(q, id);
   const cosigners = await cosignersByDocument(q, id, withSnapshots);
   const lastReturns = await lastReturnsByDocument(q, id);
-  return toDocRecord(row, authors.get(id) ?? [], cosigners.get(id) ?? [], lastReturns.get(id) ?? null);
+  const units = await handlingUnitsByDocument(q, id);
+  return toDocRecord(
+    row,
+    authors.get(id) ?? [],
+    cosigners.get(id) ?? [],
+    lastReturns.get(id) ?? null,
+    units.get(id) ?? [],
+  );
 }
 
 /** Every registered document, most recently changed first; co-signers without their snapshots. */
@@ -82,9 +99,16 @@ export async function allDocuments(q: PgQueries): Promise<DocRecord[]> {
   const authors = await authorsByDocument(q, null);
   const cosigners = await cosignersByDocument(q, null, false);
   const lastReturns = await lastReturnsByDocument(q, null);
+  const units = await handlingUnitsByDocument(q, null);
   const rows = await q.all<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id COLLATE "C"');
   return rows.map((row) =>
-    toDocRecord(row, authors.get(row.id) ?? [], cosigners.get(row.id) ?? [], lastReturns.get(row.id) ?? null),
+    toDocRecord(
+      row,
+      authors.get(row.id) ?? [],
+      cosigners.get(row.id) ?? [],
+      lastReturns.get(row.id) ?? null,
+      units.get(row.id) ?? [],
+    ),
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Cosigner, DocRecord, LastReturn } from '../../../shared/api/schemas';
+import type { UnitId } from '../../../shared/domain/ids';
 import { parseDocId, parseDocKind, parseDocStatus, parseGroupId, type UserId } from '../../../shared/index';
 import type { DocAccessRecord } from '../DocRecordStore';
 import { need, optionalUserId } from './rowChecks';
@@ -22,9 +23,9 @@ export interface DocumentRow {
 }
 
 /** The fields of a documents row that access is decided on (DocAccessRecord), checked like a whole record's. */
-export function toAccessRecord(row: DocumentRow): DocAccessRecord {
+export function toAccessRecord(row: DocumentRow, handlingUnitIds: readonly UnitId[]): DocAccessRecord {
   const { id, kind, groupId, status, isArchived, createdBy } = toDocRecord(row, [], []);
-  return { id, kind, groupId, status, isArchived, createdBy };
+  return { id, kind, groupId, status, isArchived, createdBy, handlingUnitIds: [...handlingUnitIds] };
 }
 
 export function toDocRecord(
@@ -32,6 +33,7 @@ export function toDocRecord(
   authorIds: readonly UserId[],
   cosigners: readonly Cosigner[],
   lastReturn: LastReturn | null = null,
+  handlingUnitIds: readonly UnitId[] = [],
 ): DocRecord {
   const t = 'documents';
   return {
@@ -48,5 +50,6 @@ export function toDocRecord(
     authorIds: [...authorIds],
     cosigners: [...cosigners],
     lastReturn,
+    handlingUnitIds: [...handlingUnitIds],
   };
 }

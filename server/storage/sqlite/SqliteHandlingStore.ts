@@ -13,7 +13,7 @@ export interface SqliteHandlingStoreOptions {
   readonly path: string;
 }
 
-const CASE_ORDER = 'ORDER BY session_id, number IS NULL, number, doc_id';
+const CASE_ORDER = "ORDER BY session_id, number IS NULL, number, outcome = 'merged', doc_id";
 
 /**
  * Units, sessions and handling cases in the shared SQLite file, on a connection of their own.

@@ -1,4 +1,5 @@
 import type { DocRecord } from '../../../shared/api/schemas';
+import { parseUnitId, type UnitId } from '../../../shared/domain/ids';
 import { type DocId, type DocStatus, parseDocStatus, parseUserId, type UserId } from '../../../shared/index';
 import type { DocAccessRecord, NewDocument } from '../DocRecordStore';
 import type { AuthorRecord, DocumentSummary } from '../DocStore';
@@ -26,10 +27,20 @@ function authorsByDocument(q: SqliteQueries, docId: DocId | null): Map<string, U
   return idsByKey(rows, parseUserId);
 }
 
+/** The units each filed document (or one) is handed to and that did not decline it (P16). */
+function handlingUnitsByDocument(q: SqliteQueries, docId: DocId | null): Map<string, UnitId[]> {
+  const rows = q.all<{ key: string; id: string }>(
+    'SELECT doc_id AS key, unit_id AS id FROM case_units WHERE ? IS NULL OR doc_id = ? ORDER BY doc_id, unit_id',
+    docId,
+    docId,
+  );
+  return idsByKey(rows, parseUnitId);
+}
+
 /** The fields of the document's record that access is decided on; null when it is not registered. */
 export function accessRecordById(q: SqliteQueries, id: DocId): DocAccessRecord | null {
   const row = q.get<DocumentRow>('SELECT * FROM documents WHERE id = ?', id);
-  return row === undefined ? null : toAccessRecord(row);
+  return row === undefined ? null : toAccessRecord(row, handlingUnitsByDocument(q, id).get(id) ?? []);
 }
 
 /**
@@ -46,6 +57,7 @@ export function documentById(q: SqliteQueries, id: DocId, withSnapshots = false)
     authorsByDocument(q, id).get(id) ?? [],
     cosignersByDocument(q, id, withSnapshots).get(id) ?? [],
     lastReturnsByDocument(q, id).get(id) ?? null,
+    handlingUnitsByDocument(q, id).get(id) ?? [],
   );
 }
 
@@ -54,10 +66,17 @@ export function allDocuments(q: SqliteQueries): DocRecord[] {
   const authors = authorsByDocument(q, null);
   const cosigners = cosignersByDocument(q, null, false);
   const lastReturns = lastReturnsByDocument(q, null);
+  const units = handlingUnitsByDocument(q, null);
   return q
     .all<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id')
     .map((row) =>
-      toDocRecord(row, authors.get(row.id) ?? [], cosigners.get(row.id) ?? [], lastReturns.get(row.id) ?? null),
+      toDocRecord(
+        row,
+        authors.get(row.id) ?? [],
+        cosigners.get(row.id) ?? [],
+        lastReturns.get(row.id) ?? null,
+        units.get(row.id) ?? [],
+      ),
     );
 }
 

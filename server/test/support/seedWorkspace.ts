@@ -7,7 +7,8 @@ import {
   sessionSchema,
   USERNAME_PATTERN,
 } from '../../../shared/api/schemas';
-import { type DocId, type DocKind, type GroupId, newDocId, type Role, type UserId } from '../../../shared/index';
+import { unitSchema } from '../../../shared/api/handling';
+import { type DocId, type DocKind, type GroupId, newDocId, type Role, type UnitId, type UserId } from '../../../shared/index';
 import { apiRequest, expectOk } from './apiRequest';
 
 /** The password of every seeded account. */
@@ -18,8 +19,16 @@ const SECRETARIAT_USERNAME = 'secretariat';
 export interface SeedPlan<G extends string, P extends string> {
   readonly groups: readonly G[];
   readonly people: {
-    readonly [K in P]: { readonly role: Role; readonly groups?: readonly G[]; readonly name?: string };
+    readonly [K in P]: {
+      readonly role: Role;
+      readonly groups?: readonly G[];
+      readonly name?: string;
+      /** A handling unit's account (role `unit`): the name of its unit, one of `units`. */
+      readonly unit?: string;
+    };
   };
+  /** Handling units (承办单位) by name, created before the people. */
+  readonly units?: readonly string[];
   /** Groups the secretariat account itself joins (so that it may create documents there). */
   readonly secretariatGroups?: readonly G[];
 }
@@ -36,6 +45,8 @@ export interface SeededWorkspace<G extends string, P extends string> {
   readonly secretariat: SeededPerson;
   readonly people: { readonly [K in P]: SeededPerson };
   readonly groups: { readonly [K in G]: { readonly id: GroupId } };
+  /** The units created, by name. */
+  readonly units: Readonly<Record<string, { readonly id: UnitId }>>;
   /** The session token of a person's key, or of 'secretariat'. */
   tokenOf(as: P | 'secretariat'): string;
   /** Registers a document as `as` (a person's key, or 'secretariat') through `POST /api/docs`. */
@@ -106,6 +117,12 @@ export async function seedWorkspace<G extends string, P extends string>(
     );
   }
 
+  const units: Record<string, { id: UnitId }> = {};
+  for (const name of plan.units ?? []) {
+    const unit = await call(base, asAdmin({ method: 'POST', path: '/api/units', body: { name } }), unitSchema);
+    units[name] = { id: unit.id };
+  }
+
   const entries = Object.entries(plan.people) as [P, SeedPlan<G, P>['people'][P]][];
   const seeded = await Promise.all(
     entries.map(async ([key, person]) => {
@@ -115,7 +132,15 @@ export async function seedWorkspace<G extends string, P extends string>(
       const groupIds = (person.groups ?? []).map((groupKey) => groups[groupKey].id);
       const invitation = await call(
         base,
-        asAdmin({ method: 'POST', path: '/api/invitations', body: { role: person.role, groupIds } }),
+        asAdmin({
+          method: 'POST',
+          path: '/api/invitations',
+          body: {
+            role: person.role,
+            groupIds,
+            ...(person.unit === undefined ? {} : { unitId: units[person.unit]?.id }),
+          },
+        }),
         createdInvitationSchema,
       );
       const session = await call(
@@ -144,6 +169,7 @@ export async function seedWorkspace<G extends string, P extends string>(
     secretariat,
     people,
     groups,
+    units,
     tokenOf,
     createDoc: (as, doc) => {
       const token = tokenOf(as);
