@@ -165,8 +165,8 @@ describe('hand-over, answers and ratings (P16-P18)', () => {
     const id = await approvedProposal();
     await file(id);
     const { units } = ctx.workspace;
-    const waterId = units['市水务局']?.id;
-    const roadsId = units['市交通运输局']?.id;
+    const waterId = units.市水务局?.id;
+    const roadsId = units.市交通运输局?.id;
     // Before the hand-over no unit reads it.
     await refused(call('water', 'GET', `/api/docs/${id}`), 403);
 
@@ -238,7 +238,7 @@ describe('hand-over, answers and ratings (P16-P18)', () => {
     const { units } = ctx.workspace;
     const handed = await step('secretariat', id, 'handover', {
       mode: 'separate',
-      unitIds: [units['市交通运输局']?.id],
+      unitIds: [units.市交通运输局?.id],
     });
     await step('roads', id, 'respond', { accept: false, reason: '不属本单位职责' });
     await refused(call('roads', 'GET', `/api/docs/${id}`), 403);
@@ -246,7 +246,7 @@ describe('hand-over, answers and ratings (P16-P18)', () => {
     expect(await notificationTypes('office2', id)).toContain('handling_declined');
 
     const assignmentId = handed.case.assignments[0]?.id;
-    const reassigned = await step('secretariat', id, 'reassign', { assignmentId, unitId: units['市卫生健康委']?.id });
+    const reassigned = await step('secretariat', id, 'reassign', { assignmentId, unitId: units.市卫生健康委?.id });
     expect(reassigned.case.assignments.map((a) => [a.part, a.state])).toEqual([['separate', 'pending']]);
     await step('health', id, 'answer', { answerClass: 'C', text: '受财力所限，暂不具备条件。' });
     const list = expectOk(await call('health', 'GET', '/api/cases'), caseListSchema);
@@ -256,7 +256,7 @@ describe('hand-over, answers and ratings (P16-P18)', () => {
   it('reminds the units whose answer is late (催办), and refuses a reminder when nothing is late', async () => {
     const id = await approvedProposal();
     await file(id);
-    const waterId = ctx.workspace.units['市水务局']?.id;
+    const waterId = ctx.workspace.units.市水务局?.id;
     await step('secretariat', id, 'handover', { mode: 'lead', unitIds: [waterId], deadline: Date.now() + 60_000 });
     await refused(call('secretariat', 'POST', `/api/docs/${id}/case/remind`), 409);
 
@@ -289,7 +289,7 @@ describe('a unit in the rooms (P16)', () => {
   it('reads the content of a proposal handed to it, read-only, and is refused its comments room', async () => {
     const id = await approvedProposal();
     await file(id);
-    await step('secretariat', id, 'handover', { mode: 'lead', unitIds: [ctx.workspace.units['市水务局']?.id] });
+    await step('secretariat', id, 'handover', { mode: 'lead', unitIds: [ctx.workspace.units.市水务局?.id] });
     const reader = await pool.connect(ctx.server.wsUrl, roomNameOf(id), { token: ctx.tokenOf('water') });
     reader.doc.getText('title').insert(0, '改标题');
     await waitUntil(() => reader.permissionDenied.length > 0, 'the permission-denied message');

@@ -26,7 +26,16 @@ const MINE = id(parseGroupId, '00000000-0000-4000-8000-0000000000a1');
 const THEIRS = id(parseGroupId, '00000000-0000-4000-8000-0000000000b2');
 
 function me(role: Me['role']): Me {
-  return { id: ME, username: 'me', name: '我', role, groupIds: [MINE], isActive: true, mustChangePassword: false, unitId: null };
+  return {
+    id: ME,
+    username: 'me',
+    name: '我',
+    role,
+    groupIds: [MINE],
+    isActive: true,
+    mustChangePassword: false,
+    unitId: null,
+  };
 }
 
 function doc(status: DocStatus, groupId: GroupId, createdBy: UserId, updatedAt: number, isArchived = false): DocRecord {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { unitSchema } from '../../../shared/api/handling';
 import {
   createdInvitationSchema,
   type DocRecord,
@@ -7,8 +8,15 @@ import {
   sessionSchema,
   USERNAME_PATTERN,
 } from '../../../shared/api/schemas';
-import { unitSchema } from '../../../shared/api/handling';
-import { type DocId, type DocKind, type GroupId, newDocId, type Role, type UnitId, type UserId } from '../../../shared/index';
+import {
+  type DocId,
+  type DocKind,
+  type GroupId,
+  newDocId,
+  type Role,
+  type UnitId,
+  type UserId,
+} from '../../../shared/index';
 import { apiRequest, expectOk } from './apiRequest';
 
 /** The password of every seeded account. */
