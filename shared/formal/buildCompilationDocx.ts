@@ -76,7 +76,7 @@ function entryElements(entry: CompilationEntry, index: number): Array<Paragraph 
  * number order, each from a new page. Word fills in the contents' page numbers when it opens the
  * file (it asks to update fields); LibreOffice fills them when it lays the document out.
  */
-export async function buildCompilationDocx(input: CompilationInput): Promise<Uint8Array> {
+export async function buildCompilationDocx(input: CompilationInput): Promise<Uint8Array<ArrayBuffer>> {
   const entries = orderedEntries(input.entries);
   const file = new Document({
     title: `${input.sessionName}提案汇编`,

@@ -36,7 +36,7 @@ export function formalElements(document: FormalDocument): ISectionOptions['child
 }
 
 /** Builds the .docx of one proposal, research report or social-conditions report. */
-export async function buildFormalDocx(document: FormalDocument): Promise<Uint8Array> {
+export async function buildFormalDocx(document: FormalDocument): Promise<Uint8Array<ArrayBuffer>> {
   const file = new Document({
     title: document.title,
     styles: DOCUMENT_STYLES,

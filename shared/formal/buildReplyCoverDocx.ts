@@ -39,7 +39,7 @@ export function replyCoverFields(cover: ReplyCover): Array<{ label: string; valu
 }
 
 /** Builds the cover of a reply letter (答复函): the class in a corner, the title, the form, the unit and date. */
-export async function buildReplyCoverDocx(cover: ReplyCover): Promise<Uint8Array> {
+export async function buildReplyCoverDocx(cover: ReplyCover): Promise<Uint8Array<ArrayBuffer>> {
   const classMark = new Paragraph({
     alignment: AlignmentType.RIGHT,
     spacing: GRID_SPACING,
