@@ -8,6 +8,8 @@ import { registerServiceWorker } from './app/registerServiceWorker';
 import { requestPersistence } from './core/storage';
 import './styles/app.css';
 import './styles/editor.css';
+// Last, so that on paper it wins over the screen rules of both.
+import './styles/print.css';
 
 initI18n();
 const app = composeApp();

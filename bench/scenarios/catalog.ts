@@ -20,6 +20,7 @@ import { type CommentRulesOptions, type CommentRulesResult, runCommentRules } fr
 import { type ConnectionsOptions, runConnections } from './connections';
 import { type DeviceStorageOptions, runDeviceStorage, type StorageTimes } from './deviceStorage';
 import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout';
+import { FORMAL_SCENARIOS } from './formalCatalog';
 import { type IngestOptions, runIngest } from './ingest';
 import { type OpenReviewOptions, runOpenReview } from './openReview';
 import { type ReconnectOptions, runReconnect } from './reconnect';
@@ -422,5 +423,6 @@ export const SCENARIOS: readonly Scenario[] = [
   submitStorage,
   deviceStorage,
   commentRules,
+  ...FORMAL_SCENARIOS,
   ...CLUSTER_SCENARIOS,
 ];

@@ -1,6 +1,7 @@
 import { RelayReason } from '../../../shared/protocol/relayReasons';
 import { accountsEn } from '../../features/admin/strings';
 import { commentsEn } from '../../features/comments/strings';
+import { exportEn } from '../../features/export/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { advancedEn } from '../../features/settings/strings';
 import { versionsEn } from '../../features/versions/strings';
@@ -18,6 +19,7 @@ export const en: Messages = {
   relayReason: { ...RelayReason },
   comments: commentsEn,
   versions: versionsEn,
+  export: exportEn,
   workflow: workflowEn,
   inbox: inboxEn,
   advanced: advancedEn,

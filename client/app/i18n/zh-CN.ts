@@ -1,5 +1,6 @@
 import { accountsZhCN } from '../../features/admin/strings';
 import { commentsZhCN } from '../../features/comments/strings';
+import { exportZhCN } from '../../features/export/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { advancedZhCN } from '../../features/settings/strings';
 import { versionsZhCN } from '../../features/versions/strings';
@@ -44,6 +45,7 @@ export const zhCN = {
   },
   comments: commentsZhCN,
   versions: versionsZhCN,
+  export: exportZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,
   advanced: advancedZhCN,

@@ -31,6 +31,8 @@ import { useAuth, useDocAccess, useWorkspace } from '../../ui/hooks/useWorkspace
 import { useApp } from '../../ui/services/useServices';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AccessNotice } from '../access/AccessNotice';
+import { ExportMenu } from '../export/ExportMenu';
+import { PrintForm } from '../export/PrintForm';
 import { PresenceList } from '../presence/PresenceList';
 import { AppHeader } from '../shell/AppHeader';
 import { Page } from '../shell/Page';
@@ -182,6 +184,9 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
       <div className="doc-layout">
         <div className="doc-editor-area">
           <AccessBanners session={session} status={status} access={access} record={record} />
+          {record === undefined || workspace === null ? null : (
+            <PrintForm doc={session.doc} record={record} workspace={workspace} />
+          )}
           {view.kind === 'live' ? null : <VersionView context={context} view={view} />}
           <div className="doc-live" hidden={view.kind !== 'live'}>
             <EditorPane
@@ -204,7 +209,14 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
     <div className="app-shell">
       {header}
       <main id="main" className="doc-main">
-        {record === undefined || workspace === null ? null : <DocMetaBar doc={record} workspace={workspace} />}
+        {record === undefined || workspace === null ? null : (
+          <div className="doc-meta-row">
+            <DocMetaBar doc={record} workspace={workspace} />
+            {state.phase === 'ready' && hasContent ? (
+              <ExportMenu doc={session.doc} record={record} workspace={workspace} />
+            ) : null}
+          </div>
+        )}
         {state.phase === 'ready' && hasContent ? <DocReviewBar context={context} /> : null}
         {content}
       </main>

@@ -1,0 +1,51 @@
+import type { FormalDocument } from '../../../shared/formal/model';
+import { toMarkdown } from '../../../shared/formal/toMarkdown';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Characters Windows, macOS or Android refuse in a file name. */
+const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\p{Cc}]/gu;
+/** Long titles are cut so that the name stays within common file-system limits (255 bytes, 3 per CJK character). */
+const MAX_FILE_STEM_CHARS = 80;
+
+/** The file name of an export: the title, made safe, and the extension. */
+export function exportFileName(title: string, extension: 'docx' | 'md'): string {
+  const stem = title.replace(UNSAFE_IN_FILE_NAME, '_').trim().slice(0, MAX_FILE_STEM_CHARS) || 'document';
+  return `${stem}.${extension}`;
+}
+
+/** A file ready to save: its name and contents. */
+export interface ExportFile {
+  readonly name: string;
+  readonly blob: Blob;
+}
+
+/**
+ * The .docx of a document. The docx library is loaded only now (it is large), from the app's own
+ * bundle, so it works offline once the app is installed.
+ */
+export async function docxFileOf(document: FormalDocument): Promise<ExportFile> {
+  const { buildFormalDocx } = await import('../../../shared/formal/buildFormalDocx');
+  const bytes = await buildFormalDocx(document);
+  return { name: exportFileName(document.title, 'docx'), blob: new Blob([bytes], { type: DOCX_TYPE }) };
+}
+
+/** The Markdown of a document. */
+export function markdownFileOf(document: FormalDocument): ExportFile {
+  const blob = new Blob([toMarkdown(document)], { type: 'text/markdown;charset=utf-8' });
+  return { name: exportFileName(document.title, 'md'), blob };
+}
+
+/** Hands a file to the browser's downloads, as a click on a download link would. */
+export function saveFile(file: ExportFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has taken the blob once click() returns; a moment later the URL can go.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

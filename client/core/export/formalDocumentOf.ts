@@ -1,0 +1,85 @@
+import type * as Y from 'yjs';
+import type { UserId } from '../../../shared';
+import type { DocRecord, Workspace } from '../../../shared/api/schemas';
+import { contentBlocksOf } from '../../../shared/formal/fromContentDoc';
+import type { FormalDocument, FormalField } from '../../../shared/formal/model';
+
+/** What the device knows about a document's people and group, from its cached workspace. */
+export interface FormFacts {
+  readonly title: string;
+  readonly proposer: string;
+  readonly cosigners: readonly string[];
+  readonly participants: readonly string[];
+  readonly groupName: string;
+}
+
+/** The separator of names in a form's value, as the printed forms list them. */
+const NAME_SEPARATOR = '、';
+
+/**
+ * The form block of each kind from the facts the device has. 类别, 建议承办单位, the research's
+ * time and place and the region are not stored yet, so they print as blanks to fill in by hand.
+ */
+export function formFieldsOf(kind: DocRecord['kind'], facts: FormFacts): FormalField[] {
+  switch (kind) {
+    case 'proposal':
+      return [
+        { label: '案由', value: facts.title },
+        { label: '提案人', value: facts.proposer },
+        { label: '联名人', value: facts.cosigners.join(NAME_SEPARATOR) },
+        { label: '界别', value: facts.groupName },
+        { label: '类别', value: '' },
+        { label: '建议承办单位', value: '' },
+      ];
+    case 'research_report':
+      return [
+        { label: '调研主题', value: facts.title },
+        { label: '调研时间', value: '' },
+        { label: '调研地点', value: '' },
+        { label: '参加人员', value: facts.participants.join(NAME_SEPARATOR) },
+      ];
+    case 'social_info':
+      return [
+        { label: '反映人', value: facts.proposer },
+        { label: '地区', value: '' },
+        { label: '类别', value: '' },
+      ];
+  }
+}
+
+export interface FormalDocumentSource {
+  /** The open content Y.Doc: the device's copy, so export works offline. */
+  readonly doc: Y.Doc;
+  readonly record: DocRecord;
+  readonly workspace: Pick<Workspace, 'people' | 'groups'>;
+  /** The title printed when the document has none yet. */
+  readonly untitled: string;
+}
+
+/** The facts of a record's form: the creator as proposer, the co-signers who signed, the group as 界别. */
+export function formFactsOf(source: FormalDocumentSource, title: string): FormFacts {
+  const { record, workspace } = source;
+  const names = new Map(workspace.people.map((person) => [person.id, person.name]));
+  const nameOf = (id: UserId | null) => (id === null ? '' : (names.get(id) ?? ''));
+  const signed = record.cosigners.filter((cosigner) => cosigner.state === 'signed');
+  const participants = [record.createdBy, ...record.authorIds.filter((id) => id !== record.createdBy)];
+  return {
+    title,
+    proposer: nameOf(record.createdBy),
+    cosigners: signed.map((cosigner) => nameOf(cosigner.userId)).filter((name) => name !== ''),
+    participants: participants.map(nameOf).filter((name) => name !== ''),
+    groupName: workspace.groups.find((group) => group.id === record.groupId)?.name ?? '',
+  };
+}
+
+/** The formal document of an open document: its content from the Y.Doc, its form from the record. */
+export function formalDocumentOf(source: FormalDocumentSource): FormalDocument {
+  const content = contentBlocksOf(source.doc);
+  const title = content.title || source.record.title.trim() || source.untitled;
+  return {
+    kind: source.record.kind,
+    title,
+    form: formFieldsOf(source.record.kind, formFactsOf(source, title)),
+    body: content.body,
+  };
+}

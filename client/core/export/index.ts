@@ -1,0 +1,8 @@
+export { docxFileOf, type ExportFile, exportFileName, markdownFileOf, saveFile } from './exportFiles';
+export {
+  type FormalDocumentSource,
+  type FormFacts,
+  formalDocumentOf,
+  formFactsOf,
+  formFieldsOf,
+} from './formalDocumentOf';
