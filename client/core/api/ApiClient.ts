@@ -70,6 +70,7 @@ import {
   type SignInInput,
   type UpdatePersonInput,
 } from './apiShapes';
+import { HandlingApi } from './HandlingApi';
 import { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
 /** A roster of a whole committee may take the server a while to check and store. */
 export const UPLOAD_TIMEOUT_MS = 120_000;
@@ -82,9 +83,12 @@ export type ApiClientOptions = HttpTransportOptions;
  */
 export class ApiClient {
   readonly #transport: HttpTransport;
+  /** Units, sessions and the handling of decided proposals. */
+  readonly handling: HandlingApi;
 
   constructor(options: ApiClientOptions = {}) {
     this.#transport = new HttpTransport(options);
+    this.handling = new HandlingApi(this.#transport);
   }
 
   /** Calls `listener` whenever a signed-in request is answered 401 (the session ended). */
