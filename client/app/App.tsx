@@ -14,6 +14,7 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { DeviceCopyGate } from '../features/device/DeviceCopyGate';
 import { DocumentPage } from '../features/document/DocumentPage';
 import { GroupPage } from '../features/group/GroupPage';
+import { DeskPage } from '../features/handling/DeskPage';
 import { HomePage } from '../features/home/HomePage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -73,6 +74,11 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
           <WebhooksAdminPage />
         </AdminOnly>
       </Route>
+      <Route path="/desk">
+        <AdminOnly me={me}>
+          <DeskPage />
+        </AdminOnly>
+      </Route>
       <Route path="/settings">
         <SettingsPage me={me} />
       </Route>
@@ -126,7 +132,7 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/admin/people`, `/admin/groups` and `/admin/webhooks` for the secretariat, `/settings`,
+ * `/d/:docId` a document, `/desk` (提案办理), `/admin/people`, `/admin/groups` and `/admin/webhooks` for the secretariat, `/settings`,
  * `/inbox` the notifications.
  */
 export function App({ app }: { readonly app: AppServices }): ReactElement {

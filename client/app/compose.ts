@@ -1,4 +1,4 @@
-import type { DocId, UserId } from '../../shared';
+import { type DocId, Role, type UserId } from '../../shared';
 import { ApiClient, ServerClock } from '../core/api';
 import { createDiagnostics, type Diagnostics } from '../core/diagnostics';
 import { DeviceKeys } from '../core/keys';
@@ -254,7 +254,9 @@ function composeAccount(app: AppContext, key: AccountKey, options: ComposeOption
   const { store, isOnline, cache, rooms, syncDoc } = parts;
   const backgroundSync = new BackgroundSync({
     listTargets: () => workspace.listSyncTargets(),
-    syncDoc: (docId, signal) => syncDoc(docId, signal, {}),
+    // A handling unit never reads a document's discussion (P16): its comments stay on the server.
+    syncDoc: (docId, signal) =>
+      syncDoc(docId, signal, { withComments: userOf(auth.getSnapshot())?.role !== Role.unit }),
     markSynced: (target) =>
       target.updatedAt === null ? Promise.resolve() : cache.markSynced(target.docId, target.updatedAt),
     isOnline,

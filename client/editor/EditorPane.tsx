@@ -19,6 +19,8 @@ export interface EditorPaneProps extends EditorBinding {
   readonly onEditor?: (editor: Editor | null) => void;
   /** The document's comments, whose passages the editor marks for as long as it is mounted. */
   readonly comments?: CommentsSession | null;
+  /** Whether the person may comment at all (false: a handling unit, P16); true when absent. */
+  readonly canComment?: boolean;
   /** People the workspace knows, by user id: remote carets show their names and roles. */
   readonly knownPeople?: ReadonlyMap<string, KnownPerson>;
 }
@@ -54,7 +56,7 @@ function useCommentShortcut(editor: Editor, paneRef: RefObject<HTMLDivElement | 
 
 /** Toolbar, title and body of one document, bound to its Y.Doc; knows nothing of the network. */
 export function EditorPane(props: EditorPaneProps): ReactElement {
-  const { doc, awareness, identity, isEditable, onComposingChange, onEditor, comments } = props;
+  const { doc, awareness, identity, isEditable, onComposingChange, onEditor, comments, canComment } = props;
   // Read when a caret is drawn, so that the editor is not rebuilt when the workspace changes.
   const knownPeople = useRef(props.knownPeople ?? NOBODY_KNOWN);
   knownPeople.current = props.knownPeople ?? NOBODY_KNOWN;
@@ -99,7 +101,11 @@ export function EditorPane(props: EditorPaneProps): ReactElement {
   useCommentShortcut(editor, paneRef);
   return (
     <div className="editor-pane" ref={paneRef}>
-      <Toolbar editor={editor} isEditable={isEditable} onComment={() => requestComment(editor)} />
+      <Toolbar
+        editor={editor}
+        isEditable={isEditable}
+        {...(canComment === false ? {} : { onComment: () => requestComment(editor) })}
+      />
       <div className="page-scroll">
         <article className="paper">
           <TitleField

@@ -40,7 +40,7 @@ describe('Authenticator', () => {
     const token = await startSession(workspace.accounts, user.id, now);
     const context = await authenticator.authenticate(token);
     expect(context).toMatchObject({ kind: 'session', user: { id: user.id } });
-    expect(context?.actor).toEqual({ id: user.id, role: 'convener', groupIds: [group], isActive: true });
+    expect(context?.actor).toEqual({ id: user.id, role: 'convener', groupIds: [group], isActive: true, unitId: null });
   });
 
   it('refuses a session after 30 days and forgets it', async () => {

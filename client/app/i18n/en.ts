@@ -2,6 +2,7 @@ import { RelayReason } from '../../../shared/protocol/relayReasons';
 import { accountsEn } from '../../features/admin/strings';
 import { commentsEn } from '../../features/comments/strings';
 import { exportEn } from '../../features/export/strings';
+import { handlingEn } from '../../features/handling/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { advancedEn } from '../../features/settings/strings';
 import { versionsEn } from '../../features/versions/strings';
@@ -22,6 +23,7 @@ export const en: Messages = {
   export: exportEn,
   workflow: workflowEn,
   inbox: inboxEn,
+  handling: handlingEn,
   advanced: advancedEn,
   accounts: accountsEn,
   webhooks: webhooksEn,
@@ -320,6 +322,8 @@ export const en: Messages = {
       merged: 'This document was merged into another proposal and can no longer be changed.',
     },
     reviewerReadOnly: 'You are reviewing this document: you may comment and review; the group’s members edit the text.',
+    unitReadOnly:
+      'This proposal is handed to your unit: the text is read-only; accept it, talk with the proposers and answer in the Handling tab.',
     backHome: 'Back to home',
     pageForbidden: 'No access to this page',
   },

@@ -1,6 +1,7 @@
 import { accountsZhCN } from '../../features/admin/strings';
 import { commentsZhCN } from '../../features/comments/strings';
 import { exportZhCN } from '../../features/export/strings';
+import { handlingZhCN } from '../../features/handling/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { advancedZhCN } from '../../features/settings/strings';
 import { versionsZhCN } from '../../features/versions/strings';
@@ -48,6 +49,7 @@ export const zhCN = {
   export: exportZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,
+  handling: handlingZhCN,
   advanced: advancedZhCN,
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,
@@ -336,6 +338,7 @@ export const zhCN = {
       merged: '本文已并案办理，不能再修改。',
     },
     reviewerReadOnly: '你以审阅人身份查看这份文档：可以评论和审阅，正文由小组成员修改。',
+    unitReadOnly: '本提案已交你单位办理：正文只读，请在右侧「办理」中签收、与提案人沟通并答复。',
     backHome: '返回首页',
     pageForbidden: '无权访问此页面',
   },

@@ -12,6 +12,8 @@ export interface PersonOptions extends DeviceOptions {
   readonly role?: Role;
   /** Which group the person belongs to: the file's shared group (default), the other one, or none. */
   readonly group?: 'shared' | 'other' | 'none';
+  /** A handling unit's account (role `unit`): the name of its unit, created on first use. */
+  readonly unit?: string;
   /** Whether the device is signed in before the tests (default true). */
   readonly isSignedIn?: boolean;
 }
@@ -72,8 +74,9 @@ export function withPeopleOn<const T extends readonly PersonOptions[]>(
       const account = await seed.createAccount({
         username: `person${count}`,
         name: options.name,
-        role: options.role ?? 'member',
-        groupIds,
+        role: options.unit === undefined ? (options.role ?? 'member') : 'unit',
+        groupIds: options.unit === undefined ? groupIds : [],
+        ...(options.unit === undefined ? {} : { unitId: await seed.unitIdOf(options.unit) }),
       });
       const device = await openDevice(options);
       if (options.isSignedIn !== false) {

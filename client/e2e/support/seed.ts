@@ -31,6 +31,7 @@ export class ApiSeed {
   readonly baseUrl: string;
   readonly secretariat: Account;
   readonly #token: string;
+  readonly #units = new Map<string, Promise<string>>();
 
   private constructor(baseUrl: string, secretariat: Account, token: string) {
     this.baseUrl = baseUrl;
@@ -69,9 +70,20 @@ export class ApiSeed {
     return { id: group.id, name: group.name };
   }
 
-  /** An invitation link's token for a role and groups. */
-  async invite(role: Role, groupIds: readonly string[]): Promise<{ url: string; token: string }> {
-    return this.call<{ url: string; token: string }>('POST', '/api/invitations', { role, groupIds });
+  /** An invitation link's token for a role and groups (and a handling unit's account, its unit). */
+  async invite(role: Role, groupIds: readonly string[], unitId?: string): Promise<{ url: string; token: string }> {
+    const body = { role, groupIds, ...(unitId === undefined ? {} : { unitId }) };
+    return this.call<{ url: string; token: string }>('POST', '/api/invitations', body);
+  }
+
+  /** The id of the handling unit of this name, created the first time it is asked for. */
+  unitIdOf(name: string): Promise<string> {
+    let unit = this.#units.get(name);
+    if (unit === undefined) {
+      unit = this.call<{ id: string }>('POST', '/api/units', { name }).then((created) => created.id);
+      this.#units.set(name, unit);
+    }
+    return unit;
   }
 
   /** Invites a person and accepts the invitation as them: an account ready to sign in. */
@@ -80,8 +92,9 @@ export class ApiSeed {
     readonly name: string;
     readonly role: Role;
     readonly groupIds: readonly string[];
+    readonly unitId?: string;
   }): Promise<Account> {
-    const invitation = await this.invite(input.role, input.groupIds);
+    const invitation = await this.invite(input.role, input.groupIds, input.unitId);
     const session = await request<SessionAnswer>(
       this.baseUrl,
       'POST',

@@ -13,6 +13,7 @@ import {
   documentTarget,
   EDITABLE_STATUSES,
   parseDocId,
+  Role,
 } from '../../../shared';
 import type { DocRecord } from '../../../shared/api/schemas';
 import { createStore } from '../../core/lib';
@@ -105,9 +106,15 @@ function AccessBanners(props: {
     const decision = decide(auth.me, Action.editContent, documentTarget(props.record));
     // A chair reviews rather than edits (P7): say so plainly.
     const isReviewer = !decision.allowed && decision.denial === 'not_in_group' && isReviewerOf(auth.me, props.record);
+    // A handling unit reads what is handed to it and answers in the 办理 tab (P16).
+    const isUnit = auth.me.role === Role.unit;
     return (
       <div className="banner is-info" role="status">
-        {isReviewer ? t('access.reviewerReadOnly') : readOnlyText(decision, props.record.status, t)}
+        {isUnit
+          ? t('access.unitReadOnly')
+          : isReviewer
+            ? t('access.reviewerReadOnly')
+            : readOnlyText(decision, props.record.status, t)}
       </div>
     );
   }
@@ -144,7 +151,8 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
   const record = workspace?.docs.find((doc) => doc.id === session.docId);
   const [editor, setEditor] = useState<Editor | null>(null);
   // Held here, not by the comments tab: the editor marks commented passages whichever tab is open.
-  const comments = useCommentsSession(session.docId);
+  // A handling unit never reads the discussion (P16): its comments room is not opened.
+  const comments = useCommentsSession(me?.role === Role.unit ? null : session.docId);
   const knownPeople = useMemo(() => knownPeopleOf(workspace), [workspace]);
   const viewStore = useMemo(() => createStore<DocView>(LIVE_VIEW), []);
   const view = useStore(viewStore);
@@ -197,6 +205,7 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
               onComposingChange={session.setComposing}
               onEditor={setEditor}
               comments={comments}
+              canComment={me?.role !== Role.unit}
               knownPeople={knownPeople}
             />
           </div>
@@ -217,7 +226,7 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
             ) : null}
           </div>
         )}
-        {state.phase === 'ready' && hasContent ? <DocReviewBar context={context} /> : null}
+        {state.phase === 'ready' && hasContent && me?.role !== Role.unit ? <DocReviewBar context={context} /> : null}
         {content}
       </main>
     </div>

@@ -7,6 +7,7 @@ import { useOnline } from '../../ui/hooks/useOnline';
 import { useWorkspace } from '../../ui/hooks/useWorkspace';
 import { DocListItem } from '../docs/DocListItem';
 import { peopleById } from '../docs/peopleNames';
+import { UnitCases } from '../handling/UnitCases';
 import { myGroups } from '../shell/myGroups';
 import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
@@ -133,7 +134,9 @@ export function HomePage({ me }: { readonly me: Me }): ReactElement {
         <span className="role-tag is-large">{t(`role.${me.role}`)}</span>
       </div>
       <WorkspaceStatus docs={workspace?.docs ?? []} />
-      {workspace === null ? (
+      {me.role === Role.unit ? (
+        <UnitCases workspace={workspace} />
+      ) : workspace === null ? (
         <p className="empty-note">{isOnline ? t('home.loading') : t('home.unavailable')}</p>
       ) : (
         <div className="home-grid">

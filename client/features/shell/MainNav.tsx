@@ -72,6 +72,11 @@ export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
         </div>
       )}
       {isAdmin ? (
+        <Link href="/desk" className={navClass}>
+          {t('handling.nav')}
+        </Link>
+      ) : null}
+      {isAdmin ? (
         <Link href="/admin/people" className={navClass(location.startsWith('/admin/'))}>
           {t('nav.admin')}
         </Link>

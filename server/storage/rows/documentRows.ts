@@ -25,7 +25,8 @@ export interface DocumentRow {
 /** The fields of a documents row that access is decided on (DocAccessRecord), checked like a whole record's. */
 export function toAccessRecord(row: DocumentRow, handlingUnitIds: readonly UnitId[]): DocAccessRecord {
   const { id, kind, groupId, status, isArchived, createdBy } = toDocRecord(row, [], []);
-  return { id, kind, groupId, status, isArchived, createdBy, handlingUnitIds: [...handlingUnitIds] };
+  const units = handlingUnitIds.length === 0 ? {} : { handlingUnitIds: [...handlingUnitIds] };
+  return { id, kind, groupId, status, isArchived, createdBy, ...units };
 }
 
 export function toDocRecord(
@@ -50,6 +51,7 @@ export function toDocRecord(
     authorIds: [...authorIds],
     cosigners: [...cosigners],
     lastReturn,
-    handlingUnitIds: [...handlingUnitIds],
+    // Absent until the proposal is handed to a unit, as the API describes it.
+    ...(handlingUnitIds.length === 0 ? {} : { handlingUnitIds: [...handlingUnitIds] }),
   };
 }

@@ -1,0 +1,100 @@
+import { type ReactElement, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseAnswer, Unit } from '../../../shared/api/handling';
+import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
+import { Action, can, type DocId, documentTarget, Role } from '../../../shared/index';
+import { ClientErrorCode, hasErrorCode } from '../../core/errors';
+import { errorText } from '../../ui/errorText';
+import { useOnline } from '../../ui/hooks/useOnline';
+import { useApp } from '../../ui/services/useServices';
+import { useApiData } from '../../ui/useApiData';
+import { CaseLog } from './CaseLog';
+import { CaseSummary } from './CaseSummary';
+import { CaseThread } from './CaseThread';
+import { OfficeCaseActions } from './OfficeCaseActions';
+import { RatingForm } from './RatingForm';
+import { UnitActions } from './UnitActions';
+
+/** The rules' target with the signed co-signers, who rate and write in the thread (P18). */
+function handlingTarget(record: DocRecord) {
+  const signedCosignerIds = record.cosigners.filter((c) => c.state === 'signed').map((c) => c.userId);
+  return documentTarget({ ...record, signedCosignerIds });
+}
+
+interface Loaded {
+  readonly answer: CaseAnswer | null;
+  readonly units: readonly Unit[];
+}
+
+/**
+ * The 办理 tab of a decided proposal: its number, units, deadlines, answers and ratings, and what
+ * the person may do next — the office hands it over, a unit answers, a proposer rates — with the
+ * thread between units and proposers and the log (P16-P18, H1-H9). Online only: the case is the
+ * server's.
+ */
+export function CasePanel(props: {
+  readonly docId: DocId;
+  readonly record: DocRecord;
+  readonly me: Me;
+  readonly people: readonly Person[];
+}): ReactElement {
+  const { t } = useTranslation();
+  const { api } = useApp();
+  const isOnline = useOnline();
+  const [changed, setChanged] = useState<CaseAnswer | null>(null);
+  const loaded = useApiData<Loaded>(
+    useCallback(async () => {
+      const [answer, units] = await Promise.all([
+        api.handling.getCase(props.docId).catch((err: unknown) => {
+          if (hasErrorCode(err, ClientErrorCode.notFound)) {
+            return null;
+          }
+          throw err;
+        }),
+        api.handling.listUnits(),
+      ]);
+      setChanged(null);
+      return { answer, units };
+    }, [api, props.docId]),
+  );
+  if (loaded.status === 'loading') {
+    return <p className="empty-note">{t('handling.loading')}</p>;
+  }
+  if (loaded.status === 'failed') {
+    return <p className="empty-note">{isOnline ? errorText(loaded.error, t) : t('handling.offline')}</p>;
+  }
+  const answer = changed ?? loaded.value.answer;
+  if (answer === null) {
+    return <p className="empty-note">{t('handling.notDecided')}</p>;
+  }
+  const { units } = loaded.value;
+  const target = handlingTarget(props.record);
+  const { me } = props;
+  const onChanged = (next: CaseAnswer): void => setChanged(next);
+  const isParty = can(me, Action.discussHandling, target);
+  return (
+    <div className="case-panel">
+      <CaseSummary answer={answer} units={units} people={props.people} />
+      {can(me, Action.manageHandling, target) ? (
+        <OfficeCaseActions docId={props.docId} answer={answer} units={units} onChanged={onChanged} />
+      ) : null}
+      {me.role === Role.unit && me.unitId !== null && can(me, Action.handleProposal, target) ? (
+        <UnitActions docId={props.docId} unitId={me.unitId} answer={answer} onChanged={onChanged} />
+      ) : null}
+      {answer.stage === 'answered' && can(me, Action.rateAnswer, target) ? (
+        <RatingForm docId={props.docId} onChanged={onChanged} />
+      ) : null}
+      {isParty || me.role === Role.chair ? (
+        <CaseThread
+          docId={props.docId}
+          answer={answer}
+          units={units}
+          people={props.people}
+          canWrite={isParty}
+          onChanged={onChanged}
+        />
+      ) : null}
+      <CaseLog answer={answer} units={units} people={props.people} />
+    </div>
+  );
+}
