@@ -5,6 +5,7 @@ import { FormError } from '../../ui/FormError';
 import { useApp } from '../../ui/services/useServices';
 import { useBusyAction } from '../../ui/useBusyAction';
 import { DeadlineFields, deadlineDraft, draftDeadline } from './DeadlineFields';
+import { nameErrorText } from './nameErrorText';
 
 export interface NewSessionFormProps {
   readonly isDisabled: boolean;
@@ -18,7 +19,7 @@ export function NewSessionForm({ isDisabled, onCreated }: NewSessionFormProps): 
   const [name, setName] = useState('');
   const [deadline, setDeadline] = useState(deadlineDraft(null));
   const [isCurrent, setCurrent] = useState(true);
-  const action = useBusyAction();
+  const action = useBusyAction(nameErrorText('session', t));
   const callDeadline = draftDeadline(deadline);
   const canSubmit = name.trim() !== '' && callDeadline !== undefined && !isDisabled && !action.isBusy;
   const submit = (event: FormEvent): void => {

@@ -11,6 +11,7 @@ import { useBusyAction } from '../../ui/useBusyAction';
 import { formatDeadline } from './committeeTime';
 import { DeadlineDialog } from './DeadlineDialog';
 import { NewSessionForm } from './NewSessionForm';
+import { nameErrorText } from './nameErrorText';
 
 interface SessionRowProps {
   readonly session: CommitteeSession;
@@ -96,6 +97,7 @@ export function SessionsSection({ isOnline }: { readonly isOnline: boolean }): R
         label={t('committee.sessionName')}
         initial={renaming?.name ?? ''}
         maxLength={MAX_SESSION_NAME_LENGTH}
+        toErrorText={nameErrorText('session', t)}
         onSubmit={async (name) => {
           if (renaming !== null) {
             await api.handling.updateSession(renaming.id, { name });

@@ -9,6 +9,7 @@ import { NameDialog } from '../../ui/NameDialog';
 import { useApp } from '../../ui/services/useServices';
 import { useApiData } from '../../ui/useApiData';
 import { useBusyAction } from '../../ui/useBusyAction';
+import { nameErrorText } from './nameErrorText';
 
 /** 承办单位: add one, rename, deactivate (it keeps its cases, takes no new ones) and activate again. */
 export function UnitsSection({ isOnline }: { readonly isOnline: boolean }): ReactElement {
@@ -28,6 +29,7 @@ export function UnitsSection({ isOnline }: { readonly isOnline: boolean }): Reac
         maxLength={MAX_UNIT_NAME_LENGTH}
         submitLabel={t('committee.addUnit')}
         isDisabled={!isOnline}
+        toErrorText={nameErrorText('unit', t)}
         onSubmit={async (name) => {
           await api.handling.createUnit(name);
           units.reload();
@@ -80,6 +82,7 @@ export function UnitsSection({ isOnline }: { readonly isOnline: boolean }): Reac
         label={t('committee.unitName')}
         initial={renaming?.name ?? ''}
         maxLength={MAX_UNIT_NAME_LENGTH}
+        toErrorText={nameErrorText('unit', t)}
         onSubmit={async (name) => {
           if (renaming !== null) {
             await api.handling.updateUnit(renaming.id, { name });
