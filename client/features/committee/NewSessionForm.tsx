@@ -44,7 +44,10 @@ export function NewSessionForm({ isDisabled, onCreated }: NewSessionFormProps): 
           value={name}
           maxLength={MAX_SESSION_NAME_LENGTH}
           placeholder={t('committee.sessionNamePlaceholder')}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            action.clearError();
+          }}
         />
       </div>
       <DeadlineFields idPrefix="new-session-deadline" draft={deadline} onDraft={setDeadline} />

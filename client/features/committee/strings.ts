@@ -37,9 +37,11 @@ export const committeeZhCN = {
   unitInactive: '已停用',
   deactivate: '停用',
   activate: '启用',
-  countdownOpen: '{{session}} 提案征集 还剩 {{count}} 天（截止 {{deadline}}）',
-  countdownToday: '{{session}} 提案征集 今天截止（{{deadline}}）',
-  countdownClosed: '{{session}} 提案征集 已截止（{{deadline}}）',
+  countdownOpen: '{{session}} 提案征集 还剩 {{count}} 天',
+  countdownToday: '{{session}} 提案征集 今天截止',
+  countdownClosed: '{{session}} 提案征集 已截止',
+  countdownCloses: '（截止 {{deadline}}）',
+  countdownAt: '（{{deadline}}）',
 };
 
 export const committeeEn: typeof committeeZhCN = {
@@ -77,7 +79,9 @@ export const committeeEn: typeof committeeZhCN = {
   unitInactive: 'Deactivated',
   deactivate: 'Deactivate',
   activate: 'Activate',
-  countdownOpen: '{{session}}: {{count}} day(s) left in the call for proposals (closes {{deadline}})',
-  countdownToday: '{{session}}: the call for proposals closes today ({{deadline}})',
-  countdownClosed: '{{session}}: the call for proposals has closed ({{deadline}})',
+  countdownOpen: '{{session}}: {{count}} day(s) left in the call for proposals',
+  countdownToday: '{{session}}: the call for proposals closes today',
+  countdownClosed: '{{session}}: the call for proposals has closed',
+  countdownCloses: ' (closes {{deadline}})',
+  countdownAt: ' ({{deadline}})',
 };

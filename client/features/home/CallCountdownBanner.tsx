@@ -31,14 +31,18 @@ export function CallCountdownBanner(): ReactElement | null {
   if (countdown === null) {
     return null;
   }
-  const params = { session: countdown.sessionName, deadline: formatDeadline(countdown.deadline, i18n.language) };
+  const session = countdown.sessionName;
+  const deadline = formatDeadline(countdown.deadline, i18n.language);
   const text =
     countdown.state === 'open'
-      ? t('committee.countdownOpen', { ...params, count: countdown.daysLeft })
-      : t(countdown.state === 'today' ? 'committee.countdownToday' : 'committee.countdownClosed', params);
+      ? t('committee.countdownOpen', { session, count: countdown.daysLeft })
+      : t(countdown.state === 'today' ? 'committee.countdownToday' : 'committee.countdownClosed', { session });
   return (
     <p className={countdown.state === 'closed' ? 'call-countdown is-closed' : 'call-countdown'} role="status">
       {text}
+      <span className="call-deadline">
+        {t(countdown.state === 'open' ? 'committee.countdownCloses' : 'committee.countdownAt', { deadline })}
+      </span>
     </p>
   );
 }
