@@ -26,7 +26,8 @@ export function NewSessionForm({ isDisabled, onCreated }: NewSessionFormProps): 
     event.preventDefault();
     if (canSubmit) {
       action.run(
-        () => api.handling.createSession({ name: name.trim(), callDeadline, isCurrent }),
+        // Unticked, the server still makes the committee's first session the current one.
+        () => api.handling.createSession({ name: name.trim(), callDeadline, ...(isCurrent ? { isCurrent } : {}) }),
         () => {
           setName('');
           setDeadline(deadlineDraft(null));
