@@ -11,6 +11,7 @@ import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange';
 import { JoinPage } from '../features/auth/JoinPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { CommitteeAdminPage } from '../features/committee/CommitteeAdminPage';
 import { DeviceCopyGate } from '../features/device/DeviceCopyGate';
 import { DocumentPage } from '../features/document/DocumentPage';
 import { GroupPage } from '../features/group/GroupPage';
@@ -67,6 +68,11 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
       <Route path="/admin/groups">
         <AdminOnly me={me}>
           <GroupsAdminPage />
+        </AdminOnly>
+      </Route>
+      <Route path="/admin/committee">
+        <AdminOnly me={me}>
+          <CommitteeAdminPage />
         </AdminOnly>
       </Route>
       <Route path="/admin/webhooks">
@@ -132,8 +138,8 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/desk` (提案办理), `/admin/people`, `/admin/groups` and `/admin/webhooks` for the secretariat, `/settings`,
- * `/inbox` the notifications.
+ * `/d/:docId` a document, `/desk` (提案办理), `/admin/people`, `/admin/groups`,
+ * `/admin/committee` and `/admin/webhooks` for the secretariat, `/settings`, `/inbox` the notifications.
  */
 export function App({ app }: { readonly app: AppServices }): ReactElement {
   useLeaveGuard(app);

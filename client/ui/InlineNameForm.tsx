@@ -13,6 +13,8 @@ export interface InlineNameFormProps {
   readonly isDisabled?: boolean;
   /** Creates the thing by its trimmed name; the field empties when it resolves. */
   readonly onSubmit: (name: string) => Promise<void>;
+  /** Words a failure the caller knows better than the generic text (a name already taken). */
+  readonly toErrorText?: (err: unknown) => string;
   /** Notes under the form, after any failure. */
   readonly children?: ReactNode;
 }
@@ -20,7 +22,7 @@ export interface InlineNameFormProps {
 /** One name and a button on a single line that creates something (a group, an API token). */
 export function InlineNameForm(props: InlineNameFormProps): ReactElement {
   const [name, setName] = useState('');
-  const action = useBusyAction();
+  const action = useBusyAction(props.toErrorText);
   const isEmpty = name.trim() === '';
   const submit = (event: FormEvent): void => {
     event.preventDefault();

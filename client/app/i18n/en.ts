@@ -1,6 +1,7 @@
 import { RelayReason } from '../../../shared/protocol/relayReasons';
 import { accountsEn } from '../../features/admin/strings';
 import { commentsEn } from '../../features/comments/strings';
+import { committeeEn } from '../../features/committee/strings';
 import { exportEn } from '../../features/export/strings';
 import { handlingEn } from '../../features/handling/strings';
 import { inboxEn } from '../../features/inbox/strings';
@@ -27,6 +28,7 @@ export const en: Messages = {
   advanced: advancedEn,
   accounts: accountsEn,
   webhooks: webhooksEn,
+  committee: committeeEn,
   app: {
     name: 'Jianyan',
     skipToContent: 'Skip to content',
@@ -95,6 +97,7 @@ export const en: Messages = {
     people: 'People',
     groups: 'Groups',
     webhooks: 'Webhooks',
+    committee: 'Sessions and units',
     settings: 'Settings',
     signOut: 'Sign out',
     account: '{{name}} ({{role}})',
@@ -257,6 +260,9 @@ export const en: Messages = {
     inviteHint:
       'Send the link to the person (WeChat, SMS or e-mail). It is shown only now, works once, and is valid until {{date}}.',
     inviteAnother: 'Invite another',
+    inviteUnit: 'Handling unit',
+    inviteNoUnits: 'There is no active handling unit: add one on the “Sessions and units” page first.',
+    inviteForUnit: 'Role: handling unit · Unit: {{unit}}',
     importTitle: 'Import a roster',
     importLead:
       'A CSV file whose first line is the header: name, username, role, groups. Separate several groups with “、” or “;”; missing groups are created. Saving from Excel as CSV (UTF-8 or GBK) works.',

@@ -1,5 +1,6 @@
 import { accountsZhCN } from '../../features/admin/strings';
 import { commentsZhCN } from '../../features/comments/strings';
+import { committeeZhCN } from '../../features/committee/strings';
 import { exportZhCN } from '../../features/export/strings';
 import { handlingZhCN } from '../../features/handling/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
@@ -53,6 +54,7 @@ export const zhCN = {
   advanced: advancedZhCN,
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,
+  committee: committeeZhCN,
   app: {
     name: '建言',
     skipToContent: '跳到正文',
@@ -121,6 +123,7 @@ export const zhCN = {
     people: '人员管理',
     groups: '小组管理',
     webhooks: '数据推送',
+    committee: '届次与承办单位',
     settings: '设置',
     signOut: '退出登录',
     account: '{{name}}（{{role}}）',
@@ -277,6 +280,9 @@ export const zhCN = {
     inviteForNoGroups: '身份：{{role}}　暂不加入小组',
     inviteHint: '把链接发给受邀人（微信、短信、邮件均可）。链接只显示这一次，只能使用一次，{{date}} 前有效。',
     inviteAnother: '再邀请一位',
+    inviteUnit: '承办单位',
+    inviteNoUnits: '还没有启用的承办单位，请先在“届次与承办单位”页添加。',
+    inviteForUnit: '身份：承办单位　单位：{{unit}}',
     importTitle: '批量导入名单',
     importLead:
       'CSV 文件，第一行为表头：姓名、用户名、角色、小组。一人属于多个小组时用“、”分隔；不存在的小组会自动创建。Excel 另存为 CSV（UTF-8 或 GBK）即可。',

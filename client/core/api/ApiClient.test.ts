@@ -32,6 +32,7 @@ const me = {
   groupIds: [],
   isActive: true,
   mustChangePassword: false,
+  unitId: null,
 };
 
 describe('ApiClient', () => {

@@ -14,13 +14,16 @@ export interface InvitationListProps {
 }
 
 /**
- * The invitation links not used yet, each of which the secretariat may revoke. The page gives it
+ * The invitation links not used yet (with their groups, or a unit account's unit), each of which
+ * the secretariat may revoke. The page gives it
  * a new `key` after making an invitation, so that it lists the new one.
  */
 export function InvitationList({ groupNames }: InvitationListProps): ReactElement {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
   const invitations = useApiData(useCallback(() => api.listInvitations(), [api]));
+  const units = useApiData(useCallback(() => api.handling.listUnits(), [api]));
+  const unitNames = new Map(units.status === 'ready' ? units.value.map((unit) => [unit.id, unit.name]) : []);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const date = (ms: number): string =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
@@ -48,10 +51,12 @@ export function InvitationList({ groupNames }: InvitationListProps): ReactElemen
               <tr key={invitation.id} data-invitation={invitation.id}>
                 <td>{t(`role.${invitation.role}`)}</td>
                 <td>
-                  {invitation.groupIds
-                    .map((id) => groupNames.get(id) ?? '')
-                    .filter(Boolean)
-                    .join(t('common.listSeparator'))}
+                  {invitation.unitId === null
+                    ? invitation.groupIds
+                        .map((id) => groupNames.get(id) ?? '')
+                        .filter(Boolean)
+                        .join(t('common.listSeparator'))
+                    : (unitNames.get(invitation.unitId) ?? '')}
                 </td>
                 <td>{date(invitation.createdAt)}</td>
                 <td>{date(invitation.expiresAt)}</td>

@@ -13,6 +13,7 @@ import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
 import { StorageUsage } from '../storage/StorageUsage';
 import { lastReturnWords } from '../workflow/lastReturnWords';
+import { CallCountdownBanner } from './CallCountdownBanner';
 import { GroupCards } from './GroupCards';
 import { WorkspaceStatus } from './WorkspaceStatus';
 import { waitingDocs } from './waitingDocs';
@@ -133,6 +134,7 @@ export function HomePage({ me }: { readonly me: Me }): ReactElement {
         <h1>{t('home.greeting', { name: me.name })}</h1>
         <span className="role-tag is-large">{t(`role.${me.role}`)}</span>
       </div>
+      <CallCountdownBanner />
       <WorkspaceStatus docs={workspace?.docs ?? []} />
       {me.role === Role.unit ? (
         <UnitCases workspace={workspace} />
