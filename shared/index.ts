@@ -2,6 +2,19 @@ export { ACTIONS, Action } from './domain/actions';
 export { COMMITTEE_TIME_ZONE } from './domain/calendar';
 export type { ContentJudgeInput, ContentVerdict } from './domain/contentRules';
 export { ContentRule, judgeContentUpdate } from './domain/contentRules';
+export type { DocFields, FieldDefinition, FieldType, FieldValue } from './domain/documentFields';
+export {
+  CATEGORY_ID_PATTERN,
+  FIELDS_BY_KIND,
+  FieldKey,
+  fieldDefinition,
+  fieldValueProblem,
+  isFieldValue,
+  MAX_SUGGESTED_UNITS,
+  pickFields,
+  readFields,
+  writeField,
+} from './domain/documentFields';
 export {
   CONTENT_SCHEMA_VERSION,
   ContentField,

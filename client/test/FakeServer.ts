@@ -45,6 +45,7 @@ export function makeRecord(id: DocId, groupId: GroupId, overrides: Partial<DocRe
     authorIds: [],
     cosigners: [],
     lastReturn: null,
+    fields: {},
     ...overrides,
   };
 }

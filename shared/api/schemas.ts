@@ -47,6 +47,12 @@ export const userIdSchema = idSchema<UserId>(parseUserId, 'must be a user id (a 
 export const groupIdSchema = idSchema<GroupId>(parseGroupId, 'must be a group id (a lowercase UUID)');
 export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 export const docKindSchema = z.enum(DOC_KINDS as [DocKind, ...DocKind[]]);
+
+/**
+ * A document's fields as plain values by key (shared/domain/documentFields.ts). The shape only:
+ * which keys and values are valid for a kind is D7's (`pickFields`), applied where they are read.
+ */
+export const docFieldsSchema = z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())]));
 export const docStatusSchema = z.enum(DOC_STATUSES as [DocStatus, ...DocStatus[]]);
 
 export const usernameSchema = z
@@ -148,6 +154,11 @@ export const docRecordSchema = z.object({
    * record cached before the server sent it reads as null.
    */
   lastReturn: lastReturnSchema.nullable().default(null),
+  /**
+   * The structured fields (基本信息) as the relay last mirrored them from the content, valid ones
+   * only (shared/domain/documentFields.ts); `{}` until written, and in records cached before.
+   */
+  fields: docFieldsSchema.default({}),
 });
 export type DocRecord = z.infer<typeof docRecordSchema>;
 

@@ -24,6 +24,7 @@ function doc(title: string, kind: DocKind, isArchived = false, groupId = GROUP):
     authorIds: [],
     cosigners: [],
     lastReturn: null,
+    fields: {},
   };
 }
 

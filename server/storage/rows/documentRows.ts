@@ -1,5 +1,14 @@
 import type { Cosigner, DocRecord, LastReturn } from '../../../shared/api/schemas';
-import { parseDocId, parseDocKind, parseDocStatus, parseGroupId, type UserId } from '../../../shared/index';
+import {
+  type DocFields,
+  type DocKind,
+  parseDocId,
+  parseDocKind,
+  parseDocStatus,
+  parseGroupId,
+  pickFields,
+  type UserId,
+} from '../../../shared/index';
 import type { DocAccessRecord } from '../DocRecordStore';
 import { need, optionalUserId } from './rowChecks';
 
@@ -19,12 +28,23 @@ export interface DocumentRow {
   created_at: number;
   updated_at: number;
   updated_by: string | null;
+  /** The fields as JSON (documentFields.ts); `{}` until the relay first wrote them. */
+  fields: string;
 }
 
 /** The fields of a documents row that access is decided on (DocAccessRecord), checked like a whole record's. */
 export function toAccessRecord(row: DocumentRow): DocAccessRecord {
   const { id, kind, groupId, status, isArchived, createdBy } = toDocRecord(row, [], []);
   return { id, kind, groupId, status, isArchived, createdBy };
+}
+
+/** The stored fields, valid ones only; unreadable JSON is a damaged row and throws. */
+function fieldsOf(row: DocumentRow, kind: DocKind): DocFields {
+  try {
+    return pickFields(kind, JSON.parse(row.fields));
+  } catch {
+    throw new Error(`Stored data is damaged: documents ${row.id} has fields that are not JSON`);
+  }
 }
 
 export function toDocRecord(
@@ -34,9 +54,10 @@ export function toDocRecord(
   lastReturn: LastReturn | null = null,
 ): DocRecord {
   const t = 'documents';
+  const kind = need(parseDocKind(row.kind), t, row.id, 'kind');
   return {
     id: need(parseDocId(row.id), t, row.id, 'id'),
-    kind: need(parseDocKind(row.kind), t, row.id, 'kind'),
+    kind,
     groupId: row.group_id === null ? null : need(parseGroupId(row.group_id), t, row.id, 'group_id'),
     title: row.title,
     status: need(parseDocStatus(row.status), t, row.id, 'status'),
@@ -48,5 +69,6 @@ export function toDocRecord(
     authorIds: [...authorIds],
     cosigners: [...cosigners],
     lastReturn,
+    fields: fieldsOf(row, kind),
   };
 }

@@ -48,7 +48,8 @@ describe('SqliteAccountStore on a file other connections use', () => {
     }
     const raw = new Database(harness.file);
     raw.exec(`ALTER TABLE api_tokens DROP COLUMN expires_at; ALTER TABLE invitations DROP COLUMN revoked_at;
-      ALTER TABLE updates DROP COLUMN author; DROP TABLE room_clients; DROP TABLE webhooks; DROP TABLE webhook_deliveries; PRAGMA user_version = 3;`);
+      ALTER TABLE updates DROP COLUMN author; DROP TABLE room_clients; DROP TABLE webhooks; DROP TABLE webhook_deliveries;
+      ALTER TABLE documents DROP COLUMN fields; DROP TABLE committee_settings; PRAGMA user_version = 3;`);
     raw.close();
 
     const before = Date.now();

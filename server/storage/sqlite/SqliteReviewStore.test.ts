@@ -122,7 +122,8 @@ describe('SqliteReviewStore', () => {
     raw.exec(`DROP TABLE doc_events; DROP TABLE doc_versions; DROP TABLE doc_cosigners; DROP TABLE doc_reviews;
       DROP TABLE notifications; ALTER TABLE api_tokens DROP COLUMN expires_at;
       ALTER TABLE invitations DROP COLUMN revoked_at; ALTER TABLE updates DROP COLUMN author;
-      DROP TABLE room_clients; DROP TABLE webhooks; DROP TABLE webhook_deliveries; PRAGMA user_version = 2;`);
+      DROP TABLE room_clients; DROP TABLE webhooks; DROP TABLE webhook_deliveries;
+      ALTER TABLE documents DROP COLUMN fields; DROP TABLE committee_settings; PRAGMA user_version = 2;`);
     raw.close();
 
     const reopened = new SqliteDocRecordStore({ path: file });

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 6;
+export const STORAGE_SCHEMA_VERSION = 8;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -251,7 +251,30 @@ const V6 = `
   CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, seq);
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6];
+/**
+ * Version 7 is taken by another line of work (the 承办单位 units) that is not merged here yet; this
+ * empty step keeps the numbers apart. At the merge its step replaces this one and FIELDS_STEP
+ * stays version 8 (renumber FIELDS_STEP alone if the order differs).
+ */
+const RESERVED_V7 = 'SELECT 1;';
+
+/**
+ * Version 8: the structured fields of each document (基本信息), mirrored by the relay from the
+ * content as a JSON object (`{}` until first written), and the committee's settings the
+ * secretariat edits (the category list, and later the checks before submitting), one JSON value
+ * per key.
+ */
+const FIELDS_STEP = `
+  ALTER TABLE documents ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+  CREATE TABLE committee_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_by TEXT,
+    updated_at INTEGER NOT NULL
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, RESERVED_V7, FIELDS_STEP];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.
