@@ -4,6 +4,7 @@ import { ApiError } from './ApiError';
 import { answerError } from './answerError';
 import type { ApiDeps, ApiEnv } from './apiEnv';
 import { checkOrigin } from './checkOrigin';
+import { registerCommitteeSettingsRoutes } from './routes/committeeSettings';
 import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDeviceKeyRoutes } from './routes/deviceKey';
 import { registerDocRoutes } from './routes/docs';
@@ -57,6 +58,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerTokenRoutes(api, deps);
   registerRosterRoutes(api, deps);
   registerWebhookRoutes(api, deps);
+  registerCommitteeSettingsRoutes(api, deps);
   registerOpenApiRoutes(api, deps);
   return api;
 }

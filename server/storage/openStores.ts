@@ -1,10 +1,12 @@
 import type { Logger } from '../logger';
 import { redactedUrl } from '../redactedUrl';
 import type { AccountStore } from './AccountStore';
+import type { CommitteeSettingsStore } from './CommitteeSettingsStore';
 import type { DocRecordStore } from './DocRecordStore';
 import type { DocStore } from './DocStore';
 import type { GroupStore } from './GroupStore';
 import { PgAccountStore } from './postgres/PgAccountStore';
+import { PgCommitteeSettingsStore } from './postgres/PgCommitteeSettingsStore';
 import { PgDocRecordStore } from './postgres/PgDocRecordStore';
 import { PgDocStore } from './postgres/PgDocStore';
 import { PgGroupStore } from './postgres/PgGroupStore';
@@ -13,6 +15,7 @@ import { PgWebhookStore } from './postgres/PgWebhookStore';
 import type { ReviewStore } from './ReviewStore';
 import { prepareDatabasePath } from './sqlite/databasePath';
 import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
+import { SqliteCommitteeSettingsStore } from './sqlite/SqliteCommitteeSettingsStore';
 import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
 import { SqliteDocStore } from './sqlite/SqliteDocStore';
 import { SqliteGroupStore } from './sqlite/SqliteGroupStore';
@@ -40,6 +43,8 @@ export interface Stores {
   readonly records: DocRecordStore;
   readonly reviews: ReviewStore;
   readonly webhooks: WebhookStore;
+  /** Settings of the committee the secretariat edits (the category list). */
+  readonly settings: CommitteeSettingsStore;
   /** `postgres` or `sqlite`, and where: for the start-up log. */
   readonly description: string;
   /** Where, for messages: the SQLite file, or the PostgreSQL URL without its password. */
@@ -93,6 +98,8 @@ export async function openStores(
       opened.reviews = reviews;
       const webhooks = await PgWebhookStore.open({ ...connection, maxConnections: 3 });
       opened.webhooks = webhooks;
+      const settings = await PgCommitteeSettingsStore.open({ ...connection, maxConnections: 1 });
+      opened.settings = settings;
       return {
         documents,
         accounts,
@@ -100,6 +107,7 @@ export async function openStores(
         records,
         reviews,
         webhooks,
+        settings,
         description: `PostgreSQL at ${redactedUrl(url)}`,
         location: redactedUrl(url),
         close: () => closeAll(opened, logger),
@@ -125,6 +133,7 @@ export async function openStores(
     records: new SqliteDocRecordStore({ path, now }),
     reviews: new SqliteReviewStore({ path }),
     webhooks: new SqliteWebhookStore({ path }),
+    settings: new SqliteCommitteeSettingsStore({ path }),
   };
   return { ...stores, description: `SQLite at ${path}`, location: path, close: () => closeAll(stores, logger) };
 }

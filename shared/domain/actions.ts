@@ -4,6 +4,8 @@ export const Action = {
   managePeople: 'manage_people',
   /** Configure the webhooks that hand events to other systems (P2). */
   manageWebhooks: 'manage_webhooks',
+  /** Edit the committee's settings: the category list (P2). */
+  configureCommittee: 'configure_committee',
   /** Create an activity group (P2). */
   createGroup: 'create_group',
   /** See a group, its members and its document list (P3). */

@@ -235,6 +235,7 @@ describe('can() on documents, every role x action x document state (P1, P6-P15)'
 const GROUP_MATRIX: Record<Exclude<Action, keyof typeof DOCUMENT_MATRIX>, readonly Subject[]> = {
   manage_people: ['secretariat'], // P2
   manage_webhooks: ['secretariat'], // P2
+  configure_committee: ['secretariat'], // P2
   create_group: ['secretariat'], // P2
   view_group: ['secretariat', 'chair', 'convenerOfGroup', 'creator', 'author', 'member'], // P3
   rename_group: ['secretariat', 'convenerOfGroup'], // P4
@@ -254,7 +255,10 @@ describe('can() on groups and the committee, every role (P1-P5)', () => {
   it.each(groupCases)('$action by $subject is $expected', (row) => {
     const actor = SUBJECTS[row.subject];
     const allowed =
-      row.action === 'manage_people' || row.action === 'manage_webhooks' || row.action === 'create_group'
+      row.action === 'manage_people' ||
+      row.action === 'manage_webhooks' ||
+      row.action === 'configure_committee' ||
+      row.action === 'create_group'
         ? can(actor, row.action, { type: 'committee' })
         : can(actor, row.action, { type: 'group', groupId: OWN_GROUP });
     expect(allowed).toBe(row.expected);

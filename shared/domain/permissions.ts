@@ -55,6 +55,7 @@ export function documentTarget(record: Omit<DocumentTarget, 'type'>): DocumentTa
 export interface ActionTargets {
   manage_people: CommitteeTarget;
   manage_webhooks: CommitteeTarget;
+  configure_committee: CommitteeTarget;
   create_group: CommitteeTarget;
   view_group: GroupTarget;
   rename_group: GroupTarget;
@@ -243,6 +244,7 @@ type Rule<A extends Action> = (actor: Actor, target: ActionTargets[A]) => Decisi
 const RULES: { readonly [A in Action]: Rule<A> } = {
   manage_people: secretariatOnly,
   manage_webhooks: secretariatOnly,
+  configure_committee: secretariatOnly,
   create_group: secretariatOnly,
   view_group: viewGroup,
   rename_group: manageGroup,

@@ -28,6 +28,7 @@ export const Tag = {
   invitations: 'Invitations',
   tokens: 'Tokens',
   webhooks: 'Webhooks',
+  settings: 'Committee settings',
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 

@@ -3,6 +3,7 @@ import { ACCOUNT_ROUTES } from './accountRouteSpecs';
 import { COMMITTEE_ROUTES } from './committeeRouteSpecs';
 import { DOCUMENT_ROUTES } from './documentRouteSpecs';
 import { Access, type ExcludedRoute, type RouteSpec, Tag } from './RouteSpec';
+import { SETTINGS_ROUTES } from './settingsRouteSpecs';
 import { WEBHOOK_ROUTES } from './webhookRouteSpecs';
 
 /** Where the description is served. */
@@ -47,6 +48,7 @@ export const ROUTE_TABLE: readonly RouteSpec[] = [
   ...DOCUMENT_ROUTES,
   ...COMMITTEE_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...SETTINGS_ROUTES,
 ];
 
 /** Routes the app registers that are no JSON API operation, so the description leaves them out. */

@@ -1,0 +1,28 @@
+import { categoryListRequestSchema, categoryListSchema } from '../../../shared/api/committee';
+import { Access, REFUSED_BY_RULES, type RouteSpec, Tag } from './RouteSpec';
+
+/** The committee's settings (docs/API.md, "Committee settings"). */
+export const SETTINGS_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/api/committee/categories',
+    operationId: 'getCategories',
+    tag: Tag.settings,
+    summary: 'The categories (类别) documents choose from, in the order shown; the defaults until edited',
+    who: 'Signed in.',
+    access: Access.signedIn,
+    answers: { 200: { description: 'The category list', schema: categoryListSchema } },
+  },
+  {
+    method: 'put',
+    path: '/api/committee/categories',
+    operationId: 'putCategories',
+    tag: Tag.settings,
+    summary: 'Replace the category list (ids and names each once; at least one)',
+    who: '`configure_committee` (the secretariat).',
+    access: Access.signedIn,
+    body: { schema: categoryListRequestSchema },
+    answers: { 200: { description: 'The list as stored', schema: categoryListSchema } },
+    errors: { 403: REFUSED_BY_RULES },
+  },
+];
