@@ -13,6 +13,7 @@ import { SetupPage } from '../features/auth/SetupPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { DeviceCopyGate } from '../features/device/DeviceCopyGate';
 import { DocumentPage } from '../features/document/DocumentPage';
+import { CategoriesAdminPage } from '../features/fields/CategoriesAdminPage';
 import { GroupPage } from '../features/group/GroupPage';
 import { HomePage } from '../features/home/HomePage';
 import { InboxPage } from '../features/inbox/InboxPage';
@@ -73,6 +74,11 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
           <WebhooksAdminPage />
         </AdminOnly>
       </Route>
+      <Route path="/admin/categories">
+        <AdminOnly me={me}>
+          <CategoriesAdminPage />
+        </AdminOnly>
+      </Route>
       <Route path="/settings">
         <SettingsPage me={me} />
       </Route>
@@ -126,7 +132,7 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/admin/people`, `/admin/groups` and `/admin/webhooks` for the secretariat, `/settings`,
+ * `/d/:docId` a document, `/admin/people`, `/admin/groups`, `/admin/webhooks` and `/admin/categories` for the secretariat, `/settings`,
  * `/inbox` the notifications.
  */
 export function App({ app }: { readonly app: AppServices }): ReactElement {

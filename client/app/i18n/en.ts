@@ -1,6 +1,7 @@
 import { RelayReason } from '../../../shared/protocol/relayReasons';
 import { accountsEn } from '../../features/admin/strings';
 import { commentsEn } from '../../features/comments/strings';
+import { fieldsEn } from '../../features/fields/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { advancedEn } from '../../features/settings/strings';
 import { versionsEn } from '../../features/versions/strings';
@@ -23,6 +24,7 @@ export const en: Messages = {
   advanced: advancedEn,
   accounts: accountsEn,
   webhooks: webhooksEn,
+  fields: fieldsEn,
   app: {
     name: 'Jianyan',
     skipToContent: 'Skip to content',
@@ -193,6 +195,8 @@ export const en: Messages = {
     searchLabel: 'Search by title',
     kindFilter: 'Kind',
     allKinds: 'All kinds',
+    categoryFilter: 'Category',
+    allCategories: 'All categories',
     showArchived: 'Show archived',
     empty: 'No documents in this group yet. Click “New” to start drafting.',
     emptyFiltered: 'No document matches.',

@@ -1,5 +1,6 @@
 import { accountsZhCN } from '../../features/admin/strings';
 import { commentsZhCN } from '../../features/comments/strings';
+import { fieldsZhCN } from '../../features/fields/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { advancedZhCN } from '../../features/settings/strings';
 import { versionsZhCN } from '../../features/versions/strings';
@@ -50,6 +51,7 @@ export const zhCN = {
   advanced: advancedZhCN,
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,
+  fields: fieldsZhCN,
   app: {
     name: '建言',
     skipToContent: '跳到正文',
@@ -216,6 +218,8 @@ export const zhCN = {
     searchLabel: '按标题搜索',
     kindFilter: '类型',
     allKinds: '全部类型',
+    categoryFilter: '类别',
+    allCategories: '全部类别',
     showArchived: '显示已归档',
     empty: '小组里还没有文档。点击“新建”开始起草。',
     emptyFiltered: '没有符合条件的文档。',

@@ -1,3 +1,4 @@
+import { type CategoryListRequest, categoryListRequestSchema, categoryListSchema } from '../../../shared/api/committee';
 import { deviceKeySchema } from '../../../shared/api/device';
 import {
   createVersionRequestSchema,
@@ -71,6 +72,7 @@ import {
   type UpdatePersonInput,
 } from './apiShapes';
 import { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
+import { unitListSchema } from './unitListSchema';
 /** A roster of a whole committee may take the server a while to check and store. */
 export const UPLOAD_TIMEOUT_MS = 120_000;
 
@@ -384,6 +386,24 @@ export class ApiClient {
   redeliverWebhook(id: string, deliveryId: string) {
     const path = `/api/webhooks/${enc(id)}/deliveries/${enc(deliveryId)}/redeliver`;
     return this.#request({ method: 'POST', path, answer: webhookDeliverySchema });
+  }
+
+  // ---- Committee settings ----
+
+  /** `GET /api/committee/categories`: the category list (the defaults until edited). */
+  categories() {
+    return this.#request({ method: 'GET', path: '/api/committee/categories', answer: categoryListSchema });
+  }
+
+  /** `PUT /api/committee/categories` (the secretariat): replaces the list. */
+  putCategories(input: CategoryListRequest) {
+    const json = { schema: categoryListRequestSchema, value: input };
+    return this.#request({ method: 'PUT', path: '/api/committee/categories', answer: categoryListSchema, json });
+  }
+
+  /** `GET /api/units` (承办单位), served once the units work is deployed; 404 before. */
+  async listUnits() {
+    return (await this.#request({ method: 'GET', path: '/api/units', answer: unitListSchema })).units;
   }
 
   #request<T>(spec: RequestSpec<T>): Promise<T> {

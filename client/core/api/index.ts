@@ -4,3 +4,4 @@ export { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, noAnswer } from 
 export type { MentionInput } from './apiShapes';
 export { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
 export { type OffsetStorage, ServerClock, type ServerClockOptions } from './ServerClock';
+export type { Unit } from './unitListSchema';

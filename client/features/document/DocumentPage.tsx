@@ -31,6 +31,7 @@ import { useAuth, useDocAccess, useWorkspace } from '../../ui/hooks/useWorkspace
 import { useApp } from '../../ui/services/useServices';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AccessNotice } from '../access/AccessNotice';
+import { FieldsPanel } from '../fields/FieldsPanel';
 import { PresenceList } from '../presence/PresenceList';
 import { AppHeader } from '../shell/AppHeader';
 import { Page } from '../shell/Page';
@@ -184,6 +185,7 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
           <AccessBanners session={session} status={status} access={access} record={record} />
           {view.kind === 'live' ? null : <VersionView context={context} view={view} />}
           <div className="doc-live" hidden={view.kind !== 'live'}>
+            <FieldsPanel doc={session.doc} record={record} workspace={workspace} isEditable={isEditable} />
             <EditorPane
               doc={session.doc}
               awareness={session.awareness}

@@ -1,0 +1,79 @@
+import { categoryListRequestSchema } from '../../../shared/api/committee';
+import { type Category, DEFAULT_CATEGORIES } from '../../../shared/domain/categories';
+import type { ApiClient, Unit } from '../api';
+import { ClientError } from '../errors';
+
+/** The slice of `Storage` the category cache uses; localStorage by default, a map in tests. */
+export interface ListStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Where the last category list seen is kept: it is the committee's, the same for every account. */
+const CATEGORIES_KEY = 'jianyan.categories';
+
+function defaultStorage(): ListStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The category list last fetched on this device, else the defaults: what a form shows offline. */
+export function cachedCategories(storage: ListStorage | null = defaultStorage()): readonly Category[] {
+  const text = storage?.getItem(CATEGORIES_KEY) ?? null;
+  if (text === null) {
+    return DEFAULT_CATEGORIES;
+  }
+  try {
+    const parsed = categoryListRequestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.categories : DEFAULT_CATEGORIES;
+  } catch {
+    return DEFAULT_CATEGORIES;
+  }
+}
+
+/** Remembers a list fetched or saved, for the next time the device is offline. */
+export function rememberCategories(
+  categories: readonly Category[],
+  storage: ListStorage | null = defaultStorage(),
+): void {
+  try {
+    storage?.setItem(CATEGORIES_KEY, JSON.stringify({ categories }));
+  } catch {
+    // A full or refused storage only costs the offline copy: the form falls back to the defaults.
+  }
+}
+
+/** The server's category list (remembered on the device), or the one remembered when the server cannot answer. */
+export async function loadCategories(api: ApiClient, storage?: ListStorage | null): Promise<readonly Category[]> {
+  try {
+    const { categories } = await api.categories();
+    rememberCategories(categories, storage);
+    return categories;
+  } catch {
+    return cachedCategories(storage);
+  }
+}
+
+/**
+ * The units a proposal may suggest: `available` with the list, `absent` when this server has no
+ * units list (`GET /api/units` answers 404: the units work is not deployed), `unavailable` when it
+ * could not be asked (offline).
+ */
+export type UnitsAnswer =
+  | { readonly status: 'available'; readonly units: readonly Unit[] }
+  | { readonly status: 'absent' }
+  | { readonly status: 'unavailable' };
+
+export async function loadUnits(api: ApiClient): Promise<UnitsAnswer> {
+  try {
+    return { status: 'available', units: await api.listUnits() };
+  } catch (thrown) {
+    if (thrown instanceof ClientError && thrown.status === 404) {
+      return { status: 'absent' };
+    }
+    return { status: 'unavailable' };
+  }
+}
