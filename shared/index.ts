@@ -48,6 +48,27 @@ export type {
 export { can, Denial, decide, documentTarget } from './domain/permissions';
 export { DOC_STATUSES, DocStatus, parseDocStatus, parseRole, ROLES, Role } from './domain/roles';
 export { isSignatureOutdated } from './domain/signatureCurrency';
+export type {
+  BodyBlock,
+  CheckedCosigner,
+  CheckResult,
+  CheckSetting,
+  CheckTarget,
+  KindChecks,
+  SubmitCheckInput,
+  SubmitChecksConfig,
+} from './domain/submitChecks';
+export {
+  blockingFailures,
+  bodyBlocks,
+  CHECKS_OF_KIND,
+  countedLength,
+  DEFAULT_SUBMIT_CHECKS,
+  runSubmitChecks,
+  SECTIONS_OF_KIND,
+  SUBMIT_CHECKS,
+  SubmitCheck,
+} from './domain/submitChecks';
 export { TEMPLATE_CLIENT_ID, templateHeadings, templateUpdate } from './domain/templates';
 export type { Transition, TransitionRule, WorkflowAction } from './domain/workflow';
 export {

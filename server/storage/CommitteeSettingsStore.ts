@@ -4,6 +4,8 @@ import type { UserId } from '../../shared/index';
 export const CommitteeSettingKey = {
   /** The category list (shared/api/committee.ts `categoryListRequestSchema`). */
   categories: 'categories',
+  /** The checks before submitting (shared/api/submitChecks.ts `submitChecksRequestSchema`). */
+  submitChecks: 'submitChecks',
 } as const;
 export type CommitteeSettingKey = (typeof CommitteeSettingKey)[keyof typeof CommitteeSettingKey];
 
@@ -15,7 +17,7 @@ export interface StoredSetting {
 }
 
 /**
- * Settings of the whole committee that the secretariat edits (the category list), one JSON value
+ * Settings of the whole committee that the secretariat edits (the category list, the checks before submitting), one JSON value
  * per key. Adapters: memory, SQLite, PostgreSQL (`committee_settings`); the contract is
  * committeeSettingsStoreContract.ts.
  */

@@ -35,6 +35,8 @@ export const categoryListRequestSchema = z.object({
     }),
 });
 
+export type CategoryListRequest = z.input<typeof categoryListRequestSchema>;
+
 /** `GET` and `PUT /api/committee/categories`: the list, and who last changed it (null: the defaults). */
 export const categoryListSchema = categoryListRequestSchema.extend({
   updatedAt: z.number().nullable(),

@@ -4,6 +4,7 @@ import type { DocId, GroupId, UserId } from '../domain/ids';
 import { parseDocId, parseGroupId, parseUserId, UUID_PATTERN } from '../domain/ids';
 import { MAX_TITLE_LENGTH } from '../domain/limits';
 import { DOC_STATUSES, type DocStatus, ROLES, type Role } from '../domain/roles';
+import { checkResultSchema } from './submitChecks';
 
 /**
  * Request and answer bodies of the HTTP API (routes in docs/API.md). The server validates every
@@ -314,6 +315,8 @@ export const apiErrorSchema = z.object({
   retryAfterSeconds: z.number().optional(),
   /** For a refused roster: every bad line. */
   problems: z.array(rosterProblemSchema).optional(),
+  /** For checks_failed (a refused submit): the blocking checks that failed (RULES.md K1-K5). */
+  checks: z.array(checkResultSchema).optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 

@@ -1,4 +1,5 @@
 import { categoryListRequestSchema, categoryListSchema } from '../../../shared/api/committee';
+import { submitChecksRequestSchema, submitChecksSettingSchema } from '../../../shared/api/submitChecks';
 import { Access, REFUSED_BY_RULES, type RouteSpec, Tag } from './RouteSpec';
 
 /** The committee's settings (docs/API.md, "Committee settings"). */
@@ -23,6 +24,29 @@ export const SETTINGS_ROUTES: readonly RouteSpec[] = [
     access: Access.signedIn,
     body: { schema: categoryListRequestSchema },
     answers: { 200: { description: 'The list as stored', schema: categoryListSchema } },
+    errors: { 403: REFUSED_BY_RULES },
+  },
+  {
+    method: 'get',
+    path: '/api/committee/submit-checks',
+    operationId: 'getSubmitChecks',
+    tag: Tag.settings,
+    summary:
+      'The checks before submitting, per kind (on or off, warning or blocking, limits); the defaults until edited',
+    who: 'Signed in.',
+    access: Access.signedIn,
+    answers: { 200: { description: 'The checks', schema: submitChecksSettingSchema } },
+  },
+  {
+    method: 'put',
+    path: '/api/committee/submit-checks',
+    operationId: 'putSubmitChecks',
+    tag: Tag.settings,
+    summary: 'Replace the checks before submitting (every check of every kind)',
+    who: '`configure_committee` (the secretariat).',
+    access: Access.signedIn,
+    body: { schema: submitChecksRequestSchema },
+    answers: { 200: { description: 'The checks as stored', schema: submitChecksSettingSchema } },
     errors: { 403: REFUSED_BY_RULES },
   },
 ];

@@ -1,34 +1,20 @@
 import type { Hono } from 'hono';
-import { type CategoryList, categoryListRequestSchema } from '../../../shared/api/committee';
-import { DEFAULT_CATEGORIES } from '../../../shared/domain/categories';
+import type { CategoryList } from '../../../shared/api/committee';
+import { categoryListRequestSchema } from '../../../shared/api/committee';
+import { type SubmitChecksSetting, submitChecksRequestSchema } from '../../../shared/api/submitChecks';
 import { Action } from '../../../shared/index';
+import { readCategories, readSubmitChecks } from '../../settings/committeeSettings';
 import { CommitteeSettingKey } from '../../storage/CommitteeSettingsStore';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { permit } from '../permit';
 import { requireUser } from '../requireUser';
 import { jsonBody } from '../validate';
 
-/**
- * The stored category list, or the defaults when the secretariat never edited it. A stored value
- * is read back through the request's schema: a row that no longer passes is damaged data.
- */
-export async function readCategories(deps: Pick<ApiDeps, 'settings'>): Promise<CategoryList> {
-  const stored = await deps.settings.getSetting(CommitteeSettingKey.categories);
-  if (stored === null) {
-    return { categories: DEFAULT_CATEGORIES.map((category) => ({ ...category })), updatedAt: null, updatedBy: null };
-  }
-  const parsed = categoryListRequestSchema.safeParse(stored.value);
-  if (!parsed.success) {
-    throw new Error('Stored data is damaged: the committee setting categories is not a category list');
-  }
-  return { categories: parsed.data.categories, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy };
-}
-
 /** The committee's settings the secretariat edits (docs/API.md, "Committee settings"). */
 export function registerCommitteeSettingsRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
   const auth = requireUser(deps);
 
-  api.get('/committee/categories', auth, async (c) => c.json(await readCategories(deps)));
+  api.get('/committee/categories', auth, async (c) => c.json(await readCategories(deps.settings)));
 
   api.put('/committee/categories', auth, jsonBody(categoryListRequestSchema), async (c) => {
     const { actor, user } = c.get('auth');
@@ -42,6 +28,23 @@ export function registerCommitteeSettingsRoutes(api: Hono<ApiEnv>, deps: ApiDeps
     });
     deps.logger.info('categories changed', { by: user.id, count: categories.length });
     const answer: CategoryList = { categories, updatedAt, updatedBy: user.id };
+    return c.json(answer);
+  });
+
+  api.get('/committee/submit-checks', auth, async (c) => c.json(await readSubmitChecks(deps.settings)));
+
+  api.put('/committee/submit-checks', auth, jsonBody(submitChecksRequestSchema), async (c) => {
+    const { actor, user } = c.get('auth');
+    permit(actor, Action.configureCommittee, { type: 'committee' });
+    const { checks } = c.get('body');
+    const updatedAt = deps.now();
+    await deps.settings.putSetting(CommitteeSettingKey.submitChecks, {
+      value: { checks },
+      updatedBy: user.id,
+      updatedAt,
+    });
+    deps.logger.info('submit checks changed', { by: user.id });
+    const answer: SubmitChecksSetting = { checks, updatedAt, updatedBy: user.id };
     return c.json(answer);
   });
 }
