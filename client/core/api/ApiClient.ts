@@ -46,6 +46,11 @@ import {
   workspaceSchema,
 } from '../../../shared/api/schemas';
 import {
+  type SubmitChecksRequest,
+  submitChecksRequestSchema,
+  submitChecksSettingSchema,
+} from '../../../shared/api/submitChecks';
+import {
   type CreateWebhookRequest,
   createWebhookRequestSchema,
   type UpdateWebhookRequest,
@@ -399,6 +404,18 @@ export class ApiClient {
   putCategories(input: CategoryListRequest) {
     const json = { schema: categoryListRequestSchema, value: input };
     return this.#request({ method: 'PUT', path: '/api/committee/categories', answer: categoryListSchema, json });
+  }
+
+  /** `GET /api/committee/submit-checks`: the checks before submitting (the defaults until edited). */
+  submitChecks() {
+    return this.#request({ method: 'GET', path: '/api/committee/submit-checks', answer: submitChecksSettingSchema });
+  }
+
+  /** `PUT /api/committee/submit-checks` (the secretariat): replaces the checks. */
+  putSubmitChecks(input: SubmitChecksRequest) {
+    const json = { schema: submitChecksRequestSchema, value: input };
+    const path = '/api/committee/submit-checks';
+    return this.#request({ method: 'PUT', path, answer: submitChecksSettingSchema, json });
   }
 
   /** `GET /api/units` (承办单位), served once the units work is deployed; 404 before. */

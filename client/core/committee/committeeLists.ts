@@ -1,5 +1,7 @@
 import { categoryListRequestSchema } from '../../../shared/api/committee';
+import { submitChecksRequestSchema } from '../../../shared/api/submitChecks';
 import { type Category, DEFAULT_CATEGORIES } from '../../../shared/domain/categories';
+import { DEFAULT_SUBMIT_CHECKS, type SubmitChecksConfig } from '../../../shared/index';
 import type { ApiClient, Unit } from '../api';
 import { ClientError } from '../errors';
 
@@ -54,6 +56,42 @@ export async function loadCategories(api: ApiClient, storage?: ListStorage | nul
     return categories;
   } catch {
     return cachedCategories(storage);
+  }
+}
+
+const SUBMIT_CHECKS_KEY = 'jianyan.submitChecks';
+
+/** The checks before submitting last fetched on this device, else the defaults: what the submit dialog runs offline. */
+export function cachedSubmitChecks(storage: ListStorage | null = defaultStorage()): SubmitChecksConfig {
+  const text = storage?.getItem(SUBMIT_CHECKS_KEY) ?? null;
+  if (text === null) {
+    return DEFAULT_SUBMIT_CHECKS;
+  }
+  try {
+    const parsed = submitChecksRequestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data.checks : DEFAULT_SUBMIT_CHECKS;
+  } catch {
+    return DEFAULT_SUBMIT_CHECKS;
+  }
+}
+
+/** Remembers the checks fetched or saved, for the next time the device is offline. */
+export function rememberSubmitChecks(checks: SubmitChecksConfig, storage: ListStorage | null = defaultStorage()): void {
+  try {
+    storage?.setItem(SUBMIT_CHECKS_KEY, JSON.stringify({ checks }));
+  } catch {
+    // As for the categories: the dialog falls back to the defaults.
+  }
+}
+
+/** The server's checks before submitting (remembered on the device), or the ones remembered when it cannot answer. */
+export async function loadSubmitChecks(api: ApiClient, storage?: ListStorage | null): Promise<SubmitChecksConfig> {
+  try {
+    const { checks } = await api.submitChecks();
+    rememberSubmitChecks(checks, storage);
+    return checks;
+  } catch {
+    return cachedSubmitChecks(storage);
   }
 }
 

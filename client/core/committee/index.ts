@@ -3,9 +3,12 @@
 export type { Unit } from '../api';
 export {
   cachedCategories,
+  cachedSubmitChecks,
   type ListStorage,
   loadCategories,
+  loadSubmitChecks,
   loadUnits,
   rememberCategories,
+  rememberSubmitChecks,
   type UnitsAnswer,
 } from './committeeLists';

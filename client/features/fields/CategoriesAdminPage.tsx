@@ -9,6 +9,7 @@ import { useApp } from '../../ui/services/useServices';
 import { useApiData } from '../../ui/useApiData';
 import { AdminTabs } from '../admin/AdminTabs';
 import { Page } from '../shell/Page';
+import { SubmitChecksSettings } from './SubmitChecksSettings';
 
 /** A new category's id: documents store ids, so a Chinese name needs one made up. */
 function newCategoryId(): string {
@@ -69,7 +70,7 @@ function CategoryRows({
   );
 }
 
-/** `/admin/categories` (类别设置): the secretariat edits the category list documents choose from. */
+/** `/admin/categories` (类别与检查): the category list documents choose from, and the checks before submitting. */
 export function CategoriesAdminPage(): ReactElement {
   const { t } = useTranslation();
   const { api } = useApp();
@@ -144,6 +145,7 @@ export function CategoriesAdminPage(): ReactElement {
           </>
         )}
       </section>
+      <SubmitChecksSettings isOnline={isOnline} />
     </Page>
   );
 }

@@ -33,7 +33,7 @@ export const fieldsZhCN = {
   tooLong: '最多 {{count}} 个字',
   fromRecord: '提案人和联名人来自工作区记录，不能在这里修改。',
   admin: {
-    tab: '类别设置',
+    tab: '类别与检查',
     title: '类别设置',
     lead: '提案和社情民意信息的“类别”从这份名单中选择。改名后，已选该类别的文档随之显示新名称；删除后，这些文档显示为“已删除的类别”。',
     name: '类别名称',
@@ -44,6 +44,25 @@ export const fieldsZhCN = {
     saved: '类别名单已保存。',
     needsOnline: '需要联网才能修改类别名单。',
     newName: '新类别',
+  },
+  checks: {
+    title: '提交前检查',
+    lead: '提交审阅前，系统按这些规则检查文档。“提醒”只提示，仍可提交；“必须”不通过就不能提交，服务器也会再次检查。离线时按本设备上次获取的设置检查。',
+    check: '检查项',
+    enabled: '启用',
+    mode: '方式',
+    limit: '字数上限',
+    warning: '提醒',
+    blocking: '必须',
+    save: '保存检查设置',
+    saved: '检查设置已保存。',
+    name: {
+      titleForm: '标题为“关于……的建议”',
+      reasonsAndSuggestions: '有理由和编号的具体建议',
+      bodyLength: '正文字数',
+      suggestedUnit: '至少一个建议承办单位',
+      signatures: '联名人都签署了当前版本',
+    },
   },
 };
 
@@ -77,7 +96,7 @@ export const fieldsEn: typeof fieldsZhCN = {
   tooLong: 'At most {{count}} characters',
   fromRecord: 'The proposer and co-signers come from the workspace record and cannot be changed here.',
   admin: {
-    tab: 'Categories',
+    tab: 'Categories and checks',
     title: 'Categories',
     lead: 'Proposals and social-conditions information choose their category from this list. Renaming a category renames it on every document; documents of a deleted category show "deleted category".',
     name: 'Category name',
@@ -88,5 +107,24 @@ export const fieldsEn: typeof fieldsZhCN = {
     saved: 'The category list is saved.',
     needsOnline: 'Go online to change the category list.',
     newName: 'New category',
+  },
+  checks: {
+    title: 'Checks before submitting',
+    lead: 'Before a document is submitted for review it is checked by these rules. A reminder only warns; a required check must pass, and the server checks it again. Offline, the device checks with the settings it last fetched.',
+    check: 'Check',
+    enabled: 'On',
+    mode: 'Kind',
+    limit: 'Character limit',
+    warning: 'Reminder',
+    blocking: 'Required',
+    save: 'Save the checks',
+    saved: 'The checks are saved.',
+    name: {
+      titleForm: 'The title reads “关于……的建议”',
+      reasonsAndSuggestions: 'Reasons and numbered suggestions',
+      bodyLength: 'Length of the body',
+      suggestedUnit: 'At least one suggested unit',
+      signatures: 'Every co-signer signed the current text',
+    },
   },
 };
