@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
 import { createDocument, openDocument, UI_TIMEOUT_MS, waitForServiceWorker, waitForSyncPhase } from './support/app';
+import { startIme } from './support/ime';
 import { withPeople } from './support/people';
 
 const TITLE = '关于发展县域特色产业的建议';
@@ -55,6 +56,21 @@ describe('basic information (基本信息)', () => {
     }
     await waitForSyncPhase(chen.page, 'synced');
     await wang.screenshot('desktop-fields');
+
+    // Pinyin being composed stays in the field (a remote change meanwhile does not disturb it)
+    // and reaches the document only once committed.
+    const ime = await startIme(wang.page);
+    await wang.page.locator('#field-sector').fill('');
+    await waitForField(chen.page, 'sector', '');
+    await wang.page.locator('#field-sector').focus();
+    await ime.compose('jing');
+    await chen.page.locator('#field-publishable').selectOption('no');
+    await waitForField(wang.page, 'publishable', 'no');
+    expect(await wang.page.locator('#field-sector').inputValue()).toBe('jing');
+    expect(await chen.page.locator('#field-sector').inputValue()).toBe('');
+    await ime.commit('经济界');
+    await waitForField(chen.page, 'sector', '经济界');
+    await ime.detach();
 
     // The relay mirrored the fields into the record: the group's list shows the category.
     await wang.page.goto(`/g/${group.id}`);

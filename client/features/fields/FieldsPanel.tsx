@@ -13,6 +13,7 @@ import {
   writeField,
 } from '../../../shared/index';
 import { nameOf, peopleById } from '../docs/peopleNames';
+import { FieldText } from './FieldText';
 import { UnitPicker } from './UnitPicker';
 import { useCategories, useFields } from './useFields';
 
@@ -75,19 +76,18 @@ function FieldInput(props: FieldInputProps): ReactElement {
           onChange={(ids) => onChange(ids.length === 0 ? null : [...ids])}
         />
       );
-    case 'text': {
-      const text = typeof value === 'string' ? value : '';
-      const common = {
-        id,
-        value: text,
-        maxLength: definition.spec.maxLength,
-        readOnly: !isEditable,
-        title: t('fields.tooLong', { count: definition.spec.maxLength }),
-        onChange: (event: { target: { value: string } }) =>
-          onChange(event.target.value === '' ? null : event.target.value),
-      };
-      return definition.spec.maxLength > 200 ? <textarea rows={2} {...common} /> : <input type="text" {...common} />;
-    }
+    case 'text':
+      return (
+        <FieldText
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          maxLength={definition.spec.maxLength}
+          isEditable={isEditable}
+          isMultiline={definition.spec.maxLength > 200}
+          title={t('fields.tooLong', { count: definition.spec.maxLength })}
+          onCommit={(text) => onChange(text === '' ? null : text)}
+        />
+      );
   }
 }
 
