@@ -53,5 +53,8 @@ describe('checks before submitting', () => {
     await reviewBar(wang.page).getByRole('status').filter({ hasText: '将在联网后提交' }).waitFor();
     await wang.context.setOffline(false);
     await waitForStatus(wang.page, '审阅中');
+    // In review the content is frozen (P7): 基本信息 turns read-only with the body.
+    await wang.page.locator('#field-sector[readonly]').waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await wang.page.locator('#field-category').isDisabled()).toBe(true);
   });
 });
