@@ -188,7 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     { logger, isServer: true, ...(options.store === undefined ? {} : { documents: options.store }) },
   );
-  const { documents: store, accounts, groups, records, reviews, webhooks, handling } = stores;
+  const { documents: store, accounts, groups, records, reviews, webhooks, handling, settings } = stores;
   let cluster: Awaited<ReturnType<typeof openCluster>>;
   try {
     cluster = await openCluster(options, logger);
@@ -239,6 +239,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const api = {
     accounts,
     webhooks,
+    settings,
     onWebhookEvents: () => webhookWorker.wake(),
     groups,
     records,

@@ -25,6 +25,8 @@ export const ApiErrorCode = {
   passwordChangeRequired: 'password_change_required',
   /** The body is not of the media type the route takes (the roster is `text/csv`). */
   unsupportedMediaType: 'unsupported_media_type',
+  /** A submit failed blocking checks (RULES.md K1-K5); `checks` lists them. */
+  checksFailed: 'checks_failed',
   internal: 'internal',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
@@ -41,5 +43,6 @@ export const API_ERROR_STATUS: { readonly [C in ApiErrorCode]: number } = {
   origin_refused: 403,
   password_change_required: 403,
   unsupported_media_type: 415,
+  checks_failed: 422,
   internal: 500,
 };

@@ -2,6 +2,19 @@ export { ACTIONS, Action } from './domain/actions';
 export { COMMITTEE_TIME_ZONE } from './domain/calendar';
 export type { ContentJudgeInput, ContentVerdict } from './domain/contentRules';
 export { ContentRule, judgeContentUpdate } from './domain/contentRules';
+export type { DocFields, FieldDefinition, FieldType, FieldValue } from './domain/documentFields';
+export {
+  CATEGORY_ID_PATTERN,
+  FIELDS_BY_KIND,
+  FieldKey,
+  fieldDefinition,
+  fieldValueProblem,
+  isFieldValue,
+  MAX_SUGGESTED_UNITS,
+  pickFields,
+  readFields,
+  writeField,
+} from './domain/documentFields';
 export {
   CONTENT_SCHEMA_VERSION,
   ContentField,
@@ -35,6 +48,27 @@ export type {
 export { can, Denial, decide, documentTarget } from './domain/permissions';
 export { DOC_STATUSES, DocStatus, parseDocStatus, parseRole, ROLES, Role } from './domain/roles';
 export { isSignatureOutdated } from './domain/signatureCurrency';
+export type {
+  BodyBlock,
+  CheckedCosigner,
+  CheckResult,
+  CheckSetting,
+  CheckTarget,
+  KindChecks,
+  SubmitCheckInput,
+  SubmitChecksConfig,
+} from './domain/submitChecks';
+export {
+  blockingFailures,
+  bodyBlocks,
+  CHECKS_OF_KIND,
+  countedLength,
+  DEFAULT_SUBMIT_CHECKS,
+  runSubmitChecks,
+  SECTIONS_OF_KIND,
+  SUBMIT_CHECKS,
+  SubmitCheck,
+} from './domain/submitChecks';
 export { TEMPLATE_CLIENT_ID, templateHeadings, templateUpdate } from './domain/templates';
 export type { Transition, TransitionRule, WorkflowAction } from './domain/workflow';
 export {

@@ -82,6 +82,7 @@ function recordOf(id: DocId, groupId: GroupId, title: string): DocRecord {
     authorIds: [],
     cosigners: [],
     lastReturn: null,
+    fields: {},
   };
 }
 

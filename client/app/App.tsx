@@ -14,6 +14,7 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { CommitteeAdminPage } from '../features/committee/CommitteeAdminPage';
 import { DeviceCopyGate } from '../features/device/DeviceCopyGate';
 import { DocumentPage } from '../features/document/DocumentPage';
+import { CategoriesAdminPage } from '../features/fields/CategoriesAdminPage';
 import { GroupPage } from '../features/group/GroupPage';
 import { DeskPage } from '../features/handling/DeskPage';
 import { HomePage } from '../features/home/HomePage';
@@ -85,6 +86,11 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
           <DeskPage />
         </AdminOnly>
       </Route>
+      <Route path="/admin/categories">
+        <AdminOnly me={me}>
+          <CategoriesAdminPage />
+        </AdminOnly>
+      </Route>
       <Route path="/settings">
         <SettingsPage me={me} />
       </Route>
@@ -138,8 +144,8 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/desk` (提案办理), `/admin/people`, `/admin/groups`,
- * `/admin/committee` and `/admin/webhooks` for the secretariat, `/settings`, `/inbox` the notifications.
+ * `/d/:docId` a document, `/desk` (提案办理), `/admin/people`, `/admin/groups`, `/admin/committee`,
+ * `/admin/categories` and `/admin/webhooks` for the secretariat, `/settings`, `/inbox` the notifications.
  */
 export function App({ app }: { readonly app: AppServices }): ReactElement {
   useLeaveGuard(app);

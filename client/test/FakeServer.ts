@@ -46,6 +46,7 @@ export function makeRecord(id: DocId, groupId: GroupId, overrides: Partial<DocRe
     authorIds: [],
     cosigners: [],
     lastReturn: null,
+    fields: {},
     ...overrides,
   };
 }

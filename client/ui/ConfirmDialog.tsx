@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
 import { FormError } from './FormError';
@@ -14,6 +14,10 @@ export interface ConfirmDialogProps {
   readonly onClose: () => void;
   /** What the person should know before confirming, listed under the question; confirming stays allowed. */
   readonly warnings?: readonly string[];
+  /** More to read before confirming (a checklist), under the warnings. */
+  readonly children?: ReactNode;
+  /** Keeps the confirming button disabled (something must be fixed first). */
+  readonly isConfirmDisabled?: boolean;
 }
 
 /** Asks before an action that is hard to undo; shows why it failed, if it does. */
@@ -24,6 +28,8 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
   warnings = [],
+  children,
+  isConfirmDisabled = false,
 }: ConfirmDialogProps): ReactElement {
   const action = useBusyAction();
   return (
@@ -43,12 +49,13 @@ export function ConfirmDialog({
           ))}
         </ul>
       )}
+      {children}
       <FormError message={action.error} />
       <DialogActions
         confirmLabel={confirmLabel}
         onCancel={onClose}
         onConfirm={() => action.run(onConfirm, onClose)}
-        isDisabled={action.isBusy}
+        isDisabled={action.isBusy || isConfirmDisabled}
         isDanger
       />
     </Dialog>

@@ -1,4 +1,5 @@
 import type { ApiErrorBody, RosterProblem } from '../../shared/api/schemas';
+import type { CheckResult } from '../../shared/domain/submitChecks';
 import { API_ERROR_STATUS, ApiErrorCode, type Denial } from '../../shared/index';
 import { ThrottleScope } from '../auth/throttlePolicy';
 
@@ -11,6 +12,8 @@ export interface ApiErrorDetails {
   readonly retryAfterSeconds?: number;
   /** For a refused roster: every bad line. */
   readonly problems?: readonly RosterProblem[];
+  /** For checks_failed: the blocking checks a submit failed. */
+  readonly checks?: readonly CheckResult[];
 }
 
 /**
@@ -35,7 +38,7 @@ export class ApiError extends Error {
 
   /** The answer's body. */
   toBody(): ApiErrorBody {
-    const { field, denial, retryAfterSeconds, problems } = this.details;
+    const { field, denial, retryAfterSeconds, problems, checks } = this.details;
     return {
       error: this.code,
       message: this.message,
@@ -43,6 +46,7 @@ export class ApiError extends Error {
       ...(denial === undefined ? {} : { denial }),
       ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       ...(problems === undefined ? {} : { problems: [...problems] }),
+      ...(checks === undefined ? {} : { checks: [...checks] }),
     };
   }
 

@@ -11,6 +11,7 @@ const REVIEW_ERROR_CODES: { readonly [C in ReviewErrorCode]: ApiErrorCode } = {
   not_found: ApiErrorCode.notFound,
   forbidden: ApiErrorCode.forbidden,
   conflict: ApiErrorCode.conflict,
+  checks_failed: ApiErrorCode.checksFailed,
 };
 
 /** Paths that carry a secret (invitation links) are logged without it. */
@@ -25,11 +26,10 @@ function conflictOf(error: WorkspaceConflictError): ApiError {
 }
 
 function reviewRefusalOf(error: ReviewError): ApiError {
-  return new ApiError(
-    REVIEW_ERROR_CODES[error.code],
-    error.message,
-    error.denial === null ? {} : { denial: error.denial },
-  );
+  return new ApiError(REVIEW_ERROR_CODES[error.code], error.message, {
+    ...(error.denial === null ? {} : { denial: error.denial }),
+    ...(error.checks.length === 0 ? {} : { checks: error.checks }),
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { answerError } from './answerError';
 import type { ApiDeps, ApiEnv } from './apiEnv';
 import { checkOrigin } from './checkOrigin';
 import { registerCommitteeRoutes } from './routes/committee';
+import { registerCommitteeSettingsRoutes } from './routes/committeeSettings';
 import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDeviceKeyRoutes } from './routes/deviceKey';
 import { registerDocRoutes } from './routes/docs';
@@ -61,6 +62,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerWebhookRoutes(api, deps);
   registerCommitteeRoutes(api, deps);
   registerHandlingRoutes(api, deps);
+  registerCommitteeSettingsRoutes(api, deps);
   registerOpenApiRoutes(api, deps);
   return api;
 }

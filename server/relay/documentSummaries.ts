@@ -1,4 +1,4 @@
-import { ContentField, MAX_TITLE_LENGTH, RoomKind } from '../../shared/index';
+import { ContentField, MAX_TITLE_LENGTH, RoomKind, readDocKind, readFields } from '../../shared/index';
 import { type Logger, toError } from '../logger';
 import { type DocStore, type DocumentSummary, EMPTY_BATCH } from '../storage/DocStore';
 import type { Room } from './Room';
@@ -6,7 +6,7 @@ import type { Room } from './Room';
 /**
  * How stale a document's last-change time and author in the list may get while it is being
  * edited. Writing the summary with every commit would add pages to each transaction for figures
- * shown in minutes; a changed title is written at once, and a room writes its summary on unload.
+ * shown in minutes; a changed title or field is written at once, and a room writes its summary on unload.
  */
 const SUMMARY_REFRESH_MS = 10_000;
 
@@ -16,12 +16,18 @@ export function summaryOf(room: Room, now: number): DocumentSummary | null {
     return null;
   }
   const title = room.doc.getText(ContentField.title).toString().slice(0, MAX_TITLE_LENGTH);
-  return { id: room.target.docId, title, updatedAt: now, updatedBy: room.lastAuthor };
+  const kind = readDocKind(room.doc);
+  const fields = kind === null ? {} : readFields(room.doc, kind);
+  return { id: room.target.docId, title, updatedAt: now, updatedBy: room.lastAuthor, fields };
+}
+
+function fieldsChanged(last: DocumentSummary, next: DocumentSummary): boolean {
+  return JSON.stringify(last.fields ?? {}) !== JSON.stringify(next.fields ?? {});
 }
 
 /**
  * The summaries a commit of changes to `rooms` should write now: a room's first, one whose title
- * changed, or one whose last is older than the refresh interval. The others are marked unwritten.
+ * or fields changed, or one whose last is older than the refresh interval. The others are marked unwritten.
  */
 export function dueSummaries(rooms: ReadonlySet<Room>, now: number): DocumentSummary[] {
   const result: DocumentSummary[] = [];
@@ -31,7 +37,11 @@ export function dueSummaries(rooms: ReadonlySet<Room>, now: number): DocumentSum
       continue;
     }
     const last = room.lastSummary;
-    const isDue = last === null || last.title !== summary.title || now - last.updatedAt >= SUMMARY_REFRESH_MS;
+    const isDue =
+      last === null ||
+      last.title !== summary.title ||
+      fieldsChanged(last, summary) ||
+      now - last.updatedAt >= SUMMARY_REFRESH_MS;
     room.hasUnwrittenSummary = !isDue;
     if (isDue) {
       room.lastSummary = summary;

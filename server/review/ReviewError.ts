@@ -1,3 +1,4 @@
+import type { CheckResult } from '../../shared/domain/submitChecks';
 import type { Denial } from '../../shared/index';
 
 /** Why a review use case (see transitionDocument) refused a request. */
@@ -8,6 +9,8 @@ export const ReviewErrorCode = {
   forbidden: 'forbidden',
   /** The request contradicts what is stored: the document moved on, or a request id was used for another request. */
   conflict: 'conflict',
+  /** A submit failed blocking checks (RULES.md K1-K5): the error's `checks` lists them. */
+  checksFailed: 'checks_failed',
 } as const;
 export type ReviewErrorCode = (typeof ReviewErrorCode)[keyof typeof ReviewErrorCode];
 
@@ -21,10 +24,18 @@ export class ReviewError extends Error {
   readonly code: ReviewErrorCode;
   /** For forbidden: why `decide()` said no; null otherwise. */
   readonly denial: Denial | null;
+  /** For checks_failed: the blocking checks that failed; empty otherwise. */
+  readonly checks: readonly CheckResult[];
 
-  constructor(code: ReviewErrorCode, message: string, denial: Denial | null = null) {
+  constructor(
+    code: ReviewErrorCode,
+    message: string,
+    denial: Denial | null = null,
+    checks: readonly CheckResult[] = [],
+  ) {
     super(message);
     this.code = code;
     this.denial = denial;
+    this.checks = checks;
   }
 }

@@ -46,6 +46,7 @@ function approved(extra: Partial<DocRecord> = {}): DocRecord {
     authorIds: [member.id],
     cosigners: [],
     lastReturn: null,
+    fields: {},
     ...extra,
   };
 }

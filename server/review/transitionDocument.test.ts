@@ -66,6 +66,7 @@ beforeEach(() => {
       { userId: cosigner.id, state: 'signed', invitedBy: creator.id, invitedAt: 1, signedAt: 2, snapshot: signed },
     ],
     lastReturn: null,
+    fields: {},
   });
   fakes.openStreams();
 });

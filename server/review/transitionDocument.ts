@@ -9,6 +9,8 @@ import {
   type DocStatus,
   decide,
   documentTarget,
+  type SubmitCheckInput,
+  type SubmitChecksConfig,
   type UserId,
   WORKFLOW,
 } from '../../shared/index';
@@ -23,6 +25,7 @@ import { type ContentReader, encodeCurrentSnapshot } from './contentSnapshots';
 import { outdatedSigners, signedCosigners } from './outdatedSigners';
 import { ReviewError } from './ReviewError';
 import { nextStepTakersOf, notificationsFor, proposersOf, reviewersOf } from './recipients';
+import { blockingSubmitChecks, refuseFailedChecks, type SubmitCheckDeps, submitCheckInput } from './submitChecks';
 import { type TransitionVersionCause, transitionVersionName } from './versionNames';
 import { withoutSnapshots } from './withoutSnapshots';
 
@@ -48,6 +51,8 @@ export interface TransitionDeps {
    * so that they are sent now rather than at the next poll.
    */
   readonly onWebhookEvents?: () => void;
+  /** The secretariat's checks before submitting (RULES.md K1-K5); absent, the defaults apply. */
+  readonly settings?: SubmitCheckDeps['settings'];
   readonly now: () => number;
 }
 
@@ -68,7 +73,7 @@ export interface TransitionInput {
  * Submits, withdraws, returns, approves or files a document (P10-P12, P15, WORKFLOW): checks the request, then,
  * while the relay holds the document's content edits, saves the version of the server's content,
  * records the event and the status with the notifications and the webhook events in one
- * transaction and has access decided again; then tells the live streams. Reads the accounts once and the content at most
+ * transaction (a submit first passes the blocking checks before submitting, checkBeforeSubmit) and has access decided again; then tells the live streams. Reads the accounts once and the content at most
  * once. Throws ReviewError when it refuses.
  */
 export async function transitionDocument(
@@ -90,11 +95,12 @@ export async function transitionDocument(
   const rule = WORKFLOW[input.transition];
   allow(actor, rule.action, record);
   const people = await deps.accounts.listUsers();
+  const checks = rule.action === Action.submitDocument ? await blockingSubmitChecks(deps, record) : null;
 
   // No edit may land between the version's snapshot and the status that freezes the content:
   // the content room is held from before the snapshot until access has been decided again.
   const outcome = await deps.content.holdWrites(docId, formatRelayReason(rule.holdReason), async () => {
-    const plan = await planTransition(deps, { record, actorId: actor.id, input, people });
+    const plan = await planTransition(deps, { record, actorId: actor.id, input, people, checks });
     const applied = await deps.reviews.applyTransition(plan);
     if (applied.kind === 'applied') {
       // Editors turn read-only in review, approved and filed, and may write again once returned
@@ -145,6 +151,8 @@ interface PlanContext {
   readonly actorId: UserId;
   readonly input: TransitionInput;
   readonly people: readonly UserRecord[];
+  /** A submit's checks before submitting when one of them blocks; null otherwise. */
+  readonly checks: SubmitChecksConfig | null;
 }
 
 /** The version, the event, the review mark and the notifications of a transition, to be stored together. */
@@ -153,6 +161,10 @@ async function planTransition(deps: TransitionDeps, context: PlanContext): Promi
   const rule = WORKFLOW[input.transition];
   const at = deps.now();
   const read = await readContentOnce(deps.content, context);
+  if (context.checks !== null && read.checkInput !== null) {
+    // On the text the status freezes: no edit lands between the checks and the submit.
+    refuseFailedChecks(record, context.checks, read.checkInput);
+  }
   const version =
     rule.versionCause === null || read.snapshot === null
       ? null
@@ -207,6 +219,8 @@ interface ContentRead {
   readonly snapshot: Uint8Array | null;
   /** The co-signers to tell that their signature is outdated. */
   readonly outdated: readonly UserId[];
+  /** What the checks before submitting read; null when no check blocks. */
+  readonly checkInput: SubmitCheckInput | null;
 }
 
 /** The version's snapshot and the outdated signatures, from one read of the content (none when neither is needed). */
@@ -214,12 +228,13 @@ async function readContentOnce(content: ContentReader, context: PlanContext): Pr
   const rule = WORKFLOW[context.input.transition];
   const isVersionSaved = rule.versionCause !== null;
   const signed = rule.remindsOutdatedSigners ? signedCosigners(context.record.cosigners) : [];
-  if (!isVersionSaved && signed.length === 0) {
-    return { snapshot: null, outdated: [] };
+  if (!isVersionSaved && signed.length === 0 && context.checks === null) {
+    return { snapshot: null, outdated: [], checkInput: null };
   }
   return content.readContent(context.record.id, (doc) => ({
     snapshot: isVersionSaved ? encodeCurrentSnapshot(doc) : null,
     outdated: outdatedSigners(doc, signed),
+    checkInput: context.checks === null ? null : submitCheckInput(doc, context.record),
   }));
 }
 

@@ -1,4 +1,4 @@
-import type { DocId, RoomName, UserId } from '../../shared/index';
+import type { DocFields, DocId, RoomName, UserId } from '../../shared/index';
 
 /** One stored Yjs update of a room, in the order it was appended. */
 export interface StoredUpdate {
@@ -32,8 +32,8 @@ export interface ClientOwner {
 }
 
 /**
- * What the relay knows of a document's content for its record: the title from the Y.Doc, and
- * when and by whom it last changed. The record itself (group, kind, status) is created by the
+ * What the relay knows of a document's content for its record: the title and the fields (基本信息)
+ * from the Y.Doc, and when and by whom it last changed. The record itself (group, kind, status) is created by the
  * HTTP API; a summary only updates a registered record and never creates one.
  */
 export interface DocumentSummary {
@@ -42,6 +42,8 @@ export interface DocumentSummary {
   readonly updatedAt: number;
   /** Who sent the last stored change; null keeps the stored value. */
   readonly updatedBy: UserId | null;
+  /** The valid fields of the content (documentFields.ts), stored as JSON; absent keeps the stored value. */
+  readonly fields?: DocFields;
 }
 
 /** A signed-in user whose change to a document's content was stored. */

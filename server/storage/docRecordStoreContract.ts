@@ -45,6 +45,7 @@ export function describeDocRecordStoreContract(name: string, open: OpenRecordSto
           authorIds: [creator],
           cosigners: [],
           lastReturn: null,
+          fields: {},
         },
       });
       const again = await store.createDocument({ ...doc, kind: DocKind.socialInfo, createdAt: 99 });
@@ -108,6 +109,39 @@ export function describeDocRecordStoreContract(name: string, open: OpenRecordSto
         updatedBy: early,
         authorIds: [creator, early],
       });
+    });
+
+    it('carries the fields the relay mirrors from the content, and keeps them when a summary has none', async (context) => {
+      const docs = harness.docs;
+      if (docs === undefined) {
+        context.skip('the memory adapters share no records with the relay');
+        return;
+      }
+      const creator = newUserId();
+      const id = newDocumentId();
+      const created = await store.createDocument({
+        id,
+        kind: DocKind.proposal,
+        groupId: newGroupId(),
+        title: '',
+        createdBy: creator,
+        createdAt: 50,
+      });
+      expect(created.record.fields).toEqual({});
+      const fields = { sector: '经济界', category: 'economy', publishable: true, suggestedUnitIds: [newUserId()] };
+      await docs.write({
+        ...EMPTY_BATCH,
+        documents: [{ id, title: '关于', updatedAt: 70, updatedBy: creator, fields }],
+      });
+      expect((await store.getDocument(id))?.fields).toEqual(fields);
+      await docs.write({ ...EMPTY_BATCH, documents: [{ id, title: '关于乡村', updatedAt: 80, updatedBy: null }] });
+      const listed = (await store.listDocuments()).find((record) => record.id === id);
+      expect(listed).toMatchObject({ title: '关于乡村', fields });
+      await docs.write({
+        ...EMPTY_BATCH,
+        documents: [{ id, title: '关于乡村', updatedAt: 90, updatedBy: null, fields: {} }],
+      });
+      expect((await store.getDocument(id))?.fields).toEqual({});
     });
 
     it('refuses every call once closed', async () => {

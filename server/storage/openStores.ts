@@ -1,11 +1,13 @@
 import type { Logger } from '../logger';
 import { redactedUrl } from '../redactedUrl';
 import type { AccountStore } from './AccountStore';
+import type { CommitteeSettingsStore } from './CommitteeSettingsStore';
 import type { DocRecordStore } from './DocRecordStore';
 import type { DocStore } from './DocStore';
 import type { GroupStore } from './GroupStore';
 import type { HandlingStore } from './HandlingStore';
 import { PgAccountStore } from './postgres/PgAccountStore';
+import { PgCommitteeSettingsStore } from './postgres/PgCommitteeSettingsStore';
 import { PgDocRecordStore } from './postgres/PgDocRecordStore';
 import { PgDocStore } from './postgres/PgDocStore';
 import { PgGroupStore } from './postgres/PgGroupStore';
@@ -15,6 +17,7 @@ import { PgWebhookStore } from './postgres/PgWebhookStore';
 import type { ReviewStore } from './ReviewStore';
 import { prepareDatabasePath } from './sqlite/databasePath';
 import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
+import { SqliteCommitteeSettingsStore } from './sqlite/SqliteCommitteeSettingsStore';
 import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
 import { SqliteDocStore } from './sqlite/SqliteDocStore';
 import { SqliteGroupStore } from './sqlite/SqliteGroupStore';
@@ -44,6 +47,8 @@ export interface Stores {
   readonly reviews: ReviewStore;
   readonly webhooks: WebhookStore;
   readonly handling: HandlingStore;
+  /** Settings of the committee the secretariat edits (the category list). */
+  readonly settings: CommitteeSettingsStore;
   /** `postgres` or `sqlite`, and where: for the start-up log. */
   readonly description: string;
   /** Where, for messages: the SQLite file, or the PostgreSQL URL without its password. */
@@ -99,6 +104,8 @@ export async function openStores(
       opened.webhooks = webhooks;
       const handling = await PgHandlingStore.open({ ...connection, maxConnections: 3 });
       opened.handling = handling;
+      const settings = await PgCommitteeSettingsStore.open({ ...connection, maxConnections: 1 });
+      opened.settings = settings;
       return {
         documents,
         accounts,
@@ -107,6 +114,7 @@ export async function openStores(
         reviews,
         webhooks,
         handling,
+        settings,
         description: `PostgreSQL at ${redactedUrl(url)}`,
         location: redactedUrl(url),
         close: () => closeAll(opened, logger),
@@ -133,6 +141,7 @@ export async function openStores(
     reviews: new SqliteReviewStore({ path }),
     webhooks: new SqliteWebhookStore({ path }),
     handling: new SqliteHandlingStore({ path }),
+    settings: new SqliteCommitteeSettingsStore({ path }),
   };
   return { ...stores, description: `SQLite at ${path}`, location: path, close: () => closeAll(stores, logger) };
 }

@@ -4,6 +4,7 @@ import type { DocId, GroupId, SessionId, UnitId, UserId } from '../domain/ids';
 import { parseDocId, parseGroupId, parseSessionId, parseUnitId, parseUserId, UUID_PATTERN } from '../domain/ids';
 import { MAX_TITLE_LENGTH } from '../domain/limits';
 import { DOC_STATUSES, type DocStatus, ROLES, type Role } from '../domain/roles';
+import { checkResultSchema } from './submitChecks';
 
 /**
  * Request and answer bodies of the HTTP API (routes in docs/API.md). The server validates every
@@ -49,6 +50,12 @@ export const unitIdSchema = idSchema<UnitId>(parseUnitId, 'must be a unit id (a 
 export const sessionIdSchema = idSchema<SessionId>(parseSessionId, 'must be a session id (a lowercase UUID)');
 export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 export const docKindSchema = z.enum(DOC_KINDS as [DocKind, ...DocKind[]]);
+
+/**
+ * A document's fields as plain values by key (shared/domain/documentFields.ts). The shape only:
+ * which keys and values are valid for a kind is D7's (`pickFields`), applied where they are read.
+ */
+export const docFieldsSchema = z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())]));
 export const docStatusSchema = z.enum(DOC_STATUSES as [DocStatus, ...DocStatus[]]);
 
 export const usernameSchema = z
@@ -154,6 +161,11 @@ export const docRecordSchema = z.object({
   lastReturn: lastReturnSchema.nullable().default(null),
   /** The units a filed proposal is handed to and that did not decline it (P16); absent before. */
   handlingUnitIds: z.array(unitIdSchema).optional(),
+  /**
+   * The structured fields (基本信息) as the relay last mirrored them from the content, valid ones
+   * only (shared/domain/documentFields.ts); `{}` until written, and in records cached before.
+   */
+  fields: docFieldsSchema.default({}),
 });
 export type DocRecord = z.infer<typeof docRecordSchema>;
 
@@ -311,6 +323,8 @@ export const apiErrorSchema = z.object({
   retryAfterSeconds: z.number().optional(),
   /** For a refused roster: every bad line. */
   problems: z.array(rosterProblemSchema).optional(),
+  /** For checks_failed (a refused submit): the blocking checks that failed (RULES.md K1-K5). */
+  checks: z.array(checkResultSchema).optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 

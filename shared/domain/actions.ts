@@ -46,7 +46,7 @@ export const Action = {
   rateAnswer: 'rate_answer',
   /** Write in the thread between a proposal's units and its proposers (P18). */
   discussHandling: 'discuss_handling',
-  /** Manage the committee's handling units and sessions (P2). */
+  /** Manage the committee: its handling units, sessions, category list and checks before submitting (P2). */
   manageCommittee: 'manage_committee',
   /** Save a named version by hand, or mark the current one as reviewed (P13). */
   saveVersion: 'save_version',

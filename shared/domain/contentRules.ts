@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { RelayReasonCode } from '../protocol/relayReasons';
+import { fieldValueProblem } from './documentFields';
 import {
   CONTENT_SCHEMA_VERSION,
   ContentField,
@@ -32,6 +33,8 @@ export const ContentRule = {
   serverFields: 'D5',
   /** D6: a client id belongs to the first user who wrote under it. */
   clientOwner: 'D6',
+  /** D7: `fields` holds only the kind's fields, each a plain value of its type within its limits. */
+  fields: 'D7',
 } as const;
 export type ContentRule = (typeof ContentRule)[keyof typeof ContentRule];
 
@@ -73,10 +76,10 @@ function refuse(rule: ContentRule, reason: RelayReasonCode, detail: string): nev
 }
 
 /**
- * Judges a checked update (every dependency present) of a content room against the rules D1-D6.
+ * Judges a checked update (every dependency present) of a content room against the rules D1-D7.
  * The relay refuses what this refuses; the app's own tests run its writes through it too.
  * Cheap for the usual keystroke: each new item is placed (StructLocator) and only items and
- * deletions in `meta` or `authors` are looked at closer.
+ * deletions in `meta`, `authors` or `fields` are looked at closer.
  */
 export function judgeContentUpdate(input: ContentJudgeInput, decoded: Decoded): ContentVerdict {
   try {
@@ -218,6 +221,8 @@ class Judge {
       this.#newMetaItem(item, path);
     } else if (path.root === AUTHORS_ROOT) {
       this.#newAuthorsItem(item, path);
+    } else if (path.root === ContentField.fields) {
+      this.#newFieldsItem(item, path);
     }
   }
 
@@ -285,6 +290,29 @@ class Judge {
         RelayReasonCode.serverFieldChanged,
         `meta.kind ${String(value)} is not the record's kind`,
       );
+    }
+  }
+
+  /**
+   * D7: an entry of `fields` is one plain value (ContentAny) under a key of the document's kind,
+   * valid for that field. Deleting (clearing) an entry is free, like editing the body.
+   */
+  #newFieldsItem(item: Y.Item, path: StructPath): void {
+    const key = path.keys[0];
+    if (path.keys.length !== 1 || typeof key !== 'string') {
+      refuse(ContentRule.fields, RelayReasonCode.fieldRefused, 'fields holds only plain values by key');
+    }
+    const kind = this.#input.docKind ?? readDocKind(this.#input.doc);
+    if (kind === null) {
+      refuse(ContentRule.fields, RelayReasonCode.fieldRefused, 'fields are written only once the kind is known');
+    }
+    const values = item.content instanceof Y.ContentAny ? item.content.getContent() : null;
+    if (values === null || values.length !== 1) {
+      refuse(ContentRule.fields, RelayReasonCode.fieldRefused, `fields.${key.slice(0, 40)} must be one plain value`);
+    }
+    const problem = fieldValueProblem(kind, key, values[0]);
+    if (problem !== null) {
+      refuse(ContentRule.fields, RelayReasonCode.fieldRefused, problem);
     }
   }
 

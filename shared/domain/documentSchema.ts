@@ -20,6 +20,11 @@ export const ContentField = {
    * the user's Yjs client ids, ds: Y.Array of encoded delete sets }. Judged by RULES.md D1-D2.
    */
   authors: 'authors',
+  /**
+   * Y.Map of the kind's structured fields (基本信息): field key -> a plain JSON value, last writer
+   * wins per field (shared/domain/documentFields.ts). Judged by RULES.md D7.
+   */
+  fields: 'fields',
 } as const;
 
 export const MetaKey = {

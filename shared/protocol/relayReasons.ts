@@ -35,6 +35,7 @@ export const RelayReason = {
   clientIdTaken: "a change was written under another person's editing session; nothing of it was kept",
   serverFieldChanged:
     "a change touched the document's format or kind, which only the server sets; nothing of it was kept",
+  fieldRefused: "a change to the document's basic information breaks its rules; nothing of it was kept",
   presenceNotYours: "presence was sent for another person's session; it was not shown",
   presenceTooLarge: 'presence was larger than the server accepts; it was not shown',
   presenceTooManyClients: 'presence was sent for too many sessions from one connection; it was not shown',
@@ -88,6 +89,7 @@ export const RelayReasonCode = {
   authorshipForged: 'authorship_forged',
   clientIdTaken: 'client_id_taken',
   serverFieldChanged: 'server_field_changed',
+  fieldRefused: 'field_refused',
   presenceNotYours: 'presence_not_yours',
   presenceTooLarge: 'presence_too_large',
   presenceTooManyClients: 'presence_too_many_clients',

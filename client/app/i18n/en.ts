@@ -3,6 +3,7 @@ import { accountsEn } from '../../features/admin/strings';
 import { commentsEn } from '../../features/comments/strings';
 import { committeeEn } from '../../features/committee/strings';
 import { exportEn } from '../../features/export/strings';
+import { fieldsEn } from '../../features/fields/strings';
 import { handlingEn } from '../../features/handling/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { advancedEn } from '../../features/settings/strings';
@@ -29,6 +30,7 @@ export const en: Messages = {
   accounts: accountsEn,
   webhooks: webhooksEn,
   committee: committeeEn,
+  fields: fieldsEn,
   app: {
     name: 'Jianyan',
     skipToContent: 'Skip to content',
@@ -203,6 +205,8 @@ export const en: Messages = {
     searchLabel: 'Search by title',
     kindFilter: 'Kind',
     allKinds: 'All kinds',
+    categoryFilter: 'Category',
+    allCategories: 'All categories',
     showArchived: 'Show archived',
     empty: 'No documents in this group yet. Click “New” to start drafting.',
     emptyFiltered: 'No document matches.',

@@ -2,6 +2,7 @@ import { accountsZhCN } from '../../features/admin/strings';
 import { commentsZhCN } from '../../features/comments/strings';
 import { committeeZhCN } from '../../features/committee/strings';
 import { exportZhCN } from '../../features/export/strings';
+import { fieldsZhCN } from '../../features/fields/strings';
 import { handlingZhCN } from '../../features/handling/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { advancedZhCN } from '../../features/settings/strings';
@@ -41,6 +42,7 @@ export const zhCN = {
     authorshipForged: '修改把作者记成了他人，服务器未保存这次修改',
     clientIdTaken: '修改使用了他人的编辑会话，服务器未保存这次修改',
     serverFieldChanged: '修改涉及只能由服务器设置的文档格式或类型，服务器未保存这次修改',
+    fieldRefused: '基本信息的修改不符合规则，服务器未保存这次修改',
     presenceNotYours: '在线状态冒用了他人的会话，未予显示',
     presenceTooLarge: '在线状态超过服务器允许的大小，未予显示',
     presenceTooManyClients: '一个连接发送了过多会话的在线状态，未予显示',
@@ -55,6 +57,7 @@ export const zhCN = {
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,
   committee: committeeZhCN,
+  fields: fieldsZhCN,
   app: {
     name: '建言',
     skipToContent: '跳到正文',
@@ -225,6 +228,8 @@ export const zhCN = {
     searchLabel: '按标题搜索',
     kindFilter: '类型',
     allKinds: '全部类型',
+    categoryFilter: '类别',
+    allCategories: '全部类别',
     showArchived: '显示已归档',
     empty: '小组里还没有文档。点击“新建”开始起草。',
     emptyFiltered: '没有符合条件的文档。',

@@ -1,3 +1,4 @@
+import { type CategoryListRequest, categoryListRequestSchema, categoryListSchema } from '../../../shared/api/committee';
 import { deviceKeySchema } from '../../../shared/api/device';
 import {
   createVersionRequestSchema,
@@ -44,6 +45,11 @@ import {
   updatePersonRequestSchema,
   workspaceSchema,
 } from '../../../shared/api/schemas';
+import {
+  type SubmitChecksRequest,
+  submitChecksRequestSchema,
+  submitChecksSettingSchema,
+} from '../../../shared/api/submitChecks';
 import {
   type CreateWebhookRequest,
   createWebhookRequestSchema,
@@ -388,6 +394,31 @@ export class ApiClient {
   redeliverWebhook(id: string, deliveryId: string) {
     const path = `/api/webhooks/${enc(id)}/deliveries/${enc(deliveryId)}/redeliver`;
     return this.#request({ method: 'POST', path, answer: webhookDeliverySchema });
+  }
+
+  // ---- Committee settings ----
+
+  /** `GET /api/committee/categories`: the category list (the defaults until edited). */
+  categories() {
+    return this.#request({ method: 'GET', path: '/api/committee/categories', answer: categoryListSchema });
+  }
+
+  /** `PUT /api/committee/categories` (the secretariat): replaces the list. */
+  putCategories(input: CategoryListRequest) {
+    const json = { schema: categoryListRequestSchema, value: input };
+    return this.#request({ method: 'PUT', path: '/api/committee/categories', answer: categoryListSchema, json });
+  }
+
+  /** `GET /api/committee/submit-checks`: the checks before submitting (the defaults until edited). */
+  submitChecks() {
+    return this.#request({ method: 'GET', path: '/api/committee/submit-checks', answer: submitChecksSettingSchema });
+  }
+
+  /** `PUT /api/committee/submit-checks` (the secretariat): replaces the checks. */
+  putSubmitChecks(input: SubmitChecksRequest) {
+    const json = { schema: submitChecksRequestSchema, value: input };
+    const path = '/api/committee/submit-checks';
+    return this.#request({ method: 'PUT', path, answer: submitChecksSettingSchema, json });
   }
 
   #request<T>(spec: RequestSpec<T>): Promise<T> {

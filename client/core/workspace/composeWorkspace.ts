@@ -91,6 +91,7 @@ function listedRecord(row: DocRow, me: Me, registration: OutboxRow | undefined):
     authorIds: placement === DocPlacement.pending ? [me.id] : [],
     cosigners: [],
     lastReturn: null,
+    fields: {},
   };
 }
 

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 
-/** 人员管理 | 小组管理 | 届次与承办单位 | 数据推送: the secretariat's pages. */
+/** 人员管理 | 小组管理 | 届次与承办单位 | 类别设置 | 数据推送: the secretariat's pages. */
 export function AdminTabs(): ReactElement {
   const { t } = useTranslation();
   const tabClass = (isActive: boolean): string => (isActive ? 'tab is-active' : 'tab');
@@ -19,6 +19,9 @@ export function AdminTabs(): ReactElement {
       </Link>
       <Link href="/admin/webhooks" className={tabClass}>
         {t('nav.webhooks')}
+      </Link>
+      <Link href="/admin/categories" className={tabClass}>
+        {t('fields.admin.tab')}
       </Link>
     </nav>
   );

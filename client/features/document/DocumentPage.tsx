@@ -34,6 +34,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AccessNotice } from '../access/AccessNotice';
 import { ExportMenu } from '../export/ExportMenu';
 import { PrintForm } from '../export/PrintForm';
+import { FieldsPanel } from '../fields/FieldsPanel';
 import { PresenceList } from '../presence/PresenceList';
 import { AppHeader } from '../shell/AppHeader';
 import { Page } from '../shell/Page';
@@ -197,6 +198,7 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
           )}
           {view.kind === 'live' ? null : <VersionView context={context} view={view} />}
           <div className="doc-live" hidden={view.kind !== 'live'}>
+            <FieldsPanel doc={session.doc} record={record} workspace={workspace} isEditable={isEditable} />
             <EditorPane
               doc={session.doc}
               awareness={session.awareness}

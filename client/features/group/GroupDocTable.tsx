@@ -3,15 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Action, can, documentTarget, type UserId } from '../../../shared';
 import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
+import type { Category } from '../../../shared/domain/categories';
 import { DataTableHead } from '../../ui/DataTableHead';
 import { DocStatusTag } from '../docs/DocStatusTag';
 import { formatTime } from '../docs/formatTime';
 import { nameOf, namesOf } from '../docs/peopleNames';
+import { CategoryTag } from '../fields/CategoryTag';
 
 export interface GroupDocTableProps {
   readonly me: Me;
   readonly docs: readonly DocRecord[];
   readonly people: ReadonlyMap<UserId, Person>;
+  /** The committee's categories, for each document's 类别 tag. */
+  readonly categories: readonly Category[];
   readonly onRename: (doc: DocRecord) => void;
   readonly onArchive: (doc: DocRecord, isArchived: boolean) => void;
 }
@@ -21,7 +25,7 @@ function DocActions({
   doc,
   onRename,
   onArchive,
-}: Omit<GroupDocTableProps, 'docs' | 'people'> & { doc: DocRecord }) {
+}: Omit<GroupDocTableProps, 'docs' | 'people' | 'categories'> & { doc: DocRecord }) {
   const { t } = useTranslation();
   const target = documentTarget(doc);
   const canRename = can(me, Action.editContent, target);
@@ -43,7 +47,7 @@ function DocActions({
 }
 
 /** The group's documents: a table on wide screens, one card per document on a phone (see app.css). */
-export function GroupDocTable({ me, docs, people, onRename, onArchive }: GroupDocTableProps): ReactElement {
+export function GroupDocTable({ me, docs, people, categories, onRename, onArchive }: GroupDocTableProps): ReactElement {
   const { t, i18n } = useTranslation();
   const now = Date.now();
   return (
@@ -70,6 +74,7 @@ export function GroupDocTable({ me, docs, people, onRename, onArchive }: GroupDo
               </td>
               <td className="cell-kind">
                 <span className="kind-tag">{t(`kind.${doc.kind}`)}</span>
+                <CategoryTag categoryId={doc.fields.category} categories={categories} />
               </td>
               <td className="cell-status">
                 <DocStatusTag status={doc.status} isArchived={doc.isArchived} />

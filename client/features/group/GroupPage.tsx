@@ -8,6 +8,7 @@ import {
   type Me,
   type Workspace,
 } from '../../../shared/api/schemas';
+import type { Category } from '../../../shared/domain/categories';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { useWorkspace } from '../../ui/hooks/useWorkspace';
@@ -15,6 +16,7 @@ import { NameDialog } from '../../ui/NameDialog';
 import { useAccount, useApp } from '../../ui/services/useServices';
 import { peopleById } from '../docs/peopleNames';
 import { RenameDialog } from '../docs/RenameDialog';
+import { useCategories } from '../fields/useFields';
 import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
 import { CreateDocDialog } from './CreateDocDialog';
@@ -29,6 +31,9 @@ function DocFilters(props: {
   readonly onKind: (kind: DocKind | null) => void;
   readonly showArchived: boolean;
   readonly onShowArchived: (show: boolean) => void;
+  readonly category: string | null;
+  readonly onCategory: (category: string | null) => void;
+  readonly categories: readonly Category[];
 }): ReactElement {
   const { t } = useTranslation();
   return (
@@ -54,6 +59,19 @@ function DocFilters(props: {
           </option>
         ))}
       </select>
+      <select
+        className="select"
+        aria-label={t('group.categoryFilter')}
+        value={props.category ?? ''}
+        onChange={(e) => props.onCategory(e.target.value === '' ? null : e.target.value)}
+      >
+        <option value="">{t('group.allCategories')}</option>
+        {props.categories.map((category) => (
+          <option key={category.id} value={category.id}>
+            {category.name}
+          </option>
+        ))}
+      </select>
       <label className="check">
         <input type="checkbox" checked={props.showArchived} onChange={(e) => props.onShowArchived(e.target.checked)} />
         {t('group.showArchived')}
@@ -68,12 +86,14 @@ function GroupDocuments({ me, group, workspace }: { me: Me; group: Group; worksp
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<DocKind | null>(null);
   const [showArchived, setShowArchived] = useState(false);
+  const [category, setCategory] = useState<string | null>(null);
+  const categories = useCategories();
   const [isCreating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<DocRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const people = useMemo(() => peopleById(workspace.people), [workspace.people]);
   const inGroup = workspace.docs.filter((doc) => doc.groupId === group.id);
-  const shown = filterDocs(workspace.docs, { groupId: group.id, kind, query, showArchived });
+  const shown = filterDocs(workspace.docs, { groupId: group.id, kind, query, showArchived, category });
   const canCreate = can(me, Action.createDocument, { type: 'group', groupId: group.id });
   const onArchive = (doc: DocRecord, isArchived: boolean): void => {
     setError(null);
@@ -96,12 +116,22 @@ function GroupDocuments({ me, group, workspace }: { me: Me; group: Group; worksp
         onKind={setKind}
         showArchived={showArchived}
         onShowArchived={setShowArchived}
+        category={category}
+        onCategory={setCategory}
+        categories={categories}
       />
       <FormError message={error} />
       {shown.length === 0 ? (
         <p className="empty-state">{inGroup.length === 0 ? t('group.empty') : t('group.emptyFiltered')}</p>
       ) : (
-        <GroupDocTable me={me} docs={shown} people={people} onRename={setRenaming} onArchive={onArchive} />
+        <GroupDocTable
+          me={me}
+          docs={shown}
+          people={people}
+          categories={categories}
+          onRename={setRenaming}
+          onArchive={onArchive}
+        />
       )}
       <CreateDocDialog groupId={group.id} isOpen={isCreating} onClose={() => setCreating(false)} />
       <RenameDialog doc={renaming} onClose={() => setRenaming(null)} />

@@ -24,6 +24,7 @@ function doc(title: string, kind: DocKind, isArchived = false, groupId = GROUP):
     authorIds: [],
     cosigners: [],
     lastReturn: null,
+    fields: {},
   };
 }
 
@@ -47,5 +48,12 @@ describe('filterDocs', () => {
     ]);
     expect(filterDocs(docs, { ...all, query: ' rural ' }).map((d) => d.title)).toEqual(['Rural Roads Survey']);
     expect(filterDocs(docs, { ...all, query: '养老' })).toHaveLength(1);
+  });
+
+  it('filters by the category the record mirrors from the content', () => {
+    const economy = { ...doc('关于产业园区的提案', DocKind.proposal), fields: { category: 'economy' } };
+    const list = [...docs, economy];
+    expect(filterDocs(list, { ...all, category: 'economy' }).map((d) => d.title)).toEqual(['关于产业园区的提案']);
+    expect(filterDocs(list, { ...all, category: null })).toHaveLength(3);
   });
 });

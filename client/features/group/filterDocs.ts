@@ -8,6 +8,8 @@ export interface DocFilter {
   /** Part of the title; case and surrounding spaces do not matter. */
   readonly query: string;
   readonly showArchived: boolean;
+  /** A category id (the record's `fields.category`); null or absent for every category. */
+  readonly category?: string | null;
 }
 
 /** The group's documents the list shows, in the workspace's order (newest change first). */
@@ -18,6 +20,7 @@ export function filterDocs(docs: readonly DocRecord[], filter: DocFilter): DocRe
       doc.groupId === filter.groupId &&
       (filter.kind === null || doc.kind === filter.kind) &&
       (filter.showArchived || !doc.isArchived) &&
+      (filter.category === undefined || filter.category === null || doc.fields.category === filter.category) &&
       (query === '' || doc.title.toLowerCase().includes(query)),
   );
 }

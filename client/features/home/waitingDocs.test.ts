@@ -53,6 +53,7 @@ function doc(status: DocStatus, groupId: GroupId, createdBy: UserId, updatedAt: 
     authorIds: [createdBy],
     cosigners: [],
     lastReturn: null,
+    fields: {},
   };
 }
 

@@ -1,17 +1,35 @@
-import { type ReactElement, useMemo, useState } from 'react';
+import { type ReactElement, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { Action, can, Denial, decide, documentTarget, type UserId } from '../../../shared';
+import {
+  Action,
+  blockingFailures,
+  bodyBlocks,
+  type CheckResult,
+  ContentField,
+  can,
+  Denial,
+  decide,
+  documentTarget,
+  readFields,
+  runSubmitChecks,
+  type SubmitChecksConfig,
+  type UserId,
+} from '../../../shared';
 import { TRANSITION_ACTIONS, TRANSITIONS, type Transition } from '../../../shared/api/review';
 import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
+import { cachedSubmitChecks, loadSubmitChecks } from '../../core/committee';
 import { type SignatureState, signatureStateOf } from '../../core/review';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useOnline } from '../../ui/hooks/useOnline';
 import { useSignedSnapshots } from '../../ui/hooks/useReview';
-import { useAccount } from '../../ui/services/useServices';
+import { useAccount, useApp } from '../../ui/services/useServices';
+import { useApiData } from '../../ui/useApiData';
 import { peopleById } from '../docs/peopleNames';
 import { cosignGaps, cosignWarnings } from './cosignGaps';
+import { jumpToCheck } from './jumpToCheck';
 import { ReturnDialog } from './ReturnDialog';
+import { SubmitChecklist } from './SubmitChecklist';
 
 /** The button order in the bar, and the permission each one needs. */
 
@@ -37,6 +55,38 @@ function statesNow(doc: Y.Doc, snapshots: ReadonlyMap<UserId, string>): Readonly
 }
 
 /**
+ * The checks before submitting on the content of this device (RULES.md K1-K5): what the server
+ * will check again. Signatures this device cannot compare yet count as current, as in cosignGaps.
+ */
+function submitChecksNow(
+  config: SubmitChecksConfig,
+  doc: Y.Doc,
+  record: DocRecord,
+  states: ReadonlyMap<UserId, SignatureState>,
+): CheckResult[] {
+  return runSubmitChecks(config, {
+    kind: record.kind,
+    title: doc.getText(ContentField.title).toString(),
+    body: bodyBlocks(doc),
+    fields: readFields(doc, record.kind),
+    cosigners: record.cosigners
+      .filter((cosigner) => cosigner.state !== 'withdrawn')
+      .map((cosigner) => ({
+        userId: cosigner.userId,
+        state: cosigner.state === 'signed' ? 'signed' : 'invited',
+        isOutdated: states.get(cosigner.userId) === 'outdated',
+      })),
+  });
+}
+
+/** The secretariat's checks before submitting: the server's, else the ones last seen on this device. */
+function useSubmitChecks(): SubmitChecksConfig {
+  const { api } = useApp();
+  const data = useApiData(useCallback(() => loadSubmitChecks(api), [api]));
+  return data.status === 'ready' ? data.value : cachedSubmitChecks();
+}
+
+/**
  * Whether the user is a member who may not submit the document only because they neither created
  * nor wrote it (P10): they see 提交审阅 disabled, with who may.
  */
@@ -52,7 +102,8 @@ const QUIET_TRANSITIONS: readonly Transition[] = ['withdraw', 'return'];
  * 提交审阅 / 撤回提交 / 退回修改 / 审核通过 / 立案, each behind a confirmation (a return asks for
  * its reason). Offline too: the transition is queued and sent once the network is back. The
  * confirmation of a proposal lists the co-signers who have not signed or signed an older text;
- * the person may still go on.
+ * the person may still go on. A submit's confirmation lists the checks before submitting
+ * (SubmitChecklist); a failed blocking one keeps 提交审阅 disabled until it is fixed.
  */
 export function WorkflowActions({ me, record, doc, people }: WorkflowActionsProps): ReactElement | null {
   const { t } = useTranslation();
@@ -60,6 +111,8 @@ export function WorkflowActions({ me, record, doc, people }: WorkflowActionsProp
   const isOnline = useOnline();
   const [confirming, setConfirming] = useState<ConfirmedTransition | null>(null);
   const [warnings, setWarnings] = useState<readonly string[]>([]);
+  const [checks, setChecks] = useState<readonly CheckResult[]>([]);
+  const config = useSubmitChecks();
   const [isReturning, setReturning] = useState(false);
   const listed = useMemo(() => record.cosigners.filter((each) => each.state !== 'withdrawn'), [record.cosigners]);
   const snapshots = useSignedSnapshots(record.id, listed);
@@ -77,8 +130,16 @@ export function WorkflowActions({ me, record, doc, people }: WorkflowActionsProp
       ...(reason === undefined ? {} : { reason }),
     });
   const confirm = (action: ConfirmedTransition): void => {
-    setWarnings(cosignWarnings(cosignGaps(listed, statesNow(doc, snapshots)), byId, t));
+    const states = statesNow(doc, snapshots);
+    setWarnings(cosignWarnings(cosignGaps(listed, states), byId, t));
+    // Checked on this device, online or not: a submit queued offline has passed them here.
+    setChecks(action === 'submit' ? submitChecksNow(config, doc, record, states) : []);
     setConfirming(action);
+  };
+  const jump = (result: CheckResult): void => {
+    setConfirming(null);
+    // After the dialog has closed and given focus back, so that the jump keeps it.
+    requestAnimationFrame(() => requestAnimationFrame(() => jumpToCheck(result.target)));
   };
   return (
     <div className="workflow-actions">
@@ -109,7 +170,10 @@ export function WorkflowActions({ me, record, doc, people }: WorkflowActionsProp
         confirmLabel={confirming === null ? '' : t(`workflow.action.${confirming}`)}
         onConfirm={() => (confirming === null ? Promise.resolve() : run(confirming))}
         onClose={() => setConfirming(null)}
-      />
+        isConfirmDisabled={blockingFailures(checks).length > 0}
+      >
+        {confirming === 'submit' ? <SubmitChecklist results={checks} people={byId} onJump={jump} /> : null}
+      </ConfirmDialog>
       <ReturnDialog
         isOpen={isReturning}
         note={offlineNote}

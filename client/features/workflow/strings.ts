@@ -113,6 +113,26 @@ export const workflowZhCN = {
     cosign_withdrawn: '撤回联名',
     viewVersion: '查看版本',
   },
+  checks: {
+    title: '提交前检查',
+    blocking: '必须',
+    warning: '提醒',
+    passed: '通过',
+    go: '去修改',
+    blockedNote: '有必须修改的项目，修改后才能提交。',
+    titleForm: {
+      pass: '标题为“关于……的建议”',
+      fail: '标题应为“关于……的建议”，不超过 {{limit}} 字（现 {{length}} 字）',
+    },
+    reasonsAndSuggestions: {
+      pass: '有理由，也有编号的建议',
+      reasons: '“{{heading}}”部分还没有内容',
+      suggestions: '“{{heading}}”部分需要编号的建议（如 1. 或 （一））',
+    },
+    bodyLength: { pass: '正文 {{length}} 字，不超过 {{limit}} 字', fail: '正文 {{length}} 字，超过了 {{limit}} 字' },
+    suggestedUnit: { pass: '已选择建议承办单位', fail: '请至少选择一个建议承办单位' },
+    signatures: { pass: '联名人都已签署当前版本', fail: '{{count}} 位联名人未签署当前版本：{{names}}' },
+  },
 };
 
 export const workflowEn: typeof workflowZhCN = {
@@ -230,5 +250,31 @@ export const workflowEn: typeof workflowZhCN = {
     resigned: 'Signed again',
     cosign_withdrawn: 'Withdrew their signature',
     viewVersion: 'View version',
+  },
+  checks: {
+    title: 'Checks before submitting',
+    blocking: 'Required',
+    warning: 'Reminder',
+    passed: 'Passed',
+    go: 'Fix',
+    blockedNote: 'Fix the required items before submitting.',
+    titleForm: {
+      pass: 'The title reads “关于……的建议”',
+      fail: 'The title should read “关于……的建议” in at most {{limit}} characters (now {{length}})',
+    },
+    reasonsAndSuggestions: {
+      pass: 'Reasons and numbered suggestions are there',
+      reasons: 'The “{{heading}}” section is still empty',
+      suggestions: 'The “{{heading}}” section needs numbered suggestions (1. or （一）)',
+    },
+    bodyLength: {
+      pass: 'The body has {{length}} characters, within {{limit}}',
+      fail: 'The body has {{length}} characters, more than {{limit}}',
+    },
+    suggestedUnit: { pass: 'A suggested unit is chosen', fail: 'Choose at least one suggested unit' },
+    signatures: {
+      pass: 'Every co-signer signed the current text',
+      fail: '{{count}} co-signer(s) have not signed the current text: {{names}}',
+    },
   },
 };

@@ -46,6 +46,7 @@ const ERROR_TITLES: { readonly [S in ErrorStatus]: string } = {
   409: 'Conflict',
   410: 'Gone',
   415: 'Unsupported media type',
+  422: 'Unprocessable: checks failed',
   429: 'Too many requests',
 };
 

@@ -114,6 +114,7 @@ export const DOCUMENT_ROUTES: readonly RouteSpec[] = [
       403: REFUSED_BY_RULES,
       404: NO_DOC,
       409: '`fromStatus` is not the stored status, or the `requestId` was used for another request',
+      422: 'a submit failed blocking checks before submitting (`checks_failed`, docs/RULES.md K1-K5): `checks` lists them',
     },
   },
   {

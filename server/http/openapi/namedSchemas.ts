@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { categoryListSchema } from '../../../shared/api/committee';
 import { deviceKeySchema } from '../../../shared/api/device';
 import {
   docActivitySchema,
@@ -79,6 +80,7 @@ export const NAMED_SCHEMAS: ReadonlyArray<readonly [name: string, schema: z.ZodT
   ['Inbox', inboxSchema],
   ['UnreadCount', unreadSchema],
   ['Webhook', webhookSchema],
+  ['CategoryList', categoryListSchema],
   ['WebhookWithSecret', webhookWithSecretSchema],
   ['WebhookList', webhookListSchema],
   ['WebhookDelivery', webhookDeliverySchema],

@@ -4,6 +4,7 @@ import { COMMITTEE_ROUTES } from './committeeRouteSpecs';
 import { DOCUMENT_ROUTES } from './documentRouteSpecs';
 import { HANDLING_ROUTES } from './handlingRouteSpecs';
 import { Access, type ExcludedRoute, type RouteSpec, Tag } from './RouteSpec';
+import { SETTINGS_ROUTES } from './settingsRouteSpecs';
 import { WEBHOOK_ROUTES } from './webhookRouteSpecs';
 
 /** Where the description is served. */
@@ -49,6 +50,7 @@ export const ROUTE_TABLE: readonly RouteSpec[] = [
   ...COMMITTEE_ROUTES,
   ...WEBHOOK_ROUTES,
   ...HANDLING_ROUTES,
+  ...SETTINGS_ROUTES,
 ];
 
 /** Routes the app registers that are no JSON API operation, so the description leaves them out. */

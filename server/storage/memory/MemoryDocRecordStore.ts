@@ -37,6 +37,7 @@ export class MemoryDocRecordStore implements DocRecordStore {
       isArchived: false,
       updatedAt: doc.createdAt,
       updatedBy: doc.createdBy,
+      fields: {},
     });
     this.#authors.set(doc.id, new Map([[doc.createdBy, doc.createdAt]]));
     return { isCreated: true, record: this.#recordOf(doc.id) as DocRecord };

@@ -62,7 +62,11 @@ export class MemoryDocStore implements DocStore {
     for (const doc of batch.documents) {
       const stored = this.#documents.get(doc.id);
       if (stored !== undefined) {
-        this.#documents.set(doc.id, { ...doc, updatedBy: doc.updatedBy ?? stored.updatedBy });
+        this.#documents.set(doc.id, {
+          ...doc,
+          updatedBy: doc.updatedBy ?? stored.updatedBy,
+          fields: doc.fields ?? stored.fields ?? {},
+        });
       }
     }
     for (const { docId, userId, at } of batch.authors) {

@@ -149,13 +149,15 @@ export async function writeSummaries(q: PgQueries, summaries: readonly DocumentS
     return;
   }
   await q.run(
-    `UPDATE documents d SET title = s.title, updated_at = s.updated_at, updated_by = coalesce(s.updated_by, d.updated_by)
-     FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS s (id, title, updated_at, updated_by)
+    `UPDATE documents d SET title = s.title, updated_at = s.updated_at, updated_by = coalesce(s.updated_by, d.updated_by),
+       fields = coalesce(s.fields, d.fields)
+     FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[]) AS s (id, title, updated_at, updated_by, fields)
      WHERE d.id = s.id`,
     summaries.map((summary) => summary.id),
     summaries.map((summary) => summary.title),
     summaries.map((summary) => summary.updatedAt),
     summaries.map((summary) => summary.updatedBy),
+    summaries.map((summary) => (summary.fields === undefined ? null : JSON.stringify(summary.fields))),
   );
 }
 

@@ -6,7 +6,7 @@ import { PG_LOCKS, type Transact } from './pgQueries';
  * as integers, bytes as BYTEA), so that the row checks of `../rows/` serve both adapters.
  * Bumped when the layout changes; opening a newer database refuses to start.
  */
-export const PG_SCHEMA_VERSION = 3;
+export const PG_SCHEMA_VERSION = 4;
 
 /** Version 1: the layout of SQLite version 5, in one step. */
 const V1 = `
@@ -239,7 +239,18 @@ const V3 = `
   ALTER TABLE invitations ADD COLUMN unit_id TEXT;
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3];
+/** Version 4: the documents' fields and the committee's settings of SQLite version 8. */
+const V4 = `
+  ALTER TABLE documents ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+  CREATE TABLE committee_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_by TEXT,
+    updated_at BIGINT NOT NULL
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4];
 
 /**
  * Brings the schema to the current layout, one version per transaction, under an advisory lock

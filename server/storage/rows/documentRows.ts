@@ -1,6 +1,15 @@
 import type { Cosigner, DocRecord, LastReturn } from '../../../shared/api/schemas';
 import type { UnitId } from '../../../shared/domain/ids';
-import { parseDocId, parseDocKind, parseDocStatus, parseGroupId, type UserId } from '../../../shared/index';
+import {
+  type DocFields,
+  type DocKind,
+  parseDocId,
+  parseDocKind,
+  parseDocStatus,
+  parseGroupId,
+  pickFields,
+  type UserId,
+} from '../../../shared/index';
 import type { DocAccessRecord } from '../DocRecordStore';
 import { need, optionalUserId } from './rowChecks';
 
@@ -20,6 +29,8 @@ export interface DocumentRow {
   created_at: number;
   updated_at: number;
   updated_by: string | null;
+  /** The fields as JSON (documentFields.ts); `{}` until the relay first wrote them. */
+  fields: string;
 }
 
 /** The fields of a documents row that access is decided on (DocAccessRecord), checked like a whole record's. */
@@ -27,6 +38,15 @@ export function toAccessRecord(row: DocumentRow, handlingUnitIds: readonly UnitI
   const { id, kind, groupId, status, isArchived, createdBy } = toDocRecord(row, [], []);
   const units = handlingUnitIds.length === 0 ? {} : { handlingUnitIds: [...handlingUnitIds] };
   return { id, kind, groupId, status, isArchived, createdBy, ...units };
+}
+
+/** The stored fields, valid ones only; unreadable JSON is a damaged row and throws. */
+function fieldsOf(row: DocumentRow, kind: DocKind): DocFields {
+  try {
+    return pickFields(kind, JSON.parse(row.fields));
+  } catch {
+    throw new Error(`Stored data is damaged: documents ${row.id} has fields that are not JSON`);
+  }
 }
 
 export function toDocRecord(
@@ -37,9 +57,10 @@ export function toDocRecord(
   handlingUnitIds: readonly UnitId[] = [],
 ): DocRecord {
   const t = 'documents';
+  const kind = need(parseDocKind(row.kind), t, row.id, 'kind');
   return {
     id: need(parseDocId(row.id), t, row.id, 'id'),
-    kind: need(parseDocKind(row.kind), t, row.id, 'kind'),
+    kind,
     groupId: row.group_id === null ? null : need(parseGroupId(row.group_id), t, row.id, 'group_id'),
     title: row.title,
     status: need(parseDocStatus(row.status), t, row.id, 'status'),
@@ -53,5 +74,6 @@ export function toDocRecord(
     lastReturn,
     // Absent until the proposal is handed to a unit, as the API describes it.
     ...(handlingUnitIds.length === 0 ? {} : { handlingUnitIds: [...handlingUnitIds] }),
+    fields: fieldsOf(row, kind),
   };
 }

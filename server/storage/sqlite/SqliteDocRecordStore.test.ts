@@ -48,6 +48,7 @@ describe('SqliteDocRecordStore on the file the relay and older versions wrote', 
       authorIds: [],
       cosigners: [],
       lastReturn: null,
+      fields: {},
     });
   });
 });

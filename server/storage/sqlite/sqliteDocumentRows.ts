@@ -111,15 +111,17 @@ export function insertDocument(
 }
 
 /**
- * Writes what the content says of a registered document: its title, when and (when known) by
- * whom it last changed. Never creates a record: the HTTP API registers documents.
+ * Writes what the content says of a registered document: its title and fields, when and (when
+ * known) by whom it last changed. Never creates a record: the HTTP API registers documents.
  */
 export function writeSummary(q: SqliteQueries, summary: DocumentSummary): void {
   q.run(
-    'UPDATE documents SET title = ?, updated_at = ?, updated_by = coalesce(?, updated_by) WHERE id = ?',
+    `UPDATE documents SET title = ?, updated_at = ?, updated_by = coalesce(?, updated_by), fields = coalesce(?, fields)
+     WHERE id = ?`,
     summary.title,
     summary.updatedAt,
     summary.updatedBy,
+    summary.fields === undefined ? null : JSON.stringify(summary.fields),
     summary.id,
   );
 }

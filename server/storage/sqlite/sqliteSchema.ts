@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 7;
+export const STORAGE_SCHEMA_VERSION = 8;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -290,7 +290,23 @@ const V7 = `
   ALTER TABLE invitations ADD COLUMN unit_id TEXT;
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7];
+/**
+ * Version 8: the structured fields of each document (基本信息), mirrored by the relay from the
+ * content as a JSON object (`{}` until first written), and the committee's settings the
+ * secretariat edits (the category list, and later the checks before submitting), one JSON value
+ * per key.
+ */
+const V8 = `
+  ALTER TABLE documents ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+  CREATE TABLE committee_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_by TEXT,
+    updated_at INTEGER NOT NULL
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.
