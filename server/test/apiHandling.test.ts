@@ -285,6 +285,29 @@ describe('hand-over, answers and ratings (P16-P18)', () => {
   });
 });
 
+describe('a handling unit’s account (P16)', () => {
+  it('is made only by an invitation naming its unit, and keeps its role and no group', async () => {
+    const { people, units } = ctx.workspace;
+    const patch = (id: string, json: unknown) =>
+      apiRequest(ctx.server.url, 'PATCH', `/api/people/${id}`, { token: ctx.tokenOf('secretariat'), json });
+    await refused(patch(people.li.id, { role: 'unit' }), 409);
+    await refused(patch(people.water.id, { role: 'member' }), 409);
+    await refused(patch(people.water.id, { groupIds: [ctx.workspace.groups['经济界'].id] }), 409);
+    const invite = (json: unknown) =>
+      apiRequest(ctx.server.url, 'POST', '/api/invitations', { token: ctx.tokenOf('secretariat'), json });
+    expect(await refused(invite({ role: 'unit', groupIds: [] }), 400)).toMatch(/unitId/);
+    expect(await refused(invite({ role: 'member', groupIds: [], unitId: units['市水务局']?.id }), 400)).toMatch(
+      /unitId/,
+    );
+    const created = expectOk(
+      await invite({ role: 'unit', groupIds: [], unitId: units['市水务局']?.id }),
+      z.object({ token: z.string() }),
+    );
+    const preview = await apiRequest(ctx.server.url, 'GET', `/api/invitations/${created.token}`, {});
+    expect(preview.body).toMatchObject({ role: 'unit', unit: { name: '市水务局' } });
+  });
+});
+
 describe('a unit in the rooms (P16)', () => {
   it('reads the content of a proposal handed to it, read-only, and is refused its comments room', async () => {
     const id = await approvedProposal();

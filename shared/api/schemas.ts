@@ -239,6 +239,8 @@ export const createdInvitationSchema = z.object({ url: z.string(), token: z.stri
 export const invitationPreviewSchema = z.object({
   role: roleSchema,
   groups: z.array(z.object({ id: groupIdSchema, name: z.string() })),
+  /** A handling unit's invitation: the unit the account will answer for. */
+  unit: z.object({ id: unitIdSchema, name: z.string() }).nullable().default(null),
   expiresAt: z.number(),
 });
 

@@ -140,6 +140,7 @@ export const en: Messages = {
     joinTitle: 'Join Jianyan',
     joinLoading: 'Reading the invitation…',
     joinRole: 'Role',
+    joinUnit: 'Unit',
     joinGroups: 'Groups',
     joinNoGroups: 'No group yet; the secretariat will add you to one',
     joinExpires: 'Valid until {{date}}',

@@ -165,6 +165,7 @@ export const zhCN = {
     joinTitle: '加入建言',
     joinLoading: '正在读取邀请…',
     joinRole: '身份',
+    joinUnit: '所属单位',
     joinGroups: '所属小组',
     joinNoGroups: '暂未分配小组，秘书处稍后会把你加入小组',
     joinExpires: '邀请在 {{date}} 前有效',

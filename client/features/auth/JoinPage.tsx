@@ -58,7 +58,13 @@ export function JoinPage({ token }: { readonly token: string }): ReactElement {
             <span className="role-tag is-large">{t(`role.${invitation.role}`)}</span>
           </dd>
         </div>
-        <div>
+        {invitation.unit === null ? null : (
+          <div>
+            <dt>{t('auth.joinUnit')}</dt>
+            <dd>{invitation.unit.name}</dd>
+          </div>
+        )}
+        <div hidden={invitation.unit !== null}>
           <dt>{t('auth.joinGroups')}</dt>
           <dd>
             {invitation.groups.length === 0 ? (

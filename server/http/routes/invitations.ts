@@ -87,9 +87,14 @@ export function registerInvitationRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
   api.get('/invitations/:token', async (c) => {
     const invitation = await openInvitation(deps, c.req.param('token'));
     const groups = await Promise.all(invitation.groupIds.map((id) => deps.groups.getGroup(id)));
+    const unit =
+      invitation.unitId === null
+        ? null
+        : ((await deps.handling.listUnits()).find((candidate) => candidate.id === invitation.unitId) ?? null);
     return c.json({
       role: invitation.role,
       groups: groups.flatMap((group) => (group === null ? [] : [{ id: group.id, name: group.name }])),
+      unit: unit === null ? null : { id: unit.id, name: unit.name },
       expiresAt: invitation.expiresAt,
     });
   });

@@ -50,6 +50,25 @@ async function replaceGroups(deps: ApiDeps, person: UserRecord, groupIds: readon
 }
 
 /**
+ * A handling unit's account is made by an invitation that names its unit (P16): no account
+ * becomes one by a role change, none leaves it for another role, and it joins no group.
+ */
+function refuseUnitRoleChange(person: UserRecord, change: { role?: Role; groupIds?: readonly unknown[] }): void {
+  if (
+    change.role !== undefined &&
+    change.role !== person.role &&
+    (change.role === Role.unit || person.role === Role.unit)
+  ) {
+    throw ApiError.conflict(
+      'A handling unit’s account is made by inviting it with its unit, and keeps that role: invite a new account instead',
+    );
+  }
+  if (person.role === Role.unit && change.groupIds !== undefined && change.groupIds.length > 0) {
+    throw ApiError.conflict('A handling unit’s account joins no group: it reads the proposals handed to its unit');
+  }
+}
+
+/**
  * The secretariat's management of accounts: `PATCH /api/people/:id` (active or not, role,
  * groups) and `POST /api/people/:id/reset-password`. Each needs `manage_people`.
  */
@@ -61,6 +80,7 @@ export function registerPeopleRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     const person = await managedPerson(deps, actor, c.req.param('id'));
     const { isActive, role, groupIds } = c.get('body');
     refuseSelfLockout(actor.id, person, { isActive, role });
+    refuseUnitRoleChange(person, { role, groupIds });
     if (groupIds !== undefined) {
       await replaceGroups(deps, person, groupIds);
     }
