@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { UserId } from '../../../shared';
+import { type DocFields, FieldKey, readFields, type UserId } from '../../../shared';
 import type { DocRecord, Workspace } from '../../../shared/api/schemas';
 import { contentBlocksOf } from '../../../shared/formal/fromContentDoc';
 import type { FormalDocument, FormalField } from '../../../shared/formal/model';
@@ -11,14 +11,25 @@ export interface FormFacts {
   readonly cosigners: readonly string[];
   readonly participants: readonly string[];
   readonly groupName: string;
+  /** The document's 基本信息 as the content holds them, names resolved (empty when not filled in). */
+  readonly fields: {
+    readonly sector: string;
+    readonly category: string;
+    readonly suggestedUnits: string;
+    readonly topic: string;
+    readonly researchTime: string;
+    readonly researchPlace: string;
+    readonly participants: string;
+    readonly region: string;
+  };
 }
 
 /** The separator of names in a form's value, as the printed forms list them. */
 const NAME_SEPARATOR = '、';
 
 /**
- * The form block of each kind from the facts the device has. 类别, 建议承办单位, the research's
- * time and place and the region are not stored yet, so they print as blanks to fill in by hand.
+ * The form block of each kind from the facts the device has: the workspace's people and group,
+ * and the 基本信息 the content holds. A field not filled in prints as a blank to fill in by hand.
  */
 export function formFieldsOf(kind: DocRecord['kind'], facts: FormFacts): FormalField[] {
   switch (kind) {
@@ -27,22 +38,22 @@ export function formFieldsOf(kind: DocRecord['kind'], facts: FormFacts): FormalF
         { label: '案由', value: facts.title },
         { label: '提案人', value: facts.proposer },
         { label: '联名人', value: facts.cosigners.join(NAME_SEPARATOR) },
-        { label: '界别', value: facts.groupName },
-        { label: '类别', value: '' },
-        { label: '建议承办单位', value: '' },
+        { label: '界别', value: facts.fields.sector || facts.groupName },
+        { label: '类别', value: facts.fields.category },
+        { label: '建议承办单位', value: facts.fields.suggestedUnits },
       ];
     case 'research_report':
       return [
-        { label: '调研主题', value: facts.title },
-        { label: '调研时间', value: '' },
-        { label: '调研地点', value: '' },
-        { label: '参加人员', value: facts.participants.join(NAME_SEPARATOR) },
+        { label: '调研主题', value: facts.fields.topic || facts.title },
+        { label: '调研时间', value: facts.fields.researchTime },
+        { label: '调研地点', value: facts.fields.researchPlace },
+        { label: '参加人员', value: facts.fields.participants || facts.participants.join(NAME_SEPARATOR) },
       ];
     case 'social_info':
       return [
         { label: '反映人', value: facts.proposer },
-        { label: '地区', value: '' },
-        { label: '类别', value: '' },
+        { label: '地区', value: facts.fields.region },
+        { label: '类别', value: facts.fields.category },
       ];
   }
 }
@@ -54,6 +65,37 @@ export interface FormalDocumentSource {
   readonly workspace: Pick<Workspace, 'people' | 'groups'>;
   /** The title printed when the document has none yet. */
   readonly untitled: string;
+  /** Names of the categories and units the fields refer to by id; an unknown id prints blank. */
+  readonly names?: {
+    readonly categories: readonly { readonly id: string; readonly name: string }[];
+    readonly units: readonly { readonly id: string; readonly name: string }[];
+  };
+}
+
+function textField(fields: DocFields, key: string): string {
+  const value = fields[key];
+  return typeof value === 'string' ? value : '';
+}
+
+/** The 基本信息 of the content, ids turned into names. */
+function fieldFactsOf(source: FormalDocumentSource): FormFacts['fields'] {
+  const fields = readFields(source.doc, source.record.kind);
+  const nameIn = (list: readonly { id: string; name: string }[] | undefined, id: string) =>
+    list?.find((each) => each.id === id)?.name ?? '';
+  const unitIds = fields[FieldKey.suggestedUnitIds];
+  return {
+    sector: textField(fields, FieldKey.sector),
+    category: nameIn(source.names?.categories, textField(fields, FieldKey.category)),
+    suggestedUnits: (Array.isArray(unitIds) ? unitIds : [])
+      .map((id) => nameIn(source.names?.units, id))
+      .filter((name) => name !== '')
+      .join(NAME_SEPARATOR),
+    topic: textField(fields, FieldKey.topic),
+    researchTime: textField(fields, FieldKey.researchTime),
+    researchPlace: textField(fields, FieldKey.researchPlace),
+    participants: textField(fields, FieldKey.participants),
+    region: textField(fields, FieldKey.region),
+  };
 }
 
 /** The facts of a record's form: the creator as proposer, the co-signers who signed, the group as 界别. */
@@ -69,6 +111,7 @@ export function formFactsOf(source: FormalDocumentSource, title: string): FormFa
     cosigners: signed.map((cosigner) => nameOf(cosigner.userId)).filter((name) => name !== ''),
     participants: participants.map(nameOf).filter((name) => name !== ''),
     groupName: workspace.groups.find((group) => group.id === record.groupId)?.name ?? '',
+    fields: fieldFactsOf(source),
   };
 }
 

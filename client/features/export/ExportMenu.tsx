@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { DocRecord, Workspace } from '../../../shared/api/schemas';
 import { docxFileOf, formalDocumentOf, markdownFileOf, saveFile } from '../../core/export';
+import { useFormNames } from './useFormNames';
 
 type ExportKind = 'docx' | 'markdown';
 
@@ -17,6 +18,7 @@ export function ExportMenu(props: {
 }): ReactElement {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
+  const names = useFormNames();
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -36,7 +38,7 @@ export function ExportMenu(props: {
     setOpen(false);
     setError(null);
     try {
-      const formal = formalDocumentOf({ ...props, untitled: t('common.untitled') });
+      const formal = formalDocumentOf({ ...props, untitled: t('common.untitled'), names });
       saveFile(kind === 'docx' ? await docxFileOf(formal) : markdownFileOf(formal));
     } catch (err) {
       setError(t('export.failed', { error: err instanceof Error ? err.message : String(err) }));

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { ContentField } from '../../../shared';
 import type { DocRecord, Workspace } from '../../../shared/api/schemas';
 import { formFactsOf, formFieldsOf } from '../../core/export';
+import { useFormNames } from './useFormNames';
 
 function useTitle(doc: Y.Doc): string {
   const text = doc.getText(ContentField.title);
@@ -28,7 +29,8 @@ export function PrintForm(props: {
 }): ReactElement {
   const { t } = useTranslation();
   const title = useTitle(props.doc) || props.record.title.trim() || t('common.untitled');
-  const source = { ...props, untitled: title };
+  const names = useFormNames();
+  const source = { ...props, untitled: title, names };
   const fields = formFieldsOf(props.record.kind, formFactsOf(source, title));
   return (
     <div className="print-form" aria-hidden="true">
