@@ -1,15 +1,18 @@
 import type { DocId, GroupId, Role, UserId } from '../../shared/index';
 import { newDocId, roomNameOf } from '../../shared/index';
 import { createAccounts } from '../roster/createAccounts';
+import { oneTimePassword } from '../roster/oneTimePassword';
 import type { AccountStore } from '../storage/AccountStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { DocStore } from '../storage/DocStore';
 import type { GroupStore } from '../storage/GroupStore';
 import { openStores, type StoreSettings } from '../storage/openStores';
 import { DEMO_GROUPS, DEMO_PEOPLE } from './committee';
+import { type DemoUnitAccount, loadDemoHandling } from './demoHandling';
 import { recordDemoReview } from './demoReview';
 import { draftContentUpdate } from './draftContent';
 import { DEMO_DRAFTS, type DemoDraft } from './drafts';
+import { DEMO_DECIDED } from './handlingDrafts';
 
 /** Drafts are dated over the last weeks, a day or two apart, so the list looks lived in. */
 const DRAFT_SPACING_MS = 31 * 60 * 60 * 1000;
@@ -29,6 +32,8 @@ export type DemoOutcome =
       readonly accounts: readonly DemoAccount[];
       readonly groupCount: number;
       readonly draftCount: number;
+      /** The handling units' accounts (承办单位), each with its unit. */
+      readonly unitAccounts: readonly DemoUnitAccount[];
     }
   | { readonly ok: false; readonly message: string };
 
@@ -121,7 +126,7 @@ async function createDraft(
  */
 export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
   const stores = await openStores(options.store);
-  const { accounts, groups, records, documents: docs, reviews } = stores;
+  const { accounts, groups, records, documents: docs, reviews, handling } = stores;
   try {
     const existing = await accounts.countUsers();
     if (existing > 0) {
@@ -138,7 +143,25 @@ export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
       const { id, content } = await createDraft({ records, docs }, draft, directory, createdAt);
       await recordDemoReview(reviews, { id, draft, content, createdAt, userId: directory.userId });
     }
-    return { ok: true, accounts: people, groupCount: DEMO_GROUPS.length, draftCount: DEMO_DRAFTS.length };
+    const unitAccounts = await loadDemoHandling({
+      accounts,
+      reviews,
+      handling,
+      createDraft: async (draft, createdAt) => (await createDraft({ records, docs }, draft, directory, createdAt)).id,
+      userId: directory.userId,
+      hashPassword: async () => {
+        const password = oneTimePassword();
+        return { password, hash: await options.hashPassword(password) };
+      },
+      now,
+    });
+    return {
+      ok: true,
+      accounts: people,
+      unitAccounts,
+      groupCount: DEMO_GROUPS.length,
+      draftCount: DEMO_DRAFTS.length + DEMO_DECIDED.length,
+    };
   } finally {
     await stores.close();
   }

@@ -39,12 +39,17 @@ try {
     write(
       `Loaded the demo committee into ${config.databaseUrl === null ? config.dataDir : redactedUrl(config.databaseUrl)}:`,
     );
+    const units = outcome.unitAccounts.map((account) => ({
+      ...account,
+      role: 'unit' as const,
+      groups: [account.unit],
+    }));
     write(
-      `${outcome.groupCount} activity groups, ${outcome.accounts.length} accounts and ${outcome.draftCount} drafts.`,
+      `${outcome.groupCount} activity groups, ${outcome.accounts.length + units.length} accounts (${units.length} of handling units, their unit in the groups column) and ${outcome.draftCount} documents.`,
     );
     write('The passwords below were made up for this run and are shown only now (demo data only).');
     write();
-    printAccounts(outcome.accounts);
+    printAccounts([...outcome.accounts, ...units]);
     write();
     const port = process.env.PORT ?? String(DEFAULT_PORT);
     write(`Now run npm start and sign in at http://localhost:${port} with any account above,`);

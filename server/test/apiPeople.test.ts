@@ -58,6 +58,7 @@ describe('invitations', () => {
         { id: groupIds[0], name: '经济界' },
         { id: groupIds[1], name: '教育界' },
       ],
+      unit: null,
       expiresAt: invitation.expiresAt,
     });
 

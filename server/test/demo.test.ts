@@ -2,9 +2,12 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docRecordSchema, sessionSchema } from '../../shared/api/schemas';
+import { caseStage, isOverdue } from '../../shared/domain/handling';
+import type { UserId } from '../../shared/index';
 import { ContentField, roomNameOf, templateHeadings } from '../../shared/index';
 import { DEMO_PEOPLE } from '../demo/committee';
 import { DEMO_DRAFTS } from '../demo/drafts';
+import { DEMO_DECIDED } from '../demo/handlingDrafts';
 import { openStores, type Stores } from '../storage/openStores';
 import { newTestDatabase, type TestDatabase } from '../storage/postgres/testDatabases';
 import { TEST_DATABASE_URL } from '../storage/postgres/testSchemas';
@@ -78,7 +81,9 @@ describe.each(BACKENDS)('npm run demo on $backend', ({ usesPostgres }) => {
     await withStores(async ({ groups: groupStore, records: recordStore, documents: docs }) => {
       const groups = new Map((await groupStore.listGroups()).map((group) => [group.id, group.name]));
       expect(groups.size).toBe(12);
-      const records = await recordStore.listDocuments();
+      const all = await recordStore.listDocuments();
+      expect(all).toHaveLength(DEMO_DRAFTS.length + DEMO_DECIDED.length);
+      const records = all.filter((record) => DEMO_DRAFTS.some((draft) => draft.title === record.title));
       expect(records).toHaveLength(DEMO_DRAFTS.length);
       for (const record of records) {
         const draft = DEMO_DRAFTS.find((candidate) => candidate.title === record.title);
@@ -101,6 +106,29 @@ describe.each(BACKENDS)('npm run demo on $backend', ({ usesPostgres }) => {
           expect(body).toContain(`>${heading}</heading>`);
         }
       }
+    });
+  });
+
+  it('files, hands over, answers and rates proposals in two sessions, with unit accounts to sign in', async () => {
+    expect(printedAccounts(demo.stdout).get('shuiliju')).toMatchObject({ name: '水利局联络员', role: '承办单位' });
+    await withStores(async ({ records: recordStore, handling }) => {
+      const records = await recordStore.listDocuments();
+      const cases = await handling.listCases();
+      const stageOf = (title: string) => {
+        const record = records.find((candidate) => candidate.title === title);
+        const found = cases.find((each) => each.docId === record?.id);
+        return found === undefined || record === undefined ? null : caseStage(found, record.createdBy as UserId);
+      };
+      expect(stageOf('关于推进城区老旧小区雨污分流改造的建议')).toBe('closed');
+      expect(stageOf('关于提升乡镇卫生院急救能力的建议')).toBe('handling');
+      expect(stageOf('关于调整县城出租车运价的建议')).toBe('other');
+      expect(records.find((record) => record.title === '关于发展林下经济促进山区群众增收的建议')?.status).toBe(
+        'approved',
+      );
+      expect(cases.filter((each) => isOverdue(each, Date.now()))).toHaveLength(1);
+      expect((await handling.listSessions()).filter((session) => session.isCurrent).map((s) => s.name)).toEqual([
+        '十五届四次会议',
+      ]);
     });
   });
 
