@@ -19,6 +19,7 @@ import { GroupPage } from '../features/group/GroupPage';
 import { DeskPage } from '../features/handling/DeskPage';
 import { HomePage } from '../features/home/HomePage';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { ProposalsPage } from '../features/proposals/ProposalsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Page } from '../features/shell/Page';
 import { StorageBanner } from '../features/storage/StorageBanner';
@@ -86,6 +87,13 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
           <DeskPage />
         </AdminOnly>
       </Route>
+      <Route path="/proposals">
+        {can(me, Action.viewAllDocuments, { type: 'committee' }) ? (
+          <ProposalsPage me={me} />
+        ) : (
+          <AccessNotice kind="forbidden_page" />
+        )}
+      </Route>
       <Route path="/admin/categories">
         <AdminOnly me={me}>
           <CategoriesAdminPage />
@@ -144,7 +152,7 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/desk` (提案办理), `/admin/people`, `/admin/groups`, `/admin/committee`,
+ * `/d/:docId` a document, `/desk` (提案办理), `/proposals` (全部提案, chairs and the secretariat), `/admin/people`, `/admin/groups`, `/admin/committee`,
  * `/admin/categories` and `/admin/webhooks` for the secretariat, `/settings`, `/inbox` the notifications.
  */
 export function App({ app }: { readonly app: AppServices }): ReactElement {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseAnswer } from '../../../shared/api/handling';
 import type { DocRecord } from '../../../shared/api/schemas';
 import type { Assignment, CaseStage, HandlingCase } from '../../../shared/domain/handling';
-import { DocKind, type DocStatus } from '../../../shared/index';
+import { DocKind, type DocStatus, type GroupId, type UserId } from '../../../shared/index';
 import {
   buildRows,
   DEFAULT_QUERY,
@@ -16,12 +16,12 @@ import {
   startOfCommitteeDay,
 } from './proposalList';
 
-const GROUP_A = 'a0000000-0000-4000-8000-000000000001';
-const GROUP_B = 'a0000000-0000-4000-8000-000000000002';
+const GROUP_A = 'a0000000-0000-4000-8000-000000000001' as GroupId;
+const GROUP_B = 'a0000000-0000-4000-8000-000000000002' as GroupId;
 const UNIT_WATER = 'e0000000-0000-4000-8000-000000000001';
 const UNIT_ROADS = 'e0000000-0000-4000-8000-000000000002';
-const WANG = 'b0000000-0000-4000-8000-000000000001';
-const LI = 'b0000000-0000-4000-8000-000000000002';
+const WANG = 'b0000000-0000-4000-8000-000000000001' as UserId;
+const LI = 'b0000000-0000-4000-8000-000000000002' as UserId;
 
 let count = 0;
 function doc(
@@ -46,7 +46,7 @@ function doc(
     cosigners: [],
     lastReturn: null,
     fields: options.category === undefined ? {} : { category: options.category },
-  } as DocRecord;
+  } as unknown as DocRecord;
 }
 
 function caseOf(record: DocRecord, number: number | null, stage: CaseStage, unitIds: readonly string[]): CaseAnswer {
