@@ -53,6 +53,11 @@ function AdminOnly({ me, children }: { readonly me: Me; readonly children: React
   return can(me, Action.managePeople, { type: 'committee' }) ? children : <AccessNotice kind="forbidden_page" />;
 }
 
+function ProposalsForbidden(): ReactElement {
+  const { t } = useTranslation();
+  return <AccessNotice kind="forbidden_page" forbiddenBody={t('proposals.forbidden')} />;
+}
+
 /** The pages of a signed-in person (or one whose session expired: they keep working on this device). */
 function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
   return (
@@ -88,11 +93,7 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
         </AdminOnly>
       </Route>
       <Route path="/proposals">
-        {can(me, Action.viewAllDocuments, { type: 'committee' }) ? (
-          <ProposalsPage me={me} />
-        ) : (
-          <AccessNotice kind="forbidden_page" />
-        )}
+        {can(me, Action.viewAllDocuments, { type: 'committee' }) ? <ProposalsPage me={me} /> : <ProposalsForbidden />}
       </Route>
       <Route path="/admin/categories">
         <AdminOnly me={me}>

@@ -262,7 +262,7 @@ export function ProposalsPage({ me }: { readonly me: Me }): ReactElement {
             {t('proposals.from')}{' '}
             <input
               type="date"
-              className="input"
+              className="select date-input"
               value={query.from ?? ''}
               onChange={(e) => set({ from: e.target.value === '' ? null : e.target.value })}
             />
@@ -271,7 +271,7 @@ export function ProposalsPage({ me }: { readonly me: Me }): ReactElement {
             {t('proposals.to')}{' '}
             <input
               type="date"
-              className="input"
+              className="select date-input"
               value={query.to ?? ''}
               onChange={(e) => set({ to: e.target.value === '' ? null : e.target.value })}
             />

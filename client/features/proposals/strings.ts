@@ -1,6 +1,7 @@
 /** The committee-wide list's strings (全部提案): Simplified Chinese (the default) and English with the same keys. */
 export const proposalsZhCN = {
   nav: '全部提案',
+  forbidden: '只有主席和秘书处可以查看全部提案。',
   title: '全部提案',
   lead: '全委员会的提案及其他文档，可按状态、小组、类别、承办单位和日期筛选；筛选条件保存在网址中，可复制链接分享。',
   filters: '筛选',
@@ -43,6 +44,7 @@ export const proposalsZhCN = {
 
 export const proposalsEn: typeof proposalsZhCN = {
   nav: 'All proposals',
+  forbidden: 'Only chairs and the secretariat see all proposals.',
   title: 'All proposals',
   lead: 'The whole committee’s proposals and other documents, filtered by status, group, category, handling unit and date; the filters are kept in the address, so a link shows the same view.',
   filters: 'Filters',
