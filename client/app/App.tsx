@@ -19,6 +19,7 @@ import { GroupPage } from '../features/group/GroupPage';
 import { DeskPage } from '../features/handling/DeskPage';
 import { HomePage } from '../features/home/HomePage';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { ProposalsPage } from '../features/proposals/ProposalsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Page } from '../features/shell/Page';
 import { StorageBanner } from '../features/storage/StorageBanner';
@@ -50,6 +51,11 @@ function Splash(): ReactElement {
 
 function AdminOnly({ me, children }: { readonly me: Me; readonly children: ReactElement }): ReactElement {
   return can(me, Action.managePeople, { type: 'committee' }) ? children : <AccessNotice kind="forbidden_page" />;
+}
+
+function ProposalsForbidden(): ReactElement {
+  const { t } = useTranslation();
+  return <AccessNotice kind="forbidden_page" forbiddenBody={t('proposals.forbidden')} />;
 }
 
 /** The pages of a signed-in person (or one whose session expired: they keep working on this device). */
@@ -85,6 +91,9 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
         <AdminOnly me={me}>
           <DeskPage />
         </AdminOnly>
+      </Route>
+      <Route path="/proposals">
+        {can(me, Action.viewAllDocuments, { type: 'committee' }) ? <ProposalsPage me={me} /> : <ProposalsForbidden />}
       </Route>
       <Route path="/admin/categories">
         <AdminOnly me={me}>
@@ -144,7 +153,7 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/desk` (提案办理), `/admin/people`, `/admin/groups`, `/admin/committee`,
+ * `/d/:docId` a document, `/desk` (提案办理), `/proposals` (全部提案, chairs and the secretariat), `/admin/people`, `/admin/groups`, `/admin/committee`,
  * `/admin/categories` and `/admin/webhooks` for the secretariat, `/settings`, `/inbox` the notifications.
  */
 export function App({ app }: { readonly app: AppServices }): ReactElement {

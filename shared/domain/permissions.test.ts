@@ -406,6 +406,7 @@ const GROUP_MATRIX: Record<Exclude<Action, keyof typeof DOCUMENT_MATRIX>, readon
   manage_members: ['secretariat', 'convenerOfGroup'], // P4
   create_document: ['convenerOfGroup', 'creator', 'author', 'member', 'signedCosigner'], // P5
   manage_committee: ['secretariat'], // P2
+  view_all_documents: ['secretariat', 'chair'], // P19
 };
 
 const groupCases = Object.entries(GROUP_MATRIX).flatMap(([action, allowed]) =>
@@ -423,7 +424,8 @@ describe('can() on groups and the committee, every role (P1-P5)', () => {
       row.action === 'manage_people' ||
       row.action === 'manage_webhooks' ||
       row.action === 'create_group' ||
-      row.action === 'manage_committee'
+      row.action === 'manage_committee' ||
+      row.action === 'view_all_documents'
         ? can(actor, row.action, { type: 'committee' })
         : can(actor, row.action, { type: 'group', groupId: OWN_GROUP });
     expect(allowed).toBe(row.expected);

@@ -6,6 +6,7 @@ import { exportEn } from '../../features/export/strings';
 import { fieldsEn } from '../../features/fields/strings';
 import { handlingEn } from '../../features/handling/strings';
 import { inboxEn } from '../../features/inbox/strings';
+import { proposalsEn } from '../../features/proposals/strings';
 import { advancedEn } from '../../features/settings/strings';
 import { versionsEn } from '../../features/versions/strings';
 import { webhooksEn } from '../../features/webhooks/strings';
@@ -26,6 +27,7 @@ export const en: Messages = {
   workflow: workflowEn,
   inbox: inboxEn,
   handling: handlingEn,
+  proposals: proposalsEn,
   advanced: advancedEn,
   accounts: accountsEn,
   webhooks: webhooksEn,

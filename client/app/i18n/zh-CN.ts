@@ -5,6 +5,7 @@ import { exportZhCN } from '../../features/export/strings';
 import { fieldsZhCN } from '../../features/fields/strings';
 import { handlingZhCN } from '../../features/handling/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
+import { proposalsZhCN } from '../../features/proposals/strings';
 import { advancedZhCN } from '../../features/settings/strings';
 import { versionsZhCN } from '../../features/versions/strings';
 import { webhooksZhCN } from '../../features/webhooks/strings';
@@ -53,6 +54,7 @@ export const zhCN = {
   workflow: workflowZhCN,
   inbox: inboxZhCN,
   handling: handlingZhCN,
+  proposals: proposalsZhCN,
   advanced: advancedZhCN,
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,
