@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DocKind } from '../../shared';
+import { plainText, readDocx } from '../../shared/formal/test/readDocx';
 import { caretToParagraph, createDocument, UI_TIMEOUT_MS, waitForBody } from './support/app';
 import { withPeople } from './support/people';
 import { transition, waitForStatus } from './support/review';
@@ -116,5 +118,14 @@ describe('after 立案: the office, two units and the proposer', () => {
     await office.page
       .locator('section[aria-labelledby="desk-closed"] .desk-row', { hasText: TITLE })
       .waitFor({ timeout: UI_TIMEOUT_MS });
+
+    // The session's compilation downloads as one Word file that holds the proposal.
+    const [download] = await Promise.all([
+      office.page.waitForEvent('download'),
+      office.page.locator('.desk-compilations a').first().click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/提案汇编\.docx$/);
+    const bytes = await readFile((await download.path()) ?? '');
+    expect(plainText((await readDocx(bytes)).document)).toContain(TITLE);
   });
 });

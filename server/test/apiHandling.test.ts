@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { caseAnswerSchema, caseListSchema, committeeSessionSchema } from '../../shared/api/handling';
 import { inboxSchema, transitionResultSchema } from '../../shared/api/review';
 import { apiErrorSchema, docRecordSchema } from '../../shared/api/schemas';
+import { plainText, readDocx } from '../../shared/formal/test/readDocx';
 import { CloseCode, type DocId, DocKind, Role, RoomKind, roomNameOf } from '../../shared/index';
 import { type ApiAnswer, apiRequest, expectOk } from './support/apiRequest';
 import { ClientPool, snapshotOf } from './support/reviewWorkspace';
@@ -282,6 +283,33 @@ describe('hand-over, answers and ratings (P16-P18)', () => {
       call('zhang', 'POST', `/api/docs/${id}/case/rating`, { handling: 'great', result: 'satisfied' }),
       400,
     );
+  });
+});
+
+describe('the session’s compilation (提案汇编)', () => {
+  it('answers every filed proposal of the session in one .docx, to chairs and the secretariat only', async () => {
+    const id = await approvedProposal();
+    await file(id);
+    const sessions = expectOk(
+      await call('chair', 'GET', '/api/sessions'),
+      z.object({ sessions: z.array(committeeSessionSchema) }),
+    );
+    const current = sessions.sessions.find((session) => session.isCurrent);
+    const path = `/api/sessions/${current?.id}/compilation`;
+    const response = await fetch(`${ctx.server.url}${path}`, {
+      headers: { authorization: `Bearer ${ctx.tokenOf('chair')}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('wordprocessingml');
+    expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('十五届四次会议提案汇编.docx'));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    const text = plainText((await readDocx(bytes)).document);
+    expect(text).toContain('十五届四次会议');
+    expect(text).toContain('关于治理内涝的建议');
+    await refused(call('zhang', 'GET', path), 403);
+    await refused(call('water', 'GET', path), 403);
+    await refused(call('chair', 'GET', `/api/sessions/${randomUUID()}/compilation`), 404);
   });
 });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ContentField, templateUpdate } from '../../../shared';
 import type { DocRecord, Workspace } from '../../../shared/api/schemas';
+import { formalDocumentOf } from '../../../shared/formal/formalDocumentOf';
 import { exportFileName } from './exportFiles';
-import { formalDocumentOf } from './formalDocumentOf';
 
 const workspace = {
   people: [

@@ -1,8 +1,8 @@
-export { docxFileOf, type ExportFile, exportFileName, markdownFileOf, saveFile } from './exportFiles';
 export {
   type FormalDocumentSource,
   type FormFacts,
   formalDocumentOf,
   formFactsOf,
   formFieldsOf,
-} from './formalDocumentOf';
+} from '../../../shared/formal/formalDocumentOf';
+export { docxFileOf, type ExportFile, exportFileName, markdownFileOf, saveFile } from './exportFiles';

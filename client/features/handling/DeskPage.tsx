@@ -78,6 +78,21 @@ export function DeskPage(): ReactElement {
         <h1>{t('handling.deskTitle')}</h1>
       </div>
       <p className="section-note">{t('handling.deskLead')}</p>
+      {data.status === 'ready' && data.value.sessions.length > 0 ? (
+        <div className="desk-compilations">
+          <span>{t('handling.compilation')}</span>
+          {data.value.sessions.map((session) => (
+            <a
+              key={session.id}
+              className="button is-small"
+              href={`/api/sessions/${encodeURIComponent(session.id)}/compilation`}
+              download={`${session.name}提案汇编.docx`}
+            >
+              {session.name}
+            </a>
+          ))}
+        </div>
+      ) : null}
       {isOnline ? null : <p className="notice is-warning">{t('handling.needsOnline')}</p>}
       <FormError message={data.status === 'failed' ? errorText(data.error, t) : null} />
       <section className="card desk-section" aria-labelledby="desk-approved">

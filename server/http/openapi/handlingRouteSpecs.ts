@@ -124,6 +124,23 @@ export const HANDLING_ROUTES: readonly RouteSpec[] = [
   },
   {
     method: 'get',
+    path: '/api/sessions/{id}/compilation',
+    operationId: 'getSessionCompilation',
+    tag: Tag.handling,
+    summary: "The session's compilation (提案汇编): every filed proposal in number order, with contents, as one .docx",
+    who: '`view_all_documents` (chairs and the secretariat, P19).',
+    access: Access.signedIn,
+    params: sessionParam,
+    answers: {
+      200: {
+        description: 'The .docx file, named after the session',
+        mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
+    },
+    errors: { 403: REFUSED_BY_RULES, 404: 'no such session' },
+  },
+  {
+    method: 'get',
     path: '/api/cases',
     operationId: 'listCases',
     tag: Tag.handling,

@@ -9,6 +9,7 @@ import {
   updateUnitRequestSchema,
 } from '../../../shared/api/handling';
 import { Action } from '../../../shared/index';
+import { compileSession } from '../../handling/compileSession';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { permit } from '../permit';
@@ -61,6 +62,18 @@ export function registerCommitteeRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void 
       createdAt: deps.now(),
     };
     return c.json(await deps.handling.createSession(session), 201);
+  });
+
+  // 提案汇编: every proposal filed in the session, in number order, as one .docx (P19).
+  api.get('/sessions/:id/compilation', auth, async (c) => {
+    permit(c.get('auth').actor, Action.viewAllDocuments, { type: 'committee' });
+    const id = param(sessionIdSchema, c.req.param('id'), 'id');
+    const { name, bytes } = await compileSession(deps, id);
+    return c.body(bytes.slice().buffer, 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-disposition': `attachment; filename="compilation.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
+    });
   });
 
   api.patch('/sessions/:id', auth, secretariatOnly, jsonBody(updateSessionRequestSchema), async (c) => {

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
-import { type DocFields, FieldKey, readFields, type UserId } from '../../../shared';
-import type { DocRecord, Workspace } from '../../../shared/api/schemas';
-import { contentBlocksOf } from '../../../shared/formal/fromContentDoc';
-import type { FormalDocument, FormalField } from '../../../shared/formal/model';
+import type { DocRecord, Workspace } from '../api/schemas';
+import { type DocFields, FieldKey, readFields, type UserId } from '../index';
+import { contentBlocksOf } from './fromContentDoc';
+import type { FormalDocument, FormalField } from './model';
 
 /** What the device knows about a document's people and group, from its cached workspace. */
 export interface FormFacts {
@@ -62,7 +62,11 @@ export interface FormalDocumentSource {
   /** The open content Y.Doc: the device's copy, so export works offline. */
   readonly doc: Y.Doc;
   readonly record: DocRecord;
-  readonly workspace: Pick<Workspace, 'people' | 'groups'>;
+  /** Who and which groups the record names: the cached workspace's, or the server's. */
+  readonly workspace: {
+    readonly people: readonly Pick<Workspace['people'][number], 'id' | 'name'>[];
+    readonly groups: readonly Pick<Workspace['groups'][number], 'id' | 'name'>[];
+  };
   /** The title printed when the document has none yet. */
   readonly untitled: string;
   /** Names of the categories and units the fields refer to by id; an unknown id prints blank. */
