@@ -23,8 +23,10 @@ describe('basic information (基本信息)', () => {
   it('two members edit the fields, one offline; both converge and the list shows the category', async () => {
     const {
       group,
+      seed,
       devices: [wang, chen],
     } = people();
+    await seed.unitIdOf('县水利局');
     const docId = await createDocument(wang.page, group.id, DocKind.proposal, TITLE);
     const panel = wang.page.getByRole('region', { name: '基本信息' });
     await panel.getByText('提案人').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -34,8 +36,9 @@ describe('basic information (基本信息)', () => {
     await waitForField(chen.page, 'sector', '经济界');
     await chen.page.locator('#field-category').selectOption({ label: '经济建设' });
     await waitForField(wang.page, 'category', 'economy');
-    // No units list on this server (GET /api/units is 404): the choice is read-only, with a note.
-    await chen.page.getByText('承办单位名录尚未启用').waitFor({ timeout: UI_TIMEOUT_MS });
+    // The suggested units come from the committee's list of handling units.
+    await chen.page.getByRole('checkbox', { name: '县水利局' }).check();
+    await wang.page.getByRole('checkbox', { name: '县水利局', checked: true }).waitFor({ timeout: UI_TIMEOUT_MS });
 
     // 陈委员 goes offline and edits two fields; 王委员 changes a third meanwhile.
     await waitForSyncPhase(chen.page, 'synced');
