@@ -47,6 +47,11 @@ export interface HandlingStore {
   listCases(): Promise<HandlingCase[]>;
   /** The cases handed to a unit (declined ones left out). */
   casesOfUnit(unitId: UnitId): Promise<HandlingCase[]>;
+  /**
+   * Records that the reminder `key` is sent; true for the one caller that recorded it first, false
+   * for every other (another process sent it already).
+   */
+  claimReminder(key: string, at: number): Promise<boolean>;
   /** Saves a changed case when the stored one is at `next.version - 1`, and its handling units with it. */
   saveCase(next: HandlingCase): Promise<CaseSaveOutcome>;
   close(): Promise<void>;

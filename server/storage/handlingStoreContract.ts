@@ -104,6 +104,12 @@ export function describeHandlingStoreContract(name: string, open: OpenHandlingSt
       ]);
     });
 
+    it('records each reminder once, for the first caller', async () => {
+      const claims = await Promise.all([1, 2, 3].map((at) => store.claimReminder('call:s1:3', at)));
+      expect(claims.filter((claimed) => claimed)).toHaveLength(1);
+      expect(await store.claimReminder('call:s1:1', 4)).toBe(true);
+    });
+
     it('keeps one current session', async () => {
       const next = randomUUID() as SessionId;
       await store.createSession({ id: next, name: '十五届五次会议', callDeadline: 500, isCurrent: true, createdAt: 2 });

@@ -160,6 +160,18 @@ export class PgHandlingStore implements HandlingStore {
     );
   }
 
+  claimReminder(key: string, at: number): Promise<boolean> {
+    return this.#db.write('record a reminder', async (q) => {
+      return (
+        (await q.run(
+          'INSERT INTO sent_reminders (key, sent_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
+          key,
+          at,
+        )) === 1
+      );
+    });
+  }
+
   saveCase(next: HandlingCase): Promise<CaseSaveOutcome> {
     return this.#db.write('save a case', async (q) => {
       if (await replaceCase(q, next)) {

@@ -6,7 +6,7 @@ import { PG_LOCKS, type Transact } from './pgQueries';
  * as integers, bytes as BYTEA), so that the row checks of `../rows/` serve both adapters.
  * Bumped when the layout changes; opening a newer database refuses to start.
  */
-export const PG_SCHEMA_VERSION = 4;
+export const PG_SCHEMA_VERSION = 5;
 
 /** Version 1: the layout of SQLite version 5, in one step. */
 const V1 = `
@@ -250,7 +250,15 @@ const V4 = `
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4];
+/** Version 5: the reminders already sent, of SQLite version 9. */
+const V5 = `
+  CREATE TABLE sent_reminders (
+    key TEXT PRIMARY KEY,
+    sent_at BIGINT NOT NULL
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5];
 
 /**
  * Brings the schema to the current layout, one version per transaction, under an advisory lock

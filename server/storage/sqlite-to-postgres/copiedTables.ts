@@ -167,6 +167,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'committee_sessions', columns: ['id', 'name', 'call_deadline', 'is_current', 'created_at'] },
   { name: 'handling_cases', columns: ['doc_id', 'session_id', 'outcome', 'number', 'version', 'data'] },
   { name: 'case_units', columns: ['doc_id', 'unit_id'] },
+  { name: 'sent_reminders', columns: ['key', 'sent_at'] },
 ];
 
 /** The columns of `table` in PostgreSQL, in the order the copy reads and writes them. */

@@ -134,6 +134,12 @@ export class SqliteHandlingStore implements HandlingStore {
     );
   }
 
+  claimReminder(key: string, at: number): Promise<boolean> {
+    return this.#q.write('record a reminder', () => {
+      return this.#q.run('INSERT OR IGNORE INTO sent_reminders (key, sent_at) VALUES (?, ?)', key, at).changes === 1;
+    });
+  }
+
   saveCase(next: HandlingCase): Promise<CaseSaveOutcome> {
     return this.#q.write('save a case', () => {
       if (replaceCase(this.#q, next)) {

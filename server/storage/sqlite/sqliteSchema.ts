@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 8;
+export const STORAGE_SCHEMA_VERSION = 9;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -306,7 +306,15 @@ const V8 = `
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8];
+/** Version 9: the reminders of a call for proposals already sent, so that no process sends one twice. */
+const V9 = `
+  CREATE TABLE sent_reminders (
+    key TEXT PRIMARY KEY,
+    sent_at INTEGER NOT NULL
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.
