@@ -48,6 +48,8 @@ export const Action = {
   discussHandling: 'discuss_handling',
   /** Manage the committee: its handling units, sessions, category list and checks before submitting (P2). */
   manageCommittee: 'manage_committee',
+  /** See the committee's figures for the annual report: received, filed, answered, satisfaction (P19). */
+  viewFigures: 'view_figures',
   /** Save a named version by hand, or mark the current one as reviewed (P13). */
   saveVersion: 'save_version',
   /** Co-sign a proposal, sign it again or withdraw (P14). */

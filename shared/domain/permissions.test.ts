@@ -406,6 +406,7 @@ const GROUP_MATRIX: Record<Exclude<Action, keyof typeof DOCUMENT_MATRIX>, readon
   manage_members: ['secretariat', 'convenerOfGroup'], // P4
   create_document: ['convenerOfGroup', 'creator', 'author', 'member', 'signedCosigner'], // P5
   manage_committee: ['secretariat'], // P2
+  view_figures: ['secretariat', 'chair'], // P19
 };
 
 const groupCases = Object.entries(GROUP_MATRIX).flatMap(([action, allowed]) =>
@@ -416,14 +417,15 @@ const groupCases = Object.entries(GROUP_MATRIX).flatMap(([action, allowed]) =>
   })),
 );
 
-describe('can() on groups and the committee, every role (P1-P5)', () => {
+describe('can() on groups and the committee, every role (P1-P5, P19)', () => {
   it.each(groupCases)('$action by $subject is $expected', (row) => {
     const actor = SUBJECTS[row.subject];
     const allowed =
       row.action === 'manage_people' ||
       row.action === 'manage_webhooks' ||
       row.action === 'create_group' ||
-      row.action === 'manage_committee'
+      row.action === 'manage_committee' ||
+      row.action === 'view_figures'
         ? can(actor, row.action, { type: 'committee' })
         : can(actor, row.action, { type: 'group', groupId: OWN_GROUP });
     expect(allowed).toBe(row.expected);

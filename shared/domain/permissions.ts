@@ -88,6 +88,7 @@ export interface ActionTargets {
   rate_answer: DocumentTarget;
   discuss_handling: DocumentTarget;
   manage_committee: CommitteeTarget;
+  view_figures: CommitteeTarget;
   save_version: DocumentTarget;
   cosign: DocumentTarget;
   invite_cosigners: DocumentTarget;
@@ -123,6 +124,11 @@ function isInGroup(actor: Actor, groupId: GroupId | null): boolean {
 
 function secretariatOnly(actor: Actor): Decision {
   return actor.role === Role.secretariat ? ALLOW : deny(Denial.role);
+}
+
+/** The committee's figures: the office and the chairs, who report them (P19). */
+function viewFigures(actor: Actor): Decision {
+  return actor.role === Role.secretariat || actor.role === Role.chair ? ALLOW : deny(Denial.role);
 }
 
 function viewGroup(actor: Actor, target: GroupTarget): Decision {
@@ -328,6 +334,7 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   rate_answer: rateAnswer,
   discuss_handling: discussHandling,
   manage_committee: secretariatOnly,
+  view_figures: viewFigures,
   save_version: comment,
   cosign,
   invite_cosigners: inviteCosigners,
