@@ -6,3 +6,4 @@ export {
   formFactsOf,
   formFieldsOf,
 } from './formalDocumentOf';
+export { type ReportCell, type ReportTable, reportCsv, reportCsvFile, reportXlsxFile } from './reportTables';
