@@ -4,6 +4,7 @@ import { commentsEn } from '../../features/comments/strings';
 import { committeeEn } from '../../features/committee/strings';
 import { exportEn } from '../../features/export/strings';
 import { fieldsEn } from '../../features/fields/strings';
+import { figuresEn } from '../../features/figures/strings';
 import { handlingEn } from '../../features/handling/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { advancedEn } from '../../features/settings/strings';
@@ -26,6 +27,7 @@ export const en: Messages = {
   workflow: workflowEn,
   inbox: inboxEn,
   handling: handlingEn,
+  figures: figuresEn,
   advanced: advancedEn,
   accounts: accountsEn,
   webhooks: webhooksEn,

@@ -3,6 +3,7 @@ import { commentsZhCN } from '../../features/comments/strings';
 import { committeeZhCN } from '../../features/committee/strings';
 import { exportZhCN } from '../../features/export/strings';
 import { fieldsZhCN } from '../../features/fields/strings';
+import { figuresZhCN } from '../../features/figures/strings';
 import { handlingZhCN } from '../../features/handling/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { advancedZhCN } from '../../features/settings/strings';
@@ -53,6 +54,7 @@ export const zhCN = {
   workflow: workflowZhCN,
   inbox: inboxZhCN,
   handling: handlingZhCN,
+  figures: figuresZhCN,
   advanced: advancedZhCN,
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,

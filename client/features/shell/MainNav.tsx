@@ -41,12 +41,13 @@ function GroupLinks({ groups }: { readonly groups: readonly Group[] }): ReactEle
   );
 }
 
-/** 首页 · 我的小组 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
+/** 首页 · 我的小组 · 提案办理 · 统计 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
 export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
   const { t } = useTranslation();
   const [location] = useLocation();
   const shown = navGroups(me, groups);
   const isAdmin = can(me, Action.managePeople, { type: 'committee' });
+  const seesFigures = can(me, Action.viewFigures, { type: 'committee' });
   return (
     <nav className={`main-nav is-${layout}`} aria-label={t('nav.label')}>
       <Link href="/" className={navClass}>
@@ -74,6 +75,11 @@ export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
       {isAdmin ? (
         <Link href="/desk" className={navClass}>
           {t('handling.nav')}
+        </Link>
+      ) : null}
+      {seesFigures ? (
+        <Link href="/figures" className={navClass}>
+          {t('figures.nav')}
         </Link>
       ) : null}
       {isAdmin ? (
