@@ -20,6 +20,7 @@ import { type CommentRulesOptions, type CommentRulesResult, runCommentRules } fr
 import { type ConnectionsOptions, runConnections } from './connections';
 import { type DeviceStorageOptions, runDeviceStorage, type StorageTimes } from './deviceStorage';
 import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout';
+import { FIGURES_SCENARIOS } from './figuresCatalog';
 import { FORMAL_SCENARIOS } from './formalCatalog';
 import { type IngestOptions, runIngest } from './ingest';
 import { type OpenReviewOptions, runOpenReview } from './openReview';
@@ -424,5 +425,6 @@ export const SCENARIOS: readonly Scenario[] = [
   deviceStorage,
   commentRules,
   ...FORMAL_SCENARIOS,
+  ...FIGURES_SCENARIOS,
   ...CLUSTER_SCENARIOS,
 ];

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { Action, can } from '../../shared';
@@ -58,6 +58,16 @@ function ProposalsForbidden(): ReactElement {
   return <AccessNotice kind="forbidden_page" forbiddenBody={t('proposals.forbidden')} />;
 }
 
+// The figures page and its charts load on first visit: they are for a few people, a few times a year.
+const FiguresPage = lazy(() =>
+  import('../features/figures/FiguresPage').then((module) => ({ default: module.FiguresPage })),
+);
+
+/** The committee's figures: the secretariat and chairs (P19). */
+function FiguresOnly({ me, children }: { readonly me: Me; readonly children: ReactElement }): ReactElement {
+  return can(me, Action.viewAllDocuments, { type: 'committee' }) ? children : <AccessNotice kind="forbidden_page" />;
+}
+
 /** The pages of a signed-in person (or one whose session expired: they keep working on this device). */
 function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
   return (
@@ -94,6 +104,13 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
       </Route>
       <Route path="/proposals">
         {can(me, Action.viewAllDocuments, { type: 'committee' }) ? <ProposalsPage me={me} /> : <ProposalsForbidden />}
+      </Route>
+      <Route path="/figures">
+        <FiguresOnly me={me}>
+          <Suspense fallback={<Splash />}>
+            <FiguresPage />
+          </Suspense>
+        </FiguresOnly>
       </Route>
       <Route path="/admin/categories">
         <AdminOnly me={me}>
@@ -153,7 +170,8 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/desk` (提案办理), `/proposals` (全部提案, chairs and the secretariat), `/admin/people`, `/admin/groups`, `/admin/committee`,
+ * `/d/:docId` a document, `/desk` (提案办理), `/proposals` (全部提案) and `/figures` (统计) for chairs and the secretariat,
+ * `/admin/people`, `/admin/groups`, `/admin/committee`,
  * `/admin/categories` and `/admin/webhooks` for the secretariat, `/settings`, `/inbox` the notifications.
  */
 export function App({ app }: { readonly app: AppServices }): ReactElement {

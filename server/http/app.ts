@@ -9,6 +9,7 @@ import { registerCommitteeSettingsRoutes } from './routes/committeeSettings';
 import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDeviceKeyRoutes } from './routes/deviceKey';
 import { registerDocRoutes } from './routes/docs';
+import { registerFiguresRoutes } from './routes/figures';
 import { registerGroupRoutes } from './routes/groups';
 import { registerHandlingRoutes } from './routes/handling';
 import { registerInvitationRoutes } from './routes/invitations';
@@ -62,6 +63,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerWebhookRoutes(api, deps);
   registerCommitteeRoutes(api, deps);
   registerHandlingRoutes(api, deps);
+  registerFiguresRoutes(api, deps);
   registerCommitteeSettingsRoutes(api, deps);
   registerOpenApiRoutes(api, deps);
   return api;

@@ -417,7 +417,7 @@ const groupCases = Object.entries(GROUP_MATRIX).flatMap(([action, allowed]) =>
   })),
 );
 
-describe('can() on groups and the committee, every role (P1-P5)', () => {
+describe('can() on groups and the committee, every role (P1-P5, P19)', () => {
   it.each(groupCases)('$action by $subject is $expected', (row) => {
     const actor = SUBJECTS[row.subject];
     const allowed =

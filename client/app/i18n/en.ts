@@ -4,6 +4,7 @@ import { commentsEn } from '../../features/comments/strings';
 import { committeeEn } from '../../features/committee/strings';
 import { exportEn } from '../../features/export/strings';
 import { fieldsEn } from '../../features/fields/strings';
+import { figuresEn } from '../../features/figures/strings';
 import { handlingEn } from '../../features/handling/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { proposalsEn } from '../../features/proposals/strings';
@@ -28,6 +29,7 @@ export const en: Messages = {
   inbox: inboxEn,
   handling: handlingEn,
   proposals: proposalsEn,
+  figures: figuresEn,
   advanced: advancedEn,
   accounts: accountsEn,
   webhooks: webhooksEn,

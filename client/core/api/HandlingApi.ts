@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { figuresSchema } from '../../../shared/api/figures';
 import {
   answerRequestSchema,
   caseAnswerSchema,
@@ -80,6 +81,12 @@ export class HandlingApi {
 
   async listCases() {
     return (await this.#transport.request({ method: 'GET', path: '/api/cases', answer: caseListSchema })).cases;
+  }
+
+  /** `GET /api/figures`: the annual report's figures of a session, or of all when null. */
+  getFigures(sessionId: SessionId | null) {
+    const path = sessionId === null ? '/api/figures' : `/api/figures?sessionId=${enc(sessionId)}`;
+    return this.#transport.request({ method: 'GET', path, answer: figuresSchema });
   }
 
   getCase(docId: DocId) {

@@ -6,3 +6,4 @@ export {
   formFieldsOf,
 } from '../../../shared/formal/formalDocumentOf';
 export { docxFileOf, type ExportFile, exportFileName, markdownFileOf, saveFile } from './exportFiles';
+export { type ReportCell, type ReportTable, reportCsv, reportCsvFile, reportXlsxFile } from './reportTables';

@@ -41,7 +41,7 @@ function GroupLinks({ groups }: { readonly groups: readonly Group[] }): ReactEle
   );
 }
 
-/** 首页 · 我的小组 · 全部提案 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
+/** 首页 · 我的小组 · 全部提案 · 提案办理 · 统计 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
 export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
   const { t } = useTranslation();
   const [location] = useLocation();
@@ -80,6 +80,11 @@ export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
       {isAdmin ? (
         <Link href="/desk" className={navClass}>
           {t('handling.nav')}
+        </Link>
+      ) : null}
+      {seesAllDocuments ? (
+        <Link href="/figures" className={navClass}>
+          {t('figures.nav')}
         </Link>
       ) : null}
       {isAdmin ? (

@@ -15,11 +15,11 @@ export interface ResponseObject {
   readonly headers?: Readonly<Record<string, { readonly description: string; readonly schema: JsonSchema }>>;
 }
 
-/** A path parameter (the API takes no query or header parameters of its own). */
+/** A path or query parameter (the API takes no header parameters of its own). */
 export interface ParameterObject {
   readonly name: string;
-  readonly in: 'path';
-  readonly required: true;
+  readonly in: 'path' | 'query';
+  readonly required: boolean;
   readonly description: string;
   readonly schema: JsonSchema;
 }

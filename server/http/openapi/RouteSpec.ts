@@ -78,6 +78,8 @@ export interface RouteSpec {
   readonly access: Access;
   /** Every `{name}` of the path. */
   readonly params?: Readonly<Record<string, PathParamSpec>>;
+  /** The query parameters, each optional; the route parses them with one schema. */
+  readonly query?: Readonly<Record<string, PathParamSpec>>;
   readonly body?: BodySpec;
   readonly answers: Readonly<Partial<Record<SuccessStatus, AnswerSpec>>>;
   /**

@@ -148,13 +148,22 @@ function componentSchemas(routes: readonly RouteSpec[]): Components {
 function operationOf(route: RouteSpec, refOf: Components['refOf']): OperationObject {
   const security: readonly SecurityRequirement[] =
     route.access === Access.public ? [] : route.access === Access.optional ? [{}, ...SIGNED_IN] : SIGNED_IN;
-  const parameters = Object.entries(route.params ?? {}).map(([name, param]) => ({
-    name,
-    in: 'path' as const,
-    required: true as const,
-    description: param.description,
-    schema: pathParamSchema(param.schema),
-  }));
+  const parameters = [
+    ...Object.entries(route.params ?? {}).map(([name, param]) => ({
+      name,
+      in: 'path' as const,
+      required: true,
+      description: param.description,
+      schema: pathParamSchema(param.schema),
+    })),
+    ...Object.entries(route.query ?? {}).map(([name, param]) => ({
+      name,
+      in: 'query' as const,
+      required: false,
+      description: param.description,
+      schema: pathParamSchema(param.schema),
+    })),
+  ];
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -214,6 +223,9 @@ function errorReasons(route: RouteSpec): Map<ErrorStatus, string[]> {
   }
   if (route.params !== undefined) {
     add(400, 'bad_request: a malformed path parameter; `field` names it');
+  }
+  if (route.query !== undefined) {
+    add(400, 'bad_request: a malformed query parameter; `field` names it');
   }
   const isSignedIn = route.access !== Access.public && route.access !== Access.optional;
   if (isSignedIn) {

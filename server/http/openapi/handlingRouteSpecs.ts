@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { figuresSchema } from '../../../shared/api/figures';
 import {
   answerRequestSchema,
   caseAnswerSchema,
@@ -50,8 +51,21 @@ function caseStep(path: string, summary: string, who: string, body: z.ZodType | 
   };
 }
 
-/** Units, sessions and the handling of filed proposals (docs/API.md, "After 立案"). */
+/** Units, sessions and the handling of filed proposals (docs/API.md, "After 立案"), and their figures. */
 export const HANDLING_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/api/figures',
+    operationId: 'getFigures',
+    tag: Tag.handling,
+    summary:
+      "The annual report's figures of a session or of all: received, filed, by category and group, answered on time, A/B/C, satisfaction, overdue by unit",
+    who: '`view_all_documents` (the secretariat and chairs, P19).',
+    access: Access.signedIn,
+    query: { sessionId: { schema: sessionIdSchema, description: "The session's id; every session when absent" } },
+    answers: { 200: { description: 'The figures (docs/RULES.md F1-F8)', schema: figuresSchema } },
+    errors: { 403: REFUSED_BY_RULES, 404: 'no such session' },
+  },
   {
     method: 'get',
     path: '/api/units',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { categoryListSchema } from '../../../shared/api/committee';
 import { deviceKeySchema } from '../../../shared/api/device';
+import { figuresSchema } from '../../../shared/api/figures';
 import {
   docActivitySchema,
   docEventSchema,
@@ -85,4 +86,5 @@ export const NAMED_SCHEMAS: ReadonlyArray<readonly [name: string, schema: z.ZodT
   ['WebhookList', webhookListSchema],
   ['WebhookDelivery', webhookDeliverySchema],
   ['WebhookDeliveryList', webhookDeliveryListSchema],
+  ['Figures', figuresSchema],
 ];
