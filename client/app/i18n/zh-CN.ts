@@ -1,4 +1,5 @@
 import { accountsZhCN } from '../../features/admin/strings';
+import { attachmentsZhCN } from '../../features/attachments/strings';
 import { commentsZhCN } from '../../features/comments/strings';
 import { committeeZhCN } from '../../features/committee/strings';
 import { exportZhCN } from '../../features/export/strings';
@@ -53,6 +54,7 @@ export const zhCN = {
   workflow: workflowZhCN,
   inbox: inboxZhCN,
   handling: handlingZhCN,
+  attachments: attachmentsZhCN,
   advanced: advancedZhCN,
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,
