@@ -160,9 +160,20 @@ describe('reply letters uploaded with a unit answer (F1-F4)', () => {
       /10 MiB/,
     );
     await refused(upload('water', id, { ...base, name: '/', type: 'application/pdf', bytes: PDF }), 400);
+    // A large scan under the limit is taken whole.
+    const scan = new Uint8Array(6 * 1024 * 1024).fill(0x20);
+    scan.set(PDF);
+    const big = expectOk(
+      await upload('water', id, { ...base, type: 'application/pdf', bytes: scan }),
+      attachmentSchema,
+    );
+    expect(big.size).toBe(scan.byteLength);
+    // Nothing refused was kept.
     expect(
-      expectOk(await call('zhang', 'GET', `/api/docs/${id}/attachments`), attachmentListSchema).attachments,
-    ).toEqual([]);
+      expectOk(await call('zhang', 'GET', `/api/docs/${id}/attachments`), attachmentListSchema).attachments.map(
+        (each) => each.id,
+      ),
+    ).toEqual([big.id]);
   });
 
   it('refuses uploads and downloads to whoever is not allowed, and a letter that is not the unit’s own', async () => {
