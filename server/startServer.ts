@@ -188,7 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     { logger, isServer: true, ...(options.store === undefined ? {} : { documents: options.store }) },
   );
-  const { documents: store, accounts, groups, records, reviews, webhooks, handling, settings } = stores;
+  const { documents: store, accounts, groups, records, reviews, webhooks, handling, settings, attachments } = stores;
   let cluster: Awaited<ReturnType<typeof openCluster>>;
   try {
     cluster = await openCluster(options, logger);
@@ -240,6 +240,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     accounts,
     webhooks,
     settings,
+    attachments,
     onWebhookEvents: () => webhookWorker.wake(),
     groups,
     records,

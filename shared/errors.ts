@@ -25,6 +25,8 @@ export const ApiErrorCode = {
   passwordChangeRequired: 'password_change_required',
   /** The body is not of the media type the route takes (the roster is `text/csv`). */
   unsupportedMediaType: 'unsupported_media_type',
+  /** The body is larger than the route takes (an attachment over 10 MiB). */
+  payloadTooLarge: 'payload_too_large',
   /** A submit failed blocking checks (RULES.md K1-K5); `checks` lists them. */
   checksFailed: 'checks_failed',
   internal: 'internal',
@@ -43,6 +45,7 @@ export const API_ERROR_STATUS: { readonly [C in ApiErrorCode]: number } = {
   origin_refused: 403,
   password_change_required: 403,
   unsupported_media_type: 415,
+  payload_too_large: 413,
   checks_failed: 422,
   internal: 500,
 };

@@ -77,6 +77,7 @@ const REFUSALS: { readonly [R in HandlingRefusal]: string } = {
   not_co_unit: 'only a co-unit sends an opinion to the lead unit',
   not_answered: 'it waits for its answers before it is rated',
   closed: 'its handling is closed',
+  empty_answer: 'an answer needs its text, or an uploaded reply letter',
 };
 
 /** The target the handling rules decide on: with the signed co-signers and the units. */

@@ -6,6 +6,7 @@ import type { AccessFilter } from '../relay/admitConnection';
 import type { ContentReader } from '../review/contentSnapshots';
 import type { StreamHub } from '../review/StreamHub';
 import type { AccountStore } from '../storage/AccountStore';
+import type { AttachmentStore } from '../storage/AttachmentStore';
 import type { CommitteeSettingsStore } from '../storage/CommitteeSettingsStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { GroupStore } from '../storage/GroupStore';
@@ -30,6 +31,8 @@ export interface ApiDeps {
   readonly handling: HandlingStore;
   /** Settings of the committee the secretariat edits (the category list). */
   readonly settings: CommitteeSettingsStore;
+  /** Files tied to documents and the records of the use made of reports. */
+  readonly attachments: AttachmentStore;
   /** Called once webhook events were stored (a transition, a test delivery, a redelivery): the worker sends them now. */
   readonly onWebhookEvents: () => void;
   /** The server's current content of documents (the relay), for versions and signatures. */

@@ -4,6 +4,7 @@ import { ApiError } from './ApiError';
 import { answerError } from './answerError';
 import type { ApiDeps, ApiEnv } from './apiEnv';
 import { checkOrigin } from './checkOrigin';
+import { registerAttachmentRoutes } from './routes/attachments';
 import { registerCommitteeRoutes } from './routes/committee';
 import { registerCommitteeSettingsRoutes } from './routes/committeeSettings';
 import { registerCosignerRoutes } from './routes/cosigners';
@@ -64,6 +65,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerCommitteeRoutes(api, deps);
   registerHandlingRoutes(api, deps);
   registerFiguresRoutes(api, deps);
+  registerAttachmentRoutes(api, deps);
   registerCommitteeSettingsRoutes(api, deps);
   registerOpenApiRoutes(api, deps);
   return api;

@@ -1,12 +1,14 @@
 import type { Logger } from '../logger';
 import { redactedUrl } from '../redactedUrl';
 import type { AccountStore } from './AccountStore';
+import type { AttachmentStore } from './AttachmentStore';
 import type { CommitteeSettingsStore } from './CommitteeSettingsStore';
 import type { DocRecordStore } from './DocRecordStore';
 import type { DocStore } from './DocStore';
 import type { GroupStore } from './GroupStore';
 import type { HandlingStore } from './HandlingStore';
 import { PgAccountStore } from './postgres/PgAccountStore';
+import { PgAttachmentStore } from './postgres/PgAttachmentStore';
 import { PgCommitteeSettingsStore } from './postgres/PgCommitteeSettingsStore';
 import { PgDocRecordStore } from './postgres/PgDocRecordStore';
 import { PgDocStore } from './postgres/PgDocStore';
@@ -17,6 +19,7 @@ import { PgWebhookStore } from './postgres/PgWebhookStore';
 import type { ReviewStore } from './ReviewStore';
 import { prepareDatabasePath } from './sqlite/databasePath';
 import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
+import { SqliteAttachmentStore } from './sqlite/SqliteAttachmentStore';
 import { SqliteCommitteeSettingsStore } from './sqlite/SqliteCommitteeSettingsStore';
 import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
 import { SqliteDocStore } from './sqlite/SqliteDocStore';
@@ -49,6 +52,8 @@ export interface Stores {
   readonly handling: HandlingStore;
   /** Settings of the committee the secretariat edits (the category list). */
   readonly settings: CommitteeSettingsStore;
+  /** Files tied to documents (reply letters, evidence) and the records of the use made of reports. */
+  readonly attachments: AttachmentStore;
   /** `postgres` or `sqlite`, and where: for the start-up log. */
   readonly description: string;
   /** Where, for messages: the SQLite file, or the PostgreSQL URL without its password. */
@@ -106,6 +111,8 @@ export async function openStores(
       opened.handling = handling;
       const settings = await PgCommitteeSettingsStore.open({ ...connection, maxConnections: 1 });
       opened.settings = settings;
+      const attachments = await PgAttachmentStore.open({ ...connection, maxConnections: 2 });
+      opened.attachments = attachments;
       return {
         documents,
         accounts,
@@ -115,6 +122,7 @@ export async function openStores(
         webhooks,
         handling,
         settings,
+        attachments,
         description: `PostgreSQL at ${redactedUrl(url)}`,
         location: redactedUrl(url),
         close: () => closeAll(opened, logger),
@@ -142,6 +150,7 @@ export async function openStores(
     webhooks: new SqliteWebhookStore({ path }),
     handling: new SqliteHandlingStore({ path }),
     settings: new SqliteCommitteeSettingsStore({ path }),
+    attachments: new SqliteAttachmentStore({ path }),
   };
   return { ...stores, description: `SQLite at ${path}`, location: path, close: () => closeAll(stores, logger) };
 }

@@ -97,7 +97,9 @@ export const handlingCaseSchema = z.object({
       declineReason: z.string().nullable(),
       respondedAt: z.number().nullable(),
       opinions: z.array(replySchema),
-      answers: z.array(replySchema.extend({ answerClass: z.enum(ANSWER_CLASSES) })),
+      answers: z.array(
+        replySchema.extend({ answerClass: z.enum(ANSWER_CLASSES), attachmentId: z.string().nullable().optional() }),
+      ),
     }),
   ),
   ratings: z.array(
@@ -190,9 +192,18 @@ export const reassignRequestSchema = z
 
 export const opinionRequestSchema = z.object({ text: textSchema(MAX_HANDLING_TEXT) }).strict();
 
+/** An answer: its text, or an uploaded reply letter (a `reply_letter` attachment of the unit), or both (H5). */
 export const answerRequestSchema = z
-  .object({ answerClass: z.enum(ANSWER_CLASSES), text: textSchema(MAX_HANDLING_TEXT) })
-  .strict();
+  .object({
+    answerClass: z.enum(ANSWER_CLASSES),
+    text: z.string().trim().max(MAX_HANDLING_TEXT).default(''),
+    attachmentId: z.string().uuid().optional(),
+  })
+  .strict()
+  .refine((body) => body.text !== '' || body.attachmentId !== undefined, {
+    message: 'give the text of the answer, or upload a reply letter',
+    path: ['text'],
+  });
 
 export const rateRequestSchema = z
   .object({

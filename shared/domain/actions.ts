@@ -42,6 +42,8 @@ export const Action = {
   manageHandling: 'manage_handling',
   /** Accept, decline, give an opinion on or answer a proposal handed to one's unit (P16). */
   handleProposal: 'handle_proposal',
+  /** Record the use made of a report (forwarded, adopted, instructed) and upload its evidence (P20). */
+  recordAdoption: 'record_adoption',
   /** Rate the answers to one's proposal (P18). */
   rateAnswer: 'rate_answer',
   /** Write in the thread between a proposal's units and its proposers (P18). */

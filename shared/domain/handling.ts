@@ -59,6 +59,8 @@ export interface UnitReply {
 
 export interface Answer extends UnitReply {
   readonly answerClass: AnswerClass;
+  /** The uploaded reply letter (a `reply_letter` attachment of the unit on this document); absent when none. */
+  readonly attachmentId?: string | null;
 }
 
 export interface Assignment {
@@ -176,6 +178,8 @@ export const HandlingRefusal = {
   notCoUnit: 'not_co_unit',
   notAnswered: 'not_answered',
   closed: 'closed',
+  /** An answer with neither a text nor an uploaded reply letter. */
+  emptyAnswer: 'empty_answer',
 } as const;
 export type HandlingRefusal = (typeof HandlingRefusal)[keyof typeof HandlingRefusal];
 
@@ -408,7 +412,7 @@ export function giveOpinion(
 export function answer(
   current: HandlingCase,
   unitId: UnitId,
-  reply: { readonly answerClass: AnswerClass; readonly text: string },
+  reply: { readonly answerClass: AnswerClass; readonly text: string; readonly attachmentId?: string | null },
   actor: { readonly id: UserId; readonly firstProposer: UserId },
   at: number,
 ): CaseChange {
@@ -423,7 +427,19 @@ export function answer(
   if (own.part === UnitPart.co) {
     return refuse(HandlingRefusal.notAnswering);
   }
-  const letter: Answer = { ...reply, at, by: actor.id, round: current.round };
+  const attachmentId = reply.attachmentId ?? null;
+  // The letter as text, or uploaded, or both (H5).
+  if (reply.text.trim() === '' && attachmentId === null) {
+    return refuse(HandlingRefusal.emptyAnswer);
+  }
+  const letter: Answer = {
+    answerClass: reply.answerClass,
+    text: reply.text.trim(),
+    ...(attachmentId === null ? {} : { attachmentId }),
+    at,
+    by: actor.id,
+    round: current.round,
+  };
   const next = {
     ...accepted(own, at),
     answers: [...own.answers.filter((earlier) => earlier.round !== current.round), letter],

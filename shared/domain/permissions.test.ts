@@ -85,6 +85,7 @@ const DOCUMENT_MATRIX: Record<
   | 'read_discussion'
   | 'manage_handling'
   | 'handle_proposal'
+  | 'record_adoption'
   | 'rate_answer'
   | 'discuss_handling',
   Record<Subject, Allowed>
@@ -318,6 +319,21 @@ const DOCUMENT_MATRIX: Record<
     unitHanded: ['filed'],
     unitElsewhere: 'none',
   },
+  // P20: the secretariat, on an approved or filed report (the matrix's document is a social-conditions report)
+  record_adoption: {
+    secretariat: ['approved', 'filed'],
+    chair: 'none',
+    convenerOfGroup: 'none',
+    convenerElsewhere: 'none',
+    creator: 'none',
+    member: 'none',
+    author: 'none',
+    memberElsewhere: 'none',
+    deactivatedMember: 'none',
+    signedCosigner: 'none',
+    unitHanded: 'none',
+    unitElsewhere: 'none',
+  },
   // P18: the first proposer and the co-signers who signed
   rate_answer: {
     secretariat: 'none',
@@ -372,6 +388,8 @@ function documentOf(status: DocStatus, isArchived: boolean): DocumentTarget {
     authorIds: [CREATOR, AUTHOR],
     signedCosignerIds: [COSIGNER],
     handlingUnitIds: [HANDED_UNIT],
+    // Only record_adoption reads the kind (P20); the other rules are the same for every kind.
+    kind: 'social_info',
   });
 }
 
@@ -558,6 +576,17 @@ describe('decide() says why (docs/RULES.md)', () => {
     expect(can(SUBJECTS.member, 'rate_answer', { ...filed, signedCosignerIds: [SUBJECTS.member.id] })).toBe(true);
   });
 
+  it('P20: the use made of a document is recorded for reports only, never for a proposal or an unknown kind', () => {
+    const approved = documentOf('approved', false);
+    expect(can(SUBJECTS.secretariat, 'record_adoption', { ...approved, kind: 'research_report' })).toBe(true);
+    expect(decide(SUBJECTS.secretariat, 'record_adoption', { ...approved, kind: 'proposal' })).toEqual({
+      allowed: false,
+      denial: Denial.status,
+    });
+    expect(can(SUBJECTS.secretariat, 'record_adoption', { ...approved, kind: null })).toBe(false);
+    expect(decide(SUBJECTS.chair, 'record_adoption', approved)).toEqual({ allowed: false, denial: Denial.role });
+  });
+
   it('every action has a rule in the matrix', () => {
     const covered = new Set<string>([...Object.keys(DOCUMENT_MATRIX), ...Object.keys(GROUP_MATRIX)]);
     expect([...covered].sort()).toEqual([...ACTIONS].sort());
@@ -569,6 +598,7 @@ describe('documentTarget()', () => {
     const record = {
       id: 'd0000000-0000-4000-8000-000000000001',
       title: '关于加强农村养老服务的提案',
+      kind: 'proposal' as const,
       groupId: OWN_GROUP,
       status: DOC_STATUSES[0] as DocStatus,
       isArchived: false,
@@ -585,6 +615,7 @@ describe('documentTarget()', () => {
       authorIds: [CREATOR, AUTHOR],
       signedCosignerIds: [],
       handlingUnitIds: [],
+      kind: 'proposal',
     });
   });
 });

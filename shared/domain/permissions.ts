@@ -1,4 +1,6 @@
 import type { Action } from './actions';
+import { isAdoptable } from './adoptions';
+import type { DocKind } from './documentSchema';
 import type { GroupId, UnitId, UserId } from './ids';
 import { DocStatus, Role } from './roles';
 import { EDITABLE_STATUSES, WORKFLOW } from './workflow';
@@ -38,6 +40,8 @@ export interface DocumentTarget {
   readonly signedCosignerIds: readonly UserId[];
   /** The units the proposal is handed to and that did not decline (P16). */
   readonly handlingUnitIds: readonly UnitId[];
+  /** The kind of document; null when the caller did not say (the rules that need it then refuse). */
+  readonly kind: DocKind | null;
 }
 
 export type PermissionTarget = CommitteeTarget | GroupTarget | DocumentTarget;
@@ -47,8 +51,8 @@ export type PermissionTarget = CommitteeTarget | GroupTarget | DocumentTarget;
  * fields a rule reads, so that a record's title or content never rides along into a decision.
  */
 export function documentTarget(
-  record: Omit<DocumentTarget, 'type' | 'signedCosignerIds' | 'handlingUnitIds'> &
-    Partial<Pick<DocumentTarget, 'signedCosignerIds' | 'handlingUnitIds'>>,
+  record: Omit<DocumentTarget, 'type' | 'signedCosignerIds' | 'handlingUnitIds' | 'kind'> &
+    Partial<Pick<DocumentTarget, 'signedCosignerIds' | 'handlingUnitIds' | 'kind'>>,
 ): DocumentTarget {
   return {
     type: 'document',
@@ -59,6 +63,7 @@ export function documentTarget(
     authorIds: record.authorIds,
     signedCosignerIds: record.signedCosignerIds ?? [],
     handlingUnitIds: record.handlingUnitIds ?? [],
+    kind: record.kind ?? null,
   };
 }
 
@@ -85,6 +90,7 @@ export interface ActionTargets {
   read_discussion: DocumentTarget;
   manage_handling: DocumentTarget;
   handle_proposal: DocumentTarget;
+  record_adoption: DocumentTarget;
   rate_answer: DocumentTarget;
   discuss_handling: DocumentTarget;
   manage_committee: CommitteeTarget;
@@ -269,6 +275,17 @@ function handleProposal(actor: Actor, target: DocumentTarget): Decision {
   return isHandlingUnit(actor, target) ? inStatus(target, [DocStatus.filed]) : deny(Denial.notInGroup);
 }
 
+/** The secretariat records the use made of an approved or filed report, and uploads its evidence (P20). */
+function recordAdoption(actor: Actor, target: DocumentTarget): Decision {
+  if (actor.role !== Role.secretariat) {
+    return deny(Denial.role);
+  }
+  if (target.isArchived) {
+    return deny(Denial.archived);
+  }
+  return target.kind !== null && isAdoptable(target.kind, target.status) ? ALLOW : deny(Denial.status);
+}
+
 /** The first proposer and the co-signers who signed (P18). */
 function isProposerOf(actor: Actor, target: DocumentTarget): boolean {
   return target.createdBy === actor.id || target.signedCosignerIds.includes(actor.id);
@@ -331,6 +348,7 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   read_discussion: readDiscussion,
   manage_handling: manageHandling,
   handle_proposal: handleProposal,
+  record_adoption: recordAdoption,
   rate_answer: rateAnswer,
   discuss_handling: discussHandling,
   manage_committee: secretariatOnly,

@@ -53,6 +53,8 @@ export const NOTIFICATION_TYPES = [
   'handling_message',
   'cosign_requested',
   'cosign_outdated',
+  /** The person's report was adopted (采用) or given an instruction (批示) (U3). */
+  'adopted',
   /** An API token was made for the account: its owner hears, in case it was not them. No document. */
   'token_created',
 ] as const;

@@ -1,5 +1,6 @@
 import { RelayReason } from '../../../shared/protocol/relayReasons';
 import { accountsEn } from '../../features/admin/strings';
+import { attachmentsEn } from '../../features/attachments/strings';
 import { commentsEn } from '../../features/comments/strings';
 import { committeeEn } from '../../features/committee/strings';
 import { exportEn } from '../../features/export/strings';
@@ -30,6 +31,7 @@ export const en: Messages = {
   handling: handlingEn,
   proposals: proposalsEn,
   figures: figuresEn,
+  attachments: attachmentsEn,
   advanced: advancedEn,
   accounts: accountsEn,
   webhooks: webhooksEn,

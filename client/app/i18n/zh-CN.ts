@@ -1,4 +1,5 @@
 import { accountsZhCN } from '../../features/admin/strings';
+import { attachmentsZhCN } from '../../features/attachments/strings';
 import { commentsZhCN } from '../../features/comments/strings';
 import { committeeZhCN } from '../../features/committee/strings';
 import { exportZhCN } from '../../features/export/strings';
@@ -57,6 +58,7 @@ export const zhCN = {
   handling: handlingZhCN,
   proposals: proposalsZhCN,
   figures: figuresZhCN,
+  attachments: attachmentsZhCN,
   advanced: advancedZhCN,
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,

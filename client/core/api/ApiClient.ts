@@ -62,6 +62,7 @@ import {
   webhookWithSecretSchema,
 } from '../../../shared/api/webhooks';
 import type { DocId, GroupId, UserId } from '../../../shared/domain/ids';
+import { AttachmentApi } from './AttachmentApi';
 import {
   type AcceptInvitationInput,
   type ChangePasswordInput,
@@ -91,10 +92,13 @@ export class ApiClient {
   readonly #transport: HttpTransport;
   /** Units, sessions and the handling of decided proposals. */
   readonly handling: HandlingApi;
+  /** Files tied to documents and the use made of reports. */
+  readonly attachments: AttachmentApi;
 
   constructor(options: ApiClientOptions = {}) {
     this.#transport = new HttpTransport(options);
     this.handling = new HandlingApi(this.#transport);
+    this.attachments = new AttachmentApi(this.#transport);
   }
 
   /** Calls `listener` whenever a signed-in request is answered 401 (the session ended). */

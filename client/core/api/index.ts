@@ -1,5 +1,6 @@
 /** The typed client of the HTTP API (docs/API.md): every answer parsed with the shared schemas. */
 export { ApiClient, type ApiClientOptions, UPLOAD_TIMEOUT_MS } from './ApiClient';
+export { AttachmentApi } from './AttachmentApi';
 export { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, noAnswer } from './apiErrors';
 export type { MentionInput } from './apiShapes';
 export { type CaseStepName, HandlingApi } from './HandlingApi';

@@ -1,14 +1,16 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocStatus, Role } from '../../../shared';
+import { isAdoptable } from '../../../shared/domain/adoptions';
 import { onCommentRequest } from '../../editor/comments/editorComments';
+import { AdoptionPanel } from '../attachments/AdoptionPanel';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { CasePanel } from '../handling/CasePanel';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import { TimelinePanel } from '../workflow/TimelinePanel';
 import type { DocReviewContext } from './reviewContext';
 
-const TABS = ['handling', 'comments', 'versions', 'timeline'] as const;
+const TABS = ['handling', 'adoption', 'comments', 'versions', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Statuses after the office's decision: the proposal has a case (办理). */
@@ -16,11 +18,14 @@ const DECIDED: readonly string[] = [DocStatus.filed, DocStatus.notFiled, DocStat
 
 /** The tabs the person sees: a handling unit reads the case alone, never the discussion (P16). */
 function tabsOf(context: DocReviewContext): readonly Tab[] {
-  const isDecided = context.record !== undefined && DECIDED.includes(context.record.status);
+  const { record } = context;
+  const isDecided = record !== undefined && DECIDED.includes(record.status);
   if (context.me?.role === Role.unit) {
     return ['handling'];
   }
-  return isDecided ? TABS : TABS.filter((each) => each !== 'handling');
+  // 采用情况: a social-conditions or research report once approved or filed (RULES.md U1).
+  const isReport = record !== undefined && isAdoptable(record.kind, record.status);
+  return TABS.filter((each) => (each === 'handling' ? isDecided : each === 'adoption' ? isReport : true));
 }
 
 /** The side panel of a document: its case once decided, comment threads, versions, and the workflow's timeline. */
@@ -46,13 +51,25 @@ export function ReviewSidebar({ context }: { readonly context: DocReviewContext 
             className={tab === each ? 'review-tab is-active' : 'review-tab'}
             onClick={() => setTab(each)}
           >
-            {each === 'handling' ? t('handling.tab') : t(`review.tab.${each}`)}
+            {each === 'handling'
+              ? t('handling.tab')
+              : each === 'adoption'
+                ? t('attachments.tab')
+                : t(`review.tab.${each}`)}
           </button>
         ))}
       </div>
       <div className="review-panel" role="tabpanel" id={`review-panel-${tab}`} aria-labelledby={`review-tab-${tab}`}>
         {tab === 'handling' && context.record !== undefined && context.me !== null ? (
           <CasePanel
+            docId={context.docId}
+            record={context.record}
+            me={context.me}
+            people={context.workspace?.people ?? []}
+          />
+        ) : null}
+        {tab === 'adoption' && context.record !== undefined && context.me !== null ? (
+          <AdoptionPanel
             docId={context.docId}
             record={context.record}
             me={context.me}

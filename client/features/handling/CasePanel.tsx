@@ -1,5 +1,6 @@
 import { type ReactElement, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttachmentInfo } from '../../../shared/api/attachments';
 import type { CaseAnswer, Unit } from '../../../shared/api/handling';
 import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
 import { Action, can, type DocId, documentTarget, Role } from '../../../shared/index';
@@ -24,6 +25,7 @@ function handlingTarget(record: DocRecord) {
 interface Loaded {
   readonly answer: CaseAnswer | null;
   readonly units: readonly Unit[];
+  readonly attachments: readonly AttachmentInfo[];
 }
 
 /**
@@ -44,7 +46,7 @@ export function CasePanel(props: {
   const [changed, setChanged] = useState<CaseAnswer | null>(null);
   const loaded = useApiData<Loaded>(
     useCallback(async () => {
-      const [answer, units] = await Promise.all([
+      const [answer, units, attachments] = await Promise.all([
         api.handling.getCase(props.docId).catch((err: unknown) => {
           if (hasErrorCode(err, ClientErrorCode.notFound)) {
             return null;
@@ -52,9 +54,10 @@ export function CasePanel(props: {
           throw err;
         }),
         api.handling.listUnits(),
+        api.attachments.list(props.docId),
       ]);
       setChanged(null);
-      return { answer, units };
+      return { answer, units, attachments };
     }, [api, props.docId]),
   );
   if (loaded.status === 'loading') {
@@ -67,14 +70,21 @@ export function CasePanel(props: {
   if (answer === null) {
     return <p className="empty-note">{t('handling.notDecided')}</p>;
   }
-  const { units } = loaded.value;
+  const { units, attachments } = loaded.value;
   const target = handlingTarget(props.record);
   const { me } = props;
-  const onChanged = (next: CaseAnswer): void => setChanged(next);
+  // A new answer may name a letter uploaded just now: read the files again with it.
+  const onChanged = (next: CaseAnswer): void => {
+    setChanged(next);
+    const named = next.case.assignments.flatMap((a) => a.answers.map((x) => x.attachmentId ?? null));
+    if (named.some((id) => id !== null && !attachments.some((each) => each.id === id))) {
+      loaded.reload();
+    }
+  };
   const isParty = can(me, Action.discussHandling, target);
   return (
     <div className="case-panel">
-      <CaseSummary answer={answer} units={units} people={props.people} />
+      <CaseSummary docId={props.docId} answer={answer} units={units} attachments={attachments} people={props.people} />
       {can(me, Action.manageHandling, target) ? (
         <OfficeCaseActions docId={props.docId} answer={answer} units={units} onChanged={onChanged} />
       ) : null}

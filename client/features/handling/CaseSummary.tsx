@@ -1,12 +1,18 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttachmentInfo } from '../../../shared/api/attachments';
 import type { CaseAnswer, Unit } from '../../../shared/api/handling';
 import type { Person } from '../../../shared/api/schemas';
+import type { DocId } from '../../../shared/index';
+import { AttachmentLink } from '../attachments/AttachmentLink';
 import { caseRows, dateText, numberText, personNameOf } from './caseModel';
 
 /** The head of a case: number, session mark, outcome, units with their parts, answers and ratings. */
 export function CaseSummary(props: {
+  readonly docId: DocId;
   readonly answer: CaseAnswer;
+  /** The document's files, for the links of the answers' reply letters. */
+  readonly attachments: readonly AttachmentInfo[];
   readonly units: readonly Unit[];
   readonly people: readonly Person[];
 }): ReactElement {
@@ -58,9 +64,17 @@ export function CaseSummary(props: {
                   row.assignment.part === 'co' ? null : (
                     <p className="case-note">{t('handling.noAnswer')}</p>
                   )
-                ) : (
+                ) : row.answerText === '' ? null : (
                   <p className="case-answer">{row.answerText}</p>
                 )}
+                {row.answerAttachmentId === null
+                  ? null
+                  : (() => {
+                      const letter = props.attachments.find((each) => each.id === row.answerAttachmentId);
+                      return letter === undefined ? null : (
+                        <AttachmentLink docId={props.docId} attachment={letter} label={t('attachments.replyLetter')} />
+                      );
+                    })()}
               </li>
             ))}
           </ul>

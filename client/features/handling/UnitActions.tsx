@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseAnswer } from '../../../shared/api/handling';
+import { AttachmentKind } from '../../../shared/domain/attachments';
 import {
   ANSWER_CLASSES,
   type AnswerClass,
@@ -14,6 +15,8 @@ import type { DocId, UnitId } from '../../../shared/index';
 import { FormError } from '../../ui/FormError';
 import { useApp } from '../../ui/services/useServices';
 import { useBusyAction } from '../../ui/useBusyAction';
+import { type ChosenFile, FileField } from '../attachments/FileField';
+import { uploadErrorText } from '../attachments/uploadErrorText';
 
 interface UnitActionsProps {
   readonly docId: DocId;
@@ -26,32 +29,52 @@ interface UnitActionsProps {
 export function UnitActions({ docId, unitId, answer, onChanged }: UnitActionsProps): ReactElement | null {
   const { t } = useTranslation();
   const { api } = useApp();
-  const action = useBusyAction();
+  const action = useBusyAction((err) => uploadErrorText(err, t));
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
   const [answerClass, setAnswerClass] = useState<AnswerClass>('B');
+  const [letter, setLetter] = useState<ChosenFile | null>(null);
+  const [resetKey, setResetKey] = useState(0);
   const textId = useId();
   const own = activeAssignments(answer.case).find((assignment) => assignment.unitId === unitId);
   if (own === undefined || answer.stage === 'closed') {
     return null;
   }
+  const isCo = own.part === UnitPart.co;
+  const canSend = text.trim() !== '' || (!isCo && letter !== null);
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (text.trim() === '') {
+    if (!canSend) {
       return;
     }
-    const request =
-      own.part === UnitPart.co
-        ? api.handling.step(docId, 'opinion', { text: text.trim() })
-        : api.handling.step(docId, 'answer', { answerClass, text: text.trim() });
-    action.run(
-      () => request,
-      (next) => {
-        setText('');
-        onChanged(next);
-      },
-    );
+    // The letter is uploaded first, then the answer names it (RULES.md F4).
+    const send = async () => {
+      if (isCo) {
+        return api.handling.step(docId, 'opinion', { text: text.trim() });
+      }
+      const uploaded =
+        letter === null
+          ? null
+          : await api.attachments.upload(
+              docId,
+              AttachmentKind.replyLetter,
+              letter.file,
+              letter.file.name,
+              letter.mediaType,
+            );
+      return api.handling.step(docId, 'answer', {
+        answerClass,
+        text: text.trim(),
+        ...(uploaded === null ? {} : { attachmentId: uploaded.id }),
+      });
+    };
+    action.run(send, (next) => {
+      setText('');
+      setLetter(null);
+      setResetKey((n) => n + 1);
+      onChanged(next);
+    });
   };
   return (
     <section className="case-actions" aria-label={t('handling.answerTitle')}>
@@ -126,7 +149,16 @@ export function UnitActions({ docId, unitId, answer, onChanged }: UnitActionsPro
           placeholder={own.part === UnitPart.co ? t('handling.opinionPlaceholder') : t('handling.answerPlaceholder')}
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="submit" className="button is-primary" disabled={action.isBusy || text.trim() === ''}>
+        {isCo ? null : (
+          <FileField
+            kind={AttachmentKind.replyLetter}
+            label={t('attachments.replyLetterLabel')}
+            chosen={letter}
+            onChosen={setLetter}
+            resetKey={resetKey}
+          />
+        )}
+        <button type="submit" className="button is-primary" disabled={action.isBusy || !canSend}>
           {own.part === UnitPart.co ? t('handling.actions.opinion') : t('handling.actions.answer')}
         </button>
       </form>

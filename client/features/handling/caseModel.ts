@@ -9,6 +9,8 @@ export interface CaseRow {
   readonly unitName: string;
   readonly answerText: string | null;
   readonly answerClass: string | null;
+  /** The uploaded reply letter of the current answer; null when it has none (RULES.md F4). */
+  readonly answerAttachmentId: string | null;
   readonly opinion: string | null;
 }
 
@@ -29,6 +31,7 @@ export function caseRows(stored: HandlingCase, units: readonly Unit[]): CaseRow[
       unitName: unitNameOf(units, assignment.unitId),
       answerText: answer?.text ?? null,
       answerClass: answer?.answerClass ?? null,
+      answerAttachmentId: answer?.attachmentId ?? null,
       opinion: opinion?.text ?? null,
     };
   });

@@ -28,6 +28,9 @@ export function notificationWords(
   if (notification.type === 'returned' && notification.reason !== null && notification.reason !== '') {
     return { headline, detail: t('inbox.reason', { reason: notification.reason }) };
   }
+  if (notification.type === 'adopted' && notification.reason !== null && notification.reason !== '') {
+    return { headline, detail: notification.reason };
+  }
   if (notification.type === 'mention' && notification.excerpt !== null && notification.excerpt !== '') {
     return { headline, detail: t('inbox.excerpt', { excerpt: notification.excerpt }) };
   }

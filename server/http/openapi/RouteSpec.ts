@@ -37,7 +37,7 @@ export type Tag = (typeof Tag)[keyof typeof Tag];
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The error statuses a route may answer, each with an `apiErrorSchema` body. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 415 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
 
 /** The 403 of a route that asks `can()` (docs/RULES.md): the refusal carries its `denial`. */
 export const REFUSED_BY_RULES = 'forbidden: the rules do not allow the caller this; `denial` says why';

@@ -45,6 +45,7 @@ const ERROR_TITLES: { readonly [S in ErrorStatus]: string } = {
   404: 'Not found',
   409: 'Conflict',
   410: 'Gone',
+  413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Unprocessable: checks failed',
   429: 'Too many requests',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_ROUTES } from './accountRouteSpecs';
+import { ATTACHMENT_ROUTES } from './attachmentRouteSpecs';
 import { COMMITTEE_ROUTES } from './committeeRouteSpecs';
 import { DOCUMENT_ROUTES } from './documentRouteSpecs';
 import { HANDLING_ROUTES } from './handlingRouteSpecs';
@@ -50,6 +51,7 @@ export const ROUTE_TABLE: readonly RouteSpec[] = [
   ...COMMITTEE_ROUTES,
   ...WEBHOOK_ROUTES,
   ...HANDLING_ROUTES,
+  ...ATTACHMENT_ROUTES,
   ...SETTINGS_ROUTES,
 ];
 

@@ -10,6 +10,8 @@ import {
   respondRequestSchema,
 } from '../../../shared/api/handling';
 import { docIdSchema } from '../../../shared/api/schemas';
+import { AttachmentKind } from '../../../shared/domain/attachments';
+import type { AnswerClass } from '../../../shared/domain/handling';
 import { Action, can, Role } from '../../../shared/index';
 import {
   answerStep,
@@ -23,6 +25,7 @@ import {
   respondStep,
 } from '../../handling/caseSteps';
 import { type CaseStep, caseAnswer, changeCase, handlingTarget, readCase } from '../../handling/changeCase';
+import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { requireUser } from '../requireUser';
 import { jsonBody, param } from '../validate';
@@ -73,7 +76,27 @@ export function registerHandlingRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     reassignRequestSchema,
   );
   step('opinion', (body: { text: string }) => opinionStep(body.text), opinionRequestSchema);
-  step('answer', answerStep, answerRequestSchema);
+  // F4: an uploaded reply letter must be one of this unit's reply letters of this document.
+  api.post('/docs/:id/case/answer', auth, jsonBody(answerRequestSchema), async (c) => {
+    const id = param(docIdSchema, c.req.param('id'), 'id');
+    const { actor } = c.get('auth');
+    const body = c.get('body') as { answerClass: AnswerClass; text: string; attachmentId?: string };
+    if (body.attachmentId !== undefined) {
+      const letter = (await deps.attachments.listAttachments(id)).find((each) => each.id === body.attachmentId);
+      if (
+        letter === undefined ||
+        letter.kind !== AttachmentKind.replyLetter ||
+        actor.unitId == null ||
+        letter.unitId !== actor.unitId
+      ) {
+        throw ApiError.badRequest(
+          'The reply letter is not one your unit uploaded to this document: upload it first',
+          'attachmentId',
+        );
+      }
+    }
+    return c.json(await changeCase(deps, actor, id, answerStep(body)), 200);
+  });
   step('rating', rateStep, rateRequestSchema);
   step('messages', (body: { text: string }) => messageStep(body.text), messageRequestSchema);
   step('key', (body: { isKey: boolean }) => keyStep(body.isKey), keyRequestSchema);

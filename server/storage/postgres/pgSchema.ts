@@ -6,7 +6,7 @@ import { PG_LOCKS, type Transact } from './pgQueries';
  * as integers, bytes as BYTEA), so that the row checks of `../rows/` serve both adapters.
  * Bumped when the layout changes; opening a newer database refuses to start.
  */
-export const PG_SCHEMA_VERSION = 5;
+export const PG_SCHEMA_VERSION = 6;
 
 /** Version 1: the layout of SQLite version 5, in one step. */
 const V1 = `
@@ -250,15 +250,46 @@ const V4 = `
   );
 `;
 
-/** Version 5: the reminders already sent, of SQLite version 9. */
+/** Version 5: the attachments and the records of the use made of reports of SQLite version 9. */
 const V5 = `
+  CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    sha256 TEXT NOT NULL,
+    uploaded_by TEXT NOT NULL,
+    unit_id TEXT,
+    uploaded_at BIGINT NOT NULL,
+    bytes BYTEA NOT NULL
+  );
+  CREATE INDEX attachments_by_doc ON attachments (doc_id, uploaded_at);
+  CREATE TABLE adoption_records (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    level TEXT NOT NULL,
+    given_by TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    note TEXT NOT NULL,
+    evidence_id TEXT,
+    recorded_by TEXT NOT NULL,
+    recorded_at BIGINT NOT NULL
+  );
+  CREATE INDEX adoption_records_by_doc ON adoption_records (doc_id, at);
+`;
+
+/** Version 6: the reminders already sent, of SQLite version 10. */
+const V6 = `
   CREATE TABLE sent_reminders (
     key TEXT PRIMARY KEY,
     sent_at BIGINT NOT NULL
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5];
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6];
 
 /**
  * Brings the schema to the current layout, one version per transaction, under an advisory lock

@@ -167,6 +167,26 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'committee_sessions', columns: ['id', 'name', 'call_deadline', 'is_current', 'created_at'] },
   { name: 'handling_cases', columns: ['doc_id', 'session_id', 'outcome', 'number', 'version', 'data'] },
   { name: 'case_units', columns: ['doc_id', 'unit_id'] },
+  {
+    name: 'attachments',
+    columns: [
+      'id',
+      'doc_id',
+      'kind',
+      'name',
+      'media_type',
+      'size',
+      'sha256',
+      'uploaded_by',
+      'unit_id',
+      'uploaded_at',
+      'bytes',
+    ],
+  },
+  {
+    name: 'adoption_records',
+    columns: ['id', 'doc_id', 'type', 'level', 'given_by', 'at', 'note', 'evidence_id', 'recorded_by', 'recorded_at'],
+  },
   { name: 'sent_reminders', columns: ['key', 'sent_at'] },
 ];
 

@@ -124,7 +124,8 @@ describe('SqliteReviewStore', () => {
       ALTER TABLE invitations DROP COLUMN revoked_at; ALTER TABLE updates DROP COLUMN author;
       DROP TABLE room_clients; DROP TABLE webhooks; DROP TABLE webhook_deliveries;
       DROP TABLE units; DROP TABLE committee_sessions; DROP TABLE handling_cases; DROP TABLE case_units;
-      ALTER TABLE users DROP COLUMN unit_id; ALTER TABLE invitations DROP COLUMN unit_id; ALTER TABLE documents DROP COLUMN fields; DROP TABLE committee_settings; DROP TABLE sent_reminders;
+      ALTER TABLE users DROP COLUMN unit_id; ALTER TABLE invitations DROP COLUMN unit_id; ALTER TABLE documents DROP COLUMN fields; DROP TABLE committee_settings;
+      DROP TABLE attachments; DROP TABLE adoption_records; DROP TABLE sent_reminders;
       PRAGMA user_version = 2;`);
     raw.close();
 

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 9;
+export const STORAGE_SCHEMA_VERSION = 10;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -306,15 +306,49 @@ const V8 = `
   );
 `;
 
-/** Version 9: the reminders of a call for proposals already sent, so that no process sends one twice. */
+/**
+ * Version 9: files tied to documents (a unit's reply letter, the secretariat's evidence), their
+ * bytes in the row, and the records of the use made of reports (forwarded, adopted, instructed).
+ */
 const V9 = `
+  CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    uploaded_by TEXT NOT NULL,
+    unit_id TEXT,
+    uploaded_at INTEGER NOT NULL,
+    bytes BLOB NOT NULL
+  );
+  CREATE INDEX attachments_by_doc ON attachments (doc_id, uploaded_at);
+  CREATE TABLE adoption_records (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    level TEXT NOT NULL,
+    given_by TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    evidence_id TEXT,
+    recorded_by TEXT NOT NULL,
+    recorded_at INTEGER NOT NULL
+  );
+  CREATE INDEX adoption_records_by_doc ON adoption_records (doc_id, at);
+`;
+
+/** Version 10: the reminders of a call for proposals already sent, so that no process sends one twice. */
+const V10 = `
   CREATE TABLE sent_reminders (
     key TEXT PRIMARY KEY,
     sent_at INTEGER NOT NULL
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.
