@@ -14,6 +14,7 @@ import { WorkspaceRoomGate } from './auth/WorkspaceRoomGate';
 import type { ClusterEvents } from './cluster/ClusterEvents';
 import { openCluster } from './cluster/openCluster';
 import { DEFAULT_HOST, DEFAULT_PORT, parsePublicUrl, parseTrustProxy } from './config';
+import { ReminderWorker } from './handling/ReminderWorker';
 import { createApp } from './http/app';
 import { SiteAddress } from './http/SiteAddress';
 import { attachSyncUpgrade } from './http/syncUpgrade';
@@ -80,6 +81,8 @@ export interface ServerOptions {
   readonly redisPrefix?: string;
   /** How webhook deliveries are sent; WebhookWorker's defaults for those not given (tests shorten them). */
   readonly webhooks?: WebhookSettings;
+  /** How often the office's reminders are looked for (RULES.md R1-R2); REMINDER_INTERVAL_MS by default. */
+  readonly reminderIntervalMs?: number;
 }
 
 /** The webhook worker's timings. */
@@ -278,6 +281,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const setupUrl = await prepareSetupLink(accounts, site.publicOrigin ?? url);
   // Pending deliveries, those stored before a restart too, are sent from now on.
   webhookWorker.start();
+  const reminders = new ReminderWorker({
+    ...api,
+    ...(options.reminderIntervalMs === undefined ? {} : { intervalMs: options.reminderIntervalMs }),
+  });
+  reminders.start();
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -285,6 +293,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.close();
       // Requests to receivers in flight are abandoned and their deliveries given back, to be sent after the next start.
       await webhookWorker.stop();
+      await reminders.stop();
       // Live streams never end by themselves: end them so their connections can close.
       hub.close();
       await relay.shutdown();

@@ -51,6 +51,12 @@ export const NOTIFICATION_TYPES = [
   'handling_overdue',
   /** A new message in the thread between the units and the proposers. */
   'handling_message',
+  /** The call for proposals closes soon and the person's draft is not submitted (R1). */
+  'call_closing',
+  /** The call closes soon and a co-sign request to the person is unanswered (R1). */
+  'call_closing_cosign',
+  /** The call closes soon and a document waits for the person's review (R1). */
+  'call_closing_review',
   'cosign_requested',
   'cosign_outdated',
   /** The person's report was adopted (采用) or given an instruction (批示) (U3). */

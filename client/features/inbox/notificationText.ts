@@ -31,6 +31,13 @@ export function notificationWords(
   if (notification.type === 'adopted' && notification.reason !== null && notification.reason !== '') {
     return { headline, detail: notification.reason };
   }
+  if (notification.type.startsWith('call_closing')) {
+    // The session's name travels as the excerpt, the days left as the reason (R1).
+    return {
+      headline,
+      detail: t('inbox.callClosing', { session: notification.excerpt ?? '', days: notification.reason ?? '' }),
+    };
+  }
   if (notification.type === 'mention' && notification.excerpt !== null && notification.excerpt !== '') {
     return { headline, detail: t('inbox.excerpt', { excerpt: notification.excerpt }) };
   }

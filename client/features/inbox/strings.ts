@@ -26,6 +26,9 @@ export const inboxZhCN = {
     rehandling: '《{{title}}》的提案人对答复不满意，请重新办理',
     handling_overdue: '《{{title}}》已超过办理期限，请尽快答复',
     handling_message: '{{actor}} 在《{{title}}》的办理沟通中留言',
+    call_closing: '《{{title}}》还未提交审阅',
+    call_closing_cosign: '《{{title}}》还在等你联名',
+    call_closing_review: '《{{title}}》还在等你审阅',
     adopted: '《{{title}}》获采用或领导批示，请到文档的“采用情况”查看',
     cosign_requested: '{{actor}} 邀请你联名《{{title}}》',
     cosign_outdated: '你联名的《{{title}}》有修改，请重新签署',
@@ -33,6 +36,7 @@ export const inboxZhCN = {
   },
   tokenCreatedHint: '如果不是你本人操作，请立即在“设置”中修改密码，所有 API 令牌会随之失效。',
   reason: '理由：{{reason}}',
+  callClosing: '{{session}} 提案征集还有 {{days}} 天截止',
   excerpt: '“{{excerpt}}”',
 };
 
@@ -64,6 +68,9 @@ export const inboxEn: typeof inboxZhCN = {
     rehandling: 'The proposer of “{{title}}” is not satisfied: please handle it again',
     handling_overdue: '“{{title}}” is past its deadline: please answer',
     handling_message: '{{actor}} wrote in the handling thread of “{{title}}”',
+    call_closing: '“{{title}}” is not submitted yet',
+    call_closing_cosign: '“{{title}}” still waits for your signature',
+    call_closing_review: '“{{title}}” still waits for your review',
     adopted: '“{{title}}” was adopted or given an instruction: see its use (采用情况)',
     cosign_requested: '{{actor}} invites you to co-sign “{{title}}”',
     cosign_outdated: '“{{title}}”, which you co-signed, has changed: please sign again',
@@ -72,5 +79,6 @@ export const inboxEn: typeof inboxZhCN = {
   tokenCreatedHint:
     'If it was not you, change your password in Settings at once: every API token stops working with it.',
   reason: 'Reason: {{reason}}',
+  callClosing: 'The call for proposals of {{session}} closes in {{days}} days',
   excerpt: '“{{excerpt}}”',
 };
