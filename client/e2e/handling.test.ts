@@ -1,17 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { DocKind } from '../../shared';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SUBMIT_CHECKS, DocKind } from '../../shared';
 import { plainText, readDocx } from '../../shared/formal/test/readDocx';
 import { caretToParagraph, createDocument, UI_TIMEOUT_MS, waitForBody } from './support/app';
+import { SCREENSHOT_DIR } from './support/device';
+import { convertToPdf, pdfInfo, pdfText, renderPage } from './support/pdfTools';
 import { withPeople } from './support/people';
-import { transition, waitForStatus } from './support/review';
+import { reviewBar, transition, waitForStatus } from './support/review';
 
 const TITLE = '关于加快老旧小区排水管网改造的建议';
 const BODY = '每逢汛期，城区十余个老旧小区积水严重。';
 const OPINION = '同意由市水务局牵头，本局配合道路开挖审批。';
 const FIRST_ANSWER = '已将该片区排水改造列入2027年计划。';
 const SECOND_ANSWER = '明确于2027年6月底前完工，资金已落实。';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'jianyan-handling-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** An A4 page in PDF points. */
+const A4_POINTS = { width: 595, height: 842 };
 
 /** The side panel's 办理 tab of an open document. */
 function casePanel(page: Page) {
@@ -38,13 +48,33 @@ describe('after 立案: the office, two units and the proposer', () => {
   it('files, hands over to a lead and a co-unit, answers B, is rated 不满意, handled again and rated 满意', async () => {
     const {
       group,
+      seed,
       devices: [member, chair, office, lead, co],
     } = people();
+    // The office requires a suggested unit before a proposal is submitted.
+    const proposalChecks = DEFAULT_SUBMIT_CHECKS.proposal;
+    await seed.call('PUT', '/api/committee/submit-checks', {
+      checks: {
+        ...DEFAULT_SUBMIT_CHECKS,
+        proposal: { ...proposalChecks, suggestedUnit: { ...proposalChecks.suggestedUnit, blocking: true } },
+      },
+    });
 
+    // The member drafts with the form's fields; the blocking check fails until a unit is suggested.
     const docId = await createDocument(member.page, group.id, DocKind.proposal, TITLE);
+    await member.page.locator('#field-sector').fill('中共界');
+    await member.page.locator('#field-category').selectOption({ label: '社会建设' });
     await caretToParagraph(member.page, 0);
     await member.page.keyboard.type(BODY);
     await waitForBody(member.page, docId, [BODY]);
+    await reviewBar(member.page).getByRole('button', { name: '提交审阅' }).click();
+    const submitDialog = member.page.getByRole('dialog', { name: '提交审阅' });
+    const unitCheck = submitDialog.locator('[data-check="suggestedUnit"]');
+    await unitCheck.filter({ hasText: '必须' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await submitDialog.getByRole('button', { name: '提交审阅' }).isDisabled()).toBe(true);
+    await unitCheck.getByRole('button', { name: '去修改' }).click();
+    await submitDialog.waitFor({ state: 'hidden' });
+    await member.page.getByRole('checkbox', { name: '市水务局' }).check();
     await transition(member.page, '提交审阅');
     await chair.page.goto(`/d/${docId}`);
     await waitForStatus(chair.page, '审阅中');
@@ -119,7 +149,34 @@ describe('after 立案: the office, two units and the proposer', () => {
       .locator('section[aria-labelledby="desk-closed"] .desk-row', { hasText: TITLE })
       .waitFor({ timeout: UI_TIMEOUT_MS });
 
+    // The proposal's own Word file carries its form from the fields, laid out on A4 (LibreOffice's PDF of it).
+    await openCase(member.page, docId);
+    await member.page.getByRole('button', { name: '导出', exact: true }).click();
+    const [wordFile] = await Promise.all([
+      member.page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }),
+      member.page.getByRole('menuitem', { name: '导出 Word' }).click(),
+    ]);
+    const docxPath = path.join(scratch, wordFile.suggestedFilename());
+    await wordFile.saveAs(docxPath);
+    const pdf = convertToPdf(docxPath);
+    const info = pdfInfo(pdf);
+    expect([Math.round(info.width), Math.round(info.height)]).toEqual([A4_POINTS.width, A4_POINTS.height]);
+    const printed = pdfText(pdf).replace(/\s+/g, '');
+    for (const part of [TITLE, '中共界', '社会建设', '市水务局', BODY]) {
+      expect(printed).toContain(part);
+    }
+    renderPage(pdf, 1, path.join(SCREENSHOT_DIR, 'handling-proposal-docx-page1.png'));
+
+    // The figures show the closed proposal: filed, answered, rated satisfied.
+    await office.page.goto('/figures');
+    const tile = (key: string) => office.page.locator(`.figures-tile[data-tile="${key}"] .figures-tile-value`);
+    await tile('filed').waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await tile('filed').textContent()).toBe('1');
+    expect(await tile('satisfactionRate').textContent()).toBe('100.0%');
+    await office.screenshot('desktop-handling-figures');
+
     // The session's compilation downloads as one Word file that holds the proposal.
+    await office.page.goto('/desk');
     const [download] = await Promise.all([
       office.page.waitForEvent('download'),
       office.page.locator('.desk-compilations a').first().click(),

@@ -177,9 +177,9 @@ describe.skipIf(TEST_DATABASE_URL === null)('npm run admin -- migrate-to-postgre
     const result = await migrate(dataDir, database.url);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^updates\s+12\s+12$/m);
+    expect(result.out).toMatch(/^updates\s+18\s+18$/m);
     expect(result.out).toMatch(/^room_clients\s+1\s+1$/m);
-    expect(result.out).toContain('Checked 11 rooms (12 updates)');
+    expect(result.out).toContain('Checked 17 rooms (18 updates)');
     expect(fingerprint(dataDir)).toEqual(before);
 
     const counts = await rowCounts(dataDir, database.url);
@@ -214,6 +214,6 @@ describe.skipIf(TEST_DATABASE_URL === null)('npm run admin -- migrate-to-postgre
   it('refuses to run again into the database it filled', { timeout: SETUP_TIMEOUT_MS }, async () => {
     const again = await runNpmScript('admin', dataDir, ['migrate-to-postgres'], { DATABASE_URL: database.url });
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain(`The PostgreSQL database at ${database.url} is not empty (rows: users 41`);
+    expect(again.stderr).toContain(`The PostgreSQL database at ${database.url} is not empty (rows: users 46`);
   });
 });
