@@ -127,6 +127,15 @@ describe('after 立案: the office, two units and the proposer', () => {
     await openCase(member.page, docId);
     await casePanel(member.page).getByText(FIRST_ANSWER).waitFor({ timeout: UI_TIMEOUT_MS });
     await member.screenshot('desktop-handling-answered');
+    const [cover] = await Promise.all([
+      member.page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }),
+      casePanel(member.page).getByRole('button', { name: '答复函封面' }).click(),
+    ]);
+    expect(cover.suggestedFilename()).toBe('第0001号市水务局答复函封面.docx');
+    const coverText = plainText((await readDocx(await readFile((await cover.path()) ?? ''))).document);
+    for (const part of ['第0001号', TITLE, '市水务局', 'B类']) {
+      expect(coverText).toContain(part);
+    }
     const rating = casePanel(member.page).getByRole('form', { name: '评价办理结果' });
     await rating.getByRole('group', { name: '办理结果' }).getByLabel('不满意').check();
     await rating.getByRole('textbox').fill('完工时间不明确');

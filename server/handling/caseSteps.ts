@@ -121,7 +121,7 @@ export function opinionStep(text: string): CaseStep {
 /**
  * The lead's or a separate unit's reply with its class (H5): a text, an uploaded reply letter, or
  * both. The route checked that the letter is one of the unit's `reply_letter` attachments of the
- * document (F4).
+ * document (AT4).
  */
 export function answerStep(reply: { answerClass: AnswerClass; text: string; attachmentId?: string }): CaseStep {
   return {

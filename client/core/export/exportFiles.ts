@@ -1,3 +1,4 @@
+import type { ReplyCover } from '../../../shared/formal/buildReplyCoverDocx';
 import type { FormalDocument } from '../../../shared/formal/model';
 import { toMarkdown } from '../../../shared/formal/toMarkdown';
 
@@ -28,6 +29,14 @@ export async function docxFileOf(document: FormalDocument): Promise<ExportFile> 
   const { buildFormalDocx } = await import('../../../shared/formal/buildFormalDocx');
   const bytes = await buildFormalDocx(document);
   return { name: exportFileName(document.title, 'docx'), blob: new Blob([bytes], { type: DOCX_TYPE }) };
+}
+
+/** The cover of a unit's reply letter (答复函), as a .docx, named after the proposal and the unit. */
+export async function replyCoverFileOf(cover: ReplyCover): Promise<ExportFile> {
+  const { buildReplyCoverDocx } = await import('../../../shared/formal/buildReplyCoverDocx');
+  const bytes = await buildReplyCoverDocx(cover);
+  const name = exportFileName(`${cover.proposalNumber}${cover.unitName}答复函封面`, 'docx');
+  return { name, blob: new Blob([bytes], { type: DOCX_TYPE }) };
 }
 
 /** The Markdown of a document. */

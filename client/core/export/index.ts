@@ -5,5 +5,12 @@ export {
   formFactsOf,
   formFieldsOf,
 } from '../../../shared/formal/formalDocumentOf';
-export { docxFileOf, type ExportFile, exportFileName, markdownFileOf, saveFile } from './exportFiles';
+export {
+  docxFileOf,
+  type ExportFile,
+  exportFileName,
+  markdownFileOf,
+  replyCoverFileOf,
+  saveFile,
+} from './exportFiles';
 export { type ReportCell, type ReportTable, reportCsv, reportCsvFile, reportXlsxFile } from './reportTables';

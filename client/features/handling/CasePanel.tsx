@@ -84,7 +84,14 @@ export function CasePanel(props: {
   const isParty = can(me, Action.discussHandling, target);
   return (
     <div className="case-panel">
-      <CaseSummary docId={props.docId} answer={answer} units={units} attachments={attachments} people={props.people} />
+      <CaseSummary
+        title={props.record.title}
+        docId={props.docId}
+        answer={answer}
+        units={units}
+        attachments={attachments}
+        people={props.people}
+      />
       {can(me, Action.manageHandling, target) ? (
         <OfficeCaseActions docId={props.docId} answer={answer} units={units} onChanged={onChanged} />
       ) : null}

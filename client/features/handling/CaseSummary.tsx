@@ -4,6 +4,7 @@ import type { AttachmentInfo } from '../../../shared/api/attachments';
 import type { CaseAnswer, Unit } from '../../../shared/api/handling';
 import type { Person } from '../../../shared/api/schemas';
 import type { DocId } from '../../../shared/index';
+import { replyCoverFileOf, saveFile } from '../../core/export';
 import { AttachmentLink } from '../attachments/AttachmentLink';
 import { caseRows, dateText, numberText, personNameOf } from './caseModel';
 
@@ -11,6 +12,8 @@ import { caseRows, dateText, numberText, personNameOf } from './caseModel';
 export function CaseSummary(props: {
   readonly docId: DocId;
   readonly answer: CaseAnswer;
+  /** The proposal's title, for the reply letter's cover. */
+  readonly title: string;
   /** The document's files, for the links of the answers' reply letters. */
   readonly attachments: readonly AttachmentInfo[];
   readonly units: readonly Unit[];
@@ -55,6 +58,24 @@ export function CaseSummary(props: {
                   <strong>{row.unitName}</strong>
                   <span className="case-note">{t(`handling.state.${row.assignment.state}`)}</span>
                   {row.answerClass === null ? null : <span className="case-class">{row.answerClass}</span>}
+                  {row.answerClass === null || row.answerAt === null ? null : (
+                    <button
+                      type="button"
+                      className="button is-small is-quiet"
+                      onClick={() => {
+                        const cover = {
+                          unitName: row.unitName,
+                          proposalNumber: number ?? '',
+                          proposalTitle: props.title,
+                          replyClass: row.answerClass ?? 'A',
+                          date: dateText(row.answerAt ?? Date.now(), 'zh-CN'),
+                        };
+                        void replyCoverFileOf(cover).then(saveFile);
+                      }}
+                    >
+                      {t('handling.replyCover')}
+                    </button>
+                  )}
                 </div>
                 {row.assignment.declineReason === null ? null : (
                   <p className="case-note">{t('handling.reasonOf', { reason: row.assignment.declineReason })}</p>

@@ -48,7 +48,7 @@ export function UnitActions({ docId, unitId, answer, onChanged }: UnitActionsPro
     if (!canSend) {
       return;
     }
-    // The letter is uploaded first, then the answer names it (RULES.md F4).
+    // The letter is uploaded first, then the answer names it (RULES.md AT4).
     const send = async () => {
       if (isCo) {
         return api.handling.step(docId, 'opinion', { text: text.trim() });

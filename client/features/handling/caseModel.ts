@@ -1,6 +1,12 @@
 import type { CaseAnswer, Unit } from '../../../shared/api/handling';
 import type { Person } from '../../../shared/api/schemas';
-import { type Assignment, currentAnswer, formatCaseNumber, type HandlingCase } from '../../../shared/domain/handling';
+import {
+  type AnswerClass,
+  type Assignment,
+  currentAnswer,
+  formatCaseNumber,
+  type HandlingCase,
+} from '../../../shared/domain/handling';
 import { COMMITTEE_TIME_ZONE } from '../../../shared/index';
 
 /** What the handling pages read of a case, derived once: names, the current answers, the number. */
@@ -8,8 +14,10 @@ export interface CaseRow {
   readonly assignment: Assignment;
   readonly unitName: string;
   readonly answerText: string | null;
-  readonly answerClass: string | null;
-  /** The uploaded reply letter of the current answer; null when it has none (RULES.md F4). */
+  readonly answerClass: AnswerClass | null;
+  /** When the current round's answer was given. */
+  readonly answerAt: number | null;
+  /** The uploaded reply letter of the current answer; null when it has none (RULES.md AT4). */
   readonly answerAttachmentId: string | null;
   readonly opinion: string | null;
 }
@@ -31,6 +39,7 @@ export function caseRows(stored: HandlingCase, units: readonly Unit[]): CaseRow[
       unitName: unitNameOf(units, assignment.unitId),
       answerText: answer?.text ?? null,
       answerClass: answer?.answerClass ?? null,
+      answerAt: answer?.at ?? null,
       answerAttachmentId: answer?.attachmentId ?? null,
       opinion: opinion?.text ?? null,
     };

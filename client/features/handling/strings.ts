@@ -43,6 +43,7 @@ export const handlingZhCN = {
   units: '承办单位',
   noUnits: '尚未交办',
   answers: '答复',
+  replyCover: '答复函封面',
   opinion: '会办意见：{{text}}',
   noAnswer: '尚未答复',
   actions: {
@@ -174,6 +175,7 @@ export const handlingEn: typeof handlingZhCN = {
   units: 'Handling units',
   noUnits: 'Not handed over yet',
   answers: 'Answers',
+  replyCover: 'Reply letter cover',
   opinion: 'Co-unit opinion: {{text}}',
   noAnswer: 'No answer yet',
   actions: {
