@@ -3,16 +3,14 @@ import { DEFAULT_CATEGORIES } from '../../shared/domain/categories';
 import type { FiguresRecord, NamedItem } from '../../shared/domain/figures';
 import {
   type AnswerClass,
-  answer,
   answeringAssignments,
   type CaseChange,
   CaseOutcome,
   type HandlingCase,
-  handOver,
   newCase,
-  rate,
   type Satisfaction,
 } from '../../shared/domain/handling';
+import { answer, handOver, rate } from '../../shared/domain/handlingSteps';
 import type { DocId, GroupId, SessionId, UnitId, UserId } from '../../shared/domain/ids';
 import { DocStatus } from '../../shared/domain/roles';
 

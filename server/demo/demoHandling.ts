@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DocEvent } from '../../shared/api/review';
-import {
-  answer,
-  type CaseChange,
-  CaseOutcome,
-  giveOpinion,
-  type HandlingCase,
-  handOver,
-  newCase,
-  rate,
-  respond,
-} from '../../shared/domain/handling';
+import { type CaseChange, CaseOutcome, type HandlingCase, newCase } from '../../shared/domain/handling';
+import { answer, giveOpinion, handOver, rate, respond } from '../../shared/domain/handlingSteps';
 import { type DocId, type DocStatus, type SessionId, type UnitId, type UserId, WORKFLOW } from '../../shared/index';
 import type { AccountStore } from '../storage/AccountStore';
 import type { HandlingStore } from '../storage/HandlingStore';

@@ -2,23 +2,25 @@ import { randomUUID } from 'node:crypto';
 import {
   type AnswerClass,
   activeAssignments,
-  addMessage,
-  answer,
   answeringAssignments,
   defaultDeadline,
-  giveOpinion,
   HandlingRefusal,
   type HandoverMode,
-  handOver,
   lateUnitIds,
+  type Satisfaction,
+  UnitPart,
+} from '../../shared/domain/handling';
+import {
+  addMessage,
+  answer,
+  giveOpinion,
+  handOver,
   markKey,
   rate,
   reassign,
   remind,
   respond,
-  type Satisfaction,
-  UnitPart,
-} from '../../shared/domain/handling';
+} from '../../shared/domain/handlingSteps';
 import { Action, type UnitId } from '../../shared/index';
 import { accountsOfUnits, type CaseStep, officeAccounts, proposerIds, type StepContext } from './changeCase';
 

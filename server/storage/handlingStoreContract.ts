@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CaseOutcome, type HandlingCase, handOver, newCase, respond } from '../../shared/domain/handling';
+import { CaseOutcome, type HandlingCase, newCase } from '../../shared/domain/handling';
+import { handOver, respond } from '../../shared/domain/handlingSteps';
 import type { DocId, SessionId, UnitId, UserId } from '../../shared/domain/ids';
 import type { DocStatus } from '../../shared/index';
 import type { HandlingStore } from './HandlingStore';

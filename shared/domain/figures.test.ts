@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFigures, type FiguresInput, type FiguresRecord } from './figures';
-import {
-  answer,
-  type CaseChange,
-  type CaseOutcome,
-  type HandlingCase,
-  handOver,
-  newCase,
-  rate,
-  respond,
-} from './handling';
+import { type CaseChange, type CaseOutcome, type HandlingCase, newCase } from './handling';
+import { answer, handOver, rate, respond } from './handlingSteps';
 import type { DocId, GroupId, SessionId, UnitId, UserId } from './ids';
 import type { DocStatus } from './roles';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answer, CaseOutcome, type HandlingCase, HandlingRefusal, handOver, newCase } from './handling';
+import { CaseOutcome, type HandlingCase, HandlingRefusal, newCase } from './handling';
+import { answer, handOver } from './handlingSteps';
 import type { DocId, SessionId, UnitId, UserId } from './ids';
 
 const OFFICE = 'c0000000-0000-4000-8000-000000000001' as UserId;
