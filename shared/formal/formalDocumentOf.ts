@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { DocRecord, Workspace } from '../api/schemas';
 import { type DocFields, FieldKey, readFields, type UserId } from '../index';
 import { contentBlocksOf } from './fromContentDoc';
-import type { FormalDocument, FormalField } from './model';
+import type { FormalBlock, FormalDocument, FormalField } from './model';
 
 /** What the device knows about a document's people and group, from its cached workspace. */
 export interface FormFacts {
@@ -123,10 +123,44 @@ export function formFactsOf(source: FormalDocumentSource, title: string): FormFa
 export function formalDocumentOf(source: FormalDocumentSource): FormalDocument {
   const content = contentBlocksOf(source.doc);
   const title = content.title || source.record.title.trim() || source.untitled;
-  return {
-    kind: source.record.kind,
-    title,
-    form: formFieldsOf(source.record.kind, formFactsOf(source, title)),
-    body: content.body,
-  };
+  const form = formFieldsOf(source.record.kind, formFactsOf(source, title));
+  return { kind: source.record.kind, title, form, body: withoutEmptyFormSections(content.body, form) };
+}
+
+function isBlank(block: FormalBlock): boolean {
+  return block.type === 'paragraph' && block.runs.every((run) => run.text.trim() === '');
+}
+
+/**
+ * The body without the template's sections the form block already prints (提案人, 联名人: a
+ * heading named like a form label with nothing under it), so the printed page does not repeat
+ * them as empty headings. A section someone wrote in stays.
+ */
+export function withoutEmptyFormSections(body: readonly FormalBlock[], form: readonly FormalField[]): FormalBlock[] {
+  const labels = new Set(form.map((field) => field.label));
+  const kept: FormalBlock[] = [];
+  for (let index = 0; index < body.length; index += 1) {
+    const block = body[index] as FormalBlock;
+    if (
+      block.type === 'heading' &&
+      labels.has(
+        block.runs
+          .map((run) => run.text)
+          .join('')
+          .trim(),
+      )
+    ) {
+      let next = index + 1;
+      while (next < body.length && isBlank(body[next] as FormalBlock)) {
+        next += 1;
+      }
+      const nextBlock = body[next];
+      if (nextBlock === undefined || nextBlock.type === 'heading') {
+        index = next - 1;
+        continue;
+      }
+    }
+    kept.push(block);
+  }
+  return kept;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ContentField, templateUpdate } from '../../../shared';
 import type { DocRecord, Workspace } from '../../../shared/api/schemas';
-import { formalDocumentOf } from '../../../shared/formal/formalDocumentOf';
+import { formalDocumentOf, withoutEmptyFormSections } from '../../../shared/formal/formalDocumentOf';
 import { exportFileName } from './exportFiles';
 
 const workspace = {
@@ -52,7 +52,8 @@ describe('formalDocumentOf', () => {
       { label: '类别', value: '' },
       { label: '建议承办单位', value: '' },
     ]);
-    expect(formal.body[0]).toEqual({ type: 'heading', level: 2, runs: [{ text: '案由' }] });
+    // The template's 案由, 提案人 and 联名人 are empty here: the form prints them, the body starts after.
+    expect(formal.body[0]).toEqual({ type: 'heading', level: 2, runs: [{ text: '情况分析' }] });
   });
 
   it('lists the creator and authors as a research report’s participants and falls back to the record’s title', () => {
@@ -72,5 +73,33 @@ describe('exportFileName', () => {
   it('is the title with characters file systems refuse replaced', () => {
     expect(exportFileName('关于“A/B”问题的建议?', 'docx')).toBe('关于“A_B”问题的建议_.docx');
     expect(exportFileName('  ', 'md')).toBe('document.md');
+  });
+});
+
+describe('the form block’s sections in the body', () => {
+  it('leaves out a template heading the form prints when nothing was written under it, and keeps one written in', () => {
+    const heading = (text: string) => ({ type: 'heading', level: 2, runs: [{ text }] }) as const;
+    const paragraph = (text: string) => ({ type: 'paragraph', runs: [{ text }] }) as const;
+    const form = [
+      { label: '提案人', value: '王委员' },
+      { label: '联名人', value: '' },
+      { label: '案由', value: '关于…的建议' },
+    ];
+    const body = [
+      heading('案由'),
+      paragraph('建议加快改造。'),
+      heading('提案人'),
+      paragraph(''),
+      heading('联名人'),
+      paragraph(' '),
+      heading('情况分析'),
+      paragraph(''),
+    ];
+    expect(withoutEmptyFormSections(body, form)).toEqual([
+      heading('案由'),
+      paragraph('建议加快改造。'),
+      heading('情况分析'),
+      paragraph(''),
+    ]);
   });
 });
