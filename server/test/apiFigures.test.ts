@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { z } from 'zod';
 import { figuresSchema } from '../../shared/api/figures';
-import { caseAnswerSchema, committeeSessionSchema } from '../../shared/api/handling';
+import { committeeSessionSchema } from '../../shared/api/handling';
 import { transitionResultSchema } from '../../shared/api/review';
 import { apiErrorSchema } from '../../shared/api/schemas';
-import { type DocId, DocKind, Role } from '../../shared/index';
-import { type ApiAnswer, apiRequest, expectOk } from './support/apiRequest';
-import { snapshotOf } from './support/reviewWorkspace';
+import { type DocId, Role } from '../../shared/index';
+import { type ApiAnswer, expectOk } from './support/apiRequest';
+import { handlingRequests } from './support/handlingWorkspace';
 import { setupSeededServer } from './support/setupTestServer';
 
 type Person = 'zhang' | 'li' | 'convener' | 'chair' | 'water' | 'roads' | 'health';
@@ -29,38 +27,7 @@ const PLAN = {
 
 const ctx = setupSeededServer<'经济界', Person>(PLAN);
 
-function call(as: Person | 'secretariat', method: 'GET' | 'POST' | 'PUT', path: string, json?: unknown) {
-  return apiRequest(ctx.server.url, method, path, { token: ctx.tokenOf(as), ...(json === undefined ? {} : { json }) });
-}
-
-async function step(as: Person | 'secretariat', id: DocId, path: string, json: unknown = {}) {
-  return expectOk(await call(as, 'POST', `/api/docs/${id}/case/${path}`, json), caseAnswerSchema);
-}
-
-/** A proposal of zhang's, co-signed by li, submitted and approved by the convener. */
-async function approvedProposal(): Promise<DocId> {
-  const record = await ctx.workspace.createDoc('zhang', {
-    groupKey: '经济界',
-    kind: DocKind.proposal,
-    title: '关于治理内涝的建议',
-  });
-  const id = record.id;
-  expectOk(
-    await call('zhang', 'POST', `/api/docs/${id}/cosigners`, { userIds: [ctx.workspace.people.li.id] }),
-    z.unknown(),
-  );
-  expectOk(await call('li', 'PUT', `/api/docs/${id}/signature`, { snapshot: snapshotOf(new Y.Doc()) }), z.unknown());
-  for (const [as, action, fromStatus] of [
-    ['zhang', 'submit', 'draft'],
-    ['convener', 'approve', 'in_review'],
-  ] as const) {
-    expectOk(
-      await call(as, 'POST', `/api/docs/${id}/transitions`, { action, fromStatus, requestId: randomUUID() }),
-      transitionResultSchema,
-    );
-  }
-  return id;
-}
+const { call, step, approvedProposal } = handlingRequests<Person>(ctx);
 
 async function decide(id: DocId, action: 'file' | 'reject' | 'merge', extra: Record<string, unknown> = {}) {
   const body = { action, fromStatus: 'approved', requestId: randomUUID(), ...extra };

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import { caseAnswerSchema, caseListSchema, committeeSessionSchema } from '../../shared/api/handling';
 import { inboxSchema, transitionResultSchema } from '../../shared/api/review';
-import { apiErrorSchema, docRecordSchema } from '../../shared/api/schemas';
+import { docRecordSchema } from '../../shared/api/schemas';
 import { plainText, readDocx } from '../../shared/formal/test/readDocx';
-import { CloseCode, type DocId, DocKind, Role, RoomKind, roomNameOf } from '../../shared/index';
-import { type ApiAnswer, apiRequest, expectOk } from './support/apiRequest';
-import { ClientPool, snapshotOf } from './support/reviewWorkspace';
+import { CloseCode, type DocId, Role, RoomKind, roomNameOf } from '../../shared/index';
+import { apiRequest, expectOk } from './support/apiRequest';
+import { handlingRequests } from './support/handlingWorkspace';
+import { ClientPool } from './support/reviewWorkspace';
 import { SyncClient, waitUntil } from './support/SyncClient';
 import { setupSeededServer } from './support/setupTestServer';
 
@@ -33,24 +33,7 @@ const PLAN = {
 const pool = new ClientPool();
 const ctx = setupSeededServer<'经济界', Person>(PLAN, { onBeforeDispose: () => pool.closeAll() });
 
-function call(
-  as: Person | 'secretariat',
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  json?: unknown,
-): Promise<ApiAnswer> {
-  return apiRequest(ctx.server.url, method, path, { token: ctx.tokenOf(as), ...(json === undefined ? {} : { json }) });
-}
-
-async function step(as: Person | 'secretariat', id: DocId, path: string, json: unknown = {}) {
-  return expectOk(await call(as, 'POST', `/api/docs/${id}/case/${path}`, json), caseAnswerSchema);
-}
-
-async function refused(answer: Promise<ApiAnswer>, status: number): Promise<string> {
-  const response = await answer;
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  return apiErrorSchema.parse(response.body).message;
-}
+const { call, step, refused, approvedProposal: approved } = handlingRequests<Person>(ctx);
 
 let session: Promise<unknown> | null = null;
 function ensureSession(): Promise<unknown> {
@@ -60,30 +43,10 @@ function ensureSession(): Promise<unknown> {
   return session;
 }
 
-/** A proposal of zhang's, co-signed by li, submitted and approved by the convener. */
+/** A proposal approved in the current session. */
 async function approvedProposal(): Promise<DocId> {
   await ensureSession();
-  const record = await ctx.workspace.createDoc('zhang', {
-    groupKey: '经济界',
-    kind: DocKind.proposal,
-    title: '关于治理内涝的建议',
-  });
-  const id = record.id;
-  expectOk(
-    await call('zhang', 'POST', `/api/docs/${id}/cosigners`, { userIds: [ctx.workspace.people.li.id] }),
-    z.unknown(),
-  );
-  expectOk(await call('li', 'PUT', `/api/docs/${id}/signature`, { snapshot: snapshotOf(new Y.Doc()) }), z.unknown());
-  for (const [as, action, fromStatus] of [
-    ['zhang', 'submit', 'draft'],
-    ['convener', 'approve', 'in_review'],
-  ] as const) {
-    expectOk(
-      await call(as, 'POST', `/api/docs/${id}/transitions`, { action, fromStatus, requestId: randomUUID() }),
-      transitionResultSchema,
-    );
-  }
-  return id;
+  return approved();
 }
 
 function decide(as: Person | 'secretariat', id: DocId, action: string, extra: Record<string, unknown> = {}) {
@@ -320,15 +283,13 @@ describe('a handling unit’s account (P16)', () => {
       apiRequest(ctx.server.url, 'PATCH', `/api/people/${id}`, { token: ctx.tokenOf('secretariat'), json });
     await refused(patch(people.li.id, { role: 'unit' }), 409);
     await refused(patch(people.water.id, { role: 'member' }), 409);
-    await refused(patch(people.water.id, { groupIds: [ctx.workspace.groups['经济界'].id] }), 409);
+    await refused(patch(people.water.id, { groupIds: [ctx.workspace.groups.经济界.id] }), 409);
     const invite = (json: unknown) =>
       apiRequest(ctx.server.url, 'POST', '/api/invitations', { token: ctx.tokenOf('secretariat'), json });
     expect(await refused(invite({ role: 'unit', groupIds: [] }), 400)).toMatch(/unitId/);
-    expect(await refused(invite({ role: 'member', groupIds: [], unitId: units['市水务局']?.id }), 400)).toMatch(
-      /unitId/,
-    );
+    expect(await refused(invite({ role: 'member', groupIds: [], unitId: units.市水务局?.id }), 400)).toMatch(/unitId/);
     const created = expectOk(
-      await invite({ role: 'unit', groupIds: [], unitId: units['市水务局']?.id }),
+      await invite({ role: 'unit', groupIds: [], unitId: units.市水务局?.id }),
       z.object({ token: z.string() }),
     );
     const preview = await apiRequest(ctx.server.url, 'GET', `/api/invitations/${created.token}`, {});

@@ -83,7 +83,7 @@ describe('R1-R2: the office’s reminders, on the server’s clock', () => {
     // A filed proposal handed over with a deadline: the late unit hears when it passes, then weekly.
     await transition('convener', waiting, 'approve', 'in_review');
     await transition('secretariat', waiting, 'file', 'approved');
-    const unitId = ctx.workspace.units['市水务局']?.id;
+    const unitId = ctx.workspace.units.市水务局?.id;
     const handover = { mode: 'lead', unitIds: [unitId], deadline: clock.now + DAY };
     expectOk(await call('secretariat', 'POST', `/api/docs/${waiting}/case/handover`, handover), caseAnswerSchema);
     expect(await typesOf('water', waiting)).toEqual(['handed_over']);
