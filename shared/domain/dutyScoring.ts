@@ -1,3 +1,4 @@
+import type { AdoptionLevel } from './adoptions';
 import type { UserId } from './ids';
 
 /**
@@ -21,8 +22,6 @@ export const ActivityKind = {
   studio: 'studio',
 } as const;
 export type ActivityKind = (typeof ActivityKind)[keyof typeof ActivityKind];
-
-export type AdoptionLevel = 'city' | 'province' | 'national';
 
 /** Where a fact comes from: an activity's attendance, a document's record, or the office by hand (with evidence). */
 export interface FactSource {
