@@ -6,7 +6,7 @@ import { PG_LOCKS, type Transact } from './pgQueries';
  * as integers, bytes as BYTEA), so that the row checks of `../rows/` serve both adapters.
  * Bumped when the layout changes; opening a newer database refuses to start.
  */
-export const PG_SCHEMA_VERSION = 6;
+export const PG_SCHEMA_VERSION = 7;
 
 /** Version 1: the layout of SQLite version 5, in one step. */
 const V1 = `
@@ -289,7 +289,17 @@ const V6 = `
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6];
+/** Version 7: the activities of SQLite version 11. */
+const V7 = `
+  CREATE TABLE activities (
+    id TEXT PRIMARY KEY,
+    starts_at BIGINT NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7];
 
 /**
  * Brings the schema to the current layout, one version per transaction, under an advisory lock

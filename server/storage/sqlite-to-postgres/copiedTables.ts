@@ -188,6 +188,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
     columns: ['id', 'doc_id', 'type', 'level', 'given_by', 'at', 'note', 'evidence_id', 'recorded_by', 'recorded_at'],
   },
   { name: 'sent_reminders', columns: ['key', 'sent_at'] },
+  { name: 'activities', columns: ['id', 'starts_at', 'version', 'data'] },
 ];
 
 /** The columns of `table` in PostgreSQL, in the order the copy reads and writes them. */

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 10;
+export const STORAGE_SCHEMA_VERSION = 11;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -348,7 +348,17 @@ const V10 = `
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+/** Version 11: activities (meetings, inspections, research…), each stored whole as JSON with its version. */
+const V11 = `
+  CREATE TABLE activities (
+    id TEXT PRIMARY KEY,
+    starts_at INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.
