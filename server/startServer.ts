@@ -191,7 +191,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     { logger, isServer: true, ...(options.store === undefined ? {} : { documents: options.store }) },
   );
-  const { documents: store, accounts, groups, records, reviews, webhooks, handling, settings, attachments } = stores;
+  const {
+    documents: store,
+    accounts,
+    groups,
+    records,
+    reviews,
+    webhooks,
+    handling,
+    settings,
+    attachments,
+    activities,
+  } = stores;
   let cluster: Awaited<ReturnType<typeof openCluster>>;
   try {
     cluster = await openCluster(options, logger);
@@ -249,6 +260,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     records,
     reviews,
     handling,
+    activities,
     content: relay,
     hub,
     authenticator,

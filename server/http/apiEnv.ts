@@ -6,6 +6,7 @@ import type { AccessFilter } from '../relay/admitConnection';
 import type { ContentReader } from '../review/contentSnapshots';
 import type { StreamHub } from '../review/StreamHub';
 import type { AccountStore } from '../storage/AccountStore';
+import type { ActivityStore } from '../storage/ActivityStore';
 import type { AttachmentStore } from '../storage/AttachmentStore';
 import type { CommitteeSettingsStore } from '../storage/CommitteeSettingsStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
@@ -27,6 +28,8 @@ export interface ApiDeps {
   readonly reviews: ReviewStore;
   /** Webhooks the secretariat configures, and their delivery log. */
   readonly webhooks: WebhookStore;
+  /** Activities: invitations, answers, attendance. */
+  readonly activities: ActivityStore;
   /** Handling units, sessions and the cases of decided proposals. */
   readonly handling: HandlingStore;
   /** Settings of the committee the secretariat edits (the category list). */

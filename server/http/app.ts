@@ -4,6 +4,7 @@ import { ApiError } from './ApiError';
 import { answerError } from './answerError';
 import type { ApiDeps, ApiEnv } from './apiEnv';
 import { checkOrigin } from './checkOrigin';
+import { registerActivityRoutes } from './routes/activities';
 import { registerAttachmentRoutes } from './routes/attachments';
 import { registerCommitteeRoutes } from './routes/committee';
 import { registerCommitteeSettingsRoutes } from './routes/committeeSettings';
@@ -64,6 +65,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerWebhookRoutes(api, deps);
   registerCommitteeRoutes(api, deps);
   registerHandlingRoutes(api, deps);
+  registerActivityRoutes(api, deps);
   registerFiguresRoutes(api, deps);
   registerAttachmentRoutes(api, deps);
   registerCommitteeSettingsRoutes(api, deps);

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import { redactedUrl } from '../redactedUrl';
 import type { AccountStore } from './AccountStore';
+import type { ActivityStore } from './ActivityStore';
 import type { AttachmentStore } from './AttachmentStore';
 import type { CommitteeSettingsStore } from './CommitteeSettingsStore';
 import type { DocRecordStore } from './DocRecordStore';
@@ -8,6 +9,7 @@ import type { DocStore } from './DocStore';
 import type { GroupStore } from './GroupStore';
 import type { HandlingStore } from './HandlingStore';
 import { PgAccountStore } from './postgres/PgAccountStore';
+import { PgActivityStore } from './postgres/PgActivityStore';
 import { PgAttachmentStore } from './postgres/PgAttachmentStore';
 import { PgCommitteeSettingsStore } from './postgres/PgCommitteeSettingsStore';
 import { PgDocRecordStore } from './postgres/PgDocRecordStore';
@@ -19,6 +21,7 @@ import { PgWebhookStore } from './postgres/PgWebhookStore';
 import type { ReviewStore } from './ReviewStore';
 import { prepareDatabasePath } from './sqlite/databasePath';
 import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
+import { SqliteActivityStore } from './sqlite/SqliteActivityStore';
 import { SqliteAttachmentStore } from './sqlite/SqliteAttachmentStore';
 import { SqliteCommitteeSettingsStore } from './sqlite/SqliteCommitteeSettingsStore';
 import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
@@ -50,6 +53,7 @@ export interface Stores {
   readonly reviews: ReviewStore;
   readonly webhooks: WebhookStore;
   readonly handling: HandlingStore;
+  readonly activities: ActivityStore;
   /** Settings of the committee the secretariat edits (the category list). */
   readonly settings: CommitteeSettingsStore;
   /** Files tied to documents (reply letters, evidence) and the records of the use made of reports. */
@@ -109,6 +113,8 @@ export async function openStores(
       opened.webhooks = webhooks;
       const handling = await PgHandlingStore.open({ ...connection, maxConnections: 3 });
       opened.handling = handling;
+      const activities = await PgActivityStore.open({ ...connection, maxConnections: 2 });
+      opened.activities = activities;
       const settings = await PgCommitteeSettingsStore.open({ ...connection, maxConnections: 1 });
       opened.settings = settings;
       const attachments = await PgAttachmentStore.open({ ...connection, maxConnections: 2 });
@@ -121,6 +127,7 @@ export async function openStores(
         reviews,
         webhooks,
         handling,
+        activities,
         settings,
         attachments,
         description: `PostgreSQL at ${redactedUrl(url)}`,
@@ -149,6 +156,7 @@ export async function openStores(
     reviews: new SqliteReviewStore({ path }),
     webhooks: new SqliteWebhookStore({ path }),
     handling: new SqliteHandlingStore({ path }),
+    activities: new SqliteActivityStore({ path }),
     settings: new SqliteCommitteeSettingsStore({ path }),
     attachments: new SqliteAttachmentStore({ path }),
   };

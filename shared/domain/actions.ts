@@ -48,6 +48,8 @@ export const Action = {
   rateAnswer: 'rate_answer',
   /** Write in the thread between a proposal's units and its proposers (P18). */
   discussHandling: 'discuss_handling',
+  /** Create an activity of a group: its meetings, inspections, research (V1). */
+  createActivity: 'create_activity',
   /** Manage the committee: its handling units, sessions, category list and checks before submitting (P2). */
   manageCommittee: 'manage_committee',
   /** See every document of the committee in one list (全部提案), by status, group, category and unit (P19). */

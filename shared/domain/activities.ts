@@ -1,5 +1,6 @@
 import type { ActivityKind, DutyFact } from './dutyScoring';
 import type { GroupId, UserId } from './ids';
+import { Role } from './roles';
 
 /**
  * Activities (会议与活动, docs/RULES.md V1-V5): invitees answer 参加 or 请假, the organiser
@@ -159,4 +160,14 @@ export function attendanceFacts(activity: Activity): DutyFact[] {
     activityKind: activity.kind,
     presence: entry.presence,
   }));
+}
+
+/** V2: who manages an activity (leave, the list, the check-in key): its organiser and the secretariat. */
+export function mayManageActivity(actor: { readonly id: UserId; readonly role: Role }, activity: Activity): boolean {
+  return actor.id === activity.organizerId || actor.role === Role.secretariat;
+}
+
+/** Who sees an activity: its organiser, its invitees, the secretariat and chairs. */
+export function maySeeActivity(actor: { readonly id: UserId; readonly role: Role }, activity: Activity): boolean {
+  return mayManageActivity(actor, activity) || actor.role === Role.chair || activity.inviteeIds.includes(actor.id);
 }

@@ -370,6 +370,7 @@ const GROUP_MATRIX: Record<Exclude<Action, keyof typeof DOCUMENT_MATRIX>, readon
   manage_members: ['secretariat', 'convenerOfGroup'], // P4
   create_document: ['convenerOfGroup', 'creator', 'author', 'member', 'signedCosigner'], // P5
   manage_committee: ['secretariat'], // P2
+  create_activity: ['secretariat', 'chair', 'convenerOfGroup'], // V1
   view_all_documents: ['secretariat', 'chair'], // P19
 };
 

@@ -94,6 +94,7 @@ export interface ActionTargets {
   rate_answer: DocumentTarget;
   discuss_handling: DocumentTarget;
   manage_committee: CommitteeTarget;
+  create_activity: GroupTarget;
   view_all_documents: CommitteeTarget;
   save_version: DocumentTarget;
   cosign: DocumentTarget;
@@ -146,6 +147,17 @@ function viewGroup(actor: Actor, target: GroupTarget): Decision {
 
 function manageGroup(actor: Actor, target: GroupTarget): Decision {
   if (actor.role === Role.secretariat) {
+    return ALLOW;
+  }
+  if (actor.role !== Role.convener) {
+    return deny(Denial.role);
+  }
+  return isInGroup(actor, target.groupId) ? ALLOW : deny(Denial.notInGroup);
+}
+
+/** The secretariat, chairs and a convener of the group organise the group's activities (V1). */
+function createActivity(actor: Actor, target: GroupTarget): Decision {
+  if (actor.role === Role.secretariat || actor.role === Role.chair) {
     return ALLOW;
   }
   if (actor.role !== Role.convener) {
@@ -352,6 +364,7 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   rate_answer: rateAnswer,
   discuss_handling: discussHandling,
   manage_committee: secretariatOnly,
+  create_activity: createActivity,
   view_all_documents: viewAllDocuments,
   save_version: comment,
   cosign,

@@ -29,6 +29,7 @@ export const Tag = {
   tokens: 'Tokens',
   webhooks: 'Webhooks',
   handling: 'Handling',
+  activities: 'Activities',
   settings: 'Committee settings',
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_ROUTES } from './accountRouteSpecs';
+import { ACTIVITY_ROUTES } from './activityRouteSpecs';
 import { ATTACHMENT_ROUTES } from './attachmentRouteSpecs';
 import { COMMITTEE_ROUTES } from './committeeRouteSpecs';
 import { DOCUMENT_ROUTES } from './documentRouteSpecs';
@@ -51,6 +52,7 @@ export const ROUTE_TABLE: readonly RouteSpec[] = [
   ...COMMITTEE_ROUTES,
   ...WEBHOOK_ROUTES,
   ...HANDLING_ROUTES,
+  ...ACTIVITY_ROUTES,
   ...ATTACHMENT_ROUTES,
   ...SETTINGS_ROUTES,
 ];
