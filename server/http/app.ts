@@ -11,6 +11,7 @@ import { registerCommitteeSettingsRoutes } from './routes/committeeSettings';
 import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDeviceKeyRoutes } from './routes/deviceKey';
 import { registerDocRoutes } from './routes/docs';
+import { registerDutyRoutes } from './routes/duty';
 import { registerFiguresRoutes } from './routes/figures';
 import { registerGroupRoutes } from './routes/groups';
 import { registerHandlingRoutes } from './routes/handling';
@@ -66,6 +67,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerCommitteeRoutes(api, deps);
   registerHandlingRoutes(api, deps);
   registerActivityRoutes(api, deps);
+  registerDutyRoutes(api, deps);
   registerFiguresRoutes(api, deps);
   registerAttachmentRoutes(api, deps);
   registerCommitteeSettingsRoutes(api, deps);

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { activitySchema, checkInKeySchema } from '../../shared/api/activities';
+import { memberYearSchema } from '../../shared/api/duty';
+import { transitionResultSchema } from '../../shared/api/review';
 import { apiErrorSchema } from '../../shared/api/schemas';
 import { signCheckInCode } from '../../shared/domain/checkInCode';
-import { Role } from '../../shared/index';
+import { DocKind, Role } from '../../shared/index';
 import { type ApiAnswer, apiRequest, expectOk } from './support/apiRequest';
 import { setupSeededServer } from './support/setupTestServer';
 
@@ -111,5 +114,61 @@ describe('activities (V1-V5, C1-C3)', () => {
     expect(await refused(checkIn(first.id, stale), 400)).toMatch(/outside_window/);
     expect(await refused(checkIn(first.id, 'nonsense'), 400)).toMatch(/malformed/);
     expectOk(await checkIn(first.id, genuine), activitySchema);
+  });
+});
+
+describe('我的履职 (L1-L5, Y1-Y5)', () => {
+  it('builds a member’s year from what happened: an inspection attended and a proposal filed, scored', async () => {
+    clock.now = Date.UTC(2026, 11, 10);
+    const startsAt = clock.now + HOUR;
+    const groupId = ctx.workspace.groups.经济界.id;
+    const body = {
+      kind: 'inspection',
+      title: '河道治理视察',
+      place: '东河',
+      startsAt,
+      endsAt: startsAt + 2 * HOUR,
+      groupId,
+    };
+    const created = expectOk(await call('convener', 'POST', '/api/activities', body), activitySchema);
+    const { people } = ctx.workspace;
+    expectOk(
+      await call('convener', 'PUT', `/api/activities/${created.id}/attendance`, { attendedIds: [people.li.id] }),
+      activitySchema,
+    );
+
+    const doc = await ctx.workspace.createDoc('li', {
+      groupKey: '经济界',
+      kind: DocKind.proposal,
+      title: '关于河道治理的建议',
+    });
+    for (const [as, action, fromStatus] of [
+      ['li', 'submit', 'draft'],
+      ['convener', 'approve', 'in_review'],
+      ['secretariat', 'file', 'approved'],
+    ] as const) {
+      const transition = { action, fromStatus, requestId: randomUUID() };
+      expectOk(await call(as, 'POST', `/api/docs/${doc.id}/transitions`, transition), transitionResultSchema);
+    }
+
+    const year = expectOk(await call('li', 'GET', '/api/me/duty?year=2026'), memberYearSchema);
+    // li's year also holds the leave approved for the first test's inspection (excused).
+    expect(year.facts.map((fact) => fact.kind)).toEqual(['attendance', 'proposal', 'attendance']);
+    // Oldest first: filed now, the inspection an hour from now.
+    expect(year.facts.slice(1).map((fact) => fact.source.id)).toEqual([doc.id, created.id]);
+    const points = Object.fromEntries(year.score.lines.map((line) => [line.key, [line.points, line.factIds.length]]));
+    // Under the 100-point preset: an inspection 6, an excused absence -1, a filed proposal as first proposer 8.
+    expect(points).toEqual({ attend_inspection: [6, 1], excused: [-1, 1], proposal_first_filed: [8, 1] });
+    expect(year.score).toMatchObject({
+      participation: 5,
+      results: 8,
+      total: 13,
+      level: 'unqualified',
+      missing: ['plenary'],
+    });
+    // Each member sees only their own year.
+    const zhang = expectOk(await call('zhang', 'GET', '/api/me/duty?year=2026'), memberYearSchema);
+    expect(zhang.facts.every((fact) => fact.userId === people.zhang.id)).toBe(true);
+    await refused(call('li', 'GET', '/api/me/duty?year=soon'), 400);
   });
 });
