@@ -1,7 +1,7 @@
 import { type CommitteeSession, handlingCaseSchema, type Unit } from '../../../shared/api/handling';
 import { CaseOutcome, type HandlingCase, handlingUnitIds } from '../../../shared/domain/handling';
 import { parseSessionId, parseUnitId } from '../../../shared/domain/ids';
-import { need } from './rowChecks';
+import { need, needJson } from './rowChecks';
 
 /**
  * Rows of the handling tables (`units`, `committee_sessions`, `handling_cases`, `case_units`) as
@@ -50,14 +50,7 @@ export function toSession(row: SessionRow): CommitteeSession {
 }
 
 export function toCase(row: CaseRow): HandlingCase {
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(row.data);
-  } catch {
-    parsed = null;
-  }
-  const checked = handlingCaseSchema.safeParse(parsed);
-  return need(checked.success ? checked.data : null, 'handling_cases', row.doc_id, 'data');
+  return needJson(handlingCaseSchema, row.data, 'handling_cases', row.doc_id, 'data');
 }
 
 /** The columns of a case row, in the order of CASE_COLUMNS. */

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { parseUserId, type UserId } from '../../../shared/index';
 
 /**
@@ -52,4 +53,22 @@ export function idsByKey<I>(rows: readonly { key: string; id: string }[], parse:
       return id === null ? [] : [{ key: row.key, value: id }];
     }),
   );
+}
+
+/** A JSON column read back and checked against its schema; throws naming the row when it is not one. */
+export function needJson<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  table: string,
+  id: string,
+  field: string,
+): z.output<S> {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  const checked = schema.safeParse(parsed);
+  return need(checked.success ? checked.data : null, table, id, field);
 }
