@@ -22,7 +22,8 @@ import {
   respond,
 } from '../../shared/domain/handlingSteps';
 import { Action, type UnitId } from '../../shared/index';
-import { accountsOfUnits, type CaseStep, officeAccounts, proposerIds, type StepContext } from './changeCase';
+import { proposersOf } from '../review/recipients';
+import { accountsOfUnits, type CaseStep, officeAccounts, type StepContext } from './changeCase';
 
 /**
  * The handling steps the routes offer, one per action (docs/RULES.md H1-H9): each names who may
@@ -137,7 +138,7 @@ export function answerStep(reply: { answerClass: AnswerClass; text: string; atta
     },
     notices: (_before, after, context) => {
       const complete = answeringAssignments(after).every((a) => a.answers.some((x) => x.round === after.round));
-      return complete ? [{ type: 'answered', userIds: proposerIds(context.record) }] : [];
+      return complete ? [{ type: 'answered', userIds: proposersOf(context.record) }] : [];
     },
   };
 }
@@ -198,7 +199,7 @@ export function messageStep(text: string): CaseStep {
       {
         type: 'handling_message',
         userIds: [
-          ...proposerIds(context.record),
+          ...proposersOf(context.record),
           ...accountsOfUnits(
             context.people,
             activeAssignments(after).map((a) => a.unitId),

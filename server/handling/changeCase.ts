@@ -1,4 +1,4 @@
-import type { CaseAnswer } from '../../shared/api/handling';
+import { type CaseAnswer, handlingTarget } from '../../shared/api/handling';
 import type { NotificationType } from '../../shared/api/review';
 import type { DocRecord } from '../../shared/api/schemas';
 import {
@@ -11,18 +11,19 @@ import {
 } from '../../shared/domain/handling';
 import {
   type Action,
+  type ActionTargets,
   type Actor,
   can,
   type DocId,
+  type DocumentTarget,
   decide,
-  documentTarget,
   Role,
   type UserId,
 } from '../../shared/index';
 import { refusalMessage } from '../auth/refusalMessage';
 import { announceNotifications, announceRecordTo, type StreamPublisher } from '../review/announce';
 import { ReviewError } from '../review/ReviewError';
-import { notificationsFor, proposersOf } from '../review/recipients';
+import { notificationsFor } from '../review/recipients';
 import type { AccountStore, UserRecord } from '../storage/AccountStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { HandlingStore } from '../storage/HandlingStore';
@@ -59,7 +60,7 @@ export interface StepNotice {
 
 /** One change to a case: who may make it, the pure rule, and whom it concerns. */
 export interface CaseStep {
-  readonly action: Action;
+  readonly action: DocumentAction;
   apply(current: HandlingCase, context: StepContext): CaseChange;
   notices?(before: HandlingCase, after: HandlingCase, context: StepContext): readonly StepNotice[];
 }
@@ -80,14 +81,11 @@ const REFUSALS: { readonly [R in HandlingRefusal]: string } = {
   empty_answer: 'an answer needs its text, or an uploaded reply letter',
 };
 
-/** The target the handling rules decide on: with the signed co-signers and the units. */
-export function handlingTarget(record: DocRecord) {
-  const signedCosignerIds = record.cosigners.filter((c) => c.state === 'signed').map((c) => c.userId);
-  return documentTarget({ ...record, signedCosignerIds });
-}
+/** The actions decided on one document. */
+type DocumentAction = { [A in Action]: ActionTargets[A] extends DocumentTarget ? A : never }[Action];
 
-function allow(actor: Actor, action: Action, record: DocRecord): void {
-  const decision = decide(actor, action, handlingTarget(record) as never);
+function allow(actor: Actor, action: DocumentAction, record: DocRecord): void {
+  const decision = decide(actor, action, handlingTarget(record));
   if (!decision.allowed) {
     throw new ReviewError('forbidden', refusalMessage(decision.denial, action), decision.denial);
   }
@@ -197,9 +195,4 @@ export function accountsOfUnits(people: readonly UserRecord[], unitIds: readonly
 /** The secretariat's accounts. */
 export function officeAccounts(people: readonly UserRecord[]): UserId[] {
   return people.filter((person) => person.role === Role.secretariat && person.isActive).map((p) => p.id);
-}
-
-/** The proposers: the first proposer and the co-signers who signed (P18). */
-export function proposerIds(record: DocRecord): UserId[] {
-  return proposersOf(record);
 }

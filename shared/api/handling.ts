@@ -11,7 +11,8 @@ import {
   MAX_UNITS_PER_HANDOVER,
   SATISFACTIONS,
 } from '../domain/handling';
-import { docIdSchema, sessionIdSchema, unitIdSchema, userIdSchema } from './schemas';
+import { type DocumentTarget, documentTarget } from '../domain/permissions';
+import { type DocRecord, docIdSchema, sessionIdSchema, unitIdSchema, userIdSchema } from './schemas';
 
 export { sessionIdSchema, unitIdSchema };
 
@@ -216,3 +217,12 @@ export const rateRequestSchema = z
 export const messageRequestSchema = z.object({ text: textSchema(MAX_MESSAGE_TEXT) }).strict();
 
 export const keyRequestSchema = z.object({ isKey: z.boolean() }).strict();
+
+/**
+ * The target the handling rules decide on (P16-P18): the record with the co-signers who signed,
+ * who rate and write in the thread, and the units it is handed to. Both sides ask it.
+ */
+export function handlingTarget(record: DocRecord): DocumentTarget {
+  const signedCosignerIds = record.cosigners.filter((c) => c.state === 'signed').map((c) => c.userId);
+  return documentTarget({ ...record, signedCosignerIds });
+}

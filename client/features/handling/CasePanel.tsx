@@ -1,9 +1,9 @@
 import { type ReactElement, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentInfo } from '../../../shared/api/attachments';
-import type { CaseAnswer, Unit } from '../../../shared/api/handling';
+import { type CaseAnswer, handlingTarget, type Unit } from '../../../shared/api/handling';
 import type { DocRecord, Me, Person } from '../../../shared/api/schemas';
-import { Action, can, type DocId, documentTarget, Role } from '../../../shared/index';
+import { Action, can, type DocId, Role } from '../../../shared/index';
 import { ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { errorText } from '../../ui/errorText';
 import { useOnline } from '../../ui/hooks/useOnline';
@@ -15,12 +15,6 @@ import { CaseThread } from './CaseThread';
 import { OfficeCaseActions } from './OfficeCaseActions';
 import { RatingForm } from './RatingForm';
 import { UnitActions } from './UnitActions';
-
-/** The rules' target with the signed co-signers, who rate and write in the thread (P18). */
-function handlingTarget(record: DocRecord) {
-  const signedCosignerIds = record.cosigners.filter((c) => c.state === 'signed').map((c) => c.userId);
-  return documentTarget({ ...record, signedCosignerIds });
-}
 
 interface Loaded {
   readonly answer: CaseAnswer | null;

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { adoptionRequestSchema, attachmentQuerySchema } from '../../../shared/api/attachments';
+import { handlingTarget } from '../../../shared/api/handling';
 import { docIdSchema } from '../../../shared/api/schemas';
 import { AdoptionRefusal, newAdoptionRecord, notifiesProposers } from '../../../shared/domain/adoptions';
 import {
@@ -13,7 +14,6 @@ import {
   parseMediaType,
 } from '../../../shared/domain/attachments';
 import { Action, ApiErrorCode, type DocId } from '../../../shared/index';
-import { handlingTarget } from '../../handling/changeCase';
 import { announceNotifications } from '../../review/announce';
 import { notificationsFor, proposersOf } from '../../review/recipients';
 import { ApiError } from '../ApiError';

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import {
   answerRequestSchema,
+  handlingTarget,
   handoverRequestSchema,
   keyRequestSchema,
   messageRequestSchema,
@@ -24,7 +25,7 @@ import {
   remindStep,
   respondStep,
 } from '../../handling/caseSteps';
-import { type CaseStep, caseAnswer, changeCase, handlingTarget, readCase } from '../../handling/changeCase';
+import { type CaseStep, caseAnswer, changeCase, readCase } from '../../handling/changeCase';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { requireUser } from '../requireUser';
