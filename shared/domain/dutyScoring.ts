@@ -57,6 +57,12 @@ export type DutyFact = FactBase &
     | { readonly kind: 'social_info'; readonly adoptedLevel: AdoptionLevel | null }
     | { readonly kind: 'research_report' }
     | { readonly kind: 'instruction' }
+    /** The member's share of a filed document's final text: characters written that survive (L4). */
+    | { readonly kind: 'text_share'; readonly chars: number; readonly total: number }
+    /** Comments the member wrote on another's document before the office decided on it (L6). */
+    | { readonly kind: 'comments'; readonly count: number }
+    /** Reviews the member gave a document: reviewed, returned or approved (L6). */
+    | { readonly kind: 'reviews'; readonly count: number }
     /** Something done outside Jianyan (a plenary speech, an award), recorded by the office with its points. */
     | { readonly kind: 'external'; readonly points: number; readonly note: string }
   );
@@ -86,6 +92,9 @@ export const RULE_KEYS = [
   'social_info_national',
   'research_report',
   'instruction',
+  'text_share',
+  'comments_given',
+  'reviews_given',
   'external',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
@@ -96,7 +105,10 @@ export function partOf(key: RuleKey): 'participation' | 'results' {
 }
 
 export interface RuleItem {
-  /** Points per fact; negative for absences. `external` facts carry their own points and ignore this. */
+  /**
+   * Points per fact; negative for absences. `external` facts carry their own points and ignore
+   * this; a `text_share` fact earns this times the share of the text the member wrote.
+   */
   readonly points: number;
   /** The most the item adds (or, negative, takes away); null: no cap. */
   readonly cap: number | null;
@@ -177,9 +189,26 @@ export function ruleKeysOf(fact: DutyFact): RuleKey[] {
       return ['research_report'];
     case 'instruction':
       return ['instruction'];
+    case 'text_share':
+      return fact.chars > 0 ? ['text_share'] : [];
+    case 'comments':
+      return ['comments_given'];
+    case 'reviews':
+      return ['reviews_given'];
     case 'external':
       return ['external'];
   }
+}
+
+/** What one fact adds to one of its items, before the item's cap. */
+function pointsOf(fact: DutyFact, item: RuleItem): number {
+  if (fact.kind === 'external') {
+    return fact.points;
+  }
+  if (fact.kind === 'text_share') {
+    return fact.total === 0 ? 0 : Math.round((item.points * fact.chars * 10) / fact.total) / 10;
+  }
+  return item.points;
 }
 
 function capped(raw: number, cap: number | null): number {
@@ -230,7 +259,7 @@ export function scoreYear(facts: readonly DutyFact[], rules: ScoringRules): Duty
     for (const key of ruleKeysOf(fact)) {
       const line = byKey.get(key) ?? { factIds: [], raw: 0 };
       line.factIds.push(fact.id);
-      line.raw += fact.kind === 'external' ? fact.points : rules.items[key].points;
+      line.raw = Math.round((line.raw + pointsOf(fact, rules.items[key])) * 10) / 10;
       byKey.set(key, line);
     }
   }
