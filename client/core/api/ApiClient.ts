@@ -77,6 +77,7 @@ import {
   type SignInInput,
   type UpdatePersonInput,
 } from './apiShapes';
+import { DutyApi } from './DutyApi';
 import { HandlingApi } from './HandlingApi';
 import { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
 /** A roster of a whole committee may take the server a while to check and store. */
@@ -94,11 +95,14 @@ export class ApiClient {
   readonly handling: HandlingApi;
   /** Files tied to documents and the use made of reports. */
   readonly attachments: AttachmentApi;
+  /** The duty record: a member's year, the committee's overview, the office's rules. */
+  readonly duty: DutyApi;
 
   constructor(options: ApiClientOptions = {}) {
     this.#transport = new HttpTransport(options);
     this.handling = new HandlingApi(this.#transport);
     this.attachments = new AttachmentApi(this.#transport);
+    this.duty = new DutyApi(this.#transport);
   }
 
   /** Calls `listener` whenever a signed-in request is answered 401 (the session ended). */
