@@ -14,6 +14,10 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { CommitteeAdminPage } from '../features/committee/CommitteeAdminPage';
 import { DeviceCopyGate } from '../features/device/DeviceCopyGate';
 import { DocumentPage } from '../features/document/DocumentPage';
+import { CommitteeDutyPage } from '../features/duty/CommitteeDutyPage';
+import { MemberDutyPage, MyDutyPage } from '../features/duty/DutyPage';
+import { hasDutyRecord, reviewsDuty } from '../features/duty/dutyAccess';
+import { RulesPage } from '../features/duty/RulesPage';
 import { CategoriesAdminPage } from '../features/fields/CategoriesAdminPage';
 import { GroupPage } from '../features/group/GroupPage';
 import { DeskPage } from '../features/handling/DeskPage';
@@ -112,6 +116,20 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
           </Suspense>
         </FiguresOnly>
       </Route>
+      <Route path="/duty">{hasDutyRecord(me) ? <MyDutyPage /> : <AccessNotice kind="forbidden_page" />}</Route>
+      <Route path="/duty/committee">
+        {reviewsDuty(me) ? <CommitteeDutyPage me={me} /> : <AccessNotice kind="forbidden_page" />}
+      </Route>
+      <Route path="/duty/members/:userId">
+        {(params) =>
+          reviewsDuty(me) ? <MemberDutyPage userIdText={params.userId} /> : <AccessNotice kind="forbidden_page" />
+        }
+      </Route>
+      <Route path="/duty/rules">
+        <AdminOnly me={me}>
+          <RulesPage />
+        </AdminOnly>
+      </Route>
       <Route path="/admin/categories">
         <AdminOnly me={me}>
           <CategoriesAdminPage />
@@ -171,6 +189,8 @@ function SignedInArea(): ReactElement {
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
  * `/d/:docId` a document, `/desk` (提案办理), `/proposals` (全部提案) and `/figures` (统计) for chairs and the secretariat,
+ * `/duty` (我的履职) for every member, `/duty/committee` (履职考核) and `/duty/members/:userId` for conveners, chairs and
+ * the secretariat, `/duty/rules` (考核规则) for the secretariat,
  * `/admin/people`, `/admin/groups`, `/admin/committee`,
  * `/admin/categories` and `/admin/webhooks` for the secretariat, `/settings`, `/inbox` the notifications.
  */

@@ -3,6 +3,7 @@ import { accountsEn } from '../../features/admin/strings';
 import { attachmentsEn } from '../../features/attachments/strings';
 import { commentsEn } from '../../features/comments/strings';
 import { committeeEn } from '../../features/committee/strings';
+import { dutyEn } from '../../features/duty/strings';
 import { exportEn } from '../../features/export/strings';
 import { fieldsEn } from '../../features/fields/strings';
 import { figuresEn } from '../../features/figures/strings';
@@ -31,6 +32,7 @@ export const en: Messages = {
   handling: handlingEn,
   proposals: proposalsEn,
   figures: figuresEn,
+  duty: dutyEn,
   attachments: attachmentsEn,
   advanced: advancedEn,
   accounts: accountsEn,

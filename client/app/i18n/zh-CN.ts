@@ -2,6 +2,7 @@ import { accountsZhCN } from '../../features/admin/strings';
 import { attachmentsZhCN } from '../../features/attachments/strings';
 import { commentsZhCN } from '../../features/comments/strings';
 import { committeeZhCN } from '../../features/committee/strings';
+import { dutyZhCN } from '../../features/duty/strings';
 import { exportZhCN } from '../../features/export/strings';
 import { fieldsZhCN } from '../../features/fields/strings';
 import { figuresZhCN } from '../../features/figures/strings';
@@ -58,6 +59,7 @@ export const zhCN = {
   handling: handlingZhCN,
   proposals: proposalsZhCN,
   figures: figuresZhCN,
+  duty: dutyZhCN,
   attachments: attachmentsZhCN,
   advanced: advancedZhCN,
   accounts: accountsZhCN,

@@ -15,7 +15,8 @@ use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, Canva
 const COLORS = ['#b3261e', '#8a8f98', '#d99a3d', '#4f6d8f', '#6b8f4f'];
 const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
 
-function Chart(props: {
+/** One ECharts canvas that follows its box's size and is disposed with the component. */
+export function Chart(props: {
   readonly option: EChartsCoreOption;
   readonly label: string;
   readonly heightPx?: number;

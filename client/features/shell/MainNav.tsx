@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { Action, can, Role } from '../../../shared';
 import type { Group, Me } from '../../../shared/api/schemas';
+import { hasDutyRecord, reviewsDuty } from '../duty/dutyAccess';
 import { Disclosure } from './Disclosure';
 import { myGroups } from './myGroups';
 
@@ -41,7 +42,7 @@ function GroupLinks({ groups }: { readonly groups: readonly Group[] }): ReactEle
   );
 }
 
-/** 首页 · 我的小组 · 全部提案 · 提案办理 · 统计 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
+/** 首页 · 我的小组 · 我的履职 · 履职考核 · 全部提案 · 提案办理 · 统计 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
 export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
   const { t } = useTranslation();
   const [location] = useLocation();
@@ -72,6 +73,16 @@ export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
           <GroupLinks groups={shown.list} />
         </div>
       )}
+      {hasDutyRecord(me) ? (
+        <Link href="/duty" className={navClass}>
+          {t('duty.nav')}
+        </Link>
+      ) : null}
+      {reviewsDuty(me) ? (
+        <Link href="/duty/committee" className={navClass(location.startsWith('/duty/'))}>
+          {t('duty.committee.nav')}
+        </Link>
+      ) : null}
       {seesAllDocuments ? (
         <Link href="/proposals" className={navClass}>
           {t('proposals.nav')}

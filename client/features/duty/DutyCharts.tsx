@@ -1,0 +1,95 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { TFunction } from 'i18next';
+import { type ReactElement, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommitteeDutyAnswer } from '../../../shared/api/duty';
+import { Chart } from '../figures/FiguresCharts';
+import { committeeSummary } from './committeeTable';
+
+/** The levels' colours, as the score card draws them: 优秀 green, 称职 blue, 基本称职 amber, 不称职 red. */
+const LEVEL_COLORS = { excellent: '#2e7d32', competent: '#1565c0', basic: '#b26a00', unqualified: '#c62828' };
+const LEVELS = ['excellent', 'competent', 'basic', 'unqualified'] as const;
+
+function bars(
+  names: readonly string[],
+  series: readonly { name: string; data: number[] }[],
+  isStacked: boolean,
+): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: series.map((each) => ({ ...each, type: 'bar', barMaxWidth: 32, ...(isStacked ? { stack: 'all' } : {}) })),
+  };
+}
+
+function chartOptions(answer: CommitteeDutyAnswer, t: TFunction) {
+  const months = answer.byMonth.map((row) => t('duty.timeline.month', { month: row.month }));
+  const byMonth = bars(
+    months,
+    [
+      { name: t('duty.committee.charts.attended'), data: answer.byMonth.map((row) => row.attended) },
+      { name: t('duty.committee.charts.submissions'), data: answer.byMonth.map((row) => row.submissions) },
+    ],
+    false,
+  );
+  const summary = committeeSummary(answer.rows);
+  const levels: EChartsCoreOption = {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['35%', '65%'],
+        center: ['50%', '45%'],
+        label: { formatter: '{b}\n{c}' },
+        data: LEVELS.map((level) => ({
+          name: t(`duty.levels.${level}`),
+          value: summary.byLevel[level],
+          itemStyle: { color: LEVEL_COLORS[level] },
+        })).filter((slice) => slice.value > 0),
+      },
+    ],
+  };
+  const groups = answer.byGroup.map((row) => row.name);
+  const averages = bars(
+    groups,
+    [{ name: t('duty.committee.charts.averageTotal'), data: answer.byGroup.map((row) => row.averageTotal) }],
+    false,
+  );
+  const proposals = bars(
+    groups,
+    [
+      { name: t('duty.committee.charts.proposals'), data: answer.byGroup.map((row) => row.proposals) },
+      { name: t('duty.committee.charts.filed'), data: answer.byGroup.map((row) => row.filed) },
+    ],
+    false,
+  );
+  return { byMonth, levels, averages, proposals };
+}
+
+/**
+ * The committee view's charts: participation by month, the levels, each group's average total and
+ * its proposals and filed ones. ECharts as on the figures page, loaded with this module only.
+ */
+export function DutyCharts({ answer }: { readonly answer: CommitteeDutyAnswer }): ReactElement {
+  const { t } = useTranslation();
+  const options = useMemo(() => chartOptions(answer, t), [answer, t]);
+  const empty = <p className="empty-note">{t('duty.committee.charts.empty')}</p>;
+  const chart = (key: keyof typeof options, caption: string, hasData: boolean) => (
+    <figure className="card figures-chart" data-chart={key}>
+      <figcaption>{caption}</figcaption>
+      {hasData ? <Chart option={options[key]} label={caption} /> : empty}
+    </figure>
+  );
+  return (
+    <div className="figures-charts">
+      {chart('byMonth', t('duty.committee.charts.byMonth'), answer.byMonth.length > 0)}
+      {chart('levels', t('duty.committee.charts.levels'), answer.rows.length > 0)}
+      {chart('averages', t('duty.committee.charts.byGroup'), answer.byGroup.length > 0)}
+      {chart('proposals', t('duty.committee.charts.proposalsByGroup'), answer.byGroup.length > 0)}
+    </div>
+  );
+}
