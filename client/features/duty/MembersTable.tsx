@@ -62,7 +62,7 @@ function MemberRow(props: {
       <td data-label={t('duty.committee.table.lastFactAt')}>
         {row.lastFactAt === null ? t('duty.committee.table.never') : dateText(row.lastFactAt, i18n.language)}
       </td>
-      <td data-label={t('duty.committee.table.flags')}>
+      <td data-label={row.flags.length + row.talks + row.reminders === 0 ? undefined : t('duty.committee.table.flags')}>
         <span className="duty-flags">
           {row.flags.map((flag) => (
             <span key={flag} className={`duty-flag is-${flag}`} data-flag={flag}>

@@ -106,7 +106,7 @@ function RulesEditor(props: {
           <button type="button" className="button is-primary" disabled={action.isBusy} onClick={save}>
             {t('duty.committee.rules.save')}
           </button>
-          <button type="button" className="button is-danger" onClick={() => setClosing(true)}>
+          <button type="button" className="button is-danger duty-close-year" onClick={() => setClosing(true)}>
             {t('duty.committee.rules.close')}
           </button>
         </div>

@@ -42,7 +42,7 @@ export function ScoreCard({ answer }: { readonly answer: MemberYearAnswer }): Re
       </dl>
       <p className="section-note">{t('duty.score.thresholds', rules.levels)}</p>
       {closedResult === null ? null : <p className="section-note">{t('duty.score.liveAfterClose')}</p>}
-      <div className="duty-minimum" data-testid="duty-minimum">
+      <div className={missing.length === 0 ? 'duty-minimum is-done' : 'duty-minimum'} data-testid="duty-minimum">
         <h3>{t('duty.missing.title')}</h3>
         {missing.length === 0 ? (
           <p className="duty-minimum-done">{t('duty.missing.done')}</p>

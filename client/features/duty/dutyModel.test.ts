@@ -68,7 +68,7 @@ describe('factLabel', () => {
   it('words an attendance by its presence and the activity kind', () => {
     const at = Date.UTC(2026, 0, 5);
     expect(factLabel(fact('a', at, { kind: 'attendance', activityKind: 'plenary', presence: 'attended' }), zh)).toBe(
-      '出席全体会议',
+      '参加全体会议',
     );
     expect(factLabel(fact('b', at, { kind: 'attendance', activityKind: 'research', presence: 'excused' }), zh)).toBe(
       '请假（调研）',

@@ -87,7 +87,7 @@ export const dutyZhCN = {
   outcome: { filed: '已立案', not_filed: '不予立案', merged: '并案', pending: '待立案' },
   adopted: { city: '被市级采用', province: '被省级采用', national: '被全国采用' },
   fact: {
-    attended: '出席{{kind}}',
+    attended: '参加{{kind}}',
     excused: '请假（{{kind}}）',
     absent: '缺席{{kind}}',
     proposalFirst: '提案（第一提案人）',
