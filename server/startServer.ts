@@ -202,6 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     settings,
     attachments,
     activities,
+    duty,
   } = stores;
   let cluster: Awaited<ReturnType<typeof openCluster>>;
   try {
@@ -261,6 +262,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     reviews,
     handling,
     activities,
+    duty,
     content: relay,
     hub,
     authenticator,

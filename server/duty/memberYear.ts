@@ -1,53 +1,95 @@
-import { attendanceFacts } from '../../shared/domain/activities';
-import type { AdoptionRecord } from '../../shared/domain/adoptions';
-import { documentFacts } from '../../shared/domain/dutyFacts';
-import { PRESET_100 } from '../../shared/domain/dutyPresets';
-import { type DutyFact, type DutyScore, scoreYear } from '../../shared/domain/dutyScoring';
-import { COMMITTEE_TIME_ZONE, DocKind, type UserId } from '../../shared/index';
-import type { ActivityStore } from '../storage/ActivityStore';
-import type { AttachmentStore } from '../storage/AttachmentStore';
-import type { DocRecordStore } from '../storage/DocRecordStore';
-import type { HandlingStore } from '../storage/HandlingStore';
+import type { MemberYearAnswer } from '../../shared/api/duty';
+import { type DutyBook, emptyDutyBook } from '../../shared/domain/dutyBook';
+import { type DutyFact, type DutyScore, type ScoringRules, scoreYear } from '../../shared/domain/dutyScoring';
+import type { ClosedResult } from '../../shared/domain/dutyYear';
+import { Action, type Actor, can, Role, type UserId } from '../../shared/index';
+import type { UserRecord } from '../storage/AccountStore';
+import type { DutyStore } from '../storage/DutyStore';
+import type { GroupStore } from '../storage/GroupStore';
+import { yearSettings } from './dutyYears';
+import { type LedgerDeps, yearLedger } from './ledger';
 
-export interface MemberYearDeps {
-  readonly records: Pick<DocRecordStore, 'listDocuments'>;
-  readonly handling: Pick<HandlingStore, 'listCases'>;
-  readonly attachments: Pick<AttachmentStore, 'listAdoptions'>;
-  readonly activities: Pick<ActivityStore, 'listActivities'>;
+export interface MemberYearDeps extends LedgerDeps {
+  readonly groups: Pick<GroupStore, 'listGroups'>;
+  readonly duty: LedgerDeps['duty'] & Pick<DutyStore, 'getYear'>;
 }
 
+/** One member's year as the server builds it; `memberYearSchema` checks it on the way in. */
 export interface MemberYear {
   readonly year: number;
-  /** The member's facts of the year, oldest first. */
+  readonly member: { readonly id: UserId; readonly name: string; readonly groupNames: readonly string[] };
   readonly facts: readonly DutyFact[];
-  /** Scored under the 100-point preset until the office sets the year's rules. */
+  readonly titles: Readonly<Record<string, string>>;
   readonly score: DutyScore;
+  readonly rules: ScoringRules;
+  readonly closedResult: ClosedResult | null;
+  readonly book: DutyBook;
+  readonly may: MemberYearAnswer['may'];
 }
 
-/** The year of a moment in the committee's calendar. */
-export function committeeYear(at: number): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: COMMITTEE_TIME_ZONE, year: 'numeric' }).format(at));
+/** Whether the member has a convener to confirm their form first: one in a group of theirs, not themselves (B2). */
+export function hasConvenerStep(member: UserRecord, people: readonly UserRecord[]): boolean {
+  return people.some(
+    (person) =>
+      person.id !== member.id &&
+      person.isActive &&
+      person.role === Role.convener &&
+      person.groupIds.some((groupId) => member.groupIds.includes(groupId)),
+  );
+}
+
+/** What `actor` may do with `member`'s year (P21); the routes check each again. */
+export function mayOnYear(actor: Actor, member: UserRecord, isClosed: boolean): MemberYearAnswer['may'] {
+  const own = actor.id === member.id;
+  const inGroup = (action: 'view_duty_records' | 'confirm_duty_form') =>
+    member.groupIds.some((groupId) => can(actor, action, { type: 'group', groupId }));
+  const office = can(actor, Action.manageDuty, { type: 'committee' });
+  return {
+    write: own && !isClosed,
+    confirmAsConvener: !own && !isClosed && inGroup(Action.confirmDutyForm),
+    confirmAsOffice: office && !isClosed,
+    recordFacts: office && !isClosed,
+    talk:
+      !own &&
+      (office || inGroup(Action.viewDutyRecords) || can(actor, Action.viewCommitteeDuty, { type: 'committee' })),
+  };
 }
 
 /**
- * One member's year (我的履职, RULES.md L1-L5, Y1-Y5): the facts the documents and the activities
- * give, built from what is stored now, and their score. Nothing of it is typed in.
+ * One member's year (我的履职, RULES.md L1-L6, Y1-Y8, B1-B7): the ledger's facts of the member,
+ * each source's title, the score under the year's rules, the result kept when the year was
+ * closed, the book, and what the caller may do.
  */
-export async function memberYear(deps: MemberYearDeps, userId: UserId, year: number): Promise<MemberYear> {
-  const [records, cases, activities] = await Promise.all([
-    deps.records.listDocuments(),
-    deps.handling.listCases(),
-    deps.activities.listActivities(),
+export async function memberYear(
+  deps: MemberYearDeps,
+  actor: Actor,
+  member: UserRecord,
+  year: number,
+): Promise<MemberYear> {
+  const [ledger, settings, groups] = await Promise.all([
+    yearLedger(deps, year),
+    yearSettings(deps.duty, year),
+    deps.groups.listGroups(),
   ]);
-  const reports = records.filter(
-    (record) =>
-      record.createdBy === userId && (record.kind === DocKind.socialInfo || record.kind === DocKind.researchReport),
-  );
-  const adoptions: AdoptionRecord[] = (
-    await Promise.all(reports.map((record) => deps.attachments.listAdoptions(record.id)))
-  ).flat();
-  const facts = [...documentFacts({ records, cases, adoptions }), ...activities.flatMap(attendanceFacts)]
-    .filter((fact) => fact.userId === userId && committeeYear(fact.at) === year)
-    .sort((a, b) => a.at - b.at);
-  return { year, facts, score: scoreYear(facts, PRESET_100) };
+  const facts = ledger.facts.filter((fact) => fact.userId === member.id);
+  const titles: Record<string, string> = {};
+  for (const fact of facts) {
+    titles[fact.source.id] = ledger.titles.get(fact.source.id) ?? '';
+  }
+  const isClosed = settings.closedAt !== null;
+  return {
+    year,
+    member: {
+      id: member.id,
+      name: member.name,
+      groupNames: groups.filter((group) => member.groupIds.includes(group.id)).map((group) => group.name),
+    },
+    facts,
+    titles,
+    score: scoreYear(facts, settings.rules),
+    rules: settings.rules,
+    closedResult: settings.closedResults?.find((result) => result.userId === member.id) ?? null,
+    book: ledger.books.get(member.id) ?? emptyDutyBook(member.id as UserId, year),
+    may: mayOnYear(actor, member, isClosed),
+  };
 }

@@ -10,6 +10,7 @@ import type { ActivityStore } from '../storage/ActivityStore';
 import type { AttachmentStore } from '../storage/AttachmentStore';
 import type { CommitteeSettingsStore } from '../storage/CommitteeSettingsStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
+import type { DutyStore } from '../storage/DutyStore';
 import type { GroupStore } from '../storage/GroupStore';
 import type { HandlingStore } from '../storage/HandlingStore';
 import type { ReviewStore } from '../storage/ReviewStore';
@@ -30,6 +31,7 @@ export interface ApiDeps {
   readonly webhooks: WebhookStore;
   /** Activities: invitations, answers, attendance. */
   readonly activities: ActivityStore;
+  readonly duty: DutyStore;
   /** Handling units, sessions and the cases of decided proposals. */
   readonly handling: HandlingStore;
   /** Settings of the committee the secretariat edits (the category list). */

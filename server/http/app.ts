@@ -12,6 +12,8 @@ import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDeviceKeyRoutes } from './routes/deviceKey';
 import { registerDocRoutes } from './routes/docs';
 import { registerDutyRoutes } from './routes/duty';
+import { registerDutyMemberRoutes } from './routes/dutyMembers';
+import { registerDutyOfficeRoutes } from './routes/dutyOffice';
 import { registerFiguresRoutes } from './routes/figures';
 import { registerGroupRoutes } from './routes/groups';
 import { registerHandlingRoutes } from './routes/handling';
@@ -68,6 +70,8 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerHandlingRoutes(api, deps);
   registerActivityRoutes(api, deps);
   registerDutyRoutes(api, deps);
+  registerDutyMemberRoutes(api, deps);
+  registerDutyOfficeRoutes(api, deps);
   registerFiguresRoutes(api, deps);
   registerAttachmentRoutes(api, deps);
   registerCommitteeSettingsRoutes(api, deps);

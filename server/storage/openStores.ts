@@ -6,6 +6,7 @@ import type { AttachmentStore } from './AttachmentStore';
 import type { CommitteeSettingsStore } from './CommitteeSettingsStore';
 import type { DocRecordStore } from './DocRecordStore';
 import type { DocStore } from './DocStore';
+import type { DutyStore } from './DutyStore';
 import type { GroupStore } from './GroupStore';
 import type { HandlingStore } from './HandlingStore';
 import { PgAccountStore } from './postgres/PgAccountStore';
@@ -14,6 +15,7 @@ import { PgAttachmentStore } from './postgres/PgAttachmentStore';
 import { PgCommitteeSettingsStore } from './postgres/PgCommitteeSettingsStore';
 import { PgDocRecordStore } from './postgres/PgDocRecordStore';
 import { PgDocStore } from './postgres/PgDocStore';
+import { PgDutyStore } from './postgres/PgDutyStore';
 import { PgGroupStore } from './postgres/PgGroupStore';
 import { PgHandlingStore } from './postgres/PgHandlingStore';
 import { PgReviewStore } from './postgres/PgReviewStore';
@@ -26,6 +28,7 @@ import { SqliteAttachmentStore } from './sqlite/SqliteAttachmentStore';
 import { SqliteCommitteeSettingsStore } from './sqlite/SqliteCommitteeSettingsStore';
 import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
 import { SqliteDocStore } from './sqlite/SqliteDocStore';
+import { SqliteDutyStore } from './sqlite/SqliteDutyStore';
 import { SqliteGroupStore } from './sqlite/SqliteGroupStore';
 import { SqliteHandlingStore } from './sqlite/SqliteHandlingStore';
 import { SqliteReviewStore } from './sqlite/SqliteReviewStore';
@@ -54,6 +57,8 @@ export interface Stores {
   readonly webhooks: WebhookStore;
   readonly handling: HandlingStore;
   readonly activities: ActivityStore;
+  /** The duty record's books, years and document credits. */
+  readonly duty: DutyStore;
   /** Settings of the committee the secretariat edits (the category list). */
   readonly settings: CommitteeSettingsStore;
   /** Files tied to documents (reply letters, evidence) and the records of the use made of reports. */
@@ -115,6 +120,8 @@ export async function openStores(
       opened.handling = handling;
       const activities = await PgActivityStore.open({ ...connection, maxConnections: 2 });
       opened.activities = activities;
+      const duty = await PgDutyStore.open({ ...connection, maxConnections: 2 });
+      opened.duty = duty;
       const settings = await PgCommitteeSettingsStore.open({ ...connection, maxConnections: 1 });
       opened.settings = settings;
       const attachments = await PgAttachmentStore.open({ ...connection, maxConnections: 2 });
@@ -128,6 +135,7 @@ export async function openStores(
         webhooks,
         handling,
         activities,
+        duty,
         settings,
         attachments,
         description: `PostgreSQL at ${redactedUrl(url)}`,
@@ -157,6 +165,7 @@ export async function openStores(
     webhooks: new SqliteWebhookStore({ path }),
     handling: new SqliteHandlingStore({ path }),
     activities: new SqliteActivityStore({ path }),
+    duty: new SqliteDutyStore({ path }),
     settings: new SqliteCommitteeSettingsStore({ path }),
     attachments: new SqliteAttachmentStore({ path }),
   };

@@ -106,7 +106,7 @@ export const dutyBookSchema = z.object({
   version: z.number().int().min(0),
 });
 
-const closedResultSchema = z.object({
+export const closedResultSchema = z.object({
   userId: userIdSchema,
   participation: z.number(),
   results: z.number(),

@@ -50,6 +50,14 @@ export const Action = {
   discussHandling: 'discuss_handling',
   /** Create an activity of a group: its meetings, inspections, research (V1). */
   createActivity: 'create_activity',
+  /** See the duty records of a group's members, remind them and record talks (约谈) with them (P21). */
+  viewDutyRecords: 'view_duty_records',
+  /** Confirm a group member's duty registration form as the group's convener, or send it back (P21). */
+  confirmDutyForm: 'confirm_duty_form',
+  /** See every member's duty record and the committee's figures (P21). */
+  viewCommitteeDuty: 'view_committee_duty',
+  /** Set a year's scoring rules, record facts from outside Jianyan, confirm forms as the office, close a year (P21). */
+  manageDuty: 'manage_duty',
   /** Manage the committee: its handling units, sessions, category list and checks before submitting (P2). */
   manageCommittee: 'manage_committee',
   /** See every document of the committee in one list (全部提案), by status, group, category and unit (P19). */

@@ -371,6 +371,10 @@ const GROUP_MATRIX: Record<Exclude<Action, keyof typeof DOCUMENT_MATRIX>, readon
   create_document: ['convenerOfGroup', 'creator', 'author', 'member', 'signedCosigner'], // P5
   manage_committee: ['secretariat'], // P2
   create_activity: ['secretariat', 'chair', 'convenerOfGroup'], // V1
+  view_duty_records: ['secretariat', 'chair', 'convenerOfGroup'], // P21
+  confirm_duty_form: ['convenerOfGroup'], // P21
+  view_committee_duty: ['secretariat', 'chair'], // P21
+  manage_duty: ['secretariat'], // P21
   view_all_documents: ['secretariat', 'chair'], // P19
 };
 

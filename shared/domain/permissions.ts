@@ -95,6 +95,10 @@ export interface ActionTargets {
   discuss_handling: DocumentTarget;
   manage_committee: CommitteeTarget;
   create_activity: GroupTarget;
+  view_duty_records: GroupTarget;
+  confirm_duty_form: GroupTarget;
+  view_committee_duty: CommitteeTarget;
+  manage_duty: CommitteeTarget;
   view_all_documents: CommitteeTarget;
   save_version: DocumentTarget;
   cosign: DocumentTarget;
@@ -160,6 +164,25 @@ function createActivity(actor: Actor, target: GroupTarget): Decision {
   if (actor.role === Role.secretariat || actor.role === Role.chair) {
     return ALLOW;
   }
+  if (actor.role !== Role.convener) {
+    return deny(Denial.role);
+  }
+  return isInGroup(actor, target.groupId) ? ALLOW : deny(Denial.notInGroup);
+}
+
+/** A group's duty records: its conveners, the secretariat and chairs; members see their own only, units nothing (P21). */
+function viewDutyRecords(actor: Actor, target: GroupTarget): Decision {
+  if (actor.role === Role.secretariat || actor.role === Role.chair) {
+    return ALLOW;
+  }
+  if (actor.role !== Role.convener) {
+    return deny(Denial.role);
+  }
+  return isInGroup(actor, target.groupId) ? ALLOW : deny(Denial.notInGroup);
+}
+
+/** A group member's form is confirmed first by a convener of the group (P21). */
+function confirmDutyForm(actor: Actor, target: GroupTarget): Decision {
   if (actor.role !== Role.convener) {
     return deny(Denial.role);
   }
@@ -365,6 +388,10 @@ const RULES: { readonly [A in Action]: Rule<A> } = {
   discuss_handling: discussHandling,
   manage_committee: secretariatOnly,
   create_activity: createActivity,
+  view_duty_records: viewDutyRecords,
+  confirm_duty_form: confirmDutyForm,
+  view_committee_duty: viewAllDocuments,
+  manage_duty: secretariatOnly,
   view_all_documents: viewAllDocuments,
   save_version: comment,
   cosign,

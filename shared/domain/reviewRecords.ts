@@ -63,5 +63,15 @@ export const NOTIFICATION_TYPES = [
   'adopted',
   /** An API token was made for the account: its owner hears, in case it was not them. No document. */
   'token_created',
+  /** The office or a convener reminds a member of their duty record (B5); the note is the excerpt. */
+  'duty_reminder',
+  /** A member's duty registration form was sent back, with the reason (B2). */
+  'duty_returned',
+  /** A member submitted their duty registration form: it waits for the convener or the office (B2). */
+  'duty_submitted',
+  /** A member asks the person who recorded a fact to correct it (B4). */
+  'duty_correction',
+  /** The correction request was answered (B4). */
+  'duty_correction_answered',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

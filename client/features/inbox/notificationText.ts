@@ -41,11 +41,25 @@ export function notificationWords(
   if (notification.type === 'mention' && notification.excerpt !== null && notification.excerpt !== '') {
     return { headline, detail: t('inbox.excerpt', { excerpt: notification.excerpt }) };
   }
+  if (notification.type.startsWith('duty_') && notification.excerpt !== null && notification.excerpt !== '') {
+    // A reminder's note, a return's reason, a correction's message or its answer (B2, B4, B5).
+    return { headline, detail: notification.excerpt };
+  }
   return { headline, detail: null };
 }
 
-/** Where a notification leads: the document, at the mentioning thread for a mention; the settings for the account. */
+/**
+ * Where a notification leads: the document, at the mentioning thread for a mention; the member's
+ * duty record (their own, or the member's the thread names) for the duty record's; the settings for the account.
+ */
 export function notificationHref(notification: Notification): string {
+  if (notification.type.startsWith('duty_')) {
+    const year = `?year=${encodeURIComponent(notification.docTitle)}`;
+    if (notification.type === 'duty_correction') {
+      return '/duty/committee#corrections';
+    }
+    return notification.threadId === null ? `/duty${year}` : `/duty/members/${notification.threadId}${year}`;
+  }
   if (notification.docId === null) {
     return ACCOUNT_SETTINGS_PATH;
   }

@@ -30,6 +30,7 @@ export const Tag = {
   webhooks: 'Webhooks',
   handling: 'Handling',
   activities: 'Activities',
+  duty: 'Duty record',
   settings: 'Committee settings',
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];

@@ -9,7 +9,6 @@ import {
   createActivityRequestSchema,
   leaveDecisionRequestSchema,
 } from '../../../shared/api/activities';
-import { memberYearSchema } from '../../../shared/api/duty';
 import { Access, REFUSED_BY_RULES, type RouteSpec, Tag } from './RouteSpec';
 
 const activityParam = { id: { schema: z.string(), description: "The activity's id" } };
@@ -96,15 +95,6 @@ export const ACTIVITY_ROUTES: readonly RouteSpec[] = [
     params: activityParam,
     answers: { 200: { description: 'The key (base64url)', schema: checkInKeySchema } },
     errors,
-  }),
-  route({
-    method: 'get',
-    path: '/api/me/duty',
-    operationId: 'getMyDutyYear',
-    summary: '我的履职: the caller’s facts of a year (`?year=`, this year by default) and their score (L1-L5, Y1-Y5)',
-    who: 'Anyone signed in, for their own record only.',
-    answers: { 200: { description: 'The facts, oldest first, and the score line by line', schema: memberYearSchema } },
-    errors: { 400: 'the year is not one' },
   }),
   route({
     method: 'post',

@@ -4,6 +4,7 @@ import { ACTIVITY_ROUTES } from './activityRouteSpecs';
 import { ATTACHMENT_ROUTES } from './attachmentRouteSpecs';
 import { COMMITTEE_ROUTES } from './committeeRouteSpecs';
 import { DOCUMENT_ROUTES } from './documentRouteSpecs';
+import { DUTY_ROUTES } from './dutyRouteSpecs';
 import { HANDLING_ROUTES } from './handlingRouteSpecs';
 import { Access, type ExcludedRoute, type RouteSpec, Tag } from './RouteSpec';
 import { SETTINGS_ROUTES } from './settingsRouteSpecs';
@@ -53,6 +54,7 @@ export const ROUTE_TABLE: readonly RouteSpec[] = [
   ...WEBHOOK_ROUTES,
   ...HANDLING_ROUTES,
   ...ACTIVITY_ROUTES,
+  ...DUTY_ROUTES,
   ...ATTACHMENT_ROUTES,
   ...SETTINGS_ROUTES,
 ];

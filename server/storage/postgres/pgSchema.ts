@@ -6,7 +6,7 @@ import { PG_LOCKS, type Transact } from './pgQueries';
  * as integers, bytes as BYTEA), so that the row checks of `../rows/` serve both adapters.
  * Bumped when the layout changes; opening a newer database refuses to start.
  */
-export const PG_SCHEMA_VERSION = 7;
+export const PG_SCHEMA_VERSION = 8;
 
 /** Version 1: the layout of SQLite version 5, in one step. */
 const V1 = `
@@ -299,7 +299,34 @@ const V7 = `
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7];
+/** Version 8: the duty record's books, years and document credits of SQLite version 12. */
+const V8 = `
+  CREATE TABLE duty_books (
+    user_id TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (user_id, year)
+  );
+  CREATE INDEX duty_books_by_year ON duty_books (year);
+  CREATE TABLE duty_years (
+    year INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE TABLE doc_credits (
+    doc_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    chars INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    comments INTEGER NOT NULL,
+    reviews INTEGER NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (doc_id, user_id)
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8];
 
 /**
  * Brings the schema to the current layout, one version per transaction, under an advisory lock

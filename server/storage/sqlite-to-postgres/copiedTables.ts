@@ -189,6 +189,9 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   },
   { name: 'sent_reminders', columns: ['key', 'sent_at'] },
   { name: 'activities', columns: ['id', 'starts_at', 'version', 'data'] },
+  { name: 'duty_books', columns: ['user_id', 'year', 'version', 'data'] },
+  { name: 'duty_years', columns: ['year', 'version', 'data'] },
+  { name: 'doc_credits', columns: ['doc_id', 'user_id', 'chars', 'total', 'comments', 'reviews', 'at'] },
 ];
 
 /** The columns of `table` in PostgreSQL, in the order the copy reads and writes them. */

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 11;
+export const STORAGE_SCHEMA_VERSION = 12;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -358,7 +358,39 @@ const V11 = `
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
+/**
+ * Version 12: the duty record's writing: each member's book of a year and the office's settings
+ * of a year, stored whole as JSON with a version; the credits of each decided document (who
+ * wrote how much of its final text, commented and reviewed), a row with an empty user id
+ * marking a document read with no one credited.
+ */
+const V12 = `
+  CREATE TABLE duty_books (
+    user_id TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (user_id, year)
+  );
+  CREATE INDEX duty_books_by_year ON duty_books (year);
+  CREATE TABLE duty_years (
+    year INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE TABLE doc_credits (
+    doc_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    chars INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    comments INTEGER NOT NULL,
+    reviews INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, user_id)
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.

@@ -1,0 +1,79 @@
+import { attendanceFacts } from '../../shared/domain/activities';
+import type { AdoptionRecord } from '../../shared/domain/adoptions';
+import { type DutyBook, externalLedgerFacts } from '../../shared/domain/dutyBook';
+import { creditFacts } from '../../shared/domain/dutyCredits';
+import { documentFacts } from '../../shared/domain/dutyFacts';
+import type { DutyFact } from '../../shared/domain/dutyScoring';
+import { COMMITTEE_TIME_ZONE, DocKind, DocStatus } from '../../shared/index';
+import type { ActivityStore } from '../storage/ActivityStore';
+import type { AttachmentStore } from '../storage/AttachmentStore';
+import type { DocRecordStore } from '../storage/DocRecordStore';
+import type { DutyStore } from '../storage/DutyStore';
+import type { HandlingStore } from '../storage/HandlingStore';
+import { type DocCreditsDeps, ensureDocCredits } from './docCredits';
+
+export interface LedgerDeps extends DocCreditsDeps {
+  readonly records: Pick<DocRecordStore, 'listDocuments'>;
+  readonly handling: Pick<HandlingStore, 'listCases'>;
+  readonly attachments: Pick<AttachmentStore, 'listAdoptions'>;
+  readonly activities: Pick<ActivityStore, 'listActivities'>;
+  readonly duty: DocCreditsDeps['duty'] & Pick<DutyStore, 'listCredits' | 'listBooks'>;
+}
+
+/** The ledger of one year: every member's facts, the title of each source, and the stored books. */
+export interface YearLedger {
+  readonly year: number;
+  /** Oldest first. */
+  readonly facts: readonly DutyFact[];
+  /** The title of each fact's source, by source id. */
+  readonly titles: ReadonlyMap<string, string>;
+  readonly books: ReadonlyMap<string, DutyBook>;
+}
+
+const yearFormat = new Intl.DateTimeFormat('en', { timeZone: COMMITTEE_TIME_ZONE, year: 'numeric' });
+
+/** The year of a moment in the committee's calendar. */
+export function committeeYear(at: number): number {
+  return Number(yearFormat.format(at));
+}
+
+const SUBMITTED_REPORT: readonly DocStatus[] = [DocStatus.inReview, DocStatus.approved, DocStatus.filed];
+
+/**
+ * L1-L6, B3: the year's ledger, built anew from what is stored: the documents' facts, the
+ * activities' attendance, the credits of decided documents (read once each, the first time
+ * they are needed) and the external facts of the books. Nothing of it is typed in as a count.
+ */
+export async function yearLedger(deps: LedgerDeps, year: number): Promise<YearLedger> {
+  const [records, cases, activities, books] = await Promise.all([
+    deps.records.listDocuments(),
+    deps.handling.listCases(),
+    deps.activities.listActivities(),
+    deps.duty.listBooks(year),
+  ]);
+  await ensureDocCredits(deps, records);
+  const reports = records.filter(
+    (record) =>
+      (record.kind === DocKind.socialInfo || record.kind === DocKind.researchReport) &&
+      SUBMITTED_REPORT.includes(record.status),
+  );
+  const adoptions: AdoptionRecord[] = [];
+  for (const record of reports) {
+    adoptions.push(...(await deps.attachments.listAdoptions(record.id)));
+  }
+  const credits = await deps.duty.listCredits();
+  const facts = [
+    ...documentFacts({ records, cases, adoptions }),
+    ...activities.flatMap(attendanceFacts),
+    ...creditFacts(credits, new Map(records.map((record) => [record.id, record]))),
+    ...books.flatMap(externalLedgerFacts),
+  ]
+    .filter((fact) => committeeYear(fact.at) === year)
+    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  const titles = new Map<string, string>([
+    ...records.map((record) => [record.id, record.title] as const),
+    ...activities.map((activity) => [activity.id, activity.title] as const),
+    ...books.flatMap((book) => book.externalFacts.map((fact) => [fact.id, fact.note] as const)),
+  ]);
+  return { year, facts, titles, books: new Map(books.map((book) => [book.userId, book])) };
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import {
+  committeeDutySchema,
+  confirmRequestSchema,
+  correctionAnswerRequestSchema,
+  correctionInboxSchema,
+  correctionRequestSchema,
+  dutyBookSchema,
+  dutyYearRequestSchema,
+  dutyYearSchema,
+  externalFactRequestSchema,
+  memberYearSchema,
+  reminderRequestSchema,
+  returnRequestSchema,
+  summaryRequestSchema,
+  talkRequestSchema,
+  yearRequestSchema,
+} from '../../../shared/api/duty';
+import { userIdSchema } from '../../../shared/api/schemas';
+import { Access, REFUSED_BY_RULES, type RouteSpec, Tag } from './RouteSpec';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const year = {
+  year: { schema: z.string(), description: 'The year (this year in the committee’s calendar when absent)' },
+};
+const member = { userId: { schema: userIdSchema, description: 'The member' } };
+const READER = 'A convener of one of the member’s groups, the secretariat or a chair (`view_duty_records`, P21).';
+const OFFICE = 'The secretariat (`manage_duty`, P21).';
+const errors = {
+  403: REFUSED_BY_RULES,
+  404: 'no such member whose record the caller may see',
+  409: 'not now: the message says why (a submitted form, a closed year…)',
+} as const;
+
+function route(spec: Omit<RouteSpec, 'tag' | 'access'>): RouteSpec {
+  return { ...spec, tag: Tag.duty, access: Access.signedIn };
+}
+
+const book = (description: string) => ({ description, schema: dutyBookSchema });
+
+/** The duty record (履职档案): a member's year, the form, the committee's view and the rules (docs/API.md). */
+export const DUTY_ROUTES: readonly RouteSpec[] = [
+  route({
+    method: 'get',
+    path: '/api/me/duty',
+    operationId: 'getMyDutyYear',
+    summary: '我的履职: the caller’s facts of a year, the score under the year’s rules, the book (L1-L6, Y1-Y8, B1-B5)',
+    who: 'Anyone who keeps a record (not a unit), for their own record only.',
+    query: year,
+    answers: {
+      200: { description: 'The facts, oldest first, the score line by line, the book', schema: memberYearSchema },
+    },
+    errors: { 400: 'the year is not one', 403: 'a handling unit keeps no record' },
+  }),
+  route({
+    method: 'put',
+    path: '/api/me/duty/summary',
+    operationId: 'writeDutySummary',
+    summary: 'Write the 个人总结 of the registration form while it is a draft (B1)',
+    who: 'The member.',
+    body: { schema: summaryRequestSchema },
+    answers: { 200: book('The book') },
+    errors,
+  }),
+  route({
+    method: 'post',
+    path: '/api/me/duty/submit',
+    operationId: 'submitDutyForm',
+    summary: 'Submit the registration form: the conveners (or the office) are told (B1-B2)',
+    who: 'The member.',
+    body: { schema: yearRequestSchema },
+    answers: { 200: book('The book, submitted') },
+    errors,
+  }),
+  route({
+    method: 'post',
+    path: '/api/me/duty/corrections',
+    operationId: 'askDutyCorrection',
+    summary: 'Ask whoever recorded a fact to correct it, or the office to add one missing (B4)',
+    who: 'The member.',
+    body: { schema: correctionRequestSchema },
+    answers: { 201: book('The book with the request') },
+    errors,
+  }),
+  route({
+    method: 'get',
+    path: '/api/duty/members/{userId}',
+    operationId: 'getMemberDutyYear',
+    summary: 'A member’s year, as 我的履职 shows it, with what the caller may do',
+    who: READER,
+    params: member,
+    query: year,
+    answers: { 200: { description: 'The member’s year', schema: memberYearSchema } },
+    errors,
+  }),
+  route({
+    method: 'post',
+    path: '/api/duty/members/{userId}/confirm',
+    operationId: 'confirmDutyForm',
+    summary: 'Confirm a submitted form: a convener of the group first, then the office (B2)',
+    who: '`confirm_duty_form` as the convener; `manage_duty` as the office.',
+    params: member,
+    body: { schema: confirmRequestSchema },
+    answers: { 200: book('The book, confirmed') },
+    errors,
+  }),
+  route({
+    method: 'post',
+    path: '/api/duty/members/{userId}/return',
+    operationId: 'returnDutyForm',
+    summary: 'Send a submitted form back to the member with the reason (B2)',
+    who: 'A convener of the group or the office.',
+    params: member,
+    body: { schema: returnRequestSchema },
+    answers: { 200: book('The book, a draft again') },
+    errors,
+  }),
+  route({
+    method: 'post',
+    path: '/api/duty/members/{userId}/facts',
+    operationId: 'addExternalDutyFact',
+    summary: 'Record a fact from outside Jianyan with its evidence and points (B3)',
+    who: OFFICE,
+    params: member,
+    body: { schema: externalFactRequestSchema },
+    answers: { 201: book('The book with the fact') },
+    errors,
+  }),
+  route({
+    method: 'delete',
+    path: '/api/duty/members/{userId}/facts/{factId}',
+    operationId: 'removeExternalDutyFact',
+    summary: 'Remove an external fact recorded by mistake (B3)',
+    who: OFFICE,
+    params: { ...member, factId: { schema: z.string(), description: 'The external fact' } },
+    query: year,
+    answers: { 200: book('The book without the fact') },
+    errors,
+  }),
+  route({
+    method: 'post',
+    path: '/api/duty/members/{userId}/talks',
+    operationId: 'recordDutyTalk',
+    summary: 'Record a talk (约谈) held with the member, with its date and note (B5)',
+    who: READER,
+    params: member,
+    body: { schema: talkRequestSchema },
+    answers: { 201: book('The book with the talk') },
+    errors,
+  }),
+  route({
+    method: 'post',
+    path: '/api/duty/members/{userId}/reminders',
+    operationId: 'remindDutyMember',
+    summary: 'Remind the member, who is notified with the note (B5)',
+    who: READER,
+    params: member,
+    body: { schema: reminderRequestSchema },
+    answers: { 201: book('The book with the reminder') },
+    errors,
+  }),
+  route({
+    method: 'post',
+    path: '/api/duty/members/{userId}/corrections/{id}/answer',
+    operationId: 'answerDutyCorrection',
+    summary: 'Answer a correction request once; the member is notified (B4)',
+    who: 'Whoever recorded the fact (an activity’s organiser), or the office.',
+    params: { ...member, id: { schema: z.string(), description: 'The request' } },
+    body: { schema: correctionAnswerRequestSchema },
+    answers: { 200: book('The book with the answer') },
+    errors,
+  }),
+  route({
+    method: 'get',
+    path: '/api/duty/corrections',
+    operationId: 'listDutyCorrections',
+    summary: 'The unanswered correction requests addressed to the caller (B4)',
+    who: 'Anyone signed in: an organiser gets those about their activities, the office the rest.',
+    query: year,
+    answers: { 200: { description: 'The requests', schema: correctionInboxSchema } },
+    errors: {},
+  }),
+  route({
+    method: 'get',
+    path: '/api/duty/committee',
+    operationId: 'getCommitteeDuty',
+    summary: 'The members the caller may see, scored and flagged, with the figures by month and group (F1-F3)',
+    who: 'Conveners (their groups’ members), the secretariat and chairs (everyone) (P21).',
+    query: {
+      ...year,
+      quarter: { schema: z.string(), description: '1-4 for a quarter’s view (一季一填报)' },
+      groupId: { schema: z.string(), description: 'Only this group’s members' },
+    },
+    answers: { 200: { description: 'The rows and figures', schema: committeeDutySchema } },
+    errors: { 400: 'a bad year, quarter or group id', 403: REFUSED_BY_RULES },
+  }),
+  route({
+    method: 'get',
+    path: '/api/duty/years/{year}',
+    operationId: 'getDutyYear',
+    summary: 'The year’s scoring rules, inactivity days and whether it is closed (Y6)',
+    who: 'Anyone signed in: the rules are published.',
+    params: { year: { schema: z.string(), description: 'The year' } },
+    answers: { 200: { description: 'The settings', schema: dutyYearSchema } },
+    errors: {},
+  }),
+  route({
+    method: 'put',
+    path: '/api/duty/years/{year}',
+    operationId: 'setDutyYear',
+    summary: 'Set the year’s rules from a preset or item by item; every score follows (Y6-Y7)',
+    who: OFFICE,
+    params: { year: { schema: z.string(), description: 'The year' } },
+    body: { schema: dutyYearRequestSchema },
+    answers: { 200: { description: 'The settings', schema: dutyYearSchema } },
+    errors: { 403: REFUSED_BY_RULES, 409: 'the year is closed, or its rules changed since `version`' },
+  }),
+  route({
+    method: 'post',
+    path: '/api/duty/years/{year}/close',
+    operationId: 'closeDutyYear',
+    summary: 'Close the year: its results are kept as they stand (Y8)',
+    who: OFFICE,
+    params: { year: { schema: z.string(), description: 'The year' } },
+    answers: { 200: { description: 'The settings, closed', schema: dutyYearSchema } },
+    errors: { 403: REFUSED_BY_RULES, 409: 'closed already' },
+  }),
+];
+
+export { DOCX };
