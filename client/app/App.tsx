@@ -16,7 +16,7 @@ import { DeviceCopyGate } from '../features/device/DeviceCopyGate';
 import { DocumentPage } from '../features/document/DocumentPage';
 import { CommitteeDutyPage } from '../features/duty/CommitteeDutyPage';
 import { MemberDutyPage, MyDutyPage } from '../features/duty/DutyPage';
-import { hasDutyRecord, reviewsDuty } from '../features/duty/dutyAccess';
+import { hasDutyRecord, managesDuty, reviewsDuty } from '../features/duty/dutyAccess';
 import { RulesPage } from '../features/duty/RulesPage';
 import { CategoriesAdminPage } from '../features/fields/CategoriesAdminPage';
 import { GroupPage } from '../features/group/GroupPage';
@@ -125,11 +125,7 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
           reviewsDuty(me) ? <MemberDutyPage userIdText={params.userId} /> : <AccessNotice kind="forbidden_page" />
         }
       </Route>
-      <Route path="/duty/rules">
-        <AdminOnly me={me}>
-          <RulesPage />
-        </AdminOnly>
-      </Route>
+      <Route path="/duty/rules">{managesDuty(me) ? <RulesPage /> : <AccessNotice kind="forbidden_page" />}</Route>
       <Route path="/admin/categories">
         <AdminOnly me={me}>
           <CategoriesAdminPage />
@@ -189,7 +185,7 @@ function SignedInArea(): ReactElement {
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
  * `/d/:docId` a document, `/desk` (提案办理), `/proposals` (全部提案) and `/figures` (统计) for chairs and the secretariat,
- * `/duty` (我的履职) for every member, `/duty/committee` (履职考核) and `/duty/members/:userId` for conveners, chairs and
+ * `/duty` (我的履职) for members and conveners, `/duty/committee` (履职考核) and `/duty/members/:userId` for conveners, chairs and
  * the secretariat, `/duty/rules` (考核规则) for the secretariat,
  * `/admin/people`, `/admin/groups`, `/admin/committee`,
  * `/admin/categories` and `/admin/webhooks` for the secretariat, `/settings`, `/inbox` the notifications.

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CommitteeDutyAnswer } from '../../../shared/api/duty';
 import type { Me } from '../../../shared/api/schemas';
-import { type GroupId, Role } from '../../../shared/index';
+import { Action, can, type GroupId } from '../../../shared/index';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { useOnline } from '../../ui/hooks/useOnline';
@@ -13,6 +13,7 @@ import { useApiData } from '../../ui/useApiData';
 import { Page } from '../shell/Page';
 import { CorrectionsInbox } from './CorrectionsInbox';
 import { committeeSummary } from './committeeTable';
+import { managesDuty } from './dutyAccess';
 import { MembersTable } from './MembersTable';
 import { useYearParam, YearPicker } from './YearPicker';
 
@@ -47,7 +48,9 @@ function Tiles({ answer }: { readonly answer: CommitteeDutyAnswer }): ReactEleme
 
 /** The groups the filter offers: every group for the office and chairs, a convener's own for a convener. */
 function filterGroups(me: Me, groups: readonly { id: GroupId; name: string }[]) {
-  return me.role === Role.convener ? groups.filter((group) => me.groupIds.includes(group.id)) : [...groups];
+  return can(me, Action.viewCommitteeDuty, { type: 'committee' })
+    ? [...groups]
+    : groups.filter((group) => can(me, Action.viewDutyRecords, { type: 'group', groupId: group.id }));
 }
 
 /**
@@ -72,7 +75,7 @@ export function CommitteeDutyPage({ me }: { readonly me: Me }): ReactElement {
     <Page title={t('duty.committee.title')} className="is-wide duty-page">
       <div className="page-head">
         <h1>{t('duty.committee.title')}</h1>
-        {me.role === Role.secretariat ? (
+        {managesDuty(me) ? (
           <Link className="button" href={`/duty/rules?year=${year}`}>
             {t('duty.committee.rulesLink')}
           </Link>

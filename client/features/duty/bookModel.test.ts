@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDutyBook } from '../../../shared/domain/dutyBook';
-import type { UserId } from '../../../shared/index';
+import type { GroupId, Role, UserId } from '../../../shared/index';
 import { stateLines, submitBlocker } from './bookModel';
-import { hasDutyRecord, reviewsDuty } from './dutyAccess';
+import { hasDutyRecord, managesDuty, reviewsDuty } from './dutyAccess';
 
 const MEMBER = 'u-member' as UserId;
 const CONVENER = 'u-convener' as UserId;
@@ -39,18 +39,25 @@ describe('stateLines', () => {
   });
 });
 
-describe('who sees the duty pages', () => {
-  it('gives every member 我的履职 but a handling unit none', () => {
-    expect(hasDutyRecord({ role: 'member' })).toBe(true);
-    expect(hasDutyRecord({ role: 'secretariat' })).toBe(true);
-    expect(hasDutyRecord({ role: 'unit' })).toBe(false);
+describe('who sees the duty pages (P21)', () => {
+  const person = (role: Role, groupIds: GroupId[] = []) => ({ id: MEMBER, role, groupIds, isActive: true });
+  const GROUP = 'g-1' as GroupId;
+
+  it('gives 我的履职 to members and conveners, whose records the server keeps', () => {
+    expect(hasDutyRecord(person('member'))).toBe(true);
+    expect(hasDutyRecord(person('convener'))).toBe(true);
+    expect(hasDutyRecord(person('secretariat'))).toBe(false);
+    expect(hasDutyRecord(person('unit'))).toBe(false);
   });
 
-  it('gives 履职考核 to conveners, chairs and the secretariat only', () => {
-    expect(reviewsDuty({ role: 'convener' })).toBe(true);
-    expect(reviewsDuty({ role: 'chair' })).toBe(true);
-    expect(reviewsDuty({ role: 'secretariat' })).toBe(true);
-    expect(reviewsDuty({ role: 'member' })).toBe(false);
-    expect(reviewsDuty({ role: 'unit' })).toBe(false);
+  it('gives 履职考核 to a convener of a group, chairs and the secretariat, and the rules to the secretariat', () => {
+    expect(reviewsDuty(person('convener', [GROUP]))).toBe(true);
+    expect(reviewsDuty(person('convener'))).toBe(false);
+    expect(reviewsDuty(person('chair'))).toBe(true);
+    expect(reviewsDuty(person('secretariat'))).toBe(true);
+    expect(reviewsDuty(person('member', [GROUP]))).toBe(false);
+    expect(reviewsDuty(person('unit'))).toBe(false);
+    expect(managesDuty(person('secretariat'))).toBe(true);
+    expect(managesDuty(person('chair'))).toBe(false);
   });
 });
