@@ -117,15 +117,6 @@ describe('the duty record (我的履职, 履职考核)', () => {
     await member.page.getByTestId('duty-state').filter({ hasText: '已提交' }).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await summary.getAttribute('readonly')).not.toBeNull();
 
-    // The registration form downloads as a .docx.
-    const [saved] = await Promise.all([
-      member.page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }),
-      member.page.getByRole('link', { name: '下载登记表（Word）' }).click(),
-    ]);
-    const docx = path.join(scratch, saved.suggestedFilename() || 'form.docx');
-    await saved.saveAs(docx);
-    expect([...readFileSync(docx).subarray(0, 2)]).toEqual([0x50, 0x4b]);
-
     // The convener opens the member's year from 履职考核 and confirms it.
     await convener.page.goto('/');
     await convener.page.getByRole('link', { name: '履职考核' }).first().click();
@@ -174,5 +165,20 @@ describe('the duty record (我的履职, 履职考核)', () => {
     await phone.page.locator('.duty-timeline').getByText(ACTIVITY).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-duty-member-full.png'), fullPage: true });
+  });
+
+  it('downloads the registration form as a .docx from 我的履职', async () => {
+    const {
+      devices: [member],
+    } = people();
+    await member.page.goto('/duty');
+    await member.page.getByTestId('duty-total').waitFor({ timeout: UI_TIMEOUT_MS });
+    const [saved] = await Promise.all([
+      member.page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }),
+      member.page.getByRole('link', { name: '下载登记表（Word）' }).click(),
+    ]);
+    const docx = path.join(scratch, saved.suggestedFilename() || 'form.docx');
+    await saved.saveAs(docx);
+    expect([...readFileSync(docx).subarray(0, 2)]).toEqual([0x50, 0x4b]);
   });
 });
