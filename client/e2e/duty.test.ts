@@ -12,6 +12,8 @@ import type { ApiSeed } from './support/seed';
 const ACTIVITY = '乡村振兴专题调研';
 const PROPOSAL = '关于完善农村养老服务体系的建议';
 const SUMMARY = '本年度参加乡村振兴专题调研，提出农村养老服务方面的提案一件，已立案。';
+const CORRECTION = '调研当天我只参加了上午的座谈，请核实。';
+const ANSWER = '已核实，按出席记录。';
 const TALK = '了解未参加活动的原因，约定下季度参加小组活动。';
 const HOUR_MS = 3_600_000;
 
@@ -165,6 +167,43 @@ describe('the duty record (我的履职, 履职考核)', () => {
     await phone.page.locator('.duty-timeline').getByText(ACTIVITY).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-duty-member-full.png'), fullPage: true });
+  });
+
+  it('sends a correction request to the organiser of the activity, who accepts it, and rescores the year under the 120-point preset', async () => {
+    const {
+      devices: [member, , convener, office],
+    } = people();
+    await member.page.goto('/duty');
+    const fact = member.page.locator('.duty-fact').filter({ hasText: ACTIVITY });
+    await fact.getByRole('button', { name: '申请更正' }).click();
+    const ask = member.page.getByRole('dialog', { name: '申请更正' });
+    await ask.getByRole('textbox', { name: '说明' }).fill(CORRECTION);
+    await ask.getByRole('button', { name: '提交申请' }).click();
+    await ask.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    await member.page.locator('.duty-records').getByText('等待答复').waitFor({ timeout: UI_TIMEOUT_MS });
+
+    // The organiser of the activity finds it in 履职考核 and accepts it.
+    await convener.page.goto('/duty/committee');
+    const inbox = convener.page.locator('.duty-inbox');
+    await inbox.getByText(CORRECTION).waitFor({ timeout: UI_TIMEOUT_MS });
+    await inbox.getByRole('button', { name: '接受', exact: true }).click();
+    const answer = convener.page.getByRole('dialog', { name: '答复更正申请' });
+    await answer.getByRole('textbox', { name: '答复内容' }).fill(ANSWER);
+    await answer.getByRole('button', { name: '接受', exact: true }).click();
+    await inbox.getByText('没有待答复的更正申请。').waitFor({ timeout: UI_TIMEOUT_MS });
+    await member.page.reload();
+    await member.page.locator('.duty-records').getByText(`已接受：${ANSWER}`).waitFor({ timeout: UI_TIMEOUT_MS });
+
+    // The office applies the 120-point preset: the open year is scored again at once.
+    await office.page.goto('/duty/committee');
+    await office.page.getByRole('link', { name: '考核规则' }).click();
+    await office.page.getByRole('combobox', { name: '预设' }).selectOption('preset_120');
+    await office.page.getByRole('button', { name: '套用预设' }).click();
+    await office.page.getByText('规则已保存，得分已按新规则重新计算。').waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await office.page.getByRole('spinbutton', { name: '参与履职上限' }).inputValue()).toBe('80');
+    await office.screenshot('desktop-duty-rules');
+    await member.page.reload();
+    await member.page.getByTestId('duty-total').filter({ hasText: '18' }).waitFor({ timeout: UI_TIMEOUT_MS });
   });
 
   it('downloads the registration form as a .docx from 我的履职', async () => {

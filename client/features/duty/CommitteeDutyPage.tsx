@@ -118,7 +118,7 @@ export function CommitteeDutyPage({ me }: { readonly me: Me }): ReactElement {
       {data.status === 'loading' ? <p className="empty-note">{t('common.loading')}</p> : null}
       {answer === null ? null : (
         <>
-          {answer.closed ? <p className="notice">{t('duty.committee.closed')}</p> : null}
+          {answer.closed ? <p className="notice is-info">{t('duty.committee.closed')}</p> : null}
           <Tiles answer={answer} />
           <div className="figures-export">
             <a className="button" href={api.duty.formsZipPath({ year, groupId })} download>

@@ -36,6 +36,7 @@ export function RulesForm({ draft, invalid, isReadOnly, onChange }: RulesFormPro
     <div className="duty-rules">
       <section className="card is-flush">
         <h2>{t('duty.committee.rules.items')}</h2>
+        <p className="section-note duty-rules-hint">{t('duty.committee.rules.capHint')}</p>
         <div className="table-scroll">
           <table className="data-table duty-rules-table">
             <DataTableHead

@@ -73,7 +73,7 @@ function RulesEditor(props: {
         {t('duty.committee.rules.basis', { basis: t(`duty.committee.rules.${settings.basis}`) })}
       </p>
       {isClosed ? (
-        <p className="notice">
+        <p className="notice is-info">
           {t('duty.committee.rules.closedAt', { date: dateText(settings.closedAt ?? 0, i18n.language) })}
         </p>
       ) : (
@@ -153,7 +153,7 @@ export function RulesPage(): ReactElement {
       <FormError message={data.status === 'failed' ? errorText(data.error, t) : null} />
       {data.status === 'loading' ? <p className="empty-note">{t('common.loading')}</p> : null}
       {outcome === null ? null : (
-        <p className={outcome.isError ? 'notice is-warning' : 'notice'} role="status">
+        <p className={outcome.isError ? 'notice is-warning' : 'notice is-ok'} role="status">
           {outcome.text}
         </p>
       )}

@@ -12,7 +12,7 @@ export function ScoreCard({ answer }: { readonly answer: MemberYearAnswer }): Re
   return (
     <section className="card duty-score" aria-labelledby="duty-score-title">
       <h2 id="duty-score-title">{t('duty.score.title')}</h2>
-      {closedResult === null ? null : <p className="notice">{t('duty.score.closed')}</p>}
+      {closedResult === null ? null : <p className="notice is-info">{t('duty.score.closed')}</p>}
       <div className="duty-score-main">
         <div className="duty-total">
           <span className="duty-total-label">{t('duty.score.total')}</span>
