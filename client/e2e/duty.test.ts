@@ -171,6 +171,7 @@ describe('the duty record (我的履职, 履职考核)', () => {
 
   it('sends a correction request to the organiser of the activity, who accepts it, and rescores the year under the 120-point preset', async () => {
     const {
+      seed,
       devices: [member, , convener, office],
     } = people();
     await member.page.goto('/duty');
@@ -202,6 +203,19 @@ describe('the duty record (我的履职, 履职考核)', () => {
     await office.page.getByText('规则已保存，得分已按新规则重新计算。').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await office.page.getByRole('spinbutton', { name: '参与履职上限' }).inputValue()).toBe('80');
     await office.screenshot('desktop-duty-rules');
+
+    // Someone else saves the year meanwhile: saving from the stale page says so and loads theirs.
+    const year = Number(
+      new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(Date.now()),
+    );
+    const settings = await seed.call<{ version: number }>('GET', `/api/duty/years/${year}`);
+    await seed.call('PUT', `/api/duty/years/${year}`, { inactiveDays: 60, version: settings.version });
+    await office.page.getByRole('spinbutton', { name: '优秀（不低于）' }).fill('90');
+    await office.page.getByRole('button', { name: '保存规则' }).click();
+    await office.page.getByText('其他人刚刚修改了本年度的规则').waitFor({ timeout: UI_TIMEOUT_MS });
+    const inactiveDays = office.page.getByRole('spinbutton', { name: '连续多少天无履职记录时提示“长期未履职”' });
+    await expect.poll(() => inactiveDays.inputValue(), { timeout: UI_TIMEOUT_MS }).toBe('60');
+    expect(await office.page.getByRole('spinbutton', { name: '优秀（不低于）' }).inputValue()).toBe('96');
     await member.page.reload();
     await member.page.getByTestId('duty-total').filter({ hasText: '18' }).waitFor({ timeout: UI_TIMEOUT_MS });
   });
