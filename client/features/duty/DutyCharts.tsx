@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommitteeDutyAnswer } from '../../../shared/api/duty';
 import { Chart } from '../figures/FiguresCharts';
 import { committeeSummary } from './committeeTable';
+import { monthName } from './dutyModel';
 
 /** The levels' colours, as the score card draws them: 优秀 green, 称职 blue, 基本称职 amber, 不称职 red. */
 const LEVEL_COLORS = { excellent: '#2e7d32', competent: '#1565c0', basic: '#b26a00', unqualified: '#c62828' };
@@ -25,8 +26,8 @@ function bars(
   };
 }
 
-function chartOptions(answer: CommitteeDutyAnswer, t: TFunction) {
-  const months = answer.byMonth.map((row) => t('duty.timeline.month', { month: row.month }));
+function chartOptions(answer: CommitteeDutyAnswer, t: TFunction, locale: string) {
+  const months = answer.byMonth.map((row) => monthName(row.month, locale, 'short'));
   const byMonth = bars(
     months,
     [
@@ -75,8 +76,8 @@ function chartOptions(answer: CommitteeDutyAnswer, t: TFunction) {
  * its proposals and filed ones. ECharts as on the figures page, loaded with this module only.
  */
 export function DutyCharts({ answer }: { readonly answer: CommitteeDutyAnswer }): ReactElement {
-  const { t } = useTranslation();
-  const options = useMemo(() => chartOptions(answer, t), [answer, t]);
+  const { t, i18n } = useTranslation();
+  const options = useMemo(() => chartOptions(answer, t, i18n.language), [answer, t, i18n.language]);
   const empty = <p className="empty-note">{t('duty.committee.charts.empty')}</p>;
   const chart = (key: keyof typeof options, caption: string, hasData: boolean) => (
     <figure className="card figures-chart" data-chart={key}>

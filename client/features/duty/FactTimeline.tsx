@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useApp } from '../../ui/services/useServices';
 import { dateText } from '../handling/caseModel';
 import { DutyNoteDialog } from './DutyNoteDialog';
-import { type FactAnswer, factHref, factLabel, factsByMonth, factTitle } from './dutyModel';
+import { type FactAnswer, factHref, factLabel, factsByMonth, factTitle, monthName } from './dutyModel';
 
 export interface FactTimelineProps {
   readonly answer: MemberYearAnswer;
@@ -59,7 +59,7 @@ function FactItem(props: {
 
 /** The year's facts by month, each linking to its source; the member asks to correct one or reports one missing (B4). */
 export function FactTimeline({ answer, isOwn, onChanged }: FactTimelineProps): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useApp();
   // undefined: no dialog; null: a missing fact; a fact: that fact found wrong.
   const [correcting, setCorrecting] = useState<FactAnswer | null | undefined>(undefined);
@@ -78,7 +78,7 @@ export function FactTimeline({ answer, isOwn, onChanged }: FactTimelineProps): R
       {months.length === 0 ? <p className="empty-note">{t('duty.timeline.empty')}</p> : null}
       {months.map(({ month, facts }) => (
         <div key={month} className="duty-month">
-          <h3>{t('duty.timeline.month', { month })}</h3>
+          <h3>{monthName(month, i18n.language)}</h3>
           <ul className="duty-facts">
             {facts.map((fact) => (
               <FactItem

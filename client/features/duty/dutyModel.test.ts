@@ -14,6 +14,7 @@ import {
   factTitle,
   flagText,
   missingTexts,
+  monthName,
   pointsText,
   yearChoices,
 } from './dutyModel';
@@ -57,6 +58,12 @@ describe('factsByMonth', () => {
     const at = Date.UTC(2026, 0, 31, 17);
     expect(committeeMonth(at)).toEqual({ year: 2026, month: 2 });
     expect(factsByMonth([fact('f', at, { kind: 'research_report' })])[0]?.month).toBe(2);
+  });
+
+  it('names months in the language of the reader', () => {
+    expect(monthName(10, 'zh-CN')).toBe('10月');
+    expect(monthName(10, 'en')).toBe('October');
+    expect(monthName(1, 'en', 'short')).toBe('Jan');
   });
 
   it('gives no month for no fact', () => {

@@ -22,6 +22,15 @@ export function committeeMonth(ms: number): { readonly year: number; readonly mo
   return { year: read('year'), month: read('month') };
 }
 
+/**
+ * A month's name in the reader's language: "10月" (as the dates read, not 十月), "October"
+ * (`short`: "Oct", for a chart's axis).
+ */
+export function monthName(month: number, locale: string, width: 'long' | 'short' = 'long'): string {
+  const style = locale.startsWith('zh') ? 'short' : width;
+  return new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, 15));
+}
+
 /** The committee's current year (a member's record is by calendar year in the committee's time zone). */
 export function currentCommitteeYear(now: number): number {
   return committeeMonth(now).year;

@@ -106,7 +106,6 @@ export const dutyZhCN = {
   },
   timeline: {
     title: '履职记录',
-    month: '{{month}}月',
     empty: '本年度还没有履职记录。',
     correct: '申请更正',
     missingFact: '漏记申请',
@@ -277,9 +276,9 @@ export const dutyEn: typeof dutyZhCN = {
   outcome: { filed: 'filed', not_filed: 'not filed', merged: 'merged', pending: 'awaiting decision' },
   adopted: { city: 'adopted by the city', province: 'adopted by the province', national: 'adopted nationally' },
   fact: {
-    attended: 'Attended a {{kind}}',
-    excused: 'Excused ({{kind}})',
-    absent: 'Absent from a {{kind}}',
+    attended: 'Attended: {{kind}}',
+    excused: 'Excused: {{kind}}',
+    absent: 'Absent: {{kind}}',
     proposalFirst: 'Proposal (first proposer)',
     proposalCosigned: 'Co-signed proposal',
     key: 'key proposal',
@@ -296,7 +295,6 @@ export const dutyEn: typeof dutyZhCN = {
   },
   timeline: {
     title: 'Record',
-    month: 'Month {{month}}',
     empty: 'Nothing recorded this year yet.',
     correct: 'Ask for a correction',
     missingFact: 'Report a missing record',
