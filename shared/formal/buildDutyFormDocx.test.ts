@@ -76,6 +76,19 @@ describe('buildDutyFormDocx', () => {
     expect(text).toContain('委员会办公室意见经办人签名（盖章）：　　　　　　　　　　年　　月　　日');
   });
 
+  it('prints the office’s confirmer and day once the office confirmed the form', async () => {
+    const answer = sampleDutyYear();
+    const officeConfirmation = { by: MEMBER_ID, at: beijing(12, 20) };
+    const book = { ...answer.book, state: 'confirmed' as const, officeConfirmation };
+    const text = await textOf({
+      committeeName: COMMITTEE,
+      answer: { ...answer, book },
+      confirmerNames: { convener: '李召集人', office: '王主任' },
+    });
+    expect(text).toContain('填报状态已确认（2026年12月10日提交）');
+    expect(text).toContain('委员会办公室意见已确认。经办人签名（盖章）：王主任　　2026年12月20日');
+  });
+
   it('prints the days of the committee time zone: 17:00 UTC on 31 March is 1 April in Beijing', async () => {
     const answer = sampleDutyYear();
     const first = answer.facts[0];
