@@ -20,7 +20,7 @@ import type { Activity } from '../../shared/domain/activities';
 import { AdoptionType } from '../../shared/domain/adoptions';
 import { ContentField } from '../../shared/domain/documentSchema';
 import { emptyDutyBook } from '../../shared/domain/dutyBook';
-import { ActivityKind, scoreYear } from '../../shared/domain/dutyScoring';
+import { ActivityKind, type DutyFact, scoreYear } from '../../shared/domain/dutyScoring';
 import { CaseOutcome, newCase } from '../../shared/domain/handling';
 import type { DocId, GroupId, SessionId, UserId } from '../../shared/domain/ids';
 import { Role } from '../../shared/domain/roles';
@@ -138,7 +138,7 @@ async function seed(file: string, stores: Stores, options: DutyBenchOptions, ran
     'INSERT INTO documents (id, title, kind, updated_at, status, created_at, group_id, created_by, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertCosigner = raw.prepare(
-    "INSERT INTO doc_cosigners (doc_id, user_id, state, invited_by, invited_at, signed_at) VALUES (?, ?, 'signed', ?, ?, ?)",
+    "INSERT OR IGNORE INTO doc_cosigners (doc_id, user_id, state, invited_by, invited_at, signed_at) VALUES (?, ?, 'signed', ?, ?, ?)",
   );
   const docs: { id: DocId; kind: string; author: UserRecord; at: number; decided: boolean }[] = [];
   raw.transaction(() => {
@@ -223,7 +223,9 @@ async function seed(file: string, stores: Stores, options: DutyBenchOptions, ran
     } as never);
   }
   for (const doc of docs.filter((each) => each.decided)) {
-    const helper = pick(random, members);
+    const helper = members.find(
+      (member, index) => member.id !== doc.author.id && index >= Math.floor(random() * 400),
+    ) as UserRecord;
     await stores.duty.putCredits(doc.id, [
       {
         docId: doc.id,
@@ -318,7 +320,10 @@ export async function runDuty(options: DutyBenchOptions): Promise<DutyBenchResul
     const committeeMs = await timed(options.runs, committee);
     const ledger = await yearLedger(deps, YEAR);
     const settings = await yearSettings(stores.duty, YEAR);
-    const byMember = Map.groupBy(ledger.facts, (fact) => fact.userId);
+    const byMember = new Map<string, DutyFact[]>();
+    for (const fact of ledger.facts) {
+      byMember.set(fact.userId, [...(byMember.get(fact.userId) ?? []), fact]);
+    }
     const scoreAllMs = await timed(options.runs, () =>
       members.map((member) => scoreYear(byMember.get(member.id) ?? [], settings.rules)),
     );
