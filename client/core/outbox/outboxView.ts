@@ -50,7 +50,7 @@ export function sameRows(a: readonly OutboxRow[], b: readonly OutboxRow[]): bool
 /** How a failed send is kept on the row: the server's answer, or what went wrong on the device. */
 export function failureOf(err: unknown): OutboxFailure {
   return err instanceof ClientError
-    ? { status: err.status ?? 0, code: err.code, message: err.message, denial: err.denial }
+    ? { status: err.status ?? 0, code: err.code, message: err.message, denial: err.denial, reason: err.reason }
     : { status: 0, code: 'internal', message: toError(err).message };
 }
 
