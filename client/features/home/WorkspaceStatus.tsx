@@ -17,6 +17,11 @@ function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFun
       return t('home.problemRegister', { title, reason });
     case 'setArchived':
       return t('home.problemArchive', { title, reason });
+    // An activity's row is keyed by the activity, not a document: no title to name.
+    case 'attendance':
+      return t('activities.problem.attendance', { reason });
+    case 'checkIn':
+      return t('activities.problem.checkIn', { reason });
     default: {
       // A review operation (transition, mention, read marks): the review bar's wording, with the title.
       const text = reviewProblemText(problem, { action: null, currentStatus: doc?.status ?? null }, t);
