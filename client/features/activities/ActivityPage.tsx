@@ -23,7 +23,7 @@ export function ActivityPage({ me, activityId }: { readonly me: Me; readonly act
   const activity = state.activities.find((each) => each.id === activityId) ?? null;
   const people = peopleById(workspace?.people ?? []);
   const back = (
-    <Link href="/activities" className="back-link">
+    <Link href="/activities" className="activity-back">
       {t('activities.detail.back')}
     </Link>
   );

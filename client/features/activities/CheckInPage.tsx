@@ -73,7 +73,7 @@ export function CheckInPage({ me, activityId }: { readonly me: Me; readonly acti
   }, [activities, activityId, scanned, state.isLoaded, isDone, t]);
   return (
     <Page title={t('activities.checkIn.title')} className="activities-page check-in-page">
-      <Link href="/activities" className="back-link">
+      <Link href="/activities" className="activity-back">
         {t('activities.detail.back')}
       </Link>
       <div className="page-head">
@@ -86,7 +86,7 @@ export function CheckInPage({ me, activityId }: { readonly me: Me; readonly acti
       </p>
       <CheckInStatus view={view} isOnline={isOnline} />
       <FormError message={problem} />
-      {isDone ? null : (
+      {view.status === 'done' || view.status === 'waiting' ? null : (
         <form
           className="card check-in-form"
           noValidate
