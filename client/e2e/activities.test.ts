@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signCheckInCode } from '../../shared/domain/checkInCode';
 import { UI_TIMEOUT_MS, waitForServiceWorker } from './support/app';
+import { SCREENSHOT_DIR } from './support/device';
 import { withPeople } from './support/people';
 
 const PHONE = { width: 390, height: 844 };
@@ -90,6 +92,9 @@ describe('activities: leave, the attendance list offline, check-in by code', () 
     const code = convener.page.locator('.check-in-code-text');
     await code.waitFor({ timeout: UI_TIMEOUT_MS });
     const activityId = new URL(convener.page.url()).pathname.split('/').pop() ?? '';
+    const qr = convener.page.getByRole('img', { name: '签到二维码' });
+    await qr.waitFor({ timeout: UI_TIMEOUT_MS });
+    await qr.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-check-in-qr.png') });
     await waitForServiceWorker(convener.page);
     await convener.context.setOffline(true);
     const status = convener.page.locator('.attendance-status');

@@ -7,6 +7,7 @@ import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { useAccount } from '../../ui/services/useServices';
 import { checkInUrl } from './activityModel';
+import { QrCode } from './QrCode';
 
 /** How often the countdown to the next code is drawn. */
 const TICK_MS = 1_000;
@@ -69,7 +70,7 @@ export function CheckInCodePanel({ activity }: { readonly activity: Activity }):
       <FormError message={key.status === 'failed' ? errorText(key.error, t) : null} />
       {code === null || link === null ? null : (
         <>
-          <p className="notice is-info">{t('activities.detail.noQr')}</p>
+          <QrCode text={link} label={t('activities.detail.qrLabel')} />
           <div className="field">
             <span>{t('activities.detail.codeText')}</span>
             <output className="check-in-code-text" data-code={code}>
