@@ -152,5 +152,11 @@ describe('activities: leave, the attendance list offline, check-in by code', () 
       .getByText('签到未被接受：签到码无效（可能被篡改或抄错），请重新扫码。')
       .waitFor({ timeout: UI_TIMEOUT_MS });
     await memberA.screenshot('desktop-check-in-refused');
+    // The home page lists the refusal among the operations the server refused, in the same words.
+    await memberA.page.goto('/');
+    await memberA.page
+      .locator('.problem-box')
+      .getByText('签到未被接受：签到码无效（可能被篡改或抄错），请重新扫码。')
+      .waitFor({ timeout: UI_TIMEOUT_MS });
   });
 });

@@ -11,6 +11,8 @@ export interface OutboxProblem {
   /** The refusal's code (`conflict`: the document moved on, so trying again cannot help). */
   readonly code: string;
   readonly denial: string | null;
+  /** The refusal's reason where the API gives one (a check-in code's `CheckInRefusal`). */
+  readonly reason: string | null;
 }
 
 export interface OutboxSummary {
@@ -28,6 +30,7 @@ function problemOf(row: OutboxRow): OutboxProblem {
     op: row.op,
     code: error?.code ?? 'internal',
     denial: error?.denial ?? null,
+    reason: error?.reason ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import { useAccount } from '../../ui/services/useServices';
 import { TextField } from '../../ui/TextField';
 import { Page } from '../shell/Page';
 import { type CheckInView, checkInViewOf, codeFromInput } from './activityModel';
+import { checkInRefusalText } from './checkInRefusalText';
 import { useActivities } from './useActivities';
 
 /** Where the check-in stands, in words: recorded, kept on the device, or refused and why. */
@@ -35,7 +36,7 @@ function CheckInStatus({ view, isOnline }: { readonly view: CheckInView; readonl
       return (
         <p className="notice is-error check-in-status" role="alert" data-status="refused">
           {t('activities.checkIn.refused', {
-            reason: view.reason === null ? view.message : t(`activities.checkIn.refusal.${view.reason}`),
+            reason: checkInRefusalText(view.reason, t) ?? view.message,
           })}
         </p>
       );

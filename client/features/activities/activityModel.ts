@@ -5,9 +5,10 @@ import {
   MAX_ACTIVITY_TEXT,
   mayManageActivity,
 } from '../../../shared/domain/activities';
-import { CheckInRefusal } from '../../../shared/domain/checkInCode';
+import type { CheckInRefusal } from '../../../shared/domain/checkInCode';
 import type { Role } from '../../../shared/domain/roles';
 import type { OutboxRow } from '../../core/outbox';
+import { isCheckInRefusal } from './checkInRefusalText';
 
 /** The activities still to come or under way (soonest first), and those over (latest first). */
 export function splitByTime(
@@ -105,12 +106,6 @@ export type CheckInView =
       readonly rowId: string;
     };
 
-const REFUSALS: readonly string[] = Object.values(CheckInRefusal);
-
-function isRefusal(reason: string | undefined): reason is CheckInRefusal {
-  return reason !== undefined && REFUSALS.includes(reason);
-}
-
 /** Where the caller's check-in to an activity stands: recorded, queued here, refused, or not asked. */
 export function checkInViewOf(
   activityId: string,
@@ -129,7 +124,7 @@ export function checkInViewOf(
   return queued.isRefused
     ? {
         status: 'refused',
-        reason: isRefusal(queued.lastError?.reason) ? queued.lastError.reason : null,
+        reason: isCheckInRefusal(queued.lastError?.reason) ? queued.lastError.reason : null,
         message: queued.lastError?.message ?? '',
         rowId: String(queued.seq),
       }
