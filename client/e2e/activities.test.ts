@@ -86,6 +86,8 @@ describe('activities: leave, the attendance list offline, check-in by code', () 
     await leaves.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     await memberA.page.reload();
     await card(memberA.page).getByText('请假已批准').waitFor({ timeout: UI_TIMEOUT_MS });
+    // While the check-in is open an invitee's card leads to the page where a code is typed in.
+    await card(memberA.page).getByRole('link', { name: '签到', exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
 
     // At the venue: the list page (the check-in key comes to the device while online), then no network.
     await card(convener.page).getByRole('link', { name: '签到与名单' }).click();

@@ -2,7 +2,7 @@ import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Me, Person } from '../../../shared/api/schemas';
-import type { Activity } from '../../../shared/domain/activities';
+import { type Activity, checkInWindow } from '../../../shared/domain/activities';
 import type { UserId } from '../../../shared/domain/ids';
 import { FormError } from '../../ui/FormError';
 import { useAccount } from '../../ui/services/useServices';
@@ -34,6 +34,12 @@ function answerKey(activity: Activity, me: Me) {
     : response.leave === 'refused'
       ? 'leaveRefused'
       : 'leavePending';
+}
+
+/** Whether members may check in now: from an hour before the start to an hour after the end (C3). */
+function isCheckInOpen(activity: Activity, now: number): boolean {
+  const window = checkInWindow(activity);
+  return now >= window.opensAt && now <= window.closesAt;
 }
 
 /** 参加 or 请假 (with its reason, checked here before the server checks it again). */
@@ -154,6 +160,8 @@ export function ActivityCard({ me, activity, groupName, people, isOnline, now }:
   const isInvited = activity.inviteeIds.includes(me.id);
   const isOver = activity.endsAt < now;
   const manages = isManager(me, activity);
+  // The organiser ticks themselves on the list; an invitee checks in by code while it is open.
+  const canCheckIn = isInvited && !manages && isCheckInOpen(activity, now);
   return (
     <li className="card activity-card" data-activity={activity.id}>
       <div className="activity-head">
@@ -175,10 +183,19 @@ export function ActivityCard({ me, activity, groupName, people, isOnline, now }:
       ) : null}
       {isInvited && !isOver ? <AnswerActions activity={activity} isOnline={isOnline} /> : null}
       {manages ? <LeaveDecisions activity={activity} people={people} isOnline={isOnline} /> : null}
-      {manages ? (
-        <Link href={`/activities/${activity.id}`} className="button activity-open">
-          {t('activities.openList')}
-        </Link>
+      {canCheckIn || manages ? (
+        <div className="activity-buttons">
+          {canCheckIn ? (
+            <Link href={`/check-in/${activity.id}`} className="button">
+              {t('activities.checkIn.open')}
+            </Link>
+          ) : null}
+          {manages ? (
+            <Link href={`/activities/${activity.id}`} className="button">
+              {t('activities.openList')}
+            </Link>
+          ) : null}
+        </div>
       ) : null}
     </li>
   );

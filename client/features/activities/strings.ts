@@ -91,6 +91,7 @@ export const activitiesZhCN = {
     nextIn: '{{seconds}} 秒后更换',
   },
   checkIn: {
+    open: '签到',
     title: '活动签到',
     activity: '签到活动：{{title}}',
     unknownActivity: '本设备上暂无这项活动的详情，不影响签到。',
@@ -210,6 +211,7 @@ export const activitiesEn: typeof activitiesZhCN = {
     nextIn: 'Changes in {{seconds}} s',
   },
   checkIn: {
+    open: 'Check in',
     title: 'Check in',
     activity: 'Checking in to: {{title}}',
     unknownActivity: 'This device has no details of this activity; you can still check in.',
