@@ -1,3 +1,4 @@
+import { activitiesZhCN } from '../../features/activities/strings';
 import { accountsZhCN } from '../../features/admin/strings';
 import { attachmentsZhCN } from '../../features/attachments/strings';
 import { commentsZhCN } from '../../features/comments/strings';
@@ -58,6 +59,7 @@ export const zhCN = {
   handling: handlingZhCN,
   proposals: proposalsZhCN,
   figures: figuresZhCN,
+  activities: activitiesZhCN,
   attachments: attachmentsZhCN,
   advanced: advancedZhCN,
   accounts: accountsZhCN,

@@ -62,6 +62,7 @@ import {
   webhookWithSecretSchema,
 } from '../../../shared/api/webhooks';
 import type { DocId, GroupId, UserId } from '../../../shared/domain/ids';
+import { ActivityApi } from './ActivityApi';
 import { AttachmentApi } from './AttachmentApi';
 import {
   type AcceptInvitationInput,
@@ -94,11 +95,14 @@ export class ApiClient {
   readonly handling: HandlingApi;
   /** Files tied to documents and the use made of reports. */
   readonly attachments: AttachmentApi;
+  /** Meetings and the other activities of the duty record. */
+  readonly activities: ActivityApi;
 
   constructor(options: ApiClientOptions = {}) {
     this.#transport = new HttpTransport(options);
     this.handling = new HandlingApi(this.#transport);
     this.attachments = new AttachmentApi(this.#transport);
+    this.activities = new ActivityApi(this.#transport);
   }
 
   /** Calls `listener` whenever a signed-in request is answered 401 (the session ended). */
