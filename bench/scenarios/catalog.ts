@@ -19,6 +19,7 @@ import { type ColdLoadOptions, runColdLoad } from './coldLoad';
 import { type CommentRulesOptions, type CommentRulesResult, runCommentRules } from './commentRules';
 import { type ConnectionsOptions, runConnections } from './connections';
 import { type DeviceStorageOptions, runDeviceStorage, type StorageTimes } from './deviceStorage';
+import { DUTY_SCENARIOS } from './dutyCatalog';
 import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout';
 import { FIGURES_SCENARIOS } from './figuresCatalog';
 import { FORMAL_SCENARIOS } from './formalCatalog';
@@ -426,5 +427,6 @@ export const SCENARIOS: readonly Scenario[] = [
   commentRules,
   ...FORMAL_SCENARIOS,
   ...FIGURES_SCENARIOS,
+  ...DUTY_SCENARIOS,
   ...CLUSTER_SCENARIOS,
 ];

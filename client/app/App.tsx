@@ -1,9 +1,12 @@
 import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
-import { Action, can } from '../../shared';
+import { Action, can, Role } from '../../shared';
 import type { Me } from '../../shared/api/schemas';
 import { AccessNotice } from '../features/access/AccessNotice';
+import { ActivitiesPage } from '../features/activities/ActivitiesPage';
+import { ActivityPage } from '../features/activities/ActivityPage';
+import { CheckInPage } from '../features/activities/CheckInPage';
 import { GroupsAdminPage } from '../features/admin/GroupsAdminPage';
 import { PeopleAdminPage } from '../features/admin/PeopleAdminPage';
 import { ExpiredBanner } from '../features/auth/ExpiredBanner';
@@ -72,6 +75,11 @@ function FiguresOnly({ me, children }: { readonly me: Me; readonly children: Rea
   return can(me, Action.viewAllDocuments, { type: 'committee' }) ? children : <AccessNotice kind="forbidden_page" />;
 }
 
+/** The activities' pages: every member's, not a handling unit's (it is invited to none). */
+function MembersOnly({ me, children }: { readonly me: Me; readonly children: ReactElement }): ReactElement {
+  return me.role === Role.unit ? <AccessNotice kind="forbidden_page" /> : children;
+}
+
 /** The pages of a signed-in person (or one whose session expired: they keep working on this device). */
 function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
   return (
@@ -137,6 +145,25 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
       <Route path="/inbox">
         <InboxPage />
       </Route>
+      <Route path="/activities">
+        <MembersOnly me={me}>
+          <ActivitiesPage me={me} />
+        </MembersOnly>
+      </Route>
+      <Route path="/activities/:activityId">
+        {(params) => (
+          <MembersOnly me={me}>
+            <ActivityPage me={me} activityId={params.activityId} />
+          </MembersOnly>
+        )}
+      </Route>
+      <Route path="/check-in/:activityId">
+        {(params) => (
+          <MembersOnly me={me}>
+            <CheckInPage me={me} activityId={params.activityId} />
+          </MembersOnly>
+        )}
+      </Route>
       <Route>
         <NotFound />
       </Route>
@@ -184,7 +211,8 @@ function SignedInArea(): ReactElement {
 /**
  * Routes. Setting up and joining work signed out; every other address asks to sign in first and
  * stays the same, so signing in lands where the link pointed. `/` home, `/g/:groupId` a group,
- * `/d/:docId` a document, `/desk` (提案办理), `/proposals` (全部提案) and `/figures` (统计) for chairs and the secretariat,
+ * `/d/:docId` a document, `/activities` (活动), `/activities/:id` (an activity's list and check-in
+ * code) and `/check-in/:activityId` (where a scanned code lands) for every member, `/desk` (提案办理), `/proposals` (全部提案) and `/figures` (统计) for chairs and the secretariat,
  * `/duty` (我的履职) for members and conveners, `/duty/committee` (履职考核) and `/duty/members/:userId` for conveners, chairs and
  * the secretariat, `/duty/rules` (考核规则) for the secretariat,
  * `/admin/people`, `/admin/groups`, `/admin/committee`,

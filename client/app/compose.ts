@@ -1,4 +1,5 @@
 import { type DocId, Role, type UserId } from '../../shared';
+import { ActivitiesRuntime } from '../core/activities';
 import { ApiClient, ServerClock } from '../core/api';
 import { createDiagnostics, type Diagnostics } from '../core/diagnostics';
 import { DeviceKeys } from '../core/keys';
@@ -281,13 +282,20 @@ function composeAccount(app: AppContext, key: AccountKey, options: ComposeOption
     syncContent: (docId, signal) => syncDoc(docId, signal, { withComments: false }),
     ...(options.createEventSource === undefined ? {} : { createEventSource: options.createEventSource }),
   });
-  const stops = [workspace.start(), review.start()];
+  const activities = new ActivitiesRuntime({
+    ...parts,
+    api,
+    isSignedIn: () => auth.getSnapshot().status === 'signed_in',
+    diagnostics,
+  });
+  const stops = [workspace.start(), review.start(), activities.start()];
   return {
     ...parts,
     cipher: key.cipher,
     backgroundSync,
     workspace,
     review,
+    activities,
     stop() {
       for (const stop of stops) {
         stop();

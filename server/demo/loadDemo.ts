@@ -8,6 +8,7 @@ import type { DocStore } from '../storage/DocStore';
 import type { GroupStore } from '../storage/GroupStore';
 import { openStores, type StoreSettings } from '../storage/openStores';
 import { DEMO_GROUPS, DEMO_PEOPLE } from './committee';
+import { loadDemoDuty } from './demoDuty';
 import { type DemoUnitAccount, loadDemoHandling } from './demoHandling';
 import { recordDemoReview } from './demoReview';
 import { draftContentUpdate } from './draftContent';
@@ -126,7 +127,7 @@ async function createDraft(
  */
 export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
   const stores = await openStores(options.store);
-  const { accounts, groups, records, documents: docs, reviews, handling } = stores;
+  const { accounts, groups, records, documents: docs, reviews, handling, activities, duty } = stores;
   try {
     const existing = await accounts.countUsers();
     if (existing > 0) {
@@ -155,6 +156,7 @@ export async function loadDemo(options: LoadDemoOptions): Promise<DemoOutcome> {
       },
       now,
     });
+    await loadDemoDuty({ activities, duty, userId: directory.userId, groupId: directory.groupId, now });
     return {
       ok: true,
       accounts: people,

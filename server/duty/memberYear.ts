@@ -1,13 +1,14 @@
 import type { MemberYearAnswer } from '../../shared/api/duty';
+import type { Group } from '../../shared/api/schemas';
 import { type DutyBook, emptyDutyBook } from '../../shared/domain/dutyBook';
 import { type DutyFact, type DutyScore, type ScoringRules, scoreYear } from '../../shared/domain/dutyScoring';
-import type { ClosedResult } from '../../shared/domain/dutyYear';
+import type { ClosedResult, DutyYearSettings } from '../../shared/domain/dutyYear';
 import { Action, type Actor, can, Role, type UserId } from '../../shared/index';
 import type { UserRecord } from '../storage/AccountStore';
 import type { DutyStore } from '../storage/DutyStore';
 import type { GroupStore } from '../storage/GroupStore';
 import { yearSettings } from './dutyYears';
-import { type LedgerDeps, yearLedger } from './ledger';
+import { type LedgerDeps, type YearLedger, yearLedger } from './ledger';
 
 export interface MemberYearDeps extends LedgerDeps {
   readonly groups: Pick<GroupStore, 'listGroups'>;
@@ -55,22 +56,29 @@ export function mayOnYear(actor: Actor, member: UserRecord, isClosed: boolean): 
   };
 }
 
-/**
- * One member's year (我的履职, RULES.md L1-L6, Y1-Y8, B1-B7): the ledger's facts of the member,
- * each source's title, the score under the year's rules, the result kept when the year was
- * closed, the book, and what the caller may do.
- */
-export async function memberYear(
-  deps: MemberYearDeps,
-  actor: Actor,
-  member: UserRecord,
-  year: number,
-): Promise<MemberYear> {
+/** What scoring any member's year reads: the ledger, the year's settings and the groups, read once. */
+export interface YearContext {
+  readonly ledger: YearLedger;
+  readonly settings: DutyYearSettings;
+  readonly groups: readonly Group[];
+}
+
+export async function yearContext(deps: MemberYearDeps, year: number): Promise<YearContext> {
   const [ledger, settings, groups] = await Promise.all([
     yearLedger(deps, year),
     yearSettings(deps.duty, year),
     deps.groups.listGroups(),
   ]);
+  return { ledger, settings, groups };
+}
+
+/**
+ * One member's year (我的履职, RULES.md L1-L6, Y1-Y8, B1-B5): the ledger's facts of the member,
+ * each source's title, the score under the year's rules, the result kept when the year was
+ * closed, the book, and what the caller may do.
+ */
+export function memberYearIn(context: YearContext, actor: Actor, member: UserRecord): MemberYear {
+  const { ledger, settings, groups } = context;
   const facts = ledger.facts.filter((fact) => fact.userId === member.id);
   const titles: Record<string, string> = {};
   for (const fact of facts) {
@@ -78,7 +86,7 @@ export async function memberYear(
   }
   const isClosed = settings.closedAt !== null;
   return {
-    year,
+    year: ledger.year,
     member: {
       id: member.id,
       name: member.name,
@@ -89,7 +97,16 @@ export async function memberYear(
     score: scoreYear(facts, settings.rules),
     rules: settings.rules,
     closedResult: settings.closedResults?.find((result) => result.userId === member.id) ?? null,
-    book: ledger.books.get(member.id) ?? emptyDutyBook(member.id as UserId, year),
+    book: ledger.books.get(member.id) ?? emptyDutyBook(member.id as UserId, ledger.year),
     may: mayOnYear(actor, member, isClosed),
   };
+}
+
+export async function memberYear(
+  deps: MemberYearDeps,
+  actor: Actor,
+  member: UserRecord,
+  year: number,
+): Promise<MemberYear> {
+  return memberYearIn(await yearContext(deps, year), actor, member);
 }

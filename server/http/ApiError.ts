@@ -14,6 +14,8 @@ export interface ApiErrorDetails {
   readonly problems?: readonly RosterProblem[];
   /** For checks_failed: the blocking checks a submit failed. */
   readonly checks?: readonly CheckResult[];
+  /** For a refused check-in code: why (a `CheckInRefusal`), so that the member's device can say it in words. */
+  readonly reason?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export class ApiError extends Error {
 
   /** The answer's body. */
   toBody(): ApiErrorBody {
-    const { field, denial, retryAfterSeconds, problems, checks } = this.details;
+    const { field, denial, retryAfterSeconds, problems, checks, reason } = this.details;
     return {
       error: this.code,
       message: this.message,
@@ -47,6 +49,7 @@ export class ApiError extends Error {
       ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       ...(problems === undefined ? {} : { problems: [...problems] }),
       ...(checks === undefined ? {} : { checks: [...checks] }),
+      ...(reason === undefined ? {} : { reason }),
     };
   }
 

@@ -12,6 +12,7 @@ import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDeviceKeyRoutes } from './routes/deviceKey';
 import { registerDocRoutes } from './routes/docs';
 import { registerDutyRoutes } from './routes/duty';
+import { registerDutyExportRoutes } from './routes/dutyExports';
 import { registerDutyMemberRoutes } from './routes/dutyMembers';
 import { registerDutyOfficeRoutes } from './routes/dutyOffice';
 import { registerFiguresRoutes } from './routes/figures';
@@ -72,6 +73,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerDutyRoutes(api, deps);
   registerDutyMemberRoutes(api, deps);
   registerDutyOfficeRoutes(api, deps);
+  registerDutyExportRoutes(api, deps);
   registerFiguresRoutes(api, deps);
   registerAttachmentRoutes(api, deps);
   registerCommitteeSettingsRoutes(api, deps);

@@ -110,6 +110,7 @@ describe('activities (V1-V5, C1-C3)', () => {
     expect(await refused(checkIn(second.id, genuine), 400)).toMatch(/other_activity/);
     const forged = `${genuine.slice(0, -2)}${genuine.endsWith('AA') ? 'BB' : 'AA'}`;
     expect(await refused(checkIn(first.id, forged), 400)).toMatch(/forged/);
+    expect(apiErrorSchema.parse((await checkIn(first.id, forged)).body).reason).toBe('forged');
     const stale = await signCheckInCode(await keyOf(first.id), first.id, startsAt - 5 * HOUR);
     expect(await refused(checkIn(first.id, stale), 400)).toMatch(/outside_window/);
     expect(await refused(checkIn(first.id, 'nonsense'), 400)).toMatch(/malformed/);

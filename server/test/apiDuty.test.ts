@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { activitySchema } from '../../shared/api/activities';
 import {
@@ -280,5 +281,42 @@ describe('the duty record (B1-B5, Y6-Y8, F1-F3, P21)', () => {
     // The convener approved it: a review given, counted for the convener.
     const convener = expectOk(await call('convener', 'GET', `/api/me/duty?year=${year}`), memberYearSchema);
     expect(convener.facts.find((fact) => fact.kind === 'reviews')).toMatchObject({ count: 1, source: { id: doc.id } });
+  });
+});
+
+describe('the duty record’s files (P21)', () => {
+  async function file(as: Person | 'secretariat', path: string) {
+    const response = await fetch(`${ctx.server.url}${path}`, {
+      headers: { authorization: `Bearer ${ctx.tokenOf(as)}` },
+    });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      bytes: new Uint8Array(await response.arrayBuffer()),
+    };
+  }
+  const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+  it('gives the member their form, readers a member’s, the ZIP and the workbook; nobody else', async () => {
+    const own = await file('li', `/api/me/duty/form.docx?year=${YEAR}`);
+    expect(own.type).toContain('wordprocessingml');
+    expect(isZip(own.bytes)).toBe(true);
+    const text = (await JSZip.loadAsync(own.bytes).then((zip) => zip.file('word/document.xml')?.async('string'))) ?? '';
+    expect(text).toContain('李委员');
+    expect((await file('zhang', `/api/duty/members/${idOf('li')}/form.docx?year=${YEAR}`)).status).toBe(404);
+    expect((await file('water', `/api/me/duty/form.docx?year=${YEAR}`)).status).toBe(403);
+    expect(isZip((await file('convener', `/api/duty/members/${idOf('li')}/form.docx?year=${YEAR}`)).bytes)).toBe(true);
+
+    const forms = await file('convener', `/api/duty/forms.zip?year=${YEAR}`);
+    const names = Object.keys((await JSZip.loadAsync(forms.bytes)).files).sort();
+    expect(names).toEqual(
+      ['召集人', '张委员', '李委员', '王委员'].map((name) => `${YEAR}-${name}-履职登记表.docx`).sort(),
+    );
+    expect((await file('zhang', `/api/duty/forms.zip?year=${YEAR}`)).status).toBe(403);
+    const scores = await file('secretariat', `/api/duty/scores.xlsx?year=${YEAR}&quarter=1`);
+    expect(scores.type).toContain('spreadsheetml');
+    const workbook = await JSZip.loadAsync(scores.bytes);
+    const sheets = (await workbook.file('xl/workbook.xml')?.async('string')) ?? '';
+    expect(sheets).toContain('第一季度');
   });
 });

@@ -6,8 +6,10 @@ import { caseStage, isOverdue } from '../../shared/domain/handling';
 import type { UserId } from '../../shared/index';
 import { ContentField, roomNameOf, templateHeadings } from '../../shared/index';
 import { DEMO_PEOPLE } from '../demo/committee';
+import { DEMO_INACTIVE } from '../demo/demoDuty';
 import { DEMO_DRAFTS } from '../demo/drafts';
 import { DEMO_DECIDED, DEMO_UNIT_ACCOUNTS } from '../demo/handlingDrafts';
+import { committeeYear } from '../duty/ledger';
 import { openStores, type Stores } from '../storage/openStores';
 import { newTestDatabase, type TestDatabase } from '../storage/postgres/testDatabases';
 import { TEST_DATABASE_URL } from '../storage/postgres/testSchemas';
@@ -191,6 +193,24 @@ describe.each(BACKENDS)('npm run demo on $backend', ({ usesPostgres }) => {
     } finally {
       await server.close();
     }
+  });
+
+  it('gives the committee a year of activities and duty records, with a member to flag', async () => {
+    await withStores(async (stores) => {
+      const activities = await stores.activities.listActivities();
+      const over = activities.filter((activity) => activity.attendance.length > 0);
+      expect(over.length).toBeGreaterThanOrEqual(15);
+      expect(new Set(activities.map((activity) => activity.kind)).size).toBe(10);
+      // One coming, answers still arriving.
+      expect(activities.filter((activity) => activity.attendance.length === 0)).toHaveLength(1);
+      const inactive = (await stores.accounts.findUserByUsername(DEMO_INACTIVE))?.id;
+      const attended = over.flatMap((activity) => activity.attendance).filter((entry) => entry.presence === 'attended');
+      expect(attended.some((entry) => entry.userId === inactive)).toBe(false);
+      expect(attended.length).toBeGreaterThan(100);
+      const books = await stores.duty.listBooks(committeeYear(Date.now()));
+      expect(books.map((book) => book.state).sort()).toEqual(['confirmed', 'draft', 'draft', 'submitted']);
+      expect(books.find((book) => book.userId === inactive)?.talks).toHaveLength(1);
+    });
   });
 
   it('refuses to load into a database that has accounts', { timeout: DEMO_TIMEOUT_MS }, async () => {

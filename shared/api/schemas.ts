@@ -327,6 +327,8 @@ export const apiErrorSchema = z.object({
   problems: z.array(rosterProblemSchema).optional(),
   /** For checks_failed (a refused submit): the blocking checks that failed (RULES.md K1-K5). */
   checks: z.array(checkResultSchema).optional(),
+  /** For a refused check-in code (400): why, one of `CheckInRefusal`. */
+  reason: z.string().optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 

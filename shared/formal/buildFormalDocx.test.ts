@@ -40,6 +40,13 @@ describe('buildFormalDocx', () => {
     expect(document).toContain('<w:tblBorders>');
   });
 
+  it('drops characters XML 1.0 forbids, which would make Word refuse the file, and keeps the rest', async () => {
+    const { document } = await readDocx(
+      await buildFormalDocx(sampleProposal('关于\u0001加装\u000b电梯\uFFFF的\uD800建议😀')),
+    );
+    expect(plainText(document).startsWith('关于加装电梯的建议😀')).toBe(true);
+  });
+
   it('numbers the pages "— 1 —" in 宋体 四号 from a PAGE field in the footer', async () => {
     const { footers } = await readDocx(await buildFormalDocx(sampleProposal()));
     expect(footers).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);

@@ -11,25 +11,38 @@ export interface TypeStyle {
 
 export const BODY_TYPE: TypeStyle = { font: 'body', size: SIZE.body };
 
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab and newlines, U+FFFE, U+FFFF, lone surrogates):
+ * typed or pasted into a title or a summary, one would make Word refuse the whole file.
+ */
+const NOT_XML = /\p{Cc}|\p{Cs}|[\uFFFE\uFFFF]/gu;
+const KEPT_CONTROLS = '\t\n\r';
+
+function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, (character) => (KEPT_CONTROLS.includes(character) ? character : ''));
+}
+
 /** The runs of one paragraph, a `\n` in a run becoming a line break. Every run names its fonts and size. */
 export function textRuns(runs: readonly FormalRun[], style: TypeStyle): TextRun[] {
   return runs.flatMap((run) =>
-    run.text.split('\n').map(
-      (line, index) =>
-        new TextRun({
-          text: line,
-          break: index === 0 ? undefined : 1,
-          font: fontOf(style.font),
-          size: style.size,
-          sizeComplexScript: style.size,
-          characterSpacing: style.size === SIZE.body ? BODY_CHAR_SPACING : undefined,
-          language: { eastAsia: 'zh-CN' },
-          bold: style.isBold === true || run.bold === true ? true : undefined,
-          italics: run.italic === true ? true : undefined,
-          underline: run.underline === true ? {} : undefined,
-          strike: run.strike === true ? true : undefined,
-        }),
-    ),
+    xmlSafe(run.text)
+      .split('\n')
+      .map(
+        (line, index) =>
+          new TextRun({
+            text: line,
+            break: index === 0 ? undefined : 1,
+            font: fontOf(style.font),
+            size: style.size,
+            sizeComplexScript: style.size,
+            characterSpacing: style.size === SIZE.body ? BODY_CHAR_SPACING : undefined,
+            language: { eastAsia: 'zh-CN' },
+            bold: style.isBold === true || run.bold === true ? true : undefined,
+            italics: run.italic === true ? true : undefined,
+            underline: run.underline === true ? {} : undefined,
+            strike: run.strike === true ? true : undefined,
+          }),
+      ),
   );
 }
 

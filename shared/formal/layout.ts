@@ -24,7 +24,8 @@ const FOOTER_MM = 25;
 export const LINES_PER_PAGE = 22;
 export const CHARS_PER_LINE = 28;
 
-const TYPE_AREA_TWIPS = {
+/** The type area inside the margins, in twips. */
+export const TYPE_AREA_TWIPS = {
   width: A4_TWIPS.width - mmToTwips(MARGINS_MM.left) - mmToTwips(MARGINS_MM.right),
   height: A4_TWIPS.height - mmToTwips(MARGINS_MM.top) - mmToTwips(MARGINS_MM.bottom),
 };

@@ -1,4 +1,5 @@
 import { RelayReason } from '../../../shared/protocol/relayReasons';
+import { activitiesEn } from '../../features/activities/strings';
 import { accountsEn } from '../../features/admin/strings';
 import { attachmentsEn } from '../../features/attachments/strings';
 import { commentsEn } from '../../features/comments/strings';
@@ -32,6 +33,7 @@ export const en: Messages = {
   handling: handlingEn,
   proposals: proposalsEn,
   figures: figuresEn,
+  activities: activitiesEn,
   duty: dutyEn,
   attachments: attachmentsEn,
   advanced: advancedEn,

@@ -1,3 +1,4 @@
+import { activitiesZhCN } from '../../features/activities/strings';
 import { accountsZhCN } from '../../features/admin/strings';
 import { attachmentsZhCN } from '../../features/attachments/strings';
 import { commentsZhCN } from '../../features/comments/strings';
@@ -59,6 +60,7 @@ export const zhCN = {
   handling: handlingZhCN,
   proposals: proposalsZhCN,
   figures: figuresZhCN,
+  activities: activitiesZhCN,
   duty: dutyZhCN,
   attachments: attachmentsZhCN,
   advanced: advancedZhCN,

@@ -62,6 +62,7 @@ import {
   webhookWithSecretSchema,
 } from '../../../shared/api/webhooks';
 import type { DocId, GroupId, UserId } from '../../../shared/domain/ids';
+import { ActivityApi } from './ActivityApi';
 import { AttachmentApi } from './AttachmentApi';
 import {
   type AcceptInvitationInput,
@@ -95,6 +96,8 @@ export class ApiClient {
   readonly handling: HandlingApi;
   /** Files tied to documents and the use made of reports. */
   readonly attachments: AttachmentApi;
+  /** Meetings and the other activities of the duty record. */
+  readonly activities: ActivityApi;
   /** The duty record: a member's year, the committee's overview, the office's rules. */
   readonly duty: DutyApi;
 
@@ -102,6 +105,7 @@ export class ApiClient {
     this.#transport = new HttpTransport(options);
     this.handling = new HandlingApi(this.#transport);
     this.attachments = new AttachmentApi(this.#transport);
+    this.activities = new ActivityApi(this.#transport);
     this.duty = new DutyApi(this.#transport);
   }
 

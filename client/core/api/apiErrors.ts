@@ -37,6 +37,7 @@ export function apiErrorFromAnswer(
       answer.denial !== undefined && KNOWN_DENIALS.includes(answer.denial) ? (answer.denial as Denial) : undefined,
     problems: answer.problems,
     retryAfterSeconds: answer.retryAfterSeconds ?? (Number.isFinite(headerSeconds) ? headerSeconds : undefined),
+    reason: answer.reason,
   });
 }
 

@@ -1,4 +1,5 @@
 /** The typed client of the HTTP API (docs/API.md): every answer parsed with the shared schemas. */
+export { ActivityApi } from './ActivityApi';
 export { ApiClient, type ApiClientOptions, UPLOAD_TIMEOUT_MS } from './ApiClient';
 export { AttachmentApi } from './AttachmentApi';
 export { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, noAnswer } from './apiErrors';

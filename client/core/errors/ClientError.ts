@@ -40,6 +40,8 @@ export interface ClientErrorInit {
   readonly denial?: Denial | undefined;
   readonly problems?: readonly ApiProblem[] | undefined;
   readonly retryAfterSeconds?: number | undefined;
+  /** Why the server refused a check-in code (`CheckInRefusal`). */
+  readonly reason?: string | undefined;
   readonly cause?: unknown;
 }
 
@@ -56,6 +58,7 @@ export class ClientError extends Error {
   readonly denial: Denial | undefined;
   readonly problems: readonly ApiProblem[] | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly reason: string | undefined;
 
   constructor(init: ClientErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -65,6 +68,7 @@ export class ClientError extends Error {
     this.denial = init.denial;
     this.problems = init.problems;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.reason = init.reason;
   }
 }
 

@@ -5,6 +5,8 @@
 export { Outbox, type OutboxOptions, type OutboxSender, type SendContext } from './Outbox';
 export type { OutboxInput, OutboxSnapshot } from './OutboxQueue';
 export {
+  type AttendancePayload,
+  type CheckInPayload,
   type MarkReadPayload,
   type MentionPayload,
   OutboxOp,

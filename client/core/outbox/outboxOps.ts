@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DocId, DocKind, DocStatus, GroupId, UserId } from '../../../shared';
+import { attendanceRequestSchema, checkInRequestSchema } from '../../../shared/api/activities';
 import {
   INBOX_PAGE_SIZE,
   MAX_REASON_LENGTH,
@@ -23,6 +24,13 @@ export const OutboxOp = {
   mention: 'mention',
   /** `POST /api/notifications/read` for notifications about the row's document. */
   markRead: 'markRead',
+  /**
+   * `PUT /api/activities/:id/attendance`: the organiser's list, ticked on this device. The row's
+   * `docId` is the activity's id (a UUID too): rows queue per activity as a document's do.
+   */
+  attendance: 'attendance',
+  /** `POST /api/activities/:id/check-in` with a scanned code; keyed by the activity's id as above. */
+  checkIn: 'checkIn',
 } as const;
 export type OutboxOp = (typeof OutboxOp)[keyof typeof OutboxOp];
 
@@ -59,6 +67,16 @@ export interface MarkReadPayload {
   readonly ids: readonly string[];
 }
 
+export interface AttendancePayload {
+  /** The invitees ticked as present; a newer list replaces a queued one. */
+  readonly attendedIds: readonly UserId[];
+}
+
+export interface CheckInPayload {
+  /** The code as scanned: its moment, not the sending, decides whether it counts (C3). */
+  readonly code: string;
+}
+
 /** The payload of each operation. */
 export interface OutboxPayloads {
   readonly registerDoc: RegisterDocPayload;
@@ -66,6 +84,8 @@ export interface OutboxPayloads {
   readonly transition: TransitionPayload;
   readonly mention: MentionPayload;
   readonly markRead: MarkReadPayload;
+  readonly attendance: AttendancePayload;
+  readonly checkIn: CheckInPayload;
 }
 
 type RowOf<Op extends OutboxOp> = Omit<StoredOutboxRow, 'op' | 'payload'> & {
@@ -90,6 +110,8 @@ const PAYLOAD_SCHEMAS: { readonly [Op in OutboxOp]: z.ZodType<OutboxPayloads[Op]
   }),
   mention: mentionRequestSchema,
   markRead: z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(INBOX_PAGE_SIZE) }),
+  attendance: attendanceRequestSchema,
+  checkIn: checkInRequestSchema,
 };
 
 function isOp(op: string): op is OutboxOp {

@@ -11,6 +11,8 @@ export interface OutboxProblem {
   /** The refusal's code (`conflict`: the document moved on, so trying again cannot help). */
   readonly code: string;
   readonly denial: string | null;
+  /** The refusal's reason where the API gives one (a check-in code's `CheckInRefusal`). */
+  readonly reason: string | null;
 }
 
 export interface OutboxSummary {
@@ -28,6 +30,7 @@ function problemOf(row: OutboxRow): OutboxProblem {
     op: row.op,
     code: error?.code ?? 'internal',
     denial: error?.denial ?? null,
+    reason: error?.reason ?? null,
   };
 }
 
@@ -50,7 +53,7 @@ export function sameRows(a: readonly OutboxRow[], b: readonly OutboxRow[]): bool
 /** How a failed send is kept on the row: the server's answer, or what went wrong on the device. */
 export function failureOf(err: unknown): OutboxFailure {
   return err instanceof ClientError
-    ? { status: err.status ?? 0, code: err.code, message: err.message, denial: err.denial }
+    ? { status: err.status ?? 0, code: err.code, message: err.message, denial: err.denial, reason: err.reason }
     : { status: 0, code: 'internal', message: toError(err).message };
 }
 

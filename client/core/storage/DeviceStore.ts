@@ -1,6 +1,7 @@
 import type { DocId, DocKind, GroupId, RoomName, UserId } from '../../../shared';
 import type { DocActivity, Notification } from '../../../shared/api/review';
 import type { DocRecord, Group, Me, Person, Workspace } from '../../../shared/api/schemas';
+import type { Activity } from '../../../shared/domain/activities';
 
 /**
  * One account's device store: everything this device keeps in IndexedDB for one person, behind one
@@ -16,6 +17,7 @@ export interface DeviceStore {
   readonly outbox: OutboxRowStore;
   readonly activity: ActivityStore;
   readonly notifications: NotificationStore;
+  readonly activityCache: ActivityCacheStore;
   /**
    * Writes a document made on this device in one transaction: its first updates (as unsent local
    * updates, C5), its row and the outbox row that registers it, so that a document never exists
@@ -156,6 +158,8 @@ export interface OutboxFailure {
   readonly code: string;
   readonly message: string;
   readonly denial?: string | undefined;
+  /** The refusal's reason where the API gives one (a check-in code's `CheckInRefusal`). */
+  readonly reason?: string | undefined;
 }
 
 /**
@@ -215,6 +219,27 @@ export interface ActivityStore {
   read(docId: DocId, userId: UserId): Promise<DocActivity | null>;
   /** Keeps the activity; one per document (the last user who fetched it). */
   save(userId: UserId, activity: DocActivity, fetchedAt: number): Promise<void>;
+}
+
+/** The account's activities as last fetched (会议与活动), with when. */
+export interface CachedActivities {
+  readonly activities: readonly Activity[];
+  readonly fetchedAt: number;
+}
+
+/**
+ * The account's activities as last fetched, and the check-in keys of those it manages, so that the
+ * list reads offline and the organiser's phone signs codes at a venue with no network (C1).
+ */
+export interface ActivityCacheStore {
+  /** The list as last kept; null when this device has none. Activities that do not validate are left out. */
+  readList(): Promise<CachedActivities | null>;
+  /** Keeps the list, replacing the last one. */
+  saveList(activities: readonly Activity[], fetchedAt: number): Promise<void>;
+  /** An activity's check-in key (base64url) kept on this device; null when it has none. */
+  readCheckInKey(activityId: string): Promise<string | null>;
+  /** Keeps an activity's check-in key. */
+  saveCheckInKey(activityId: string, key: string): Promise<void>;
 }
 
 /** The users' notifications on this device. */

@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { RoomName, UserId } from '../../../shared';
 import type { DeviceStore, NewLocalDocument, StoredOutboxRow } from './DeviceStore';
+import { DexieActivityCache } from './dexieActivityCache';
 import { DexieDocRows } from './dexieDocRows';
 import { DexieOutbox } from './dexieOutbox';
 import { DexieActivity, DexieNotifications } from './dexieReviewRows';
@@ -48,6 +49,7 @@ export class DexieDeviceStore implements DeviceStore {
   readonly outbox: DexieOutbox;
   readonly activity: DexieActivity;
   readonly notifications: DexieNotifications;
+  readonly activityCache: DexieActivityCache;
   readonly #db: JianyanDb;
   readonly #counts: UnsentCounts;
   readonly #channel: TabChannel;
@@ -78,6 +80,7 @@ export class DexieDeviceStore implements DeviceStore {
     this.outbox = new DexieOutbox(db, this.#channel);
     this.activity = new DexieActivity(db);
     this.notifications = new DexieNotifications(db);
+    this.activityCache = new DexieActivityCache(db);
     this.#stopWatching = watchDatabase(db, options.health);
     const { legacy } = options;
     if (legacy !== undefined) {

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DocId, RoomName, UserId } from '../../../shared';
 import type { DocActivity, Notification } from '../../../shared/api/review';
+import type { Activity } from '../../../shared/domain/activities';
 import type { AccountRow } from './DeviceAccounts';
 import type { DocRow, StoredOutboxRow, WorkspaceRow } from './DeviceStore';
 import type { RowCipher } from './RowCipher';
@@ -55,6 +56,20 @@ export interface ActivityRow {
  */
 export type NotificationRow = Notification & { readonly userId: UserId };
 
+/** The account's activities as last fetched: one row, `CURRENT_ROW`; validated when read back. */
+export interface ActivityListRow {
+  readonly key: typeof CURRENT_ROW;
+  readonly activities: readonly Activity[];
+  readonly fetchedAt: number;
+}
+
+/** The key an activity's check-in codes are signed with on this device (C1). */
+export interface CheckInKeyRow {
+  readonly activityId: string;
+  /** base64url, as the server gave it. */
+  readonly key: string;
+}
+
 /** The typed Dexie database behind `DexieDeviceStore`; nothing else opens it. */
 export type JianyanDb = Dexie & {
   updates: EntityTable<LogRow, 'seq'>;
@@ -65,6 +80,8 @@ export type JianyanDb = Dexie & {
   outbox: EntityTable<OutboxRecord, 'seq'>;
   activity: EntityTable<ActivityRow, 'docId'>;
   notifications: EntityTable<NotificationRow, 'id'>;
+  activityList: EntityTable<ActivityListRow, 'key'>;
+  checkInKeys: EntityTable<CheckInKeyRow, 'activityId'>;
 };
 
 /**
@@ -93,6 +110,13 @@ const SCHEMA_V3 = {
   ...SCHEMA_V2,
   activity: 'docId',
   notifications: 'id, userId, at',
+} as const;
+
+/** Version 4: the activities (会议与活动) and their check-in keys, read offline. Nothing older changes. */
+const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  activityList: 'key',
+  checkInKeys: 'activityId',
 } as const;
 
 /**
@@ -126,5 +150,6 @@ export function createDb(name: string, cipher?: RowCipher): JianyanDb {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }

@@ -4,7 +4,9 @@
  */
 export type { AccountRow, DeviceAccounts, KeyringRow, WrappedKey } from './DeviceAccounts';
 export type {
+  ActivityCacheStore,
   ActivityStore,
+  CachedActivities,
   CompactionResult,
   DeviceStore,
   DocRow,

@@ -6,6 +6,7 @@ import type { OutboxProblem } from '../../core/outbox';
 import { denialText } from '../../ui/errorText';
 import { useBackgroundSync, useOutbox } from '../../ui/hooks/useWorkspace';
 import { ProblemActions } from '../../ui/ProblemActions';
+import { checkInRefusalText } from '../activities/checkInRefusalText';
 import { reviewProblemText } from '../workflow/problemText';
 
 function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFunction): string {
@@ -17,6 +18,11 @@ function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFun
       return t('home.problemRegister', { title, reason });
     case 'setArchived':
       return t('home.problemArchive', { title, reason });
+    // An activity's row is keyed by the activity, not a document: no title to name.
+    case 'attendance':
+      return t('activities.problem.attendance', { reason });
+    case 'checkIn':
+      return t('activities.problem.checkIn', { reason: checkInRefusalText(problem.reason, t) ?? reason });
     default: {
       // A review operation (transition, mention, read marks): the review bar's wording, with the title.
       const text = reviewProblemText(problem, { action: null, currentStatus: doc?.status ?? null }, t);

@@ -42,7 +42,7 @@ function GroupLinks({ groups }: { readonly groups: readonly Group[] }): ReactEle
   );
 }
 
-/** 首页 · 我的小组 · 我的履职 · 履职考核 · 全部提案 · 提案办理 · 统计 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
+/** 首页 · 我的小组 · 活动 · 我的履职 · 履职考核 · 全部提案 · 提案办理 · 统计 · 管理 · 设置: a bar on wide screens, a list in the phone's menu. */
 export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
   const { t } = useTranslation();
   const [location] = useLocation();
@@ -72,6 +72,11 @@ export function MainNav({ me, groups, layout }: MainNavProps): ReactElement {
           <p className="nav-section-title">{t(`nav.${shown.label}`)}</p>
           <GroupLinks groups={shown.list} />
         </div>
+      )}
+      {me.role === Role.unit ? null : (
+        <Link href="/activities" className={navClass(location.startsWith('/activities'))}>
+          {t('activities.nav')}
+        </Link>
       )}
       {hasDutyRecord(me) ? (
         <Link href="/duty" className={navClass}>

@@ -21,6 +21,7 @@ const conflict = {
   op: OutboxOp.transition,
   code: 'conflict',
   denial: null,
+  reason: null,
 } as const;
 
 describe('reviewProblemText', () => {

@@ -1,5 +1,6 @@
 import { createContext } from 'react';
 import type { UserId } from '../../../shared';
+import type { ActivitiesRuntime } from '../../core/activities';
 import type { ApiClient, ServerClock } from '../../core/api';
 import type { Diagnostics } from '../../core/diagnostics';
 import type { DeviceKeys } from '../../core/keys';
@@ -54,6 +55,8 @@ export interface AccountServices {
   readonly backgroundSync: BackgroundSync;
   readonly workspace: WorkspaceRuntime;
   readonly review: ReviewRuntime;
+  /** Meetings and activities: the list read offline, the organiser's list and check-ins queued. */
+  readonly activities: ActivitiesRuntime;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

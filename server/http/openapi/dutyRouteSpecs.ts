@@ -196,6 +196,56 @@ export const DUTY_ROUTES: readonly RouteSpec[] = [
   }),
   route({
     method: 'get',
+    path: '/api/me/duty/form.docx',
+    operationId: 'getMyDutyForm',
+    summary: 'The caller’s registration form of the year (委员履行职责登记表) as a DOCX',
+    who: 'The member.',
+    query: year,
+    answers: { 200: { description: 'The form', mediaType: DOCX } },
+    errors: { 403: 'a handling unit keeps no record' },
+  }),
+  route({
+    method: 'get',
+    path: '/api/duty/members/{userId}/form.docx',
+    operationId: 'getMemberDutyForm',
+    summary: 'A member’s registration form of the year as a DOCX',
+    who: READER,
+    params: member,
+    query: year,
+    answers: { 200: { description: 'The form', mediaType: DOCX } },
+    errors,
+  }),
+  route({
+    method: 'get',
+    path: '/api/duty/forms.zip',
+    operationId: 'getDutyFormsZip',
+    summary: 'Every member’s form the caller may read (or a group’s), one DOCX each, in a ZIP',
+    who: 'Conveners (their groups), the secretariat and chairs.',
+    query: { ...year, groupId: { schema: z.string(), description: 'Only this group’s members' } },
+    answers: { 200: { description: 'The ZIP', mediaType: 'application/zip' } },
+    errors: { 403: REFUSED_BY_RULES },
+  }),
+  route({
+    method: 'get',
+    path: '/api/duty/scores.xlsx',
+    operationId: 'getDutyScoresWorkbook',
+    summary: 'The committee view’s rows and groups as an XLSX for the office (a quarter’s with `quarter`)',
+    who: 'Conveners (their groups), the secretariat and chairs.',
+    query: {
+      ...year,
+      quarter: { schema: z.string(), description: '1-4' },
+      groupId: { schema: z.string(), description: 'Only this group’s members' },
+    },
+    answers: {
+      200: {
+        description: 'The workbook',
+        mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    },
+    errors: { 403: REFUSED_BY_RULES },
+  }),
+  route({
+    method: 'get',
     path: '/api/duty/years/{year}',
     operationId: 'getDutyYear',
     summary: 'The year’s scoring rules, inactivity days and whether it is closed (Y6)',
@@ -226,5 +276,3 @@ export const DUTY_ROUTES: readonly RouteSpec[] = [
     errors: { 403: REFUSED_BY_RULES, 409: 'closed already' },
   }),
 ];
-
-export { DOCX };

@@ -20,7 +20,7 @@ import {
   respond,
 } from '../../../shared/domain/activities';
 import { activityCheckInKey, verifyCheckInCode } from '../../../shared/domain/checkInCode';
-import { Action, type Actor, Denial, type UserId } from '../../../shared/index';
+import { Action, type Actor, ApiErrorCode, Denial, type UserId } from '../../../shared/index';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { permit } from '../permit';
@@ -161,7 +161,10 @@ export function registerActivityRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
     const key = await activityCheckInKey(await checkInSecret(deps), activity.id);
     const verdict = await verifyCheckInCode(key, c.get('body').code, checkInWindow(activity));
     if (!verdict.ok) {
-      throw ApiError.badRequest(`code: the check-in code is refused (${verdict.refusal})`, 'code');
+      throw new ApiError(ApiErrorCode.badRequest, `code: the check-in code is refused (${verdict.refusal})`, {
+        field: 'code',
+        reason: verdict.refusal,
+      });
     }
     return c.json(await change(deps, activity.id, (current) => checkIn(current, actor.id, verdict.shownAt)), 200);
   });

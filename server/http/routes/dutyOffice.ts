@@ -9,6 +9,7 @@ import { committeeDuty, visibleMembers } from '../../duty/committeeDuty';
 import { requireOffice } from '../../duty/dutyAccess';
 import { PRESETS, yearSettings } from '../../duty/dutyYears';
 import { yearLedger } from '../../duty/ledger';
+import { yearContext } from '../../duty/memberYear';
 import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { requireUser } from '../requireUser';
@@ -38,12 +39,8 @@ export function registerDutyOfficeRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const quarter = asked === undefined || asked === '' ? null : param(quarterSchema, asked, 'quarter');
     const groupText = c.req.query('groupId');
     const groupId = groupText === undefined || groupText === '' ? null : param(groupIdSchema, groupText, 'groupId');
-    const [people, groups, settings, ledger] = await Promise.all([
-      deps.accounts.listUsers(),
-      deps.groups.listGroups(),
-      yearSettings(deps.duty, year),
-      yearLedger(deps, year),
-    ]);
+    const [people, context] = await Promise.all([deps.accounts.listUsers(), yearContext(deps, year)]);
+    const { groups } = context;
     const mayAll = can(actor, Action.viewCommitteeDuty, { type: 'committee' });
     const mayGroups = groups.some((group) => can(actor, Action.viewDutyRecords, { type: 'group', groupId: group.id }));
     if (!mayAll && !mayGroups) {
@@ -52,7 +49,7 @@ export function registerDutyOfficeRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const members = visibleMembers(actor, people).filter(
       (member) => groupId === null || member.groupIds.includes(groupId),
     );
-    return c.json(committeeDuty({ ledger, settings, members, groups, quarter, now: deps.now() }), 200);
+    return c.json(committeeDuty({ ...context, members, quarter, now: deps.now() }), 200);
   });
 
   api.get('/duty/corrections', auth, async (c) => {

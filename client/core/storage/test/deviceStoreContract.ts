@@ -350,6 +350,35 @@ export function runDeviceStoreContract(name: string, open: () => DeviceStoreHarn
       });
     });
 
+    describe('activities', () => {
+      it('keeps the last list of activities and the check-in keys for a reload, offline', async () => {
+        expect(await store.activityCache.readList()).toBeNull();
+        const activity = {
+          id: crypto.randomUUID(),
+          kind: 'research' as const,
+          title: '中小企业调研',
+          place: '工业园',
+          startsAt: 10,
+          endsAt: 20,
+          groupId,
+          organizerId: me.id,
+          inviteeIds: [me.id],
+          responses: [],
+          attendance: [{ userId: me.id, presence: 'attended' as const, via: 'list' as const, at: 15 }],
+          createdAt: 1,
+          version: 2,
+        };
+        await store.activityCache.saveList([activity], 30);
+        await store.activityCache.saveCheckInKey(activity.id, 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8');
+        const again = harness.openAgain();
+        expect(await again.activityCache.readList()).toEqual({ activities: [activity], fetchedAt: 30 });
+        expect(await again.activityCache.readCheckInKey(activity.id)).toBe(
+          'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
+        );
+        expect(await again.activityCache.readCheckInKey(crypto.randomUUID())).toBeNull();
+      });
+    });
+
     it('observes reads and calls again when what they read changes', async () => {
       const docId = newDocId();
       const seen: (string | null)[] = [];

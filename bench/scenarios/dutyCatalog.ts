@@ -1,0 +1,34 @@
+import { below, informational, metricRow } from '../lib/report';
+import { inProcess, report, type Scenario } from '../lib/runScenario';
+import { type DutyBenchOptions, runDuty } from './duty';
+
+const duty: Scenario = {
+  name: 'duty',
+  async run(context) {
+    const options: DutyBenchOptions = {
+      members: 500,
+      groups: 10,
+      activities: 50,
+      documents: 2_000,
+      runs: context.isQuick ? 5 : 20,
+      seed: 13,
+    };
+    const outcomes = await inProcess(context, 'duty', () => runDuty(options));
+    const name = `duty ${options.members} members, ${options.activities} activities, ${options.documents} docs`;
+    const rows = [
+      metricRow(name, 'ledger read+build p50 ms', outcomes, (r) => r.ledgerMs.p50, { digits: 1 }),
+      metricRow(name, 'ledger read+build p95 ms', outcomes, (r) => r.ledgerMs.p95, { digits: 1 }),
+      metricRow(name, 'score all members p50 ms', outcomes, (r) => r.scoreAllMs.p50, { digits: 2 }),
+      // What every visit to the committee page waits for: recomputed in full, nothing cached.
+      metricRow(name, 'committee page p50 ms', outcomes, (r) => r.committeeMs.p50, { digits: 1 }),
+      metricRow(name, 'committee page p95 ms', outcomes, (r) => r.committeeMs.p95, { digits: 1, target: below(1000) }),
+      metricRow(name, 'credits of one 5,000-char doc p50 ms', outcomes, (r) => r.creditsOfOneDocMs.p50, { digits: 2 }),
+      informational(metricRow(name, 'facts in the year', outcomes, (r) => r.facts, { digits: 0 })),
+      informational(metricRow(name, 'members flagged', outcomes, (r) => r.flagged, { digits: 0 })),
+    ];
+    return report('duty', outcomes, rows, options);
+  },
+};
+
+/** The duty record's recomputation: in process, no relay. */
+export const DUTY_SCENARIOS: readonly Scenario[] = [duty];
