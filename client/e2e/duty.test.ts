@@ -220,9 +220,9 @@ describe('the duty record (我的履职, 履职考核)', () => {
     await member.page.getByTestId('duty-total').filter({ hasText: '18' }).waitFor({ timeout: UI_TIMEOUT_MS });
   });
 
-  it('downloads the registration form as a .docx from 我的履职', async () => {
+  it('downloads the registration form as a .docx from 我的履职, and every form and the scores from 履职考核', async () => {
     const {
-      devices: [member],
+      devices: [member, , , office],
     } = people();
     await member.page.goto('/duty');
     await member.page.getByTestId('duty-total').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -233,5 +233,21 @@ describe('the duty record (我的履职, 履职考核)', () => {
     const docx = path.join(scratch, saved.suggestedFilename() || 'form.docx');
     await saved.saveAs(docx);
     expect([...readFileSync(docx).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+
+    await office.page.goto('/duty/committee');
+    await memberRow(office.page, '王委员').waitFor({ timeout: UI_TIMEOUT_MS });
+    for (const [button, ending] of [
+      ['导出登记表（ZIP）', '.zip'],
+      ['导出考核表（Excel）', '.xlsx'],
+    ] as const) {
+      const [file] = await Promise.all([
+        office.page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }),
+        office.page.getByRole('link', { name: button }).click(),
+      ]);
+      expect(file.suggestedFilename().endsWith(ending)).toBe(true);
+      const saved = path.join(scratch, `export${ending}`);
+      await file.saveAs(saved);
+      expect([...readFileSync(saved).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    }
   });
 });
