@@ -96,10 +96,10 @@ export class DutyApi {
     await this.#send('POST', `${memberPath(userId)}/reminders`, reminderRequestSchema, body);
   }
 
-  /** `GET /api/duty/corrections`: the requests the caller is to answer. */
-  async corrections() {
-    const answer = correctionInboxSchema;
-    return (await this.#transport.request({ method: 'GET', path: '/api/duty/corrections', answer })).corrections;
+  /** `GET /api/duty/corrections`: the requests of a year the caller is to answer. */
+  async corrections(year: number) {
+    const path = `/api/duty/corrections?year=${year}`;
+    return (await this.#transport.request({ method: 'GET', path, answer: correctionInboxSchema })).corrections;
   }
 
   async answerCorrection(

@@ -134,7 +134,7 @@ export function CommitteeDutyPage({ me }: { readonly me: Me }): ReactElement {
           </Suspense>
         </>
       )}
-      <CorrectionsInbox />
+      <CorrectionsInbox year={year} />
     </Page>
   );
 }

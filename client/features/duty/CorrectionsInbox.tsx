@@ -11,11 +11,11 @@ import { DutyNoteDialog } from './DutyNoteDialog';
 
 type Request = ReturnType<typeof correctionInboxSchema.parse>['corrections'][number];
 
-/** The correction requests addressed to the caller (B4), each answered 接受 or 不接受 with a text. */
-export function CorrectionsInbox(): ReactElement {
+/** The correction requests of the year addressed to the caller (B4), each answered 接受 or 不接受 with a text. */
+export function CorrectionsInbox({ year }: { readonly year: number }): ReactElement {
   const { t, i18n } = useTranslation();
   const { api } = useApp();
-  const data = useApiData(useCallback(() => api.duty.corrections(), [api]));
+  const data = useApiData(useCallback(() => api.duty.corrections(year), [api, year]));
   const [answering, setAnswering] = useState<{ request: Request; accepted: boolean } | null>(null);
   const requests = data.status === 'ready' ? data.value : [];
   return (
