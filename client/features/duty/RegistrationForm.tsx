@@ -9,13 +9,16 @@ import { useBusyAction } from '../../ui/useBusyAction';
 import { BookState } from './BookState';
 import { submitBlocker } from './bookModel';
 
+/** A pause in typing this long saves the summary: a member on a phone need not find 保存. */
+const AUTOSAVE_DELAY_MS = 2_000;
+
 export interface RegistrationFormProps {
   readonly answer: MemberYearAnswer;
   readonly onChanged: () => void;
 }
 
 /**
- * 履职登记表: the member's 个人总结 (saved with 保存 or Ctrl+S), 提交 (disabled with the reason while
+ * 履职登记表: the member's 个人总结 (saved after a pause in typing, with 保存 or Ctrl+S), 提交 (disabled with the reason while
  * it cannot be), the form's state with who confirmed it and when, the return note, and the .docx.
  */
 export function RegistrationForm({ answer, onChanged }: RegistrationFormProps): ReactElement {
@@ -49,6 +52,29 @@ export function RegistrationForm({ answer, onChanged }: RegistrationFormProps): 
       },
     );
   };
+  // The latest doSave, for the timer: it reads this render's summary, not the one it was set with.
+  const saveNow = useRef(doSave);
+  saveNow.current = doSave;
+  // Each keystroke (a new summary) starts the pause again.
+  useEffect(() => {
+    if (!isWritable || summary === savedText || save.isBusy) {
+      return undefined;
+    }
+    const timer = window.setTimeout(() => saveNow.current(), AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [isWritable, summary, savedText, save.isBusy]);
+  useEffect(() => {
+    if (!isDirty) {
+      return undefined;
+    }
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [isDirty]);
   const blocker = submitBlocker({ summary, isDirty, isWritable });
   return (
     <section className="card duty-form-card" aria-labelledby="duty-form-title">
