@@ -58,6 +58,8 @@ export interface CommitteeDutyInput {
   readonly groups: readonly Group[];
   readonly quarter: number | null;
   readonly now: number;
+  /** The members 不称职 in the year before, as kept when it was closed (F2). */
+  readonly unqualifiedBefore?: ReadonlySet<string>;
 }
 
 /** The first moment of the committee's year, in the committee's calendar (UTC+8, no daylight saving). */
@@ -96,6 +98,9 @@ export function committeeDuty(input: CommitteeDutyInput): CommitteeDutyAnswer {
       ...(quarter === null && score.missing.length > 0 ? ['below_minimum' as const] : []),
       ...(isInactive ? ['inactive' as const] : []),
       ...(quarter === null && score.level === 'unqualified' ? ['unqualified' as const] : []),
+      ...(quarter === null && score.level === 'unqualified' && input.unqualifiedBefore?.has(member.id) === true
+        ? ['unqualified_again' as const]
+        : []),
     ];
     const book = ledger.books.get(member.id);
     return {
