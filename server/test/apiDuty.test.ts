@@ -279,7 +279,10 @@ describe('the duty record (B1-B5, Y6-Y8, F1-F3, P21)', () => {
     expect(view.closed).toBe(true);
     expect(view.rows.find((row) => row.userId === idOf('li'))?.total).toBe(after.score.total);
     // wang was 不称职 in the closed year and is again the next: the committee talks to them now.
-    const next = expectOk(await call('secretariat', 'GET', `/api/duty/committee?year=${year + 1}`), committeeDutySchema);
+    const next = expectOk(
+      await call('secretariat', 'GET', `/api/duty/committee?year=${year + 1}`),
+      committeeDutySchema,
+    );
     expect(next.rows.find((row) => row.userId === idOf('wang'))?.flags).toContain('unqualified_again');
     expect(view.rows.find((row) => row.userId === idOf('wang'))?.flags).not.toContain('unqualified_again');
     // The convener approved it: a review given, counted for the convener.
