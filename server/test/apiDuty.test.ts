@@ -9,10 +9,11 @@ import {
   dutyYearSchema,
   memberYearSchema,
 } from '../../shared/api/duty';
-import { inboxSchema, transitionResultSchema } from '../../shared/api/review';
+import { inboxSchema } from '../../shared/api/review';
 import { apiErrorSchema } from '../../shared/api/schemas';
 import { DocKind, Role } from '../../shared/index';
 import { type ApiAnswer, apiRequest, expectOk } from './support/apiRequest';
+import { filedBy, moveDocument } from './support/moveDocument';
 import { setupSeededServer } from './support/setupTestServer';
 
 type Person = 'li' | 'zhang' | 'wang' | 'convener' | 'other' | 'chair' | 'water';
@@ -267,14 +268,7 @@ describe('the duty record (B1-B5, Y6-Y8, F1-F3, P21)', () => {
       kind: DocKind.proposal,
       title: '关于普惠金融的建议',
     });
-    for (const [as, action, fromStatus] of [
-      ['li', 'submit', 'draft'],
-      ['convener', 'approve', 'in_review'],
-      ['secretariat', 'file', 'approved'],
-    ] as const) {
-      const transition = { action, fromStatus, requestId: randomUUID() };
-      expectOk(await call(as, 'POST', `/api/docs/${doc.id}/transitions`, transition), transitionResultSchema);
-    }
+    await moveDocument(ctx.server, ctx.tokenOf, doc.id, filedBy('li', 'convener'));
     const view = expectOk(await call('secretariat', 'GET', `/api/duty/committee?year=${year}`), committeeDutySchema);
     expect(view.closed).toBe(true);
     expect(view.rows.find((row) => row.userId === idOf('li'))?.total).toBe(after.score.total);
