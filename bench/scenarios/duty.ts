@@ -25,7 +25,8 @@ import { CaseOutcome, newCase } from '../../shared/domain/handling';
 import type { DocId, GroupId, SessionId, UserId } from '../../shared/domain/ids';
 import { Role } from '../../shared/domain/roles';
 import { seededRandom } from '../lib/seededRandom';
-import { roundSummary, type Summary, summarize } from '../lib/stats';
+import type { Summary } from '../lib/stats';
+import { timed } from '../lib/timed';
 
 export interface DutyBenchOptions {
   readonly members: number;
@@ -52,17 +53,6 @@ export interface DutyBenchResult {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const YEAR = 2026;
 const START = Date.UTC(YEAR, 0, 5);
-
-async function timed(runs: number, work: () => unknown): Promise<Summary> {
-  await work();
-  const times: number[] = [];
-  for (let index = 0; index < runs; index += 1) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return roundSummary(summarize(times), 3);
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;

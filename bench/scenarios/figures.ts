@@ -15,7 +15,8 @@ import { computeFigures, type Figures, type FiguresInput } from '../../shared/do
 import { CaseOutcome, type HandlingCase } from '../../shared/domain/handling';
 import { type FiguresWorkload, type FiguresWorkloadOptions, figuresWorkload } from '../lib/figuresWorkload';
 import { seededRandom } from '../lib/seededRandom';
-import { roundSummary, type Summary, summarize } from '../lib/stats';
+import type { Summary } from '../lib/stats';
+import { timed } from '../lib/timed';
 
 export interface FiguresOptions extends FiguresWorkloadOptions {
   /** Timed runs of each measurement, after one untimed. */
@@ -51,17 +52,6 @@ export interface FiguresResult {
     | 'satisfactionRate'
     | 'overdue'
   > & { readonly unitsWithOverdue: number };
-}
-
-async function timed(runs: number, work: () => unknown): Promise<Summary> {
-  await work();
-  const times: number[] = [];
-  for (let index = 0; index < runs; index += 1) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return roundSummary(summarize(times), 3);
 }
 
 /** The cases as they end: decided, then handled (merges are not folded into their target: no figure reads them). */

@@ -4,7 +4,7 @@ import { type DutyFact, type DutyScore, scoreYear } from '../../shared/domain/du
 import type { DutyYearSettings } from '../../shared/domain/dutyYear';
 import { Action, type Actor, COMMITTEE_TIME_ZONE, can, type GroupId, Role } from '../../shared/index';
 import type { UserRecord } from '../storage/AccountStore';
-import type { YearLedger } from './ledger';
+import { type YearLedger, yearStartOf } from './ledger';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const monthFormat = new Intl.DateTimeFormat('en', { timeZone: COMMITTEE_TIME_ZONE, month: 'numeric' });
@@ -58,11 +58,8 @@ export interface CommitteeDutyInput {
   readonly groups: readonly Group[];
   readonly quarter: number | null;
   readonly now: number;
-}
-
-/** The first moment of the committee's year, in the committee's calendar (UTC+8, no daylight saving). */
-function yearStart(year: number): number {
-  return Date.UTC(year, 0, 1) - 8 * 60 * 60 * 1000;
+  /** The members 不称职 in the year before, as kept when it was closed (F2). */
+  readonly unqualifiedBefore?: ReadonlySet<string>;
 }
 
 /**
@@ -74,10 +71,16 @@ export function committeeDuty(input: CommitteeDutyInput): CommitteeDutyAnswer {
   const { ledger, settings, quarter } = input;
   const months =
     quarter === null ? [...Array(12).keys()].map((i) => i + 1) : [0, 1, 2].map((i) => (quarter - 1) * 3 + i + 1);
-  const inPeriod = ledger.facts.filter((fact) => months.includes(committeeMonth(fact.at)));
+  const monthOf = new Map(ledger.facts.map((fact) => [fact, committeeMonth(fact.at)]));
+  const inPeriod = ledger.facts.filter((fact) => months.includes(monthOf.get(fact) ?? 0));
   const byMember = new Map<string, DutyFact[]>();
   for (const fact of inPeriod) {
-    byMember.set(fact.userId, [...(byMember.get(fact.userId) ?? []), fact]);
+    const facts = byMember.get(fact.userId);
+    if (facts === undefined) {
+      byMember.set(fact.userId, [fact]);
+    } else {
+      facts.push(fact);
+    }
   }
   // Being absent or excused is not taking part: the last fact of a member is the last thing they did.
   const lastFact = new Map<string, number>();
@@ -91,11 +94,14 @@ export function committeeDuty(input: CommitteeDutyInput): CommitteeDutyAnswer {
     const score: Pick<DutyScore, 'participation' | 'results' | 'total' | 'level' | 'missing'> =
       kept ?? scoreYear(facts, settings.rules);
     const lastFactAt = lastFact.get(member.id) ?? null;
-    const isInactive = (lastFactAt ?? Math.max(yearStart(ledger.year), member.createdAt)) < inactiveSince;
+    const isInactive = (lastFactAt ?? Math.max(yearStartOf(ledger.year), member.createdAt)) < inactiveSince;
     const flags: DutyFlag[] = [
       ...(quarter === null && score.missing.length > 0 ? ['below_minimum' as const] : []),
       ...(isInactive ? ['inactive' as const] : []),
       ...(quarter === null && score.level === 'unqualified' ? ['unqualified' as const] : []),
+      ...(quarter === null && score.level === 'unqualified' && input.unqualifiedBefore?.has(member.id) === true
+        ? ['unqualified_again' as const]
+        : []),
     ];
     const book = ledger.books.get(member.id);
     return {
@@ -118,7 +124,7 @@ export function committeeDuty(input: CommitteeDutyInput): CommitteeDutyAnswer {
   const memberIds = new Set(input.members.map((member) => member.id));
   const seen = inPeriod.filter((fact) => memberIds.has(fact.userId));
   const byMonth = months.map((month) => {
-    const facts = seen.filter((fact) => committeeMonth(fact.at) === month);
+    const facts = seen.filter((fact) => monthOf.get(fact) === month);
     return {
       month,
       attended: facts.filter((fact) => fact.kind === 'attendance' && fact.presence === 'attended').length,

@@ -37,6 +37,19 @@ export function committeeYear(at: number): number {
   return Number(yearFormat.format(at));
 }
 
+/** The first moment of a year in the committee's calendar: its 1 January at midnight there. */
+export function yearStartOf(year: number): number {
+  // Midnight there is some hour of the UTC day before or of the day itself: the offset of that moment.
+  const utcMidnight = Date.UTC(year, 0, 1);
+  for (let hours = -14; hours <= 14; hours += 1) {
+    const candidate = utcMidnight - hours * 60 * 60 * 1000;
+    if (committeeYear(candidate) === year && committeeYear(candidate - 1) === year - 1) {
+      return candidate;
+    }
+  }
+  throw new Error(`Cannot find where ${year} begins in ${COMMITTEE_TIME_ZONE}`);
+}
+
 const SUBMITTED_REPORT: readonly DocStatus[] = [DocStatus.inReview, DocStatus.approved, DocStatus.filed];
 
 /**
@@ -62,14 +75,15 @@ export async function yearLedger(deps: LedgerDeps, year: number): Promise<YearLe
     adoptions.push(...(await deps.attachments.listAdoptions(record.id)));
   }
   const credits = await deps.duty.listCredits();
+  const [from, to] = [yearStartOf(year), yearStartOf(year + 1)];
   const facts = [
     ...documentFacts({ records, cases, adoptions }),
     ...activities.flatMap(attendanceFacts),
     ...creditFacts(credits, new Map(records.map((record) => [record.id, record]))),
     ...books.flatMap(externalLedgerFacts),
   ]
-    .filter((fact) => committeeYear(fact.at) === year)
-    .sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    .filter((fact) => fact.at >= from && fact.at < to)
+    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const titles = new Map<string, string>([
     ...records.map((record) => [record.id, record.title] as const),
     ...activities.map((activity) => [activity.id, activity.title] as const),

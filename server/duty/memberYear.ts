@@ -61,15 +61,21 @@ export interface YearContext {
   readonly ledger: YearLedger;
   readonly settings: DutyYearSettings;
   readonly groups: readonly Group[];
+  /** The members 不称职 in the year before, as kept when it was closed: twice running, the committee talks to them (F2). */
+  readonly unqualifiedBefore: ReadonlySet<string>;
 }
 
 export async function yearContext(deps: MemberYearDeps, year: number): Promise<YearContext> {
-  const [ledger, settings, groups] = await Promise.all([
+  const [ledger, settings, groups, before] = await Promise.all([
     yearLedger(deps, year),
     yearSettings(deps.duty, year),
     deps.groups.listGroups(),
+    deps.duty.getYear(year - 1),
   ]);
-  return { ledger, settings, groups };
+  const unqualifiedBefore = new Set(
+    (before?.closedResults ?? []).filter((result) => result.level === 'unqualified').map((result) => result.userId),
+  );
+  return { ledger, settings, groups, unqualifiedBefore };
 }
 
 /**

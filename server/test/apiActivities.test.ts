@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { activitySchema, checkInKeySchema } from '../../shared/api/activities';
 import { memberYearSchema } from '../../shared/api/duty';
-import { transitionResultSchema } from '../../shared/api/review';
 import { apiErrorSchema } from '../../shared/api/schemas';
 import { signCheckInCode } from '../../shared/domain/checkInCode';
 import { DocKind, Role } from '../../shared/index';
 import { type ApiAnswer, apiRequest, expectOk } from './support/apiRequest';
+import { filedBy, moveDocument } from './support/moveDocument';
 import { setupSeededServer } from './support/setupTestServer';
 
 type Person = 'zhang' | 'li' | 'wang' | 'convener' | 'other';
@@ -143,14 +142,7 @@ describe('我的履职 (L1-L5, Y1-Y5)', () => {
       kind: DocKind.proposal,
       title: '关于河道治理的建议',
     });
-    for (const [as, action, fromStatus] of [
-      ['li', 'submit', 'draft'],
-      ['convener', 'approve', 'in_review'],
-      ['secretariat', 'file', 'approved'],
-    ] as const) {
-      const transition = { action, fromStatus, requestId: randomUUID() };
-      expectOk(await call(as, 'POST', `/api/docs/${doc.id}/transitions`, transition), transitionResultSchema);
-    }
+    await moveDocument(ctx.server, ctx.tokenOf, doc.id, filedBy('li', 'convener'));
 
     const year = expectOk(await call('li', 'GET', '/api/me/duty?year=2026'), memberYearSchema);
     // li's year also holds the leave approved for the first test's inspection (excused).

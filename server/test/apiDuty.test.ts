@@ -9,10 +9,11 @@ import {
   dutyYearSchema,
   memberYearSchema,
 } from '../../shared/api/duty';
-import { inboxSchema, transitionResultSchema } from '../../shared/api/review';
+import { inboxSchema } from '../../shared/api/review';
 import { apiErrorSchema } from '../../shared/api/schemas';
 import { DocKind, Role } from '../../shared/index';
 import { type ApiAnswer, apiRequest, expectOk } from './support/apiRequest';
+import { filedBy, moveDocument } from './support/moveDocument';
 import { setupSeededServer } from './support/setupTestServer';
 
 type Person = 'li' | 'zhang' | 'wang' | 'convener' | 'other' | 'chair' | 'water';
@@ -267,17 +268,17 @@ describe('the duty record (B1-B5, Y6-Y8, F1-F3, P21)', () => {
       kind: DocKind.proposal,
       title: '关于普惠金融的建议',
     });
-    for (const [as, action, fromStatus] of [
-      ['li', 'submit', 'draft'],
-      ['convener', 'approve', 'in_review'],
-      ['secretariat', 'file', 'approved'],
-    ] as const) {
-      const transition = { action, fromStatus, requestId: randomUUID() };
-      expectOk(await call(as, 'POST', `/api/docs/${doc.id}/transitions`, transition), transitionResultSchema);
-    }
+    await moveDocument(ctx.server, ctx.tokenOf, doc.id, filedBy('li', 'convener'));
     const view = expectOk(await call('secretariat', 'GET', `/api/duty/committee?year=${year}`), committeeDutySchema);
     expect(view.closed).toBe(true);
     expect(view.rows.find((row) => row.userId === idOf('li'))?.total).toBe(after.score.total);
+    // wang was 不称职 in the closed year and is again the next: the committee talks to them now.
+    const next = expectOk(
+      await call('secretariat', 'GET', `/api/duty/committee?year=${year + 1}`),
+      committeeDutySchema,
+    );
+    expect(next.rows.find((row) => row.userId === idOf('wang'))?.flags).toContain('unqualified_again');
+    expect(view.rows.find((row) => row.userId === idOf('wang'))?.flags).not.toContain('unqualified_again');
     // The convener approved it: a review given, counted for the convener.
     const convener = expectOk(await call('convener', 'GET', `/api/me/duty?year=${year}`), memberYearSchema);
     expect(convener.facts.find((fact) => fact.kind === 'reviews')).toMatchObject({ count: 1, source: { id: doc.id } });

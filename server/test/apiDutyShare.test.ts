@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { memberYearSchema } from '../../shared/api/duty';
-import { transitionResultSchema } from '../../shared/api/review';
 import { ContentField, type DocId, DocKind, Role, RoomKind, roomNameOf, type UserId } from '../../shared/index';
 import { committeeYear } from '../duty/ledger';
 import { apiRequest, expectOk } from './support/apiRequest';
 import { openThread } from './support/commentsWriter';
+import { filedBy, moveDocument } from './support/moveDocument';
 import { SyncClient, waitUntil } from './support/SyncClient';
 import { setupSeededServer } from './support/setupTestServer';
 
@@ -120,18 +119,7 @@ describe('the share of the filed text (L4) and the discussion given (L6), throug
     await settle(li);
     await waitUntil(() => li.doc.getXmlFragment('body').length === 3, 'every paragraph to reach li');
 
-    for (const [as, action, fromStatus] of [
-      ['li', 'submit', 'draft'],
-      ['convener', 'approve', 'in_review'],
-      ['secretariat', 'file', 'approved'],
-    ] as const) {
-      const transition = { action, fromStatus, requestId: randomUUID() };
-      const answer = await apiRequest(ctx.server.url, 'POST', `/api/docs/${record.id}/transitions`, {
-        token: ctx.tokenOf(as),
-        json: transition,
-      });
-      expectOk(answer, transitionResultSchema);
-    }
+    await moveDocument(ctx.server, ctx.tokenOf, record.id, filedBy('li', 'convener'));
 
     const total = length(title) + length(liFirst) + length(zhangText) + length(offlineText);
     const shareOf = async (person: Person) =>

@@ -182,7 +182,8 @@ export const correctionInboxSchema = z.object({
   ),
 });
 
-export const FLAGS = ['below_minimum', 'inactive', 'unqualified'] as const;
+/** `unqualified_again`: 不称职 this year and in the last closed one: the committee talks to them, not the convener. */
+export const FLAGS = ['below_minimum', 'inactive', 'unqualified', 'unqualified_again'] as const;
 export type DutyFlag = (typeof FLAGS)[number];
 
 /** `GET /api/duty/committee`: the members the caller may see, scored, flagged, and the year's figures. */

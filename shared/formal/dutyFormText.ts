@@ -120,6 +120,7 @@ export const DUTY_FLAG_LABELS = {
   below_minimum: '三个一未达',
   inactive: '长期未履职',
   unqualified: '不称职',
+  unqualified_again: '连续两年不称职',
 } as const;
 
 const DAY_PARTS = new Intl.DateTimeFormat('en-US', {
