@@ -141,6 +141,7 @@ describe('missingTexts and flagText', () => {
     const now = Date.UTC(2026, 5, 1);
     expect(flagText('below_minimum', null, now, zh)).toBe('未达“三个一”');
     expect(flagText('unqualified', null, now, zh)).toBe('不称职');
+    expect(flagText('unqualified_again', null, now, zh)).toBe('连续两年不称职');
     expect(flagText('inactive', now - 120 * DAY_MS, now, zh)).toBe('长期未履职 120 天');
     expect(flagText('inactive', null, now, zh)).toBe('全年未履职');
     expect(flagText('inactive', now - 95 * DAY_MS, now, english)).toBe('Inactive for 95 days');

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { MemberYearAnswer } from '../../../shared/api/duty';
+import type { DutyFlag, MemberYearAnswer } from '../../../shared/api/duty';
 import { COMMITTEE_TIME_ZONE } from '../../../shared/index';
 
 /** One fact as the server sent it: its kind's own fields are read one by one, checked, never cast. */
@@ -186,15 +186,16 @@ export function daysSince(lastFactAt: number | null, now: number): number | null
   return lastFactAt === null ? null : Math.max(0, Math.floor((now - lastFactAt) / DAY_MS));
 }
 
-/** A committee row's flag as a badge's text: "未达“三个一”", "长期未履职 120 天", "不称职". */
-export function flagText(
-  flag: 'below_minimum' | 'inactive' | 'unqualified',
-  lastFactAt: number | null,
-  now: number,
-  t: TFunction,
-): string {
+const FLAG_KEYS = {
+  below_minimum: 'belowMinimum',
+  unqualified: 'unqualified',
+  unqualified_again: 'unqualifiedAgain',
+} as const;
+
+/** A committee row's flag as a badge's text: "未达“三个一”", "长期未履职 120 天", "不称职", "连续两年不称职". */
+export function flagText(flag: DutyFlag, lastFactAt: number | null, now: number, t: TFunction): string {
   if (flag !== 'inactive') {
-    return t(`duty.committee.flag.${flag === 'below_minimum' ? 'belowMinimum' : 'unqualified'}`);
+    return t(`duty.committee.flag.${FLAG_KEYS[flag]}`);
   }
   const days = daysSince(lastFactAt, now);
   return days === null ? t('duty.committee.flag.neverActive') : t('duty.committee.flag.inactive', { count: days });
