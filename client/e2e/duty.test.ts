@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UI_TIMEOUT_MS } from './support/app';
 import { SCREENSHOT_DIR } from './support/device';
+import { convertToPdf, pdfInfo, pdfText, renderPage } from './support/pdfTools';
 import { withPeople } from './support/people';
 import type { ApiSeed } from './support/seed';
 
@@ -233,6 +234,14 @@ describe('the duty record (我的履职, 履职考核)', () => {
     const docx = path.join(scratch, saved.suggestedFilename() || 'form.docx');
     await saved.saveAs(docx);
     expect([...readFileSync(docx).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    // As a person would: opened by LibreOffice, the form holds the member's year as the page showed it.
+    const pdf = convertToPdf(docx);
+    expect(pdfInfo(pdf).pages).toBeLessThanOrEqual(2);
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    for (const expected of ['委员履行职责登记表', '王委员', ACTIVITY, PROPOSAL, SUMMARY, '总分']) {
+      expect(text).toContain(expected);
+    }
+    renderPage(pdf, 1, path.join(SCREENSHOT_DIR, 'duty-form-downloaded-page1.png'), 80);
 
     await office.page.goto('/duty/committee');
     await memberRow(office.page, '王委员').waitFor({ timeout: UI_TIMEOUT_MS });
