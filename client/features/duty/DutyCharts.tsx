@@ -1,8 +1,8 @@
-import type { EChartsCoreOption } from 'echarts/core';
 import type { TFunction } from 'i18next';
 import { type ReactElement, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitteeDutyAnswer } from '../../../shared/api/duty';
+import { barOption, donutOption } from '../figures/chartOptions';
 import { Chart } from '../figures/FiguresCharts';
 import { committeeSummary } from './committeeTable';
 import { monthName } from './dutyModel';
@@ -11,63 +11,28 @@ import { monthName } from './dutyModel';
 const LEVEL_COLORS = { excellent: '#2e7d32', competent: '#1565c0', basic: '#b26a00', unqualified: '#c62828' };
 const LEVELS = ['excellent', 'competent', 'basic', 'unqualified'] as const;
 
-function bars(
-  names: readonly string[],
-  series: readonly { name: string; data: number[] }[],
-  isStacked: boolean,
-): EChartsCoreOption {
-  return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
-    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: series.map((each) => ({ ...each, type: 'bar', barMaxWidth: 32, ...(isStacked ? { stack: 'all' } : {}) })),
-  };
-}
-
 function chartOptions(answer: CommitteeDutyAnswer, t: TFunction, locale: string) {
   const months = answer.byMonth.map((row) => monthName(row.month, locale, 'short'));
-  const byMonth = bars(
-    months,
-    [
-      { name: t('duty.committee.charts.attended'), data: answer.byMonth.map((row) => row.attended) },
-      { name: t('duty.committee.charts.submissions'), data: answer.byMonth.map((row) => row.submissions) },
-    ],
-    false,
-  );
+  const byMonth = barOption(months, [
+    { name: t('duty.committee.charts.attended'), data: answer.byMonth.map((row) => row.attended) },
+    { name: t('duty.committee.charts.submissions'), data: answer.byMonth.map((row) => row.submissions) },
+  ]);
   const summary = committeeSummary(answer.rows);
-  const levels: EChartsCoreOption = {
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { bottom: 0 },
-    series: [
-      {
-        type: 'pie',
-        radius: ['35%', '65%'],
-        center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c}' },
-        data: LEVELS.map((level) => ({
-          name: t(`duty.levels.${level}`),
-          value: summary.byLevel[level],
-          itemStyle: { color: LEVEL_COLORS[level] },
-        })).filter((slice) => slice.value > 0),
-      },
-    ],
-  };
+  const levels = donutOption(
+    LEVELS.map((level) => ({
+      name: t(`duty.levels.${level}`),
+      value: summary.byLevel[level],
+      color: LEVEL_COLORS[level],
+    })),
+  );
   const groups = answer.byGroup.map((row) => row.name);
-  const averages = bars(
-    groups,
-    [{ name: t('duty.committee.charts.averageTotal'), data: answer.byGroup.map((row) => row.averageTotal) }],
-    false,
-  );
-  const proposals = bars(
-    groups,
-    [
-      { name: t('duty.committee.charts.proposals'), data: answer.byGroup.map((row) => row.proposals) },
-      { name: t('duty.committee.charts.filed'), data: answer.byGroup.map((row) => row.filed) },
-    ],
-    false,
-  );
+  const averages = barOption(groups, [
+    { name: t('duty.committee.charts.averageTotal'), data: answer.byGroup.map((row) => row.averageTotal) },
+  ]);
+  const proposals = barOption(groups, [
+    { name: t('duty.committee.charts.proposals'), data: answer.byGroup.map((row) => row.proposals) },
+    { name: t('duty.committee.charts.filed'), data: answer.byGroup.map((row) => row.filed) },
+  ]);
   return { byMonth, levels, averages, proposals };
 }
 

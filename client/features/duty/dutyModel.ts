@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { DutyFlag, MemberYearAnswer } from '../../../shared/api/duty';
+import { ActivityKind } from '../../../shared/domain/dutyScoring';
 import { COMMITTEE_TIME_ZONE } from '../../../shared/index';
 
 /** One fact as the server sent it: its kind's own fields are read one by one, checked, never cast. */
@@ -73,19 +74,8 @@ function count(fact: FactAnswer, name: string): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-const ACTIVITY_KINDS = [
-  'plenary',
-  'standing',
-  'consultation',
-  'inspection',
-  'research',
-  'group',
-  'training',
-  'themed_day',
-  'public_service',
-  'studio',
-] as const;
-type ActivityKindName = (typeof ACTIVITY_KINDS)[number];
+const ACTIVITY_KINDS: readonly ActivityKind[] = Object.values(ActivityKind);
+type ActivityKindName = ActivityKind;
 
 function isActivityKind(value: string | null): value is ActivityKindName {
   return ACTIVITY_KINDS.some((kind) => kind === value);

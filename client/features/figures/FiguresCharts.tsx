@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { type ReactElement, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../../shared/domain/figures';
+import { barOption, donutOption } from './chartOptions';
 import { breakdownName } from './figuresTables';
 
 // Only what the three charts draw: this module is loaded lazily, and tree-shaking keeps ECharts' other charts out.
@@ -56,20 +57,9 @@ export function Chart(props: {
   );
 }
 
-function stackedBars(names: readonly string[], series: readonly { name: string; data: number[] }[]): EChartsCoreOption {
-  return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { bottom: 0 },
-    grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: series.map((each) => ({ ...each, type: 'bar', stack: 'outcome', barMaxWidth: 40 })),
-  };
-}
-
 function chartOptions(figures: Figures, t: TFunction) {
   const categories = figures.byCategory;
-  const byCategory = stackedBars(
+  const byCategory = barOption(
     categories.map((row) => breakdownName(row, t('figures.noCategory'), t('figures.deletedCategory'))),
     [
       { name: t('figures.columns.filed'), data: categories.map((row) => row.filed) },
@@ -77,26 +67,14 @@ function chartOptions(figures: Figures, t: TFunction) {
       { name: t('figures.columns.merged'), data: categories.map((row) => row.merged) },
       { name: t('figures.columns.pending'), data: categories.map((row) => row.pending) },
     ],
+    { stack: 'outcome', barMaxWidth: 40 },
   );
   const classes = figures.answerClasses;
-  const answerClasses: EChartsCoreOption = {
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { bottom: 0 },
-    series: [
-      {
-        type: 'pie',
-        radius: ['35%', '65%'],
-        center: ['50%', '45%'],
-        label: { formatter: '{b}\n{c}' },
-        // A class no answer has is left out: it would only draw a label on nothing.
-        data: [
-          { name: 'A', value: classes.A },
-          { name: 'B', value: classes.B },
-          { name: 'C', value: classes.C },
-        ].filter((slice) => slice.value > 0),
-      },
-    ],
-  };
+  const answerClasses = donutOption([
+    { name: 'A', value: classes.A },
+    { name: 'B', value: classes.B },
+    { name: 'C', value: classes.C },
+  ]);
   // The most overdue on top: a horizontal bar chart draws its first category at the bottom.
   const late = figures.byUnit.filter((row) => row.overdue > 0).reverse();
   const overdueByUnit: EChartsCoreOption = {
