@@ -9,6 +9,7 @@ import { readDocCredits } from '../../server/duty/docCredits';
 import { yearSettings } from '../../server/duty/dutyYears';
 import { type LedgerDeps, yearLedger } from '../../server/duty/ledger';
 import type { UserRecord } from '../../server/storage/AccountStore';
+import type { Stores } from '../../server/storage/openStores';
 import { databasePath } from '../../server/storage/sqlite/databasePath';
 import { SqliteActivityStore } from '../../server/storage/sqlite/SqliteActivityStore';
 import { SqliteAttachmentStore } from '../../server/storage/sqlite/SqliteAttachmentStore';
@@ -51,7 +52,8 @@ export interface DutyBenchResult {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const YEAR = 2026;
+export const DUTY_BENCH_YEAR = 2026;
+const YEAR = DUTY_BENCH_YEAR;
 const START = Date.UTC(YEAR, 0, 5);
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -98,18 +100,18 @@ function writtenDocument(authors: readonly UserId[]): { content: Y.Doc; comments
   return { content, comments };
 }
 
-interface Stores {
-  readonly records: SqliteDocRecordStore;
-  readonly reviews: SqliteReviewStore;
-  readonly handling: SqliteHandlingStore;
-  readonly attachments: SqliteAttachmentStore;
-  readonly activities: SqliteActivityStore;
-  readonly duty: SqliteDutyStore;
+/** The stores the year is written to and read from: any adapter (the bench opens SQLite's). */
+export type DutyBenchStores = Pick<Stores, 'records' | 'reviews' | 'handling' | 'attachments' | 'activities' | 'duty'>;
+
+/** The committee the year is seeded for: its members (conveners among them) and groups. */
+export interface DutyBenchCommittee {
+  readonly members: readonly UserRecord[];
+  readonly groupIds: readonly GroupId[];
 }
 
-/** Writes the year: documents (raw rows, then the office's decisions), activities, adoptions, credits, books. */
-async function seed(file: string, stores: Stores, options: DutyBenchOptions, random: () => number) {
-  const groups = Array.from({ length: options.groups }, () => randomUUID() as GroupId);
+/** Made-up members, spread over the groups, a convener in every fifty: their records are never stored. */
+export function benchCommittee(options: Pick<DutyBenchOptions, 'members' | 'groups'>): DutyBenchCommittee {
+  const groupIds = Array.from({ length: options.groups }, () => randomUUID() as GroupId);
   const members: UserRecord[] = Array.from({ length: options.members }, (_, index) => ({
     id: randomUUID() as UserId,
     username: `m${index}`,
@@ -119,9 +121,22 @@ async function seed(file: string, stores: Stores, options: DutyBenchOptions, ran
     mustChangePassword: false,
     isActive: true,
     createdAt: START - 400 * DAY_MS,
-    groupIds: [groups[index % options.groups] as GroupId],
+    groupIds: [groupIds[index % options.groups] as GroupId],
     unitId: null,
   }));
+  return { members, groupIds };
+}
+
+/** Writes the year: documents (raw rows, then the office's decisions), activities, adoptions, credits, books. */
+export async function seedDutyYear(
+  file: string,
+  stores: DutyBenchStores,
+  options: DutyBenchOptions,
+  random: () => number,
+  committee: DutyBenchCommittee,
+): Promise<void> {
+  const { members } = committee;
+  const groups = committee.groupIds;
   const office = randomUUID() as UserId;
   const raw = new Database(file);
   const insertDoc = raw.prepare(
@@ -277,10 +292,6 @@ async function seed(file: string, stores: Stores, options: DutyBenchOptions, ran
       version: 1,
     });
   }
-  return {
-    members,
-    groups: groups.map((id, index) => ({ id, name: `第${index + 1}组`, memberIds: [], createdAt: 1 })),
-  };
 }
 
 /** Recomputes a year of 500 members, 50 activities and 2,000 documents from real SQLite stores. */
@@ -289,7 +300,7 @@ export async function runDuty(options: DutyBenchOptions): Promise<DutyBenchResul
   const dir = mkdtempSync(path.join(tmpdir(), 'jianyan-bench-duty-'));
   const file = databasePath(dir);
   const records = new SqliteDocRecordStore({ path: file });
-  const stores: Stores = {
+  const stores: DutyBenchStores = {
     records,
     reviews: new SqliteReviewStore({ path: file }),
     handling: new SqliteHandlingStore({ path: file }),
@@ -298,7 +309,10 @@ export async function runDuty(options: DutyBenchOptions): Promise<DutyBenchResul
     duty: new SqliteDutyStore({ path: file }),
   };
   try {
-    const { members, groups } = await seed(file, stores, options, random);
+    const people = benchCommittee(options);
+    await seedDutyYear(file, stores, options, random, people);
+    const { members } = people;
+    const groups = people.groupIds.map((id, index) => ({ id, name: `第${index + 1}组`, memberIds: [], createdAt: 1 }));
     const unread = { readContent: () => Promise.reject(new Error('every decided document was read already')) };
     const deps: LedgerDeps = { ...stores, content: unread };
     const now = Date.UTC(YEAR, 11, 20);

@@ -1,6 +1,7 @@
 import { below, informational, metricRow } from '../lib/report';
 import { inProcess, report, type Scenario } from '../lib/runScenario';
 import { type DutyBenchOptions, runDuty } from './duty';
+import { runDutyPage } from './dutyPage';
 
 const duty: Scenario = {
   name: 'duty',
@@ -30,5 +31,35 @@ const duty: Scenario = {
   },
 };
 
-/** The duty record's recomputation: in process, no relay. */
-export const DUTY_SCENARIOS: readonly Scenario[] = [duty];
+const dutyPage: Scenario = {
+  name: 'duty-page',
+  async run(context) {
+    const options: DutyBenchOptions = {
+      members: 500,
+      groups: 10,
+      activities: 50,
+      documents: 2_000,
+      runs: context.isQuick ? 3 : 10,
+      seed: 13,
+    };
+    const outcomes = await inProcess(context, 'duty-page', () => runDutyPage(options));
+    const name = `履职考核 page, ${options.members} members`;
+    const rows = [
+      metricRow(name, 'GET /api/duty/committee p50 ms', outcomes, (r) => r.answerMs.p50, { digits: 1 }),
+      metricRow(name, 'GET /api/duty/committee p95 ms', outcomes, (r) => r.answerMs.p95, { digits: 1 }),
+      metricRow(name, 'opened by address, to every row p50 ms', outcomes, (r) => r.pageMs.p50, { digits: 0 }),
+      metricRow(name, 'opened by address, to every row p95 ms', outcomes, (r) => r.pageMs.p95, { digits: 0 }),
+      metricRow(name, 'from the nav, to every row p50 ms', outcomes, (r) => r.navigateMs.p50, { digits: 0 }),
+      // What a secretariat waits for after a click: the server's answer and 500 rows drawn.
+      metricRow(name, 'from the nav, to every row p95 ms', outcomes, (r) => r.navigateMs.p95, {
+        digits: 0,
+        target: below(1500),
+      }),
+      informational(metricRow(name, 'rows shown', outcomes, (r) => r.rows, { digits: 0 })),
+    ];
+    return report('duty-page', outcomes, rows, options);
+  },
+};
+
+/** The duty record: its recomputation in process, and the committee page in Chromium on the real server. */
+export const DUTY_SCENARIOS: readonly Scenario[] = [duty, dutyPage];

@@ -52,12 +52,29 @@ export function yearStartOf(year: number): number {
 
 const SUBMITTED_REPORT: readonly DocStatus[] = [DocStatus.inReview, DocStatus.approved, DocStatus.filed];
 
+/** The ledgers being built, by store and year: requests that arrive meanwhile share the build. */
+const building = new WeakMap<object, Map<number, Promise<YearLedger>>>();
+
 /**
  * L1-L6, B3: the year's ledger, built anew from what is stored: the documents' facts, the
  * activities' attendance, the credits of decided documents (read once each, the first time
  * they are needed) and the external facts of the books. Nothing of it is typed in as a count.
+ * A request that arrives while the same year is being built waits for that build rather than
+ * starting another (a page asks for its view and its inbox at once); nothing is kept after it.
  */
-export async function yearLedger(deps: LedgerDeps, year: number): Promise<YearLedger> {
+export function yearLedger(deps: LedgerDeps, year: number): Promise<YearLedger> {
+  const byYear = building.get(deps.records) ?? new Map<number, Promise<YearLedger>>();
+  building.set(deps.records, byYear);
+  const current = byYear.get(year);
+  if (current !== undefined) {
+    return current;
+  }
+  const build = buildLedger(deps, year).finally(() => byYear.delete(year));
+  byYear.set(year, build);
+  return build;
+}
+
+async function buildLedger(deps: LedgerDeps, year: number): Promise<YearLedger> {
   const [records, cases, activities, books] = await Promise.all([
     deps.records.listDocuments(),
     deps.handling.listCases(),

@@ -56,30 +56,32 @@ export function registerDutyOfficeRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const { actor } = c.get('auth');
     const office = can(actor, Action.manageDuty, { type: 'committee' });
     const year = yearOf(deps, c.req.query('year'));
-    const [books, people, ledger] = await Promise.all([
-      deps.duty.listBooks(year),
-      deps.accounts.listUsers(),
-      yearLedger(deps, year),
-    ]);
-    const names = new Map(people.map((person) => [person.id, person.name]));
-    const factSources = new Map(ledger.facts.map((fact) => [fact.id, fact.source.id]));
-    const corrections = books.flatMap((book) =>
+    const books = await deps.duty.listBooks(year);
+    const addressed = books.flatMap((book) =>
       book.corrections
         .filter(
           (request) =>
             request.answer === null && (request.recorderId === actor.id || (office && request.recorderId === null)),
         )
-        .map((request) => {
-          const source = request.factId === null ? undefined : factSources.get(request.factId);
-          return {
-            userId: book.userId,
-            name: names.get(book.userId) ?? '',
-            year,
-            request,
-            factTitle: source === undefined ? null : (ledger.titles.get(source) ?? null),
-          };
-        }),
+        .map((request) => ({ book, request })),
     );
+    if (addressed.length === 0) {
+      return c.json({ corrections: [] }, 200);
+    }
+    // Only when a request waits: the ledger names the facts the requests are about.
+    const [people, ledger] = await Promise.all([deps.accounts.listUsers(), yearLedger(deps, year)]);
+    const names = new Map(people.map((person) => [person.id, person.name]));
+    const factSources = new Map(ledger.facts.map((fact) => [fact.id, fact.source.id]));
+    const corrections = addressed.map(({ book, request }) => {
+      const source = request.factId === null ? undefined : factSources.get(request.factId);
+      return {
+        userId: book.userId,
+        name: names.get(book.userId) ?? '',
+        year,
+        request,
+        factTitle: source === undefined ? null : (ledger.titles.get(source) ?? null),
+      };
+    });
     return c.json({ corrections }, 200);
   });
 
