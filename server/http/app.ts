@@ -1,5 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
 import { ApiError } from './ApiError';
 import { answerError } from './answerError';
 import type { ApiDeps, ApiEnv } from './apiEnv';
@@ -88,6 +89,9 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use('/api/*', checkOrigin(options.api.site));
+  // JSON answers of a kilobyte or more go gzip-compressed to whoever accepts it; the event stream never.
+  app.use('/api/*', compress({ threshold: 1024, contentTypeFilter: /^application\/json/ }));
+  app.use('/api/*', jsonLength);
   app.route('/api', createApi(options.api));
 
   // The websocket upgrade of this path is served by attachSyncUpgrade, before Hono.
@@ -106,6 +110,20 @@ export function createApp(options: AppOptions): Hono {
   return app;
 }
 
+/**
+ * Gives a JSON answer its Content-Length, which `compress` reads to leave a small answer as it is
+ * (an answer made with `c.json` has none). JSON answers are whole in memory already.
+ */
+const jsonLength: MiddlewareHandler = async (c, next) => {
+  await next();
+  const type = c.res.headers.get('Content-Type') ?? '';
+  if (!c.res.headers.has('Content-Length') && type.startsWith('application/json') && c.res.body !== null) {
+    const body = await c.res.arrayBuffer();
+    c.res = new Response(body, c.res);
+    c.res.headers.set('Content-Length', String(body.byteLength));
+  }
+};
+
 function mountClient(app: Hono, root: string): void {
   const onFound = (path: string, c: { header(name: string, value: string): void }): void => {
     c.header('Cache-Control', IMMUTABLE_ASSETS.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -114,13 +132,13 @@ function mountClient(app: Hono, root: string): void {
     if (SERVER_PATHS.test(c.req.path)) {
       return next();
     }
-    return serveStatic({ root, onFound })(c, next);
+    return serveStatic({ root, onFound, precompressed: true })(c, next);
   });
   // Client-side routes (for example /d/<id>, /join/<token>) get the app shell; paths with a file extension do not.
   app.get('*', async (c, next) => {
     if (SERVER_PATHS.test(c.req.path) || /\.[a-z0-9]+$/i.test(c.req.path)) {
       return next();
     }
-    return serveStatic({ root, path: 'index.html', onFound })(c, next);
+    return serveStatic({ root, path: 'index.html', onFound, precompressed: true })(c, next);
   });
 }
