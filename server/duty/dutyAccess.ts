@@ -33,6 +33,20 @@ export async function memberFor(
   return member;
 }
 
+/**
+ * B2, B5: a member does not confirm, send back, remind or talk to themselves, though a convener
+ * reads their own group's records.
+ */
+export function refuseOwn(actor: Actor, member: UserRecord): void {
+  if (actor.id === member.id) {
+    throw new ReviewError(
+      'forbidden',
+      'A member’s own duty record is confirmed, sent back, reminded and talked about by others',
+      Denial.role,
+    );
+  }
+}
+
 /** Refuses unless `actor` is the office (the secretariat, P21). */
 export function requireOffice(actor: Actor): void {
   if (!can(actor, Action.manageDuty, { type: 'committee' })) {

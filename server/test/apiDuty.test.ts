@@ -118,6 +118,14 @@ describe('the duty record (B1-B5, Y6-Y8, F1-F3, P21)', () => {
     await refused(call('other', 'POST', confirm, { year, as: 'convener' }), 404);
     await refused(call('chair', 'POST', confirm, { year, as: 'convener' }), 403);
     await refused(call('convener', 'POST', confirm, { year, as: 'office' }), 403);
+    // The convener reads their own group's records, their own among them, but never confirms, returns, reminds or talks to themselves.
+    expectOk(await call('convener', 'PUT', '/api/me/duty/summary', { year, summary: '召集人的总结' }), dutyBookSchema);
+    expectOk(await call('convener', 'POST', '/api/me/duty/submit', { year }), dutyBookSchema);
+    const self = `/api/duty/members/${idOf('convener')}`;
+    await refused(call('convener', 'POST', `${self}/confirm`, { year, as: 'convener' }), 403);
+    await refused(call('convener', 'POST', `${self}/return`, { year, note: '自己退回' }), 403);
+    await refused(call('convener', 'POST', `${self}/talks`, { year, at: clock.now, note: '自己约谈' }), 403);
+    await refused(call('convener', 'POST', `${self}/reminders`, { year, note: '提醒自己' }), 403);
     expectOk(await call('convener', 'POST', confirm, { year, as: 'convener' }), dutyBookSchema);
     const done = expectOk(await call('secretariat', 'POST', confirm, { year, as: 'office' }), dutyBookSchema);
     expect(done).toMatchObject({ state: 'confirmed', officeConfirmation: { by: ctx.workspace.secretariat.id } });

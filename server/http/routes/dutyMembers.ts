@@ -20,7 +20,7 @@ import {
 } from '../../../shared/domain/dutyBook';
 import { Action, type Actor, can } from '../../../shared/index';
 import { changeBook } from '../../duty/changeBook';
-import { memberFor, requireOffice } from '../../duty/dutyAccess';
+import { memberFor, refuseOwn, requireOffice } from '../../duty/dutyAccess';
 import { dutyNotification } from '../../duty/dutyNotifications';
 import { hasConvenerStep, memberYear } from '../../duty/memberYear';
 import { announceNotifications } from '../../review/announce';
@@ -57,6 +57,7 @@ export function registerDutyMemberRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
       id,
       as === 'convener' ? Action.confirmDutyForm : Action.viewDutyRecords,
     );
+    refuseOwn(actor, member);
     if (as === 'office') {
       requireOffice(actor);
     }
@@ -72,6 +73,7 @@ export function registerDutyMemberRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const { actor } = c.get('auth');
     const { year, note } = c.get('body');
     const member = await memberFor(deps, actor, memberId(c.req.param('userId')), confirmerAction(actor));
+    refuseOwn(actor, member);
     const book = await changeBook(deps.duty, member.id, year, (current) => returnForm(current, note));
     await tell([
       dutyNotification({ type: 'duty_returned', to: member.id, actorId: actor.id, year, at: deps.now(), note }),
@@ -101,6 +103,7 @@ export function registerDutyMemberRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const { actor } = c.get('auth');
     const { year, at, note } = c.get('body');
     const member = await memberFor(deps, actor, memberId(c.req.param('userId')), Action.viewDutyRecords);
+    refuseOwn(actor, member);
     const talk = { id: randomUUID(), at, note, by: actor.id, recordedAt: deps.now() };
     return c.json(await changeBook(deps.duty, member.id, year, (book) => recordTalk(book, talk), 'allow'), 201);
   });
@@ -109,6 +112,7 @@ export function registerDutyMemberRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void
     const { actor } = c.get('auth');
     const { year, note } = c.get('body');
     const member = await memberFor(deps, actor, memberId(c.req.param('userId')), Action.viewDutyRecords);
+    refuseOwn(actor, member);
     const at = deps.now();
     const book = await changeBook(deps.duty, member.id, year, (current) => remind(current, { by: actor.id, at, note }));
     await tell([dutyNotification({ type: 'duty_reminder', to: member.id, actorId: actor.id, year, at, note })]);
