@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { chunkGraph } from './scripts/chunkGraph';
 
 /** Where `npm run dev` runs the API server (scripts/dev.ts starts it on this port). */
 const DEV_API_TARGET = 'http://127.0.0.1:8787';
@@ -14,7 +15,20 @@ export default defineConfig({
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      treeshake: {
+        // Our own modules do nothing when imported but define things (only stylesheets are imported
+        // for their effect), so an import whose names a page does not use does not load the module
+        // with that page: the sign-in page does not bring the workspace's runtime because it shares
+        // a barrel with the auth store. Yjs and lib0 likewise only set a global on load (a
+        // duplicate-import warning). Every other module keeps its declared side effects.
+        moduleSideEffects: [
+          { test: /[\\/](client|shared)[\\/].*\.tsx?$/, sideEffects: false },
+          { test: /node_modules[\\/](yjs|lib0|y-protocols)[\\/]/, sideEffects: false },
+          { test: /.*/, sideEffects: true },
+        ],
+      },
+    },
   },
   server: {
     port: 5173,
@@ -27,6 +41,8 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    // Which chunk imports which, beside the served files, for the size budgets (scripts/checkBudgets.ts).
+    chunkGraph('dist/client-chunks.json'),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: null,

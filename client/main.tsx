@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { composeApp } from './app/compose';
 import { initI18n } from './app/i18n/i18n';
-import { installTestHook } from './app/installTestHook';
 import { registerServiceWorker } from './app/registerServiceWorker';
 import { requestPersistence } from './core/storage';
 import './styles/app.css';
@@ -14,7 +13,8 @@ import './styles/print.css';
 initI18n();
 const app = composeApp();
 app.start();
-installTestHook(app);
+// Read-only views for the browser tests; a chunk of its own, as it brings Yjs.
+void import('./app/installTestHook').then(({ installTestHook }) => installTestHook(app));
 registerServiceWorker();
 void requestPersistence();
 

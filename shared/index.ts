@@ -1,4 +1,6 @@
 export { ACTIONS, Action } from './domain/actions';
+export type { BodyBlock } from './domain/bodyBlocks';
+export { bodyBlocks } from './domain/bodyBlocks';
 export { COMMITTEE_TIME_ZONE } from './domain/calendar';
 export type { ContentJudgeInput, ContentVerdict } from './domain/contentRules';
 export { ContentRule, judgeContentUpdate } from './domain/contentRules';
@@ -49,7 +51,6 @@ export { can, Denial, decide, documentTarget } from './domain/permissions';
 export { DOC_STATUSES, DocStatus, parseDocStatus, parseRole, ROLES, Role } from './domain/roles';
 export { isSignatureOutdated } from './domain/signatureCurrency';
 export type {
-  BodyBlock,
   CheckedCosigner,
   CheckResult,
   CheckSetting,
@@ -60,7 +61,6 @@ export type {
 } from './domain/submitChecks';
 export {
   blockingFailures,
-  bodyBlocks,
   CHECKS_OF_KIND,
   countedLength,
   DEFAULT_SUBMIT_CHECKS,

@@ -120,11 +120,16 @@ export async function onDeployment<T>(
 }
 
 /** Runs an in-process scenario that only concerns our code; its outcome is filed under `ours`. */
-export async function inProcess<T>(context: RunContext, name: string, run: () => Promise<T>): Promise<Outcomes<T>> {
+export async function inProcess<T>(
+  context: RunContext,
+  name: string,
+  run: () => Promise<T>,
+  timeoutMs = SCENARIO_TIMEOUT_MS,
+): Promise<Outcomes<T>> {
   context.log(`${name}: in process`);
   try {
     const load = new LoadMonitor(null);
-    const value = await withTimeout(run(), SCENARIO_TIMEOUT_MS, name);
+    const value = await withTimeout(run(), timeoutMs, name);
     return { ours: { isOk: true, value, otherCpuPercent: load.otherCpuPercent() } };
   } catch (err) {
     const outcome = failure(err);

@@ -24,6 +24,7 @@ import { type FanoutLevelResult, type FanoutOptions, runFanout } from './fanout'
 import { FIGURES_SCENARIOS } from './figuresCatalog';
 import { FORMAL_SCENARIOS } from './formalCatalog';
 import { type IngestOptions, runIngest } from './ingest';
+import { LOAD_SCENARIOS } from './loadCatalog';
 import { type OpenReviewOptions, runOpenReview } from './openReview';
 import { type ReconnectOptions, runReconnect } from './reconnect';
 import { runSubmitStorage, type SubmitStorageOptions, type SubmitStorageResult } from './submitStorage';
@@ -428,5 +429,6 @@ export const SCENARIOS: readonly Scenario[] = [
   ...FORMAL_SCENARIOS,
   ...FIGURES_SCENARIOS,
   ...DUTY_SCENARIOS,
+  ...LOAD_SCENARIOS,
   ...CLUSTER_SCENARIOS,
 ];

@@ -1,52 +1,19 @@
-import { type DocId, Role, type UserId } from '../../shared';
-import { ActivitiesRuntime } from '../core/activities';
+import type { UserId } from '../../shared';
 import { ApiClient, ServerClock } from '../core/api';
-import { createDiagnostics, type Diagnostics } from '../core/diagnostics';
+import { createDiagnostics } from '../core/diagnostics';
 import { DeviceKeys } from '../core/keys';
 import { createStore } from '../core/lib';
-import { Outbox } from '../core/outbox';
 import { createIdentity } from '../core/presence';
-import { type EventSourceLike, ReviewRuntime } from '../core/review';
-import { Rooms, type SyncOnceOptions, type SyncOutcome } from '../core/rooms';
 import {
-  accountDatabaseName,
   createStorageHealth,
   DEVICE_DB_NAME,
   DexieDeviceAccounts,
-  DexieDeviceStore,
   LEGACY_DB_NAME,
   type RowCipher,
 } from '../core/storage';
-import { BackgroundSync } from '../core/sync';
-import {
-  createAuthStore,
-  DocAccessTracker,
-  type SignOutOutcome,
-  userOf,
-  WorkspaceCache,
-  WorkspaceGate,
-  WorkspaceRuntime,
-} from '../core/workspace';
-import type { AccountServices, AppServices } from '../ui/services/services';
-
-/** Options for tests and tools; the app itself passes none. */
-export interface ComposeOptions {
-  /** A prefix of the device's database names; tests use their own. */
-  readonly dbName?: string;
-  /** The fetch of the API client; tests pass a fake server's. */
-  readonly fetch?: typeof fetch;
-  readonly isOnline?: () => boolean;
-  /** The live stream's EventSource; tests pass a fake, or none. */
-  readonly createEventSource?: (url: string) => EventSourceLike | null;
-  readonly diagnostics?: Diagnostics;
-  /**
-   * Brings one document to and from the server instead of opening its rooms on the relay (tests
-   * of the workspace without a relay); by default `Rooms.syncOnce`.
-   */
-  readonly syncDoc?: (docId: DocId, signal: AbortSignal, options: SyncOnceOptions) => Promise<SyncOutcome>;
-  /** PBKDF2 rounds of a new password wrapping (`PASSWORD_ITERATIONS`); tests use fewer. */
-  readonly passwordIterations?: number;
-}
+import { createAuthStore, type SignOutOutcome, userOf } from '../core/workspace';
+import type { AppServices } from '../ui/services/services';
+import type { AccountContext, ComposeOptions, DatabaseNames, Running } from './composeTypes';
 
 /** The app's services, and the running account's, with what starts and stops them. */
 export interface ComposedApp extends AppServices {
@@ -54,10 +21,8 @@ export interface ComposedApp extends AppServices {
   start(): () => void;
 }
 
-type Running = AccountServices & { readonly cipher: RowCipher; readonly stop: () => void };
-
-/** What the account's composition needs of the app's. */
-type AppContext = Omit<AppServices, 'signOut'> & { readonly names: ReturnType<typeof databaseNames> };
+/** The account's composition, fetched once the first account opens (client/app/composeAccount.ts). */
+type AccountComposer = typeof import('./composeAccount');
 
 /**
  * The one composition root of the client: builds the device store, the API client, who is
@@ -90,7 +55,7 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
   });
   const identity = createIdentity(auth, () => userOf(auth.getSnapshot()));
   const account = createStore<Running | null>(null);
-  const app: AppContext = { diagnostics, health, api, clock, auth, keys, identity, account, names };
+  const app: AccountContext = { diagnostics, health, api, clock, auth, keys, identity, account, names };
 
   /**
    * The account follows who is signed in and whether their device copy is open: a new user gets
@@ -119,7 +84,37 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
       return;
     }
     running?.stop();
-    account.set(userId === null || cipher === null ? null : composeAccount(app, { userId, cipher }, options));
+    account.set(null);
+    if (userId !== null && cipher !== null) {
+      void startAccount(userId, cipher);
+    }
+  };
+
+  let composer: Promise<AccountComposer> | null = null;
+  let isStopped = false;
+  /** Composes the account once its code is here, unless meanwhile another account or none was wanted. */
+  const startAccount = async (userId: UserId, cipher: RowCipher): Promise<void> => {
+    composer ??= import('./composeAccount');
+    let loaded: AccountComposer;
+    try {
+      loaded = await composer;
+    } catch (err) {
+      // Fetched again on the next change of account or network.
+      composer = null;
+      diagnostics.report('account.load', err);
+      return;
+    }
+    const opened = keys.state.getSnapshot();
+    const isWanted =
+      !isStopped &&
+      !isClearing &&
+      account.getSnapshot() === null &&
+      userOf(auth.getSnapshot())?.id === userId &&
+      opened.status === 'open' &&
+      opened.cipher === cipher;
+    if (isWanted) {
+      account.set(loaded.composeAccount(app, { userId, cipher }, options));
+    }
   };
 
   const signOut = async ({ clearDevice }: { readonly clearDevice: boolean }): Promise<SignOutOutcome> => {
@@ -163,6 +158,8 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
       const stopOtherTabs = auth.followOtherTabs();
       const stopOnline = followOnline(() => {
         void auth.sendPendingSignOut();
+        // The account's code may have failed to arrive while offline.
+        followAccount();
         // A key locked while offline opens with the server's key now.
         const key = keys.state.getSnapshot();
         if (key.status === 'locked' || key.status === 'failed') {
@@ -170,9 +167,11 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
           followAccount();
         }
       });
+      isStopped = false;
       followAccount();
       void auth.init();
       return () => {
+        isStopped = true;
         stopFollowing();
         stopFollowingKeys();
         stopUnauthorized();
@@ -188,7 +187,7 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
 }
 
 /** The names of the device database and of each account's, under an optional test prefix. */
-function databaseNames(prefix: string | undefined) {
+function databaseNames(prefix: string | undefined): DatabaseNames {
   return prefix === undefined
     ? { device: DEVICE_DB_NAME, accountPrefix: 'jianyan-account', legacy: LEGACY_DB_NAME }
     : { device: `${prefix}-device`, accountPrefix: `${prefix}-account`, legacy: prefix };
@@ -199,109 +198,4 @@ function followOnline(onOnline: () => void): () => void {
   const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
   target.addEventListener?.('online', onOnline);
   return () => target.removeEventListener?.('online', onOnline);
-}
-
-/** The parts an account's runtimes share, before the runtimes themselves. */
-interface AccountParts {
-  readonly userId: UserId;
-  readonly store: DexieDeviceStore;
-  readonly isOnline: () => boolean;
-  readonly outbox: Outbox;
-  readonly cache: WorkspaceCache;
-  readonly access: DocAccessTracker;
-  readonly gate: WorkspaceGate;
-  readonly rooms: Rooms;
-  readonly syncDoc: NonNullable<ComposeOptions['syncDoc']>;
-}
-
-/** Whose account, and the cipher of their device copy. */
-interface AccountKey {
-  readonly userId: UserId;
-  readonly cipher: RowCipher;
-}
-
-function composeParts(app: AppContext, { userId, cipher }: AccountKey, options: ComposeOptions): AccountParts {
-  const { diagnostics, health, api, auth, identity, names } = app;
-  // Each account's documents in a database of its own; the app's database from before is moved
-  // into it when it was this account's.
-  const store = new DexieDeviceStore({
-    name: accountDatabaseName(userId, names.accountPrefix),
-    legacy: { name: names.legacy, userId },
-    cipher,
-    health,
-    onBackgroundError: (err) => diagnostics.report('storage.background', err),
-  });
-  const isOnline = options.isOnline ?? (() => navigator.onLine);
-  const isSignedIn = (): boolean => auth.getSnapshot().status === 'signed_in';
-  const outbox = new Outbox({ rows: store.outbox, userId, canSend: isSignedIn, diagnostics });
-  const cache = new WorkspaceCache({ store, diagnostics });
-  const access = new DocAccessTracker({
-    api,
-    cache,
-    diagnostics,
-    canAsk: () => isSignedIn() && isOnline(),
-    isUnregistered: (docId) => outbox.isUnregistered(docId),
-  });
-  const gate = new WorkspaceGate({ auth, outbox, access, diagnostics, rowOf: (docId) => cache.rowOf(docId) });
-  const rooms = new Rooms({ store, health, identity, gate, diagnostics });
-  const syncDoc = options.syncDoc ?? ((docId, signal, syncOptions) => rooms.syncOnce(docId, signal, syncOptions));
-  return { userId, store, isOnline, outbox, cache, access, gate, rooms, syncDoc };
-}
-
-/** One account's services, started; `stop` disposes them. */
-function composeAccount(app: AppContext, key: AccountKey, options: ComposeOptions): Running {
-  const { diagnostics, api, auth } = app;
-  const parts = composeParts(app, key, options);
-  const { store, isOnline, cache, rooms, syncDoc } = parts;
-  const backgroundSync = new BackgroundSync({
-    listTargets: () => workspace.listSyncTargets(),
-    // A handling unit never reads a document's discussion (P16): its comments stay on the server.
-    syncDoc: (docId, signal) =>
-      syncDoc(docId, signal, { withComments: userOf(auth.getSnapshot())?.role !== Role.unit }),
-    markSynced: (target) =>
-      target.updatedAt === null ? Promise.resolve() : cache.markSynced(target.docId, target.updatedAt),
-    isOnline,
-    diagnostics,
-  });
-  const workspace = new WorkspaceRuntime({
-    ...parts,
-    auth,
-    api,
-    store,
-    backgroundSync,
-    diagnostics,
-    isDocOpen: (docId) => rooms.findContent(docId) !== null,
-  });
-  const review = new ReviewRuntime({
-    ...parts,
-    auth,
-    api,
-    store,
-    diagnostics,
-    // A queued transition waits for the content alone, not for a slow comments document.
-    syncContent: (docId, signal) => syncDoc(docId, signal, { withComments: false }),
-    ...(options.createEventSource === undefined ? {} : { createEventSource: options.createEventSource }),
-  });
-  const activities = new ActivitiesRuntime({
-    ...parts,
-    api,
-    isSignedIn: () => auth.getSnapshot().status === 'signed_in',
-    diagnostics,
-  });
-  const stops = [workspace.start(), review.start(), activities.start()];
-  return {
-    ...parts,
-    cipher: key.cipher,
-    backgroundSync,
-    workspace,
-    review,
-    activities,
-    stop() {
-      for (const stop of stops) {
-        stop();
-      }
-      rooms.closeAll();
-      store.close();
-    },
-  };
 }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { Me } from '../../shared/api/schemas';
-import { type ComposedApp, type ComposeOptions, composeApp } from '../app/compose';
+import { type ComposedApp, composeApp } from '../app/compose';
+import type { ComposeOptions } from '../app/composeTypes';
 import { createDiagnostics, type Diagnostics } from '../core/diagnostics';
 import type { AccountServices } from '../ui/services/services';
 import type { FakeServer } from './FakeServer';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ContentField, DocKind } from './documentSchema';
+import { bodyBlocks } from './bodyBlocks';
 import type { UserId } from './ids';
 import {
   blockingFailures,
-  bodyBlocks,
   DEFAULT_SUBMIT_CHECKS,
   runSubmitChecks,
   SubmitCheck,

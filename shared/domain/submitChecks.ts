@@ -1,6 +1,6 @@
-import * as Y from 'yjs';
+import type { BodyBlock } from './bodyBlocks';
 import { type DocFields, FieldKey } from './documentFields';
-import { ContentField, DocKind } from './documentSchema';
+import { DocKind } from './documentSchema';
 import type { UserId } from './ids';
 
 /**
@@ -80,12 +80,6 @@ export const DEFAULT_SUBMIT_CHECKS: SubmitChecksConfig = {
   },
 };
 
-/** One block of the body as the checks read it. */
-export interface BodyBlock {
-  readonly type: 'heading' | 'paragraph' | 'numbered' | 'other';
-  readonly text: string;
-}
-
 /** A co-signer as the signature check reads them; each side decides `isOutdated` by S1. */
 export interface CheckedCosigner {
   readonly userId: UserId;
@@ -124,53 +118,9 @@ export interface CheckResult {
 }
 
 const TITLE_FORM = /^关于.+的建议$/su;
-/** "1." "1、" "(1)" "（一）" "一、" at the start of a paragraph: a suggestion numbered by hand. */
-const NUMBERED = /^\s*(\d+\s*[.、．)）]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|[一二三四五六七八九十]+\s*、)/u;
-
 /** Characters a reader counts: everything but whitespace. */
 export function countedLength(text: string): number {
   return [...text.replace(/\s+/gu, '')].length;
-}
-
-function textOf(node: Y.XmlElement | Y.XmlText): string {
-  if (node instanceof Y.XmlText) {
-    return node.toString().replace(/<[^>]*>/gu, '');
-  }
-  return node
-    .toArray()
-    .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? textOf(child) : ''))
-    .join('');
-}
-
-function blocksOf(node: Y.XmlElement, isNumbered: boolean, into: BodyBlock[]): void {
-  const name = node.nodeName;
-  if (name === 'heading') {
-    into.push({ type: 'heading', text: textOf(node) });
-  } else if (name === 'paragraph') {
-    const text = textOf(node);
-    into.push({ type: isNumbered || NUMBERED.test(text) ? 'numbered' : 'paragraph', text });
-  } else if (name === 'orderedList' || name === 'bulletList' || name === 'listItem' || name === 'blockquote') {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlElement) {
-        blocksOf(child, isNumbered || name === 'orderedList', into);
-      }
-    }
-  } else {
-    into.push({ type: 'other', text: textOf(node) });
-  }
-}
-
-/** The body of a content document as blocks: headings, paragraphs, numbered items (in an ordered list or by hand). */
-export function bodyBlocks(doc: Y.Doc): BodyBlock[] {
-  const blocks: BodyBlock[] = [];
-  for (const child of doc.getXmlFragment(ContentField.body).toArray()) {
-    if (child instanceof Y.XmlElement) {
-      blocksOf(child, false, blocks);
-    } else if (child instanceof Y.XmlText) {
-      blocks.push({ type: 'paragraph', text: textOf(child) });
-    }
-  }
-  return blocks;
 }
 
 /** The blocks under the first heading named `heading`, up to the next heading; null when there is no such heading. */
