@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChunkNode } from './chunkGraph';
 import { BUDGETS, firstPageChunks, judgeBudgets } from './budgets';
+import type { ChunkNode } from './chunkGraph';
 
 const chunk = (file: string, imports: string[] = [], dynamicImports: string[] = [], isEntry = false): ChunkNode => ({
   file,

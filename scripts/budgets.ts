@@ -66,7 +66,9 @@ export function judgeBudgets(chunks: readonly ChunkNode[], gzipBytesOf: (file: s
       : []),
     ...sized
       .filter((chunk) => chunk.gzipBytes > BUDGETS.chunkBytes)
-      .map((chunk) => `${chunk.file} is ${kib(chunk.gzipBytes)} gzipped, over the ${kib(BUDGETS.chunkBytes)} of a chunk`),
+      .map(
+        (chunk) => `${chunk.file} is ${kib(chunk.gzipBytes)} gzipped, over the ${kib(BUDGETS.chunkBytes)} of a chunk`,
+      ),
   ];
   return { firstPage, firstPageBytes, largestChunk, overruns };
 }
@@ -75,5 +77,8 @@ export function judgeBudgets(chunks: readonly ChunkNode[], gzipBytesOf: (file: s
 export function checkBuiltClient(distDir: string): BudgetReport {
   const graphFile = path.join(distDir, 'client-chunks.json');
   const { chunks } = JSON.parse(readFileSync(graphFile, 'utf8')) as { chunks: ChunkNode[] };
-  return judgeBudgets(chunks, (file) => gzipSync(readFileSync(path.join(distDir, 'client', file)), { level: 9 }).length);
+  return judgeBudgets(
+    chunks,
+    (file) => gzipSync(readFileSync(path.join(distDir, 'client', file)), { level: 9 }).length,
+  );
 }

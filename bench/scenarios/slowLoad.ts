@@ -65,7 +65,10 @@ async function scriptKb(page: Page): Promise<number> {
 }
 
 async function timeUntil(start: number, page: Page, selector: string): Promise<number> {
-  await page.locator(selector).first().waitFor({ timeout: UI_TIMEOUT_MS * 8 });
+  await page
+    .locator(selector)
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT_MS * 8 });
   return performance.now() - start;
 }
 
@@ -112,7 +115,12 @@ export async function runSlowLoad(options: SlowLoadOptions): Promise<SlowLoadRes
     staticDir: options.staticDir,
     logLevel: 'silent',
   });
-  const times = { signIn: [] as number[], firstDoc: [] as number[], repeatDoc: [] as number[], offline: [] as number[] };
+  const times = {
+    signIn: [] as number[],
+    firstDoc: [] as number[],
+    repeatDoc: [] as number[],
+    offline: [] as number[],
+  };
   const scripts: number[] = [];
   try {
     const docId = await pickDraft(server.url, member);
@@ -132,7 +140,10 @@ export async function runSlowLoad(options: SlowLoadOptions): Promise<SlowLoadRes
         const opened = performance.now();
         await page.goto(`/d/${docId}`, { waitUntil: 'commit' });
         times.firstDoc.push(await timeUntil(opened, page, EDITABLE));
-        await page.getByText('已同步').first().waitFor({ timeout: UI_TIMEOUT_MS * 8 });
+        await page
+          .getByText('已同步')
+          .first()
+          .waitFor({ timeout: UI_TIMEOUT_MS * 8 });
         await page.evaluate(async () => {
           await navigator.serviceWorker.ready;
         });
