@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ContentField, DocKind } from './documentSchema';
 import { bodyBlocks } from './bodyBlocks';
+import { ContentField, DocKind } from './documentSchema';
 import type { UserId } from './ids';
 import {
   blockingFailures,
