@@ -1,35 +1,61 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docFileListSchema, docFileQuotaErrorSchema } from '../../shared/api/docFiles';
 import { type DocId, DocKind, Role } from '../../shared/index';
-import { apiRequest, expectOk } from './support/apiRequest';
+import { newTestSchema, TEST_DATABASE_URL, type TestSchema } from '../storage/postgres/testSchemas';
+import { apiRequest, expectOk, FAST_PASSWORDS } from './support/apiRequest';
 import { jpegOf, putDocFile } from './support/docFileUploads';
-import { setupSeededServer } from './support/setupTestServer';
+import { type SeededWorkspace, seedWorkspace } from './support/seedWorkspace';
+import { startTestServer, type TestServer } from './support/testServer';
 
 /** Small quotas, so that a few files of some KiB fill them. */
 const DOCUMENT_QUOTA = 64 * 1024;
 const COMMITTEE_QUOTA = 160 * 1024;
 
-const ctx = setupSeededServer<'经济界', 'zhang'>(
-  { groups: ['经济界'], people: { zhang: { role: Role.member, groups: ['经济界'], name: '张委员' } } },
-  { isPerTest: true, server: { docFileQuotas: { document: DOCUMENT_QUOTA, committee: COMMITTEE_QUOTA } } },
-);
+/** SQLite always; PostgreSQL, in a schema of each test's own, when TEST_DATABASE_URL is set. */
+const BACKENDS = [
+  { backend: 'SQLite', usesPostgres: false },
+  ...(TEST_DATABASE_URL === null ? [] : [{ backend: 'PostgreSQL', usesPostgres: true }]),
+];
+
+let server: TestServer;
+let workspace: SeededWorkspace<'经济界', 'zhang'>;
 
 async function draft(): Promise<DocId> {
-  return (await ctx.workspace.createDoc('zhang', { groupKey: '经济界', kind: DocKind.proposal })).id;
+  return (await workspace.createDoc('zhang', { groupKey: '经济界', kind: DocKind.proposal })).id;
 }
 
 function put(id: DocId, bytes: Uint8Array<ArrayBuffer>) {
-  return putDocFile(ctx.server.url, ctx.tokenOf('zhang'), id, { bytes, type: 'image/jpeg' });
+  return putDocFile(server.url, workspace.tokenOf('zhang'), id, { bytes, type: 'image/jpeg' });
 }
 
 async function listOf(id: DocId) {
   return expectOk(
-    await apiRequest(ctx.server.url, 'GET', `/api/docs/${id}/files`, { token: ctx.tokenOf('zhang') }),
+    await apiRequest(server.url, 'GET', `/api/docs/${id}/files`, { token: workspace.tokenOf('zhang') }),
     docFileListSchema,
   );
 }
 
-describe('document files over a quota (DF4)', () => {
+describe.each(BACKENDS)('document files over a quota on $backend (DF4)', ({ usesPostgres }) => {
+  let schema: TestSchema | null = null;
+
+  beforeEach(async () => {
+    schema = usesPostgres ? newTestSchema() : null;
+    server = await startTestServer({
+      passwordParams: FAST_PASSWORDS,
+      docFileQuotas: { document: DOCUMENT_QUOTA, committee: COMMITTEE_QUOTA },
+      ...(schema === null ? {} : { databaseUrl: schema.url, databaseSchema: schema.schema }),
+    });
+    workspace = await seedWorkspace(server, {
+      groups: ['经济界'],
+      people: { zhang: { role: Role.member, groups: ['经济界'], name: '张委员' } },
+    });
+  });
+
+  afterEach(async () => {
+    await server.dispose();
+    await schema?.drop();
+  });
+
   it('refuses a file that would pass the document’s quota with 413 quota_exceeded, naming the quota, used and limit', async () => {
     const id = await draft();
     expect((await put(id, jpegOf(40 * 1024))).status).toBe(201);
