@@ -124,6 +124,36 @@ describe('backing up a device and restoring it on another', () => {
     expect(await b.outbox.list()).toHaveLength(1);
   });
 
+  it('does not count as unsent again what this device has sent since', async () => {
+    const { store, fresh } = await deviceWithWork();
+    const { contents } = await backupOf(store);
+    const b = device();
+    const restored = memoryRestoredOperations();
+    await restoreDevice({ store: b.backup, contents, restored });
+    const room = roomNameOf(fresh);
+    await b.updates.acknowledge(
+      room,
+      (await b.updates.listUnsent(room)).map((each) => each.seq),
+    );
+    const again = await restoreDevice({ store: b.backup, contents, restored });
+    expect(again.unsentUpdates).toBe(0);
+    expect(await b.updates.countUnsent(null)).toBe(0);
+    expect(await textOf(b, room)).toBe('关于乡村学校的提案');
+  });
+
+  it('counts as unsent an edit the device lacks, also when it builds on one the device lacks', async () => {
+    const a = await deviceWithWork();
+    const { contents } = await backupOf(a.store);
+    const b = device();
+    const room = roomNameOf(a.fresh);
+    // B holds only the first update of the document's log, as if it had synced before the edits.
+    const [first] = await a.store.updates.read(room);
+    await b.updates.append(room, first ?? new Uint8Array(), false);
+    const added = await restoreDevice({ store: b.backup, contents, restored: memoryRestoredOperations() });
+    expect(added.unsentUpdates).toBe(1);
+    expect(await textOf(b, room)).toBe('关于乡村学校的提案');
+  });
+
   it('queues an operation once: sent and gone, a second restore does not queue it again', async () => {
     const { store } = await deviceWithWork();
     const { contents } = await backupOf(store);

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 import type { RoomName } from '../../../shared';
 import type { BackupRowStore, BackupRows, BackupTally } from './DeviceStore';
 import type { JianyanDb } from './JianyanDb';
@@ -12,7 +13,11 @@ import { toValidOutboxRow } from './validRows';
 export const RestoreRule = {
   /** Yjs updates by room: a row whose bytes the room's log holds already is not added again. */
   log: 'log',
-  /** Like `log`, and the rows added are counted as unsent, so that the sync sends them (C4). */
+  /**
+   * Like `log`, and the rows added are counted as unsent, so that the sync sends them (C4). An
+   * update the device's log (`LOG_TABLE`, as it was before the restore) holds already and does not
+   * list as unsent reached the server from here: it is not unsent again.
+   */
   unsentLog: 'unsentLog',
   /** Queued operations: one equal to a queued one (same user, operation, document, time, payload) is not queued again. */
   outbox: 'outbox',
@@ -42,6 +47,9 @@ export const BACKUP_TABLES: Readonly<Record<string, RestoreRule>> = {
   // Who is signed in is this device's own record, written at sign-in.
   account: RestoreRule.skip,
 };
+
+/** The update log that an `unsentLog` table's rows are part of. */
+const LOG_TABLE = 'updates';
 
 function ruleOf(table: string): RestoreRule {
   return BACKUP_TABLES[table] ?? RestoreRule.keepDevice;
@@ -171,9 +179,12 @@ export class DexieBackupRows implements BackupRowStore {
   async restoreRows(rows: BackupRows): Promise<BackupTally> {
     const db = this.#db;
     await db.open();
-    const tables = (db.tables as AnyTable[]).filter(
-      (table) => ruleOf(table.name) !== RestoreRule.skip && Array.isArray(rows.tables[table.name]),
-    );
+    // Unsent rows first: whether the device's log covers them is judged before the log grows.
+    const tables = (db.tables as AnyTable[])
+      .filter((table) => ruleOf(table.name) !== RestoreRule.skip && Array.isArray(rows.tables[table.name]))
+      .sort(
+        (a, b) => Number(ruleOf(b.name) === RestoreRule.unsentLog) - Number(ruleOf(a.name) === RestoreRule.unsentLog),
+      );
     const unsentAdded = new Map<RoomName, number[]>();
     const added = new Map<string, number>();
     await db.transaction('rw', tables, async () => {
@@ -181,7 +192,8 @@ export class DexieBackupRows implements BackupRowStore {
         const incoming = rows.tables[table.name] ?? [];
         const rule = ruleOf(table.name);
         if (rule === RestoreRule.log || rule === RestoreRule.unsentLog) {
-          const seqs = await restoreLog(table, incoming);
+          const log = rule === RestoreRule.unsentLog ? (tables.find((each) => each.name === LOG_TABLE) ?? null) : null;
+          const seqs = await restoreLog(table, incoming, log);
           if (rule === RestoreRule.unsentLog) {
             for (const [room, seq] of seqs) {
               unsentAdded.set(room, [...(unsentAdded.get(room) ?? []), seq]);
@@ -210,8 +222,27 @@ export class DexieBackupRows implements BackupRowStore {
   }
 }
 
-/** Adds the updates a room's log lacks; resolves with the rooms and keys of the rows added. */
-async function restoreLog(table: AnyTable, incoming: readonly unknown[]): Promise<[RoomName, number][]> {
+/** Whether `update` adds nothing to `doc` (applying it as it checks); one that waits for a missing one never does. */
+function isCovered(doc: Y.Doc, update: Uint8Array): boolean {
+  const before = Y.snapshot(doc);
+  try {
+    Y.applyUpdate(doc, update);
+  } catch {
+    return false;
+  }
+  const { pendingStructs, pendingDs } = doc.store;
+  return pendingStructs === null && pendingDs === null && Y.equalSnapshots(before, Y.snapshot(doc));
+}
+
+/**
+ * Adds the updates a room's table lacks; with `log`, not those the room's log covers either.
+ * Resolves with the rooms and keys of the rows added.
+ */
+async function restoreLog(
+  table: AnyTable,
+  incoming: readonly unknown[],
+  log: AnyTable | null,
+): Promise<[RoomName, number][]> {
   const byRoom = new Map<RoomName, Uint8Array[]>();
   for (const raw of incoming) {
     const row = logRowOf(raw);
@@ -228,8 +259,21 @@ async function restoreLog(table: AnyTable, incoming: readonly unknown[]): Promis
         held.add(row.update);
       }
     }
+    const stored = log === null ? null : new Y.Doc({ gc: false });
+    if (log !== null && stored !== null) {
+      for (const each of await log.where('docId').equals(room).toArray()) {
+        const row = logRowOf(each);
+        if (row !== null) {
+          try {
+            Y.applyUpdate(stored, row.update);
+          } catch {
+            // A row that does not apply covers nothing; the rows it would have covered are added.
+          }
+        }
+      }
+    }
     for (const update of updates) {
-      if (!held.has(update)) {
+      if (!held.has(update) && (stored === null || !isCovered(stored, update))) {
         held.add(update);
         added.push([room, Number(await table.add({ docId: room, update }))]);
       }
