@@ -2,6 +2,7 @@ import { RelayReason } from '../../../shared/protocol/relayReasons';
 import { activitiesEn } from '../../features/activities/strings';
 import { accountsEn } from '../../features/admin/strings';
 import { attachmentsEn } from '../../features/attachments/strings';
+import { backupEn } from '../../features/backup/strings';
 import { commentsEn } from '../../features/comments/strings';
 import { committeeEn } from '../../features/committee/strings';
 import { dutyEn } from '../../features/duty/strings';
@@ -37,6 +38,7 @@ export const en: Messages = {
   duty: dutyEn,
   attachments: attachmentsEn,
   advanced: advancedEn,
+  backup: backupEn,
   accounts: accountsEn,
   webhooks: webhooksEn,
   committee: committeeEn,

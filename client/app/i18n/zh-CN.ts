@@ -1,6 +1,7 @@
 import { activitiesZhCN } from '../../features/activities/strings';
 import { accountsZhCN } from '../../features/admin/strings';
 import { attachmentsZhCN } from '../../features/attachments/strings';
+import { backupZhCN } from '../../features/backup/strings';
 import { commentsZhCN } from '../../features/comments/strings';
 import { committeeZhCN } from '../../features/committee/strings';
 import { dutyZhCN } from '../../features/duty/strings';
@@ -64,6 +65,7 @@ export const zhCN = {
   duty: dutyZhCN,
   attachments: attachmentsZhCN,
   advanced: advancedZhCN,
+  backup: backupZhCN,
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,
   committee: committeeZhCN,

@@ -125,6 +125,17 @@ describe('DeviceKeys', () => {
     expect(isSameKey(sealedBy, cipherOf(offline.state.getSnapshot()))).toBe(true);
   });
 
+  it('tells whether a password is the one last signed in with here (a device backup is sealed with it)', async () => {
+    const keys = start();
+    expect(await keys.isDevicePassword('correct horse')).toBeNull();
+    await keys.acceptPassword(me.id, 'correct horse', true);
+    expect(await keys.isDevicePassword('correct horse')).toBe(true);
+    expect(await keys.isDevicePassword('correct horsf')).toBe(false);
+    await keys.changePassword('battery staple');
+    expect(await keys.isDevicePassword('battery staple')).toBe(true);
+    expect(await keys.isDevicePassword('correct horse')).toBe(false);
+  });
+
   it('keeps nothing here after signing out: the next offline start is locked', async () => {
     const keys = start();
     await keys.acceptPassword(me.id, 'correct horse', true);

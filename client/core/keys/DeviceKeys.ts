@@ -170,6 +170,23 @@ export class DeviceKeys {
     }
   }
 
+  /**
+   * Whether `password` is the one the open account last signed in with on this device (a device
+   * backup is sealed with it); null when this device keeps no password wrapping to compare with.
+   */
+  async isDevicePassword(password: string): Promise<boolean | null> {
+    const current = this.state.getSnapshot();
+    if (current.status !== 'open') {
+      return null;
+    }
+    const slot = (await this.#options.keyrings.readKeyring(current.userId))?.password ?? null;
+    if (slot === null) {
+      return null;
+    }
+    const key = await keyFromPassword(password, new Uint8Array(slot.salt), slot.iterations);
+    return (await unwrapKey(slot, key, context.password(current.userId))) !== null;
+  }
+
   /** The member changed their password in the app: the offline unlock asks for the new one. */
   async changePassword(newPassword: string): Promise<void> {
     const current = this.state.getSnapshot();

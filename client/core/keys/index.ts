@@ -6,4 +6,4 @@
 
 export { DeviceKeys, type DeviceKeysOptions, type KeyState } from './DeviceKeys';
 export { createRowCipher, newDataKey } from './rowCipher';
-export { PASSWORD_ITERATIONS } from './wrapping';
+export { keyFromPassword, newSalt, PASSWORD_ITERATIONS } from './wrapping';

@@ -18,6 +18,7 @@ export interface DeviceStore {
   readonly activity: ActivityStore;
   readonly notifications: NotificationStore;
   readonly activityCache: ActivityCacheStore;
+  readonly backup: BackupRowStore;
   /**
    * Writes a document made on this device in one transaction: its first updates (as unsent local
    * updates, C5), its row and the outbox row that registers it, so that a document never exists
@@ -266,4 +267,35 @@ export interface NewLocalDocument {
   /** Its first updates (template, typed title), stored as unsent local updates. */
   readonly updates: readonly Uint8Array[];
   readonly registration: NewOutboxRow;
+}
+
+/** Every row of an account's store worth keeping, opened (not sealed), by table. */
+export interface BackupRows {
+  readonly tables: Readonly<Record<string, readonly unknown[]>>;
+}
+
+/** What a set of backup rows holds, for the member to see. */
+export interface BackupTally {
+  readonly documents: number;
+  /** Local Yjs updates the server has not acknowledged (edits and comments). */
+  readonly unsentUpdates: number;
+  /** Operations waiting in the outbox. */
+  readonly queuedOperations: number;
+  readonly rows: number;
+}
+
+/**
+ * The account's rows as a device backup takes them and gives them back (docs/DEVICE.md, 本机备份).
+ * Rows leave opened, so that a backup does not depend on this device's keys, and come back sealed
+ * under the keys of the device they are restored on.
+ */
+export interface BackupRowStore {
+  /** Reads every row worth keeping, in one transaction, with a tally of what they are. */
+  exportRows(): Promise<{ readonly rows: BackupRows; readonly tally: BackupTally }>;
+  /**
+   * Merges backup rows into this store in one transaction: what the store holds already is kept and
+   * a row it has already is not added again, so restoring the same rows twice adds nothing.
+   * Resolves with what was added.
+   */
+  restoreRows(rows: BackupRows): Promise<BackupTally>;
 }

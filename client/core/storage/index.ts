@@ -6,6 +6,9 @@ export type { AccountRow, DeviceAccounts, KeyringRow, WrappedKey } from './Devic
 export type {
   ActivityCacheStore,
   ActivityStore,
+  BackupRowStore,
+  BackupRows,
+  BackupTally,
   CachedActivities,
   CompactionResult,
   DeviceStore,
@@ -31,6 +34,7 @@ export {
   type DexieDeviceAccountsOptions,
 } from './DexieDeviceAccounts';
 export { DexieDeviceStore, type DexieDeviceStoreOptions } from './DexieDeviceStore';
+export { BACKUP_TABLES, RestoreRule } from './dexieBackupRows';
 export { MAX_STORED_NOTIFICATIONS } from './dexieReviewRows';
 export { emptyDocRow, localDocRow, withServerRecord } from './docRows';
 export { LEGACY_DB_NAME } from './JianyanDb';

@@ -2,6 +2,7 @@ import { type ReactElement, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../shared/api/schemas';
 import { changeLanguage, currentLanguage, LANGUAGES, type LanguageCode } from '../../ui/language';
+import { BackupSection } from '../backup/BackupSection';
 import { Page } from '../shell/Page';
 import { ApiTokens } from './ApiTokens';
 import { ChangePassword } from './ChangePassword';
@@ -73,6 +74,7 @@ export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
         <h2 id="settings-language">{t('settings.languageTitle')}</h2>
         <LanguagePicker />
       </section>
+      <BackupSection me={me} />
       <AdvancedSettings />
     </Page>
   );
