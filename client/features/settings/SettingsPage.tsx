@@ -5,6 +5,7 @@ import { changeLanguage, currentLanguage, LANGUAGES, type LanguageCode } from '.
 import { Page } from '../shell/Page';
 import { ApiTokens } from './ApiTokens';
 import { ChangePassword } from './ChangePassword';
+import { TextSizePicker } from './TextSizePicker';
 
 function LanguagePicker(): ReactElement {
   const { t } = useTranslation();
@@ -52,7 +53,7 @@ function AdvancedSettings(): ReactElement {
 
 const ADVANCED_HASH = '#advanced';
 
-/** `/settings`: the account, its password, the interface language, and API tokens under 高级. */
+/** `/settings`: the account, its password, the interface language, the text size, and API tokens under 高级. */
 export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
   const { t } = useTranslation();
   return (
@@ -72,6 +73,11 @@ export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
       <section className="card" aria-labelledby="settings-language">
         <h2 id="settings-language">{t('settings.languageTitle')}</h2>
         <LanguagePicker />
+      </section>
+      <section className="card" aria-labelledby="settings-text-size">
+        <h2 id="settings-text-size">{t('textSize.title')}</h2>
+        <p className="section-note">{t('textSize.lead')}</p>
+        <TextSizePicker />
       </section>
       <AdvancedSettings />
     </Page>
