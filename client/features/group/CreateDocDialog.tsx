@@ -31,7 +31,7 @@ function GroupChoice({
   const { t } = useTranslation();
   const id = useId();
   return (
-    <div className="field">
+    <div className="field create-group-choice">
       <label htmlFor={id}>{t('create.groupLabel')}</label>
       <select
         id={id}

@@ -65,6 +65,12 @@ export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
         <h2 id="settings-account">{t('settings.account')}</h2>
         <p>{t('settings.accountInfo', { name: me.name, username: me.username, role: t(`role.${me.role}`) })}</p>
       </section>
+      {/* Before the password: whoever struggles to read the page should not have to scroll for it. */}
+      <section className="card" aria-labelledby="settings-text-size">
+        <h2 id="settings-text-size">{t('textSize.title')}</h2>
+        <p className="section-note">{t('textSize.lead')}</p>
+        <TextSizePicker />
+      </section>
       <section className="card" aria-labelledby="settings-password">
         <h2 id="settings-password">{t('settings.passwordTitle')}</h2>
         {me.mustChangePassword ? <p className="notice is-warning">{t('settings.mustChange')}</p> : null}
@@ -73,11 +79,6 @@ export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
       <section className="card" aria-labelledby="settings-language">
         <h2 id="settings-language">{t('settings.languageTitle')}</h2>
         <LanguagePicker />
-      </section>
-      <section className="card" aria-labelledby="settings-text-size">
-        <h2 id="settings-text-size">{t('textSize.title')}</h2>
-        <p className="section-note">{t('textSize.lead')}</p>
-        <TextSizePicker />
       </section>
       <AdvancedSettings />
     </Page>
