@@ -60,11 +60,14 @@ export function CreateDocDialog({ groupId, groupChoices, isOpen, onClose }: Crea
   const [kind, setKind] = useState<DocKind>(DocKind.proposal);
   const [title, setTitle] = useState('');
   const [chosenGroup, setChosenGroup] = useState<GroupId>(groupId);
+  // The group page passes its own group (and stays mounted when another group is opened): only
+  // a choice among `groupChoices` that is still offered overrides it.
+  const target = groupChoices?.some((each) => each.id === chosenGroup) === true ? chosenGroup : groupId;
   const action = useBusyAction((err) => t('create.failed', { error: errorText(err, t) }));
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     action.run(
-      () => workspace.createDocument({ kind, groupId: chosenGroup, title }),
+      () => workspace.createDocument({ kind, groupId: target, title }),
       (docId) => {
         setTitle('');
         onClose();
@@ -77,7 +80,7 @@ export function CreateDocDialog({ groupId, groupChoices, isOpen, onClose }: Crea
       <form onSubmit={onSubmit}>
         <p className="dialog-prompt">{t('create.prompt')}</p>
         {groupChoices === undefined || groupChoices.length < 2 ? null : (
-          <GroupChoice choices={groupChoices} value={chosenGroup} onChange={setChosenGroup} />
+          <GroupChoice choices={groupChoices} value={target} onChange={setChosenGroup} />
         )}
         <fieldset className="kind-grid">
           <legend className="visually-hidden">{t('create.kindLabel')}</legend>
