@@ -5,11 +5,14 @@ import { composeApp } from './app/compose';
 import { initI18n } from './app/i18n/i18n';
 import { registerServiceWorker } from './app/registerServiceWorker';
 import { requestPersistence } from './core/storage';
+import { applyTextSize, savedTextSize } from './ui/textSize';
 import './styles/app.css';
 import './styles/editor.css';
 // Last, so that on paper it wins over the screen rules of both.
 import './styles/print.css';
 
+// Before anything renders, so the first text on screen is already at the chosen size.
+applyTextSize(savedTextSize());
 initI18n();
 const app = composeApp();
 app.start();

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEADING_LEVELS, type HeadingLevel } from './createExtensions';
 import { Icon, type IconName } from './icons';
+import { isTouchScreen } from './touchScreen';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -46,7 +47,7 @@ interface ButtonProps {
 
 function ToolButton({ icon, label, keys, isActive = false, isDisabled = false, onClick }: ButtonProps): ReactElement {
   const { t } = useTranslation();
-  const title = keys === undefined ? label : t('toolbar.withShortcut', { label, keys });
+  const title = keys === undefined || isTouchScreen() ? label : t('toolbar.withShortcut', { label, keys });
   return (
     <button
       type="button"
@@ -75,7 +76,11 @@ function BlockSelect({ editor, block }: { readonly editor: Editor; readonly bloc
     <select
       className="tool-select"
       aria-label={t('toolbar.paragraph')}
-      title={`${t('toolbar.heading1')} ${MOD}+Alt+1 · ${t('toolbar.heading2')} ${MOD}+Alt+2 · ${t('toolbar.heading3')} ${MOD}+Alt+3`}
+      title={
+        isTouchScreen()
+          ? undefined
+          : `${t('toolbar.heading1')} ${MOD}+Alt+1 · ${t('toolbar.heading2')} ${MOD}+Alt+2 · ${t('toolbar.heading3')} ${MOD}+Alt+3`
+      }
       value={block}
       onChange={(event) => setBlock(event.target.value)}
     >
@@ -115,7 +120,7 @@ function CommentButton({ onComment }: { readonly onComment: () => void }): React
       <button
         type="button"
         className="tool tool-labelled"
-        title={t('toolbar.withShortcut', { label: t('comments.addComment'), keys })}
+        title={isTouchScreen() ? undefined : t('toolbar.withShortcut', { label: t('comments.addComment'), keys })}
         aria-keyshortcuts="Control+Alt+M"
         // Keep the selection: a mousedown on the button would clear it in a read-only editor.
         onMouseDown={(event) => event.preventDefault()}

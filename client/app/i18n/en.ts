@@ -1,4 +1,5 @@
 import { RelayReason } from '../../../shared/protocol/relayReasons';
+import { docTitleEn } from '../../editor/strings';
 import { activitiesEn } from '../../features/activities/strings';
 import { accountsEn } from '../../features/admin/strings';
 import { attachmentsEn } from '../../features/attachments/strings';
@@ -12,7 +13,7 @@ import { figuresEn } from '../../features/figures/strings';
 import { handlingEn } from '../../features/handling/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { proposalsEn } from '../../features/proposals/strings';
-import { advancedEn } from '../../features/settings/strings';
+import { advancedEn, textSizeEn } from '../../features/settings/strings';
 import { versionsEn } from '../../features/versions/strings';
 import { webhooksEn } from '../../features/webhooks/strings';
 import { workflowEn } from '../../features/workflow/strings';
@@ -39,6 +40,8 @@ export const en: Messages = {
   attachments: attachmentsEn,
   advanced: advancedEn,
   backup: backupEn,
+  textSize: textSizeEn,
+  docTitle: docTitleEn,
   accounts: accountsEn,
   webhooks: webhooksEn,
   committee: committeeEn,
@@ -241,6 +244,7 @@ export const en: Messages = {
     kindLabel: 'Kind',
     titleLabel: 'Title',
     titlePlaceholder: 'You can add it later',
+    groupLabel: 'Group',
     submit: 'Create',
     failed: 'Could not create the document: {{error}}',
   },
@@ -380,7 +384,9 @@ export const en: Messages = {
   storage: {
     usage: 'Stored on this device: {{size}}',
     persisted: 'persistent storage on',
-    notPersisted: 'persistent storage off: the browser may clear local data when space is low',
+    notPersisted: 'The browser has not promised to keep the data on this device and may clear it when space runs low.',
+    notPersistedWhat:
+      'What you can do: add Jianyan to the home screen or install it as an app; keep using this browser; before clearing browser data or changing device, go online and wait until the top of the page says “Synced”.',
     unknown: 'Storage usage unavailable',
     outdated:
       'Jianyan was updated in another window. Reload this page, or further changes cannot be saved on this device.',

@@ -1,3 +1,4 @@
+import { docTitleZhCN } from '../../editor/strings';
 import { activitiesZhCN } from '../../features/activities/strings';
 import { accountsZhCN } from '../../features/admin/strings';
 import { attachmentsZhCN } from '../../features/attachments/strings';
@@ -11,7 +12,7 @@ import { figuresZhCN } from '../../features/figures/strings';
 import { handlingZhCN } from '../../features/handling/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { proposalsZhCN } from '../../features/proposals/strings';
-import { advancedZhCN } from '../../features/settings/strings';
+import { advancedZhCN, textSizeZhCN } from '../../features/settings/strings';
 import { versionsZhCN } from '../../features/versions/strings';
 import { webhooksZhCN } from '../../features/webhooks/strings';
 import { workflowZhCN } from '../../features/workflow/strings';
@@ -66,6 +67,8 @@ export const zhCN = {
   attachments: attachmentsZhCN,
   advanced: advancedZhCN,
   backup: backupZhCN,
+  textSize: textSizeZhCN,
+  docTitle: docTitleZhCN,
   accounts: accountsZhCN,
   webhooks: webhooksZhCN,
   committee: committeeZhCN,
@@ -264,6 +267,7 @@ export const zhCN = {
     kindLabel: '文档类型',
     titleLabel: '标题',
     titlePlaceholder: '可以稍后填写',
+    groupLabel: '所在小组',
     submit: '创建',
     failed: '无法创建文档：{{error}}',
   },
@@ -396,7 +400,9 @@ export const zhCN = {
   storage: {
     usage: '本机已存储 {{size}}',
     persisted: '已开启持久保存',
-    notPersisted: '未开启持久保存，空间紧张时浏览器可能清理本机数据',
+    notPersisted: '浏览器没有承诺长期保留本机数据，空间紧张时可能清理。',
+    notPersistedWhat:
+      '可以这样做：把建言添加到主屏幕或安装为应用；固定使用这个浏览器；清理浏览器数据或更换设备前，先联网，等页面顶部显示“已同步”。',
     unknown: '无法读取本机存储用量',
     outdated: '建言已在其他窗口更新。请刷新本页，否则之后的更改无法保存到本机。',
     interrupted: '本机存储连接中断，正在恢复…',

@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { UserId } from '../../../shared';
 import { MAX_COMMENT_LENGTH } from '../../core/comments';
+import { isTouchScreen } from '../../editor/touchScreen';
 import { insertMention, type MentionCandidate, matchCandidates, mentionAt, mentionsIn } from './mentionText';
 
 /** Most names the picker lists at once; typing more of the name narrows it. */
@@ -172,7 +173,8 @@ export function CommentComposer(props: ComposerProps): ReactElement {
         </div>
       ) : null}
       <div className="comment-composer-actions">
-        <span className="comment-hint">{t('comments.sendHint')}</span>
+        {/* No keyboard hint on a touch screen, where nobody has the keys. */}
+        <span className="comment-hint">{isTouchScreen() ? null : t('comments.sendHint')}</span>
         {props.onCancel === undefined ? null : (
           <button type="button" className="button is-small is-quiet" onClick={props.onCancel}>
             {t('comments.cancel')}

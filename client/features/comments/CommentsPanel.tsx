@@ -9,6 +9,7 @@ import type { CommentsSession } from '../../core/rooms';
 import { deriveSyncStatus, INITIAL_SYNC_FACTS, type SyncStatus } from '../../core/rooms';
 import { attachComments, revealAnchor, setActiveThread, setDraftAnchor } from '../../editor/comments/editorComments';
 import type { CommentRequest } from '../../editor/comments/highlightPlugin';
+import { isTouchScreen } from '../../editor/touchScreen';
 import { relayReasonText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { useCommentsSession } from '../../ui/hooks/useRooms';
@@ -231,7 +232,9 @@ function Threads({ context, session }: { readonly context: DocReviewContext; rea
         />
       ) : null}
       {shown.length === 0 && composing === null ? (
-        <p className="comment-empty">{t(`comments.empty.${filter}`)}</p>
+        <p className="comment-empty">
+          {filter === 'open' && isTouchScreen() ? t('comments.empty.openTouch') : t(`comments.empty.${filter}`)}
+        </p>
       ) : null}
       {shown.map((thread) => (
         <ThreadCard

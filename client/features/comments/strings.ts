@@ -6,6 +6,7 @@ export const commentsZhCN = {
   filter: { open: '未解决', resolved: '已解决' },
   empty: {
     open: '暂无未解决的评论。选中正文中的文字，点击工具栏的“评论”或按 Ctrl+Alt+M 添加评论。',
+    openTouch: '暂无未解决的评论。选中正文中的文字，再点工具栏的“评论”添加评论。',
     resolved: '暂无已解决的评论。',
   },
   selectFirst: '请先在正文中选中要评论的文字，再点击“评论”。',
@@ -51,6 +52,7 @@ export const commentsEn: typeof commentsZhCN = {
   filter: { open: 'Open', resolved: 'Resolved' },
   empty: {
     open: 'No open comments. Select text in the document, then click “Comment” in the toolbar or press Ctrl+Alt+M.',
+    openTouch: 'No open comments. Select text in the document, then tap “Comment” in the toolbar.',
     resolved: 'No resolved comments.',
   },
   selectFirst: 'Select the text you want to comment on first, then click “Comment”.',

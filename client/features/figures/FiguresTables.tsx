@@ -8,7 +8,9 @@ export function FiguresTables({ tables }: { readonly tables: readonly ReportTabl
       {tables.map((table) => (
         <section key={table.title} className="card figures-table" aria-label={table.title}>
           <h2>{table.title}</h2>
-          <div className="table-scroll">
+          {/* Focusable, so that a keyboard can scroll a table wider than a phone (WCAG 2.1.1). */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard. */}
+          <div className="table-scroll" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>

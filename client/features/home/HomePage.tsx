@@ -1,4 +1,4 @@
-import { type ReactElement, useMemo } from 'react';
+import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Action, can, Role } from '../../../shared';
@@ -7,6 +7,7 @@ import { useOnline } from '../../ui/hooks/useOnline';
 import { useWorkspace } from '../../ui/hooks/useWorkspace';
 import { DocListItem } from '../docs/DocListItem';
 import { peopleById } from '../docs/peopleNames';
+import { CreateDocDialog } from '../group/CreateDocDialog';
 import { UnitCases } from '../handling/UnitCases';
 import { myGroups } from '../shell/myGroups';
 import { Page } from '../shell/Page';
@@ -122,6 +123,35 @@ function HomeDocs({ me, workspace }: { readonly me: Me; readonly workspace: Work
   );
 }
 
+/**
+ * 新建 on the home page: the group page's new-document dialog, with a choice of the groups the
+ * person can write in (none: no button).
+ */
+function HomeCreate({ me, workspace }: { readonly me: Me; readonly workspace: Workspace | null }) {
+  const { t } = useTranslation();
+  const [isCreating, setCreating] = useState(false);
+  const writable = (workspace?.groups ?? []).filter((group) =>
+    can(me, Action.createDocument, { type: 'group', groupId: group.id }),
+  );
+  const first = writable[0];
+  if (first === undefined) {
+    return null;
+  }
+  return (
+    <>
+      <button type="button" className="button is-primary home-create" onClick={() => setCreating(true)}>
+        <span aria-hidden="true">＋</span> {t('group.newDoc')}
+      </button>
+      <CreateDocDialog
+        groupId={first.id}
+        groupChoices={writable}
+        isOpen={isCreating}
+        onClose={() => setCreating(false)}
+      />
+    </>
+  );
+}
+
 /** `/`: what waits for the person, their groups, recent documents, and how the device is syncing. */
 export function HomePage({ me }: { readonly me: Me }): ReactElement {
   const { t } = useTranslation();
@@ -133,6 +163,7 @@ export function HomePage({ me }: { readonly me: Me }): ReactElement {
       <div className="page-head">
         <h1>{t('home.greeting', { name: me.name })}</h1>
         <span className="role-tag is-large">{t(`role.${me.role}`)}</span>
+        <HomeCreate me={me} workspace={workspace} />
       </div>
       <CallCountdownBanner />
       <WorkspaceStatus docs={workspace?.docs ?? []} />

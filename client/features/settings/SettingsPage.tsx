@@ -6,6 +6,7 @@ import { BackupSection } from '../backup/BackupSection';
 import { Page } from '../shell/Page';
 import { ApiTokens } from './ApiTokens';
 import { ChangePassword } from './ChangePassword';
+import { TextSizePicker } from './TextSizePicker';
 
 function LanguagePicker(): ReactElement {
   const { t } = useTranslation();
@@ -53,7 +54,7 @@ function AdvancedSettings(): ReactElement {
 
 const ADVANCED_HASH = '#advanced';
 
-/** `/settings`: the account, its password, the interface language, and API tokens under 高级. */
+/** `/settings`: the account, its password, the interface language, the text size, and API tokens under 高级. */
 export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
   const { t } = useTranslation();
   return (
@@ -64,6 +65,12 @@ export function SettingsPage({ me }: { readonly me: Me }): ReactElement {
       <section className="card" aria-labelledby="settings-account">
         <h2 id="settings-account">{t('settings.account')}</h2>
         <p>{t('settings.accountInfo', { name: me.name, username: me.username, role: t(`role.${me.role}`) })}</p>
+      </section>
+      {/* Before the password: whoever struggles to read the page should not have to scroll for it. */}
+      <section className="card" aria-labelledby="settings-text-size">
+        <h2 id="settings-text-size">{t('textSize.title')}</h2>
+        <p className="section-note">{t('textSize.lead')}</p>
+        <TextSizePicker />
       </section>
       <section className="card" aria-labelledby="settings-password">
         <h2 id="settings-password">{t('settings.passwordTitle')}</h2>

@@ -59,3 +59,24 @@ export const advancedEn: typeof advancedZhCN = {
   passwordChangedTokens:
     'Your password was changed, your other sign-ins have ended, and your {{count}} API tokens no longer work.',
 };
+
+/** The text-size setting's strings. */
+export const textSizeZhCN = {
+  title: '文字大小',
+  lead: '只对这台设备生效。字号调大后，页面会随之重新排列。',
+  legend: '文字大小',
+  standard: '标准',
+  large: '大',
+  xlarge: '特大',
+  sample: '示例：关于加强社区居家养老服务的提案',
+};
+
+export const textSizeEn: typeof textSizeZhCN = {
+  title: 'Text size',
+  lead: 'Applies to this device only. Pages rearrange to fit larger text.',
+  legend: 'Text size',
+  standard: 'Standard',
+  large: 'Large',
+  xlarge: 'Extra large',
+  sample: 'Sample: a proposal on better home care for older residents',
+};

@@ -25,12 +25,18 @@ export function AccountMenu({ me, groups, hasNav }: AccountMenuProps): ReactElem
         buttonClassName="user-button"
         panelClassName="account-panel"
         label={
+          // The name, 李委员（委员）, is the label; the initial and the role are drawn by the style
+          // sheet (data-text), so that the words a voice-control user sees, 李委员, are the
+          // start of the name they say (WCAG 2.5.3).
           <>
-            <span className="avatar" style={{ backgroundColor: colorOf(me.id) }} aria-hidden="true">
-              {Array.from(me.name)[0] ?? '?'}
-            </span>
+            <span
+              className="avatar has-data-text"
+              style={{ backgroundColor: colorOf(me.id) }}
+              data-text={Array.from(me.name)[0] ?? '?'}
+              aria-hidden="true"
+            />
             <span className="user-name">{me.name}</span>
-            <span className="role-tag">{role}</span>
+            <span className="role-tag has-data-text" data-text={role} aria-hidden="true" />
           </>
         }
       >

@@ -7,7 +7,10 @@ function formatBytes(bytes: number): string {
   return mb >= 100 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
 }
 
-/** "本机已存储 X MB" with whether the browser promised to keep the data (C2). */
+/**
+ * "本机已存储 X MB" with whether the browser promised to keep the data (C2), and when it did not,
+ * what the member can do so that nothing is lost.
+ */
 export function StorageUsage(): ReactElement | null {
   const { t } = useTranslation();
   const [report, setReport] = useState<StorageReport | null>(null);
@@ -28,12 +31,17 @@ export function StorageUsage(): ReactElement | null {
   if (report.usageBytes === null) {
     return <p className="storage-usage">{t('storage.unknown')}</p>;
   }
+  const isPersisted = report.isPersisted === true;
   return (
-    <p className="storage-usage" data-persisted={String(report.isPersisted)}>
-      <span>{t('storage.usage', { size: formatBytes(report.usageBytes) })}</span>
-      <span className={report.isPersisted === true ? 'persist-ok' : 'persist-warn'}>
-        {report.isPersisted === true ? t('storage.persisted') : t('storage.notPersisted')}
-      </span>
-    </p>
+    <div className="storage-usage" data-persisted={String(report.isPersisted)}>
+      <p>
+        <span>{t('storage.usage', { size: formatBytes(report.usageBytes) })}</span>{' '}
+        <span className={isPersisted ? 'persist-ok' : 'persist-warn'}>
+          {isPersisted ? t('storage.persisted') : t('storage.notPersisted')}
+        </span>
+      </p>
+      {/* A warning without a way out only worries: say what the member can do about it. */}
+      {isPersisted ? null : <p className="persist-what">{t('storage.notPersistedWhat')}</p>}
+    </div>
   );
 }
