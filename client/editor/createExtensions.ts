@@ -9,6 +9,7 @@ import type { Role } from '../../shared';
 import { ContentField } from '../../shared';
 import type { Identity } from '../core/presence';
 import { caretColorIndex, type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../core/presence';
+import { PasteCleaning } from './cleanPastedHtml';
 import { CommentHighlights } from './comments/highlightPlugin';
 import { SectionHints } from './SectionHints';
 
@@ -64,11 +65,10 @@ function renderSelection(value: Record<string, unknown>, options: ExtensionOptio
 }
 
 /**
- * The editor's schema and behaviour, bound to the doc's `body` fragment. Changing the set of
- * nodes or marks changes the document schema: bump CONTENT_SCHEMA_VERSION in shared/ with it.
+ * The nodes and marks of a document body, without the binding to a Y.Doc: the editor's schema
+ * (the importer builds bodies with it), and the cleaning of pasted HTML.
  */
-export function createExtensions(options: ExtensionOptions): Extensions {
-  const { doc, awareness, identity, sectionHint } = options;
+export function contentExtensions(): Extensions {
   return [
     // Collaboration brings its own undo history (Yjs UndoManager); the local one must be off.
     StarterKit.configure({ undoRedo: false, heading: { levels: [...HEADING_LEVELS] }, link: { openOnClick: false } }),
@@ -76,6 +76,18 @@ export function createExtensions(options: ExtensionOptions): Extensions {
     TableRow,
     TableHeader,
     TableCell,
+    PasteCleaning,
+  ];
+}
+
+/**
+ * The editor's schema and behaviour, bound to the doc's `body` fragment. Changing the set of
+ * nodes or marks changes the document schema: bump CONTENT_SCHEMA_VERSION in shared/ with it.
+ */
+export function createExtensions(options: ExtensionOptions): Extensions {
+  const { doc, awareness, identity, sectionHint } = options;
+  return [
+    ...contentExtensions(),
     SectionHints.configure({ hint: sectionHint }),
     Collaboration.configure({ document: doc, field: ContentField.body }),
     // Marks commented passages; reads anchors through the Collaboration extension's binding.
