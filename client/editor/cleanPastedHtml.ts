@@ -110,7 +110,7 @@ function withTag(tag: string, children: HtmlNode[], attrs: Record<string, string
 }
 
 /** The attributes a kept tag may carry. */
-function keptAttributes(tag: string, attrs: Record<string, string>, options: CleanOptions): Record<string, string> {
+function keptAttributes(tag: string, attrs: Record<string, string>): Record<string, string> {
   const kept: Record<string, string> = {};
   if (tag === 'a' && attrs.href !== undefined && isSafeHref(attrs.href)) {
     kept.href = attrs.href.trim();
@@ -181,10 +181,10 @@ function cleanNode(node: HtmlNode, options: CleanOptions): HtmlNode[] {
   if (!KEPT_TAGS.has(tag)) {
     return wrapStyledMarks(readStyle(node.attrs.style), children);
   }
-  if (tag === 'a' && keptAttributes(tag, node.attrs, options).href === undefined) {
+  if (tag === 'a' && keptAttributes(tag, node.attrs).href === undefined) {
     return children;
   }
-  const clean = withTag(tag, children, keptAttributes(tag, node.attrs, options));
+  const clean = withTag(tag, children, keptAttributes(tag, node.attrs));
   return tag === 'p' || tag === 'li' || tag === 'td' || tag === 'th' || /^h[1-6]$/.test(tag)
     ? [withTag(tag, wrapStyledMarks(readStyle(node.attrs.style), children), clean.attrs)]
     : [clean];

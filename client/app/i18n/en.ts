@@ -9,6 +9,7 @@ import { exportEn } from '../../features/export/strings';
 import { fieldsEn } from '../../features/fields/strings';
 import { figuresEn } from '../../features/figures/strings';
 import { handlingEn } from '../../features/handling/strings';
+import { importEn } from '../../features/import/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { proposalsEn } from '../../features/proposals/strings';
 import { advancedEn } from '../../features/settings/strings';
@@ -28,6 +29,7 @@ export const en: Messages = {
   comments: commentsEn,
   versions: versionsEn,
   export: exportEn,
+  import: importEn,
   workflow: workflowEn,
   inbox: inboxEn,
   handling: handlingEn,

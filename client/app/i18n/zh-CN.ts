@@ -8,6 +8,7 @@ import { exportZhCN } from '../../features/export/strings';
 import { fieldsZhCN } from '../../features/fields/strings';
 import { figuresZhCN } from '../../features/figures/strings';
 import { handlingZhCN } from '../../features/handling/strings';
+import { importZhCN } from '../../features/import/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { proposalsZhCN } from '../../features/proposals/strings';
 import { advancedZhCN } from '../../features/settings/strings';
@@ -55,6 +56,7 @@ export const zhCN = {
   comments: commentsZhCN,
   versions: versionsZhCN,
   export: exportZhCN,
+  import: importZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,
   handling: handlingZhCN,
