@@ -8,7 +8,6 @@ import { DialogActions } from '../../ui/DialogActions';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { useAccount } from '../../ui/services/useServices';
-import { importBytes } from './importDocument';
 import { checkImportFile, ImportError, MAX_IMPORT_BYTES } from './readImportFile';
 
 export interface ImportDocDialogProps {
@@ -63,6 +62,8 @@ export function ImportDocDialog({ groupId, isOpen, onClose }: ImportDocDialogPro
     const format = checkImportFile(chosen);
     const bytes = await chosen.arrayBuffer();
     setStage(Stage.converting);
+    // The converters (mammoth, marked, the editor's schema) load only when someone imports.
+    const { importBytes } = await import('./importDocument');
     const imported = await importBytes(format, bytes, chosen.name);
     setStage(Stage.creating);
     return workspace.createDocument({ kind, groupId, title: imported.title, content: imported.content });

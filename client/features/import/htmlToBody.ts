@@ -13,6 +13,8 @@ type Mark = NonNullable<JSONContent['marks']>[number];
 const MARK_OF_TAG: Record<string, string> = { strong: 'bold', em: 'italic', u: 'underline', s: 'strike', code: 'code' };
 /** The editor offers headings 1 to 3; deeper ones become level 3. */
 const MAX_HEADING_LEVEL = 3;
+/** The level of a template's section headings (shared/domain/templates.ts). */
+const SECTION_LEVEL = 2;
 const WHITESPACE = /[ \t\n\r\f]+/g;
 /** Wide characters (Han, CJK punctuation, full-width forms), between which a line break is no space. */
 const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -212,6 +214,21 @@ function isBlank(node: JSONContent): boolean {
   return node.type === 'paragraph' && (node.content ?? []).length === 0;
 }
 
+/**
+ * Moves the headings so that the file's top level becomes level 2, the level of the templates'
+ * sections (案由, 理由, 建议): the title has left the body, and an imported draft then looks and
+ * exports like one made here. Deeper levels follow, down to the editor's last level.
+ */
+function sectionLevels(content: readonly JSONContent[]): void {
+  const headings = content.filter((node) => node.type === 'heading');
+  const levels = headings.map((node) => Number(node.attrs?.level ?? 1));
+  const top = Math.min(...levels);
+  for (const [index, node] of headings.entries()) {
+    const level = Math.min((levels[index] ?? top) - top + SECTION_LEVEL, MAX_HEADING_LEVEL);
+    node.attrs = { ...node.attrs, level };
+  }
+}
+
 export interface ImportedBody {
   /** The first heading when the document starts with one, else null (the file name serves). */
   readonly title: string | null;
@@ -242,5 +259,6 @@ export function htmlToBody(html: string): ImportedBody {
     title = plainText(first).trim();
     content.shift();
   }
+  sectionLevels(content);
   return { title, doc: { type: 'doc', content: content.length === 0 ? [{ type: 'paragraph' }] : content } };
 }

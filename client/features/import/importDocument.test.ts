@@ -58,12 +58,12 @@ describe('importing a DOCX', () => {
     const imported = await importBytes(ImportFormat.docx, buffer(await testDocx()), '草稿.docx');
     expect(imported.title).toBe(TEST_TITLE);
     expect(outline(imported.body)).toEqual([
-      'h1:案由',
+      'h2:案由',
       'paragraph:城东片区有老旧小区四十余个，资金分摊难以协商。',
-      'h2:现状',
+      'h3:现状',
       'bulletList:多层住宅无电梯老年住户比例高',
       'table:小区户数幸福里320',
-      'h1:建议',
+      'h2:建议',
       'orderedList:设立专项补贴简化审批流程',
     ]);
     const runs = imported.body.content?.[1]?.content ?? [];
@@ -132,7 +132,7 @@ describe('the imported body in a new document', () => {
     expect(doc.getText(ContentField.title).toString()).toBe(TEST_TITLE);
     const body = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(ContentField.body)) as JSONContent;
     expect(outline(body)).toEqual(outline(imported.body));
-    expect(outline(body).filter((line) => line === 'h1:案由')).toHaveLength(1);
+    expect(outline(body).filter((line) => line === 'h2:案由')).toHaveLength(1);
     for (const heading of templateHeadings(DocKind.proposal).filter((h) => h !== '案由')) {
       expect(outline(body)).not.toContain(`h2:${heading}`);
     }

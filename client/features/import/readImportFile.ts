@@ -1,5 +1,3 @@
-import { marked } from 'marked';
-
 /** The largest file an import reads: bigger ones are refused before anything is read. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -119,7 +117,8 @@ export function decodeMarkdown(bytes: ArrayBuffer): string {
 }
 
 /** Markdown (CommonMark and GitHub tables) as HTML; raw HTML in it is cleaned later like any other. */
-export function markdownToHtml(text: string): string {
+export async function markdownToHtml(text: string): Promise<string> {
+  const { marked } = await import('marked');
   return marked.parse(text, { async: false, gfm: true });
 }
 
