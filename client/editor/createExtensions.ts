@@ -10,6 +10,7 @@ import { ContentField } from '../../shared';
 import type { Identity } from '../core/presence';
 import { caretColorIndex, type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../core/presence';
 import { CommentHighlights } from './comments/highlightPlugin';
+import { type DocFileSource, FileLink, Photo } from './fileNodes';
 import { SectionHints } from './SectionHints';
 
 export interface EditorBinding {
@@ -27,6 +28,8 @@ export interface ExtensionOptions extends EditorBinding {
   readonly typingLabel: string;
   /** People by user id as the workspace knows them: carets show their names and roles, not what a client claims. */
   readonly knownPeople: () => ReadonlyMap<string, KnownPerson>;
+  /** Where photos and attachments come from; null shows them without their bytes. */
+  readonly files?: DocFileSource | null;
 }
 
 /** Heading levels the toolbar offers; the templates use level 2 for their sections. */
@@ -76,6 +79,8 @@ export function createExtensions(options: ExtensionOptions): Extensions {
     TableRow,
     TableHeader,
     TableCell,
+    Photo.configure({ files: options.files ?? null }),
+    FileLink.configure({ files: options.files ?? null }),
     SectionHints.configure({ hint: sectionHint }),
     Collaboration.configure({ document: doc, field: ContentField.body }),
     // Marks commented passages; reads anchors through the Collaboration extension's binding.
