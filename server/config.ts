@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_COMMITTEE_FILES_QUOTA_BYTES, DEFAULT_DOC_FILES_QUOTA_BYTES } from '../shared/domain/docFiles';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/index';
 import type { LogLevelName } from './logger';
 import { DEFAULT_QUOTAS, type Quotas } from './quotas';
@@ -22,6 +23,8 @@ export interface Config {
   readonly sqliteSynchronous: 'normal' | 'full';
   /** What each user, connection and room may hold (docs/PROTOCOL.md, "Quotas"). */
   readonly quotas: Quotas;
+  /** How many bytes of files documents may link (docs/RULES.md DF4). */
+  readonly docFileQuotas: DocFileQuotas;
   /**
    * The origin browsers use (`https://jianyan.example.gov.cn`), from PUBLIC_URL: links, the
    * `Origin` check, HSTS and the cookie follow it. Null: each request's own origin.
@@ -36,6 +39,22 @@ export interface Config {
   /** Prefix of every Redis key and channel (REDIS_PREFIX), so deployments can share one Redis. */
   readonly redisPrefix: string;
 }
+
+/** The limits of document files (DOC_FILES_QUOTA_BYTES, COMMITTEE_FILES_QUOTA_BYTES), in bytes. */
+export interface DocFileQuotas {
+  /** The sizes of the files linked to one document. */
+  readonly document: number;
+  /** The sizes of the committee's distinct files, each counted once however many documents link it. */
+  readonly committee: number;
+}
+
+export const DEFAULT_DOC_FILE_QUOTAS: DocFileQuotas = {
+  document: DEFAULT_DOC_FILES_QUOTA_BYTES,
+  committee: DEFAULT_COMMITTEE_FILES_QUOTA_BYTES,
+};
+
+/** The largest file quota taken: 1 TiB, beyond what one database should hold in rows. */
+const MAX_FILES_QUOTA_BYTES = 1024 ** 4;
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -62,6 +81,8 @@ const envSchema = z.object({
   MAX_CONNECTIONS_PER_USER: countVar(DEFAULT_QUOTAS.maxConnectionsPerUser),
   MAX_CONNECTIONS_PER_USER_ROOM: countVar(DEFAULT_QUOTAS.maxConnectionsPerUserRoom),
   MAX_STREAMS_PER_USER: countVar(DEFAULT_QUOTAS.maxStreamsPerUser),
+  DOC_FILES_QUOTA_BYTES: filesQuotaVar(DEFAULT_DOC_FILE_QUOTAS.document),
+  COMMITTEE_FILES_QUOTA_BYTES: filesQuotaVar(DEFAULT_DOC_FILE_QUOTAS.committee),
   PUBLIC_URL: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
   DATABASE_URL: urlVar(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/jianyan'),
@@ -101,6 +122,11 @@ function bytesVar(min: number, fallback: number) {
     .min(min)
     .max(4 * 1024 * 1024 * 1024)
     .default(fallback);
+}
+
+/** A quota of document files in bytes: 0 takes no files at all; at most MAX_FILES_QUOTA_BYTES. */
+function filesQuotaVar(fallback: number) {
+  return z.coerce.number().int().min(0).max(MAX_FILES_QUOTA_BYTES).default(fallback);
 }
 
 /** A count of open connections or streams, at least 1. */
@@ -187,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       maxConnectionsPerUserRoom: values.MAX_CONNECTIONS_PER_USER_ROOM,
       maxStreamsPerUser: values.MAX_STREAMS_PER_USER,
     },
+    docFileQuotas: { document: values.DOC_FILES_QUOTA_BYTES, committee: values.COMMITTEE_FILES_QUOTA_BYTES },
     publicUrl:
       values.PUBLIC_URL === undefined || values.PUBLIC_URL.trim() === '' ? null : parsePublicUrl(values.PUBLIC_URL),
     trustProxy: values.TRUST_PROXY === undefined ? [] : parseTrustProxy(values.TRUST_PROXY),

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     sqliteSynchronous: config.sqliteSynchronous,
     quotas: config.quotas,
+    docFileQuotas: config.docFileQuotas,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     databaseUrl: config.databaseUrl,

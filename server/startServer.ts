@@ -13,7 +13,14 @@ import { hashToken, newToken } from './auth/tokens';
 import { WorkspaceRoomGate } from './auth/WorkspaceRoomGate';
 import type { ClusterEvents } from './cluster/ClusterEvents';
 import { openCluster } from './cluster/openCluster';
-import { DEFAULT_HOST, DEFAULT_PORT, parsePublicUrl, parseTrustProxy } from './config';
+import {
+  DEFAULT_DOC_FILE_QUOTAS,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  type DocFileQuotas,
+  parsePublicUrl,
+  parseTrustProxy,
+} from './config';
 import { ReminderWorker } from './handling/ReminderWorker';
 import { createApp } from './http/app';
 import { SiteAddress } from './http/SiteAddress';
@@ -56,6 +63,8 @@ export interface ServerOptions {
   readonly passwordParams?: ScryptParams;
   /** What each user, connection and room may hold; DEFAULT_QUOTAS for those not given. */
   readonly quotas?: Partial<Quotas>;
+  /** How many bytes of files documents may link (RULES.md DF4); DEFAULT_DOC_FILE_QUOTAS for those not given. */
+  readonly docFileQuotas?: Partial<DocFileQuotas>;
   /**
    * The origin browsers use (PUBLIC_URL, for example https://jianyan.example.gov.cn): links, the
    * `Origin` check, HSTS and the `__Host-` cookie follow it. Null or missing: each request's own.
@@ -201,6 +210,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     handling,
     settings,
     attachments,
+    docFiles,
     activities,
     duty,
   } = stores;
@@ -256,6 +266,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     webhooks,
     settings,
     attachments,
+    docFiles,
+    docFileQuotas: { ...DEFAULT_DOC_FILE_QUOTAS, ...options.docFileQuotas },
     onWebhookEvents: () => webhookWorker.wake(),
     groups,
     records,

@@ -27,6 +27,11 @@ export const ApiErrorCode = {
   unsupportedMediaType: 'unsupported_media_type',
   /** The body is larger than the route takes (an attachment over 10 MiB). */
   payloadTooLarge: 'payload_too_large',
+  /**
+   * A document file would pass a quota (RULES.md F4); `quota` says which (`document` or
+   * `committee`), `used` and `limit` the bytes it holds and may hold.
+   */
+  quotaExceeded: 'quota_exceeded',
   /** A submit failed blocking checks (RULES.md K1-K5); `checks` lists them. */
   checksFailed: 'checks_failed',
   internal: 'internal',
@@ -46,6 +51,7 @@ export const API_ERROR_STATUS: { readonly [C in ApiErrorCode]: number } = {
   password_change_required: 403,
   unsupported_media_type: 415,
   payload_too_large: 413,
+  quota_exceeded: 413,
   checks_failed: 422,
   internal: 500,
 };

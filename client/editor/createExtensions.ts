@@ -11,6 +11,7 @@ import type { Identity } from '../core/presence';
 import { caretColorIndex, type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../core/presence';
 import { PasteCleaning } from './cleanPastedHtml';
 import { CommentHighlights } from './comments/highlightPlugin';
+import { type DocFileSource, FileLink, Photo } from './fileNodes';
 import { SectionHints } from './SectionHints';
 
 export interface EditorBinding {
@@ -28,6 +29,8 @@ export interface ExtensionOptions extends EditorBinding {
   readonly typingLabel: string;
   /** People by user id as the workspace knows them: carets show their names and roles, not what a client claims. */
   readonly knownPeople: () => ReadonlyMap<string, KnownPerson>;
+  /** Where photos and attachments come from; null shows them without their bytes. */
+  readonly files?: DocFileSource | null;
 }
 
 /** Heading levels the toolbar offers; the templates use level 2 for their sections. */
@@ -66,9 +69,10 @@ function renderSelection(value: Record<string, unknown>, options: ExtensionOptio
 
 /**
  * The nodes and marks of a document body, without the binding to a Y.Doc: the editor's schema
- * (the importer builds bodies with it), and the cleaning of pasted HTML.
+ * (the importer builds bodies with it), and the cleaning of pasted HTML. `files` is where photos
+ * and attachments get their bytes to show; without it they show without.
  */
-export function contentExtensions(): Extensions {
+export function contentExtensions(files: DocFileSource | null = null): Extensions {
   return [
     // Collaboration brings its own undo history (Yjs UndoManager); the local one must be off.
     StarterKit.configure({ undoRedo: false, heading: { levels: [...HEADING_LEVELS] }, link: { openOnClick: false } }),
@@ -76,6 +80,8 @@ export function contentExtensions(): Extensions {
     TableRow,
     TableHeader,
     TableCell,
+    Photo.configure({ files }),
+    FileLink.configure({ files }),
     PasteCleaning,
   ];
 }
@@ -87,7 +93,7 @@ export function contentExtensions(): Extensions {
 export function createExtensions(options: ExtensionOptions): Extensions {
   const { doc, awareness, identity, sectionHint } = options;
   return [
-    ...contentExtensions(),
+    ...contentExtensions(options.files ?? null),
     SectionHints.configure({ hint: sectionHint }),
     Collaboration.configure({ document: doc, field: ContentField.body }),
     // Marks commented passages; reads anchors through the Collaboration extension's binding.

@@ -16,6 +16,8 @@ export interface ApiErrorDetails {
   readonly checks?: readonly CheckResult[];
   /** For a refused check-in code: why (a `CheckInRefusal`), so that the member's device can say it in words. */
   readonly reason?: string;
+  /** For quota_exceeded: which quota an upload would pass, its bytes used and its limit. */
+  readonly quota?: { readonly which: 'document' | 'committee'; readonly used: number; readonly limit: number };
 }
 
 /**
@@ -40,7 +42,7 @@ export class ApiError extends Error {
 
   /** The answer's body. */
   toBody(): ApiErrorBody {
-    const { field, denial, retryAfterSeconds, problems, checks, reason } = this.details;
+    const { field, denial, retryAfterSeconds, problems, checks, reason, quota } = this.details;
     return {
       error: this.code,
       message: this.message,
@@ -50,6 +52,7 @@ export class ApiError extends Error {
       ...(problems === undefined ? {} : { problems: [...problems] }),
       ...(checks === undefined ? {} : { checks: [...checks] }),
       ...(reason === undefined ? {} : { reason }),
+      ...(quota === undefined ? {} : { quota: quota.which, used: quota.used, limit: quota.limit }),
     };
   }
 

@@ -9,6 +9,7 @@ import type { AccountStore } from '../storage/AccountStore';
 import type { ActivityStore } from '../storage/ActivityStore';
 import type { AttachmentStore } from '../storage/AttachmentStore';
 import type { CommitteeSettingsStore } from '../storage/CommitteeSettingsStore';
+import type { DocFileLimits, DocFileStore } from '../storage/DocFileStore';
 import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { DutyStore } from '../storage/DutyStore';
 import type { GroupStore } from '../storage/GroupStore';
@@ -38,6 +39,10 @@ export interface ApiDeps {
   readonly settings: CommitteeSettingsStore;
   /** Files tied to documents and the records of the use made of reports. */
   readonly attachments: AttachmentStore;
+  /** The files documents' texts show or link to (photos, attachments), by SHA-256. */
+  readonly docFiles: DocFileStore;
+  /** Their limits in bytes (RULES.md DF4). */
+  readonly docFileQuotas: DocFileLimits;
   /** Called once webhook events were stored (a transition, a test delivery, a redelivery): the worker sends them now. */
   readonly onWebhookEvents: () => void;
   /** The server's current content of documents (the relay), for versions and signatures. */

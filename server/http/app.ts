@@ -11,6 +11,7 @@ import { registerCommitteeRoutes } from './routes/committee';
 import { registerCommitteeSettingsRoutes } from './routes/committeeSettings';
 import { registerCosignerRoutes } from './routes/cosigners';
 import { registerDeviceKeyRoutes } from './routes/deviceKey';
+import { registerDocFileRoutes } from './routes/docFiles';
 import { registerDocRoutes } from './routes/docs';
 import { registerDutyRoutes } from './routes/duty';
 import { registerDutyExportRoutes } from './routes/dutyExports';
@@ -77,6 +78,7 @@ function createApi(deps: ApiDeps): Hono<ApiEnv> {
   registerDutyExportRoutes(api, deps);
   registerFiguresRoutes(api, deps);
   registerAttachmentRoutes(api, deps);
+  registerDocFileRoutes(api, deps);
   registerCommitteeSettingsRoutes(api, deps);
   registerOpenApiRoutes(api, deps);
   return api;

@@ -4,6 +4,7 @@ import type { AccountStore } from './AccountStore';
 import type { ActivityStore } from './ActivityStore';
 import type { AttachmentStore } from './AttachmentStore';
 import type { CommitteeSettingsStore } from './CommitteeSettingsStore';
+import type { DocFileStore } from './DocFileStore';
 import type { DocRecordStore } from './DocRecordStore';
 import type { DocStore } from './DocStore';
 import type { DutyStore } from './DutyStore';
@@ -13,6 +14,7 @@ import { PgAccountStore } from './postgres/PgAccountStore';
 import { PgActivityStore } from './postgres/PgActivityStore';
 import { PgAttachmentStore } from './postgres/PgAttachmentStore';
 import { PgCommitteeSettingsStore } from './postgres/PgCommitteeSettingsStore';
+import { PgDocFileStore } from './postgres/PgDocFileStore';
 import { PgDocRecordStore } from './postgres/PgDocRecordStore';
 import { PgDocStore } from './postgres/PgDocStore';
 import { PgDutyStore } from './postgres/PgDutyStore';
@@ -26,6 +28,7 @@ import { SqliteAccountStore } from './sqlite/SqliteAccountStore';
 import { SqliteActivityStore } from './sqlite/SqliteActivityStore';
 import { SqliteAttachmentStore } from './sqlite/SqliteAttachmentStore';
 import { SqliteCommitteeSettingsStore } from './sqlite/SqliteCommitteeSettingsStore';
+import { SqliteDocFileStore } from './sqlite/SqliteDocFileStore';
 import { SqliteDocRecordStore } from './sqlite/SqliteDocRecordStore';
 import { SqliteDocStore } from './sqlite/SqliteDocStore';
 import { SqliteDutyStore } from './sqlite/SqliteDutyStore';
@@ -63,6 +66,8 @@ export interface Stores {
   readonly settings: CommitteeSettingsStore;
   /** Files tied to documents (reply letters, evidence) and the records of the use made of reports. */
   readonly attachments: AttachmentStore;
+  /** The files documents' texts show or link to: blobs once per SHA-256, links per document. */
+  readonly docFiles: DocFileStore;
   /** `postgres` or `sqlite`, and where: for the start-up log. */
   readonly description: string;
   /** Where, for messages: the SQLite file, or the PostgreSQL URL without its password. */
@@ -126,6 +131,8 @@ export async function openStores(
       opened.settings = settings;
       const attachments = await PgAttachmentStore.open({ ...connection, maxConnections: 2 });
       opened.attachments = attachments;
+      const docFiles = await PgDocFileStore.open({ ...connection, maxConnections: 2 });
+      opened.docFiles = docFiles;
       return {
         documents,
         accounts,
@@ -138,6 +145,7 @@ export async function openStores(
         duty,
         settings,
         attachments,
+        docFiles,
         description: `PostgreSQL at ${redactedUrl(url)}`,
         location: redactedUrl(url),
         close: () => closeAll(opened, logger),
@@ -168,6 +176,7 @@ export async function openStores(
     duty: new SqliteDutyStore({ path }),
     settings: new SqliteCommitteeSettingsStore({ path }),
     attachments: new SqliteAttachmentStore({ path }),
+    docFiles: new SqliteDocFileStore({ path }),
   };
   return { ...stores, description: `SQLite at ${path}`, location: path, close: () => closeAll(stores, logger) };
 }

@@ -329,6 +329,10 @@ export const apiErrorSchema = z.object({
   checks: z.array(checkResultSchema).optional(),
   /** For a refused check-in code (400): why, one of `CheckInRefusal`. */
   reason: z.string().optional(),
+  /** For quota_exceeded: which quota (`document` or `committee`), its bytes used and its limit. */
+  quota: z.enum(['document', 'committee']).optional(),
+  used: z.number().optional(),
+  limit: z.number().optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 

@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import type { RoomName, UserId } from '../../../shared';
 import type { DeviceStore, NewLocalDocument, StoredOutboxRow } from './DeviceStore';
 import { DexieActivityCache } from './dexieActivityCache';
+import { DexieDocFiles } from './dexieDocFiles';
 import { DexieDocRows } from './dexieDocRows';
 import { DexieOutbox } from './dexieOutbox';
 import { DexieActivity, DexieNotifications } from './dexieReviewRows';
@@ -50,6 +51,7 @@ export class DexieDeviceStore implements DeviceStore {
   readonly activity: DexieActivity;
   readonly notifications: DexieNotifications;
   readonly activityCache: DexieActivityCache;
+  readonly files: DexieDocFiles;
   readonly #db: JianyanDb;
   readonly #counts: UnsentCounts;
   readonly #channel: TabChannel;
@@ -81,6 +83,7 @@ export class DexieDeviceStore implements DeviceStore {
     this.activity = new DexieActivity(db);
     this.notifications = new DexieNotifications(db);
     this.activityCache = new DexieActivityCache(db);
+    this.files = new DexieDocFiles(db);
     this.#stopWatching = watchDatabase(db, options.health);
     const { legacy } = options;
     if (legacy !== undefined) {

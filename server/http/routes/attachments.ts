@@ -20,44 +20,18 @@ import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { findDoc } from '../findDoc';
 import { permit } from '../permit';
+import { readLimitedBody } from '../readLimitedBody';
 import { requireUser } from '../requireUser';
 import { jsonBody, param, parseWith } from '../validate';
 
 const TYPE_NAMES = 'a PDF or a Word (.docx) file, or for evidence also a JPEG or PNG image';
 
-/**
- * Reads an upload of at most MAX_ATTACHMENT_BYTES, refusing a larger one with 413 as soon as its
- * declared length or the bytes received pass the limit, so a huge body is never held whole.
- */
-async function readUpload(request: Request): Promise<Uint8Array> {
-  const tooLarge = () =>
-    new ApiError(
-      ApiErrorCode.payloadTooLarge,
-      'The file is larger than 10 MiB: scan it at a lower resolution, or split it',
-    );
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (Number.isFinite(declared) && declared > MAX_ATTACHMENT_BYTES) {
-    throw tooLarge();
-  }
-  if (request.body === null) {
-    return new Uint8Array(0);
-  }
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-    total += value.byteLength;
-    if (total > MAX_ATTACHMENT_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
+/** Reads an upload of at most MAX_ATTACHMENT_BYTES (413 as soon as it passes the limit). */
+function readUpload(request: Request): Promise<Uint8Array> {
+  return readLimitedBody(request, {
+    maxBytes: MAX_ATTACHMENT_BYTES,
+    tooLargeMessage: 'The file is larger than 10 MiB: scan it at a lower resolution, or split it',
+  });
 }
 
 /**

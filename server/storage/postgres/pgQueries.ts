@@ -18,9 +18,10 @@ export interface PgQueries {
  * Advisory lock keys of the whole database (any process): taken inside a transaction, released
  * at its end. One for migrations, one for every write of the relational records, which keeps
  * the SQLite adapters' one-writer-at-a-time semantics (a status check cannot be split from the
- * write that relies on it) without serialization failures to retry, and one for compaction.
+ * write that relies on it) without serialization failures to retry, and one for the document
+ * files, whose quota check must not be split from the insert it allows.
  */
-export const PG_LOCKS = { migrate: 4_731_001, records: 4_731_002 } as const;
+export const PG_LOCKS = { migrate: 4_731_001, records: 4_731_002, docFiles: 4_731_003 } as const;
 
 export interface WriteOptions {
   /** The advisory lock the transaction takes first; PG_LOCKS.records by default, null for none. */

@@ -6,7 +6,7 @@ import { PG_LOCKS, type Transact } from './pgQueries';
  * as integers, bytes as BYTEA), so that the row checks of `../rows/` serve both adapters.
  * Bumped when the layout changes; opening a newer database refuses to start.
  */
-export const PG_SCHEMA_VERSION = 8;
+export const PG_SCHEMA_VERSION = 9;
 
 /** Version 1: the layout of SQLite version 5, in one step. */
 const V1 = `
@@ -326,7 +326,26 @@ const V8 = `
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8];
+/** Version 9: the document files (blobs once per SHA-256, links per document) of SQLite version 13. */
+const V9 = `
+  CREATE TABLE doc_file_blobs (
+    sha256 TEXT PRIMARY KEY,
+    size BIGINT NOT NULL,
+    bytes BYTEA NOT NULL,
+    stored_at BIGINT NOT NULL
+  );
+  CREATE TABLE doc_file_links (
+    doc_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    added_by TEXT NOT NULL,
+    added_at BIGINT NOT NULL,
+    PRIMARY KEY (doc_id, sha256)
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /**
  * Brings the schema to the current layout, one version per transaction, under an advisory lock

@@ -192,6 +192,8 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'duty_books', columns: ['user_id', 'year', 'version', 'data'] },
   { name: 'duty_years', columns: ['year', 'version', 'data'] },
   { name: 'doc_credits', columns: ['doc_id', 'user_id', 'chars', 'total', 'comments', 'reviews', 'at'] },
+  { name: 'doc_file_blobs', columns: ['sha256', 'size', 'bytes', 'stored_at'] },
+  { name: 'doc_file_links', columns: ['doc_id', 'sha256', 'media_type', 'size', 'added_by', 'added_at'] },
 ];
 
 /** The columns of `table` in PostgreSQL, in the order the copy reads and writes them. */

@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { DocId } from '../../../shared/domain/ids';
 import type { RoomName, UserId } from '../../../shared/index';
+import { PgDocFileStore } from '../postgres/PgDocFileStore';
 import { PgDocStore } from '../postgres/PgDocStore';
 import { newTestSchema, TEST_DATABASE_URL, type TestSchema } from '../postgres/testSchemas';
+import { SqliteDocFileStore } from '../sqlite/SqliteDocFileStore';
 import { SqliteDocStore } from '../sqlite/SqliteDocStore';
 import { CopyProblem } from './CopyRefusal';
 import { checkSqliteLayout } from './copiedTables';
@@ -153,6 +157,43 @@ describe.skipIf(TEST_DATABASE_URL === null)('copySqliteToPostgres', () => {
       expect(await after.load('room-x' as RoomName)).toHaveLength(1);
     } finally {
       await after.close();
+    }
+  });
+
+  it('copies the document files: each blob once with every byte value, and every link', async () => {
+    const bytes = new Uint8Array(3000).map((_, index) => (index * 13) % 256);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const first = '0a5d3c4e-1f2a-4b3c-8d4e-5f6a7b8c9d0e' as DocId;
+    const second = '1b6e4d5f-2a3b-4c4d-9e5f-6a7b8c9d0e1f' as DocId;
+    const addedBy = '2c7f5e6a-3b4c-4d5e-af6a-7b8c9d0e1f2a' as UserId;
+    const limits = { document: 1_000_000, committee: 1_000_000 };
+    const sqlite = new SqliteDocFileStore({ path: file });
+    try {
+      await sqlite.addLink({ docId: first, sha256, mediaType: 'application/pdf', bytes, addedBy, addedAt: 5 }, limits);
+      await sqlite.addLink({ docId: second, sha256, mediaType: 'application/pdf', bytes, addedBy, addedAt: 6 }, limits);
+    } finally {
+      await sqlite.close();
+    }
+
+    const summary = await copySqliteToPostgres({
+      sqlitePath: file,
+      databaseUrl: schema.url,
+      databaseSchema: schema.schema,
+    });
+    expect(summary.tables.find((table) => table.name === 'doc_file_blobs')?.rows).toBe(1);
+    expect(summary.tables.find((table) => table.name === 'doc_file_links')?.rows).toBe(2);
+
+    const copied = await PgDocFileStore.open({ url: schema.url, schema: schema.schema });
+    try {
+      const back = await copied.getFile(second, sha256);
+      expect(Buffer.from(back?.bytes ?? []).equals(Buffer.from(bytes))).toBe(true);
+      expect(back?.addedAt).toBe(6);
+      expect(await copied.committeeUsage()).toBe(3000);
+      expect(await copied.listLinks(first)).toEqual([
+        { sha256, mediaType: 'application/pdf', size: 3000, addedBy, addedAt: 5 },
+      ]);
+    } finally {
+      await copied.close();
     }
   });
 });

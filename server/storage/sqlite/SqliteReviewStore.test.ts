@@ -126,7 +126,7 @@ describe('SqliteReviewStore', () => {
       DROP TABLE units; DROP TABLE committee_sessions; DROP TABLE handling_cases; DROP TABLE case_units;
       ALTER TABLE users DROP COLUMN unit_id; ALTER TABLE invitations DROP COLUMN unit_id; ALTER TABLE documents DROP COLUMN fields; DROP TABLE committee_settings;
       DROP TABLE attachments; DROP TABLE adoption_records; DROP TABLE sent_reminders; DROP TABLE activities;
-      DROP TABLE duty_books; DROP TABLE duty_years; DROP TABLE doc_credits;
+      DROP TABLE duty_books; DROP TABLE duty_years; DROP TABLE doc_credits; DROP TABLE doc_file_blobs; DROP TABLE doc_file_links;
       PRAGMA user_version = 2;`);
     raw.close();
 

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * admin commands, which may all have the file open at once. Bumped when the layout changes;
  * opening a newer database refuses to start.
  */
-export const STORAGE_SCHEMA_VERSION = 12;
+export const STORAGE_SCHEMA_VERSION = 13;
 
 /** Version 1: the relay's update log and document summaries. */
 const V1 = `
@@ -390,7 +390,30 @@ const V12 = `
   );
 `;
 
-const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
+/**
+ * Version 13: the files a document's text shows or links to: each distinct byte string once,
+ * keyed by its SHA-256, and a link per document and file (never removed: older versions of the
+ * text may still show it).
+ */
+const V13 = `
+  CREATE TABLE doc_file_blobs (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    bytes BLOB NOT NULL,
+    stored_at INTEGER NOT NULL
+  );
+  CREATE TABLE doc_file_links (
+    doc_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    added_by TEXT NOT NULL,
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, sha256)
+  );
+`;
+
+const STEPS: readonly string[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
 
 /**
  * Brings the file to the current layout, one version at a time, each step in one transaction.
