@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { WORD_HTML } from '../editor/pasteSamples';
-import { TEST_MARKDOWN, TEST_TITLE, testDocx } from '../features/import/testFiles';
-import { readDoc, UI_TIMEOUT_MS, waitForBody, waitForEditor } from './support/app';
+import { TEST_MARKDOWN, TEST_PNG, TEST_TITLE, testDocx } from '../features/import/testFiles';
+import { findInIndexedDb, readDoc, UI_TIMEOUT_MS, waitForBody, waitForEditor } from './support/app';
 import { withPeople } from './support/people';
 
 const PHONE = { width: 390, height: 844 };
@@ -70,18 +71,26 @@ describe('import: Word and Markdown files as new drafts, and pasting from Word',
     expect(await texts(page, 'table td')).toEqual(['小区', '户数', '幸福里', '320']);
     expect(await texts(page, 'strong')).toEqual(['老旧小区']);
     expect(await texts(page, 'em')).toEqual(['资金分摊']);
+    // The picture is a photo whose bytes this device keeps, named by their SHA-256.
+    const sha256 = createHash('sha256').update(TEST_PNG).digest('hex');
+    const photo = page.locator(`.doc-body figure.doc-photo[data-sha256="${sha256}"]`);
+    expect(await photo.count()).toBe(1);
+    expect(await findInIndexedDb(page, [sha256])).toEqual(expect.arrayContaining([expect.stringMatching(/\/files: /)]));
     // The template's empty sections gave way to the file's own.
     const { body } = await readDoc(page, docId);
     for (const section of ['提案人', '联名人', '情况分析', '具体建议']) {
       expect(body).not.toContain(section);
     }
     await author.screenshot('desktop-imported-docx');
+    await photo.scrollIntoViewIfNeeded();
+    await author.screenshot('desktop-imported-photo');
 
     // The imported draft is an ordinary document of the group: another member opens it.
     await reader.page.goto(`/d/${docId}`);
     await waitForEditor(reader.page);
     await waitForBody(reader.page, docId, ['城东片区有老旧小区', '幸福里', '简化审批流程']);
     expect(await texts(reader.page, 'table td')).toEqual(['小区', '户数', '幸福里', '320']);
+    expect(await reader.page.locator(`.doc-body figure.doc-photo[data-sha256="${sha256}"]`).count()).toBe(1);
     await reader.screenshot('phone-imported-docx');
   });
 

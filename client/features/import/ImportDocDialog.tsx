@@ -34,7 +34,7 @@ function problemText(err: unknown, t: TFunction): string {
  */
 export function ImportDocDialog({ groupId, isOpen, onClose }: ImportDocDialogProps): ReactElement {
   const { t } = useTranslation();
-  const { workspace } = useAccount();
+  const { workspace, store } = useAccount();
   const [, navigate] = useLocation();
   const fileId = useId();
   const [kind, setKind] = useState<DocKind>(DocKind.proposal);
@@ -63,9 +63,16 @@ export function ImportDocDialog({ groupId, isOpen, onClose }: ImportDocDialogPro
     const bytes = await chosen.arrayBuffer();
     setStage(Stage.converting);
     // The converters (mammoth, marked, the editor's schema) load only when someone imports.
-    const { importBytes } = await import('./importDocument');
-    const imported = await importBytes(format, bytes, chosen.name);
+    const [{ importBytes }, { browserDownscale }] = await Promise.all([
+      import('./importDocument'),
+      import('./importImages'),
+    ]);
+    const imported = await importBytes(format, bytes, chosen.name, browserDownscale);
     setStage(Stage.creating);
+    // The photos' bytes are on the device before any document names them.
+    for (const file of imported.files) {
+      await store.files.save(file);
+    }
     return workspace.createDocument({ kind, groupId, title: imported.title, content: imported.content });
   };
   const onSubmit = (event: FormEvent): void => {

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { cleanHtmlTree } from '../../editor/cleanPastedHtml';
 import { type HtmlElement, type HtmlNode, parseHtml, textOf } from '../../editor/htmlTree';
+import { IMAGE_PLACEHOLDER } from './importImages';
 
 /**
  * HTML (from a DOCX or Markdown file) to the editor's body as ProseMirror JSON, without a DOM:
@@ -142,6 +143,16 @@ function table(node: HtmlElement): JSONContent | null {
   return rows.length === 0 ? null : { type: 'table', content: rows };
 }
 
+/** Placeholders for the pictures in and under `node`, resolved to photos by importImages. */
+function imagesIn(node: HtmlElement): JSONContent[] {
+  if (node.tag === 'img') {
+    return node.attrs.src === undefined
+      ? []
+      : [{ type: IMAGE_PLACEHOLDER, attrs: { src: node.attrs.src, alt: node.attrs.alt ?? '' } }];
+  }
+  return node.children.flatMap((child) => (child.kind === 'element' ? imagesIn(child) : []));
+}
+
 /** One block tag to its nodes; null when the tag is not a block. */
 function block(node: HtmlElement): JSONContent[] | null {
   const heading = /^h([1-6])$/.exec(node.tag);
@@ -151,8 +162,14 @@ function block(node: HtmlElement): JSONContent[] | null {
     return content.length === 0 ? [] : [{ type: 'heading', attrs: { level }, content }];
   }
   switch (node.tag) {
-    case 'p':
-      return [paragraph(inline(node.children))];
+    case 'p': {
+      // A picture inside a paragraph (as mammoth and marked write them) becomes a block after it.
+      const images = imagesIn(node);
+      const text = paragraph(inline(node.children));
+      return images.length > 0 && (text.content ?? []).length === 0 ? images : [text, ...images];
+    }
+    case 'img':
+      return imagesIn(node);
     case 'ul':
     case 'ol': {
       const items = listItems(node);
@@ -232,7 +249,10 @@ function sectionLevels(content: readonly JSONContent[]): void {
 export interface ImportedBody {
   /** The first heading when the document starts with one, else null (the file name serves). */
   readonly title: string | null;
-  /** The body as a ProseMirror `doc` node in the editor's schema (check it against the schema). */
+  /**
+   * The body as a ProseMirror `doc` node in the editor's schema, but for picture placeholders
+   * (resolve them with importImages, then check it against the schema).
+   */
   readonly doc: JSONContent;
 }
 
@@ -245,7 +265,7 @@ function plainText(node: JSONContent): string {
  * it leaves the body, so the title is not shown twice.
  */
 export function htmlToBody(html: string): ImportedBody {
-  const content = blocks(cleanHtmlTree(parseHtml(html)).children);
+  const content = blocks(cleanHtmlTree(parseHtml(html), { keepImages: true }).children);
   // Leading and trailing blank paragraphs carry nothing; those in between are the author's spacing.
   while (content[0] !== undefined && isBlank(content[0])) {
     content.shift();

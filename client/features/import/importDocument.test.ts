@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { JSONContent } from '@tiptap/core';
 import { getSchema } from '@tiptap/core';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
@@ -15,7 +16,7 @@ import {
   ImportProblem,
   MAX_IMPORT_BYTES,
 } from './readImportFile';
-import { TEST_MARKDOWN, TEST_TITLE, testDocx } from './testFiles';
+import { TEST_MARKDOWN, TEST_PNG, TEST_TITLE, testDocx } from './testFiles';
 
 function buffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -65,6 +66,7 @@ describe('importing a DOCX', () => {
       'table:小区户数幸福里320',
       'h2:建议',
       'orderedList:设立专项补贴简化审批流程',
+      'photo:',
     ]);
     const runs = imported.body.content?.[1]?.content ?? [];
     expect(runs.find((run) => run.text === '老旧小区')?.marks).toEqual([{ type: 'bold' }]);
@@ -72,6 +74,13 @@ describe('importing a DOCX', () => {
     expect(find(imported.body, 'listItem')).toHaveLength(4);
     expect(find(imported.body, 'tableRow')).toHaveLength(2);
     expect(find(imported.body, 'tableCell')).toHaveLength(4);
+    // The picture is a photo named by the SHA-256 of its bytes, which are kept for the device.
+    const sha256 = createHash('sha256').update(TEST_PNG).digest('hex');
+    expect(find(imported.body, 'photo')).toEqual([
+      { type: 'photo', attrs: { sha256, mediaType: 'image/png', width: 48, height: 32, alt: '' } },
+    ]);
+    expect(imported.files).toEqual([expect.objectContaining({ sha256, mediaType: 'image/png', bytes: TEST_PNG })]);
+    expect(imported.droppedImages).toBe(0);
   });
 
   it('refuses a file named .docx that is not one', async () => {
@@ -109,13 +118,16 @@ describe('importing Markdown', () => {
       expect.objectContaining({ attrs: expect.objectContaining({ href: 'https://mz.example.gov.cn/notice' }) }),
     ]);
     const json = JSON.stringify(imported.body);
-    for (const gone of ['script', 'alert', 'color', 'class', 'onclick', 'javascript', 'data:image']) {
+    for (const gone of ['script', 'alert', 'color', 'class', 'onclick', 'javascript', 'data:image', 'importedImage']) {
       expect(json).not.toContain(gone);
     }
+    // Its picture is a truncated PNG: left out, and counted.
+    expect(imported.droppedImages).toBe(1);
+    expect(imported.files).toEqual([]);
   });
 
-  it('uses the file name when the text starts without a heading, and reads GB18030 files', () => {
-    const imported = importHtml('<p>正文第一段</p>', '社情民意信息.md');
+  it('uses the file name when the text starts without a heading, and reads GB18030 files', async () => {
+    const imported = await importHtml('<p>正文第一段</p>', '社情民意信息.md');
     expect(imported.title).toBe('社情民意信息');
     const gbk = Uint8Array.from([0xd6, 0xd0, 0xce, 0xc4]); // 中文 in GB18030
     expect(decodeMarkdown(buffer(gbk))).toBe('中文');

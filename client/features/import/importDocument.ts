@@ -4,9 +4,11 @@ import { Node } from '@tiptap/pm/model';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { ContentField, MAX_TITLE_LENGTH } from '../../../shared';
+import type { StoredDocFile } from '../../core/storage';
 import type { InitialContent } from '../../core/workspace';
 import { contentExtensions } from '../../editor/createExtensions';
 import { htmlToBody } from './htmlToBody';
+import { type Downscale, resolveImages } from './importImages';
 import { fileToHtml, ImportError, type ImportFormat, ImportProblem, titleOfName } from './readImportFile';
 
 let schema: Schema | null = null;
@@ -24,6 +26,10 @@ export interface ImportedDocument {
   readonly body: JSONContent;
   /** Writes the body into a new document in place of its template's sections. */
   readonly content: InitialContent;
+  /** The photos' bytes, to keep on the device before the document that shows them is made. */
+  readonly files: readonly StoredDocFile[];
+  /** Pictures left out (kinds a photo cannot be, such as EMF, or too large). */
+  readonly droppedImages: number;
 }
 
 /**
@@ -42,15 +48,20 @@ export function replaceBody(body: JSONContent): InitialContent {
   };
 }
 
-/** A document to create from HTML: its title and its body. */
-export function importHtml(html: string, fileName: string): ImportedDocument {
-  const { title, doc } = htmlToBody(html);
-  const hasText = (doc.content ?? []).some((node) => node.type !== 'paragraph' || (node.content ?? []).length > 0);
-  if (!hasText && title === null) {
+/** A document to create from HTML: its title, its body and its photos. */
+export async function importHtml(
+  html: string,
+  fileName: string,
+  downscale: Downscale | null = null,
+): Promise<ImportedDocument> {
+  const { title, doc: withPlaceholders } = htmlToBody(html);
+  const { doc, files, dropped } = await resolveImages(withPlaceholders, downscale);
+  const hasContent = (doc.content ?? []).some((node) => node.type !== 'paragraph' || (node.content ?? []).length > 0);
+  if (!hasContent && title === null) {
     throw new ImportError(ImportProblem.empty, `${fileName} has no text`);
   }
   const chosen = (title ?? titleOfName(fileName)).slice(0, MAX_TITLE_LENGTH);
-  return { title: chosen, body: doc, content: replaceBody(doc) };
+  return { title: chosen, body: doc, content: replaceBody(doc), files, droppedImages: dropped };
 }
 
 /** A file's bytes to a document to create. */
@@ -58,6 +69,7 @@ export async function importBytes(
   format: ImportFormat,
   bytes: ArrayBuffer,
   fileName: string,
+  downscale: Downscale | null = null,
 ): Promise<ImportedDocument> {
-  return importHtml(await fileToHtml(format, bytes), fileName);
+  return importHtml(await fileToHtml(format, bytes), fileName, downscale);
 }

@@ -18,9 +18,11 @@ import {
  * Unit tests and the browser test share them.
  */
 
-/** A 2×2 red PNG. */
+/** A 48×32 red PNG. */
 export const TEST_PNG = Uint8Array.from(
-  atob('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg=='),
+  atob(
+    'iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAAMUlEQVR42u3OMQ0AAAgDsCmZfynIwgXhaFIBzbSvREhISEhISEhISEhISEhISEjo0gLK4BhbBRYbUQAAAABJRU5ErkJggg==',
+  ),
   (char) => char.charCodeAt(0),
 );
 
@@ -74,7 +76,7 @@ export async function testDocx(): Promise<Uint8Array> {
           new Paragraph({ text: '设立专项补贴', numbering: { reference: 'steps', level: 0 } }),
           new Paragraph({ text: '简化审批流程', numbering: { reference: 'steps', level: 0 } }),
           new Paragraph({
-            children: [new ImageRun({ type: 'png', data: TEST_PNG, transformation: { width: 40, height: 40 } })],
+            children: [new ImageRun({ type: 'png', data: TEST_PNG, transformation: { width: 48, height: 32 } })],
           }),
         ],
       },
