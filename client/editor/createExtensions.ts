@@ -9,7 +9,9 @@ import type { Role } from '../../shared';
 import { ContentField } from '../../shared';
 import type { Identity } from '../core/presence';
 import { caretColorIndex, type KnownPerson, presenceUserOf, readPresenceUser, shownPresence } from '../core/presence';
+import { PasteCleaning } from './cleanPastedHtml';
 import { CommentHighlights } from './comments/highlightPlugin';
+import { type DocFileSource, FileLink, Photo } from './fileNodes';
 import { SectionHints } from './SectionHints';
 
 export interface EditorBinding {
@@ -27,6 +29,8 @@ export interface ExtensionOptions extends EditorBinding {
   readonly typingLabel: string;
   /** People by user id as the workspace knows them: carets show their names and roles, not what a client claims. */
   readonly knownPeople: () => ReadonlyMap<string, KnownPerson>;
+  /** Where photos and attachments come from; null shows them without their bytes. */
+  readonly files?: DocFileSource | null;
 }
 
 /** Heading levels the toolbar offers; the templates use level 2 for their sections. */
@@ -64,11 +68,11 @@ function renderSelection(value: Record<string, unknown>, options: ExtensionOptio
 }
 
 /**
- * The editor's schema and behaviour, bound to the doc's `body` fragment. Changing the set of
- * nodes or marks changes the document schema: bump CONTENT_SCHEMA_VERSION in shared/ with it.
+ * The nodes and marks of a document body, without the binding to a Y.Doc: the editor's schema
+ * (the importer builds bodies with it), and the cleaning of pasted HTML. `files` is where photos
+ * and attachments get their bytes to show; without it they show without.
  */
-export function createExtensions(options: ExtensionOptions): Extensions {
-  const { doc, awareness, identity, sectionHint } = options;
+export function contentExtensions(files: DocFileSource | null = null): Extensions {
   return [
     // Collaboration brings its own undo history (Yjs UndoManager); the local one must be off.
     StarterKit.configure({ undoRedo: false, heading: { levels: [...HEADING_LEVELS] }, link: { openOnClick: false } }),
@@ -76,6 +80,20 @@ export function createExtensions(options: ExtensionOptions): Extensions {
     TableRow,
     TableHeader,
     TableCell,
+    Photo.configure({ files }),
+    FileLink.configure({ files }),
+    PasteCleaning,
+  ];
+}
+
+/**
+ * The editor's schema and behaviour, bound to the doc's `body` fragment. Changing the set of
+ * nodes or marks changes the document schema: bump CONTENT_SCHEMA_VERSION in shared/ with it.
+ */
+export function createExtensions(options: ExtensionOptions): Extensions {
+  const { doc, awareness, identity, sectionHint } = options;
+  return [
+    ...contentExtensions(options.files ?? null),
     SectionHints.configure({ hint: sectionHint }),
     Collaboration.configure({ document: doc, field: ContentField.body }),
     // Marks commented passages; reads anchors through the Collaboration extension's binding.

@@ -6,7 +6,7 @@ import type { Room } from './Room';
 import type { Refusal } from './rules/refuseUpdate';
 
 /**
- * Judges a checked update of a content room against RULES.md D1-D6 before it is applied: the
+ * Judges a checked update of a content room against RULES.md D1-D8 before it is applied: the
  * refusal (the caller refuses the update with `refuseUpdate`), or null. An accepted one makes the
  * writer the owner of the client ids it brings, stored in the same transaction as the update.
  * Comments rooms are left to their own rules.

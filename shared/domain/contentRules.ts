@@ -11,6 +11,7 @@ import {
   readDocKind,
   readSchemaVersion,
 } from './documentSchema';
+import { FileNodeJudge } from './fileNodeRules';
 import type { UserId } from './ids';
 import { StructLocator, type StructPath } from './StructLocator';
 import { TEMPLATE_CLIENT_ID, templateUpdate } from './templates';
@@ -35,6 +36,8 @@ export const ContentRule = {
   clientOwner: 'D6',
   /** D7: `fields` holds only the kind's fields, each a plain value of its type within its limits. */
   fields: 'D7',
+  /** D8: a `photo` or `fileLink` in the body carries valid attributes (a SHA-256, an allowed type, sane sizes). */
+  fileNodes: 'D8',
 } as const;
 export type ContentRule = (typeof ContentRule)[keyof typeof ContentRule];
 
@@ -76,10 +79,10 @@ function refuse(rule: ContentRule, reason: RelayReasonCode, detail: string): nev
 }
 
 /**
- * Judges a checked update (every dependency present) of a content room against the rules D1-D7.
+ * Judges a checked update (every dependency present) of a content room against the rules D1-D8.
  * The relay refuses what this refuses; the app's own tests run its writes through it too.
  * Cheap for the usual keystroke: each new item is placed (StructLocator) and only items and
- * deletions in `meta`, `authors` or `fields` are looked at closer.
+ * deletions in `meta`, `authors` or `fields`, and attributes in the body, are looked at closer.
  */
 export function judgeContentUpdate(input: ContentJudgeInput, decoded: Decoded): ContentVerdict {
   try {
@@ -208,11 +211,13 @@ class Judge {
   /** Whether an accepted new `schemaVersion` value comes with the update (an overwrite deletes the old one). */
   #hasNewSchemaVersion = false;
   #deletesSchemaVersion = false;
+  readonly #fileNodes: FileNodeJudge;
 
   constructor(input: ContentJudgeInput, locator: StructLocator, claims: ReadonlySet<number>) {
     this.#input = input;
     this.#locator = locator;
     this.#claims = claims;
+    this.#fileNodes = new FileNodeJudge(locator);
   }
 
   newItem(item: Y.Item): void {
@@ -223,6 +228,8 @@ class Judge {
       this.#newAuthorsItem(item, path);
     } else if (path.root === ContentField.fields) {
       this.#newFieldsItem(item, path);
+    } else if (path.root === ContentField.body) {
+      this.#fileNodes.newBodyItem(item);
     }
   }
 
@@ -244,6 +251,10 @@ class Judge {
 
   /** A deleted schema version is accepted only as overwritten by an accepted new one. */
   finish(): void {
+    const fileNodeProblem = this.#fileNodes.problem();
+    if (fileNodeProblem !== null) {
+      refuse(ContentRule.fileNodes, RelayReasonCode.fileNodeRefused, fileNodeProblem);
+    }
     if (this.#deletesSchemaVersion && !this.#hasNewSchemaVersion) {
       refuse(ContentRule.schemaVersion, RelayReasonCode.serverFieldChanged, 'meta.schemaVersion may not be deleted');
     }

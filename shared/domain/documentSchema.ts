@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
  * A client that knows an older version opens a newer document read-only, so that it cannot
  * strip content it does not understand.
  */
-export const CONTENT_SCHEMA_VERSION = 1;
+export const CONTENT_SCHEMA_VERSION = 2;
 
 /** Names of the shared types in a content Y.Doc. */
 export const ContentField = {

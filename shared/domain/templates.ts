@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CONTENT_SCHEMA_VERSION, ContentField, DocKind, MetaKey } from './documentSchema';
+import { ContentField, DocKind, MetaKey } from './documentSchema';
 
 /**
  * The Yjs client id that authors every template. Template updates are built the same way on
@@ -48,12 +48,19 @@ function emptyParagraph(): Y.XmlElement {
   return paragraph;
 }
 
+/**
+ * The schema version the template writes: fixed, because every device must build byte for byte
+ * the same template (its items share ids, so two different ones would never converge). A client
+ * raises `meta.schemaVersion` itself when it first writes a node of a newer schema (a photo).
+ */
+export const TEMPLATE_SCHEMA_VERSION = 1;
+
 function buildTemplate(kind: DocKind): Uint8Array {
   const doc = new Y.Doc({ gc: false });
   doc.clientID = TEMPLATE_CLIENT_ID;
   doc.transact(() => {
     const meta = doc.getMap(ContentField.meta);
-    meta.set(MetaKey.schemaVersion, CONTENT_SCHEMA_VERSION);
+    meta.set(MetaKey.schemaVersion, TEMPLATE_SCHEMA_VERSION);
     meta.set(MetaKey.kind, kind);
     const body = doc.getXmlFragment(ContentField.body);
     const nodes: Y.XmlElement[] = [];

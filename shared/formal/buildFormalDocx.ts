@@ -3,7 +3,7 @@ import { bodyElements } from './docxBody';
 import { formTable } from './docxForm';
 import { BODY_TYPE, blankLine, GRID_SPACING, titleParagraph } from './docxText';
 import { fontOf, pageProperties, SIZE } from './layout';
-import type { FormalDocument } from './model';
+import type { FormalDocument, FormalImages } from './model';
 import { packDocx } from './packDocx';
 
 /** The footer of every page: "— 1 —" in 宋体 四号, centred, the number a PAGE field. */
@@ -30,13 +30,16 @@ export const DOCUMENT_STYLES = {
 };
 
 /** A document's content in print order: title, form block, body. */
-export function formalElements(document: FormalDocument): ISectionOptions['children'] {
+export function formalElements(document: FormalDocument, images?: FormalImages): ISectionOptions['children'] {
   const form = document.form.length === 0 ? [] : [formTable(document.form), blankLine()];
-  return [titleParagraph(document.title), blankLine(), ...form, ...bodyElements(document.body)];
+  return [titleParagraph(document.title), blankLine(), ...form, ...bodyElements(document.body, images)];
 }
 
-/** Builds the .docx of one proposal, research report or social-conditions report. */
-export async function buildFormalDocx(document: FormalDocument): Promise<Uint8Array<ArrayBuffer>> {
+/** Builds the .docx of one proposal, research report or social-conditions report, its photos embedded. */
+export async function buildFormalDocx(
+  document: FormalDocument,
+  images?: FormalImages,
+): Promise<Uint8Array<ArrayBuffer>> {
   const file = new Document({
     title: document.title,
     styles: DOCUMENT_STYLES,
@@ -44,7 +47,7 @@ export async function buildFormalDocx(document: FormalDocument): Promise<Uint8Ar
       {
         properties: pageProperties(),
         footers: { default: pageNumberFooter() },
-        children: formalElements(document),
+        children: formalElements(document, images),
       },
     ],
   });

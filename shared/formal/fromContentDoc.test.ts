@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ContentField } from '../domain/documentSchema';
+import { ContentField, DocKind } from '../domain/documentSchema';
 import { templateUpdate } from '../domain/templates';
 import { contentBlocksOf } from './fromContentDoc';
+import { toMarkdown } from './toMarkdown';
 
 function element(name: string, children: Array<Y.XmlElement | Y.XmlText>, attributes: Record<string, unknown> = {}) {
   const node = new Y.XmlElement(name);
@@ -99,5 +100,34 @@ describe('contentBlocksOf', () => {
       { type: 'table', rows: [[[{ text: '项目' }], [{ text: '金额' }]]] },
       { type: 'paragraph', runs: [{ text: '引文' }] },
     ]);
+  });
+});
+
+describe('contentBlocksOf with photos and attachments (RULES.md D8)', () => {
+  it('reads a photo as a photo block and an attachment as its name, and Markdown embeds the photo', () => {
+    const doc = new Y.Doc();
+    const body = doc.getXmlFragment(ContentField.body);
+    const photo = new Y.XmlElement('photo');
+    const sha256 = 'b'.repeat(64);
+    for (const [key, value] of Object.entries({ sha256, mediaType: 'image/png', width: 4, height: 3, alt: '村口' })) {
+      photo.setAttribute(key, value as string);
+    }
+    const link = new Y.XmlElement('fileLink');
+    for (const [key, value] of Object.entries({ sha256, name: '名单.xlsx', mediaType: 'image/png', size: 9 })) {
+      link.setAttribute(key, value as string);
+    }
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('附件：'), link]);
+    body.insert(0, [photo, paragraph]);
+    const { body: blocks } = contentBlocksOf(doc);
+    expect(blocks).toEqual([
+      { type: 'photo', sha256, mediaType: 'image/png', width: 4, height: 3, alt: '村口' },
+      { type: 'paragraph', runs: [{ text: '附件：' }, { text: '名单.xlsx' }] },
+    ]);
+    const formal = { kind: DocKind.socialInfo, title: 'T', form: [], body: blocks };
+    expect(toMarkdown(formal)).toContain('\\[村口\\]');
+    expect(toMarkdown(formal, new Map([[sha256, new Uint8Array([1, 2, 3])]]))).toContain(
+      '![村口](data:image/png;base64,AQID)',
+    );
   });
 });

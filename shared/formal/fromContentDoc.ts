@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { FileNodeName, readFileLinkAttrs, readPhotoAttrs } from '../domain/docFileNodes';
 import { ContentField } from '../domain/documentSchema';
 import type { FormalBlock, FormalListItem, FormalRun } from './model';
 
@@ -44,6 +45,12 @@ function inlineRuns(element: Y.XmlElement): FormalRun[] {
       runs.push(...textRuns(child));
     } else if (child instanceof Y.XmlElement && child.nodeName === 'hardBreak') {
       runs.push({ text: '\n' });
+    } else if (child instanceof Y.XmlElement && child.nodeName === FileNodeName.fileLink) {
+      // An attachment prints as its name: its bytes are not part of the printed document.
+      const file = readFileLinkAttrs(child.getAttributes());
+      if (file !== null) {
+        runs.push({ text: file.name });
+      }
     }
   }
   return runs;
@@ -89,6 +96,10 @@ function blockOf(element: Y.XmlElement): FormalBlock[] {
       return [{ type: 'table', rows: tableRows(element) }];
     case 'blockquote':
       return blocksOf(element);
+    case FileNodeName.photo: {
+      const photo = readPhotoAttrs(element.getAttributes());
+      return photo === null ? [] : [{ type: 'photo', ...photo }];
+    }
     default:
       // horizontalRule and anything newer than this code: nothing to print.
       return [];

@@ -84,3 +84,20 @@ export function pageProperties(): ISectionPropertiesOptions {
     grid: { type: 'lines', linePitch: LINE_PITCH_TWIPS },
   };
 }
+
+/** Pixels per millimetre as Word places images (96 per inch). */
+const PX_PER_MM = 96 / 25.4;
+/** The type area in image pixels: 156 mm x 225 mm. */
+export const TYPE_AREA_PX = {
+  width: Math.floor((210 - MARGINS_MM.left - MARGINS_MM.right) * PX_PER_MM),
+  height: Math.floor((297 - MARGINS_MM.top - MARGINS_MM.bottom) * PX_PER_MM),
+} as const;
+
+/**
+ * The size a photo prints at: as wide as the type area, its proportions kept, and shorter than a
+ * page so that it never spills over one (a tall photo is narrowed instead).
+ */
+export function printedPhotoPx(width: number, height: number): { width: number; height: number } {
+  const scale = Math.min(TYPE_AREA_PX.width / width, (TYPE_AREA_PX.height * 0.8) / height);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}

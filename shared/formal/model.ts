@@ -1,3 +1,4 @@
+import type { PhotoAttrs } from '../domain/docFileNodes';
 import type { DocKind } from '../domain/documentSchema';
 
 /** A run of text with the marks a formal document keeps; a line break inside a paragraph is `\n`. */
@@ -19,7 +20,14 @@ export type FormalBlock =
   | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly runs: readonly FormalRun[] }
   | { readonly type: 'paragraph'; readonly runs: readonly FormalRun[] }
   | { readonly type: 'list'; readonly isOrdered: boolean; readonly items: readonly FormalListItem[] }
-  | { readonly type: 'table'; readonly rows: readonly (readonly (readonly FormalRun[])[])[] };
+  | { readonly type: 'table'; readonly rows: readonly (readonly (readonly FormalRun[])[])[] }
+  | ({ readonly type: 'photo' } & PhotoAttrs);
+
+/**
+ * The bytes of a document's photos by SHA-256, for the exports that embed them; a photo whose
+ * bytes are missing prints as its alternative text in brackets.
+ */
+export type FormalImages = ReadonlyMap<string, Uint8Array>;
 
 /** One line of a document's form block (案由, 提案人, …); an empty value prints as a blank to fill in. */
 export interface FormalField {

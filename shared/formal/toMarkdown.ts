@@ -1,4 +1,4 @@
-import type { FormalBlock, FormalDocument, FormalListItem, FormalRun } from './model';
+import type { FormalBlock, FormalDocument, FormalImages, FormalListItem, FormalRun } from './model';
 import { KIND_NAMES } from './model';
 
 /** Characters that would start Markdown syntax anywhere in a line. */
@@ -36,12 +36,39 @@ function inlineMarkdown(runs: readonly FormalRun[]): string {
   return escapeLineStart(runs.map(runMarkdown).join(''));
 }
 
-function listMarkdown(items: readonly FormalListItem[], isOrdered: boolean): string {
+const NO_IMAGES: FormalImages = new Map();
+
+/** Base64 of some bytes, in chunks (a spread of a whole photo would overflow the call stack). */
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/**
+ * A photo as an image with a data URI, so that the one .md file carries it; its alternative text
+ * in brackets when the bytes are not at hand.
+ */
+function photoMarkdown(block: Extract<FormalBlock, { type: 'photo' }>, images: FormalImages): string {
+  const alt = block.alt.replace(INLINE_SPECIALS, '\\$&');
+  const bytes = images.get(block.sha256);
+  if (bytes === undefined) {
+    return `\\[${alt === '' ? '图片' : alt}\\]`;
+  }
+  return `![${alt}](data:${block.mediaType};base64,${base64Of(bytes)})`;
+}
+
+function listMarkdown(items: readonly FormalListItem[], isOrdered: boolean, images: FormalImages): string {
   return items
     .map((item, index) => {
       const marker = isOrdered ? `${index + 1}. ` : '- ';
       const indent = ' '.repeat(marker.length);
-      const lines = item.blocks.map(blockMarkdown).join('\n').split('\n');
+      const lines = item.blocks
+        .map((block) => blockMarkdown(block, images))
+        .join('\n')
+        .split('\n');
       return lines.map((line, at) => (at === 0 ? marker + line : line === '' ? '' : indent + line)).join('\n');
     })
     .join('\n');
@@ -56,16 +83,18 @@ function tableMarkdown(rows: readonly (readonly (readonly FormalRun[])[])[]): st
   return [line(head), line(Array.from({ length: width }, () => '---')), ...rest.map(line)].join('\n');
 }
 
-function blockMarkdown(block: FormalBlock): string {
+function blockMarkdown(block: FormalBlock, images: FormalImages): string {
   switch (block.type) {
     case 'heading':
       return `${'#'.repeat(block.level + 1)} ${inlineMarkdown(block.runs)}`;
     case 'paragraph':
       return inlineMarkdown(block.runs);
     case 'list':
-      return listMarkdown(block.items, block.isOrdered);
+      return listMarkdown(block.items, block.isOrdered, images);
     case 'table':
       return tableMarkdown(block.rows);
+    case 'photo':
+      return photoMarkdown(block, images);
   }
 }
 
@@ -74,14 +103,17 @@ function formMarkdown(document: FormalDocument): string {
   return [`| ${KIND_NAMES[document.kind]} | |`, '| --- | --- |', ...rows].join('\n');
 }
 
-/** The document as CommonMark with GitHub tables: title, form block as a table, then the body. */
-export function toMarkdown(document: FormalDocument): string {
+/**
+ * The document as CommonMark with GitHub tables: title, form block as a table, then the body;
+ * photos whose bytes `images` has are embedded as data URIs.
+ */
+export function toMarkdown(document: FormalDocument, images = NO_IMAGES): string {
   const parts = [`# ${escapeLine(document.title)}`];
   if (document.form.length > 0) {
     parts.push(formMarkdown(document));
   }
   for (const block of document.body) {
-    const text = blockMarkdown(block);
+    const text = blockMarkdown(block, images);
     if (text.trim() !== '') {
       parts.push(text);
     }

@@ -36,6 +36,8 @@ export const RelayReason = {
   serverFieldChanged:
     "a change touched the document's format or kind, which only the server sets; nothing of it was kept",
   fieldRefused: "a change to the document's basic information breaks its rules; nothing of it was kept",
+  fileNodeRefused:
+    'a photo or attachment in the change is not valid (its digest, type or size); nothing of it was kept',
   presenceNotYours: "presence was sent for another person's session; it was not shown",
   presenceTooLarge: 'presence was larger than the server accepts; it was not shown',
   presenceTooManyClients: 'presence was sent for too many sessions from one connection; it was not shown',
@@ -90,6 +92,7 @@ export const RelayReasonCode = {
   clientIdTaken: 'client_id_taken',
   serverFieldChanged: 'server_field_changed',
   fieldRefused: 'field_refused',
+  fileNodeRefused: 'file_node_refused',
   presenceNotYours: 'presence_not_yours',
   presenceTooLarge: 'presence_too_large',
   presenceTooManyClients: 'presence_too_many_clients',

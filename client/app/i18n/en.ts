@@ -11,6 +11,7 @@ import { exportEn } from '../../features/export/strings';
 import { fieldsEn } from '../../features/fields/strings';
 import { figuresEn } from '../../features/figures/strings';
 import { handlingEn } from '../../features/handling/strings';
+import { importEn } from '../../features/import/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { proposalsEn } from '../../features/proposals/strings';
 import { advancedEn, textSizeEn } from '../../features/settings/strings';
@@ -30,6 +31,7 @@ export const en: Messages = {
   comments: commentsEn,
   versions: versionsEn,
   export: exportEn,
+  import: importEn,
   workflow: workflowEn,
   inbox: inboxEn,
   handling: handlingEn,

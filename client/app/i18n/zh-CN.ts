@@ -10,6 +10,7 @@ import { exportZhCN } from '../../features/export/strings';
 import { fieldsZhCN } from '../../features/fields/strings';
 import { figuresZhCN } from '../../features/figures/strings';
 import { handlingZhCN } from '../../features/handling/strings';
+import { importZhCN } from '../../features/import/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { proposalsZhCN } from '../../features/proposals/strings';
 import { advancedZhCN, textSizeZhCN } from '../../features/settings/strings';
@@ -50,6 +51,7 @@ export const zhCN = {
     clientIdTaken: '修改使用了他人的编辑会话，服务器未保存这次修改',
     serverFieldChanged: '修改涉及只能由服务器设置的文档格式或类型，服务器未保存这次修改',
     fieldRefused: '基本信息的修改不符合规则，服务器未保存这次修改',
+    fileNodeRefused: '修改中的图片或附件无效（摘要、类型或大小不符），服务器未保存这次修改',
     presenceNotYours: '在线状态冒用了他人的会话，未予显示',
     presenceTooLarge: '在线状态超过服务器允许的大小，未予显示',
     presenceTooManyClients: '一个连接发送了过多会话的在线状态，未予显示',
@@ -57,6 +59,7 @@ export const zhCN = {
   comments: commentsZhCN,
   versions: versionsZhCN,
   export: exportZhCN,
+  import: importZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,
   handling: handlingZhCN,

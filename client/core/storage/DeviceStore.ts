@@ -2,6 +2,7 @@ import type { DocId, DocKind, GroupId, RoomName, UserId } from '../../../shared'
 import type { DocActivity, Notification } from '../../../shared/api/review';
 import type { DocRecord, Group, Me, Person, Workspace } from '../../../shared/api/schemas';
 import type { Activity } from '../../../shared/domain/activities';
+import type { DocFileMediaType } from '../../../shared/domain/docFileNodes';
 
 /**
  * One account's device store: everything this device keeps in IndexedDB for one person, behind one
@@ -19,6 +20,7 @@ export interface DeviceStore {
   readonly notifications: NotificationStore;
   readonly activityCache: ActivityCacheStore;
   readonly backup: BackupRowStore;
+  readonly files: DocFileStore;
   /**
    * Writes a document made on this device in one transaction: its first updates (as unsent local
    * updates, C5), its row and the outbox row that registers it, so that a document never exists
@@ -298,4 +300,23 @@ export interface BackupRowStore {
    * Resolves with what was added.
    */
   restoreRows(rows: BackupRows): Promise<BackupTally>;
+}
+
+/** The bytes of one document file kept on this device. */
+export interface StoredDocFile {
+  /** Lowercase hex SHA-256 of `bytes`. */
+  readonly sha256: string;
+  readonly mediaType: DocFileMediaType;
+  readonly bytes: Uint8Array;
+  readonly storedAt: number;
+}
+
+/** Document files (photos, attachments) kept on this device by SHA-256, sealed like every row. */
+export interface DocFileStore {
+  /** The file's bytes as kept; null when this device has none (or the row does not validate). */
+  read(sha256: string): Promise<StoredDocFile | null>;
+  /** Whether this device keeps the file. */
+  has(sha256: string): Promise<boolean>;
+  /** Keeps the file; the same bytes kept again change nothing. */
+  save(file: StoredDocFile): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { RoomName, UserId } from '../../../shared';
 import type { DeviceStore, NewLocalDocument, StoredOutboxRow } from './DeviceStore';
 import { DexieActivityCache } from './dexieActivityCache';
 import { DexieBackupRows } from './dexieBackupRows';
+import { DexieDocFiles } from './dexieDocFiles';
 import { DexieDocRows } from './dexieDocRows';
 import { DexieOutbox } from './dexieOutbox';
 import { DexieActivity, DexieNotifications } from './dexieReviewRows';
@@ -52,6 +53,7 @@ export class DexieDeviceStore implements DeviceStore {
   readonly notifications: DexieNotifications;
   readonly activityCache: DexieActivityCache;
   readonly backup: DexieBackupRows;
+  readonly files: DexieDocFiles;
   readonly #db: JianyanDb;
   readonly #counts: UnsentCounts;
   readonly #channel: TabChannel;
@@ -84,6 +86,7 @@ export class DexieDeviceStore implements DeviceStore {
     this.notifications = new DexieNotifications(db);
     this.activityCache = new DexieActivityCache(db);
     this.backup = new DexieBackupRows(db, this.#counts, this.#channel);
+    this.files = new DexieDocFiles(db);
     this.#stopWatching = watchDatabase(db, options.health);
     const { legacy } = options;
     if (legacy !== undefined) {

@@ -70,6 +70,17 @@ export interface CheckInKeyRow {
   readonly key: string;
 }
 
+/**
+ * The bytes of one document file (a photo or an attachment) kept on this device, by the SHA-256
+ * of the bytes: inserted here, or fetched from the server when viewed (read offline later).
+ */
+export interface DocFileRow {
+  readonly sha256: string;
+  readonly mediaType: string;
+  readonly bytes: Uint8Array;
+  readonly storedAt: number;
+}
+
 /** The typed Dexie database behind `DexieDeviceStore`; nothing else opens it. */
 export type JianyanDb = Dexie & {
   updates: EntityTable<LogRow, 'seq'>;
@@ -82,6 +93,7 @@ export type JianyanDb = Dexie & {
   notifications: EntityTable<NotificationRow, 'id'>;
   activityList: EntityTable<ActivityListRow, 'key'>;
   checkInKeys: EntityTable<CheckInKeyRow, 'activityId'>;
+  files: EntityTable<DocFileRow, 'sha256'>;
 };
 
 /**
@@ -119,6 +131,12 @@ const SCHEMA_V4 = {
   checkInKeys: 'activityId',
 } as const;
 
+/** Version 5: the bytes of document files (photos, attachments), by SHA-256. Nothing older changes. */
+const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  files: 'sha256',
+} as const;
+
 /**
  * v1 documents were created before accounts and groups: they belong to no group, and whether the
  * server has them is unknown until the first workspace fetch. Their content and unsent updates
@@ -151,5 +169,6 @@ export function createDb(name: string, cipher?: RowCipher): JianyanDb {
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }

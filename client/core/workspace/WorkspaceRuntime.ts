@@ -9,7 +9,7 @@ import type { DeviceStore } from '../storage';
 import type { BackgroundSync, SyncTarget } from '../sync';
 import { type AuthStore, userOf } from './AuthStore';
 import { type CachedWorkspace, composeWorkspace, type DocPlacement, placementOf } from './composeWorkspace';
-import { createGroupDocument } from './createGroupDocument';
+import { createGroupDocument, type InitialContent } from './createGroupDocument';
 import type { DocAccessTracker } from './DocAccessTracker';
 import { type DocAccess, deriveDocAccess } from './docAccess';
 import { followWorkspace } from './followWorkspace';
@@ -97,10 +97,15 @@ export class WorkspaceRuntime {
 
   /**
    * Creates a document on this device and queues its registration: the id is made here, the
-   * content seeded from the template; resolves at once, offline too. Throws `forbidden` when the
-   * user is not a member of the group.
+   * content seeded from the template (then `content`, for an import); resolves at once, offline
+   * too. Throws `forbidden` when the user is not a member of the group.
    */
-  async createDocument(input: { kind: DocKind; groupId: GroupId; title?: string }): Promise<DocId> {
+  async createDocument(input: {
+    kind: DocKind;
+    groupId: GroupId;
+    title?: string;
+    content?: InitialContent;
+  }): Promise<DocId> {
     const me = this.#requireUser('create a document');
     const decision = decide(me, Action.createDocument, { type: 'group', groupId: input.groupId });
     if (!decision.allowed) {

@@ -12,29 +12,37 @@ import {
 import { OutboxOp, type RegisterDocPayload } from '../outbox';
 import { type DeviceStore, localDocRow, type StoredOutboxRow } from '../storage';
 
+/** Edits made to a new document's content right after its template, such as an imported body. */
+export type InitialContent = (doc: Y.Doc) => void;
+
 /**
  * The updates that create a document: the kind's template (deterministic, so the same template
  * applied on another device merges into one copy, C5) and, when given, the title typed in the
- * create dialog (an ordinary local edit by a fresh client).
+ * create dialog and the `content` edits (ordinary local edits by a fresh client).
  */
-export function initialUpdates(kind: DocKind, title: string): Uint8Array[] {
+export function initialUpdates(kind: DocKind, title: string, content?: InitialContent): Uint8Array[] {
   const template = templateUpdate(kind);
-  if (title === '') {
+  if (title === '' && content === undefined) {
     return [template];
   }
   const doc = new Y.Doc({ gc: false });
   Y.applyUpdate(doc, template);
   const before = Y.encodeStateVector(doc);
-  doc.getText(ContentField.title).insert(0, title);
-  const titled = Y.encodeStateAsUpdate(doc, before);
+  doc.transact(() => {
+    doc.getText(ContentField.title).insert(0, title);
+    content?.(doc);
+  });
+  const edited = Y.encodeStateAsUpdate(doc, before);
   doc.destroy();
-  return [template, titled];
+  return [template, edited];
 }
 
 export interface GroupDocumentInput {
   readonly kind: DocKind;
   readonly groupId: GroupId;
   readonly title?: string;
+  /** Edits after the template, such as an imported body. */
+  readonly content?: InitialContent;
   /** The signed-in user, who registers it. */
   readonly userId: UserId;
   readonly now?: number;
@@ -57,7 +65,7 @@ export async function createGroupDocument(
   const { kind, groupId, userId } = input;
   const registration = await store.createDocument({
     row: localDocRow({ id: docId, kind, groupId, title, createdBy: userId, now }),
-    updates: initialUpdates(kind, title),
+    updates: initialUpdates(kind, title, input.content),
     registration: {
       docId,
       userId,

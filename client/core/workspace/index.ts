@@ -13,7 +13,12 @@ export {
   userOf,
 } from './AuthStore';
 export { type CachedWorkspace, composeWorkspace, DocPlacement, placementOf } from './composeWorkspace';
-export { createGroupDocument, type GroupDocumentInput, initialUpdates } from './createGroupDocument';
+export {
+  createGroupDocument,
+  type GroupDocumentInput,
+  type InitialContent,
+  initialUpdates,
+} from './createGroupDocument';
 export { DocAccessTracker, type DocAccessTrackerOptions } from './DocAccessTracker';
 export { accessFromRecord, type DocAccess, deriveDocAccess, type ServerVerdict } from './docAccess';
 export { type CacheSnapshot, WorkspaceCache, type WorkspaceCacheOptions } from './WorkspaceCache';

@@ -17,6 +17,7 @@ import { useAccount, useApp } from '../../ui/services/useServices';
 import { peopleById } from '../docs/peopleNames';
 import { RenameDialog } from '../docs/RenameDialog';
 import { useCategories } from '../fields/useFields';
+import { ImportDocDialog } from '../import/ImportDocDialog';
 import { Page } from '../shell/Page';
 import { useRefreshOnOpen } from '../shell/useRefreshOnOpen';
 import { CreateDocDialog } from './CreateDocDialog';
@@ -89,6 +90,7 @@ function GroupDocuments({ me, group, workspace }: { me: Me; group: Group; worksp
   const [category, setCategory] = useState<string | null>(null);
   const categories = useCategories();
   const [isCreating, setCreating] = useState(false);
+  const [isImporting, setImporting] = useState(false);
   const [renaming, setRenaming] = useState<DocRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const people = useMemo(() => peopleById(workspace.people), [workspace.people]);
@@ -106,6 +108,17 @@ function GroupDocuments({ me, group, workspace }: { me: Me; group: Group; worksp
         {canCreate ? (
           <button type="button" className="button is-primary" onClick={() => setCreating(true)}>
             <span aria-hidden="true">＋</span> {t('group.newDoc')}
+          </button>
+        ) : null}
+        {canCreate ? (
+          <button
+            type="button"
+            className="button"
+            aria-label={t('import.openLabel')}
+            title={t('import.openLabel')}
+            onClick={() => setImporting(true)}
+          >
+            {t('import.open')}
           </button>
         ) : null}
       </div>
@@ -134,6 +147,7 @@ function GroupDocuments({ me, group, workspace }: { me: Me; group: Group; worksp
         />
       )}
       <CreateDocDialog groupId={group.id} isOpen={isCreating} onClose={() => setCreating(false)} />
+      <ImportDocDialog groupId={group.id} isOpen={isImporting} onClose={() => setImporting(false)} />
       <RenameDialog doc={renaming} onClose={() => setRenaming(null)} />
     </section>
   );
