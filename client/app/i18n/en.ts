@@ -3,6 +3,7 @@ import { docTitleEn } from '../../editor/strings';
 import { activitiesEn } from '../../features/activities/strings';
 import { accountsEn } from '../../features/admin/strings';
 import { attachmentsEn } from '../../features/attachments/strings';
+import { authEn } from '../../features/auth/strings';
 import { backupEn } from '../../features/backup/strings';
 import { commentsEn } from '../../features/comments/strings';
 import { committeeEn } from '../../features/committee/strings';
@@ -121,51 +122,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     account: '{{name}} ({{role}})',
   },
-  auth: {
-    signInTitle: 'Sign in to Jianyan',
-    signInLead: 'Co-drafting proposals, research reports and social conditions reports',
-    username: 'Username',
-    password: 'Password',
-    name: 'Name',
-    confirmPassword: 'Confirm password',
-    signIn: 'Sign in',
-    signingIn: 'Signing in…',
-    wrongCredentials: 'Wrong username or password.',
-    rateLimited: 'Too many failed attempts. Try again in {{seconds}} s.',
-    offline: 'You are offline and cannot sign in. Try again when you are online.',
-    setupNeeded:
-      'Jianyan is not set up yet: open the setup link the server printed at start-up to create the first secretariat account.',
-    forgot: 'Forgot your password? Ask the secretariat to reset it.',
-    usernameHint: '2–32 lowercase letters, digits, “.”, “_” or “-”; used to sign in',
-    passwordHint: 'At least {{min}} characters',
-    nameHint: 'The name other members see on documents and next to your cursor',
-    usernameInvalid: 'Use 2–32 lowercase letters, digits, “.”, “_” or “-”, starting with a letter or digit.',
-    usernameTaken: 'This username is taken. Choose another.',
-    passwordTooShort: 'The password needs at least {{min}} characters.',
-    passwordMismatch: 'The passwords do not match.',
-    nameRequired: 'Enter your name.',
-    expiredBanner:
-      'Your session has expired. Sign in again — your changes are saved on this device and upload after you sign in',
-    expiredAction: 'Sign in again',
-    expiredTitle: 'Sign in again',
-    expiredLead: 'Your changes are saved on this device and upload after you sign in.',
-    expiredOtherUser: 'Sign in as {{username}} to upload the changes waiting on this device.',
-    setupTitle: 'Set up Jianyan',
-    setupLead: 'Create the first secretariat account. Use it to create activity groups and invite members.',
-    setupSubmit: 'Create account and sign in',
-    setupGone: 'This setup link was already used or has expired. If setup is done, sign in.',
-    joinTitle: 'Join Jianyan',
-    joinLoading: 'Reading the invitation…',
-    joinRole: 'Role',
-    joinUnit: 'Unit',
-    joinGroups: 'Groups',
-    joinNoGroups: 'No group yet; the secretariat will add you to one',
-    joinExpires: 'Valid until {{date}}',
-    joinSubmit: 'Join and sign in',
-    joinGone: 'This invitation was already used or has expired. Ask the secretariat for a new one.',
-    joinSignedIn: '{{name}} is signed in on this device. Joining signs you in with the new account instead.',
-    toSignIn: 'Go to sign-in',
-  },
+  auth: authEn,
   home: {
     title: 'Home',
     greeting: 'Hello, {{name}}',

@@ -2,6 +2,7 @@ import { docTitleZhCN } from '../../editor/strings';
 import { activitiesZhCN } from '../../features/activities/strings';
 import { accountsZhCN } from '../../features/admin/strings';
 import { attachmentsZhCN } from '../../features/attachments/strings';
+import { authZhCN } from '../../features/auth/strings';
 import { backupZhCN } from '../../features/backup/strings';
 import { commentsZhCN } from '../../features/comments/strings';
 import { committeeZhCN } from '../../features/committee/strings';
@@ -149,49 +150,7 @@ export const zhCN = {
     signOut: '退出登录',
     account: '{{name}}（{{role}}）',
   },
-  auth: {
-    signInTitle: '登录建言',
-    signInLead: '政协委员协同起草提案、调研报告和社情民意信息',
-    username: '用户名',
-    password: '密码',
-    name: '姓名',
-    confirmPassword: '确认密码',
-    signIn: '登录',
-    signingIn: '正在登录…',
-    wrongCredentials: '用户名或密码不正确。',
-    rateLimited: '登录失败次数过多，请 {{seconds}} 秒后再试。',
-    offline: '当前离线，无法登录。联网后再试。',
-    setupNeeded: '系统还没有完成初始设置：请用服务器启动时显示的设置链接创建第一个秘书处账号。',
-    forgot: '忘记密码？请联系秘书处重置。',
-    usernameHint: '2–32 位小写字母、数字或 . _ -，登录时使用',
-    passwordHint: '至少 {{min}} 位',
-    nameHint: '其他委员在文档和光标旁看到的名字',
-    usernameInvalid: '用户名须为 2–32 位小写字母、数字或 . _ -，并以字母或数字开头。',
-    usernameTaken: '这个用户名已被使用，请换一个。',
-    passwordTooShort: '密码至少需要 {{min}} 位。',
-    passwordMismatch: '两次输入的密码不一致。',
-    nameRequired: '请填写姓名。',
-    expiredBanner: '登录已过期，请重新登录 — 您的修改保存在本设备上，登录后会自动上传',
-    expiredAction: '重新登录',
-    expiredTitle: '重新登录',
-    expiredLead: '您的修改保存在本设备上，登录后会自动上传。',
-    expiredOtherUser: '请使用 {{username}} 登录，才能上传这台设备上未上传的修改。',
-    setupTitle: '初始设置',
-    setupLead: '创建第一个秘书处账号。之后用它创建活动小组、邀请委员。',
-    setupSubmit: '创建账号并登录',
-    setupGone: '这个设置链接已经使用过或已失效。如果已完成设置，请直接登录。',
-    joinTitle: '加入建言',
-    joinLoading: '正在读取邀请…',
-    joinRole: '身份',
-    joinUnit: '所属单位',
-    joinGroups: '所属小组',
-    joinNoGroups: '暂未分配小组，秘书处稍后会把你加入小组',
-    joinExpires: '邀请在 {{date}} 前有效',
-    joinSubmit: '加入并登录',
-    joinGone: '这个邀请链接已经使用过或已过期，请联系秘书处重新邀请。',
-    joinSignedIn: '这台设备上已登录 {{name}}。加入后将改为以新账号登录。',
-    toSignIn: '去登录',
-  },
+  auth: authZhCN,
   home: {
     title: '首页',
     greeting: '{{name}}，你好',
