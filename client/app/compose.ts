@@ -2,6 +2,7 @@ import { type DocId, Role, type UserId } from '../../shared';
 import { ActivitiesRuntime } from '../core/activities';
 import { ApiClient, ServerClock } from '../core/api';
 import { createDiagnostics, type Diagnostics } from '../core/diagnostics';
+import { DocFiles } from '../core/files';
 import { DeviceKeys } from '../core/keys';
 import { createStore } from '../core/lib';
 import { Outbox } from '../core/outbox';
@@ -288,6 +289,13 @@ function composeAccount(app: AppContext, key: AccountKey, options: ComposeOption
     isSignedIn: () => auth.getSnapshot().status === 'signed_in',
     diagnostics,
   });
+  const files = new DocFiles({
+    store: parts.store.files,
+    outbox: parts.outbox,
+    api: api.docFiles,
+    isOnline: parts.isOnline,
+    diagnostics,
+  });
   const stops = [workspace.start(), review.start(), activities.start()];
   return {
     ...parts,
@@ -296,6 +304,7 @@ function composeAccount(app: AppContext, key: AccountKey, options: ComposeOption
     workspace,
     review,
     activities,
+    files,
     stop() {
       for (const stop of stops) {
         stop();

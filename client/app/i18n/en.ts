@@ -8,6 +8,7 @@ import { dutyEn } from '../../features/duty/strings';
 import { exportEn } from '../../features/export/strings';
 import { fieldsEn } from '../../features/fields/strings';
 import { figuresEn } from '../../features/figures/strings';
+import { filesEn } from '../../features/files/strings';
 import { handlingEn } from '../../features/handling/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { proposalsEn } from '../../features/proposals/strings';
@@ -28,6 +29,7 @@ export const en: Messages = {
   comments: commentsEn,
   versions: versionsEn,
   export: exportEn,
+  files: filesEn,
   workflow: workflowEn,
   inbox: inboxEn,
   handling: handlingEn,

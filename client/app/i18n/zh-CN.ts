@@ -7,6 +7,7 @@ import { dutyZhCN } from '../../features/duty/strings';
 import { exportZhCN } from '../../features/export/strings';
 import { fieldsZhCN } from '../../features/fields/strings';
 import { figuresZhCN } from '../../features/figures/strings';
+import { filesZhCN } from '../../features/files/strings';
 import { handlingZhCN } from '../../features/handling/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { proposalsZhCN } from '../../features/proposals/strings';
@@ -56,6 +57,7 @@ export const zhCN = {
   comments: commentsZhCN,
   versions: versionsZhCN,
   export: exportZhCN,
+  files: filesZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,
   handling: handlingZhCN,
