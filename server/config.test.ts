@@ -46,6 +46,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the document files’ quotas: 100 MiB a document and 5 GiB the committee by default (DF4)', () => {
+    expect(loadConfig({}).docFileQuotas).toEqual({ document: 100 * 1024 * 1024, committee: 5 * 1024 ** 3 });
+    const config = loadConfig({ DOC_FILES_QUOTA_BYTES: '1048576', COMMITTEE_FILES_QUOTA_BYTES: '21474836480' });
+    expect(config.docFileQuotas).toEqual({ document: 1024 * 1024, committee: 20 * 1024 ** 3 });
+    expect(() => loadConfig({ DOC_FILES_QUOTA_BYTES: '-1', COMMITTEE_FILES_QUOTA_BYTES: '5G' })).toThrow(
+      /DOC_FILES_QUOTA_BYTES: .*COMMITTEE_FILES_QUOTA_BYTES: /,
+    );
+  });
+
   it('reads PUBLIC_URL as an origin and TRUST_PROXY as a list of addresses', () => {
     const config = loadConfig({ PUBLIC_URL: 'https://Jianyan.Example.gov.cn:443/', TRUST_PROXY: '10.0.0.2, ::1' });
     expect(config.publicUrl).toBe('https://jianyan.example.gov.cn');

@@ -28,7 +28,7 @@ export const ApiErrorCode = {
   /** The body is larger than the route takes (an attachment over 10 MiB). */
   payloadTooLarge: 'payload_too_large',
   /**
-   * A document file would pass a quota (RULES.md F4); `quota` says which (`document` or
+   * A document file would pass a quota (RULES.md DF4); `quota` says which (`document` or
    * `committee`), `used` and `limit` the bytes it holds and may hold.
    */
   quotaExceeded: 'quota_exceeded',

@@ -13,12 +13,18 @@ function tooLarge(maxBytes: number): ApiError {
 
 /**
  * Reads a request body of at most `maxBytes`, refusing a larger one as soon as its declared
- * length or the bytes received so far exceed the limit, so a huge body is never buffered.
+ * length or the bytes received so far exceed the limit, so a huge body is never buffered. The
+ * refusal is a 400 naming the limit, or `refuse()`'s error (an upload's 413 `payload_too_large`).
+ * One reader for every body: JSON, a roster, an attachment, a document file.
  */
-export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readBody(
+  request: Request,
+  maxBytes: number,
+  refuse: () => ApiError = () => tooLarge(maxBytes),
+): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (Number.isFinite(declared) && declared > maxBytes) {
-    throw tooLarge(maxBytes);
+    throw refuse();
   }
   if (request.body === null) {
     return new Uint8Array(0);
@@ -34,7 +40,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw tooLarge(maxBytes);
+      throw refuse();
     }
     chunks.push(value);
   }

@@ -4,7 +4,7 @@ import type { UserId } from '../domain/ids';
 import { userIdSchema } from './schemas';
 
 /**
- * Answers of the document files routes (docs/API.md "Document files"; docs/RULES.md F1-F5).
+ * Answers of the document files routes (docs/API.md "Document files"; docs/RULES.md DF1-DF5).
  * The bytes travel raw in `PUT` and `GET /api/docs/:id/files/:sha256`, never in JSON.
  */
 

@@ -1,7 +1,7 @@
 import { bytesMatchType, MediaType } from './attachments';
 
 /**
- * Files a document's text shows or links to (docs/RULES.md F1-F5): photos and attachments,
+ * Files a document's text shows or links to (docs/RULES.md DF1-DF5): photos and attachments,
  * named in the text only by the SHA-256 of their bytes. Pure: which types are taken, how their
  * bytes begin, how a hash is written, how large a file may be.
  */
@@ -54,7 +54,7 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0): bo
 }
 
 /**
- * Whether `bytes` begin as files of `type` do (F2): a WebP is a RIFF file whose form is `WEBP`;
+ * Whether `bytes` begin as files of `type` do (DF2): a WebP is a RIFF file whose form is `WEBP`;
  * a .docx or .xlsx is a ZIP; the rest as attachments check them.
  */
 export function docFileBytesMatchType(type: DocFileMediaType, bytes: Uint8Array): boolean {

@@ -47,7 +47,7 @@ export interface OperationObject {
 }
 
 /** The operations of one path, by method. */
-export type PathItem = Partial<Record<'get' | 'post' | 'put' | 'patch' | 'delete', OperationObject>>;
+export type PathItem = Partial<Record<'get' | 'head' | 'post' | 'put' | 'patch' | 'delete', OperationObject>>;
 
 /** How a request proves who sends it: the session cookie or a Bearer token. */
 export interface SecurityScheme {

@@ -35,8 +35,11 @@ export const Tag = {
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 
-/** The methods of the API's operations, in OpenAPI's lower case. */
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/**
+ * The methods of the API's operations, in OpenAPI's lower case. A `head` operation is served by
+ * the `get` route of its path (Hono answers HEAD with it, without the body).
+ */
+export type HttpMethod = 'get' | 'head' | 'post' | 'put' | 'patch' | 'delete';
 
 /** The error statuses a route may answer, each with an `apiErrorSchema` body. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;

@@ -238,7 +238,7 @@ function errorReasons(route: RouteSpec): Map<ErrorStatus, string[]> {
   if (route.access === Access.session) {
     add(403, 'forbidden: an API token was presented, and only a session gets this');
   }
-  if (route.method !== 'get') {
+  if (route.method !== 'get' && route.method !== 'head') {
     add(403, 'origin_refused: the request carries the session cookie without this site as its `Origin`');
   }
   for (const [status, reason] of Object.entries(route.errors ?? {})) {

@@ -3,6 +3,7 @@ import { ACCOUNT_ROUTES } from './accountRouteSpecs';
 import { ACTIVITY_ROUTES } from './activityRouteSpecs';
 import { ATTACHMENT_ROUTES } from './attachmentRouteSpecs';
 import { COMMITTEE_ROUTES } from './committeeRouteSpecs';
+import { DOC_FILE_ROUTES } from './docFileRouteSpecs';
 import { DOCUMENT_ROUTES } from './documentRouteSpecs';
 import { DUTY_ROUTES } from './dutyRouteSpecs';
 import { HANDLING_ROUTES } from './handlingRouteSpecs';
@@ -56,6 +57,7 @@ export const ROUTE_TABLE: readonly RouteSpec[] = [
   ...ACTIVITY_ROUTES,
   ...DUTY_ROUTES,
   ...ATTACHMENT_ROUTES,
+  ...DOC_FILE_ROUTES,
   ...SETTINGS_ROUTES,
 ];
 

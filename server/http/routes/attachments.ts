@@ -20,7 +20,7 @@ import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { findDoc } from '../findDoc';
 import { permit } from '../permit';
-import { readLimitedBody } from '../readLimitedBody';
+import { readBody } from '../readBody';
 import { requireUser } from '../requireUser';
 import { jsonBody, param, parseWith } from '../validate';
 
@@ -28,10 +28,15 @@ const TYPE_NAMES = 'a PDF or a Word (.docx) file, or for evidence also a JPEG or
 
 /** Reads an upload of at most MAX_ATTACHMENT_BYTES (413 as soon as it passes the limit). */
 function readUpload(request: Request): Promise<Uint8Array> {
-  return readLimitedBody(request, {
-    maxBytes: MAX_ATTACHMENT_BYTES,
-    tooLargeMessage: 'The file is larger than 10 MiB: scan it at a lower resolution, or split it',
-  });
+  return readBody(
+    request,
+    MAX_ATTACHMENT_BYTES,
+    () =>
+      new ApiError(
+        ApiErrorCode.payloadTooLarge,
+        'The file is larger than 10 MiB: scan it at a lower resolution, or split it',
+      ),
+  );
 }
 
 /**

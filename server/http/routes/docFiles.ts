@@ -18,7 +18,7 @@ import { ApiError } from '../ApiError';
 import type { ApiDeps, ApiEnv } from '../apiEnv';
 import { findDoc } from '../findDoc';
 import { permit } from '../permit';
-import { readLimitedBody } from '../readLimitedBody';
+import { readBody } from '../readBody';
 import { requireUser } from '../requireUser';
 import { param } from '../validate';
 
@@ -79,10 +79,15 @@ export function registerDocFileRoutes(api: Hono<ApiEnv>, deps: ApiDeps): void {
         }`,
       );
     }
-    const bytes = await readLimitedBody(c.req.raw, {
-      maxBytes: MAX_DOC_FILE_BYTES,
-      tooLargeMessage: `The file is larger than ${formatBytes(MAX_DOC_FILE_BYTES)}: make the photo smaller, or split the file`,
-    });
+    const bytes = await readBody(
+      c.req.raw,
+      MAX_DOC_FILE_BYTES,
+      () =>
+        new ApiError(
+          ApiErrorCode.payloadTooLarge,
+          `The file is larger than ${formatBytes(MAX_DOC_FILE_BYTES)}: make the photo smaller, or split the file`,
+        ),
+    );
     if (bytes.byteLength === 0) {
       throw ApiError.badRequest('The file is empty');
     }
