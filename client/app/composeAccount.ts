@@ -1,5 +1,6 @@
 import { Role, type UserId } from '../../shared';
 import { ActivitiesRuntime } from '../core/activities';
+import { DocFiles } from '../core/files';
 import { Outbox } from '../core/outbox';
 import { ReviewRuntime } from '../core/review';
 import { Rooms } from '../core/rooms';
@@ -98,6 +99,13 @@ export function composeAccount(app: AccountContext, key: AccountKey, options: Co
     isSignedIn: () => auth.getSnapshot().status === 'signed_in',
     diagnostics,
   });
+  const files = new DocFiles({
+    store: parts.store.files,
+    outbox: parts.outbox,
+    api: api.docFiles,
+    isOnline: parts.isOnline,
+    diagnostics,
+  });
   const stops = [workspace.start(), review.start(), activities.start()];
   return {
     ...parts,
@@ -106,6 +114,7 @@ export function composeAccount(app: AccountContext, key: AccountKey, options: Co
     workspace,
     review,
     activities,
+    files,
     stop() {
       for (const stop of stops) {
         stop();

@@ -1,12 +1,13 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { type ReactElement, type RefObject, useEffect, useRef } from 'react';
+import { type ReactElement, type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContentField } from '../../shared';
 import type { KnownPerson } from '../core/presence';
 import type { CommentsSession } from '../core/rooms';
 import { attachComments, requestComment } from './comments/editorComments';
 import { createExtensions, type EditorBinding } from './createExtensions';
+import type { DocFileSource } from './fileNodes';
 import { TitleField } from './TitleField';
 import { Toolbar } from './Toolbar';
 import { useCompositionHold } from './useCompositionHold';
@@ -23,6 +24,10 @@ export interface EditorPaneProps extends EditorBinding {
   readonly canComment?: boolean;
   /** People the workspace knows, by user id: remote carets show their names and roles. */
   readonly knownPeople?: ReadonlyMap<string, KnownPerson>;
+  /** Where photos and attachments come from; read once, when the editor is built. */
+  readonly files?: DocFileSource | null;
+  /** More toolbar buttons (inserting photos and attachments), shown while the body is editable. */
+  readonly tools?: ReactNode;
 }
 
 const NOBODY_KNOWN: ReadonlyMap<string, KnownPerson> = new Map();
@@ -74,6 +79,7 @@ export function EditorPane(props: EditorPaneProps): ReactElement {
         roleLabel: (role) => t(`role.${role}`),
         typingLabel: t('doc.typing'),
         knownPeople: () => knownPeople.current,
+        files: props.files ?? null,
       }),
       editable: isEditable,
       // Its base styles come from client/styles/editor.css: an injected <style> breaks the CSP.
@@ -104,6 +110,7 @@ export function EditorPane(props: EditorPaneProps): ReactElement {
       <Toolbar
         editor={editor}
         isEditable={isEditable}
+        tools={props.tools}
         {...(canComment === false ? {} : { onComment: () => requestComment(editor) })}
       />
       <div className="page-scroll">

@@ -1,5 +1,5 @@
 import { type Editor, useEditorState } from '@tiptap/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEADING_LEVELS, type HeadingLevel } from './createExtensions';
 import { Icon, type IconName } from './icons';
@@ -134,6 +134,8 @@ function CommentButton({ onComment }: { readonly onComment: () => void }): React
 }
 
 export interface ToolbarProps {
+  /** More buttons in their own group (inserting photos and attachments). */
+  readonly tools?: ReactNode;
   readonly editor: Editor;
   readonly isEditable: boolean;
   /** Opens a comment on the selection; no comment button without it. */
@@ -141,7 +143,7 @@ export interface ToolbarProps {
 }
 
 /** The formatting toolbar, like the ones of 腾讯文档 and WPS: history, block type, marks, lists, table. */
-export function Toolbar({ editor, isEditable, onComment }: ToolbarProps) {
+export function Toolbar({ editor, isEditable, onComment, tools }: ToolbarProps) {
   const { t } = useTranslation();
   const state = useEditorState({ editor, selector: ({ editor: e }) => readState(e) });
   const chain = () => editor.chain().focus();
@@ -223,6 +225,7 @@ export function Toolbar({ editor, isEditable, onComment }: ToolbarProps) {
             />
           </div>
           {state.isInTable ? <TableTools editor={editor} /> : null}
+          {tools === undefined || tools === null ? null : <div className="tool-group">{tools}</div>}
         </fieldset>
         {onComment === undefined ? null : <CommentButton onComment={onComment} />}
       </div>

@@ -1,5 +1,7 @@
-import { Node } from '@tiptap/core';
+import { type Editor, Node } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
+import type * as Y from 'yjs';
+import { CONTENT_SCHEMA_VERSION, ContentField, MetaKey, readSchemaVersion } from '../../shared';
 import {
   type FileLinkAttrs,
   FileNodeName,
@@ -226,3 +228,26 @@ export const FileLink = Node.create<FileNodeOptions>({
     return ({ node }) => fileLinkView(node, this.options.files);
   },
 });
+
+/**
+ * Puts a photo (as a block after the selection) or an attachment (at the caret) into the body.
+ * A document whose format predates these nodes is raised to this app's schema version first, so
+ * that an older app opens it read-only rather than dropping what it does not know (C6).
+ */
+export function insertFileNode(
+  editor: Editor,
+  doc: Y.Doc,
+  node:
+    | { readonly type: 'photo'; readonly attrs: PhotoAttrs }
+    | { readonly type: 'fileLink'; readonly attrs: FileLinkAttrs },
+): boolean {
+  const version = readSchemaVersion(doc);
+  if (version !== null && version < CONTENT_SCHEMA_VERSION) {
+    doc.getMap(ContentField.meta).set(MetaKey.schemaVersion, CONTENT_SCHEMA_VERSION);
+  }
+  return editor
+    .chain()
+    .focus()
+    .insertContent({ type: node.type, attrs: { ...node.attrs } })
+    .run();
+}

@@ -19,6 +19,8 @@ const PATHS = {
   colDelete: 'M3 3h8v18H3zM15 12h6',
   tableDelete: 'M3 4h18v16H3zM9 9l6 6M15 9l-6 6',
   comment: 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15.5 9.5h.01',
+  attach: 'm20 11.5-7.8 7.8a5 5 0 0 1-7.1-7.1l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,3 +1,11 @@
+import {
+  DOC_FILE_MEDIA_TYPES,
+  type DocFileMediaType,
+  isSha256,
+  MAX_DOC_FILE_BYTES,
+  PHOTO_MEDIA_TYPES,
+} from './docFiles';
+
 /**
  * The two body nodes that reference a document file by the SHA-256 of its bytes (docs/RULES.md
  * D8): `photo`, a block image downscaled on the device, and `fileLink`, an inline attachment (a
@@ -9,38 +17,22 @@ export type FileNodeName = (typeof FileNodeName)[keyof typeof FileNodeName];
 export const FILE_NODE_NAMES: readonly string[] = [FileNodeName.photo, FileNodeName.fileLink];
 
 /** Types a photo may have: what the device re-encodes to, and WebP a phone may hand over as is. */
-export const PHOTO_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export type PhotoMediaType = (typeof PHOTO_MEDIA_TYPES)[number];
-
-/** Types any document file may have: photos, and the office formats a member attaches. */
-export const DOC_FILE_MEDIA_TYPES = [
-  ...PHOTO_MEDIA_TYPES,
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-] as const;
-export type DocFileMediaType = (typeof DOC_FILE_MEDIA_TYPES)[number];
+export type PhotoMediaType = 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** Longest side of a photo after downscaling on the device: sharp on a printed A4 page, small to send. */
 export const MAX_PHOTO_SIDE_PX = 1600;
-/** Largest document file the server takes (10 MiB): a scanned report of a few dozen pages fits. */
-export const MAX_DOC_FILE_BYTES = 10 * 1024 * 1024;
 /** Longest file name kept on a fileLink, in characters. */
 export const MAX_FILE_LINK_NAME = 200;
 /** Longest alternative text of a photo, in characters. */
 export const MAX_PHOTO_ALT = 500;
 
 export function parsePhotoMediaType(value: unknown): PhotoMediaType | null {
-  return PHOTO_MEDIA_TYPES.find((type) => type === value) ?? null;
+  return (PHOTO_MEDIA_TYPES.find((type) => type === value) as PhotoMediaType | undefined) ?? null;
 }
 
-export function parseDocFileMediaType(value: unknown): DocFileMediaType | null {
-  return DOC_FILE_MEDIA_TYPES.find((type) => type === value) ?? null;
-}
-
-/** Whether `value` is a SHA-256 digest as documents name files: 64 lowercase hex digits. */
-export function isSha256Hex(value: unknown): value is string {
-  return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+/** The type a node names, or null when not one a document file may have. */
+function parseNodeMediaType(value: unknown): DocFileMediaType | null {
+  return typeof value === 'string' ? (DOC_FILE_MEDIA_TYPES.find((type) => type === value) ?? null) : null;
 }
 
 /** The attributes of a `photo` node. */
@@ -77,7 +69,7 @@ function isCleanText(value: unknown, max: number, allowEmpty: boolean): value is
 }
 
 const PHOTO_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
-  sha256: isSha256Hex,
+  sha256: isSha256,
   mediaType: (value) => parsePhotoMediaType(value) !== null,
   width: (value) => isIntegerIn(value, 1, MAX_PHOTO_SIDE_PX),
   height: (value) => isIntegerIn(value, 1, MAX_PHOTO_SIDE_PX),
@@ -85,9 +77,9 @@ const PHOTO_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
 };
 
 const FILE_LINK_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
-  sha256: isSha256Hex,
+  sha256: isSha256,
   name: (value) => isCleanText(value, MAX_FILE_LINK_NAME, false),
-  mediaType: (value) => parseDocFileMediaType(value) !== null,
+  mediaType: (value) => parseNodeMediaType(value) !== null,
   size: (value) => isIntegerIn(value, 1, MAX_DOC_FILE_BYTES),
 };
 

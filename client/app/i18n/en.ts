@@ -11,6 +11,7 @@ import { dutyEn } from '../../features/duty/strings';
 import { exportEn } from '../../features/export/strings';
 import { fieldsEn } from '../../features/fields/strings';
 import { figuresEn } from '../../features/figures/strings';
+import { filesEn } from '../../features/files/strings';
 import { handlingEn } from '../../features/handling/strings';
 import { importEn } from '../../features/import/strings';
 import { inboxEn } from '../../features/inbox/strings';
@@ -33,6 +34,7 @@ export const en: Messages = {
   versions: versionsEn,
   export: exportEn,
   import: importEn,
+  files: filesEn,
   workflow: workflowEn,
   inbox: inboxEn,
   handling: handlingEn,

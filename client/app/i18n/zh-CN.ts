@@ -10,6 +10,7 @@ import { dutyZhCN } from '../../features/duty/strings';
 import { exportZhCN } from '../../features/export/strings';
 import { fieldsZhCN } from '../../features/fields/strings';
 import { figuresZhCN } from '../../features/figures/strings';
+import { filesZhCN } from '../../features/files/strings';
 import { handlingZhCN } from '../../features/handling/strings';
 import { importZhCN } from '../../features/import/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
@@ -61,6 +62,7 @@ export const zhCN = {
   versions: versionsZhCN,
   export: exportZhCN,
   import: importZhCN,
+  files: filesZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,
   handling: handlingZhCN,

@@ -78,6 +78,7 @@ import {
   type SignInInput,
   type UpdatePersonInput,
 } from './apiShapes';
+import { DocFileApi } from './DocFileApi';
 import { DutyApi } from './DutyApi';
 import { HandlingApi } from './HandlingApi';
 import { HttpTransport, type HttpTransportOptions, type RequestSpec } from './HttpTransport';
@@ -96,6 +97,7 @@ export class ApiClient {
   readonly handling: HandlingApi;
   /** Files tied to documents and the use made of reports. */
   readonly attachments: AttachmentApi;
+  readonly docFiles: DocFileApi;
   /** Meetings and the other activities of the duty record. */
   readonly activities: ActivityApi;
   /** The duty record: a member's year, the committee's overview, the office's rules. */
@@ -105,6 +107,7 @@ export class ApiClient {
     this.#transport = new HttpTransport(options);
     this.handling = new HandlingApi(this.#transport);
     this.attachments = new AttachmentApi(this.#transport);
+    this.docFiles = new DocFileApi(this.#transport);
     this.activities = new ActivityApi(this.#transport);
     this.duty = new DutyApi(this.#transport);
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ClientErrorCode } from '../errors';
+import { ClientError, ClientErrorCode } from '../errors';
 import { apiErrorFromAnswer, apiErrorFromIssues, invalidAnswer, noAnswer } from './apiErrors';
 import type { ServerClock } from './ServerClock';
 
@@ -63,11 +63,41 @@ export class HttpTransport {
   async request<T>(spec: RequestSpec<T>): Promise<T> {
     // Invitation secrets never appear in an error's message.
     const name = `${spec.method} ${spec.path.replace(/\/invitations\/[^/]+/, '/invitations/…')}`;
-    const init = requestInit(spec, name);
+    const response = await this.#send(spec.path, requestInit(spec, name), name, spec.isSessionRequest);
+    const body = response.status === 204 ? undefined : await readJson(response);
+    const parsed = spec.answer.safeParse(body);
+    if (!parsed.success) {
+      throw invalidAnswer(response.status, parsed.error, name);
+    }
+    return parsed.data;
+  }
+
+  /**
+   * A request whose answer is not JSON (a HEAD, a file's bytes): the response when it succeeded,
+   * null when answered 404; other refusals throw as `request`'s do.
+   */
+  async fetchRaw(method: 'GET' | 'HEAD', path: string, timeoutMs?: number): Promise<Response | null> {
+    const name = `${method} ${path}`;
+    const init: RequestInit = {
+      method,
+      credentials: 'same-origin',
+      signal: AbortSignal.timeout(timeoutMs ?? REQUEST_TIMEOUT_MS),
+    };
+    try {
+      return await this.#send(path, init, name, true);
+    } catch (err) {
+      if (err instanceof ClientError && err.status === 404) {
+        return null;
+      }
+      throw err;
+    }
+  }
+
+  async #send(path: string, init: RequestInit, name: string, isSessionRequest?: boolean): Promise<Response> {
     let response: Response;
     const sentAt = Date.now();
     try {
-      response = await this.#fetch(`${this.#baseUrl}${spec.path}`, init);
+      response = await this.#fetch(`${this.#baseUrl}${path}`, init);
     } catch (err) {
       throw noAnswer(name, err);
     }
@@ -75,19 +105,14 @@ export class HttpTransport {
     if (!response.ok) {
       const body = await readJson(response);
       const error = apiErrorFromAnswer(response.status, body, name, response.headers.get('retry-after'));
-      if (error.code === ClientErrorCode.unauthorized && spec.isSessionRequest !== false) {
+      if (error.code === ClientErrorCode.unauthorized && isSessionRequest !== false) {
         for (const listener of [...this.#onUnauthorized]) {
           listener();
         }
       }
       throw error;
     }
-    const body = response.status === 204 ? undefined : await readJson(response);
-    const parsed = spec.answer.safeParse(body);
-    if (!parsed.success) {
-      throw invalidAnswer(response.status, parsed.error, name);
-    }
-    return parsed.data;
+    return response;
   }
 }
 

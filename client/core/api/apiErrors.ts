@@ -37,8 +37,16 @@ export function apiErrorFromAnswer(
       answer.denial !== undefined && KNOWN_DENIALS.includes(answer.denial) ? (answer.denial as Denial) : undefined,
     problems: answer.problems,
     retryAfterSeconds: answer.retryAfterSeconds ?? (Number.isFinite(headerSeconds) ? headerSeconds : undefined),
-    reason: answer.reason,
+    reason: answer.reason ?? quotaReasonOf(answer),
   });
+}
+
+/**
+ * A refused upload over a quota as one reason, `<quota>:<used>:<limit>` (bytes), for instance
+ * `document:102760448:104857600`: kept with an outbox row's failure, worded by the UI.
+ */
+function quotaReasonOf(answer: ApiErrorBody): string | undefined {
+  return answer.quota === undefined ? undefined : `${answer.quota}:${answer.used ?? 0}:${answer.limit ?? 0}`;
 }
 
 /** A request body this client refuses to send: the same 400 the server would answer, without the round trip. */

@@ -1,5 +1,5 @@
 import type { ReplyCover } from '../../../shared/formal/buildReplyCoverDocx';
-import type { FormalDocument } from '../../../shared/formal/model';
+import type { FormalBlock, FormalDocument, FormalImages } from '../../../shared/formal/model';
 import { toMarkdown } from '../../../shared/formal/toMarkdown';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -25,9 +25,9 @@ export interface ExportFile {
  * The .docx of a document. The docx library is loaded only now (it is large), from the app's own
  * bundle, so it works offline once the app is installed.
  */
-export async function docxFileOf(document: FormalDocument): Promise<ExportFile> {
+export async function docxFileOf(document: FormalDocument, images?: FormalImages): Promise<ExportFile> {
   const { buildFormalDocx } = await import('../../../shared/formal/buildFormalDocx');
-  const bytes = await buildFormalDocx(document);
+  const bytes = await buildFormalDocx(document, images);
   return { name: exportFileName(document.title, 'docx'), blob: new Blob([bytes], { type: DOCX_TYPE }) };
 }
 
@@ -39,9 +39,19 @@ export async function replyCoverFileOf(cover: ReplyCover): Promise<ExportFile> {
   return { name, blob: new Blob([bytes], { type: DOCX_TYPE }) };
 }
 
-/** The Markdown of a document. */
-export function markdownFileOf(document: FormalDocument): ExportFile {
-  const blob = new Blob([toMarkdown(document)], { type: 'text/markdown;charset=utf-8' });
+/** The SHA-256 of every photo in a body, lists included, in order. */
+export function photoShasOf(body: readonly FormalBlock[]): string[] {
+  return body.flatMap((block) => {
+    if (block.type === 'photo') {
+      return [block.sha256];
+    }
+    return block.type === 'list' ? block.items.flatMap((item) => photoShasOf(item.blocks)) : [];
+  });
+}
+
+/** The Markdown of a document, its photos embedded as data URIs (one file that opens anywhere). */
+export function markdownFileOf(document: FormalDocument, images?: FormalImages): ExportFile {
+  const blob = new Blob([toMarkdown(document, images)], { type: 'text/markdown;charset=utf-8' });
   return { name: exportFileName(document.title, 'md'), blob };
 }
 

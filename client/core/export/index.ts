@@ -10,6 +10,7 @@ export {
   type ExportFile,
   exportFileName,
   markdownFileOf,
+  photoShasOf,
   replyCoverFileOf,
   saveFile,
 } from './exportFiles';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocId, DocKind, DocStatus, GroupId, UserId } from '../../../shared';
 import { attendanceRequestSchema, checkInRequestSchema } from '../../../shared/api/activities';
+import { docFileMediaTypeSchema, sha256Schema } from '../../../shared/api/docFiles';
 import {
   INBOX_PAGE_SIZE,
   MAX_REASON_LENGTH,
@@ -10,6 +11,7 @@ import {
   transitionSchema,
 } from '../../../shared/api/review';
 import { docIdSchema, docKindSchema, docStatusSchema, groupIdSchema } from '../../../shared/api/schemas';
+import type { DocFileMediaType } from '../../../shared/domain/docFiles';
 import type { StoredOutboxRow } from '../storage';
 
 /** The operations the outbox queues, each sent by the sender its module registers. */
@@ -31,6 +33,11 @@ export const OutboxOp = {
   attendance: 'attendance',
   /** `POST /api/activities/:id/check-in` with a scanned code; keyed by the activity's id as above. */
   checkIn: 'checkIn',
+  /**
+   * `PUT /api/docs/:id/files/:sha256` with a photo's or attachment's bytes kept on this device
+   * (after a HEAD that skips a file the server has already).
+   */
+  uploadFile: 'uploadFile',
 } as const;
 export type OutboxOp = (typeof OutboxOp)[keyof typeof OutboxOp];
 
@@ -77,6 +84,13 @@ export interface CheckInPayload {
   readonly code: string;
 }
 
+export interface UploadFilePayload {
+  readonly sha256: string;
+  readonly mediaType: DocFileMediaType;
+  /** The file's name as the member chose it (a photo's is the camera's), for a problem's text. */
+  readonly name: string;
+}
+
 /** The payload of each operation. */
 export interface OutboxPayloads {
   readonly registerDoc: RegisterDocPayload;
@@ -86,6 +100,7 @@ export interface OutboxPayloads {
   readonly markRead: MarkReadPayload;
   readonly attendance: AttendancePayload;
   readonly checkIn: CheckInPayload;
+  readonly uploadFile: UploadFilePayload;
 }
 
 type RowOf<Op extends OutboxOp> = Omit<StoredOutboxRow, 'op' | 'payload'> & {
@@ -112,6 +127,7 @@ const PAYLOAD_SCHEMAS: { readonly [Op in OutboxOp]: z.ZodType<OutboxPayloads[Op]
   markRead: z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(INBOX_PAGE_SIZE) }),
   attendance: attendanceRequestSchema,
   checkIn: checkInRequestSchema,
+  uploadFile: z.object({ sha256: sha256Schema, mediaType: docFileMediaTypeSchema, name: z.string().max(500) }),
 };
 
 function isOp(op: string): op is OutboxOp {

@@ -2,7 +2,7 @@ import type { DocId, DocKind, GroupId, RoomName, UserId } from '../../../shared'
 import type { DocActivity, Notification } from '../../../shared/api/review';
 import type { DocRecord, Group, Me, Person, Workspace } from '../../../shared/api/schemas';
 import type { Activity } from '../../../shared/domain/activities';
-import type { DocFileMediaType } from '../../../shared/domain/docFileNodes';
+import type { DocFileMediaType } from '../../../shared/domain/docFiles';
 
 /**
  * One account's device store: everything this device keeps in IndexedDB for one person, behind one

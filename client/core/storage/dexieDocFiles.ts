@@ -1,4 +1,4 @@
-import { isSha256Hex, MAX_DOC_FILE_BYTES, parseDocFileMediaType } from '../../../shared/domain/docFileNodes';
+import { isSha256, MAX_DOC_FILE_BYTES, parseDocFileMediaType } from '../../../shared/domain/docFiles';
 import type { DocFileStore, StoredDocFile } from './DeviceStore';
 import type { JianyanDb } from './JianyanDb';
 
@@ -11,7 +11,7 @@ export class DexieDocFiles implements DocFileStore {
   }
 
   async read(sha256: string): Promise<StoredDocFile | null> {
-    if (!isSha256Hex(sha256)) {
+    if (!isSha256(sha256)) {
       return null;
     }
     const row: unknown = await this.#db.files.get(sha256);
@@ -20,7 +20,7 @@ export class DexieDocFiles implements DocFileStore {
     }
     // Read back untrusted (an older app, a row sealed under another key): checked field by field.
     const { mediaType, bytes, storedAt } = row as Record<string, unknown>;
-    const type = parseDocFileMediaType(mediaType);
+    const type = typeof mediaType === 'string' ? parseDocFileMediaType(mediaType) : null;
     if (
       type === null ||
       !(bytes instanceof Uint8Array) ||
@@ -34,7 +34,7 @@ export class DexieDocFiles implements DocFileStore {
   }
 
   async has(sha256: string): Promise<boolean> {
-    return isSha256Hex(sha256) && (await this.#db.files.where('sha256').equals(sha256).count()) > 0;
+    return isSha256(sha256) && (await this.#db.files.where('sha256').equals(sha256).count()) > 0;
   }
 
   async save(file: StoredDocFile): Promise<void> {

@@ -21,7 +21,7 @@ export interface TestServer {
 }
 
 /** Settings of the test server beyond its defaults (an app older than its server). */
-export type TestServerOptions = Pick<ServerOptions, 'contentSchemaVersion'>;
+export type TestServerOptions = Pick<ServerOptions, 'contentSchemaVersion' | 'docFileQuotas'>;
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-e2e-data-'));

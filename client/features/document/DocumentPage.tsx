@@ -29,12 +29,15 @@ import { useQueuedReview } from '../../ui/hooks/useReview';
 import { useCommentsSession, useContentSession } from '../../ui/hooks/useRooms';
 import { useStore } from '../../ui/hooks/useStore';
 import { useAuth, useDocAccess, useWorkspace } from '../../ui/hooks/useWorkspace';
-import { useApp } from '../../ui/services/useServices';
+import { useAccount, useApp } from '../../ui/services/useServices';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { AccessNotice } from '../access/AccessNotice';
 import { ExportMenu } from '../export/ExportMenu';
 import { PrintForm } from '../export/PrintForm';
 import { FieldsPanel } from '../fields/FieldsPanel';
+import { FileProblem } from '../files/FileProblem';
+import { InsertFileTools } from '../files/InsertFileTools';
+import { useDocFileSource } from '../files/useDocFileSource';
 import { PresenceList } from '../presence/PresenceList';
 import { AppHeader } from '../shell/AppHeader';
 import { Page } from '../shell/Page';
@@ -151,6 +154,9 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
   const me = userOf(auth);
   const record = workspace?.docs.find((doc) => doc.id === session.docId);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const { files } = useAccount();
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const fileSource = useDocFileSource(files, session.docId, setFileProblem);
   // Held here, not by the comments tab: the editor marks commented passages whichever tab is open.
   // A handling unit never reads the discussion (P16): its comments room is not opened.
   const comments = useCommentsSession(me?.role === Role.unit ? null : session.docId);
@@ -209,7 +215,20 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
               comments={comments}
               canComment={me?.role !== Role.unit}
               knownPeople={knownPeople}
+              files={fileSource}
+              tools={
+                editor === null ? null : (
+                  <InsertFileTools
+                    editor={editor}
+                    doc={session.doc}
+                    docId={session.docId}
+                    files={files}
+                    onProblem={setFileProblem}
+                  />
+                )
+              }
             />
+            {fileProblem === null ? null : <FileProblem text={fileProblem} onDismiss={() => setFileProblem(null)} />}
           </div>
         </div>
         <ReviewSidebar context={context} />

@@ -2,7 +2,8 @@ import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { DocRecord, Workspace } from '../../../shared/api/schemas';
-import { docxFileOf, formalDocumentOf, markdownFileOf, saveFile } from '../../core/export';
+import { docxFileOf, formalDocumentOf, markdownFileOf, photoShasOf, saveFile } from '../../core/export';
+import { useAccount } from '../../ui/services/useServices';
 import { useFormNames } from './useFormNames';
 
 type ExportKind = 'docx' | 'markdown';
@@ -19,6 +20,7 @@ export function ExportMenu(props: {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const names = useFormNames();
+  const { files } = useAccount();
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -39,7 +41,9 @@ export function ExportMenu(props: {
     setError(null);
     try {
       const formal = formalDocumentOf({ ...props, untitled: t('common.untitled'), names });
-      saveFile(kind === 'docx' ? await docxFileOf(formal) : markdownFileOf(formal));
+      // Photos come from the device, else from the server; one that neither has prints as its text.
+      const images = await files.photoBytes(props.record.id, photoShasOf(formal.body));
+      saveFile(kind === 'docx' ? await docxFileOf(formal, images) : markdownFileOf(formal, images));
     } catch (err) {
       setError(t('export.failed', { error: err instanceof Error ? err.message : String(err) }));
     }

@@ -7,6 +7,7 @@ import { denialText } from '../../ui/errorText';
 import { useBackgroundSync, useOutbox } from '../../ui/hooks/useWorkspace';
 import { ProblemActions } from '../../ui/ProblemActions';
 import { checkInRefusalText } from '../activities/checkInRefusalText';
+import { uploadRefusalText } from '../files/uploadProblemText';
 import { reviewProblemText } from '../workflow/problemText';
 
 function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFunction): string {
@@ -23,6 +24,8 @@ function problemText(problem: OutboxProblem, docs: readonly DocRecord[], t: TFun
       return t('activities.problem.attendance', { reason });
     case 'checkIn':
       return t('activities.problem.checkIn', { reason: checkInRefusalText(problem.reason, t) ?? reason });
+    case 'uploadFile':
+      return t('files.problemUpload', { title, reason: uploadRefusalText(problem, t) ?? reason });
     default: {
       // A review operation (transition, mention, read marks): the review bar's wording, with the title.
       const text = reviewProblemText(problem, { action: null, currentStatus: doc?.status ?? null }, t);

@@ -34,7 +34,7 @@ function problemText(err: unknown, t: TFunction): string {
  */
 export function ImportDocDialog({ groupId, isOpen, onClose }: ImportDocDialogProps): ReactElement {
   const { t } = useTranslation();
-  const { workspace, store } = useAccount();
+  const { workspace, store, files } = useAccount();
   const [, navigate] = useLocation();
   const fileId = useId();
   const [kind, setKind] = useState<DocKind>(DocKind.proposal);
@@ -73,7 +73,17 @@ export function ImportDocDialog({ groupId, isOpen, onClose }: ImportDocDialogPro
     for (const file of imported.files) {
       await store.files.save(file);
     }
-    return workspace.createDocument({ kind, groupId, title: imported.title, content: imported.content });
+    const docId = await workspace.createDocument({ kind, groupId, title: imported.title, content: imported.content });
+    // Then sent to the server with the document, through the outbox.
+    for (const file of imported.files) {
+      await files.keepBytes(
+        docId,
+        new Uint8Array(file.bytes),
+        file.mediaType,
+        `${chosen.name} #${file.sha256.slice(0, 8)}`,
+      );
+    }
+    return docId;
   };
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();

@@ -2,13 +2,13 @@ import type { JSONContent } from '@tiptap/core';
 import {
   FileNodeName,
   fileNodeProblem,
-  MAX_DOC_FILE_BYTES,
   MAX_PHOTO_ALT,
   MAX_PHOTO_SIDE_PX,
   type PhotoAttrs,
   type PhotoMediaType,
   parsePhotoMediaType,
 } from '../../../shared/domain/docFileNodes';
+import { MAX_DOC_FILE_BYTES } from '../../../shared/domain/docFiles';
 import type { StoredDocFile } from '../../core/storage';
 
 /**

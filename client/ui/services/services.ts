@@ -3,6 +3,7 @@ import type { UserId } from '../../../shared';
 import type { ActivitiesRuntime } from '../../core/activities';
 import type { ApiClient, ServerClock } from '../../core/api';
 import type { Diagnostics } from '../../core/diagnostics';
+import type { DocFiles } from '../../core/files';
 import type { DeviceKeys } from '../../core/keys';
 import type { Store } from '../../core/lib';
 import type { Outbox } from '../../core/outbox';
@@ -57,6 +58,8 @@ export interface AccountServices {
   readonly review: ReviewRuntime;
   /** Meetings and activities: the list read offline, the organiser's list and check-ins queued. */
   readonly activities: ActivitiesRuntime;
+  /** Photos and attachments of documents: kept on the device, uploaded, fetched when viewed. */
+  readonly files: DocFiles;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

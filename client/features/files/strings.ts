@@ -1,0 +1,46 @@
+/** Photos and attachments in documents: Simplified Chinese (the default) and English with the same keys. */
+export const filesZhCN = {
+  insertPhoto: '插入图片',
+  fromGallery: '从相册或文件选择',
+  takePhoto: '拍照',
+  insertFile: '插入附件',
+  working: '正在处理图片…',
+  loading: '正在载入图片…',
+  unavailable: '此图片尚未保存在本设备上，离线时无法显示。',
+  retry: '点此重试',
+  open: '打开或下载“{{name}}”',
+  refused: {
+    too_large: '“{{name}}”超过 10 MB，无法插入。',
+    wrong_type: '“{{name}}”不是 PDF、Word (.docx) 或 Excel (.xlsx) 文件，无法插入。',
+    not_picture: '“{{name}}”不是本浏览器能读取的图片，无法插入。',
+  },
+  notHere: '“{{name}}”不在本设备上，离线时无法打开，请联网后再试。',
+  problemUpload: '《{{title}}》中的图片或附件未能上传：{{reason}}',
+  quota: {
+    document: '本文档的图片和附件已达上限（已用 {{used}}，上限 {{limit}}）',
+    committee: '委员会的文件存储空间已满（已用 {{used}}，上限 {{limit}}）',
+  },
+};
+
+export const filesEn: typeof filesZhCN = {
+  insertPhoto: 'Insert photo',
+  fromGallery: 'Choose from gallery or files',
+  takePhoto: 'Take photo',
+  insertFile: 'Insert attachment',
+  working: 'Preparing the photo…',
+  loading: 'Loading the photo…',
+  unavailable: 'This photo is not on this device yet and cannot be shown offline.',
+  retry: 'Tap to retry',
+  open: 'Open or download “{{name}}”',
+  refused: {
+    too_large: '“{{name}}” is larger than 10 MB and cannot be inserted.',
+    wrong_type: '“{{name}}” is not a PDF, Word (.docx) or Excel (.xlsx) file and cannot be inserted.',
+    not_picture: '“{{name}}” is not a picture this browser can read and cannot be inserted.',
+  },
+  notHere: '“{{name}}” is not on this device and cannot be opened offline. Try again when online.',
+  problemUpload: 'A photo or attachment in “{{title}}” could not be uploaded: {{reason}}',
+  quota: {
+    document: "this document's photos and attachments have reached their limit ({{used}} used of {{limit}})",
+    committee: "the committee's file storage is full ({{used}} used of {{limit}})",
+  },
+};
