@@ -27,6 +27,7 @@ import {
   WorkspaceGate,
   WorkspaceRuntime,
 } from '../core/workspace';
+import { SearchService, WorkerSearchEngine } from '../search';
 import type { AccountServices, AppServices } from '../ui/services/services';
 
 /** Options for tests and tools; the app itself passes none. */
@@ -288,7 +289,10 @@ function composeAccount(app: AppContext, key: AccountKey, options: ComposeOption
     isSignedIn: () => auth.getSnapshot().status === 'signed_in',
     diagnostics,
   });
-  const stops = [workspace.start(), review.start(), activities.start()];
+  // The index is built in a Web Worker; where there is none (unit tests in Node) there is no search.
+  const search =
+    typeof Worker === 'function' ? new SearchService({ store, engine: new WorkerSearchEngine(), diagnostics }) : null;
+  const stops = [workspace.start(), review.start(), activities.start(), ...(search === null ? [] : [search.start()])];
   return {
     ...parts,
     cipher: key.cipher,
@@ -296,6 +300,7 @@ function composeAccount(app: AppContext, key: AccountKey, options: ComposeOption
     workspace,
     review,
     activities,
+    search,
     stop() {
       for (const stop of stops) {
         stop();

@@ -5,6 +5,7 @@ import { DexieActivityCache } from './dexieActivityCache';
 import { DexieDocRows } from './dexieDocRows';
 import { DexieOutbox } from './dexieOutbox';
 import { DexieActivity, DexieNotifications } from './dexieReviewRows';
+import { DexieSearchIndex } from './dexieSearchIndex';
 import { DexieUpdateLog } from './dexieUpdateLog';
 import { DexieWorkspace } from './dexieWorkspace';
 import { createDb, type JianyanDb } from './JianyanDb';
@@ -50,6 +51,7 @@ export class DexieDeviceStore implements DeviceStore {
   readonly activity: DexieActivity;
   readonly notifications: DexieNotifications;
   readonly activityCache: DexieActivityCache;
+  readonly search: DexieSearchIndex;
   readonly #db: JianyanDb;
   readonly #counts: UnsentCounts;
   readonly #channel: TabChannel;
@@ -81,6 +83,7 @@ export class DexieDeviceStore implements DeviceStore {
     this.activity = new DexieActivity(db);
     this.notifications = new DexieNotifications(db);
     this.activityCache = new DexieActivityCache(db);
+    this.search = new DexieSearchIndex(db);
     this.#stopWatching = watchDatabase(db, options.health);
     const { legacy } = options;
     if (legacy !== undefined) {

@@ -70,6 +70,16 @@ export interface CheckInKeyRow {
   readonly key: string;
 }
 
+/**
+ * The account's search index as the search module saved it: one row, `CURRENT_ROW`. It holds
+ * the text of every document (sealed like every row); the search module validates it when read.
+ */
+export interface SearchIndexRow {
+  readonly key: typeof CURRENT_ROW;
+  readonly saved: unknown;
+  readonly savedAt: number;
+}
+
 /** The typed Dexie database behind `DexieDeviceStore`; nothing else opens it. */
 export type JianyanDb = Dexie & {
   updates: EntityTable<LogRow, 'seq'>;
@@ -82,6 +92,7 @@ export type JianyanDb = Dexie & {
   notifications: EntityTable<NotificationRow, 'id'>;
   activityList: EntityTable<ActivityListRow, 'key'>;
   checkInKeys: EntityTable<CheckInKeyRow, 'activityId'>;
+  searchIndex: EntityTable<SearchIndexRow, 'key'>;
 };
 
 /**
@@ -119,6 +130,12 @@ const SCHEMA_V4 = {
   checkInKeys: 'activityId',
 } as const;
 
+/** Version 5: the search index (docs/DEVICE.md). Nothing older changes. */
+const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  searchIndex: 'key',
+} as const;
+
 /**
  * v1 documents were created before accounts and groups: they belong to no group, and whether the
  * server has them is unknown until the first workspace fetch. Their content and unsent updates
@@ -151,5 +168,6 @@ export function createDb(name: string, cipher?: RowCipher): JianyanDb {
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3);
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }

@@ -18,6 +18,7 @@ export type {
   OutboxAddOptions,
   OutboxFailure,
   OutboxRowStore,
+  SearchIndexStore,
   StoredOutboxRow,
   StoredUpdate,
   UpdateLogStore,

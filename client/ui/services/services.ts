@@ -19,6 +19,7 @@ import type {
   WorkspaceGate,
   WorkspaceRuntime,
 } from '../../core/workspace';
+import type { SearchService } from '../../search';
 
 /** What the app holds for as long as the page is open, whoever is signed in. */
 export interface AppServices {
@@ -57,6 +58,8 @@ export interface AccountServices {
   readonly review: ReviewRuntime;
   /** Meetings and activities: the list read offline, the organiser's list and check-ins queued. */
   readonly activities: ActivitiesRuntime;
+  /** Offline search of the documents on the device; null where the browser has no Web Worker. */
+  readonly search: SearchService | null;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);
