@@ -27,6 +27,7 @@ import { DeskPage } from '../features/handling/DeskPage';
 import { HomePage } from '../features/home/HomePage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ProposalsPage } from '../features/proposals/ProposalsPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Page } from '../features/shell/Page';
 import { StorageBanner } from '../features/storage/StorageBanner';
@@ -141,6 +142,9 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
       </Route>
       <Route path="/settings">
         <SettingsPage me={me} />
+      </Route>
+      <Route path="/search">
+        <SearchPage />
       </Route>
       <Route path="/inbox">
         <InboxPage />

@@ -5,4 +5,5 @@ export { MAX_SEARCH_RESULTS, MatchPlace, type SearchFilters, type SearchHit } fr
 export { SearchService, type SearchState, SearchStatus } from './SearchService';
 export type { SearchMeta } from './searchSource';
 export type { Snippet } from './snippet';
+export { queryTerms } from './tokenize';
 export { WorkerSearchEngine } from './WorkerSearchEngine';

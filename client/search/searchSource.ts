@@ -3,12 +3,13 @@ import { categoryName, DEFAULT_CATEGORIES } from '../../shared/domain/categories
 import { COMMENTS_KEY, THREADS_KEY } from '../../shared/domain/comments';
 import { FIELDS_BY_KIND, readFields } from '../../shared/domain/documentFields';
 import { ContentField, type DocKind } from '../../shared/domain/documentSchema';
+import type { DocStatus } from '../../shared/domain/roles';
 
 /** What the filters of the search page read of a document (from its row on the device). */
 export interface SearchMeta {
   readonly title: string;
   readonly kind: DocKind | null;
-  readonly status: string | null;
+  readonly status: DocStatus | null;
   readonly groupId: string | null;
   /** The year it was created (local time); null when unknown. */
   readonly year: number | null;

@@ -11,6 +11,7 @@ import { figuresEn } from '../../features/figures/strings';
 import { handlingEn } from '../../features/handling/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { proposalsEn } from '../../features/proposals/strings';
+import { searchEn } from '../../features/search/strings';
 import { advancedEn } from '../../features/settings/strings';
 import { versionsEn } from '../../features/versions/strings';
 import { webhooksEn } from '../../features/webhooks/strings';
@@ -30,6 +31,7 @@ export const en: Messages = {
   export: exportEn,
   workflow: workflowEn,
   inbox: inboxEn,
+  search: searchEn,
   handling: handlingEn,
   proposals: proposalsEn,
   figures: figuresEn,

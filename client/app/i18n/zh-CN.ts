@@ -10,6 +10,7 @@ import { figuresZhCN } from '../../features/figures/strings';
 import { handlingZhCN } from '../../features/handling/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { proposalsZhCN } from '../../features/proposals/strings';
+import { searchZhCN } from '../../features/search/strings';
 import { advancedZhCN } from '../../features/settings/strings';
 import { versionsZhCN } from '../../features/versions/strings';
 import { webhooksZhCN } from '../../features/webhooks/strings';
@@ -57,6 +58,7 @@ export const zhCN = {
   export: exportZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,
+  search: searchZhCN,
   handling: handlingZhCN,
   proposals: proposalsZhCN,
   figures: figuresZhCN,

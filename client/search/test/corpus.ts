@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { COMMENTS_KEY, THREADS_KEY } from '../../../shared/domain/comments';
 import { writeField } from '../../../shared/domain/documentFields';
 import { ContentField, DocKind } from '../../../shared/domain/documentSchema';
+import type { DocStatus } from '../../../shared/domain/roles';
 import type { SearchMeta, SearchSource } from '../searchSource';
 
 /** A paragraph: a string, or pieces of which those in an array are bold. */
@@ -79,7 +80,7 @@ export function metaOf(doc: CorpusDoc): SearchMeta {
   return {
     title: doc.title,
     kind: doc.kind,
-    status: doc.status ?? 'draft',
+    status: (doc.status ?? 'draft') as DocStatus,
     groupId: doc.groupId ?? 'g-welfare',
     year: doc.year ?? 2026,
   };
