@@ -26,6 +26,7 @@ import { FORMAL_SCENARIOS } from './formalCatalog';
 import { type IngestOptions, runIngest } from './ingest';
 import { type OpenReviewOptions, runOpenReview } from './openReview';
 import { type ReconnectOptions, runReconnect } from './reconnect';
+import { SEARCH_SCENARIOS } from './searchCatalog';
 import { runSubmitStorage, type SubmitStorageOptions, type SubmitStorageResult } from './submitStorage';
 import { runVersionCompare, type VersionCompareOptions } from './versionCompare';
 
@@ -427,6 +428,7 @@ export const SCENARIOS: readonly Scenario[] = [
   commentRules,
   ...FORMAL_SCENARIOS,
   ...FIGURES_SCENARIOS,
+  ...SEARCH_SCENARIOS,
   ...DUTY_SCENARIOS,
   ...CLUSTER_SCENARIOS,
 ];

@@ -141,12 +141,18 @@ export class SearchIndex {
     if (asked === null) {
       return [];
     }
-    const found = this.#search.search(asked, {
-      filter: (result) => {
-        const entry = this.#entries.get(String(result.id));
-        return entry !== undefined && matches(entry.meta, filters);
-      },
-    });
+    const isFiltered = Object.values(filters).some((value) => value != null);
+    const found = this.#search.search(
+      asked,
+      isFiltered
+        ? {
+            filter: (result) => {
+              const entry = this.#entries.get(String(result.id));
+              return entry !== undefined && matches(entry.meta, filters);
+            },
+          }
+        : {},
+    );
     return found.slice(0, MAX_SEARCH_RESULTS).flatMap((result) => this.#hitOf(result, terms));
   }
 
@@ -175,12 +181,16 @@ export class SearchIndex {
   }
 }
 
+const LATIN = /[A-Za-z]/;
+
 /** How many of the query's visible pieces a text holds (Latin ones in any case). */
 function coverage(text: string, marks: readonly string[]): number {
-  const lower = text.toLowerCase();
+  let lower: string | null = null;
   let count = 0;
   for (const mark of marks) {
-    if (lower.includes(mark.toLowerCase())) {
+    // Han text has no case: only a Latin piece needs the text lowercased, once.
+    const haystack = LATIN.test(mark) ? (lower ??= text.toLowerCase()) : text;
+    if (haystack.includes(mark.toLowerCase())) {
       count += 1;
     }
   }
@@ -195,23 +205,23 @@ interface Place {
 
 /** The passage that holds most of the query: the title, a body block, a field or a comment. */
 function placeOf(entry: SearchEntry, terms: QueryTerms): Place {
-  const candidates: Place[] = [
-    { place: MatchPlace.title, block: null, text: entry.title },
-    ...entry.blocks.map((text, block) => ({ place: MatchPlace.body, block, text })),
-    ...entry.fields.map((text) => ({ place: MatchPlace.fields, block: null, text })),
-    ...entry.comments.map((text) => ({ place: MatchPlace.comments, block: null, text })),
-  ];
   let best: Place | null = null;
   let bestCount = 0;
-  for (const candidate of candidates) {
-    const count = coverage(candidate.text, terms.marks);
+  const consider = (place: MatchPlace, block: number | null, text: string): boolean => {
+    const count = coverage(text, terms.marks);
     if (count > bestCount) {
-      best = candidate;
+      best = { place, block, text };
       bestCount = count;
-      if (count === terms.marks.length) {
-        break;
-      }
     }
+    return bestCount === terms.marks.length;
+  };
+  const isDone =
+    consider(MatchPlace.title, null, entry.title) ||
+    entry.blocks.some((text, block) => consider(MatchPlace.body, block, text)) ||
+    entry.fields.some((text) => consider(MatchPlace.fields, null, text)) ||
+    entry.comments.some((text) => consider(MatchPlace.comments, null, text));
+  if (isDone || best !== null) {
+    return best as unknown as Place;
   }
-  return best ?? { place: MatchPlace.body, block: entry.blocks.length > 0 ? 0 : null, text: entry.blocks[0] ?? '' };
+  return { place: MatchPlace.body, block: entry.blocks.length > 0 ? 0 : null, text: entry.blocks[0] ?? '' };
 }
