@@ -185,11 +185,10 @@ const LATIN = /[A-Za-z]/;
 
 /** How many of the query's visible pieces a text holds (Latin ones in any case). */
 function coverage(text: string, marks: readonly string[]): number {
-  let lower: string | null = null;
+  // Han text has no case: only a query with a Latin piece needs the text lowercased.
+  const haystack = marks.some((mark) => LATIN.test(mark)) ? text.toLowerCase() : text;
   let count = 0;
   for (const mark of marks) {
-    // Han text has no case: only a Latin piece needs the text lowercased, once.
-    const haystack = LATIN.test(mark) ? (lower ??= text.toLowerCase()) : text;
     if (haystack.includes(mark.toLowerCase())) {
       count += 1;
     }
