@@ -27,6 +27,7 @@ import { type IngestOptions, runIngest } from './ingest';
 import { LOAD_SCENARIOS } from './loadCatalog';
 import { type OpenReviewOptions, runOpenReview } from './openReview';
 import { type ReconnectOptions, runReconnect } from './reconnect';
+import { SEARCH_SCENARIOS } from './searchCatalog';
 import { runSubmitStorage, type SubmitStorageOptions, type SubmitStorageResult } from './submitStorage';
 import { runVersionCompare, type VersionCompareOptions } from './versionCompare';
 
@@ -428,6 +429,7 @@ export const SCENARIOS: readonly Scenario[] = [
   commentRules,
   ...FORMAL_SCENARIOS,
   ...FIGURES_SCENARIOS,
+  ...SEARCH_SCENARIOS,
   ...DUTY_SCENARIOS,
   ...LOAD_SCENARIOS,
   ...CLUSTER_SCENARIOS,

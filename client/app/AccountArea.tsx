@@ -32,6 +32,7 @@ import {
   ProposalsPage,
   preloadWorkspacePages,
   RulesPage,
+  SearchPage,
   SettingsPage,
   WebhooksAdminPage,
 } from './pages';
@@ -126,6 +127,9 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
         </Route>
         <Route path="/settings">
           <SettingsPage me={me} />
+        </Route>
+        <Route path="/search">
+          <SearchPage />
         </Route>
         <Route path="/inbox">
           <InboxPage />

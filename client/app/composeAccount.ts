@@ -7,6 +7,7 @@ import { Rooms } from '../core/rooms';
 import { accountDatabaseName, DexieDeviceStore, type RowCipher } from '../core/storage';
 import { BackgroundSync } from '../core/sync';
 import { DocAccessTracker, userOf, WorkspaceCache, WorkspaceGate, WorkspaceRuntime } from '../core/workspace';
+import { SearchService, WorkerSearchEngine } from '../search';
 import type { AccountContext, ComposeOptions, Running } from './composeTypes';
 
 /** The parts an account's runtimes share, before the runtimes themselves. */
@@ -106,7 +107,10 @@ export function composeAccount(app: AccountContext, key: AccountKey, options: Co
     isOnline: parts.isOnline,
     diagnostics,
   });
-  const stops = [workspace.start(), review.start(), activities.start()];
+  // The index is built in a Web Worker; where there is none (unit tests in Node) there is no search.
+  const search =
+    typeof Worker === 'function' ? new SearchService({ store, engine: new WorkerSearchEngine(), diagnostics }) : null;
+  const stops = [workspace.start(), review.start(), activities.start(), ...(search === null ? [] : [search.start()])];
   return {
     ...parts,
     cipher: key.cipher,
@@ -115,6 +119,7 @@ export function composeAccount(app: AccountContext, key: AccountKey, options: Co
     review,
     activities,
     files,
+    search,
     stop() {
       for (const stop of stops) {
         stop();

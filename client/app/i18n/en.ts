@@ -16,6 +16,7 @@ import { handlingEn } from '../../features/handling/strings';
 import { importEn } from '../../features/import/strings';
 import { inboxEn } from '../../features/inbox/strings';
 import { proposalsEn } from '../../features/proposals/strings';
+import { searchEn } from '../../features/search/strings';
 import { advancedEn, textSizeEn } from '../../features/settings/strings';
 import { versionsEn } from '../../features/versions/strings';
 import { webhooksEn } from '../../features/webhooks/strings';
@@ -37,6 +38,7 @@ export const en: Messages = {
   files: filesEn,
   workflow: workflowEn,
   inbox: inboxEn,
+  search: searchEn,
   handling: handlingEn,
   proposals: proposalsEn,
   figures: figuresEn,

@@ -15,6 +15,7 @@ import { handlingZhCN } from '../../features/handling/strings';
 import { importZhCN } from '../../features/import/strings';
 import { inboxZhCN } from '../../features/inbox/strings';
 import { proposalsZhCN } from '../../features/proposals/strings';
+import { searchZhCN } from '../../features/search/strings';
 import { advancedZhCN, textSizeZhCN } from '../../features/settings/strings';
 import { versionsZhCN } from '../../features/versions/strings';
 import { webhooksZhCN } from '../../features/webhooks/strings';
@@ -65,6 +66,7 @@ export const zhCN = {
   files: filesZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,
+  search: searchZhCN,
   handling: handlingZhCN,
   proposals: proposalsZhCN,
   figures: figuresZhCN,

@@ -125,6 +125,8 @@ describe('DocPersistence', () => {
       unsentRooms: () => updates.unsentRooms(),
       countUnsent: (room) => updates.countUnsent(room),
       watchUnsent: (room, onCount) => updates.watchUnsent(room, onCount),
+      lastSeqs: () => updates.lastSeqs(),
+      onStored: (onStored) => updates.onStored(onStored),
     };
     const session = open(docId, createStorageHealth(), RoomKind.content, failing);
     await session.persistence.load();

@@ -21,6 +21,7 @@ export interface DeviceStore {
   readonly activityCache: ActivityCacheStore;
   readonly backup: BackupRowStore;
   readonly files: DocFileStore;
+  readonly search: SearchIndexStore;
   /**
    * Writes a document made on this device in one transaction: its first updates (as unsent local
    * updates, C5), its row and the outbox row that registers it, so that a document never exists
@@ -79,6 +80,13 @@ export interface UpdateLogStore {
    * costs no query. Returns a function that stops it.
    */
   watchUnsent(room: RoomName | null, onCount: (count: number) => void): () => void;
+  /**
+   * The sequence number of the last stored update of each room with a log: it grows whenever an
+   * update of the room is stored (or its log compacted), so that the search index sees what changed.
+   */
+  lastSeqs(): Promise<Map<RoomName, number>>;
+  /** Calls `onStored` after each update this tab stores. Returns a function that stops it. */
+  onStored(onStored: (room: RoomName) => void): () => void;
 }
 
 /**
@@ -319,4 +327,12 @@ export interface DocFileStore {
   has(sha256: string): Promise<boolean>;
   /** Keeps the file; the same bytes kept again change nothing. */
   save(file: StoredDocFile): Promise<void>;
+}
+
+/** The account's saved search index (one value, written whole). */
+export interface SearchIndexStore {
+  /** The value last saved; null when none was. Untrusted: the search module validates it. */
+  read(): Promise<unknown>;
+  /** Replaces the saved value. */
+  save(saved: unknown, savedAt: number): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { DexieDocFiles } from './dexieDocFiles';
 import { DexieDocRows } from './dexieDocRows';
 import { DexieOutbox } from './dexieOutbox';
 import { DexieActivity, DexieNotifications } from './dexieReviewRows';
+import { DexieSearchIndex } from './dexieSearchIndex';
 import { DexieUpdateLog } from './dexieUpdateLog';
 import { DexieWorkspace } from './dexieWorkspace';
 import { createDb, type JianyanDb } from './JianyanDb';
@@ -54,6 +55,7 @@ export class DexieDeviceStore implements DeviceStore {
   readonly activityCache: DexieActivityCache;
   readonly backup: DexieBackupRows;
   readonly files: DexieDocFiles;
+  readonly search: DexieSearchIndex;
   readonly #db: JianyanDb;
   readonly #counts: UnsentCounts;
   readonly #channel: TabChannel;
@@ -87,6 +89,7 @@ export class DexieDeviceStore implements DeviceStore {
     this.activityCache = new DexieActivityCache(db);
     this.backup = new DexieBackupRows(db, this.#counts, this.#channel);
     this.files = new DexieDocFiles(db);
+    this.search = new DexieSearchIndex(db);
     this.#stopWatching = watchDatabase(db, options.health);
     const { legacy } = options;
     if (legacy !== undefined) {

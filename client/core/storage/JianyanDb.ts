@@ -81,6 +81,16 @@ export interface DocFileRow {
   readonly storedAt: number;
 }
 
+/**
+ * The account's search index as the search module saved it: one row, `CURRENT_ROW`. It holds
+ * the text of every document (sealed like every row); the search module validates it when read.
+ */
+export interface SearchIndexRow {
+  readonly key: typeof CURRENT_ROW;
+  readonly saved: unknown;
+  readonly savedAt: number;
+}
+
 /** The typed Dexie database behind `DexieDeviceStore`; nothing else opens it. */
 export type JianyanDb = Dexie & {
   updates: EntityTable<LogRow, 'seq'>;
@@ -94,6 +104,7 @@ export type JianyanDb = Dexie & {
   activityList: EntityTable<ActivityListRow, 'key'>;
   checkInKeys: EntityTable<CheckInKeyRow, 'activityId'>;
   files: EntityTable<DocFileRow, 'sha256'>;
+  searchIndex: EntityTable<SearchIndexRow, 'key'>;
 };
 
 /**
@@ -137,6 +148,12 @@ const SCHEMA_V5 = {
   files: 'sha256',
 } as const;
 
+/** Version 6: the search index (docs/DEVICE.md). Nothing older changes. */
+const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  searchIndex: 'key',
+} as const;
+
 /**
  * v1 documents were created before accounts and groups: they belong to no group, and whether the
  * server has them is unknown until the first workspace fetch. Their content and unsent updates
@@ -170,5 +187,6 @@ export function createDb(name: string, cipher?: RowCipher): JianyanDb {
   db.version(3).stores(SCHEMA_V3);
   db.version(4).stores(SCHEMA_V4);
   db.version(5).stores(SCHEMA_V5);
+  db.version(6).stores(SCHEMA_V6);
   return db;
 }

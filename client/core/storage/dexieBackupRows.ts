@@ -44,6 +44,10 @@ export const BACKUP_TABLES: Readonly<Record<string, RestoreRule>> = {
   notifications: RestoreRule.keepDevice,
   activityList: RestoreRule.keepDevice,
   checkInKeys: RestoreRule.keepDevice,
+  // The photos and attachments of the documents, by SHA-256: the same bytes under the same key.
+  files: RestoreRule.keepDevice,
+  // The search index is rebuilt from the documents on the device that restores them.
+  searchIndex: RestoreRule.skip,
   // Who is signed in is this device's own record, written at sign-in.
   account: RestoreRule.skip,
 };

@@ -21,6 +21,7 @@ export class DexieUpdateLog implements UpdateLogStore {
   readonly #cipher: RowCipher | null;
   /** The sealers of the same-task append, made once the database is open (they read its schema). */
   #sealers: { readonly updates: RowSealer; readonly unsent: RowSealer } | null = null;
+  readonly #onStored = new Set<(room: RoomName) => void>();
 
   /** `cipher` seals what the same-task append writes past Dexie, as `sealedRows` seals the rest. */
   constructor(db: JianyanDb, counts: UnsentCounts, cipher: RowCipher | null) {
@@ -43,7 +44,30 @@ export class DexieUpdateLog implements UpdateLogStore {
       if (unsentSeq !== null) {
         this.#counts.added(room, [unsentSeq]);
       }
+      for (const onStored of [...this.#onStored]) {
+        onStored(room);
+      }
     });
+  }
+
+  async lastSeqs(): Promise<Map<RoomName, number>> {
+    const last = new Map<RoomName, number>();
+    // Keys only: no row is read, so none is opened (sealedRows).
+    await this.#db.updates.orderBy('docId').eachKey((room, cursor) => {
+      const seq = Number(cursor.primaryKey);
+      const name = room as RoomName;
+      if (seq > (last.get(name) ?? 0)) {
+        last.set(name, seq);
+      }
+    });
+    return last;
+  }
+
+  onStored(onStored: (room: RoomName) => void): () => void {
+    this.#onStored.add(onStored);
+    return () => {
+      this.#onStored.delete(onStored);
+    };
   }
 
   async read(room: RoomName): Promise<Uint8Array[]> {

@@ -22,6 +22,7 @@ export type {
   OutboxAddOptions,
   OutboxFailure,
   OutboxRowStore,
+  SearchIndexStore,
   StoredDocFile,
   StoredOutboxRow,
   StoredUpdate,

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { userOf } from '../../core/workspace';
 import { useAuth, useWorkspace } from '../../ui/hooks/useWorkspace';
 import { InboxButton } from '../inbox/InboxButton';
+import { SearchButton } from '../search/SearchButton';
 import type { IndicatorView } from '../sync-indicator/indicatorView';
 import { SyncIndicator } from '../sync-indicator/SyncIndicator';
 import { AccountMenu } from './AccountMenu';
@@ -42,6 +43,7 @@ export function AppHeader({ indicator, children }: AppHeaderProps): ReactElement
         </div>
       )}
       <SyncIndicator view={indicator} />
+      {me === null ? null : <SearchButton />}
       {me === null ? null : <InboxButton />}
       {me === null ? null : <AccountMenu me={me} groups={groups} hasNav={hasContext} />}
     </header>

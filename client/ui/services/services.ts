@@ -20,6 +20,7 @@ import type {
   WorkspaceGate,
   WorkspaceRuntime,
 } from '../../core/workspace';
+import type { SearchService } from '../../search';
 
 /** What the app holds for as long as the page is open, whoever is signed in. */
 export interface AppServices {
@@ -60,6 +61,8 @@ export interface AccountServices {
   readonly activities: ActivitiesRuntime;
   /** Photos and attachments of documents: kept on the device, uploaded, fetched when viewed. */
   readonly files: DocFiles;
+  /** Offline search of the documents on the device; null where the browser has no Web Worker. */
+  readonly search: SearchService | null;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

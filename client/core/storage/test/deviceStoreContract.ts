@@ -379,6 +379,34 @@ export function runDeviceStoreContract(name: string, open: () => DeviceStoreHarn
       });
     });
 
+    describe('search index', () => {
+      it('tells the last stored update of each room, and who listens of each one stored', async () => {
+        const room = roomNameOf(newDocId());
+        const stored: RoomName[] = [];
+        const stop = store.updates.onStored((each) => stored.push(each));
+        const [first, second] = updatesOf((doc) => {
+          doc.getText(ContentField.title).insert(0, '关于');
+          doc.getText(ContentField.title).insert(2, '养老');
+        });
+        await store.updates.append(room, first!, true);
+        const before = (await store.updates.lastSeqs()).get(room);
+        await store.updates.append(room, second!, false);
+        const after = (await store.updates.lastSeqs()).get(room);
+        stop();
+        await store.updates.append(room, first!, false);
+        expect(before).toBeTypeOf('number');
+        expect(after).toBeGreaterThan(before ?? Number.POSITIVE_INFINITY);
+        expect(stored).toEqual([room, room]);
+        expect((await store.updates.lastSeqs()).has(roomNameOf(newDocId()))).toBe(false);
+      });
+
+      it('keeps the saved index for the next start', async () => {
+        expect(await store.search.read()).toBeNull();
+        await store.search.save({ format: 1, text: '养老服务' }, 1);
+        expect(await harness.openAgain().search.read()).toEqual({ format: 1, text: '养老服务' });
+      });
+    });
+
     it('observes reads and calls again when what they read changes', async () => {
       const docId = newDocId();
       const seen: (string | null)[] = [];
