@@ -167,7 +167,7 @@ describe('a photo over the document quota', () => {
       .getByRole('alert')
       .filter({ hasText: `《${TITLE}》中的图片或附件未能上传：本文档的图片和附件已达上限` });
     await problem.waitFor({ timeout: 30_000 });
-    expect(await problem.innerText()).toContain('上限 19.5 KiB');
+    expect(await problem.textContent()).toContain('上限 19.5 KiB');
     await member.screenshot('phone-photo-quota');
   });
 });
