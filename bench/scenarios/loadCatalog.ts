@@ -2,6 +2,7 @@ import path from 'node:path';
 import { informational, metricRow } from '../lib/report';
 import { inProcess, report, type Scenario } from '../lib/runScenario';
 import { ROOT } from '../lib/serverProcess';
+import { type PhotosOptions, runPhotos } from './photos';
 import { runSlowLoad, SLOW_3G, type SlowLoadOptions } from './slowLoad';
 
 /**
@@ -35,5 +36,27 @@ const slowLoad: Scenario = {
   },
 };
 
-/** Loading the app on a weak network. */
-export const LOAD_SCENARIOS: readonly Scenario[] = [slowLoad];
+const photos: Scenario = {
+  name: 'photos',
+  async run(context) {
+    const options: PhotosOptions = {
+      staticDir: process.env.BENCH_STATIC_DIR ?? path.join(ROOT, 'dist/client'),
+      photos: context.isQuick ? 5 : 20,
+      width: 4000,
+    };
+    const outcomes = await inProcess(context, 'photos', () => runPhotos(options), 10 * 60_000);
+    const name = `${options.photos} camera photos (${options.width} px), one draft`;
+    const rows = [
+      metricRow(name, 'insert one offline, to shown p50 ms', outcomes, (r) => r.insertMs.p50, { digits: 0 }),
+      metricRow(name, 'insert one offline, to shown p95 ms', outcomes, (r) => r.insertMs.p95, { digits: 0 }),
+      metricRow(name, 'online until all uploaded ms', outcomes, (r) => r.uploadAllMs, { digits: 0 }),
+      metricRow(name, 'another device, until all shown ms', outcomes, (r) => r.firstViewAllMs, { digits: 0 }),
+      informational(metricRow(name, 'camera JPEG KiB', outcomes, (r) => r.originalKb, { digits: 0 })),
+      informational(metricRow(name, 'kept and sent KiB', outcomes, (r) => r.storedKb, { digits: 0 })),
+    ];
+    return report('photos', outcomes, rows, { ...options, staticDir: path.relative(ROOT, options.staticDir) });
+  },
+};
+
+/** Field work: loading the app on a weak network, and photos in a document. */
+export const LOAD_SCENARIOS: readonly Scenario[] = [slowLoad, photos];

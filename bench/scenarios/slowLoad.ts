@@ -73,7 +73,7 @@ async function timeUntil(start: number, page: Page, selector: string): Promise<n
 }
 
 /** A draft the member may edit, from the demo committee, by the API. */
-async function pickDraft(baseUrl: string, account: { username: string; password: string }): Promise<string> {
+export async function pickDraft(baseUrl: string, account: { username: string; password: string }): Promise<string> {
   const session = await fetch(`${baseUrl}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
