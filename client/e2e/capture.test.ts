@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { MAX_TITLE_LENGTH } from '../../shared';
 import { readDoc, UI_TIMEOUT_MS, waitForEditor, waitForServiceWorker } from './support/app';
 import { withPeople } from './support/people';
 
@@ -75,6 +76,7 @@ describe('the capture page (随手记)', () => {
     const photo = await jpeg(page);
     await page.goto('/');
     await page.getByRole('link', { name: '随手记' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await member.screenshot('phone-capture-home');
     await context.setOffline(true);
     await page.getByRole('link', { name: '随手记' }).click();
     await page.waitForURL(/\/capture$/, { timeout: UI_TIMEOUT_MS });
@@ -85,7 +87,13 @@ describe('the capture page (随手记)', () => {
     await page.getByText('请填写标题。').waitFor({ timeout: UI_TIMEOUT_MS });
     await page.getByText('请写下发生了什么。').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(page.url()).toMatch(/\/capture$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await member.screenshot('phone-capture-problems');
 
+    // A title over the limit is refused with the limit named.
+    await page.getByLabel('标题', { exact: true }).fill('积'.repeat(MAX_TITLE_LENGTH + 1));
+    await page.getByRole('button', { name: '保存为草稿' }).click();
+    await page.getByText(`标题不能超过 ${MAX_TITLE_LENGTH} 个字。`).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.getByLabel('标题', { exact: true }).fill(TITLE);
     await page.getByLabel('发生了什么').fill(HAPPENED);
     await page.getByLabel('地点').fill(PLACE);

@@ -149,6 +149,9 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
     setProblems(found);
     if (Object.keys(found).length > 0) {
       setError(t('capture.problem.fix'));
+      // The first field to correct gets the focus once it is marked.
+      const form = event.currentTarget as HTMLFormElement;
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     setError(null);
