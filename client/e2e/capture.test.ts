@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { MAX_TITLE_LENGTH } from '../../shared';
-import { readDoc, UI_TIMEOUT_MS, waitForEditor, waitForServiceWorker } from './support/app';
+import { MAX_TITLE_LENGTH, Role } from '../../shared';
+import { readDoc, signIn, UI_TIMEOUT_MS, waitForEditor, waitForServiceWorker } from './support/app';
 import { withPeople } from './support/people';
 
 const TITLE = '关于东大街路口积水严重的情况反映';
@@ -130,6 +130,37 @@ describe('the capture page (随手记)', () => {
     // Another member of the group opens it from the server.
     await other.page.goto(`/d/${docId}`);
     await expectDraft(other.page, docId);
+  });
+
+  it('saves in the group the member chooses when they may write in two', async () => {
+    const { seed, otherGroup, group, openDevice } = people();
+    const account = await seed.createAccount({
+      username: 'zheng',
+      name: '郑委员',
+      role: Role.member,
+      groupIds: [group.id, otherGroup.id],
+    });
+    const device = await openDevice(PHONE);
+    await signIn(device.page, account);
+    await device.page.goto('/capture');
+    const choice = device.page.getByLabel('保存到小组');
+    await choice.waitFor({ timeout: UI_TIMEOUT_MS });
+    await choice.selectOption({ label: '第二小组' });
+    await device.page.getByLabel('标题', { exact: true }).fill('关于小区加装电梯意见的反映');
+    await device.page.getByLabel('发生了什么').fill('老旧小区居民希望加装电梯。');
+    await device.page.getByRole('button', { name: '保存为草稿' }).click();
+    await device.page.waitForURL(/\/d\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT_MS });
+    const docId = /\/d\/([0-9a-f-]{36})$/.exec(device.page.url())?.[1] ?? '';
+    await waitForEditor(device.page);
+    const { body } = await readDoc(device.page, docId);
+    expect(body).toContain('老旧小区居民希望加装电梯。');
+    expect(body).not.toContain('地点：');
+    expect(body).not.toContain('反映人联系方式：');
+    await expect
+      .poll(() => device.page.evaluate(async (id) => (await (await fetch(`/api/docs/${id}`)).json()).groupId, docId), {
+        timeout: 30_000,
+      })
+      .toBe(otherGroup.id);
   });
 });
 
