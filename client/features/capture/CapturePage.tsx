@@ -169,11 +169,11 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
     <Page title={t('capture.title')} className="capture-page">
       <h1>{t('capture.title')}</h1>
       <p className="section-note">{t('capture.intro')}</p>
-      {cached !== null && groupId === null ? (
-        <p className="empty-note">{t('capture.noGroup')}</p>
+      {groupId === null ? (
+        <p className="empty-note">{cached === null ? t('capture.loading') : t('capture.noGroup')}</p>
       ) : (
         <form className="capture-form" onSubmit={onSubmit} noValidate aria-label={t('capture.title')}>
-          {writable.length > 1 && groupId !== null ? (
+          {writable.length > 1 ? (
             <div className="field">
               <label htmlFor={groupFieldId}>{t('capture.groupLabel')}</label>
               <select id={groupFieldId} value={groupId} onChange={(e) => setChosenGroup(e.target.value as GroupId)}>

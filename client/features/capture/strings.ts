@@ -23,6 +23,7 @@ export const captureZhCN = {
   saving: '正在保存…',
   offlineNote: '当前离线：草稿保存在本设备上，联网后自动上传。',
   noGroup: '你还没有可以新建文档的小组，请联系秘书处。',
+  loading: '正在读取你的小组…',
   problem: {
     titleMissing: '请填写标题。',
     titleTooLong: '标题不能超过 {{max}} 个字。',
@@ -61,6 +62,7 @@ export const captureEn: typeof captureZhCN = {
   saving: 'Saving…',
   offlineNote: 'Offline: the draft is kept on this device and uploaded when online.',
   noGroup: 'You have no group you can create documents in yet. Please ask the secretariat.',
+  loading: 'Reading your groups…',
   problem: {
     titleMissing: 'Please enter a title.',
     titleTooLong: 'The title can be at most {{max}} characters.',
