@@ -15,6 +15,7 @@ import { useApp } from '../ui/services/useServices';
 import {
   ActivitiesPage,
   ActivityPage,
+  CapturePage,
   CategoriesAdminPage,
   CheckInPage,
   CommitteeAdminPage,
@@ -127,6 +128,9 @@ function WorkspaceRoutes({ me }: { readonly me: Me }): ReactElement {
         </Route>
         <Route path="/settings">
           <SettingsPage me={me} />
+        </Route>
+        <Route path="/capture">
+          <CapturePage me={me} />
         </Route>
         <Route path="/search">
           <SearchPage />

@@ -24,6 +24,7 @@ export const HomePage = page(loadHome, 'HomePage');
 export const GroupPage = page(loadGroup, 'GroupPage');
 export const DocumentPage = page(loadDocument, 'DocumentPage');
 export const InboxPage = page(() => import('../features/inbox/InboxPage'), 'InboxPage');
+export const CapturePage = page(() => import('../features/capture/CapturePage'), 'CapturePage');
 export const SearchPage = page(() => import('../features/search/SearchPage'), 'SearchPage');
 export const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 export const ActivitiesPage = page(() => import('../features/activities/ActivitiesPage'), 'ActivitiesPage');

@@ -5,6 +5,7 @@ import { accountsEn } from '../../features/admin/strings';
 import { attachmentsEn } from '../../features/attachments/strings';
 import { authEn } from '../../features/auth/strings';
 import { backupEn } from '../../features/backup/strings';
+import { captureEn } from '../../features/capture/strings';
 import { commentsEn } from '../../features/comments/strings';
 import { committeeEn } from '../../features/committee/strings';
 import { dutyEn } from '../../features/duty/strings';
@@ -35,6 +36,7 @@ export const en: Messages = {
   versions: versionsEn,
   export: exportEn,
   import: importEn,
+  capture: captureEn,
   files: filesEn,
   workflow: workflowEn,
   inbox: inboxEn,

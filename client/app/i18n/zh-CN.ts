@@ -4,6 +4,7 @@ import { accountsZhCN } from '../../features/admin/strings';
 import { attachmentsZhCN } from '../../features/attachments/strings';
 import { authZhCN } from '../../features/auth/strings';
 import { backupZhCN } from '../../features/backup/strings';
+import { captureZhCN } from '../../features/capture/strings';
 import { commentsZhCN } from '../../features/comments/strings';
 import { committeeZhCN } from '../../features/committee/strings';
 import { dutyZhCN } from '../../features/duty/strings';
@@ -63,6 +64,7 @@ export const zhCN = {
   versions: versionsZhCN,
   export: exportZhCN,
   import: importZhCN,
+  capture: captureZhCN,
   files: filesZhCN,
   workflow: workflowZhCN,
   inbox: inboxZhCN,

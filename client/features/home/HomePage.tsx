@@ -139,6 +139,9 @@ function HomeCreate({ me, workspace }: { readonly me: Me; readonly workspace: Wo
   }
   return (
     <>
+      <Link href="/capture" className="button home-capture" aria-label={t('capture.entryLabel')}>
+        {t('capture.entry')}
+      </Link>
       <button type="button" className="button is-primary home-create" onClick={() => setCreating(true)}>
         <span aria-hidden="true">＋</span> {t('group.newDoc')}
       </button>
