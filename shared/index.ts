@@ -25,6 +25,7 @@ export {
   DocKind,
   MetaKey,
   parseDocKind,
+  raiseSchemaVersion,
   readDocKind,
   readSchemaVersion,
 } from './domain/documentSchema';

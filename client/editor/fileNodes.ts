@@ -1,7 +1,7 @@
 import { type Editor, Node } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
-import { CONTENT_SCHEMA_VERSION, ContentField, MetaKey, readSchemaVersion } from '../../shared';
+import { raiseSchemaVersion } from '../../shared';
 import {
   type FileLinkAttrs,
   FileNodeName,
@@ -241,10 +241,7 @@ export function insertFileNode(
     | { readonly type: 'photo'; readonly attrs: PhotoAttrs }
     | { readonly type: 'fileLink'; readonly attrs: FileLinkAttrs },
 ): boolean {
-  const version = readSchemaVersion(doc);
-  if (version !== null && version < CONTENT_SCHEMA_VERSION) {
-    doc.getMap(ContentField.meta).set(MetaKey.schemaVersion, CONTENT_SCHEMA_VERSION);
-  }
+  raiseSchemaVersion(doc);
   return editor
     .chain()
     .focus()

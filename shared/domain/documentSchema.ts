@@ -52,6 +52,19 @@ export function readSchemaVersion(doc: Y.Doc): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
 }
 
+/**
+ * Raises a document whose stored format predates this schema (photos and attachments came with
+ * version 2) to this schema's version, before content of the newer format goes in, so that an
+ * older app opens it read-only rather than dropping what it does not know (C6). A document with no
+ * version yet (its template not synced) is left alone.
+ */
+export function raiseSchemaVersion(doc: Y.Doc): void {
+  const version = readSchemaVersion(doc);
+  if (version !== null && version < CONTENT_SCHEMA_VERSION) {
+    doc.getMap(ContentField.meta).set(MetaKey.schemaVersion, CONTENT_SCHEMA_VERSION);
+  }
+}
+
 /** The kind stored in a content document; null when unknown or absent. */
 export function readDocKind(doc: Y.Doc): DocKind | null {
   return parseDocKind(doc.getMap(ContentField.meta).get(MetaKey.kind));

@@ -2,7 +2,7 @@ import { getSchema, type JSONContent } from '@tiptap/core';
 import { Node, type Schema } from '@tiptap/pm/model';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { CONTENT_SCHEMA_VERSION, ContentField, FieldKey, MetaKey, readSchemaVersion } from '../../../shared';
+import { ContentField, FieldKey, raiseSchemaVersion } from '../../../shared';
 import type { PhotoAttrs } from '../../../shared/domain/docFileNodes';
 import type { InitialContent } from '../../core/workspace';
 import { contentExtensions } from '../../editor/createExtensions';
@@ -78,10 +78,7 @@ export function captureContent(input: CaptureInput): InitialContent {
   node.check();
   return (doc: Y.Doc) => {
     if (input.photos.length > 0) {
-      const version = readSchemaVersion(doc);
-      if (version === null || version < CONTENT_SCHEMA_VERSION) {
-        doc.getMap(ContentField.meta).set(MetaKey.schemaVersion, CONTENT_SCHEMA_VERSION);
-      }
+      raiseSchemaVersion(doc);
     }
     if (input.place !== '') {
       doc.getMap(ContentField.fields).set(FieldKey.region, input.place);

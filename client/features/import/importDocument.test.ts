@@ -4,7 +4,7 @@ import { getSchema } from '@tiptap/core';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ContentField, DocKind, templateHeadings } from '../../../shared';
+import { CONTENT_SCHEMA_VERSION, ContentField, DocKind, readSchemaVersion, templateHeadings } from '../../../shared';
 import { initialUpdates } from '../../core/workspace';
 import { contentExtensions } from '../../editor/createExtensions';
 import { importBytes, importHtml } from './importDocument';
@@ -150,6 +150,24 @@ describe('the imported body in a new document', () => {
     }
     // The stored body reads back in the editor's schema.
     expect(() => getSchema(contentExtensions()).nodeFromJSON(body).check()).not.toThrow();
+    // It holds a photo: an app that predates photos opens it read-only (C6).
+    expect(find(body, 'photo')).toHaveLength(1);
+    expect(readSchemaVersion(doc)).toBe(CONTENT_SCHEMA_VERSION);
+  });
+
+  it('keeps the template’s schema version when nothing of the newer format comes in', async () => {
+    const imported = await importBytes(ImportFormat.markdown, buffer(new TextEncoder().encode(TEST_MARKDOWN)), 'a.md');
+    const doc = new Y.Doc({ gc: false });
+    const plain = new Y.Doc({ gc: false });
+    for (const update of initialUpdates(DocKind.socialInfo, imported.title, imported.content)) {
+      Y.applyUpdate(doc, update);
+    }
+    for (const update of initialUpdates(DocKind.socialInfo, '')) {
+      Y.applyUpdate(plain, update);
+    }
+    expect(find(imported.body, 'photo')).toHaveLength(0);
+    expect(readSchemaVersion(doc)).toBe(readSchemaVersion(plain));
+    expect(readSchemaVersion(doc)).toBeLessThan(CONTENT_SCHEMA_VERSION);
   });
 });
 

@@ -3,7 +3,8 @@ import type { Schema } from '@tiptap/pm/model';
 import { Node } from '@tiptap/pm/model';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { ContentField, MAX_TITLE_LENGTH } from '../../../shared';
+import { ContentField, MAX_TITLE_LENGTH, raiseSchemaVersion } from '../../../shared';
+import { FileNodeName } from '../../../shared/domain/docFileNodes';
 import type { StoredDocFile } from '../../core/storage';
 import type { InitialContent } from '../../core/workspace';
 import { contentExtensions } from '../../editor/createExtensions';
@@ -41,7 +42,15 @@ export interface ImportedDocument {
 export function replaceBody(body: JSONContent): InitialContent {
   const node = Node.fromJSON(editorSchema(), body);
   node.check();
+  let hasFiles = false;
+  node.descendants((child) => {
+    hasFiles ||= child.type.name === FileNodeName.photo || child.type.name === FileNodeName.fileLink;
+    return !hasFiles;
+  });
   return (doc: Y.Doc) => {
+    if (hasFiles) {
+      raiseSchemaVersion(doc);
+    }
     const fragment = doc.getXmlFragment(ContentField.body);
     fragment.delete(0, fragment.length);
     prosemirrorJSONToYXmlFragment(editorSchema(), node.toJSON(), fragment);
