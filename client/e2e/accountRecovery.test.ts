@@ -127,12 +127,14 @@ describe('the secretariat recovers an account in the app', () => {
     const admin = secretariat.page;
     await admin.goto('/settings');
     await admin.locator('summary', { hasText: '高级' }).click();
-    await admin.getByLabel('令牌名称').fill('数据导出');
-    await admin.getByLabel('有效期').selectOption('365');
-    await admin.getByLabel('登录密码').fill('not-the-password');
+    // 本机备份 on the same page asks for the password too: the token's is the one under 高级.
+    const advanced = admin.locator('details', { hasText: '高级' });
+    await advanced.getByLabel('令牌名称').fill('数据导出');
+    await advanced.getByLabel('有效期').selectOption('365');
+    await advanced.getByLabel('登录密码').fill('not-the-password');
     await admin.getByRole('button', { name: '创建令牌' }).click();
     await admin.getByRole('alert').filter({ hasText: '登录密码不正确。' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await admin.getByLabel('登录密码').fill(TEST_PASSWORD);
+    await advanced.getByLabel('登录密码').fill(TEST_PASSWORD);
     await admin.getByRole('button', { name: '创建令牌' }).click();
     const token = await admin.getByLabel('令牌', { exact: true }).inputValue();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -133,9 +133,11 @@ describe('every page on a desktop and a 390 px phone', () => {
     // Settings: a token shown once, listed, then revoked; a wrong current password is named.
     await admin.getByRole('link', { name: '设置' }).click();
     await admin.locator('summary', { hasText: '高级' }).click();
-    await admin.getByLabel('令牌名称').fill('统计脚本');
-    await admin.getByLabel('有效期').selectOption('30');
-    await admin.getByLabel('登录密码').fill(TEST_PASSWORD);
+    // 本机备份 on the same page asks for the password too: the token's is the one under 高级.
+    const advanced = admin.locator('details', { hasText: '高级' });
+    await advanced.getByLabel('令牌名称').fill('统计脚本');
+    await advanced.getByLabel('有效期').selectOption('30');
+    await advanced.getByLabel('登录密码').fill(TEST_PASSWORD);
     await admin.getByRole('button', { name: '创建令牌' }).click();
     const token = await admin.getByLabel('令牌', { exact: true }).inputValue();
     expect(token.length).toBeGreaterThan(20);
