@@ -63,9 +63,20 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
    */
   // While a shared computer is cleared, the person is as good as gone: nothing of theirs reopens.
   let isClearing = false;
-  const followAccount = (): void => {
+  /** Whose services should run now, with the cipher of their open device copy; null for none. */
+  const wantedAccount = (): { readonly userId: UserId; readonly cipher: RowCipher } | null => {
     const me = isClearing ? null : userOf(auth.getSnapshot());
-    const userId = me?.id ?? null;
+    const opened = keys.state.getSnapshot();
+    // Until a one-time or reset password is changed the server refuses the account's services:
+    // none is started (the app shows only the password change), and a running one stops.
+    const isBlocked = me?.mustChangePassword === true && auth.getSnapshot().status === 'signed_in';
+    if (me === null || isBlocked || opened.status !== 'open' || opened.userId !== me.id) {
+      return null;
+    }
+    return { userId: me.id, cipher: opened.cipher };
+  };
+  const followAccount = (): void => {
+    const userId = (isClearing ? null : userOf(auth.getSnapshot()))?.id ?? null;
     const key = keys.state.getSnapshot();
     if (userId === null) {
       if (key.status !== 'none') {
@@ -74,19 +85,18 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
     } else if (key.status === 'none' || key.userId !== userId) {
       void keys.open(userId);
     }
-    const opened = keys.state.getSnapshot();
-    // Until a one-time or reset password is changed the server refuses the account's services:
-    // none is started (the app shows only the password change), and a running one stops.
-    const isBlocked = me?.mustChangePassword === true && auth.getSnapshot().status === 'signed_in';
-    const cipher = opened.status === 'open' && opened.userId === userId && !isBlocked ? opened.cipher : null;
+    const wanted = wantedAccount();
     const running = account.getSnapshot();
-    if (running?.userId === userId && running?.cipher === cipher) {
+    if (running !== null && running.userId === wanted?.userId && running.cipher === wanted.cipher) {
+      return;
+    }
+    if (running === null && wanted === null) {
       return;
     }
     running?.stop();
     account.set(null);
-    if (userId !== null && cipher !== null) {
-      void startAccount(userId, cipher);
+    if (wanted !== null) {
+      void startAccount(wanted.userId, wanted.cipher);
     }
   };
 
@@ -104,14 +114,9 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
       diagnostics.report('account.load', err);
       return;
     }
-    const opened = keys.state.getSnapshot();
+    const wanted = wantedAccount();
     const isWanted =
-      !isStopped &&
-      !isClearing &&
-      account.getSnapshot() === null &&
-      userOf(auth.getSnapshot())?.id === userId &&
-      opened.status === 'open' &&
-      opened.cipher === cipher;
+      !isStopped && account.getSnapshot() === null && wanted?.userId === userId && wanted.cipher === cipher;
     if (isWanted) {
       account.set(loaded.composeAccount(app, { userId, cipher }, options));
     }
