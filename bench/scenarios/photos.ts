@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { PasswordHasher } from '../../server/auth/passwords';
-import { loadDemo } from '../../server/demo/loadDemo';
-import { startServer } from '../../server/startServer';
 import { signIn, UI_TIMEOUT_MS } from '../lib/appSteps';
+import { startDemoServer } from '../lib/demoServer';
 import { launchChromium } from '../lib/launchChromium';
 import { round, roundSummary, type Summary, summarize } from '../lib/stats';
-import { pickDraft } from './slowLoad';
 
 export interface PhotosOptions {
   readonly staticDir: string;
@@ -86,25 +80,9 @@ async function waitForPhotos(page: Page, count: number): Promise<void> {
  * the draft until all are shown.
  */
 export async function runPhotos(options: PhotosOptions): Promise<PhotosResult> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-bench-photos-'));
-  const hasher = new PasswordHasher();
-  const demo = await loadDemo({ store: { dataDir }, hashPassword: (password) => hasher.hash(password) });
-  if (!demo.ok) {
-    throw new Error(`The demo committee did not load: ${demo.message}`);
-  }
-  const member = demo.accounts.find((account) => account.role === 'member');
-  if (member === undefined) {
-    throw new Error('The demo committee has no member');
-  }
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    staticDir: options.staticDir,
-    logLevel: 'silent',
-  });
+  const server = await startDemoServer(options.staticDir);
+  const { member, draftId: docId } = server;
   try {
-    const docId = await pickDraft(server.url, member);
     const writer = await launchChromium({ baseUrl: server.url });
     let result: Omit<PhotosResult, 'firstViewAllMs'>;
     try {
@@ -165,6 +143,5 @@ export async function runPhotos(options: PhotosOptions): Promise<PhotosResult> {
     }
   } finally {
     await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { PasswordHasher } from '../../server/auth/passwords';
-import { loadDemo } from '../../server/demo/loadDemo';
-import { startServer } from '../../server/startServer';
 import { UI_TIMEOUT_MS } from '../lib/appSteps';
+import { startDemoServer } from '../lib/demoServer';
 import { launchChromium } from '../lib/launchChromium';
 import { roundSummary, type Summary, summarize } from '../lib/stats';
 
@@ -72,49 +67,14 @@ async function timeUntil(start: number, page: Page, selector: string): Promise<n
   return performance.now() - start;
 }
 
-/** A draft the member may edit, from the demo committee, by the API. */
-export async function pickDraft(baseUrl: string, account: { username: string; password: string }): Promise<string> {
-  const session = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(account),
-  });
-  const { token } = (await session.json()) as { token: string };
-  const headers = { authorization: `Bearer ${token}` };
-  const me = (await (await fetch(`${baseUrl}/api/me`, { headers })).json()) as { groupIds: string[] };
-  const { docs } = (await (await fetch(`${baseUrl}/api/docs`, { headers })).json()) as {
-    docs: { id: string; status: string; groupId: string | null }[];
-  };
-  const draft = docs.find((doc) => doc.status === 'draft' && me.groupIds.includes(doc.groupId ?? ''));
-  if (draft === undefined) {
-    throw new Error(`The demo member ${account.username} has no draft in their groups`);
-  }
-  return draft.id;
-}
-
 /**
  * Loads the app on a throttled network in Chromium against the real server (SQLite, the demo
  * committee): the sign-in page on a first visit, then a document on the first visit, again on a
  * repeat visit, and once more offline. Each run is a fresh profile, so every first visit is one.
  */
 export async function runSlowLoad(options: SlowLoadOptions): Promise<SlowLoadResult> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-bench-slow-load-'));
-  const hasher = new PasswordHasher();
-  const demo = await loadDemo({ store: { dataDir }, hashPassword: (password) => hasher.hash(password) });
-  if (!demo.ok) {
-    throw new Error(`The demo committee did not load: ${demo.message}`);
-  }
-  const member = demo.accounts.find((account) => account.role === 'member');
-  if (member === undefined) {
-    throw new Error('The demo committee has no member');
-  }
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    staticDir: options.staticDir,
-    logLevel: 'silent',
-  });
+  const server = await startDemoServer(options.staticDir);
+  const { member, draftId: docId } = server;
   const times = {
     signIn: [] as number[],
     firstDoc: [] as number[],
@@ -123,7 +83,6 @@ export async function runSlowLoad(options: SlowLoadOptions): Promise<SlowLoadRes
   };
   const scripts: number[] = [];
   try {
-    const docId = await pickDraft(server.url, member);
     for (let run = 0; run < options.runs; run += 1) {
       const browser = await launchChromium({ baseUrl: server.url });
       try {
@@ -160,7 +119,6 @@ export async function runSlowLoad(options: SlowLoadOptions): Promise<SlowLoadRes
     }
   } finally {
     await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
   return {
     signInMs: roundSummary(summarize(times.signIn), 0),
