@@ -23,6 +23,7 @@ export {
   canEditSchema,
   DOC_KINDS,
   DocKind,
+  FILE_NODES_SCHEMA_VERSION,
   MetaKey,
   parseDocKind,
   raiseSchemaVersion,

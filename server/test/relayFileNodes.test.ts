@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode, ContentField, type DocId, DocKind, Role, roomNameOf, templateUpdate } from '../../shared/index';
+import {
+  CloseCode,
+  ContentField,
+  type DocId,
+  DocKind,
+  FILE_NODES_SCHEMA_VERSION,
+  MetaKey,
+  Role,
+  roomNameOf,
+  templateUpdate,
+} from '../../shared/index';
 import { parseRelayReason } from '../../shared/protocol/relayReasons';
 import { databasePath } from '../storage/sqlite/databasePath';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore';
@@ -54,11 +64,16 @@ function photo(attrs: Record<string, string | number>): Y.XmlElement {
   return element;
 }
 
-async function socialInfo(): Promise<{ id: DocId; zhang: SyncClient }> {
+/** A social-conditions draft as its template makes it, raised (as an app does) to the format that holds photos unless `isRaised` is false. */
+async function socialInfo(isRaised = true): Promise<{ id: DocId; zhang: SyncClient }> {
   const record = await ctx.workspace.createDoc('zhang', { groupKey: '社会福利界', kind: DocKind.socialInfo });
   const zhang = await connect(record.id, 'zhang');
   Y.applyUpdate(zhang.doc, templateUpdate(DocKind.socialInfo));
   await zhang.sync();
+  if (isRaised) {
+    zhang.doc.getMap(ContentField.meta).set(MetaKey.schemaVersion, FILE_NODES_SCHEMA_VERSION);
+    await zhang.sync();
+  }
   return { id: record.id, zhang };
 }
 
@@ -71,6 +86,16 @@ describe('photos and attachments in the content room (RULES.md D8)', () => {
     const li = await connect(id, 'li');
     await eventually(async () => expect(li.doc.getXmlFragment(ContentField.body).toJSON()).toContain(SHA));
     expect(await storedBody(id)).toContain(`sha256="${SHA}"`);
+  });
+
+  it('D8 refuses a valid photo in a document left at the format before photos, from a client that tries anyway', async () => {
+    const { id, zhang } = await socialInfo(false);
+    const valid = { sha256: SHA, mediaType: 'image/jpeg', width: 1600, height: 900, alt: '' };
+    zhang.doc.getXmlFragment(ContentField.body).insert(0, [photo(valid)]);
+    const closed = await zhang.waitClosed();
+    expect(closed.code).toBe(CloseCode.refusedUpdate);
+    expect(parseRelayReason(closed.reason).code).toBe('file_node_refused');
+    expect(await storedBody(id)).not.toContain('photo');
   });
 
   it('D8 refuses a photo whose digest is not a SHA-256 from a client that tries anyway, and stores nothing of it', async () => {

@@ -6,6 +6,7 @@ import {
   ContentField,
   DOC_KINDS,
   type DocKind,
+  FILE_NODES_SCHEMA_VERSION,
   MetaKey,
   parseDocKind,
   readDocKind,
@@ -210,6 +211,8 @@ class Judge {
   readonly #claims: ReadonlySet<number>;
   /** Whether an accepted new `schemaVersion` value comes with the update (an overwrite deletes the old one). */
   #hasNewSchemaVersion = false;
+  /** The schema versions the update sets, accepted, with the item each is and the one it overwrites. */
+  readonly #newSchemaVersions: { readonly id: Y.ID; readonly origin: Y.ID | null; readonly value: number }[] = [];
   #deletesSchemaVersion = false;
   readonly #fileNodes: FileNodeJudge;
 
@@ -255,6 +258,16 @@ class Judge {
     if (fileNodeProblem !== null) {
       refuse(ContentRule.fileNodes, RelayReasonCode.fileNodeRefused, fileNodeProblem);
     }
+    // An app older than file nodes would drop them while editing: it must find the document of a
+    // format it opens read-only (C6). The version may come in the same update.
+    const version = this.#settledSchemaVersion() ?? readSchemaVersion(this.#input.doc) ?? 0;
+    if (this.#fileNodes.bringsFileNode() && version < FILE_NODES_SCHEMA_VERSION) {
+      refuse(
+        ContentRule.fileNodes,
+        RelayReasonCode.fileNodeRefused,
+        `a photo or attachment needs meta.schemaVersion ${FILE_NODES_SCHEMA_VERSION} or later, not ${version}`,
+      );
+    }
     if (this.#deletesSchemaVersion && !this.#hasNewSchemaVersion) {
       refuse(ContentRule.schemaVersion, RelayReasonCode.serverFieldChanged, 'meta.schemaVersion may not be deleted');
     }
@@ -267,7 +280,7 @@ class Judge {
     }
     const value = valuesOf(item).at(-1);
     if (key === MetaKey.schemaVersion) {
-      this.#schemaVersion(value);
+      this.#schemaVersion(value, item);
     } else if (key === MetaKey.kind) {
       this.#kind(value);
     } else {
@@ -275,7 +288,7 @@ class Judge {
     }
   }
 
-  #schemaVersion(value: unknown): void {
+  #schemaVersion(value: unknown, item: Y.Item): void {
     const current = readSchemaVersion(this.#input.doc) ?? 0;
     const newest = this.#input.maxSchemaVersion ?? CONTENT_SCHEMA_VERSION;
     const isValid = typeof value === 'number' && Number.isSafeInteger(value) && value <= newest && value >= current;
@@ -287,6 +300,22 @@ class Judge {
       );
     }
     this.#hasNewSchemaVersion = true;
+    this.#newSchemaVersions.push({ id: item.id, origin: item.origin, value: value as number });
+  }
+
+  /**
+   * The schema version the document holds once the update is applied, when the update sets one: a
+   * merged update may carry several (the template's 1 and the raise to 2), each overwriting the one
+   * it names as its origin, so the last of the chain wins. Of concurrent ones, the lowest counts.
+   */
+  #settledSchemaVersion(): number | null {
+    const sets = this.#newSchemaVersions;
+    const overwritten = (id: Y.ID): boolean =>
+      sets.some(
+        (other) => other.origin !== null && other.origin.client === id.client && other.origin.clock === id.clock,
+      );
+    const last = sets.filter((set) => !overwritten(set.id)).map((set) => set.value);
+    return last.length === 0 ? null : Math.min(...last);
   }
 
   #kind(value: unknown): void {

@@ -7,6 +7,9 @@ import type * as Y from 'yjs';
  */
 export const CONTENT_SCHEMA_VERSION = 2;
 
+/** The first schema version whose documents may hold `photo` and `fileLink` elements (RULES.md D8). */
+export const FILE_NODES_SCHEMA_VERSION = 2;
+
 /** Names of the shared types in a content Y.Doc. */
 export const ContentField = {
   /** Y.Map with `schemaVersion` (number) and `kind` (DocKind). */

@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type ContentVerdict, judgeContentUpdate } from './contentRules';
-import { ContentField, DocKind } from './documentSchema';
+import { ContentField, DocKind, FILE_NODES_SCHEMA_VERSION, MetaKey, readSchemaVersion } from './documentSchema';
 import type { UserId } from './ids';
-import { templateUpdate } from './templates';
+import { TEMPLATE_CLIENT_ID, templateUpdate } from './templates';
 
 const ZHANG = 'zhang' as UserId;
 const SHA = 'a'.repeat(64);
 
+/** A social-conditions draft of the format that holds photos (an app raises it before the first goes in). */
 function room(): Y.Doc {
+  const doc = templateRoom();
+  doc.getMap(ContentField.meta).set(MetaKey.schemaVersion, FILE_NODES_SCHEMA_VERSION);
+  return doc;
+}
+
+/** A social-conditions draft as its template makes it, of the format before photos. */
+function templateRoom(): Y.Doc {
   const doc = new Y.Doc({ gc: false });
   Y.applyUpdate(doc, templateUpdate(DocKind.socialInfo));
   return doc;
@@ -82,6 +90,40 @@ describe('file nodes in the body (RULES.md D8)', () => {
     expect(alt, JSON.stringify(alt)).toMatchObject({
       kind: 'accept',
     });
+  });
+
+  it('D8 refuses a photo in a document left at the format before photos, from a client that tries anyway', () => {
+    const doc = templateRoom();
+    const verdict = judge(doc, (body) => body.insert(0, [element('photo', PHOTO)]));
+    expect(verdict).toMatchObject({ kind: 'refuse', rule: 'D8' });
+    expect(readSchemaVersion(doc)).toBeLessThan(FILE_NODES_SCHEMA_VERSION);
+  });
+
+  it('D8 accepts a photo that comes with the raised format in the same update', () => {
+    const doc = templateRoom();
+    const verdict = judge(doc, (body) => {
+      body.doc?.getMap(ContentField.meta).set(MetaKey.schemaVersion, FILE_NODES_SCHEMA_VERSION);
+      body.insert(0, [element('photo', PHOTO)]);
+    });
+    expect(verdict).toMatchObject({ kind: 'accept' });
+    expect(readSchemaVersion(doc)).toBe(FILE_NODES_SCHEMA_VERSION);
+  });
+
+  it('D8 accepts a new document whose template, raise and photo arrive merged in one update (sent from offline)', () => {
+    const device = templateRoom();
+    // Encoded after the template's items, whose raise then comes first: the order is not what decides.
+    device.clientID = TEMPLATE_CLIENT_ID + 1;
+    const before = Y.encodeStateVector(device);
+    device.transact(() => {
+      device.getMap(ContentField.meta).set(MetaKey.schemaVersion, FILE_NODES_SCHEMA_VERSION);
+      device.getXmlFragment(ContentField.body).insert(0, [element('photo', PHOTO)]);
+    });
+    const merged = Y.mergeUpdates([templateUpdate(DocKind.socialInfo), Y.encodeStateAsUpdate(device, before)]);
+    const verdict = judgeContentUpdate(
+      { doc: new Y.Doc({ gc: false }), owners: new Map(), userId: ZHANG, docKind: DocKind.socialInfo },
+      Y.decodeUpdate(merged),
+    );
+    expect(verdict).toMatchObject({ kind: 'accept' });
   });
 
   it('D8 refuses content put inside a photo', () => {

@@ -67,6 +67,11 @@ export class FileNodeJudge {
     this.#entry(parent, parentNode).attrs[key] = value;
   }
 
+  /** Whether the update creates a `photo` or `fileLink` element. */
+  bringsFileNode(): boolean {
+    return [...this.#seen.values()].some((seen) => seen.isNew);
+  }
+
   /** Why the update's file nodes are refused, or null when they keep D8. */
   problem(): string | null {
     if (this.#problem !== null) {
