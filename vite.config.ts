@@ -16,6 +16,14 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Every module the entry imports statically goes into the entry's chunk. Left to the
+          // default grouping, the errors and permissions the sign-in page uses shared a chunk with
+          // the API's schemas and zod, which only later chunks need (docs/ARCHITECTURE.md "Loading").
+          groups: [{ name: 'first', tags: ['$initial'] }],
+        },
+      },
       treeshake: {
         // Our own modules do nothing when imported but define things (only stylesheets are imported
         // for their effect), so an import whose names a page does not use does not load the module

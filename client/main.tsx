@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { composeApp } from './app/compose';
+import { boot } from './app/boot';
 import { initI18n } from './app/i18n/i18n';
 import { registerServiceWorker } from './app/registerServiceWorker';
 import { requestPersistence } from './core/storage';
@@ -13,11 +13,11 @@ import './styles/print.css';
 
 // Before anything renders, so the first text on screen is already at the chosen size.
 applyTextSize(savedTextSize());
-initI18n();
-const app = composeApp();
-app.start();
-// Read-only views for the browser tests; a chunk of its own, as it brings Yjs.
-void import('./app/installTestHook').then(({ installTestHook }) => installTestHook(app));
+const i18nReady = initI18n();
+const started = boot((app) => {
+  // Read-only views for the browser tests; a chunk of its own, as it brings Yjs.
+  void import('./app/installTestHook').then(({ installTestHook }) => installTestHook(app));
+});
 registerServiceWorker();
 void requestPersistence();
 
@@ -25,8 +25,11 @@ const root = document.getElementById('root');
 if (root === null) {
   throw new Error('index.html has no #root element');
 }
-createRoot(root).render(
-  <StrictMode>
-    <App app={app} />
-  </StrictMode>,
+// English, when chosen, is fetched first so that no Chinese flashes before it (Chinese is here already).
+void i18nReady.finally(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App boot={started} />
+    </StrictMode>,
+  ),
 );

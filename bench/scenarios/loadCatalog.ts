@@ -25,6 +25,11 @@ const slowLoad: Scenario = {
       metricRow(name, 'sign-in form usable, first visit p50 ms', outcomes, (r) => r.signInMs.p50, { digits: 0 }),
       metricRow(name, 'sign-in form usable, first visit p95 ms', outcomes, (r) => r.signInMs.p95, { digits: 0 }),
       informational(metricRow(name, 'sign-in page JS sent, KiB', outcomes, (r) => r.signInJsKb, { digits: 0 })),
+      metricRow(name, 'signing in possible, first visit p50 ms', outcomes, (r) => r.signInReadyMs.p50, { digits: 0 }),
+      metricRow(name, 'signing in possible, first visit p95 ms', outcomes, (r) => r.signInReadyMs.p95, { digits: 0 }),
+      informational(
+        metricRow(name, 'JS sent until signing in possible, KiB', outcomes, (r) => r.signInReadyJsKb, { digits: 0 }),
+      ),
       metricRow(name, 'document editable, first visit p50 ms', outcomes, (r) => r.firstDocMs.p50, { digits: 0 }),
       metricRow(name, 'document editable, first visit p95 ms', outcomes, (r) => r.firstDocMs.p95, { digits: 0 }),
       metricRow(name, 'document editable, repeat visit p50 ms', outcomes, (r) => r.repeatDocMs.p50, { digits: 0 }),

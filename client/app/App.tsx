@@ -1,12 +1,14 @@
-import { lazy, type ReactElement, Suspense } from 'react';
+import { lazy, type ReactElement, Suspense, useContext, useSyncExternalStore } from 'react';
 import { Route, Switch } from 'wouter';
+import type { AuthState } from '../core/workspace';
 import { SignInPage } from '../features/auth/SignInPage';
 import { StorageBanner } from '../features/storage/StorageBanner';
-import { useAuth } from '../ui/hooks/useWorkspace';
-import { type AppServices, AppServicesContext } from '../ui/services/services';
+import { useStore } from '../ui/hooks/useStore';
+import { AppLaterContext, AppServicesContext } from '../ui/services/services';
+import type { Boot } from './boot';
+import { LeaveGuard } from './LeaveGuard';
 import { JoinPage, SetupPage } from './pages';
 import { Splash } from './Splash';
-import { useLeaveGuard } from './useLeaveGuard';
 
 /**
  * The signed-in app (its routes, its guards and the account's pages) is a chunk of its own: a
@@ -14,11 +16,23 @@ import { useLeaveGuard } from './useLeaveGuard';
  */
 const AccountArea = lazy(async () => ({ default: (await import('./AccountArea')).AccountArea }));
 
-function SignedInArea(): ReactElement {
-  const auth = useAuth();
+const NOBODY_YET = (): null => null;
+const NO_CHANGES = (): (() => void) => () => undefined;
+
+/** Who is signed in; null while the services' code has not arrived. */
+function useAuthOrNull(): AuthState | null {
+  const auth = useContext(AppServicesContext)?.auth ?? null;
+  return useSyncExternalStore(auth?.subscribe ?? NO_CHANGES, auth?.getSnapshot ?? NOBODY_YET);
+}
+
+function SignedInArea({ isFreshDevice }: { readonly isFreshDevice: boolean | null }): ReactElement {
+  const auth = useAuthOrNull();
+  if (auth === null || auth.status === 'loading') {
+    // A browser that has never held the app has nobody signed in: its sign-in form is drawn
+    // before the services arrive (in the same place as below, so that what is typed stays).
+    return isFreshDevice === true ? <SignInPage /> : <Splash />;
+  }
   switch (auth.status) {
-    case 'loading':
-      return <Splash />;
     case 'signed_out':
       return <SignInPage isSignOutPending={auth.isSignOutPending === true} />;
     case 'expired':
@@ -37,20 +51,32 @@ function SignedInArea(): ReactElement {
  * `/admin/people`, `/admin/groups`, `/admin/committee`,
  * `/admin/categories` and `/admin/webhooks` for the secretariat, `/settings`, `/inbox` the notifications.
  */
-export function App({ app }: { readonly app: AppServices }): ReactElement {
-  useLeaveGuard(app);
+export function App({ boot }: { readonly boot: Boot }): ReactElement {
+  const app = useStore(boot.app);
+  const isFreshDevice = useStore(boot.isFreshDevice);
   return (
-    <AppServicesContext.Provider value={app}>
-      <StorageBanner />
-      <Suspense fallback={<Splash />}>
-        <Switch>
-          <Route path="/setup/:token">{(params) => <SetupPage token={params.token} />}</Route>
-          <Route path="/join/:token">{(params) => <JoinPage token={params.token} />}</Route>
-          <Route>
-            <SignedInArea />
-          </Route>
-        </Switch>
-      </Suspense>
-    </AppServicesContext.Provider>
+    <AppLaterContext.Provider value={boot.load}>
+      <AppServicesContext.Provider value={app}>
+        {app === null ? null : (
+          <>
+            <LeaveGuard app={app} />
+            <StorageBanner />
+          </>
+        )}
+        <Suspense fallback={<Splash />}>
+          <Switch>
+            <Route path="/setup/:token">
+              {(params) => (app === null ? <Splash /> : <SetupPage token={params.token} />)}
+            </Route>
+            <Route path="/join/:token">
+              {(params) => (app === null ? <Splash /> : <JoinPage token={params.token} />)}
+            </Route>
+            <Route>
+              <SignedInArea isFreshDevice={isFreshDevice} />
+            </Route>
+          </Switch>
+        </Suspense>
+      </AppServicesContext.Provider>
+    </AppLaterContext.Provider>
   );
 }

@@ -5,6 +5,7 @@ import { DeviceKeys } from '../core/keys';
 import { createStore } from '../core/lib';
 import { createIdentity } from '../core/presence';
 import {
+  ACCOUNT_DB_PREFIX,
   createStorageHealth,
   DEVICE_DB_NAME,
   DexieDeviceAccounts,
@@ -194,7 +195,7 @@ export function composeApp(options: ComposeOptions = {}): ComposedApp {
 /** The names of the device database and of each account's, under an optional test prefix. */
 function databaseNames(prefix: string | undefined): DatabaseNames {
   return prefix === undefined
-    ? { device: DEVICE_DB_NAME, accountPrefix: 'jianyan-account', legacy: LEGACY_DB_NAME }
+    ? { device: DEVICE_DB_NAME, accountPrefix: ACCOUNT_DB_PREFIX, legacy: LEGACY_DB_NAME }
     : { device: `${prefix}-device`, accountPrefix: `${prefix}-account`, legacy: prefix };
 }
 

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { DOC_KINDS, type DocKind } from '../domain/documentSchema';
 import type { DocId, GroupId, SessionId, UnitId, UserId } from '../domain/ids';
 import { parseDocId, parseGroupId, parseSessionId, parseUnitId, parseUserId, UUID_PATTERN } from '../domain/ids';
-import { MAX_TITLE_LENGTH } from '../domain/limits';
+import {
+  MAX_GROUP_NAME_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_TOKEN_NAME_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  USERNAME_PATTERN,
+} from '../domain/limits';
 import { DOC_STATUSES, type DocStatus, ROLES, type Role } from '../domain/roles';
 import { checkResultSchema } from './submitChecks';
 
@@ -11,19 +19,20 @@ import { checkResultSchema } from './submitChecks';
  * request with these and the client every answer, so a field means one thing on both sides.
  */
 
-export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 200;
-export const MAX_NAME_LENGTH = 40;
-export const MAX_GROUP_NAME_LENGTH = 60;
-export const MAX_TOKEN_NAME_LENGTH = 60;
+export {
+  MAX_GROUP_NAME_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_PASSWORD_LENGTH,
+  MAX_TOKEN_NAME_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  USERNAME_PATTERN,
+} from '../domain/limits';
 /** How long a new API token may work, in days: the choices offered when it is made. */
 export const API_TOKEN_LIFETIME_DAYS = [30, 90, 365] as const;
 export type ApiTokenLifetimeDays = (typeof API_TOKEN_LIFETIME_DAYS)[number];
 /** A token made without a choice works for about a quarter: long enough for a reporting season. */
 export const DEFAULT_API_TOKEN_LIFETIME_DAYS: ApiTokenLifetimeDays = 90;
 export const DAY_MS = 24 * 60 * 60 * 1000;
-/** Lowercase letters, digits and `. _ -`, 2-32 characters, starting with a letter or digit. */
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
 /**
  * A string parsed into a branded id; refused with `message` when `parse` gives null. Its JSON

@@ -19,3 +19,13 @@ export const DEFAULT_MAX_CONTENT_ROOM_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_COMMENTS_ROOM_BYTES = 16 * 1024 * 1024;
 /** Longest document title, in UTF-16 code units. */
 export const MAX_TITLE_LENGTH = 200;
+
+/** Password lengths, in UTF-16 code units: at least, and at most. */
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 200;
+/** Longest name of a person, of a group and of an API token. */
+export const MAX_NAME_LENGTH = 40;
+export const MAX_GROUP_NAME_LENGTH = 60;
+export const MAX_TOKEN_NAME_LENGTH = 60;
+/** Lowercase letters, digits and `. _ -`, 2-32 characters, starting with a letter or digit. */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;

@@ -22,7 +22,10 @@ import { versionsZhCN } from '../../features/versions/strings';
 import { webhooksZhCN } from '../../features/webhooks/strings';
 import { workflowZhCN } from '../../features/workflow/strings';
 
-/** Simplified Chinese, the default language. Every UI string lives here and in en.ts. */
+/**
+ * Simplified Chinese, the default language, bundled with the first page. Every UI string lives here
+ * and in en.ts (fetched only when English is chosen).
+ */
 export const zhCN = {
   review: {
     sidebar: '审阅',

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeMe } from '../../test/FakeServer';
-import { accountDatabaseName, DexieDeviceAccounts } from './DexieDeviceAccounts';
+import { DexieDeviceAccounts } from './DexieDeviceAccounts';
+import { ACCOUNT_DB_PREFIX, accountDatabaseName, DEVICE_DB_NAME, hasAppDatabases } from './databaseNames';
 import { CURRENT_ROW, createDb } from './JianyanDb';
 
 const opened: DexieDeviceAccounts[] = [];
@@ -53,6 +54,20 @@ describe('DexieDeviceAccounts', () => {
     expect(await Dexie.exists(accountDatabaseName(me.id, prefix))).toBe(false);
     expect(await Dexie.exists(accountDatabaseName(other.id, prefix))).toBe(true);
     await Dexie.delete(accountDatabaseName(other.id, prefix));
+  });
+
+  it('tells whether the browser holds any of the app’s databases, without creating one', async () => {
+    // Other tests of this file may have left theirs: only this test's own names matter here.
+    const names = (await indexedDB.databases()).map((db) => db.name);
+    expect(names.some((name) => name === DEVICE_DB_NAME || name?.startsWith(`${ACCOUNT_DB_PREFIX}-`))).toBe(false);
+    expect(await hasAppDatabases()).toBe(false);
+    expect((await indexedDB.databases()).map((db) => db.name)).toEqual(names);
+    const account = createDb(accountDatabaseName(me.id));
+    await account.docs.count();
+    account.close();
+    expect(await hasAppDatabases()).toBe(true);
+    await Dexie.delete(accountDatabaseName(me.id));
+    expect(await hasAppDatabases()).toBe(false);
   });
 
   it('signs in the account of the app before each account had its own database', async () => {

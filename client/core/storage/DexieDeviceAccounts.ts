@@ -2,17 +2,10 @@ import { Dexie, type EntityTable } from 'dexie';
 import { parseUserId, type UserId } from '../../../shared';
 import type { Me } from '../../../shared/api/schemas';
 import type { AccountRow, DeviceAccounts, KeyringRow, WrappedKey } from './DeviceAccounts';
+import { accountDatabaseName, DEVICE_DB_NAME } from './databaseNames';
 import { CURRENT_ROW, createDb } from './JianyanDb';
 import { TabChannel } from './TabChannel';
 import { toValidAccountRow } from './validRows';
-
-/** The name of the device's own database (who is signed in); each account's data has its own. */
-export const DEVICE_DB_NAME = 'jianyan-device';
-
-/** The name of one account's database on this device. */
-export function accountDatabaseName(userId: UserId, prefix = 'jianyan-account'): string {
-  return `${prefix}-${userId}`;
-}
 
 const ROW = 'current';
 /** The tabs of this browser tell each other that someone signed in or out. */

@@ -107,12 +107,6 @@ export type JianyanDb = Dexie & {
   searchIndex: EntityTable<SearchIndexRow, 'key'>;
 };
 
-/**
- * The database of the app before each account had its own: moved into its account's database
- * (see `legacyDatabase.ts`) and deleted.
- */
-export const LEGACY_DB_NAME = 'jianyan';
-
 /** The stores of version 1 (documents without owners or groups); kept so that Dexie can upgrade from it. */
 export const SCHEMA_V1 = {
   updates: '++seq, docId',

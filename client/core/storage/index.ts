@@ -30,17 +30,18 @@ export type {
   WorkspaceRow,
   WorkspaceStore,
 } from './DeviceStore';
+export { DexieDeviceAccounts, type DexieDeviceAccountsOptions } from './DexieDeviceAccounts';
+export { DexieDeviceStore, type DexieDeviceStoreOptions } from './DexieDeviceStore';
 export {
+  ACCOUNT_DB_PREFIX,
   accountDatabaseName,
   DEVICE_DB_NAME,
-  DexieDeviceAccounts,
-  type DexieDeviceAccountsOptions,
-} from './DexieDeviceAccounts';
-export { DexieDeviceStore, type DexieDeviceStoreOptions } from './DexieDeviceStore';
+  hasAppDatabases,
+  LEGACY_DB_NAME,
+} from './databaseNames';
 export { BACKUP_TABLES, RestoreRule } from './dexieBackupRows';
 export { MAX_STORED_NOTIFICATIONS } from './dexieReviewRows';
 export { emptyDocRow, localDocRow, withServerRecord } from './docRows';
-export { LEGACY_DB_NAME } from './JianyanDb';
 export type { RowCipher } from './RowCipher';
 export { readStorageReport, requestPersistence, type StorageReport } from './requestPersistence';
 export { sameJson } from './sameJson';

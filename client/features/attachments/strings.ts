@@ -1,4 +1,7 @@
-/** The attachments' and the use made of reports' strings: Simplified Chinese (the default) and English with the same keys. */
+/**
+ * The attachments' and the use made of reports' strings: Simplified Chinese (the default), with English under
+ * the same keys in the En file beside it, loaded only when chosen.
+ */
 export const attachmentsZhCN = {
   tab: '采用情况',
   title: '采用情况',
@@ -32,43 +35,4 @@ export const attachmentsZhCN = {
   },
   uploading: '正在上传…',
   chosen: '已选择：{{name}}（{{size}}）',
-};
-
-export const attachmentsEn: typeof attachmentsZhCN = {
-  tab: 'Use',
-  title: 'Use made of the report',
-  lead: 'Where the report was forwarded, adopted or given an instruction, as the secretariat records it.',
-  empty: 'Nothing recorded yet.',
-  loading: 'Reading the records…',
-  offline: 'The records need a connection.',
-  type: { forwarded: 'Forwarded', adopted: 'Adopted', instruction: 'Instruction' },
-  level: { city: 'City', province: 'Province', national: 'National' },
-  adoptedLevel: {
-    city: 'City CPPCC bulletin',
-    province: 'Provincial CPPCC bulletin',
-    national: 'National CPPCC bulletin',
-  },
-  byLabel: 'Forwarded to, bulletin, or the leader who instructed',
-  byPlaceholder: 'e.g. the provincial bulletin no. 12, the mayor',
-  atLabel: 'Date',
-  noteLabel: 'Note',
-  typeLabel: 'Type',
-  levelLabel: 'Level',
-  evidenceLabel: 'Evidence (a scan or a text: PDF, Word, JPG, PNG, up to 10 MB)',
-  evidence: 'Evidence',
-  record: 'Record',
-  remove: 'Remove',
-  removeConfirm: 'Remove this record? Its evidence stays.',
-  recordedBy: 'recorded by {{name}}',
-  replyLetter: 'Reply letter',
-  replyLetterLabel: 'Upload the reply letter (PDF or Word, up to 10 MB; may replace the text)',
-  download: 'Download',
-  problem: {
-    type: 'Only PDF and Word (.docx) files{{extra}}',
-    typeExtra: ', or JPG and PNG images',
-    size: 'The file is over 10 MB: compress it or split it',
-    empty: 'The file is empty',
-  },
-  uploading: 'Uploading…',
-  chosen: 'Chosen: {{name}} ({{size}})',
 };

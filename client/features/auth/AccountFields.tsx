@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH } from '../../../shared/api/schemas';
+import { MAX_NAME_LENGTH, MIN_PASSWORD_LENGTH } from '../../../shared/domain/limits';
 import { TextField } from '../../ui/TextField';
 import { PasswordField } from './PasswordField';
 import { UsernameField } from './UsernameField';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { MAX_PASSWORD_LENGTH } from '../../../shared/api/schemas';
+import { MAX_PASSWORD_LENGTH } from '../../../shared/domain/limits';
 import { TextField, type TextFieldProps } from '../../ui/TextField';
 
 export interface PasswordFieldProps extends Omit<TextFieldProps, 'type' | 'maxLength' | 'autoComplete'> {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ClientErrorCode, hasErrorCode } from '../../core/errors';
 import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
-import { useApp } from '../../ui/services/useServices';
+import { useAppLater } from '../../ui/services/useServices';
 import { PasswordField } from './PasswordField';
 import { UsernameField } from './UsernameField';
 import { useRetryCountdown } from './useRetryCountdown';
@@ -19,7 +19,7 @@ export interface SignInFormProps {
 /** Username and password; Enter signs in. Says exactly why a sign-in failed. */
 export function SignInForm({ initialUsername = '', onSignedIn, autoFocus = true }: SignInFormProps): ReactElement {
   const { t } = useTranslation();
-  const { auth } = useApp();
+  const appLater = useAppLater();
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
   const [isPublic, setPublic] = useState(false);
@@ -36,25 +36,28 @@ export function SignInForm({ initialUsername = '', onSignedIn, autoFocus = true 
     }
     setBusy(true);
     setError(null);
-    auth.signIn(username, password, { isKeptHere: !isPublic }).then(
-      () => {
-        setBusy(false);
-        onSignedIn?.();
-      },
-      (err: unknown) => {
-        setBusy(false);
-        if (hasErrorCode(err, ClientErrorCode.rateLimited)) {
-          countdown.start(err.retryAfterSeconds ?? 60);
-          setError(null);
-        } else if (hasErrorCode(err, ClientErrorCode.unauthorized, ClientErrorCode.badRequest)) {
-          setError(t('auth.wrongCredentials'));
-        } else if (hasErrorCode(err, ClientErrorCode.network) && !navigator.onLine) {
-          setError(t('auth.offline'));
-        } else {
-          setError(errorText(err, t));
-        }
-      },
-    );
+    // On a first visit the form may be used before the app's code has arrived: it waits for it.
+    appLater()
+      .then(({ auth }) => auth.signIn(username, password, { isKeptHere: !isPublic }))
+      .then(
+        () => {
+          setBusy(false);
+          onSignedIn?.();
+        },
+        (err: unknown) => {
+          setBusy(false);
+          if (hasErrorCode(err, ClientErrorCode.rateLimited)) {
+            countdown.start(err.retryAfterSeconds ?? 60);
+            setError(null);
+          } else if (hasErrorCode(err, ClientErrorCode.unauthorized, ClientErrorCode.badRequest)) {
+            setError(t('auth.wrongCredentials'));
+          } else if (hasErrorCode(err, ClientErrorCode.network) && !navigator.onLine) {
+            setError(t('auth.offline'));
+          } else {
+            setError(errorText(err, t));
+          }
+        },
+      );
   };
   const message = isWaiting ? t('auth.rateLimited', { seconds: countdown.seconds }) : error;
   return (

@@ -1,33 +1,38 @@
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientErrorCode, hasErrorCode } from '../../core/errors';
-import { useApp } from '../../ui/services/useServices';
+import { useAppLater } from '../../ui/services/useServices';
 import { AuthLayout } from './AuthLayout';
 import { SignInForm } from './SignInForm';
 
 /** Whether the server still waits for its first account: then signing in cannot work yet. */
 function useSetupNeeded(): boolean {
-  const { api, diagnostics } = useApp();
+  const appLater = useAppLater();
   const [isNeeded, setNeeded] = useState(false);
   useEffect(() => {
     let isCurrent = true;
-    api.setupStatus().then(
-      (status) => {
-        if (isCurrent) {
-          setNeeded(status.isNeeded);
-        }
-      },
-      (err: unknown) => {
-        // Offline: the form is shown as usual, and signing in needs the server anyway.
-        if (!hasErrorCode(err, ClientErrorCode.network)) {
-          diagnostics.report('auth.setupStatus', err);
-        }
-      },
+    appLater().then(
+      ({ api, diagnostics }) =>
+        api.setupStatus().then(
+          (status) => {
+            if (isCurrent) {
+              setNeeded(status.isNeeded);
+            }
+          },
+          (err: unknown) => {
+            // Offline: the form is shown as usual, and signing in needs the server anyway.
+            if (!hasErrorCode(err, ClientErrorCode.network)) {
+              diagnostics.report('auth.setupStatus', err);
+            }
+          },
+        ),
+      // The app's code did not arrive (the network dropped): the form says so when used.
+      () => undefined,
     );
     return () => {
       isCurrent = false;
     };
-  }, [api, diagnostics]);
+  }, [appLater]);
   return isNeeded;
 }
 

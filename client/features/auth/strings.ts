@@ -1,4 +1,7 @@
-/** Signing in, setting up and joining: Simplified Chinese (the default) and English with the same keys. */
+/**
+ * Signing in, setting up and joining: Simplified Chinese (the default), with English under the same keys in the
+ * En file beside it, loaded only when chosen.
+ */
 export const authZhCN = {
   signInTitle: '登录建言',
   signInLead: '政协委员协同起草提案、调研报告和社情民意信息',
@@ -41,50 +44,4 @@ export const authZhCN = {
   joinGone: '这个邀请链接已经使用过或已过期，请联系秘书处重新邀请。',
   joinSignedIn: '这台设备上已登录 {{name}}。加入后将改为以新账号登录。',
   toSignIn: '去登录',
-};
-
-export const authEn: typeof authZhCN = {
-  signInTitle: 'Sign in to Jianyan',
-  signInLead: 'Co-drafting proposals, research reports and social conditions reports',
-  username: 'Username',
-  password: 'Password',
-  name: 'Name',
-  confirmPassword: 'Confirm password',
-  signIn: 'Sign in',
-  signingIn: 'Signing in…',
-  wrongCredentials: 'Wrong username or password.',
-  rateLimited: 'Too many failed attempts. Try again in {{seconds}} s.',
-  offline: 'You are offline and cannot sign in. Try again when you are online.',
-  setupNeeded:
-    'Jianyan is not set up yet: open the setup link the server printed at start-up to create the first secretariat account.',
-  forgot: 'Forgot your password? Ask the secretariat to reset it.',
-  usernameHint: '2–32 lowercase letters, digits, “.”, “_” or “-”; used to sign in',
-  passwordHint: 'At least {{min}} characters',
-  nameHint: 'The name other members see on documents and next to your cursor',
-  usernameInvalid: 'Use 2–32 lowercase letters, digits, “.”, “_” or “-”, starting with a letter or digit.',
-  usernameTaken: 'This username is taken. Choose another.',
-  passwordTooShort: 'The password needs at least {{min}} characters.',
-  passwordMismatch: 'The passwords do not match.',
-  nameRequired: 'Enter your name.',
-  expiredBanner:
-    'Your session has expired. Sign in again — your changes are saved on this device and upload after you sign in',
-  expiredAction: 'Sign in again',
-  expiredTitle: 'Sign in again',
-  expiredLead: 'Your changes are saved on this device and upload after you sign in.',
-  expiredOtherUser: 'Sign in as {{username}} to upload the changes waiting on this device.',
-  setupTitle: 'Set up Jianyan',
-  setupLead: 'Create the first secretariat account. Use it to create activity groups and invite members.',
-  setupSubmit: 'Create account and sign in',
-  setupGone: 'This setup link was already used or has expired. If setup is done, sign in.',
-  joinTitle: 'Join Jianyan',
-  joinLoading: 'Reading the invitation…',
-  joinRole: 'Role',
-  joinUnit: 'Unit',
-  joinGroups: 'Groups',
-  joinNoGroups: 'No group yet; the secretariat will add you to one',
-  joinExpires: 'Valid until {{date}}',
-  joinSubmit: 'Join and sign in',
-  joinGone: 'This invitation was already used or has expired. Ask the secretariat for a new one.',
-  joinSignedIn: '{{name}} is signed in on this device. Joining signs you in with the new account instead.',
-  toSignIn: 'Go to sign-in',
 };

@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../shared/api/schemas';
+import { MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from '../../../shared/domain/limits';
 
 export interface AccountValues {
   readonly name: string;

@@ -1,4 +1,7 @@
-/** The capture page's strings: Simplified Chinese (the default) and English with the same keys. */
+/**
+ * The capture page's strings: Simplified Chinese (the default), with English under the same keys in the En file
+ * beside it, loaded only when chosen.
+ */
 export const captureZhCN = {
   entry: '随手记',
   entryLabel: '随手记：记录社情民意',
@@ -35,43 +38,4 @@ export const captureZhCN = {
     fix: '请先改正上面标出的问题。',
   },
   failed: '保存失败：{{error}}',
-};
-
-export const captureEn: typeof captureZhCN = {
-  entry: 'Quick note',
-  entryLabel: 'Quick note: record a social-conditions report',
-  title: 'Record a social-conditions report',
-  intro:
-    'Note down what you see and hear on the spot. It is saved as a social-conditions draft of your group, offline too, to complete later.',
-  titleLabel: 'Title',
-  titleHint: 'For example: Serious flooding on a road section',
-  happenedLabel: 'What happened',
-  happenedHint: 'When, how, and what people said',
-  placeLabel: 'Place',
-  placeHint: 'For example: East Street at Jianshe Road, Chengguan',
-  photosLabel: 'Photos (up to {{max}})',
-  takePhoto: 'Take photo',
-  choosePhoto: 'Choose from gallery',
-  removePhoto: 'Remove photo {{n}}',
-  photoAlt: 'Photo {{n}}',
-  preparing: 'Preparing the photo…',
-  contactLabel: "Reporter's contact (optional)",
-  contactHint: "The reporter's name and phone, only to check the facts",
-  groupLabel: 'Save in group',
-  save: 'Save as draft',
-  saving: 'Saving…',
-  offlineNote: 'Offline: the draft is kept on this device and uploaded when online.',
-  noGroup: 'You have no group you can create documents in yet. Please ask the secretariat.',
-  loading: 'Reading your groups…',
-  problem: {
-    titleMissing: 'Please enter a title.',
-    titleTooLong: 'The title can be at most {{max}} characters.',
-    happenedMissing: 'Please describe what happened.',
-    placeTooLong: 'The place can be at most {{max}} characters.',
-    contactTooLong: 'The contact can be at most {{max}} characters.',
-    tooManyPhotos: 'At most {{max}} photos.',
-    notPicture: '“{{name}}” is not a picture this device can read. Please choose another.',
-    fix: 'Please correct the problems marked above.',
-  },
-  failed: 'Could not save: {{error}}',
 };

@@ -1,4 +1,7 @@
-/** The comments part's strings: Simplified Chinese (the default) and English with the same keys. */
+/**
+ * The comments part's strings: Simplified Chinese (the default), with English under the same keys in the En file
+ * beside it, loaded only when chosen.
+ */
 export const commentsZhCN = {
   title: '评论',
   addComment: '评论',
@@ -42,51 +45,5 @@ export const commentsZhCN = {
     not_found: '这条评论已不存在。',
     not_author: '只能修改或删除自己的评论。',
     invalid_input: '评论不能为空，最多 2000 字。',
-  },
-};
-
-export const commentsEn: typeof commentsZhCN = {
-  title: 'Comments',
-  addComment: 'Comment',
-  filterLabel: 'Filter comments by state',
-  filter: { open: 'Open', resolved: 'Resolved' },
-  empty: {
-    open: 'No open comments. Select text in the document, then click “Comment” in the toolbar or press Ctrl+Alt+M.',
-    openTouch: 'No open comments. Select text in the document, then tap “Comment” in the toolbar.',
-    resolved: 'No resolved comments.',
-  },
-  selectFirst: 'Select the text you want to comment on first, then click “Comment”.',
-  newThread: 'New comment',
-  placeholder: 'Write a comment; type @ to mention a group member',
-  replyPlaceholder: 'Reply; type @ to mention a group member',
-  composerLabel: 'Comment',
-  replyLabel: 'Reply',
-  send: 'Send',
-  sendHint: 'Ctrl+Enter to send',
-  cancel: 'Cancel',
-  reply: 'Reply',
-  edit: 'Edit',
-  delete: 'Delete',
-  save: 'Save',
-  deleted: 'Deleted',
-  edited: '(edited)',
-  resolve: 'Resolve',
-  reopen: 'Reopen',
-  resolvedBy: 'Resolved by {{name}} · {{time}}',
-  onDeletedText: 'Text deleted',
-  replies: '{{count}} replies',
-  mentionList: 'Mention a group member',
-  noMatch: 'No matching member',
-  unsent: '{{count}} comment changes not uploaded yet; they are sent once online',
-  readOnly: 'You cannot comment: {{reason}}',
-  signedOut: 'Sign in to comment.',
-  loading: 'Loading comments…',
-  failed: 'Comments could not be loaded: {{error}}',
-  confirmDelete: 'Delete this comment? It will show as “Deleted”.',
-  threadLabel: 'Comment by {{name}}: {{quote}}',
-  error: {
-    not_found: 'This comment no longer exists.',
-    not_author: 'You can only change or delete your own comments.',
-    invalid_input: 'A comment must not be empty and may have at most 2000 characters.',
   },
 };

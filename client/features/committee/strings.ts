@@ -1,6 +1,7 @@
 /**
  * 届次与承办单位 (the secretariat's sessions and handling units) and the home page's countdown of
- * the call for proposals: Simplified Chinese (the default) and English with the same keys.
+ * the call for proposals: Simplified Chinese (the default), with English under the same keys in the En file
+ * beside it, loaded only when chosen.
  */
 export const committeeZhCN = {
   title: '届次与承办单位',
@@ -42,46 +43,4 @@ export const committeeZhCN = {
   countdownClosed: '{{session}} 提案征集 已截止',
   countdownCloses: '（截止 {{deadline}}）',
   countdownAt: '（{{deadline}}）',
-};
-
-export const committeeEn: typeof committeeZhCN = {
-  title: 'Sessions and units',
-  lead: 'The current session is the one new proposals are filed in, and the home page counts down to its call deadline. Handling units are the offices that handle proposals; each may have accounts.',
-  sessionsTitle: 'Sessions',
-  sessionsEmpty: 'No sessions yet.',
-  sessionName: 'Session name',
-  sessionNamePlaceholder: 'e.g. 4th session of the 15th committee',
-  deadlineDate: 'Call deadline (date)',
-  deadlineTime: 'Time',
-  deadlineHint: 'Beijing time; leave the date empty for no deadline.',
-  makeCurrent: 'Make it the current session',
-  addSession: 'Add session',
-  sessionNameTaken: 'A session has this name already: choose another one.',
-  colSession: 'Session',
-  colDeadline: 'Call deadline (Beijing time)',
-  noDeadline: 'No deadline',
-  current: 'Current',
-  rename: 'Rename',
-  renameSession: 'Rename session',
-  changeDeadline: 'Change deadline',
-  deadlineTitle: 'Call deadline of {{name}}',
-  setCurrent: 'Make current',
-  unitsTitle: 'Handling units',
-  unitsEmpty: 'No handling units yet.',
-  unitName: 'Unit name',
-  unitNamePlaceholder: 'e.g. Municipal Education Bureau',
-  addUnit: 'Add unit',
-  unitNameTaken: 'A handling unit has this name already: choose another one.',
-  colUnit: 'Unit',
-  colUnitState: 'State',
-  renameUnit: 'Rename handling unit',
-  unitActive: 'Active',
-  unitInactive: 'Deactivated',
-  deactivate: 'Deactivate',
-  activate: 'Activate',
-  countdownOpen: '{{session}}: {{count}} day(s) left in the call for proposals',
-  countdownToday: '{{session}}: the call for proposals closes today',
-  countdownClosed: '{{session}}: the call for proposals has closed',
-  countdownCloses: ' (closes {{deadline}})',
-  countdownAt: ' ({{deadline}})',
 };

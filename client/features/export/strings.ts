@@ -1,4 +1,7 @@
-/** The export menu's strings: Simplified Chinese (the default) and English with the same keys. */
+/**
+ * The export menu's strings: Simplified Chinese (the default), with English under the same keys in the En file
+ * beside it, loaded only when chosen.
+ */
 export const exportZhCN = {
   menu: '导出',
   menuLabel: '导出与打印',
@@ -6,13 +9,4 @@ export const exportZhCN = {
   markdown: '导出 Markdown (.md)',
   print: '打印',
   failed: '导出失败：{{error}}',
-};
-
-export const exportEn: typeof exportZhCN = {
-  menu: 'Export',
-  menuLabel: 'Export and print',
-  docx: 'Export Word (.docx)',
-  markdown: 'Export Markdown (.md)',
-  print: 'Print',
-  failed: 'Export failed: {{error}}',
 };

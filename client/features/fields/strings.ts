@@ -1,6 +1,7 @@
 /**
  * The basic-information form (基本信息), the category tag and the secretariat's category page:
- * Simplified Chinese (the default) and English with the same keys. Field keys follow
+ * Simplified Chinese (the default), with English under the same keys in the En file beside it, loaded only when
+ * chosen. Field keys follow
  * shared/domain/documentFields.ts.
  */
 export const fieldsZhCN = {
@@ -61,68 +62,6 @@ export const fieldsZhCN = {
       bodyLength: '正文字数',
       suggestedUnit: '至少一个建议承办单位',
       signatures: '联名人都签署了当前版本',
-    },
-  },
-};
-
-export const fieldsEn: typeof fieldsZhCN = {
-  title: 'Basic information',
-  label: {
-    sector: 'Sector',
-    category: 'Category',
-    suggestedUnitIds: 'Suggested handling units',
-    publishable: 'May be published',
-    topic: 'Research topic',
-    researchTime: 'Research time',
-    researchPlace: 'Research place',
-    participants: 'Participants',
-    region: 'Region',
-  },
-  proposer: 'Proposer',
-  cosigners: 'Co-signers',
-  reporter: 'Reported by',
-  drafter: 'Drafted by',
-  nobody: 'None',
-  choose: 'Choose',
-  unset: 'Not filled in',
-  yes: 'Agrees to publication',
-  no: 'Does not agree to publication',
-  deletedCategory: '(deleted category)',
-  unitsUnavailable: 'Go online to choose suggested units.',
-  unitsLimit: 'At most {{count}} units',
-  unknownUnit: 'Unknown unit',
-  tooLong: 'At most {{count}} characters',
-  fromRecord: 'The proposer and co-signers come from the workspace record and cannot be changed here.',
-  admin: {
-    tab: 'Categories and checks',
-    title: 'Categories',
-    lead: 'Proposals and social-conditions information choose their category from this list. Renaming a category renames it on every document; documents of a deleted category show "deleted category".',
-    name: 'Category name',
-    add: 'Add a category',
-    remove: 'Delete',
-    up: 'Move up',
-    save: 'Save',
-    saved: 'The category list is saved.',
-    needsOnline: 'Go online to change the category list.',
-    newName: 'New category',
-  },
-  checks: {
-    title: 'Checks before submitting',
-    lead: 'Before a document is submitted for review it is checked by these rules. A reminder only warns; a required check must pass, and the server checks it again. Offline, the device checks with the settings it last fetched.',
-    check: 'Check',
-    enabled: 'On',
-    mode: 'Kind',
-    limit: 'Character limit',
-    warning: 'Reminder',
-    blocking: 'Required',
-    save: 'Save the checks',
-    saved: 'The checks are saved.',
-    name: {
-      titleForm: 'The title reads “关于……的建议”',
-      reasonsAndSuggestions: 'Reasons and numbered suggestions',
-      bodyLength: 'Length of the body',
-      suggestedUnit: 'At least one suggested unit',
-      signatures: 'Every co-signer signed the current text',
     },
   },
 };

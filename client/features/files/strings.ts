@@ -1,4 +1,7 @@
-/** Photos and attachments in documents: Simplified Chinese (the default) and English with the same keys. */
+/**
+ * Photos and attachments in documents: Simplified Chinese (the default), with English under the same keys in the
+ * En file beside it, loaded only when chosen.
+ */
 export const filesZhCN = {
   insertPhoto: '插入图片',
   fromGallery: '从相册或文件选择',
@@ -19,28 +22,5 @@ export const filesZhCN = {
   quota: {
     document: '本文档的图片和附件已达上限（已用 {{used}}，上限 {{limit}}）',
     committee: '委员会的文件存储空间已满（已用 {{used}}，上限 {{limit}}）',
-  },
-};
-
-export const filesEn: typeof filesZhCN = {
-  insertPhoto: 'Insert photo',
-  fromGallery: 'Choose from gallery or files',
-  takePhoto: 'Take photo',
-  insertFile: 'Insert attachment',
-  working: 'Preparing the photo…',
-  loading: 'Loading the photo…',
-  unavailable: 'This photo is not on this device yet and cannot be shown offline.',
-  retry: 'Tap to retry',
-  open: 'Open or download “{{name}}”',
-  refused: {
-    too_large: '“{{name}}” is larger than 10 MB and cannot be inserted.',
-    wrong_type: '“{{name}}” is not a PDF, Word (.docx) or Excel (.xlsx) file and cannot be inserted.',
-    not_picture: '“{{name}}” is not a picture this browser can read and cannot be inserted.',
-  },
-  notHere: '“{{name}}” is not on this device and cannot be opened offline. Try again when online.',
-  problemUpload: 'A photo or attachment in “{{title}}” could not be uploaded: {{reason}}',
-  quota: {
-    document: "this document's photos and attachments have reached their limit ({{used}} used of {{limit}})",
-    committee: "the committee's file storage is full ({{used}} used of {{limit}})",
   },
 };

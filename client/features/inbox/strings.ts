@@ -1,4 +1,7 @@
-/** The inbox part's strings: Simplified Chinese (the default) and English with the same keys. */
+/**
+ * The inbox part's strings: Simplified Chinese (the default), with English under the same keys in the En file
+ * beside it, loaded only when chosen.
+ */
 export const inboxZhCN = {
   title: '收件箱',
   open: '收件箱',
@@ -42,53 +45,5 @@ export const inboxZhCN = {
   tokenCreatedHint: '如果不是你本人操作，请立即在“设置”中修改密码，所有 API 令牌会随之失效。',
   reason: '理由：{{reason}}',
   callClosing: '{{session}} 提案征集还有 {{days}} 天截止',
-  excerpt: '“{{excerpt}}”',
-};
-
-export const inboxEn: typeof inboxZhCN = {
-  title: 'Inbox',
-  open: 'Inbox',
-  openUnread: 'Inbox, {{count}} unread',
-  unread: 'Unread',
-  markAllRead: 'Mark all as read',
-  empty:
-    'No notifications. You are told here when someone mentions you, asks you to review, co-sign or file, and when a document is returned, approved or filed.',
-  loading: 'Loading notifications…',
-  offline: 'Offline: showing the notifications on this device; read marks are sent when online',
-  listLabel: 'Notifications',
-  untitled: 'Untitled document',
-  text: {
-    mention: '{{actor}} mentioned you in “{{title}}”',
-    review_requested: '{{actor}} asks you to review “{{title}}”',
-    withdrawn: '{{actor}} withdrew “{{title}}” from review: it no longer needs reviewing',
-    returned: '“{{title}}” was returned for changes',
-    approved: '“{{title}}” was approved',
-    approved_awaiting_filing: '{{actor}} approved “{{title}}”; it waits to be filed',
-    filed: '“{{title}}” was filed',
-    not_filed: '“{{title}}” was not filed',
-    merged: '“{{title}}” was merged into another proposal',
-    handed_over: '“{{title}}” was handed to your unit: accept it or say it is not yours',
-    handling_declined: 'A unit declined “{{title}}”: hand it over again',
-    answered: '“{{title}}” has an answer from its unit: please rate it',
-    rehandling: 'The proposer of “{{title}}” is not satisfied: please handle it again',
-    handling_overdue: '“{{title}}” is past its deadline: please answer',
-    handling_message: '{{actor}} wrote in the handling thread of “{{title}}”',
-    call_closing: '“{{title}}” is not submitted yet',
-    call_closing_cosign: '“{{title}}” still waits for your signature',
-    call_closing_review: '“{{title}}” still waits for your review',
-    adopted: '“{{title}}” was adopted or given an instruction: see its use (采用情况)',
-    cosign_requested: '{{actor}} invites you to co-sign “{{title}}”',
-    cosign_outdated: '“{{title}}”, which you co-signed, has changed: please sign again',
-    token_created: 'An API token “{{title}}” was created for your account',
-    duty_reminder: '{{actor}} reminds you of your {{title}} duty record',
-    duty_returned: 'Your {{title}} duty registration form was sent back',
-    duty_submitted: '{{actor}} submitted their {{title}} duty registration form for confirmation',
-    duty_correction: '{{actor}} asks to correct their {{title}} duty record',
-    duty_correction_answered: 'Your correction request on the {{title}} duty record was answered',
-  },
-  tokenCreatedHint:
-    'If it was not you, change your password in Settings at once: every API token stops working with it.',
-  reason: 'Reason: {{reason}}',
-  callClosing: 'The call for proposals of {{session}} closes in {{days}} days',
   excerpt: '“{{excerpt}}”',
 };

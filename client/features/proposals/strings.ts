@@ -1,4 +1,7 @@
-/** The committee-wide list's strings (全部提案): Simplified Chinese (the default) and English with the same keys. */
+/**
+ * The committee-wide list's strings (全部提案): Simplified Chinese (the default), with English under the same keys
+ * in the En file beside it, loaded only when chosen.
+ */
 export const proposalsZhCN = {
   nav: '全部提案',
   forbidden: '只有主席和秘书处可以查看全部提案。',
@@ -39,48 +42,5 @@ export const proposalsZhCN = {
     status: '状态',
     units: '承办单位',
     date: '创建日期',
-  },
-};
-
-export const proposalsEn: typeof proposalsZhCN = {
-  nav: 'All proposals',
-  forbidden: 'Only chairs and the secretariat see all proposals.',
-  title: 'All proposals',
-  lead: 'The whole committee’s proposals and other documents, filtered by status, group, category, handling unit and date; the filters are kept in the address, so a link shows the same view.',
-  filters: 'Filters',
-  kinds: 'Document kinds',
-  status: 'Status',
-  allStatuses: 'All statuses',
-  stage: 'Handling stage',
-  allStages: 'All handling stages',
-  group: 'Group',
-  allGroups: 'All groups',
-  noGroup: 'No group',
-  category: 'Category',
-  allCategories: 'All categories',
-  unit: 'Handling unit',
-  allUnits: 'All handling units',
-  from: 'Created from',
-  to: 'to',
-  search: 'Search titles…',
-  searchLabel: 'Search by title',
-  showArchived: 'Include archived',
-  clear: 'Clear filters',
-  count: '{{count}} documents',
-  empty: 'No document matches.',
-  loading: 'Loading…',
-  offline: 'Offline: numbers, handling stages and units show once connected; the list is this device’s copy.',
-  casesFailed: 'Could not load the handling: {{error}}',
-  sort: 'Order',
-  sortBy: 'Sort by {{column}}',
-  col: {
-    number: 'No.',
-    title: 'Title',
-    proposer: 'Proposer',
-    group: 'Group',
-    category: 'Category',
-    status: 'Status',
-    units: 'Units',
-    date: 'Created',
   },
 };

@@ -1,4 +1,7 @@
-/** The search part's strings: Simplified Chinese (the default) and English with the same keys. */
+/**
+ * The search part's strings: Simplified Chinese (the default), with English under the same keys in the En file
+ * beside it, loaded only when chosen.
+ */
 export const searchZhCN = {
   nav: '搜索',
   title: '搜索',
@@ -26,33 +29,4 @@ export const searchZhCN = {
   untitled: '无标题文档',
   place: { title: '标题', body: '正文', fields: '基本信息', comments: '评论' },
   resultsLabel: '搜索结果',
-};
-
-export const searchEn: typeof searchZhCN = {
-  nav: 'Search',
-  title: 'Search',
-  label: 'Search the documents on this device',
-  placeholder: 'Search titles, text, details and comments',
-  hint: 'Works offline. Type words, separated by spaces; press / or Ctrl+K to search from anywhere.',
-  submit: 'Search',
-  filters: 'Filters',
-  anyKind: 'All kinds',
-  anyStatus: 'All statuses',
-  anyGroup: 'All groups',
-  anyYear: 'All years',
-  kindFilter: 'Kind',
-  statusFilter: 'Status',
-  groupFilter: 'Group',
-  yearFilter: 'Year',
-  starting: 'Reading the search index on this device…',
-  building: 'Indexing, {{count}} documents to go: results may be incomplete',
-  failed: 'The search index failed: search is not available. Reload the page to try again.',
-  unavailable: 'This browser cannot search offline',
-  empty: 'No document contains “{{query}}”',
-  emptyFiltered: 'Nothing matches these filters: try fewer',
-  count: '{{count}} documents found',
-  many: 'The {{count}} most relevant documents',
-  untitled: 'Untitled document',
-  place: { title: 'Title', body: 'Text', fields: 'Details', comments: 'Comments' },
-  resultsLabel: 'Search results',
 };

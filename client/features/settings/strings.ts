@@ -1,6 +1,6 @@
 /**
  * The advanced settings' strings (API tokens) and what a password change says about them:
- * Simplified Chinese (the default) and English with the same keys.
+ * Simplified Chinese (the default), with English under the same keys in the En file beside it, loaded only when chosen.
  */
 export const advancedZhCN = {
   title: '高级',
@@ -30,36 +30,6 @@ export const advancedZhCN = {
   passwordChangedTokens: '密码已修改，其他设备上的登录已退出，你的 {{count}} 个 API 令牌也已失效。',
 };
 
-export const advancedEn: typeof advancedZhCN = {
-  title: 'Advanced',
-  lead: 'For developers and statisticians. Most members need nothing here.',
-  tokensTitle: 'API tokens',
-  tokensLead:
-    'For scripts and other tools that use Jianyan. A token has the same rights as your account: keep it safe. Every token stops working when your password is changed or reset.',
-  tokenName: 'Token name',
-  tokenNamePlaceholder: 'e.g. statistics script',
-  currentPassword: 'Your password',
-  passwordHint: 'A token acts as you: making one asks for your password again.',
-  expiry: 'Valid for',
-  days: '{{count}} days',
-  createToken: 'Create token',
-  wrongPassword: 'The password is wrong.',
-  tokenCreated:
-    'Token “{{name}}” was created and works until {{date}}. It is shown only now: copy it and keep it safe:',
-  tokenValue: 'Token',
-  colTokenName: 'Name',
-  colCreated: 'Created',
-  colExpires: 'Valid until',
-  colLastUsed: 'Last used',
-  neverUsed: 'Never',
-  expired: 'Expired',
-  revoke: 'Revoke',
-  revokeConfirm: 'Programs using “{{name}}” will no longer reach Jianyan. Revoke it?',
-  noTokens: 'No tokens yet.',
-  passwordChangedTokens:
-    'Your password was changed, your other sign-ins have ended, and your {{count}} API tokens no longer work.',
-};
-
 /** The text-size setting's strings. */
 export const textSizeZhCN = {
   title: '文字大小',
@@ -69,14 +39,4 @@ export const textSizeZhCN = {
   large: '大',
   xlarge: '特大',
   sample: '示例：关于加强社区居家养老服务的提案',
-};
-
-export const textSizeEn: typeof textSizeZhCN = {
-  title: 'Text size',
-  lead: 'Applies to this device only. Pages rearrange to fit larger text.',
-  legend: 'Text size',
-  standard: 'Standard',
-  large: 'Large',
-  xlarge: 'Extra large',
-  sample: 'Sample: a proposal on better home care for older residents',
 };

@@ -1,4 +1,7 @@
-/** The versions part's strings: Simplified Chinese (the default) and English with the same keys. */
+/**
+ * The versions part's strings: Simplified Chinese (the default), with English under the same keys in the En file
+ * beside it, loaded only when chosen.
+ */
 export const versionsZhCN = {
   title: '版本',
   save: '保存版本',
@@ -48,56 +51,4 @@ export const versionsZhCN = {
   inserted: '{{name}} 插入',
   deleted: '{{name}} 删除',
   noChanges: '两者之间没有修改。',
-};
-
-export const versionsEn: typeof versionsZhCN = {
-  title: 'Versions',
-  save: 'Save version',
-  saveTitle: 'Save the current version',
-  nameLabel: 'Version name',
-  namePlaceholder: 'For example: before the rewrite',
-  markReviewed: 'Mark as reviewed',
-  markReviewedName: 'Reviewed',
-  offlineHint: 'Go online to save a version',
-  notSent: 'Changes made on this device are not all on the server yet. Wait a moment and save again.',
-  empty: 'No saved versions yet. One is saved at every submit, return and approval, and you can save one at any time.',
-  loading: 'Reading the versions…',
-  listLabel: 'Versions',
-  byAt: '{{name}} · {{time}}',
-  lastReviewed: 'The version you last reviewed',
-  cause: {
-    submit: 'Submitted',
-    return: 'Returned',
-    approve: 'Approved',
-    manual: 'Saved by hand',
-    review: 'Reviewed',
-  },
-  view: 'View',
-  compare: 'Compare',
-  compareWithLive: 'Compare with now',
-  comparePick: 'Pick another version to compare with “{{name}}”',
-  compareCancel: 'Cancel comparing',
-  restore: 'Restore',
-  restoreTitle: 'Restore this version',
-  restoreConfirm:
-    'Make the title and body what they were in “{{name}}”? The restore is saved as a new edit; later changes stay in the history and can still be compared.',
-  restoreNotOnDevice: 'Some edits of this version have not reached this device yet. Go online and try again shortly.',
-  back: 'Back to the text',
-  readOnly: 'Read-only',
-  viewVersion: 'Version “{{name}}”',
-  viewCompare: 'Comparing “{{from}}” with “{{to}}”',
-  viewSinceVersion: 'Changes since “{{name}}”',
-  viewSinceSignature: 'Changes since {{name}} signed',
-  viewFirstReview: 'First review: the whole text as it is now',
-  firstReview:
-    'This is your first review of this document: all of the text is new to you, and there is no earlier review to compare with.',
-  changesSinceReview: 'Changes since my last review',
-  waiting: 'Some edits of this version have not reached this device yet; it shows once they arrive.',
-  notFound: 'This version was not found; it may not have reached this device yet.',
-  badSnapshot: 'This version’s data cannot be read.',
-  legend: 'Changed by',
-  legendUnknown: 'Others (template or earlier changes)',
-  inserted: 'Inserted by {{name}}',
-  deleted: 'Deleted by {{name}}',
-  noChanges: 'Nothing changed between them.',
 };

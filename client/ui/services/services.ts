@@ -65,5 +65,11 @@ export interface AccountServices {
   readonly search: SearchService | null;
 }
 
+/** The app's services; null on the first page until their code has arrived (client/app/boot.ts). */
 export const AppServicesContext = createContext<AppServices | null>(null);
+/**
+ * Resolves with the app's services, fetching their code if it is not here yet: the sign-in form is
+ * drawn and typed into before they arrive, and waits for them only to sign in.
+ */
+export const AppLaterContext = createContext<(() => Promise<AppServices>) | null>(null);
 export const AccountServicesContext = createContext<AccountServices | null>(null);

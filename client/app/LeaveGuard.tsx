@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactElement, useEffect } from 'react';
 import { hasUnsavedWrites } from '../core/storage';
 import { useStore } from '../ui/hooks/useStore';
 import type { AppServices } from '../ui/services/services';
@@ -7,7 +7,8 @@ import type { AppServices } from '../ui/services/services';
  * Warns before the tab closes while a change is not yet on the device (a write in flight or
  * waiting for a retry) or not yet acknowledged by the server (C1, C4).
  */
-export function useLeaveGuard({ account, health }: Pick<AppServices, 'account' | 'health'>): void {
+export function LeaveGuard({ app }: { readonly app: Pick<AppServices, 'account' | 'health'> }): ReactElement | null {
+  const { account, health } = app;
   const store = useStore(account)?.store ?? null;
   useEffect(() => {
     let unsent = 0;
@@ -27,4 +28,5 @@ export function useLeaveGuard({ account, health }: Pick<AppServices, 'account' |
       stopCount?.();
     };
   }, [store, health]);
+  return null;
 }

@@ -1,0 +1,24 @@
+import type { filesZhCN } from './strings';
+
+export const filesEn: typeof filesZhCN = {
+  insertPhoto: 'Insert photo',
+  fromGallery: 'Choose from gallery or files',
+  takePhoto: 'Take photo',
+  insertFile: 'Insert attachment',
+  working: 'Preparing the photo…',
+  loading: 'Loading the photo…',
+  unavailable: 'This photo is not on this device yet and cannot be shown offline.',
+  retry: 'Tap to retry',
+  open: 'Open or download “{{name}}”',
+  refused: {
+    too_large: '“{{name}}” is larger than 10 MB and cannot be inserted.',
+    wrong_type: '“{{name}}” is not a PDF, Word (.docx) or Excel (.xlsx) file and cannot be inserted.',
+    not_picture: '“{{name}}” is not a picture this browser can read and cannot be inserted.',
+  },
+  notHere: '“{{name}}” is not on this device and cannot be opened offline. Try again when online.',
+  problemUpload: 'A photo or attachment in “{{title}}” could not be uploaded: {{reason}}',
+  quota: {
+    document: "this document's photos and attachments have reached their limit ({{used}} used of {{limit}})",
+    committee: "the committee's file storage is full ({{used}} used of {{limit}})",
+  },
+};

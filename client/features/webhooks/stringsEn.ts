@@ -1,0 +1,58 @@
+import type { webhooksZhCN } from './strings';
+
+export const webhooksEn: typeof webhooksZhCN = {
+  title: 'Webhooks',
+  lead: 'Hand the progress of documents to other systems, such as the city’s 智慧政协 platform or a proposal handling system. Every delivery is signed: the receiver checks with the signing secret that it comes from Jianyan.',
+  addTitle: 'Add a webhook',
+  url: 'Address',
+  urlPlaceholder: 'https://example.gov.cn/hooks/jianyan',
+  urlInvalid: 'Enter a full address starting with http:// or https://, without a user name or password.',
+  events: 'Events',
+  noEvents: 'Choose at least one event.',
+  add: 'Add',
+  needsOnline: 'Managing webhooks needs a connection.',
+  event: {
+    'document.status_changed': 'Status changes (submit, return, approve, file)',
+    'document.filed': 'Filing',
+    'webhook.test': 'Test delivery',
+  },
+  eventShort: {
+    'document.status_changed': 'Status change',
+    'document.filed': 'Filed',
+    'webhook.test': 'Test',
+  },
+  secret: 'Signing secret',
+  secretCreated:
+    'The webhook was added. Give the signing secret below to the receiving system’s administrator, to check signatures with. It is shown only now and cannot be seen again once closed; if it is lost, rotate it.',
+  secretRotated:
+    'The signing secret was replaced; deliveries are signed with the new one from now on. Give it to the receiving system’s administrator. It is shown only now.',
+  secretSaved: 'I have saved it',
+  empty: 'No webhooks yet.',
+  active: 'Active',
+  paused: 'Paused',
+  pause: 'Pause',
+  resume: 'Resume',
+  sendTest: 'Send test',
+  rotate: 'Rotate secret',
+  rotateConfirm:
+    'The old secret stops working at once: the receiver must check signatures with the new one. Rotate it?',
+  delete: 'Delete',
+  deleteConfirm: 'Nothing more will be sent to {{url}}, and its delivery log is deleted too. Delete it?',
+  secretSince: 'Secret from {{time}}',
+  log: 'Delivery log',
+  showLog: 'Delivery log',
+  hideLog: 'Hide log',
+  logEmpty: 'Nothing delivered yet.',
+  refresh: 'Refresh',
+  status: {
+    delivered: 'Delivered',
+    pending: 'Waiting',
+    retrying: 'Will retry',
+    failed: 'Failed',
+  },
+  attempts: 'Attempts: {{count}}',
+  response: 'Answered {{code}}',
+  noResponse: 'No connection or no answer in time',
+  nextAttempt: 'Next attempt {{time}}',
+  redeliver: 'Send again',
+};
