@@ -120,6 +120,28 @@ describe('SearchService', () => {
     await waitUntil(async () => (await idsFound(service, '清水河')).length === 0, { what: 'the document gone' });
   });
 
+  it('follows a change another tab stored', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const store = openStore(name);
+    const ids = await storeCorpus(store);
+    const { service } = startService(store);
+    await service.whenIdle();
+    // The other tab: the same database, opened again, with no search service of its own.
+    const otherTab = openStore(name);
+    opened.push({ stop: () => undefined, store: otherTab });
+    const docId = ids.get('doc-school') as DocId;
+    const doc = new Y.Doc();
+    for (const update of await otherTab.updates.read(roomNameOf(docId))) {
+      Y.applyUpdate(doc, update);
+    }
+    const before = Y.encodeStateVector(doc);
+    doc.getText(ContentField.title).insert(0, '乡村教师周转房');
+    await otherTab.updates.append(roomNameOf(docId), Y.encodeStateAsUpdate(doc, before), true);
+    await waitUntil(async () => (await idsFound(service, '周转房')).includes(docId), {
+      what: 'the other tab’s change found',
+    });
+  });
+
   it('searches at once after a reload from the saved index, which is sealed', async () => {
     const name = `test-${crypto.randomUUID()}`;
     const store = openStore(name);

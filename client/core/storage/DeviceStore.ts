@@ -85,7 +85,10 @@ export interface UpdateLogStore {
    * update of the room is stored (or its log compacted), so that the search index sees what changed.
    */
   lastSeqs(): Promise<Map<RoomName, number>>;
-  /** Calls `onStored` after each update this tab stores. Returns a function that stops it. */
+  /**
+   * Calls `onStored` after each update this tab stores, and soon after each one another tab of the
+   * same database stores. Returns a function that stops it.
+   */
   onStored(onStored: (room: RoomName) => void): () => void;
 }
 

@@ -80,7 +80,7 @@ export class DexieDeviceStore implements DeviceStore {
         readRoom: async (room) => (await db.unsent.where('docId').equals(room).primaryKeys()).map(Number),
       },
     });
-    this.updates = new DexieUpdateLog(db, this.#counts, options.cipher);
+    this.updates = new DexieUpdateLog(db, this.#counts, options.cipher, this.#channel);
     this.docs = new DexieDocRows(db);
     this.workspace = new DexieWorkspace(db);
     this.outbox = new DexieOutbox(db, this.#channel);

@@ -2,6 +2,8 @@
 export type TabMessage =
   /** Unsent records of a room were added or acknowledged (appends bypass Dexie, see `DexieUpdateLog`). */
   | { readonly kind: 'unsent'; readonly room: string }
+  /** An update of a room was stored (the other tabs' listeners, such as the search index, follow). */
+  | { readonly kind: 'stored'; readonly room: string }
   /** The outbox rows changed: the other tabs' outboxes read them again. */
   | { readonly kind: 'outbox' }
   /** Someone signed in or out on this device: the other tabs follow. */
@@ -14,7 +16,9 @@ function isTabMessage(value: unknown): value is TabMessage {
     return false;
   }
   const { kind, room } = value as Record<string, unknown>;
-  return kind === 'outbox' || kind === 'account' || (kind === 'unsent' && typeof room === 'string');
+  return (
+    kind === 'outbox' || kind === 'account' || ((kind === 'unsent' || kind === 'stored') && typeof room === 'string')
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CompactionResult, StoredUpdate, UpdateLogStore } from './DeviceSto
 import type { JianyanDb, LogRow } from './JianyanDb';
 import type { RowCipher } from './RowCipher';
 import { RowSealer } from './sealedRows';
+import type { TabChannel } from './TabChannel';
 import type { UnsentCounts } from './UnsentCounts';
 
 function isValidRow(row: LogRow): boolean {
@@ -22,12 +23,28 @@ export class DexieUpdateLog implements UpdateLogStore {
   /** The sealers of the same-task append, made once the database is open (they read its schema). */
   #sealers: { readonly updates: RowSealer; readonly unsent: RowSealer } | null = null;
   readonly #onStored = new Set<(room: RoomName) => void>();
+  readonly #channel: TabChannel;
 
-  /** `cipher` seals what the same-task append writes past Dexie, as `sealedRows` seals the rest. */
-  constructor(db: JianyanDb, counts: UnsentCounts, cipher: RowCipher | null) {
+  /**
+   * `cipher` seals what the same-task append writes past Dexie, as `sealedRows` seals the rest;
+   * `channel` tells the other tabs of each update stored, and tells this one of theirs.
+   */
+  constructor(db: JianyanDb, counts: UnsentCounts, cipher: RowCipher | null, channel: TabChannel) {
     this.#db = db;
     this.#counts = counts;
     this.#cipher = cipher;
+    this.#channel = channel;
+    channel.subscribe((message) => {
+      if (message.kind === 'stored') {
+        this.#tellStored(message.room as RoomName);
+      }
+    });
+  }
+
+  #tellStored(room: RoomName): void {
+    for (const onStored of [...this.#onStored]) {
+      onStored(room);
+    }
   }
 
   /**
@@ -44,9 +61,8 @@ export class DexieUpdateLog implements UpdateLogStore {
       if (unsentSeq !== null) {
         this.#counts.added(room, [unsentSeq]);
       }
-      for (const onStored of [...this.#onStored]) {
-        onStored(room);
-      }
+      this.#tellStored(room);
+      this.#channel.post({ kind: 'stored', room });
     });
   }
 

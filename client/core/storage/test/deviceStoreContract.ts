@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   ContentField,
@@ -398,6 +398,16 @@ export function runDeviceStoreContract(name: string, open: () => DeviceStoreHarn
         expect(after).toBeGreaterThan(before ?? Number.POSITIVE_INFINITY);
         expect(stored).toEqual([room, room]);
         expect((await store.updates.lastSeqs()).has(roomNameOf(newDocId()))).toBe(false);
+      });
+
+      it('tells who listens of an update another tab stored', async () => {
+        const room = roomNameOf(newDocId());
+        const stored: RoomName[] = [];
+        const stop = store.updates.onStored((each) => stored.push(each));
+        const [update] = updatesOf((doc) => doc.getText(ContentField.title).insert(0, '医保'));
+        await harness.openAgain().updates.append(room, update!, false);
+        await vi.waitFor(() => expect(stored).toEqual([room]));
+        stop();
       });
 
       it('keeps the saved index for the next start', async () => {
