@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_PEOPLE, DemoGroup } from '../../shared/demo/committee';
 import type { Activity, ActivityResponse, AttendanceEntry } from '../../shared/domain/activities';
 import { type DutyBook, DutyFormState, emptyDutyBook } from '../../shared/domain/dutyBook';
 import { ActivityKind } from '../../shared/domain/dutyScoring';
@@ -6,7 +7,6 @@ import type { GroupId, UserId } from '../../shared/index';
 import { committeeYear } from '../duty/ledger';
 import type { ActivityStore } from '../storage/ActivityStore';
 import type { DutyStore } from '../storage/DutyStore';
-import { DEMO_PEOPLE, DemoGroup } from './committee';
 
 /**
  * The demo committee's year of the duty record: the plenary and the standing committee's

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocEvent } from '../../shared/api/review';
-import { type CaseChange, CaseOutcome, type HandlingCase, newCase } from '../../shared/domain/handling';
-import { answer, giveOpinion, handOver, rate, respond } from '../../shared/domain/handlingSteps';
-import { type DocId, type DocStatus, type SessionId, type UnitId, type UserId, WORKFLOW } from '../../shared/index';
-import type { AccountStore } from '../storage/AccountStore';
-import type { HandlingStore } from '../storage/HandlingStore';
-import type { ReviewStore } from '../storage/ReviewStore';
-import type { DemoDraft } from './drafts';
+import type { DemoDraft } from '../../shared/demo/drafts';
 import {
   DEMO_DECIDED,
   DEMO_SESSIONS,
@@ -14,7 +8,13 @@ import {
   DEMO_UNITS,
   type DemoDecided,
   type DemoHandlingStep,
-} from './handlingDrafts';
+} from '../../shared/demo/handlingDrafts';
+import { type CaseChange, CaseOutcome, type HandlingCase, newCase } from '../../shared/domain/handling';
+import { answer, giveOpinion, handOver, rate, respond } from '../../shared/domain/handlingSteps';
+import { type DocId, type DocStatus, type SessionId, type UnitId, type UserId, WORKFLOW } from '../../shared/index';
+import type { AccountStore } from '../storage/AccountStore';
+import type { HandlingStore } from '../storage/HandlingStore';
+import type { ReviewStore } from '../storage/ReviewStore';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

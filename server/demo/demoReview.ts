@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DocEvent } from '../../shared/api/review';
+import type { DemoDraft } from '../../shared/demo/drafts';
 import { type DocId, DocKind, type DocStatus, type UserId, WORKFLOW } from '../../shared/index';
 import { encodeCurrentSnapshot } from '../review/contentSnapshots';
 import { transitionVersionName } from '../review/versionNames';
 import type { NewTransition, ReviewStore } from '../storage/ReviewStore';
-import type { DemoDraft } from './drafts';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -1,3 +1,7 @@
+import { DEMO_GROUPS, DEMO_PEOPLE } from '../../shared/demo/committee';
+import { draftContentUpdate } from '../../shared/demo/draftContent';
+import { DEMO_DRAFTS, type DemoDraft } from '../../shared/demo/drafts';
+import { DEMO_DECIDED } from '../../shared/demo/handlingDrafts';
 import type { DocId, GroupId, Role, UserId } from '../../shared/index';
 import { newDocId, roomNameOf } from '../../shared/index';
 import { createAccounts } from '../roster/createAccounts';
@@ -7,13 +11,9 @@ import type { DocRecordStore } from '../storage/DocRecordStore';
 import type { DocStore } from '../storage/DocStore';
 import type { GroupStore } from '../storage/GroupStore';
 import { openStores, type StoreSettings } from '../storage/openStores';
-import { DEMO_GROUPS, DEMO_PEOPLE } from './committee';
 import { loadDemoDuty } from './demoDuty';
 import { type DemoUnitAccount, loadDemoHandling } from './demoHandling';
 import { recordDemoReview } from './demoReview';
-import { draftContentUpdate } from './draftContent';
-import { DEMO_DRAFTS, type DemoDraft } from './drafts';
-import { DEMO_DECIDED } from './handlingDrafts';
 
 /** Drafts are dated over the last weeks, a day or two apart, so the list looks lived in. */
 const DRAFT_SPACING_MS = 31 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ContentField, DOC_KINDS, templateHeadings, templateUpdate } from '../../shared/index';
+import { ContentField, DOC_KINDS, templateHeadings, templateUpdate } from '../index';
 import { DEMO_PEOPLE } from './committee';
 import { draftContentUpdate } from './draftContent';
 import { DEMO_DRAFTS } from './drafts';

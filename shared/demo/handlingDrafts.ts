@@ -1,4 +1,4 @@
-import { DocKind } from '../../shared/index';
+import { DocKind } from '../index';
 import { DemoGroup } from './committee';
 import type { DemoDraft } from './drafts';
 

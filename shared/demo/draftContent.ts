@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { ContentField, DocKind, templateUpdate } from '../../shared/index';
+import { ContentField, DocKind, templateUpdate } from '../index';
 import type { DemoDraft } from './drafts';
 
 /** The proposal headings whose text is the people, not prose. */

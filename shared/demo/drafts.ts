@@ -1,4 +1,4 @@
-import { DocKind } from '../../shared/index';
+import { DocKind } from '../index';
 import { DemoGroup } from './committee';
 
 /** A demo draft: who wrote it in which group, and the paragraphs under each template heading. */

@@ -1,4 +1,4 @@
-import { Role } from '../../shared/index';
+import { Role } from '../index';
 
 /**
  * The demo committee of a fictional county: twelve activity groups, eight by sector (界别) and
