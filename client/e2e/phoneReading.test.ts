@@ -59,6 +59,14 @@ describe('the phone and older eyes: text size, 新建 on the home page, the titl
     const groupChoice = dialog.getByLabel('所在小组');
     expect(await groupChoice.locator('option').allTextContents()).toEqual(['第一小组', '第二小组']);
     await groupChoice.selectOption({ label: '第二小组' });
+    // A title pasted over the limit is kept whole in the field, which says by how much it is over.
+    const titleField = dialog.getByLabel('标题');
+    const pasted = '关于进一步加强和改进城乡社区居家养老服务体系建设的提案'.repeat(8);
+    await titleField.fill(pasted);
+    expect(await titleField.inputValue()).toBe(pasted);
+    await dialog.getByText(`最多 ${MAX_TITLE_LENGTH} 个字，现在有 ${pasted.length} 个字`).waitFor();
+    expect(await dialog.getByRole('button', { name: '创建', exact: true }).isDisabled()).toBe(true);
+    await titleField.fill('');
     await expectNoSideScroll(page);
     await phone.screenshot('phone-xlarge-create-from-home');
     await dialog.getByRole('button', { name: '创建', exact: true }).click();

@@ -36,9 +36,15 @@ export function NameDialog(props: NameDialogProps): ReactElement {
     }
   }, [isOpen, initial, clearError]);
   const isEmpty = draft.trim() === '' && props.isEmptyAllowed !== true;
+  // Not cut by the field (a paste would lose its end unseen): kept whole, and the field says by how much it is over.
+  const length = draft.trim().length;
+  const tooLong =
+    length > props.maxLength
+      ? t('common.tooLong', { limit: props.maxLength, length, over: length - props.maxLength })
+      : null;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (!isEmpty) {
+    if (!isEmpty && tooLong === null) {
       action.run(() => props.onSubmit(draft.trim()), onClose);
     }
   };
@@ -48,7 +54,7 @@ export function NameDialog(props: NameDialogProps): ReactElement {
         <TextField
           label={props.label}
           value={draft}
-          maxLength={props.maxLength}
+          error={tooLong}
           placeholder={props.placeholder}
           onChange={(e) => setDraft(e.target.value)}
           autoFocus
@@ -57,7 +63,7 @@ export function NameDialog(props: NameDialogProps): ReactElement {
         <DialogActions
           confirmLabel={props.submitLabel ?? t('common.save')}
           onCancel={onClose}
-          isDisabled={action.isBusy || isEmpty}
+          isDisabled={action.isBusy || isEmpty || tooLong !== null}
         />
       </form>
     </Dialog>

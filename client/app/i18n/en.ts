@@ -71,6 +71,7 @@ export const en: Messages = {
     social_info: 'Issue · Causes · Suggestions',
   },
   common: {
+    tooLong: 'At most {{limit}} characters; this has {{length}}: please remove {{over}}.',
     cancel: 'Cancel',
     save: 'Save',
     close: 'Close',

@@ -102,6 +102,7 @@ export const zhCN = {
     social_info: '反映的问题 · 原因分析 · 意见建议',
   },
   common: {
+    tooLong: '最多 {{limit}} 个字，现在有 {{length}} 个字：请删去 {{over}} 个字。',
     cancel: '取消',
     save: '保存',
     close: '关闭',

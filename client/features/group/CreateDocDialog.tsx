@@ -64,8 +64,17 @@ export function CreateDocDialog({ groupId, groupChoices, isOpen, onClose }: Crea
   // a choice among `groupChoices` that is still offered overrides it.
   const target = groupChoices?.some((each) => each.id === chosenGroup) === true ? chosenGroup : groupId;
   const action = useBusyAction((err) => t('create.failed', { error: errorText(err, t) }));
+  // Not cut by the field: kept whole, and the field says by how much it is over.
+  const length = title.trim().length;
+  const tooLong =
+    length > MAX_TITLE_LENGTH
+      ? t('common.tooLong', { limit: MAX_TITLE_LENGTH, length, over: length - MAX_TITLE_LENGTH })
+      : null;
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
+    if (tooLong !== null) {
+      return;
+    }
     action.run(
       () => workspace.createDocument({ kind, groupId: target, title }),
       (docId) => {
@@ -96,11 +105,15 @@ export function CreateDocDialog({ groupId, groupChoices, isOpen, onClose }: Crea
           label={t('create.titleLabel')}
           placeholder={t('create.titlePlaceholder')}
           value={title}
-          maxLength={MAX_TITLE_LENGTH}
+          error={tooLong}
           onChange={(e) => setTitle(e.target.value)}
         />
         <FormError message={action.error} />
-        <DialogActions confirmLabel={t('create.submit')} onCancel={onClose} isDisabled={action.isBusy} />
+        <DialogActions
+          confirmLabel={t('create.submit')}
+          onCancel={onClose}
+          isDisabled={action.isBusy || tooLong !== null}
+        />
       </form>
     </Dialog>
   );
