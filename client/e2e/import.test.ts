@@ -34,6 +34,32 @@ function texts(page: Page, selector: string): Promise<string[]> {
   return page.locator(`.doc-body ${selector}`).allInnerTexts();
 }
 
+/** Pastes into the document body as another program would: HTML, or a picture alone as a PNG file. */
+async function pasteIntoBody(page: Page, what: { readonly html?: string; readonly picture?: boolean }): Promise<void> {
+  await page.evaluate(async ({ html, picture }) => {
+    const data = new DataTransfer();
+    if (html !== undefined) {
+      data.setData('text/html', html);
+    }
+    if (picture) {
+      const canvas = document.createElement('canvas');
+      canvas.width = 320;
+      canvas.height = 200;
+      const context = canvas.getContext('2d');
+      if (context !== null) {
+        context.fillStyle = '#3b7';
+        context.fillRect(0, 0, 320, 200);
+      }
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+      if (blob !== null) {
+        data.items.add(new File([blob], 'image.png', { type: 'image/png' }));
+      }
+    }
+    const editor = document.querySelector('.doc-body');
+    editor?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, what);
+}
+
 describe('import: Word and Markdown files as new drafts, and pasting from Word', () => {
   const people = withPeople({ name: '李委员' }, { name: '王委员', viewport: PHONE, isMobile: true });
 
@@ -150,5 +176,19 @@ describe('import: Word and Markdown files as new drafts, and pasting from Word',
     expect(await page.locator('.doc-body table').count()).toBe(2);
     await page.locator('.doc-body ul').last().scrollIntoViewIfNeeded();
     await phone.screenshot('phone-pasted-from-word');
+
+    // A Word paste whose picture is only a path on the copier's disk: the text goes in, and the
+    // member is told that the picture did not.
+    await pasteIntoBody(page, {
+      html: '<p class=MsoNormal>现场照片如下<img width=554 height=312 src="file:///C:/Users/li/AppData/Local/Temp/msohtmlclip1/01/clip_image002.jpg"></p>',
+    });
+    await waitForBody(page, docId, ['现场照片如下']);
+    await page.getByText('粘贴的内容中有 1 张图片浏览器无法读取').waitFor({ timeout: UI_TIMEOUT_MS });
+    await phone.screenshot('phone-paste-picture-unreadable');
+    // A picture copied alone (a screenshot, a picture copied in WPS) comes as the clipboard's file: a photo.
+    expect(await page.locator('.doc-body figure.doc-photo').count()).toBe(0);
+    await pasteIntoBody(page, { picture: true });
+    await page.locator('.doc-body figure.doc-photo[data-state="ready"]').waitFor({ timeout: UI_TIMEOUT_MS });
+    await phone.screenshot('phone-pasted-picture');
   });
 });

@@ -11,6 +11,7 @@ import { convertToPdf, renderPage } from './support/pdfTools';
 import { withPeople, withPeopleOn } from './support/people';
 
 const TITLE = '关于村口桥梁护栏破损的情况反映';
+const CAPTION = '图1 村口桥梁护栏破损处（2026年11月摄）';
 const PDF_NAME = '现场记录.pdf';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true } as const;
 
@@ -99,6 +100,12 @@ describe('photos and attachments in a document', () => {
     await caretToParagraph(page, 0);
     await insertPhoto(page, jpeg);
     expect(await shownPhoto(page)).toEqual({ width: 1600, height: 1200 });
+    // A caption under the photo, which the export carries too.
+    await page.getByRole('button', { name: '添加图片说明' }).click();
+    const captionDialog = page.getByRole('dialog', { name: '图片说明' });
+    await captionDialog.getByLabel('说明文字').fill(CAPTION);
+    await captionDialog.getByRole('button', { name: '保存' }).click();
+    await page.locator('.doc-photo__caption', { hasText: CAPTION }).waitFor({ timeout: UI_TIMEOUT_MS });
     await caretToParagraph(page, 1);
     await page
       .getByLabel('插入附件')
@@ -122,6 +129,7 @@ describe('photos and attachments in a document', () => {
     await waitForServiceWorker(other.page);
     await openDocument(other.page, docId);
     expect(await shownPhoto(other.page)).toEqual({ width: 1600, height: 1200 });
+    await other.page.locator('.doc-photo__caption', { hasText: CAPTION }).waitFor({ timeout: UI_TIMEOUT_MS });
     expect((await openAttachment(other.page)).subarray(0, 5).toString()).toBe('%PDF-');
     await other.screenshot('desktop-photo-fetched');
     await other.context.setOffline(true);
@@ -144,6 +152,7 @@ describe('photos and attachments in a document', () => {
     expect(media).toHaveLength(1);
     const image = await zip.file(media[0] as string)?.async('uint8array');
     expect([...(image ?? new Uint8Array()).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect(await zip.file('word/document.xml')?.async('string')).toContain(`${CAPTION}</w:t>`);
     const pdf = convertToPdf(docxPath);
     renderPage(pdf, 1, path.join(SCREENSHOT_DIR, 'photo-docx-page1.png'), 50);
   });

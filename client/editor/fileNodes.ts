@@ -1,4 +1,4 @@
-import { type Editor, Node } from '@tiptap/core';
+import { type Editor, Node, type NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
 import { raiseSchemaVersion } from '../../shared';
@@ -19,12 +19,17 @@ export interface DocFileSource {
   readonly urlOf: (sha256: string) => Promise<string | null>;
   /** Opens or downloads an attachment. */
   readonly open: (file: FileLinkAttrs) => void;
+  /** Asks for a photo's caption (its alternative text), given the current one; null when cancelled. */
+  readonly editCaption?: (current: string) => Promise<string | null>;
   /** Texts shown in the body. */
   readonly text: {
     readonly loading: string;
     readonly unavailable: string;
     readonly retry: string;
     readonly open: (name: string) => string;
+    /** The caption button's name: to add one, and to change it. */
+    readonly addCaption?: string;
+    readonly editCaption?: string;
   };
   /** The size of a file as people read it (`2.4 MB`). */
   readonly formatSize: (bytes: number) => string;
@@ -39,9 +44,45 @@ function intAttr(element: HTMLElement, name: string): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
+/**
+ * The photo's caption under it (its alternative text, which exports carry too), and a button to
+ * add or change it where the text can be edited.
+ */
+function photoCaption(props: NodeViewRendererProps, files: DocFileSource | null, alt: string): HTMLElement[] {
+  const caption = document.createElement('figcaption');
+  caption.className = 'doc-photo__caption';
+  caption.textContent = alt;
+  caption.hidden = alt === '';
+  const { editor, getPos } = props;
+  const ask = files?.editCaption;
+  if (ask === undefined || !editor.isEditable) {
+    return [caption];
+  }
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'doc-photo__caption-edit';
+  button.textContent = (alt === '' ? files?.text.addCaption : files?.text.editCaption) ?? '';
+  button.addEventListener('click', () => {
+    void ask(alt).then((next) => {
+      const pos = getPos();
+      if (next === null || next === alt || typeof pos !== 'number' || editor.isDestroyed) {
+        return;
+      }
+      const current = editor.state.doc.nodeAt(pos);
+      if (current?.type.name === FileNodeName.photo) {
+        editor.view.dispatch(editor.state.tr.setNodeMarkup(pos, undefined, { ...current.attrs, alt: next }));
+      }
+    });
+  });
+  return [caption, button];
+}
+
 /** The photo's figure: the image once its bytes are here, a placeholder until then, a clear state when they cannot be had. */
-function photoView(node: PmNode, files: DocFileSource | null): { dom: HTMLElement; destroy: () => void } {
-  const attrs = readPhotoAttrs(node.attrs);
+function photoView(
+  props: NodeViewRendererProps,
+  files: DocFileSource | null,
+): { dom: HTMLElement; destroy: () => void } {
+  const attrs = readPhotoAttrs(props.node.attrs);
   const figure = document.createElement('figure');
   figure.className = 'doc-photo';
   figure.contentEditable = 'false';
@@ -49,7 +90,7 @@ function photoView(node: PmNode, files: DocFileSource | null): { dom: HTMLElemen
   const note = document.createElement('button');
   note.type = 'button';
   note.className = 'doc-photo__note';
-  figure.append(img, note);
+  figure.append(img, note, ...photoCaption(props, files, attrs?.alt ?? ''));
   let isGone = false;
   const show = (state: 'loading' | 'ready' | 'unavailable'): void => {
     figure.dataset.state = state;
@@ -182,7 +223,7 @@ export const Photo = Node.create<FileNodeOptions>({
     ];
   },
   addNodeView() {
-    return ({ node }) => photoView(node, this.options.files);
+    return (props) => photoView(props, this.options.files);
   },
 });
 

@@ -47,6 +47,28 @@ describe('buildFormalDocx', () => {
     expect(plainText(document).startsWith('关于加装电梯的建议😀')).toBe(true);
   });
 
+  it('embeds a photo centred, with its caption centred under it in 四号, and names a missing one by its caption', async () => {
+    const sha256 = 'c'.repeat(64);
+    const photo = {
+      type: 'photo',
+      sha256,
+      mediaType: 'image/png',
+      width: 4,
+      height: 3,
+      alt: '图1 河口镇断桥现状',
+    } as const;
+    const document = { ...sampleProposal(), body: [photo] };
+    const png = Uint8Array.from(
+      atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=='),
+      (char) => char.charCodeAt(0),
+    );
+    const embedded = (await readDocx(await buildFormalDocx(document, new Map([[sha256, png]])))).document;
+    expect(embedded).toContain('descr="图1 河口镇断桥现状"');
+    expect(embedded).toMatch(/<w:jc w:val="center"\/>.*<w:sz w:val="28"\/>.*图1 河口镇断桥现状<\/w:t>/s);
+    const missing = (await readDocx(await buildFormalDocx(document))).document;
+    expect(plainText(missing)).toContain('[图1 河口镇断桥现状]');
+  });
+
   it('numbers the pages "— 1 —" in 宋体 四号 from a PAGE field in the footer', async () => {
     const { footers } = await readDocx(await buildFormalDocx(sampleProposal()));
     expect(footers).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);

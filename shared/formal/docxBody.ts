@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { BODY_TYPE, bodyParagraph, GRID_SPACING, type TypeStyle, textRuns } from './docxText';
+import { BODY_TYPE, bodyParagraph, centredParagraph, GRID_SPACING, type TypeStyle, textRuns } from './docxText';
 import { printedPhotoPx, SIZE } from './layout';
 import type { FormalBlock, FormalImages, FormalListItem, FormalRun } from './model';
 
@@ -8,13 +8,28 @@ const NO_IMAGES: FormalImages = new Map();
 /** The docx image types of the photo types the device writes; WebP has none and prints as its text. */
 const DOCX_IMAGE_TYPE = { 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
 
-/** A photo as a centred paragraph holding the image, as wide as the type area. */
-function photoParagraph(block: Extract<FormalBlock, { type: 'photo' }>, images: FormalImages): Paragraph {
+/** The caption centred under a photo, in 四号 仿宋, as Word's 题注 sits. */
+const CAPTION_TYPE: TypeStyle = { font: 'body', size: SIZE.caption };
+
+/**
+ * A photo as a centred paragraph holding the image, as wide as the type area, with its caption
+ * (its alternative text) centred under it.
+ */
+function photoParagraphs(block: Extract<FormalBlock, { type: 'photo' }>, images: FormalImages): Paragraph[] {
   const bytes = images.get(block.sha256);
   const type = block.mediaType === 'image/webp' ? undefined : DOCX_IMAGE_TYPE[block.mediaType];
   if (bytes === undefined || type === undefined) {
-    return bodyParagraph([{ text: `[${block.alt === '' ? '图片' : block.alt}]` }], BODY_TYPE);
+    return [bodyParagraph([{ text: `[${block.alt === '' ? '图片' : block.alt}]` }], BODY_TYPE)];
   }
+  const caption = block.alt === '' ? [] : [centredParagraph(block.alt, CAPTION_TYPE)];
+  return [photoImage(block, bytes, type), ...caption];
+}
+
+function photoImage(
+  block: Extract<FormalBlock, { type: 'photo' }>,
+  bytes: Uint8Array,
+  type: (typeof DOCX_IMAGE_TYPE)[keyof typeof DOCX_IMAGE_TYPE],
+): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     children: [
@@ -91,7 +106,7 @@ export function blockElements(block: FormalBlock, depth = 0, images = NO_IMAGES)
     case 'table':
       return [tableElement(block.rows)];
     case 'photo':
-      return [photoParagraph(block, images)];
+      return photoParagraphs(block, images);
   }
 }
 

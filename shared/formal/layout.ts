@@ -33,8 +33,8 @@ export const TYPE_AREA_TWIPS = {
 /** Exact line spacing, so that 22 lines fill the type area: about 28.9 pt. */
 export const LINE_PITCH_TWIPS = Math.floor(TYPE_AREA_TWIPS.height / LINES_PER_PAGE);
 
-/** Font sizes in half-points (w:sz): 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-export const SIZE = { title: 44, body: 32, pageNumber: 28 } as const;
+/** Font sizes in half-points (w:sz): 二号 22 pt, 三号 16 pt, 四号 14 pt (page numbers and a photo's caption). */
+export const SIZE = { title: 44, body: 32, pageNumber: 28, caption: 28 } as const;
 
 /**
  * Letter spacing of body type in twentieths of a point (w:spacing on each run): 28 characters of

@@ -37,6 +37,7 @@ import { PrintForm } from '../export/PrintForm';
 import { FieldsPanel } from '../fields/FieldsPanel';
 import { FileProblem } from '../files/FileProblem';
 import { InsertFileTools } from '../files/InsertFileTools';
+import { useCaptionDialog } from '../files/useCaptionDialog';
 import { useDocFileSource } from '../files/useDocFileSource';
 import { PresenceList } from '../presence/PresenceList';
 import { AppHeader } from '../shell/AppHeader';
@@ -156,7 +157,8 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
   const [editor, setEditor] = useState<Editor | null>(null);
   const { files } = useAccount();
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const fileSource = useDocFileSource(files, session.docId, setFileProblem);
+  const caption = useCaptionDialog();
+  const fileSource = useDocFileSource(files, session.docId, setFileProblem, caption.ask);
   // Held here, not by the comments tab: the editor marks commented passages whichever tab is open.
   // A handling unit never reads the discussion (P16): its comments room is not opened.
   const comments = useCommentsSession(me?.role === Role.unit ? null : session.docId);
@@ -229,6 +231,7 @@ function DocumentBody({ session, access }: { readonly session: ContentSession; r
               }
             />
             {fileProblem === null ? null : <FileProblem text={fileProblem} onDismiss={() => setFileProblem(null)} />}
+            {caption.dialog}
           </div>
         </div>
         <ReviewSidebar context={context} />

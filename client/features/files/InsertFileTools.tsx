@@ -1,11 +1,15 @@
 import type { Editor } from '@tiptap/core';
-import { type ChangeEvent, type ReactElement, useId, useRef, useState } from 'react';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import type { TFunction } from 'i18next';
+import { type ChangeEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { DocId } from '../../../shared';
 import { type DocFiles, FileRefusedError } from '../../core/files';
 import { insertFileNode } from '../../editor/fileNodes';
 import { Icon } from '../../editor/icons';
+import { inlinePictureFile, pastedPictures } from './pastedFiles';
 
 const ATTACHMENT_ACCEPT =
   '.pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,9 +23,16 @@ export interface InsertFileToolsProps {
   readonly onProblem: (text: string) => void;
 }
 
+type FileKind = 'photo' | 'fileLink';
+
+const kindOfFile = (file: File): FileKind => (file.type.startsWith('image/') ? 'photo' : 'fileLink');
+
 /**
  * 插入图片 (from the gallery or files, or 拍照 with the back camera) and 插入附件 (PDF, DOCX,
- * XLSX): the file is kept on this device and shows at once; it is uploaded when online.
+ * XLSX): the file is kept on this device and shows at once; it is uploaded when online. A picture
+ * pasted alone (a screenshot, a picture copied in WPS) and files dropped on the text go in the
+ * same way; pictures a paste from Word or WPS only names by a path on the copier's disk cannot be
+ * read by the browser, and the member is told so instead of losing them unseen.
  */
 export function InsertFileTools({ editor, doc, docId, files, onProblem }: InsertFileToolsProps): ReactElement {
   const { t } = useTranslation();
@@ -32,15 +43,15 @@ export function InsertFileTools({ editor, doc, docId, files, onProblem }: Insert
   const [isWorking, setWorking] = useState(false);
   const menuId = useId();
 
-  const take = async (input: HTMLInputElement, kind: 'photo' | 'fileLink'): Promise<void> => {
-    const chosen = [...(input.files ?? [])];
-    input.value = '';
-    setMenuOpen(false);
+  const insert = async (chosen: readonly File[], kindOf: (file: File) => FileKind): Promise<void> => {
+    if (chosen.length === 0) {
+      return;
+    }
     setWorking(true);
     try {
       for (const file of chosen) {
         try {
-          if (kind === 'photo') {
+          if (kindOf(file) === 'photo') {
             insertFileNode(editor, doc, { type: 'photo', attrs: await files.addPhoto(docId, file) });
           } else {
             insertFileNode(editor, doc, { type: 'fileLink', attrs: await files.addAttachment(docId, file) });
@@ -57,8 +68,34 @@ export function InsertFileTools({ editor, doc, docId, files, onProblem }: Insert
       setWorking(false);
     }
   };
-  const onChange = (kind: 'photo' | 'fileLink') => (event: ChangeEvent<HTMLInputElement>) =>
-    void take(event.currentTarget, kind);
+  const onChange = (kind: FileKind) => (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    setMenuOpen(false);
+    void insert(chosen, () => kind);
+  };
+
+  // Pastes and drops reach the latest render's functions.
+  const latest = useRef({ insert, onProblem, t });
+  latest.current = { insert, onProblem, t };
+  useEffect(() => {
+    const key = new PluginKey('pastedFiles');
+    editor.registerPlugin(
+      new Plugin({
+        key,
+        props: {
+          handlePaste: (_view, event) => onPaste(event, latest.current),
+          handleDrop: (view, event, _slice, isMoved) => !isMoved && onDrop(view, event, latest.current),
+        },
+      }),
+    );
+    return () => {
+      if (!editor.isDestroyed) {
+        editor.unregisterPlugin(key);
+      }
+    };
+  }, [editor]);
 
   return (
     <div className="file-tools">
@@ -130,4 +167,60 @@ export function InsertFileTools({ editor, doc, docId, files, onProblem }: Insert
       ) : null}
     </div>
   );
+}
+
+interface Handlers {
+  readonly insert: (files: readonly File[], kindOf: (file: File) => FileKind) => Promise<void>;
+  readonly onProblem: (text: string) => void;
+  readonly t: TFunction;
+}
+
+/**
+ * A picture pasted alone becomes a photo. Text pasted with pictures goes in as usual (the paste
+ * cleaner leaves pictures out); the pictures it carries follow it as photos, and those it only
+ * names are counted in a notice. Returns whether the paste was handled here.
+ */
+function onPaste(event: ClipboardEvent, { insert, onProblem, t }: Handlers): boolean {
+  const data = event.clipboardData;
+  const html = data?.getData('text/html') ?? '';
+  if (data === null || html.includes('data-pm-slice')) {
+    return false;
+  }
+  const pictures = pastedPictures(html);
+  const pictureFiles = [...data.files].filter((file) => kindOfFile(file) === 'photo');
+  if (pictureFiles.length > 0 && !pictures.hasText) {
+    void insert(pictureFiles, kindOfFile);
+    return true;
+  }
+  const carried = pictures.inline.flatMap((url, index) => {
+    const file = inlinePictureFile(url, t('files.pastedName', { number: index + 1 }));
+    return file === null ? [] : [file];
+  });
+  const following = [...carried, ...pictureFiles];
+  const lost = Math.max(0, pictures.unreadable - pictureFiles.length) + (pictures.inline.length - carried.length);
+  if (following.length > 0 || lost > 0) {
+    // After the text has gone in, so that the photos follow it.
+    setTimeout(() => {
+      void insert(following, kindOfFile);
+      if (lost > 0) {
+        onProblem(t('files.pastedUnreadable', { count: lost }));
+      }
+    }, 0);
+  }
+  return false;
+}
+
+/** Files dropped on the text go in where they were dropped: pictures as photos, the rest as attachments. */
+function onDrop(view: EditorView, event: DragEvent, { insert }: Handlers): boolean {
+  const dropped = [...(event.dataTransfer?.files ?? [])];
+  if (dropped.length === 0 || !view.editable) {
+    return false;
+  }
+  event.preventDefault();
+  const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+  if (at !== null) {
+    view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+  }
+  void insert(dropped, kindOfFile);
+  return true;
 }

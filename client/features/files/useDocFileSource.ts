@@ -36,9 +36,11 @@ export function docFileSource(
   docId: DocId,
   t: TFunction,
   onProblem: (text: string) => void,
+  editCaption?: (current: string) => Promise<string | null>,
 ): DocFileSource {
   return {
     urlOf: (sha256) => files.urlOf(docId, sha256),
+    ...(editCaption === undefined ? {} : { editCaption }),
     open: (file) => {
       files.bytesOf(docId, file.sha256).then(
         (found) => (found === null ? onProblem(t('files.notHere', { name: file.name })) : openFile(found.bytes, file)),
@@ -50,14 +52,24 @@ export function docFileSource(
       unavailable: t('files.unavailable'),
       retry: t('files.retry'),
       open: (name) => t('files.open', { name }),
+      addCaption: t('files.addCaption'),
+      editCaption: t('files.editCaption'),
     },
     formatSize: formatFileSize,
   };
 }
 
 /** The document's file source, the same object for as long as the document and language stay. */
-export function useDocFileSource(files: DocFiles, docId: DocId, onProblem: (text: string) => void): DocFileSource {
+export function useDocFileSource(
+  files: DocFiles,
+  docId: DocId,
+  onProblem: (text: string) => void,
+  editCaption?: (current: string) => Promise<string | null>,
+): DocFileSource {
   const { t, i18n } = useTranslation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt with the language, not with each render's `t`
-  return useMemo(() => docFileSource(files, docId, t, onProblem), [files, docId, i18n.language, onProblem]);
+  return useMemo(
+    () => docFileSource(files, docId, t, onProblem, editCaption),
+    [files, docId, i18n.language, onProblem, editCaption],
+  );
 }
