@@ -19,6 +19,8 @@ export interface JianyanTestHook {
    * when the device has nothing of it. Shows what the background sync brought down.
    */
   storedDocText(docId: string): Promise<DocText | null>;
+  /** A form's unsaved input as kept on this device (`FormDraftStore`); null when none is. */
+  keptForm(form: string): Promise<unknown>;
   /** The sync status of a document open in this tab. */
   syncStatus(
     docId: string,
@@ -67,6 +69,9 @@ export function installTestHook(app: AppServices): void {
     docText(docIdText) {
       const session = openSession(docIdText);
       return session === null ? null : textOf(session.doc);
+    },
+    async keptForm(form) {
+      return (await app.account.getSnapshot()?.store.forms.read(form)) ?? null;
     },
     async storedDocText(docIdText) {
       const docId = parseDocId(docIdText);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MAX_TITLE_LENGTH, Role } from '../../shared';
-import { readDoc, signIn, UI_TIMEOUT_MS, waitForEditor, waitForServiceWorker } from './support/app';
+import { findInIndexedDb, readDoc, signIn, UI_TIMEOUT_MS, waitForEditor, waitForServiceWorker } from './support/app';
 import { withPeople } from './support/people';
 
 const TITLE = '关于东大街路口积水严重的情况反映';
@@ -112,11 +112,36 @@ describe('the capture page (随手记)', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
+    // The phone's browser drops the page while the camera is open: reloaded (offline), the form
+    // comes back as it was, photo included.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const kept = (await window.__jianyan?.keptForm('capture')) as { draft?: { contact?: string } } | null;
+            return kept?.draft?.contact ?? null;
+          }),
+        { timeout: UI_TIMEOUT_MS },
+      )
+      .toBe(CONTACT);
+    await page.reload();
+    await page.getByText('已恢复上次未保存的内容').waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await page.getByLabel('标题', { exact: true }).inputValue()).toBe(TITLE);
+    expect(await page.getByLabel('发生了什么').inputValue()).toBe(HAPPENED);
+    expect(await page.getByLabel('反映人联系方式（选填）').inputValue()).toBe(CONTACT);
+    await page.getByRole('img', { name: '第 1 张照片' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await page.locator('.capture-previews img').count()).toBe(1);
+    // Kept sealed, like every row: the contact is nowhere on disk in the clear.
+    expect(await findInIndexedDb(page, [CONTACT, HAPPENED])).toEqual([]);
+    await member.screenshot('phone-capture-restored');
+
     await page.getByRole('button', { name: '保存为草稿' }).click();
     await page.waitForURL(/\/d\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT_MS });
     const docId = /\/d\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
     await expectDraft(page, docId);
     await member.screenshot('phone-capture-draft');
+    // Saved as a document: the kept input is forgotten.
+    expect(await page.evaluate(() => window.__jianyan?.keptForm('capture'))).toBeNull();
 
     // Reloaded offline: the draft and its photo come from the device.
     await page.reload();

@@ -22,6 +22,7 @@ export interface DeviceStore {
   readonly backup: BackupRowStore;
   readonly files: DocFileStore;
   readonly search: SearchIndexStore;
+  readonly forms: FormDraftStore;
   /**
    * Writes a document made on this device in one transaction: its first updates (as unsent local
    * updates, C5), its row and the outbox row that registers it, so that a document never exists
@@ -333,6 +334,20 @@ export interface DocFileStore {
 }
 
 /** The account's saved search index (one value, written whole). */
+/**
+ * What a member has typed into a form and not yet saved (the capture page's report and its
+ * photos), kept sealed so that a page the phone's browser dropped while the camera was open comes
+ * back as it was. One value per form.
+ */
+export interface FormDraftStore {
+  /** The value last saved for `form`; null when none was. Untrusted: the form validates it. */
+  read(form: string): Promise<unknown>;
+  /** Replaces the value kept for `form`. */
+  save(form: string, value: unknown, savedAt: number): Promise<void>;
+  /** Forgets the value of `form` (it was saved as a document, or started again). */
+  clear(form: string): Promise<void>;
+}
+
 export interface SearchIndexStore {
   /** The value last saved; null when none was. Untrusted: the search module validates it. */
   read(): Promise<unknown>;

@@ -5,6 +5,7 @@ import { DexieActivityCache } from './dexieActivityCache';
 import { DexieBackupRows } from './dexieBackupRows';
 import { DexieDocFiles } from './dexieDocFiles';
 import { DexieDocRows } from './dexieDocRows';
+import { DexieFormDrafts } from './dexieFormDrafts';
 import { DexieOutbox } from './dexieOutbox';
 import { DexieActivity, DexieNotifications } from './dexieReviewRows';
 import { DexieSearchIndex } from './dexieSearchIndex';
@@ -56,6 +57,7 @@ export class DexieDeviceStore implements DeviceStore {
   readonly backup: DexieBackupRows;
   readonly files: DexieDocFiles;
   readonly search: DexieSearchIndex;
+  readonly forms: DexieFormDrafts;
   readonly #db: JianyanDb;
   readonly #counts: UnsentCounts;
   readonly #channel: TabChannel;
@@ -90,6 +92,7 @@ export class DexieDeviceStore implements DeviceStore {
     this.backup = new DexieBackupRows(db, this.#counts, this.#channel);
     this.files = new DexieDocFiles(db);
     this.search = new DexieSearchIndex(db);
+    this.forms = new DexieFormDrafts(db);
     this.#stopWatching = watchDatabase(db, options.health);
     const { legacy } = options;
     if (legacy !== undefined) {

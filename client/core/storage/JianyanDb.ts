@@ -91,6 +91,13 @@ export interface SearchIndexRow {
   readonly savedAt: number;
 }
 
+/** A form's unsaved input (`FormDraftStore`), one row per form. */
+export interface FormDraftRow {
+  readonly form: string;
+  readonly value: unknown;
+  readonly savedAt: number;
+}
+
 /** The typed Dexie database behind `DexieDeviceStore`; nothing else opens it. */
 export type JianyanDb = Dexie & {
   updates: EntityTable<LogRow, 'seq'>;
@@ -105,6 +112,7 @@ export type JianyanDb = Dexie & {
   checkInKeys: EntityTable<CheckInKeyRow, 'activityId'>;
   files: EntityTable<DocFileRow, 'sha256'>;
   searchIndex: EntityTable<SearchIndexRow, 'key'>;
+  formDrafts: EntityTable<FormDraftRow, 'form'>;
 };
 
 /** The stores of version 1 (documents without owners or groups); kept so that Dexie can upgrade from it. */
@@ -148,6 +156,12 @@ const SCHEMA_V6 = {
   searchIndex: 'key',
 } as const;
 
+/** Version 7: the unsaved input of forms (the capture page). Nothing older changes. */
+const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  formDrafts: 'form',
+} as const;
+
 /**
  * v1 documents were created before accounts and groups: they belong to no group, and whether the
  * server has them is unknown until the first workspace fetch. Their content and unsent updates
@@ -182,5 +196,6 @@ export function createDb(name: string, cipher?: RowCipher): JianyanDb {
   db.version(4).stores(SCHEMA_V4);
   db.version(5).stores(SCHEMA_V5);
   db.version(6).stores(SCHEMA_V6);
+  db.version(7).stores(SCHEMA_V7);
   return db;
 }

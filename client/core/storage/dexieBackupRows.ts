@@ -46,6 +46,8 @@ export const BACKUP_TABLES: Readonly<Record<string, RestoreRule>> = {
   checkInKeys: RestoreRule.keepDevice,
   // The photos and attachments of the documents, by SHA-256: the same bytes under the same key.
   files: RestoreRule.keepDevice,
+  // What the member was typing into a form when the backup was made; the device's own wins.
+  formDrafts: RestoreRule.keepDevice,
   // The search index is rebuilt from the documents on the device that restores them.
   searchIndex: RestoreRule.skip,
   // Who is signed in is this device's own record, written at sign-in.

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, type ReactElement, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactElement, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { Action, can, DocKind, FIELDS_BY_KIND, FieldKey, type GroupId, MAX_TITLE_LENGTH } from '../../../shared';
@@ -13,6 +13,14 @@ import { useAccount } from '../../ui/services/useServices';
 import { TextField } from '../../ui/TextField';
 import { Page } from '../shell/Page';
 import { type CapturedPhoto, CapturePhotos, MAX_CAPTURE_PHOTOS } from './CapturePhotos';
+import {
+  CAPTURE_FORM,
+  type CaptureDraft,
+  EMPTY_CAPTURE,
+  isBlankCapture,
+  type KeptCapture,
+  readKeptCapture,
+} from './keptCapture';
 
 /** The 反映地区 field's limit, which the place is written into. */
 const MAX_PLACE_LENGTH = (() => {
@@ -20,13 +28,10 @@ const MAX_PLACE_LENGTH = (() => {
   return spec?.type === 'text' ? spec.maxLength : 100;
 })();
 const MAX_CONTACT_LENGTH = 100;
+/** How soon after the last change the input is kept on the device. */
+const KEEP_DELAY_MS = 300;
 
-interface Draft {
-  readonly title: string;
-  readonly happened: string;
-  readonly place: string;
-  readonly contact: string;
-}
+type Draft = CaptureDraft;
 
 type Problems = Partial<Record<keyof Draft, string>>;
 
@@ -63,7 +68,7 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
   const [, navigate] = useLocation();
   const groupFieldId = useId();
   const happenedId = useId();
-  const [draft, setDraft] = useState<Draft>({ title: '', happened: '', place: '', contact: '' });
+  const [draft, setDraft] = useState<Draft>(EMPTY_CAPTURE);
   const [photos, setPhotos] = useState<readonly CapturedPhoto[]>([]);
   const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<string | null>(null);
@@ -79,6 +84,63 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
       }
     };
   }, []);
+  const urlOf = useCallback((bytes: Uint8Array<ArrayBuffer>, mediaType: string): string => {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+    urls.current.add(url);
+    return url;
+  }, []);
+
+  // What is typed and taken is kept on the device (sealed) as it changes, so that a page the phone's
+  // browser dropped while the camera was open comes back as it was; saving the report forgets it.
+  const [keeping, setKeeping] = useState<'reading' | 'kept' | 'restored'>('reading');
+  useEffect(() => {
+    let isCurrent = true;
+    const restore = (kept: KeptCapture | null): void => {
+      if (!isCurrent) {
+        return;
+      }
+      if (kept === null || isBlankCapture(kept)) {
+        setKeeping('kept');
+        return;
+      }
+      setDraft(kept.draft);
+      setChosenGroup(kept.groupId as GroupId | null);
+      setPhotos(kept.photos.map((photo) => ({ ...photo, url: urlOf(photo.bytes, photo.mediaType) })));
+      setKeeping('restored');
+    };
+    store.forms.read(CAPTURE_FORM).then(
+      (raw) => restore(readKeptCapture(raw)),
+      () => restore(null),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [store, urlOf]);
+  useEffect(() => {
+    if (keeping === 'reading' || isSaving) {
+      return;
+    }
+    const kept: KeptCapture = {
+      draft,
+      groupId: chosenGroup,
+      photos: photos.map(({ url: _url, ...photo }) => photo),
+    };
+    const timer = setTimeout(() => {
+      const written = isBlankCapture(kept)
+        ? store.forms.clear(CAPTURE_FORM)
+        : store.forms.save(CAPTURE_FORM, kept, Date.now());
+      // Keeping is a safety net: the form works on if the device cannot write now.
+      written.catch(() => undefined);
+    }, KEEP_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draft, photos, chosenGroup, keeping, isSaving, store]);
+  const startOver = (): void => {
+    setDraft(EMPTY_CAPTURE);
+    setPhotos([]);
+    setProblems({});
+    setError(null);
+    setKeeping('kept');
+  };
 
   const writable = (cached?.groups ?? []).filter((group) =>
     can(me, Action.createDocument, { type: 'group', groupId: group.id }),
@@ -97,8 +159,7 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
       try {
         const prepared = await preparePhoto(file);
         const sha256 = await sha256Of(prepared.bytes);
-        const url = URL.createObjectURL(new Blob([prepared.bytes], { type: prepared.mediaType }));
-        urls.current.add(url);
+        const url = urlOf(prepared.bytes, prepared.mediaType);
         setPhotos((before) =>
           before.some((each) => each.sha256 === sha256) || before.length >= MAX_CAPTURE_PHOTOS
             ? before
@@ -138,6 +199,7 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
     for (const photo of photos) {
       await files.keepBytes(docId, photo.bytes, photo.mediaType, photo.name);
     }
+    await store.forms.clear(CAPTURE_FORM).catch(() => undefined);
     return docId;
   };
   const onSubmit = (event: FormEvent): void => {
@@ -173,6 +235,14 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
         <p className="empty-note">{cached === null ? t('capture.loading') : t('capture.noGroup')}</p>
       ) : (
         <form className="capture-form" onSubmit={onSubmit} noValidate aria-label={t('capture.title')}>
+          {keeping === 'restored' ? (
+            <div className="notice is-info capture-restored" role="status">
+              <span>{t('capture.restored')}</span>
+              <button type="button" className="button is-small" onClick={startOver}>
+                {t('capture.startOver')}
+              </button>
+            </div>
+          ) : null}
           {writable.length > 1 ? (
             <div className="field">
               <label htmlFor={groupFieldId}>{t('capture.groupLabel')}</label>

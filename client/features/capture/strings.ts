@@ -3,6 +3,8 @@
  * beside it, loaded only when chosen.
  */
 export const captureZhCN = {
+  restored: '已恢复上次未保存的内容，照片也在。',
+  startOver: '清空重填',
   entry: '随手记',
   entryLabel: '随手记：记录社情民意',
   title: '记录社情民意',

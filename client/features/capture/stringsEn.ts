@@ -1,6 +1,8 @@
 import type { captureZhCN } from './strings';
 
 export const captureEn: typeof captureZhCN = {
+  restored: 'What you had not saved last time is back, photos included.',
+  startOver: 'Start over',
   entry: 'Quick note',
   entryLabel: 'Quick note: record a social-conditions report',
   title: 'Record a social-conditions report',

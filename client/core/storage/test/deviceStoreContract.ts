@@ -410,6 +410,18 @@ export function runDeviceStoreContract(name: string, open: () => DeviceStoreHarn
         stop();
       });
 
+      it('keeps a form’s unsaved input until it is cleared, one value per form', async () => {
+        expect(await store.forms.read('capture')).toBeNull();
+        const photo = new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]);
+        await store.forms.save('capture', { title: '村口断桥', photos: [photo] }, 5);
+        await store.forms.save('other', { title: '另一份' }, 6);
+        const again = harness.openAgain();
+        expect(await again.forms.read('capture')).toEqual({ title: '村口断桥', photos: [photo] });
+        await again.forms.clear('capture');
+        expect(await store.forms.read('capture')).toBeNull();
+        expect(await store.forms.read('other')).toEqual({ title: '另一份' });
+      });
+
       it('keeps the saved index for the next start', async () => {
         expect(await store.search.read()).toBeNull();
         await store.search.save({ format: 1, text: '养老服务' }, 1);
