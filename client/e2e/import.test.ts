@@ -189,6 +189,7 @@ describe('import: Word and Markdown files as new drafts, and pasting from Word',
     expect(await page.locator('.doc-body figure.doc-photo').count()).toBe(0);
     await pasteIntoBody(page, { picture: true });
     await page.locator('.doc-body figure.doc-photo[data-state="ready"]').waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.doc-body figure.doc-photo').scrollIntoViewIfNeeded();
     await phone.screenshot('phone-pasted-picture');
   });
 });

@@ -16,7 +16,9 @@ export async function signIn(page: Page, account: { readonly username: string; r
   }
   await page.getByRole('heading', { name: '登录建言' }).waitFor({ timeout: UI_TIMEOUT_MS });
   await fillSignIn(page, account);
-  await page.getByRole('heading', { name: /，你好$/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+  // On a first visit the form is drawn before the app's services have arrived: signing in also
+  // waits for them, and several people start at once on a busy machine.
+  await page.getByRole('heading', { name: /，你好$/ }).waitFor({ timeout: UI_TIMEOUT_MS * 2 });
 }
 
 /** Types the username and password into a visible sign-in form and presses Enter. */
