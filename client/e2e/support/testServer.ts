@@ -21,13 +21,28 @@ export interface TestServer {
 }
 
 /** Settings of the test server beyond its defaults (an app older than its server). */
-export type TestServerOptions = Pick<ServerOptions, 'contentSchemaVersion' | 'docFileQuotas'>;
+export type TestServerOptions = Pick<ServerOptions, 'contentSchemaVersion' | 'docFileQuotas' | 'passwordParams'>;
+
+/**
+ * Passwords hashed with scrypt at a low cost: every person of every browser test has an account
+ * made and signs in, and at the production cost (2^17) each sign-in spends about two seconds of
+ * the machine's two cores in scrypt. The hashing itself is tested at its real cost on the server.
+ */
+const TEST_PASSWORD_PARAMS = { logN: 10, r: 8, p: 1 } as const;
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyan-e2e-data-'));
   const staticDir = path.join(REPO_ROOT, 'dist/client');
   const start = (port: number) =>
-    startServer({ ...options, port, host: '127.0.0.1', dataDir, staticDir, logLevel: 'silent' });
+    startServer({
+      passwordParams: TEST_PASSWORD_PARAMS,
+      ...options,
+      port,
+      host: '127.0.0.1',
+      dataDir,
+      staticDir,
+      logLevel: 'silent',
+    });
   let running = await start(0);
   const port = running.port;
   return {
