@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_SEARCH_RESULTS, type SearchFilters, SearchIndex } from './SearchIndex';
+import { MAX_SEARCH_RESULTS, SearchIndex } from './SearchIndex';
 import { entryOf } from './searchSource';
 import { CORPUS, type CorpusDoc, sourceOf } from './test/corpus';
 import { generateDocs } from './test/generatedDocs';
+import type { QueryCase } from './test/queryCase';
 
 const GENERATED = generateDocs(40, 1500, 7);
 const ALL: readonly CorpusDoc[] = [...CORPUS, ...GENERATED];
@@ -22,14 +23,7 @@ function generatedHolding(text: string): string[] {
   );
 }
 
-interface Case {
-  readonly query: string;
-  readonly filters?: SearchFilters;
-  readonly must: readonly string[];
-  readonly mustNot: readonly string[];
-}
-
-const CASES: readonly Case[] = [
+const CASES: readonly QueryCase[] = [
   // Two-character words of the body.
   { query: '养老', must: ['doc-elderly'], mustNot: ['doc-doctors', 'doc-river', 'gen-0', 'gen-1'] },
   { query: '医生', must: ['doc-doctors'], mustNot: ['doc-elderly', 'doc-school'] },

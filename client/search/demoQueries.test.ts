@@ -1,26 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoGroup } from '../../shared/demo/committee';
 import { DocKind } from '../../shared/domain/documentSchema';
-import { type SearchFilters, SearchIndex } from './SearchIndex';
+import { SearchIndex } from './SearchIndex';
 import { entryOf } from './searchSource';
 import { sourceOf } from './test/corpus';
 import { demoId, demoSources } from './test/demoDocs';
 import { generateDocs } from './test/generatedDocs';
-
-interface Case {
-  readonly query: string;
-  readonly filters?: SearchFilters;
-  /** Title parts of the demo documents the query must find. */
-  readonly must: readonly string[];
-  /** Title parts of those it must not find. */
-  readonly mustNot: readonly string[];
-}
+import type { QueryCase } from './test/queryCase';
 
 /**
  * Queries a member would type over the demo committee's documents (`npm run demo`), among 60
  * generated ones of the same length that hold none of the words.
  */
-const CASES: readonly Case[] = [
+const CASES: readonly QueryCase[] = [
   // Two-character words, some sharing a character with a word of another document.
   { query: '养老', must: ['互助养老', '留守老人生活'], mustNot: ['融资难', '出租车', '校车'] },
   { query: '校车', must: ['校车安全'], mustNot: ['出租车', '林下经济'] },
