@@ -33,15 +33,14 @@ export function boot(onStarted: (app: ComposedApp) => void): Boot {
   let loading: Promise<ComposedApp> | null = null;
   const load = (): Promise<ComposedApp> => {
     loading ??= import('./compose').then(
+      // Once: a fetch that succeeded is never made again.
       ({ composeApp }) => {
-        const composed = app.getSnapshot() ?? composeApp();
-        if (app.getSnapshot() === null) {
-          composed.start();
-          app.set(composed);
-          // When signing in became possible: the slow-network benchmark reads it.
-          performance.mark(SERVICES_MARK);
-          onStarted(composed);
-        }
+        const composed = composeApp();
+        composed.start();
+        app.set(composed);
+        // When signing in became possible: the slow-network benchmark reads it.
+        performance.mark(SERVICES_MARK);
+        onStarted(composed);
         return composed;
       },
       (err: unknown) => {
