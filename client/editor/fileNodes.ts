@@ -63,9 +63,13 @@ function photoCaption(props: NodeViewRendererProps, files: DocFileSource | null,
   button.className = 'doc-photo__caption-edit';
   button.textContent = (alt === '' ? files?.text.addCaption : files?.text.editCaption) ?? '';
   button.addEventListener('click', () => {
+    // The text may have become read-only since (submitted, archived, the connection refused).
+    if (!editor.isEditable) {
+      return;
+    }
     void ask(alt).then((next) => {
       const pos = getPos();
-      if (next === null || next === alt || typeof pos !== 'number' || editor.isDestroyed) {
+      if (next === null || next === alt || typeof pos !== 'number' || editor.isDestroyed || !editor.isEditable) {
         return;
       }
       const current = editor.state.doc.nodeAt(pos);
