@@ -1,4 +1,5 @@
 import { lazy, type ReactElement, Suspense, useContext, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import type { AuthState } from '../core/workspace';
 import { SignInPage } from '../features/auth/SignInPage';
@@ -15,6 +16,19 @@ import { Splash } from './Splash';
  * first visit downloads only what the sign-in page needs.
  */
 const AccountArea = lazy(async () => ({ default: (await import('./AccountArea')).AccountArea }));
+
+/** The services' code did not arrive: the page cannot go on without a reload. */
+function LoadFailed(): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <div className="banner is-error" role="alert">
+      <span>{t('boot.failed')}</span>
+      <button type="button" className="button is-small" onClick={() => window.location.reload()}>
+        {t('boot.reload')}
+      </button>
+    </div>
+  );
+}
 
 const NOBODY_YET = (): null => null;
 const NO_CHANGES = (): (() => void) => () => undefined;
@@ -54,10 +68,15 @@ function SignedInArea({ isFreshDevice }: { readonly isFreshDevice: boolean | nul
 export function App({ boot }: { readonly boot: Boot }): ReactElement {
   const app = useStore(boot.app);
   const isFreshDevice = useStore(boot.isFreshDevice);
+  const failed = useStore(boot.failed);
   return (
     <AppLaterContext.Provider value={boot.load}>
       <AppServicesContext.Provider value={app}>
-        {app === null ? null : (
+        {app === null ? (
+          failed ? (
+            <LoadFailed />
+          ) : null
+        ) : (
           <>
             <LeaveGuard app={app} />
             <StorageBanner />

@@ -21,7 +21,12 @@ export interface Boot {
    * form may be drawn before the services arrive); null until known, or where it cannot be told.
    */
   readonly isFreshDevice: ReadOnly<boolean | null>;
-  /** Resolves with the started services; after a failed fetch, a later call fetches them again. */
+  /**
+   * Whether fetching the services failed (the network dropped on a first visit). Browsers keep a
+   * failed module fetch, so the page offers a reload rather than trying again by itself.
+   */
+  readonly failed: ReadOnly<boolean>;
+  /** Resolves with the started services; rejects (a network error) when their code could not be fetched. */
   load(): Promise<ComposedApp>;
 }
 
@@ -29,6 +34,7 @@ export interface Boot {
 export function boot(onStarted: (app: ComposedApp) => void): Boot {
   const app = createStore<ComposedApp | null>(null);
   const isFreshDevice = createStore<boolean | null>(null);
+  const failed = createStore(false);
   void hasAppDatabases().then((hasData) => isFreshDevice.set(hasData === null ? null : !hasData));
   let loading: Promise<ComposedApp> | null = null;
   const load = (): Promise<ComposedApp> => {
@@ -45,16 +51,13 @@ export function boot(onStarted: (app: ComposedApp) => void): Boot {
       },
       (err: unknown) => {
         loading = null;
+        failed.set(true);
         // The code could not be fetched: to the sign-in form, as any request that found no network.
         throw new ClientError({ code: ClientErrorCode.network, message: 'The app could not be loaded', cause: err });
       },
     );
     return loading;
   };
-  // Fetched again when the network returns, should the first fetch have failed.
-  globalThis.addEventListener?.('online', () => {
-    load().catch(() => undefined);
-  });
   load().catch(() => undefined);
-  return { app, isFreshDevice, load };
+  return { app, isFreshDevice, failed, load };
 }

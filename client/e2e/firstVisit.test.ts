@@ -8,7 +8,11 @@ const SERVICES_CHUNK = /\/assets\/compose-[\w-]+\.js$/;
 const ENGLISH_CHUNK = /\/assets\/en-[\w-]+\.js$/;
 
 describe('a first visit on a slow network', () => {
-  const people = withPeople({ name: '孙委员', isSignedIn: false }, { name: '钱委员', isSignedIn: false });
+  const people = withPeople(
+    { name: '孙委员', isSignedIn: false },
+    { name: '钱委员', isSignedIn: false },
+    { name: '李委员', isSignedIn: false },
+  );
 
   it('draws the sign-in form before the services arrive, keeps what was typed, and signs in once they do', async () => {
     const {
@@ -64,5 +68,27 @@ describe('a first visit on a slow network', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Settings' }).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await page.getByText('设置', { exact: true }).count()).toBe(0);
+  });
+
+  it('says so when the services could not be fetched, and signs in after a reload', async () => {
+    const {
+      devices: [, , li],
+    } = people();
+    const { page } = li;
+    // The network drops just as the services are fetched.
+    await page.route(SERVICES_CHUNK, (route) => route.abort('internetdisconnected'));
+    await page.goto('/');
+    await page.getByRole('heading', { name: '登录建言' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const notice = page.getByRole('alert').filter({ hasText: '建言没能完整载入' });
+    await notice.waitFor({ timeout: UI_TIMEOUT_MS });
+    await fillSignIn(page, li.account);
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await li.screenshot('desktop-sign-in-services-failed');
+
+    await page.unroute(SERVICES_CHUNK);
+    await notice.getByRole('button', { name: '重新载入' }).click();
+    await page.getByRole('heading', { name: '登录建言' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await fillSignIn(page, li.account);
+    await page.getByRole('heading', { name: '李委员，你好' }).waitFor({ timeout: UI_TIMEOUT_MS });
   });
 });

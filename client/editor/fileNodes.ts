@@ -3,6 +3,7 @@ import type { Node as PmNode } from '@tiptap/pm/model';
 import type * as Y from 'yjs';
 import { raiseSchemaVersion } from '../../shared';
 import {
+  cleanPhotoAlt,
   type FileLinkAttrs,
   FileNodeName,
   type PhotoAttrs,
@@ -55,9 +56,11 @@ function photoCaption(props: NodeViewRendererProps, files: DocFileSource | null,
   caption.hidden = alt === '';
   const { editor, getPos } = props;
   const ask = files?.editCaption;
-  if (ask === undefined || !editor.isEditable) {
+  if (ask === undefined) {
     return [caption];
   }
+  // Made even while the text is read-only (the stylesheet hides it then): a document that becomes
+  // editable does not draw its photos again.
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'doc-photo__caption-edit';
@@ -67,13 +70,15 @@ function photoCaption(props: NodeViewRendererProps, files: DocFileSource | null,
     if (!editor.isEditable) {
       return;
     }
-    void ask(alt).then((next) => {
+    void ask(alt).then((asked) => {
       const pos = getPos();
-      if (next === null || next === alt || typeof pos !== 'number' || editor.isDestroyed || !editor.isEditable) {
+      if (asked === null || typeof pos !== 'number' || editor.isDestroyed || !editor.isEditable) {
         return;
       }
+      // As the relay accepts it (D8): a tab pasted from a table would have the update refused.
+      const next = cleanPhotoAlt(asked);
       const current = editor.state.doc.nodeAt(pos);
-      if (current?.type.name === FileNodeName.photo) {
+      if (next !== alt && current?.type.name === FileNodeName.photo) {
         editor.view.dispatch(editor.state.tr.setNodeMarkup(pos, undefined, { ...current.attrs, alt: next }));
       }
     });

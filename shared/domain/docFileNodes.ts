@@ -68,6 +68,14 @@ function isCleanText(value: unknown, max: number, allowEmpty: boolean): value is
   );
 }
 
+/**
+ * A photo's alternative text as D8 accepts it: control characters (a tab pasted from a table, a
+ * line break) become spaces, the ends are trimmed, and it is cut to MAX_PHOTO_ALT characters.
+ */
+export function cleanPhotoAlt(text: string): string {
+  return [...text.replace(new RegExp(CONTROL_CHARS.source, 'g'), ' ').trim()].slice(0, MAX_PHOTO_ALT).join('');
+}
+
 const PHOTO_CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {
   sha256: isSha256,
   mediaType: (value) => parsePhotoMediaType(value) !== null,

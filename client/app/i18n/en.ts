@@ -70,6 +70,10 @@ export const en: Messages = {
     research_report: 'Background · Findings · Problems · Recommendations',
     social_info: 'Issue · Causes · Suggestions',
   },
+  boot: {
+    failed: 'Jianyan did not load completely; the network may have dropped. Reload the page once you are online.',
+    reload: 'Reload',
+  },
   common: {
     tooLong: 'At most {{limit}} characters; this has {{length}}: please remove {{over}}.',
     cancel: 'Cancel',

@@ -101,6 +101,10 @@ export const zhCN = {
     research_report: '调研背景 · 基本情况 · 存在问题 · 对策建议',
     social_info: '反映的问题 · 原因分析 · 意见建议',
   },
+  boot: {
+    failed: '建言没能完整载入，可能是网络中断了。联网后请重新载入页面。',
+    reload: '重新载入',
+  },
   common: {
     tooLong: '最多 {{limit}} 个字，现在有 {{length}} 个字：请删去 {{over}} 个字。',
     cancel: '取消',

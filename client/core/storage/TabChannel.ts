@@ -28,6 +28,7 @@ function isTabMessage(value: unknown): value is TabMessage {
 export class TabChannel {
   readonly #channel: BroadcastChannel | null;
   readonly #handlers = new Set<Handler>();
+  #isClosed = false;
 
   constructor(name: string) {
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
@@ -45,7 +46,11 @@ export class TabChannel {
     }
   }
 
+  /** Tells the other tabs; after `close` (a write that ends after sign-out) it does nothing. */
   post(message: TabMessage): void {
+    if (this.#isClosed) {
+      return;
+    }
     this.#channel?.postMessage(message);
   }
 
@@ -58,6 +63,7 @@ export class TabChannel {
   }
 
   close(): void {
+    this.#isClosed = true;
     this.#handlers.clear();
     this.#channel?.close();
   }

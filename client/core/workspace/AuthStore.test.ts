@@ -70,6 +70,44 @@ describe('auth state', () => {
     expect(next.getSnapshot()).toEqual({ status: 'signed_in', me });
   });
 
+  it('does not let the start’s 401 expire a sign-in sent before that answer came back', async () => {
+    // The first page's form can be sent while the start still asks who is signed in.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let meAnswered = (): void => undefined;
+    const meWasAnswered = new Promise<void>((resolve) => {
+      meAnswered = resolve;
+    });
+    // The server answers the start's GET /api/me (401: no session yet) before the sign-in, and
+    // that answer reaches the app late.
+    const slowFetch: typeof fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.endsWith('/api/me')) {
+        const answer = await server.fetch(input, init);
+        meAnswered();
+        await held;
+        return answer;
+      }
+      if (url.endsWith('/api/session') && init?.method === 'POST') {
+        await meWasAnswered;
+      }
+      return server.fetch(input, init);
+    };
+    const slowApi = new ApiClient({ fetch: slowFetch });
+    const racing = createAuthStore({ account: accounts, api: slowApi, diagnostics });
+    slowApi.onUnauthorized(() => racing.expire());
+    const started = racing.init();
+    // The start's answer comes back once the sign-in is done, or, if the sign-in waits for the
+    // start (as it must), a moment later.
+    const late = setTimeout(release, 300);
+    const signedIn = racing.signIn('wang.fang', 'correct horse').finally(release);
+    await Promise.all([started, signedIn]);
+    clearTimeout(late);
+    expect(racing.getSnapshot()).toEqual({ status: 'signed_in', me });
+  });
+
   it('refuses a wrong password and a lost network with their codes, staying signed out', async () => {
     await auth.init();
     await expect(auth.signIn('wang.fang', 'wrong')).rejects.toMatchObject({ code: ClientErrorCode.unauthorized });

@@ -78,6 +78,8 @@ export function createAuthStore(options: AuthStoreOptions): AuthStore {
 
 class DeviceAuth implements AuthStore {
   readonly #store = createStore<AuthState>({ status: 'loading' });
+  /** Settles once `init` has run (at once when it was never called, as in some tests). */
+  #initialised: Promise<void> = Promise.resolve();
   readonly #options: AuthStoreOptions;
   #writes: Promise<void> = Promise.resolve();
   /** Increased by every sign-in and sign-out: an older `GET /api/me` answer must not undo them. */
@@ -90,7 +92,18 @@ class DeviceAuth implements AuthStore {
   readonly getSnapshot = (): AuthState => this.#store.getSnapshot();
   readonly subscribe = (onChange: () => void): (() => void) => this.#store.subscribe(onChange);
 
-  async init(): Promise<void> {
+  /**
+   * Reads who is signed in on this device, then asks the server. A sign-in sent meanwhile (the
+   * first page's form is usable before this has run) waits for it: the answer of `GET /api/me`
+   * to the old cookie, a 401, must not expire the session that sign-in just began.
+   */
+  init(): Promise<void> {
+    const running = this.#init();
+    this.#initialised = running.catch(() => undefined);
+    return running;
+  }
+
+  async #init(): Promise<void> {
     const { account, api, diagnostics } = this.#options;
     const startedAt = this.#generation;
     if (!(await this.#endPendingSignOut())) {
@@ -123,16 +136,19 @@ class DeviceAuth implements AuthStore {
   }
 
   async signIn(username: string, password: string, options: { readonly isKeptHere?: boolean } = {}): Promise<void> {
+    await this.#initialised;
     // A sign-out made offline goes first: its session must not outlive the new one.
     await this.#endPendingSignOut();
     return this.#startSession(this.#options.api.signIn({ username, password }), password, options.isKeptHere ?? true);
   }
 
-  completeSetup(token: string, input: AccountInput): Promise<void> {
+  async completeSetup(token: string, input: AccountInput): Promise<void> {
+    await this.#initialised;
     return this.#startSession(this.#options.api.completeSetup({ token, ...input }), input.password, true);
   }
 
-  acceptInvitation(token: string, input: AccountInput): Promise<void> {
+  async acceptInvitation(token: string, input: AccountInput): Promise<void> {
+    await this.#initialised;
     return this.#startSession(this.#options.api.acceptInvitation(token, input), input.password, true);
   }
 

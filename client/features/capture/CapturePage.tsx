@@ -9,18 +9,12 @@ import { errorText } from '../../ui/errorText';
 import { FormError } from '../../ui/FormError';
 import { useOnline } from '../../ui/hooks/useOnline';
 import { useWorkspace } from '../../ui/hooks/useWorkspace';
-import { useAccount } from '../../ui/services/useServices';
+import { useAccount, useApp } from '../../ui/services/useServices';
 import { TextField } from '../../ui/TextField';
 import { Page } from '../shell/Page';
 import { type CapturedPhoto, CapturePhotos, MAX_CAPTURE_PHOTOS } from './CapturePhotos';
-import {
-  CAPTURE_FORM,
-  type CaptureDraft,
-  EMPTY_CAPTURE,
-  isBlankCapture,
-  type KeptCapture,
-  readKeptCapture,
-} from './keptCapture';
+import { type CaptureDraft, EMPTY_CAPTURE, type KeptCapture } from './keptCapture';
+import { useKeptCapture } from './useKeptCapture';
 
 /** The 反映地区 field's limit, which the place is written into. */
 const MAX_PLACE_LENGTH = (() => {
@@ -28,8 +22,6 @@ const MAX_PLACE_LENGTH = (() => {
   return spec?.type === 'text' ? spec.maxLength : 100;
 })();
 const MAX_CONTACT_LENGTH = 100;
-/** How soon after the last change the input is kept on the device. */
-const KEEP_DELAY_MS = 300;
 
 type Draft = CaptureDraft;
 
@@ -63,6 +55,7 @@ function problemsOf(draft: Draft, t: TFunction): Problems {
 export function CapturePage({ me }: { readonly me: Me }): ReactElement {
   const { t } = useTranslation();
   const { workspace, store, files } = useAccount();
+  const { diagnostics } = useApp();
   const cached = useWorkspace();
   const isOnline = useOnline();
   const [, navigate] = useLocation();
@@ -90,56 +83,23 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
     return url;
   }, []);
 
-  // What is typed and taken is kept on the device (sealed) as it changes, so that a page the phone's
-  // browser dropped while the camera was open comes back as it was; saving the report forgets it.
-  const [keeping, setKeeping] = useState<'reading' | 'kept' | 'restored'>('reading');
-  useEffect(() => {
-    let isCurrent = true;
-    const restore = (kept: KeptCapture | null): void => {
-      if (!isCurrent) {
-        return;
-      }
-      if (kept === null || isBlankCapture(kept)) {
-        setKeeping('kept');
-        return;
-      }
+  // What is typed and taken is kept on the device (sealed), and comes back after the phone's
+  // browser dropped the page while the camera was open; saving the report forgets it.
+  const restore = useCallback(
+    (kept: KeptCapture): void => {
       setDraft(kept.draft);
       setChosenGroup(kept.groupId as GroupId | null);
       setPhotos(kept.photos.map((photo) => ({ ...photo, url: urlOf(photo.bytes, photo.mediaType) })));
-      setKeeping('restored');
-    };
-    store.forms.read(CAPTURE_FORM).then(
-      (raw) => restore(readKeptCapture(raw)),
-      () => restore(null),
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [store, urlOf]);
-  useEffect(() => {
-    if (keeping === 'reading' || isSaving) {
-      return;
-    }
-    const kept: KeptCapture = {
-      draft,
-      groupId: chosenGroup,
-      photos: photos.map(({ url: _url, ...photo }) => photo),
-    };
-    const timer = setTimeout(() => {
-      const written = isBlankCapture(kept)
-        ? store.forms.clear(CAPTURE_FORM)
-        : store.forms.save(CAPTURE_FORM, kept, Date.now());
-      // Keeping is a safety net: the form works on if the device cannot write now.
-      written.catch(() => undefined);
-    }, KEEP_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [draft, photos, chosenGroup, keeping, isSaving, store]);
+    },
+    [urlOf],
+  );
+  const kept = useKeptCapture(store, { draft, groupId: chosenGroup, photos }, restore, isSaving);
   const startOver = (): void => {
     setDraft(EMPTY_CAPTURE);
     setPhotos([]);
     setProblems({});
     setError(null);
-    setKeeping('kept');
+    kept.startOver();
   };
 
   const writable = (cached?.groups ?? []).filter((group) =>
@@ -195,11 +155,15 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
       title: draft.title.trim(),
       content,
     });
-    // Then queued for upload with the document, through the outbox.
+    // The report exists: what was kept for it goes at once, so that it is never saved twice.
+    await kept.forget().catch((err: unknown) => diagnostics.report('capture.forget', err));
+    // Then queued for upload with the document, through the outbox. The photos are on the device
+    // already: should queueing fail, the report still opens with them.
     for (const photo of photos) {
-      await files.keepBytes(docId, photo.bytes, photo.mediaType, photo.name);
+      await files
+        .keepBytes(docId, photo.bytes, photo.mediaType, photo.name)
+        .catch((err: unknown) => diagnostics.report('capture.upload', err));
     }
-    await store.forms.clear(CAPTURE_FORM).catch(() => undefined);
     return docId;
   };
   const onSubmit = (event: FormEvent): void => {
@@ -235,7 +199,7 @@ export function CapturePage({ me }: { readonly me: Me }): ReactElement {
         <p className="empty-note">{cached === null ? t('capture.loading') : t('capture.noGroup')}</p>
       ) : (
         <form className="capture-form" onSubmit={onSubmit} noValidate aria-label={t('capture.title')}>
-          {keeping === 'restored' ? (
+          {kept.isRestored ? (
             <div className="notice is-info capture-restored" role="status">
               <span>{t('capture.restored')}</span>
               <button type="button" className="button is-small" onClick={startOver}>

@@ -1,7 +1,11 @@
 import type { PreparedPhoto } from '../../core/files';
 
-/** The name the capture page's input is kept under in the device's form drafts (`FormDraftStore`). */
+/**
+ * The names the capture page's input is kept under in the device's form drafts (`FormDraftStore`):
+ * its text and group, and apart from them its photos, so that typing does not write their bytes again.
+ */
 export const CAPTURE_FORM = 'capture';
+export const CAPTURE_PHOTOS_FORM = 'capture.photos';
 
 /** What the capture form holds as text. */
 export interface CaptureDraft {
@@ -27,7 +31,12 @@ export interface KeptCapture {
 
 /** Whether nothing has been typed or taken: nothing to keep. */
 export function isBlankCapture(kept: KeptCapture): boolean {
-  return Object.values(kept.draft).every((value) => value.trim() === '') && kept.photos.length === 0;
+  return isBlankDraft(kept.draft) && kept.photos.length === 0;
+}
+
+/** Whether nothing has been typed. */
+export function isBlankDraft(draft: CaptureDraft): boolean {
+  return Object.values(draft).every((value) => value.trim() === '');
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

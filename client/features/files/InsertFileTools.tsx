@@ -51,11 +51,15 @@ export function InsertFileTools({ editor, doc, docId, files, onProblem }: Insert
     try {
       for (const file of chosen) {
         try {
-          if (kindOf(file) === 'photo') {
-            insertFileNode(editor, doc, { type: 'photo', attrs: await files.addPhoto(docId, file) });
-          } else {
-            insertFileNode(editor, doc, { type: 'fileLink', attrs: await files.addAttachment(docId, file) });
+          const node =
+            kindOf(file) === 'photo'
+              ? ({ type: 'photo', attrs: await files.addPhoto(docId, file) } as const)
+              : ({ type: 'fileLink', attrs: await files.addAttachment(docId, file) } as const);
+          // Preparing a photo takes a moment: the text may have become read-only meanwhile.
+          if (!editor.isEditable) {
+            break;
           }
+          insertFileNode(editor, doc, node);
         } catch (err) {
           onProblem(
             err instanceof FileRefusedError
@@ -196,8 +200,11 @@ function onPaste(event: ClipboardEvent, { insert, onProblem, t }: Handlers): boo
     const file = inlinePictureFile(url, t('files.pastedName', { number: index + 1 }));
     return file === null ? [] : [file];
   });
-  const following = [...carried, ...pictureFiles];
-  const lost = Math.max(0, pictures.unreadable - pictureFiles.length) + (pictures.inline.length - carried.length);
+  // A clipboard file beside text stands for a picture the HTML only names; Excel and WPS 表格 also
+  // put a picture of the copied cells there, which is not one the member meant to paste.
+  const named = pictureFiles.slice(0, pictures.unreadable);
+  const following = [...carried, ...named];
+  const lost = pictures.unreadable - named.length + (pictures.inline.length - carried.length);
   if (following.length > 0 || lost > 0) {
     // After the text has gone in, so that the photos follow it.
     setTimeout(() => {

@@ -1,8 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import {
+  cleanPhotoAlt,
   FileNodeName,
   fileNodeProblem,
-  MAX_PHOTO_ALT,
   MAX_PHOTO_SIDE_PX,
   type PhotoAttrs,
   type PhotoMediaType,
@@ -109,11 +109,6 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function cleanAlt(alt: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what D8 refuses
-  return [...alt.replace(/[\u0000-\u001f\u007f]/g, ' ').trim()].slice(0, MAX_PHOTO_ALT).join('');
-}
-
 /** One picture as a photo and its file, or null when it is left out. */
 export async function photoOf(
   src: string,
@@ -134,7 +129,13 @@ export async function photoOf(
     return null;
   }
   const sha256 = await sha256Hex(photo.bytes);
-  const attrs = { sha256, mediaType: photo.mediaType, width: photo.width, height: photo.height, alt: cleanAlt(alt) };
+  const attrs = {
+    sha256,
+    mediaType: photo.mediaType,
+    width: photo.width,
+    height: photo.height,
+    alt: cleanPhotoAlt(alt),
+  };
   if (fileNodeProblem(FileNodeName.photo, attrs) !== null) {
     return null;
   }
