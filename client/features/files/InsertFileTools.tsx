@@ -9,7 +9,7 @@ import type { DocId } from '../../../shared';
 import { type DocFiles, FileRefusedError } from '../../core/files';
 import { insertFileNode } from '../../editor/fileNodes';
 import { Icon } from '../../editor/icons';
-import { inlinePictureFile, pastedPictures } from './pastedFiles';
+import { pastedPictures } from './pastedFiles';
 
 const ATTACHMENT_ACCEPT =
   '.pdf,.docx,.xlsx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -196,15 +196,15 @@ function onPaste(event: ClipboardEvent, { insert, onProblem, t }: Handlers): boo
     void insert(pictureFiles, kindOfFile);
     return true;
   }
-  const carried = pictures.inline.flatMap((url, index) => {
-    const file = inlinePictureFile(url, t('files.pastedName', { number: index + 1 }));
-    return file === null ? [] : [file];
-  });
+  const carried = pictures.inline.map(
+    ({ bytes, mediaType }, index) =>
+      new File([new Uint8Array(bytes)], t('files.pastedName', { number: index + 1 }), { type: mediaType }),
+  );
   // A clipboard file beside text stands for a picture the HTML only names; Excel and WPS 表格 also
   // put a picture of the copied cells there, which is not one the member meant to paste.
   const named = pictureFiles.slice(0, pictures.unreadable);
   const following = [...carried, ...named];
-  const lost = pictures.unreadable - named.length + (pictures.inline.length - carried.length);
+  const lost = pictures.unreadable - named.length;
   if (following.length > 0 || lost > 0) {
     // After the text has gone in, so that the photos follow it.
     setTimeout(() => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PHOTO_SIDE_PX } from '../../../shared/domain/docFileNodes';
-import { decodeDataUrl, imageSize, type PhotoBytes, photoOf } from './importImages';
+import { decodeDataUrl } from '../../core/files';
+import { imageSize, type PhotoBytes, photoOf } from './importImages';
 import { TEST_PNG } from './testFiles';
 
 function base64(bytes: Uint8Array): string {

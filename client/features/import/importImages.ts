@@ -6,9 +6,9 @@ import {
   MAX_PHOTO_SIDE_PX,
   type PhotoAttrs,
   type PhotoMediaType,
-  parsePhotoMediaType,
 } from '../../../shared/domain/docFileNodes';
 import { MAX_DOC_FILE_BYTES } from '../../../shared/domain/docFiles';
+import { decodeDataUrl, sha256Of } from '../../core/files';
 import type { StoredDocFile } from '../../core/storage';
 
 /**
@@ -83,32 +83,6 @@ export function imageSize(bytes: Uint8Array, mediaType: PhotoMediaType): { width
   return null;
 }
 
-/** The bytes and type of a base64 data URL of a photo type; null for anything else. */
-export function decodeDataUrl(src: string): { bytes: Uint8Array; mediaType: PhotoMediaType } | null {
-  const match = /^data:([a-z0-9.+/-]+);base64,([a-z0-9+/=\s]+)$/i.exec(src.trim());
-  const mediaType = parsePhotoMediaType(
-    match?.[1]?.toLowerCase() === 'image/jpg' ? 'image/jpeg' : match?.[1]?.toLowerCase(),
-  );
-  if (match === null || mediaType === null) {
-    return null;
-  }
-  // Four base64 characters carry three bytes: refuse what is too large before decoding it.
-  const encoded = (match[2] ?? '').replace(/\s/g, '');
-  if ((encoded.length / 4) * 3 > MAX_DOC_FILE_BYTES + 3) {
-    return null;
-  }
-  try {
-    return { bytes: Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0)), mediaType };
-  } catch {
-    return null;
-  }
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** One picture as a photo and its file, or null when it is left out. */
 export async function photoOf(
   src: string,
@@ -128,7 +102,7 @@ export async function photoOf(
   if (photo === null || photo.bytes.length === 0 || photo.bytes.length > MAX_DOC_FILE_BYTES) {
     return null;
   }
-  const sha256 = await sha256Hex(photo.bytes);
+  const sha256 = await sha256Of(photo.bytes as Uint8Array<ArrayBuffer>);
   const attrs = {
     sha256,
     mediaType: photo.mediaType,
