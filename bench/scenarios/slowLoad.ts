@@ -74,10 +74,6 @@ async function timeUntil(start: number, page: Page, selector: string): Promise<n
   return performance.now() - start;
 }
 
-function mean(values: readonly number[]): number {
-  return Math.round(values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1));
-}
-
 /**
  * Loads the app on a throttled network in Chromium against the real server (SQLite, the demo
  * committee): the sign-in page on a first visit, then a document on the first visit, again on a
@@ -144,7 +140,7 @@ export async function runSlowLoad(options: SlowLoadOptions): Promise<SlowLoadRes
     repeatDocMs: roundSummary(summarize(times.repeatDoc), 0),
     offlineDocMs: roundSummary(summarize(times.offline), 0),
     signInReadyMs: roundSummary(summarize(times.signInReady), 0),
-    signInJsKb: mean(scripts),
-    signInReadyJsKb: mean(readyScripts),
+    signInJsKb: Math.round(summarize(scripts).mean),
+    signInReadyJsKb: Math.round(summarize(readyScripts).mean),
   };
 }
