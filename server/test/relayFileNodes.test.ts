@@ -111,6 +111,17 @@ describe('photos and attachments in the content room (RULES.md D8)', () => {
     expect(li.doc.getXmlFragment(ContentField.body).toJSON()).not.toContain('photo');
   });
 
+  it('D8 refuses a caption with a control character set later on a photo, from a client that tries anyway', async () => {
+    const { id, zhang } = await socialInfo();
+    const valid = { sha256: SHA, mediaType: 'image/jpeg', width: 1600, height: 900, alt: '' };
+    zhang.doc.getXmlFragment(ContentField.body).insert(0, [photo(valid)]);
+    await zhang.sync();
+    (zhang.doc.getXmlFragment(ContentField.body).get(0) as Y.XmlElement).setAttribute('alt', '图1\t断桥');
+    const closed = await zhang.waitClosed();
+    expect(parseRelayReason(closed.reason).code).toBe('file_node_refused');
+    expect(await storedBody(id)).not.toContain('断桥');
+  });
+
   it('D8 refuses an attachment of a type the server does not take', async () => {
     const { id, zhang } = await socialInfo();
     const link = new Y.XmlElement('fileLink');

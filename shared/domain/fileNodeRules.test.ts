@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type ContentVerdict, judgeContentUpdate } from './contentRules';
+import { MAX_PHOTO_ALT } from './docFileNodes';
 import { ContentField, DocKind, FILE_NODES_SCHEMA_VERSION, MetaKey, readSchemaVersion } from './documentSchema';
 import type { UserId } from './ids';
 import { TEMPLATE_CLIENT_ID, templateUpdate } from './templates';
@@ -90,6 +91,11 @@ describe('file nodes in the body (RULES.md D8)', () => {
     expect(alt, JSON.stringify(alt)).toMatchObject({
       kind: 'accept',
     });
+    // A caption the editor's dialog would have cleaned: a tab, or over MAX_PHOTO_ALT characters.
+    for (const caption of ['图1\t断桥', '桥'.repeat(MAX_PHOTO_ALT + 1)]) {
+      const refused = judge(doc, (body) => (body.get(0) as Y.XmlElement).setAttribute('alt', caption));
+      expect(refused).toMatchObject({ kind: 'refuse', rule: 'D8' });
+    }
   });
 
   it('D8 refuses a photo in a document left at the format before photos, from a client that tries anyway', () => {
