@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { WORD_HTML } from '../editor/pasteSamples';
 import { TEST_MARKDOWN, TEST_PNG, TEST_TITLE, testDocx } from '../features/import/testFiles';
-import { findInIndexedDb, readDoc, UI_TIMEOUT_MS, waitForBody, waitForEditor } from './support/app';
+import { caretToParagraph, findInIndexedDb, readDoc, UI_TIMEOUT_MS, waitForBody, waitForEditor } from './support/app';
 import { withPeople } from './support/people';
 
 const PHONE = { width: 390, height: 844 };
@@ -152,8 +152,7 @@ describe('import: Word and Markdown files as new drafts, and pasting from Word',
     await phone.screenshot('phone-imported-markdown');
 
     // Paste what Word puts on the clipboard at the end of the document.
-    await page.locator('.doc-body > p').last().click();
-    await page.keyboard.press('End');
+    await caretToParagraph(page, 'last');
     await page.evaluate((wordHtml) => {
       const data = new DataTransfer();
       data.setData('text/html', wordHtml);

@@ -92,11 +92,53 @@ export async function waitForSyncPhase(
   return (await indicator.textContent()) ?? '';
 }
 
-/** Puts the caret at the end of the `index`-th paragraph of the body. */
-export async function caretToParagraph(page: Page, index: number): Promise<void> {
-  const paragraph = page.locator('.doc-body > p').nth(index);
-  await paragraph.click();
-  await page.keyboard.press('End');
+/**
+ * Puts the caret at the end of the `index`-th paragraph of the body (or the last one), and
+ * resolves once the editor's own selection is in it: a paste or a keystroke sent right after
+ * goes where the caret shows, not where the editor's state still had it.
+ */
+export async function caretToParagraph(page: Page, index: number | 'last'): Promise<void> {
+  const paragraphs = page.locator('.doc-body > p');
+  const paragraph = index === 'last' ? paragraphs.last() : paragraphs.nth(index);
+  // A click while the editor is being drawn again can land in the editor it replaces: try again.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await paragraph.click();
+    await page.keyboard.press('End');
+    if (await paragraph.evaluate(editorCaretReaches)) {
+      return;
+    }
+  }
+  throw new Error(`The editor's caret did not reach paragraph ${index} of the body`);
+}
+
+/** Resolves whether the editor's selection comes to rest in `paragraph`, within two seconds. */
+function editorCaretReaches(paragraph: Element): Promise<boolean> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const check = () => {
+      // Tiptap hangs its editor on the editable element.
+      const host = paragraph.closest<HTMLElement & { editor?: EditorLike }>('.doc-body');
+      const editor = host?.editor;
+      if (
+        editor?.state.selection.empty &&
+        editor.state.selection.$head.start() === editor.view.posAtDOM(paragraph, 0) &&
+        document.activeElement === host
+      ) {
+        resolve(true);
+      } else if (Date.now() - started > 2_000) {
+        resolve(false);
+      } else {
+        requestAnimationFrame(check);
+      }
+    };
+    check();
+  });
+}
+
+/** What the test reads of a Tiptap editor: where its selection is, and where a paragraph starts. */
+interface EditorLike {
+  readonly state: { readonly selection: { readonly empty: boolean; readonly $head: { start(): number } } };
+  readonly view: { posAtDOM(node: Node, offset: number): number };
 }
 
 /** Resolves once the service worker controls precaching, so that the app opens offline. */
