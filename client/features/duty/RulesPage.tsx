@@ -27,6 +27,8 @@ function isConflict(err: unknown): boolean {
 interface Outcome {
   readonly text: string;
   readonly isError: boolean;
+  /** The version the save was made on: the page says its outcome once it shows a later one. */
+  readonly madeOn: number;
 }
 
 function RulesEditor(props: {
@@ -50,11 +52,11 @@ function RulesEditor(props: {
     action.run(async () => {
       try {
         await api.duty.saveYearSettings(settings.year, body);
-        return { text: t('duty.committee.rules.saved'), isError: false };
+        return { text: t('duty.committee.rules.saved'), isError: false, madeOn: settings.version };
       } catch (err) {
         // Someone saved the year meanwhile: the page loads theirs, so the office checks before saving again.
         if (isConflict(err)) {
-          return { text: t('duty.committee.rules.conflict'), isError: true };
+          return { text: t('duty.committee.rules.conflict'), isError: true, madeOn: settings.version };
         }
         throw err;
       }
@@ -133,6 +135,8 @@ export function RulesPage(): ReactElement {
   const data = useApiData(useCallback(() => api.duty.yearSettings(year), [api, year]));
   const settings = data.status === 'ready' ? data.value : null;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Said with the version it brought, not over the form it replaced.
+  const shown = outcome !== null && settings !== null && settings.version !== outcome.madeOn ? outcome : null;
   const { reload } = data;
   const onSaved = useCallback(
     (next: Outcome | null) => {
@@ -152,9 +156,9 @@ export function RulesPage(): ReactElement {
       </p>
       <FormError message={data.status === 'failed' ? errorText(data.error, t) : null} />
       {data.status === 'loading' ? <p className="empty-note">{t('common.loading')}</p> : null}
-      {outcome === null ? null : (
-        <p className={outcome.isError ? 'notice is-warning' : 'notice is-ok'} role="status">
-          {outcome.text}
+      {shown === null ? null : (
+        <p className={shown.isError ? 'notice is-warning' : 'notice is-ok'} role="status">
+          {shown.text}
         </p>
       )}
       {settings === null ? null : (
