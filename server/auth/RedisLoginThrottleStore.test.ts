@@ -3,8 +3,9 @@ import Redis from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger';
 import { LoginThrottle } from './LoginThrottle';
+import type { ThrottleEntry } from './LoginThrottleStore';
 import { describeLoginThrottleContract } from './loginThrottleContract';
-import { RedisLoginThrottleStore } from './RedisLoginThrottleStore';
+import { backoffMs, RedisLoginThrottleStore } from './RedisLoginThrottleStore';
 import { DEFAULT_WINDOW_MS } from './throttlePolicy';
 
 const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
@@ -119,6 +120,31 @@ describe.skipIf(TEST_REDIS_URL === undefined)('Redis', () => {
         strikes: 0,
         blockedUntil: 0,
       });
+    });
+
+    it('counts every update of one key when two processes each have a queue of them', async () => {
+      // Without a random wait after a lost write, the two queues fall into step and one process
+      // loses every try while the other's queue lasts (about a third of these rounds did).
+      const first = openTestRedis(url);
+      const second = openTestRedis(url);
+      opened.push(first, second);
+      const stores = [first, second].map(({ redis }) => new RedisLoginThrottleStore({ redis, prefix: first.prefix }));
+      const addOne = (current: ThrottleEntry | null) => ({
+        entry: { failures: [...(current?.failures ?? []), 0], strikes: 0, blockedUntil: 0 },
+        ttlMs: 60_000,
+      });
+      for (let round = 0; round < 20; round += 1) {
+        const key = `addr:round-${round}`;
+        const updates = Array.from({ length: 19 }, (_, i) => stores[i % 2]?.update(key, addOne));
+        await Promise.all(updates);
+        const [entry] = (await stores[0]?.load([key])) ?? [];
+        expect(entry?.failures).toHaveLength(19);
+      }
+    });
+
+    it('waits a random while before each new try, up to twice as long each time and at most 50 ms', () => {
+      expect([1, 2, 3, 5, 6, 10].map((attempt) => backoffMs(attempt, () => 0.999))).toEqual([1, 3, 7, 31, 49, 49]);
+      expect(backoffMs(5, () => 0)).toBe(0);
     });
 
     it('lets sign-ins go ahead when Redis cannot be reached', async () => {

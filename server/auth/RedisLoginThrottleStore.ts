@@ -6,10 +6,20 @@ export const DEFAULT_THROTTLE_KEY_PREFIX = 'jianyan:login-throttle:';
 
 /**
  * Compare-and-set tries of one update before it fails. Within a process the updates of a key run
- * one after another, so only other processes can come between a read and its write: with a few
- * processes, a handful of tries is plenty, and an attacker's parallel requests cannot starve one.
+ * one after another, so only other processes can come between a read and its write. A process
+ * that lost waits a random while before it reads again (`backoffMs`): without it, two processes
+ * each with a queue of updates (an attacker's parallel guesses sent to both) fall into step, and
+ * one of them loses every try while the other's queue lasts.
  */
-const MAX_UPDATE_ATTEMPTS = 10;
+const MAX_UPDATE_ATTEMPTS = 12;
+
+/**
+ * How long to wait before try `attempt` (1, 2, …): random, up to twice as long each time and at
+ * most 50 ms, so that even a long run of lost tries stays within the throttle's store timeout.
+ */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  return Math.floor(random() * Math.min(50, 2 ** attempt));
+}
 
 /**
  * Writes ARGV[2] to KEYS[1] with a time to live of ARGV[3] ms only if the key still holds ARGV[1]
@@ -87,6 +97,9 @@ export class RedisLoginThrottleStore implements LoginThrottleStore {
   async #compareAndSet(key: string, change: (current: ThrottleEntry | null) => StoredThrottleEntry): Promise<void> {
     const redisKey = this.#prefix + key;
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt += 1) {
+      if (attempt > 0) {
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
+      }
       const read = await this.#redis.get(redisKey);
       const stored = change(read === null ? null : parseThrottleEntry(read));
       const ttlMs = Math.max(1, Math.ceil(stored.ttlMs));
