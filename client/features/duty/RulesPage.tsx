@@ -27,7 +27,8 @@ function isConflict(err: unknown): boolean {
 interface Outcome {
   readonly text: string;
   readonly isError: boolean;
-  /** The version the save was made on: the page says its outcome once it shows a later one. */
+  /** The year and version the save was made on: the page says its outcome once it shows a later version of that year. */
+  readonly year: number;
   readonly madeOn: number;
 }
 
@@ -49,14 +50,15 @@ function RulesEditor(props: {
   const isClosed = settings.closedAt !== null;
   const send = (body: Parameters<typeof api.duty.saveYearSettings>[1]) => {
     props.onStart();
+    const made = { year: settings.year, madeOn: settings.version };
     action.run(async () => {
       try {
         await api.duty.saveYearSettings(settings.year, body);
-        return { text: t('duty.committee.rules.saved'), isError: false, madeOn: settings.version };
+        return { text: t('duty.committee.rules.saved'), isError: false, ...made };
       } catch (err) {
         // Someone saved the year meanwhile: the page loads theirs, so the office checks before saving again.
         if (isConflict(err)) {
-          return { text: t('duty.committee.rules.conflict'), isError: true, madeOn: settings.version };
+          return { text: t('duty.committee.rules.conflict'), isError: true, ...made };
         }
         throw err;
       }
@@ -136,7 +138,8 @@ export function RulesPage(): ReactElement {
   const settings = data.status === 'ready' ? data.value : null;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   // Said with the version it brought, not over the form it replaced.
-  const shown = outcome !== null && settings !== null && settings.version !== outcome.madeOn ? outcome : null;
+  const shown =
+    outcome !== null && settings?.year === outcome.year && settings.version !== outcome.madeOn ? outcome : null;
   const { reload } = data;
   const onSaved = useCallback(
     (next: Outcome | null) => {
