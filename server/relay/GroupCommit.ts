@@ -94,6 +94,11 @@ export class GroupCommit {
     return this.#flushing !== null || this.#updates.some((pending) => pending.room === room);
   }
 
+  /** Whether updates of `room` applied since the flush in flight began wait for the next one. */
+  hasQueuedWrites(room: Room<Connection>): boolean {
+    return this.#updates.some((pending) => pending.room === room);
+  }
+
   /**
    * Resolves once no update of `room` is queued or being stored, so that reading the room's
    * document then shows only stored changes. Updates applied meanwhile are waited for too.

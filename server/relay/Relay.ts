@@ -465,7 +465,12 @@ export class Relay {
       if (room.isDestroyed) {
         continue;
       }
-      void compactIfDue(room, this.#options.store, this.#logger);
+      // The merged update is the room's document, which must then hold only what is stored: an
+      // edit applied during this flush is not yet, and a base that held it would claim it for
+      // sequence numbers the other processes hold without it. The next flush compacts instead.
+      if (!this.#commit.hasQueuedWrites(room)) {
+        void compactIfDue(room, this.#options.store, this.#logger);
+      }
       if (room.shouldUnloadAfterFlush) {
         room.shouldUnloadAfterFlush = false;
         this.#releaseIfIdle(room);

@@ -10,9 +10,10 @@ const COMPACT_AFTER_BYTES = 1024 * 1024;
 
 /**
  * Merges a room's stored log into one update when it has grown past a threshold, so that loading
- * a room stays one short read and one apply. Called right after a flush, when everything applied
- * to the document is stored; the merged update replaces the log through its last sequence number
- * in one transaction. A failed compaction leaves the log as it was.
+ * a room stays one short read and one apply. Called right after a flush and only when no edit
+ * applied meanwhile waits for the next one, so that everything in the document is stored; the
+ * merged update replaces the log through its last sequence number in one transaction. A failed
+ * compaction leaves the log as it was.
  */
 export async function compactIfDue(room: Room, store: DocStore, logger: Logger): Promise<void> {
   const { log } = room;
