@@ -115,6 +115,22 @@ export class MemoryPeer {
   }
 }
 
+/** One turn of the event loop: what the relay resolved in this one has run. */
+export const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Delivers `peer`'s frames both ways until nothing moves for two turns. */
+export async function drain(peer: MemoryPeer): Promise<void> {
+  let quietTurns = 0;
+  while (quietTurns < 2) {
+    let hasMoved = false;
+    while (peer.deliverToServer() || peer.deliverToPeer()) {
+      hasMoved = true;
+    }
+    await turn();
+    quietTurns = hasMoved ? 0 : quietTurns + 1;
+  }
+}
+
 function frame(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);

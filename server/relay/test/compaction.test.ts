@@ -5,12 +5,10 @@ import { createLogger } from '../../logger';
 import type { WriteBatch } from '../../storage/DocStore';
 import { MemoryDocStore } from '../../storage/memory/MemoryDocStore';
 import { Relay } from '../Relay';
-import { MemoryPeer } from './MemoryPeer';
+import { drain, MemoryPeer, turn } from './MemoryPeer';
 import { ScriptedGate } from './testGates';
 
 const ZHANG = '00000000-0000-4000-8000-000000000001' as UserId;
-
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * A store whose writes the test can hold, and which checks each compaction against what it
@@ -58,19 +56,6 @@ let relay: Relay;
 afterEach(async () => {
   await relay.shutdown();
 });
-
-/** Delivers frames both ways until nothing moves for two turns. */
-async function drain(peer: MemoryPeer): Promise<void> {
-  let quietTurns = 0;
-  while (quietTurns < 2) {
-    let hasMoved = false;
-    while (peer.deliverToServer() || peer.deliverToPeer()) {
-      hasMoved = true;
-    }
-    await turn();
-    quietTurns = hasMoved ? 0 : quietTurns + 1;
-  }
-}
 
 describe('compacting a room’s log', () => {
   it('merges only what is stored, not an edit that arrived while the log was being written', async () => {

@@ -5,13 +5,11 @@ import { formatRelayReason, RelayReasonCode } from '../../../shared/protocol/rel
 import { createLogger } from '../../logger';
 import { MemoryDocStore } from '../../storage/memory/MemoryDocStore';
 import { Relay } from '../Relay';
-import { MemoryPeer } from './MemoryPeer';
+import { drain, MemoryPeer } from './MemoryPeer';
 import { ScriptedGate } from './testGates';
 
 const ZHANG = '00000000-0000-4000-8000-000000000001' as UserId;
 const HOLD_REASON = formatRelayReason(RelayReasonCode.submitting);
-
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 let relay: Relay;
 let store: MemoryDocStore;
@@ -26,19 +24,6 @@ function start(): void {
 afterEach(async () => {
   await relay.shutdown();
 });
-
-/** Delivers frames both ways until nothing moves for two turns. */
-async function drain(peer: MemoryPeer): Promise<void> {
-  let quietTurns = 0;
-  while (quietTurns < 2) {
-    let hasMoved = false;
-    while (peer.deliverToServer() || peer.deliverToPeer()) {
-      hasMoved = true;
-    }
-    await turn();
-    quietTurns = hasMoved ? 0 : quietTurns + 1;
-  }
-}
 
 async function storedTitle(docId: DocId): Promise<string> {
   const doc = new Y.Doc({ gc: false });
