@@ -5,6 +5,7 @@ import type { AuthState } from '../core/workspace';
 import { SignInPage } from '../features/auth/SignInPage';
 import { StorageBanner } from '../features/storage/StorageBanner';
 import { useStore } from '../ui/hooks/useStore';
+import { ReloadBanner } from '../ui/ReloadBanner';
 import { AppLaterContext, AppServicesContext } from '../ui/services/services';
 import type { Boot } from './boot';
 import { LeaveGuard } from './LeaveGuard';
@@ -20,14 +21,7 @@ const AccountArea = lazy(async () => ({ default: (await import('./AccountArea'))
 /** The services' code did not arrive: the page cannot go on without a reload. */
 function LoadFailed(): ReactElement {
   const { t } = useTranslation();
-  return (
-    <div className="banner is-error" role="alert">
-      <span>{t('boot.failed')}</span>
-      <button type="button" className="button is-small" onClick={() => window.location.reload()}>
-        {t('boot.reload')}
-      </button>
-    </div>
-  );
+  return <ReloadBanner message={t('boot.failed')} reloadLabel={t('boot.reload')} />;
 }
 
 const NOBODY_YET = (): null => null;

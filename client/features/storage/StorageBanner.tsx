@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../ui/hooks/useStore';
+import { ReloadBanner } from '../../ui/ReloadBanner';
 import { useApp } from '../../ui/services/useServices';
 
 /** Tells the user when edits may not be reaching the device store, and what to do. */
@@ -23,13 +24,6 @@ export function StorageBanner(): ReactElement | null {
         </div>
       );
     case 'outdated':
-      return (
-        <div className="banner is-error" role="alert">
-          <span>{t('storage.outdated')}</span>
-          <button type="button" className="button is-small" onClick={() => window.location.reload()}>
-            {t('storage.reload')}
-          </button>
-        </div>
-      );
+      return <ReloadBanner message={t('storage.outdated')} reloadLabel={t('storage.reload')} />;
   }
 }
